@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Ringside",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "ringside", targets: ["ringside"])
+  ],
+  targets: [
+    // C libraries from Debian packages (libsqlite3-dev, libncurses-dev).
+    .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+    .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+    // Pure domain: versions, catalog, rings, policies, derived states. No I/O, no curses.
+    .target(name: "RingsideDomain"),
+    // The SQLite inventory.
+    .target(name: "RingsideStore", dependencies: ["RingsideDomain", "CSQLite"]),
+    // Importers for MDM exports.
+    .target(name: "RingsideImport", dependencies: ["RingsideDomain", "RingsideStore"]),
+    // Ring policy -> .mobileconfig and DDM declarations.
+    .target(name: "RingsideProfiles", dependencies: ["RingsideDomain"]),
+    // Dashboard state, views and the in-memory cell grid; no curses here.
+    .target(name: "RingsideTUI", dependencies: ["RingsideDomain", "RingsideStore", "RingsideProfiles"]),
+    // The one thin ncurses driver.
+    .target(name: "RingsideTerminal", dependencies: ["RingsideTUI", "CNcursesw"]),
+    // Subcommands and their command table.
+    .target(
+      name: "RingsideCLI",
+      dependencies: [
+        "RingsideDomain", "RingsideStore", "RingsideImport", "RingsideProfiles", "RingsideTUI",
+        "RingsideTerminal",
+      ]),
+    .executableTarget(name: "ringside", dependencies: ["RingsideCLI"]),
+    .testTarget(name: "RingsideDomainTests", dependencies: ["RingsideDomain"]),
+    .testTarget(name: "RingsideStoreTests", dependencies: ["RingsideStore", "RingsideDomain"]),
+    .testTarget(
+      name: "RingsideImportTests", dependencies: ["RingsideImport", "RingsideStore", "RingsideDomain"]),
+    .testTarget(name: "RingsideProfilesTests", dependencies: ["RingsideProfiles", "RingsideDomain"]),
+    .testTarget(
+      name: "RingsideTUITests", dependencies: ["RingsideTUI", "RingsideStore", "RingsideDomain"]),
+    .testTarget(
+      name: "RingsideCLITests", dependencies: ["RingsideCLI", "RingsideStore", "RingsideDomain"]),
+  ]
+)

@@ -1,0 +1,105 @@
+import Foundation
+import RingsideDomain
+import RingsideStore
+
+/// `ringside catalog`: lists the release catalog and updates it from a SOFA v2 feed file.
+enum CatalogCommand {
+  static let list = CommandSpec(
+    path: ["catalog", "list"],
+    summary: "List the release catalog: OS releases and RSR/BSIs with their status.",
+    options: [
+      CommandSpec.dbOption, CommandSpec.formatOption(["text", "json", "csv"]),
+      .init("--rsr-only", help: "Only RSRs and BSIs, not full OS releases."),
+      .init("--platform", value: "P", help: "Only ios (iOS and iPadOS) or macos.", choices: ["ios", "macos"]),
+    ],
+    discussion: """
+      Without a store (no --db, no $RINGSIDE_DB, no default store) the builtin catalog is listed.
+      Sources: Apple's GDMF feed and AppleDB via the RSR table, and the SOFA v2 feeds.
+      """,
+    run: { arguments, context in try runList(arguments, context) })
+
+  static let importFeed = CommandSpec(
+    path: ["catalog", "import"],
+    summary: "Update the store's catalog from a SOFA v2 feed file (iOS or macOS), offline.",
+    arguments: "FEED.json...",
+    options: [CommandSpec.dbOption],
+    discussion: "Every file is checked before anything is stored; device states are recomputed.",
+    writes: true,
+    run: { arguments, context in try runImport(arguments, context) })
+
+  static func runList(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
+    let format = try arguments.choice("--format", in: ["text", "json", "csv"], default: "text")
+    let path = context.storePath(arguments)
+    let catalog: ReleaseCatalog
+    if FileManager.default.fileExists(atPath: path) {
+      do { catalog = try context.openStore(arguments, readOnly: true).catalog() } catch let e as StoreError {
+        throw CLIError.store(e)
+      }
+    } else if arguments.value("--db") != nil {
+      throw CLIError(.noInput, "no store at \(path)")
+    } else {
+      catalog = .builtin
+    }
+    var releases = catalog.releases
+    if arguments.flag("--rsr-only") { releases = releases.filter(\.isRSR) }
+    if let p = arguments.value("--platform") { releases = releases.filter { $0.family.rawValue == p } }
+    switch format {
+    case "csv":
+      context.print(CatalogCSV.header)
+      for r in releases { context.print(CatalogCSV.row(r)) }
+    case "json":
+      context.print(
+        JSONValue.array(
+          releases.map { r in
+            .object([
+              ("platform", .string(r.family.rawValue)), ("kind", .string(r.kindName)),
+              ("version", .string(r.displayVersion)), ("build", r.build.map { .string($0.text) } ?? .null),
+              ("prerequisite_build", r.prerequisiteBuild.map { .string($0.text) } ?? .null),
+              ("released", r.released.map { .string($0) } ?? .null), ("status", .string(r.status.rawValue)),
+              ("replaced_by", r.replacedBy.map { .string("\(r.version) (\($0))") } ?? .null),
+              ("superseded_by", r.supersededBy.map { .string($0.description) } ?? .null),
+            ])
+          }
+        ).serialized())
+    default:
+      var table = TextTable(["platform", "kind", "version", "build", "on build", "released", "status"])
+      for r in releases {
+        var status = r.status.rawValue
+        if let c = r.replacedBy { status += " → (\(c))" }
+        if let s = r.supersededBy { status += " by \(s)" }
+        table.add([
+          r.family == .macOS ? "macOS" : "iOS/iPadOS", r.kindName, r.displayVersion, r.build?.text ?? "",
+          r.prerequisiteBuild?.text ?? "", r.released ?? "", status,
+        ])
+      }
+      context.print(table.render())
+    }
+    return ExitCode.ok.rawValue
+  }
+
+  static func runImport(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
+    guard !arguments.positional.isEmpty else {
+      throw CLIError.usage("give one or more SOFA feed files", command: "catalog import")
+    }
+    var releases: [CatalogRelease] = []
+    for file in arguments.positional {
+      guard let data = FileManager.default.contents(atPath: file) else {
+        throw CLIError(.noInput, "\(file): cannot read the file")
+      }
+      do {
+        releases += try SOFAFeed.parse(data, file: file)
+      } catch {
+        throw CLIError(.dataError, error.description)
+      }
+    }
+    let store = try context.openStore(arguments, create: true)
+    do {
+      let added = try store.importCatalog(releases)
+      context.print(
+        "Read \(releases.count) releases from \(arguments.positional.count) file(s); \(added) new or changed, stored in \(store.path).")
+    } catch {
+      throw CLIError.store(error)
+    }
+    return ExitCode.ok.rawValue
+  }
+}

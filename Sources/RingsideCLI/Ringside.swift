@@ -1,0 +1,81 @@
+import Foundation
+import RingsideDomain
+import RingsideStore
+
+/// The `ringside` entry point: dispatches to a subcommand, or to the dashboard.
+public enum Ringside {
+  public static let version = "0.1.0"
+
+  /// Runs one invocation and returns the exit status. `dashboard` handles the bare program
+  /// (`ringside [--db PATH] [--demo] ...`).
+  public static func run(
+    _ arguments: [String], context: CommandContext, dashboard: CommandSpec? = nil
+  ) -> Int32 {
+    do {
+      return try dispatch(arguments, context: context, dashboard: dashboard)
+    } catch let error as CLIError {
+      context.printError("ringside: \(error.message)")
+      return error.code.rawValue
+    } catch let error as StoreError {
+      context.printError("ringside: \(error.message)")
+      return CLIError.store(error).code.rawValue
+    } catch {
+      context.printError("ringside: \(error)")
+      return ExitCode.software.rawValue
+    }
+  }
+
+  static func dispatch(_ arguments: [String], context: CommandContext, dashboard: CommandSpec?) throws -> Int32 {
+    let first = arguments.first
+    if first == "--version" {
+      context.print("ringside \(version)")
+      return 0
+    }
+    if first == "--help" || first == "-h" || first == "help" {
+      if first == "help", arguments.count > 1, let (spec, _) = CommandTable.match(Array(arguments.dropFirst())) {
+        context.print(spec.helpText)
+      } else {
+        context.print(programHelp(dashboard: dashboard))
+      }
+      return 0
+    }
+    if first == nil || first!.hasPrefix("-") {
+      guard let dashboard else {
+        throw CLIError.usage("the dashboard is not part of this build", command: nil)
+      }
+      return try run(spec: dashboard, arguments: arguments, context: context)
+    }
+    guard let (spec, consumed) = CommandTable.match(arguments) else {
+      throw CLIError.usage("unknown command \(Sanitized.text(first!, limit: 30))", command: nil)
+    }
+    return try run(spec: spec, arguments: Array(arguments.dropFirst(consumed)), context: context)
+  }
+
+  static func run(spec: CommandSpec, arguments: [String], context: CommandContext) throws -> Int32 {
+    let parsed = try ParsedArguments(arguments, spec: spec)
+    if parsed.flag("--help") {
+      context.print(spec.helpText)
+      return 0
+    }
+    return try spec.run(parsed, context)
+  }
+
+  static func programHelp(dashboard: CommandSpec?) -> String {
+    var lines = [
+      "Ringside \(version): RSR/BSI rollout dashboard for Apple device admins.", "",
+      "Usage:",
+    ]
+    if let dashboard { lines.append("  \(dashboard.usage)") }
+    lines.append("  ringside COMMAND [OPTIONS]")
+    lines += ["", "Commands:"]
+    let width = CommandTable.commands.map(\.name.count).max() ?? 0
+    for spec in CommandTable.commands {
+      lines.append("  " + spec.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + spec.summary)
+    }
+    lines += [
+      "", "Run `ringside COMMAND --help` for a command's options.",
+      "Exit status: 0 ok, 64 usage, 65 bad data, 66 no input, 69 unavailable, 73 cannot create, 77 no permission.",
+    ]
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,89 @@
+/// One subcommand as the command table describes it: the single source for argument
+/// parsing, `--help`, the man page and the shell completions.
+public struct CommandSpec: Sendable {
+  /// One option the command accepts.
+  public struct Option: Sendable {
+    public let name: String
+    /// The placeholder of the option's value (`PATH`), or nil for a flag.
+    public let value: String?
+    public let help: String
+    /// Values completion can offer; empty when free text.
+    public let choices: [String]
+    /// True when the option may be given several times.
+    public let repeatable: Bool
+
+    public init(
+      _ name: String, value: String? = nil, help: String, choices: [String] = [],
+      repeatable: Bool = false
+    ) {
+      self.name = name
+      self.value = value
+      self.help = help
+      self.choices = choices
+      self.repeatable = repeatable
+    }
+  }
+
+  /// `catalog import` is `["catalog", "import"]`.
+  public let path: [String]
+  public let summary: String
+  /// Positional arguments as shown in usage, e.g. `FILE...`.
+  public let arguments: String
+  public let options: [Option]
+  public let discussion: String
+  /// Whether the command changes the store or files (refused for viewers).
+  public let writes: Bool
+  public let run: @Sendable (ParsedArguments, CommandContext) throws -> Int32
+
+  public init(
+    path: [String], summary: String, arguments: String = "", options: [Option] = [],
+    discussion: String = "", writes: Bool = false,
+    run: @escaping @Sendable (ParsedArguments, CommandContext) throws -> Int32
+  ) {
+    self.path = path
+    self.summary = summary
+    self.arguments = arguments
+    self.options = options
+    self.discussion = discussion
+    self.writes = writes
+    self.run = run
+  }
+
+  public var name: String { path.joined(separator: " ") }
+
+  /// Every option including the ones all commands share.
+  public var allOptions: [Option] { options + [CommandSpec.helpOption] }
+
+  static let helpOption = Option("--help", help: "Show this help and exit.")
+  static let dbOption = Option(
+    "--db", value: "PATH",
+    help: "The store. Default: $RINGSIDE_DB, else $XDG_DATA_HOME/ringside/ringside.db.")
+  static func formatOption(_ formats: [String]) -> Option {
+    Option(
+      "--format", value: "FORMAT", help: "Output format: \(formats.joined(separator: ", ")).",
+      choices: formats)
+  }
+
+  /// The usage line: `ringside report [--db PATH] [--format FORMAT]`.
+  public var usage: String {
+    var parts = ["ringside"] + path
+    for o in options {
+      parts.append(o.value.map { "[\(o.name) \($0)]" } ?? "[\(o.name)]")
+    }
+    if !arguments.isEmpty { parts.append(arguments) }
+    return parts.joined(separator: " ")
+  }
+
+  /// The text `--help` prints.
+  public var helpText: String {
+    var lines = ["Usage: \(usage)", "", summary]
+    if !discussion.isEmpty { lines += ["", discussion] }
+    lines += ["", "Options:"]
+    let width = allOptions.map { $0.name.count + ($0.value.map { $0.count + 1 } ?? 0) }.max() ?? 0
+    for o in allOptions {
+      let head = o.name + (o.value.map { " " + $0 } ?? "")
+      lines.append("  " + head.padding(toLength: width + 2, withPad: " ", startingAt: 0) + o.help)
+    }
+    return lines.joined(separator: "\n")
+  }
+}

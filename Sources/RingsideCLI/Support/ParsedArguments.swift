@@ -1,0 +1,89 @@
+/// The options and positional arguments of one invocation, checked against its spec.
+public struct ParsedArguments: Sendable {
+  public private(set) var values: [String: [String]] = [:]
+  public private(set) var flags: Set<String> = []
+  public private(set) var positional: [String] = []
+  let command: String
+
+  /// Parses `arguments` (after the subcommand words); unknown options are usage errors.
+  init(_ arguments: [String], spec: CommandSpec) throws(CLIError) {
+    command = spec.name
+    let options = Dictionary(spec.allOptions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    var i = 0
+    var onlyPositional = false
+    while i < arguments.count {
+      let arg = arguments[i]
+      i += 1
+      if onlyPositional || !arg.hasPrefix("--") || arg == "-" {
+        if arg == "--" && !onlyPositional {
+          onlyPositional = true
+          continue
+        }
+        positional.append(arg)
+        continue
+      }
+      var name = arg
+      var inline: String?
+      if let eq = arg.firstIndex(of: "=") {
+        name = String(arg[..<eq])
+        inline = String(arg[arg.index(after: eq)...])
+      }
+      guard let option = options[name] else {
+        throw CLIError.usage("unknown option \(name) for `ringside \(spec.name)`", command: spec.name)
+      }
+      if option.value == nil {
+        if inline != nil {
+          throw CLIError.usage("\(name) takes no value", command: spec.name)
+        }
+        flags.insert(name)
+        continue
+      }
+      let value: String
+      if let inline {
+        value = inline
+      } else {
+        guard i < arguments.count else {
+          throw CLIError.usage("\(name) needs a value (\(option.value!))", command: spec.name)
+        }
+        value = arguments[i]
+        i += 1
+      }
+      if values[name] != nil && !option.repeatable {
+        throw CLIError.usage("\(name) given twice", command: spec.name)
+      }
+      values[name, default: []].append(value)
+    }
+  }
+
+  public init(values: [String: [String]] = [:], flags: Set<String> = [], positional: [String] = []) {
+    self.values = values
+    self.flags = flags
+    self.positional = positional
+    command = ""
+  }
+
+  public func value(_ name: String) -> String? { values[name]?.last }
+  public func all(_ name: String) -> [String] { values[name] ?? [] }
+  public func flag(_ name: String) -> Bool { flags.contains(name) }
+
+  /// The value of `name` as one of `choices`, or `default` when absent.
+  public func choice(_ name: String, in choices: [String], default fallback: String) throws(CLIError) -> String {
+    guard let v = value(name) else { return fallback }
+    guard choices.contains(v) else {
+      throw CLIError.usage(
+        "\(name) must be one of \(choices.joined(separator: ", ")), not \(v)", command: command)
+    }
+    return v
+  }
+
+  /// The value of `name` as an integer within `range`.
+  public func integer(_ name: String, in range: ClosedRange<Int>) throws(CLIError) -> Int? {
+    guard let v = value(name) else { return nil }
+    guard let n = Int(v.replacingOccurrences(of: "_", with: "")), range.contains(n) else {
+      throw CLIError.usage(
+        "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(v)",
+        command: command)
+    }
+    return n
+  }
+}

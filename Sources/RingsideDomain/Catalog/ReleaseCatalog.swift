@@ -1,0 +1,169 @@
+/// Which OS releases and RSR/BSIs exist, which one is newest for each base and major,
+/// and which were pulled and replaced: the facts every derived device state rests on.
+public struct ReleaseCatalog: Sendable {
+  public let releases: [CatalogRelease]
+  private let rsrsByBase: [BaseKey: [CatalogRelease]]
+  private let byBuild: [BuildKey: CatalogRelease]
+  private let newestRSRByMajor: [MajorKey: CatalogRelease]
+  private let latestByMajor: [MajorKey: CatalogRelease]
+
+  private struct BaseKey: Hashable {
+    let family: PlatformFamily
+    let base: OSVersionNumber
+  }
+  private struct BuildKey: Hashable {
+    let family: PlatformFamily
+    let build: AppleBuild
+  }
+  private struct MajorKey: Hashable {
+    let family: PlatformFamily
+    let major: Int
+  }
+
+  public init(releases: [CatalogRelease]) {
+    self.releases = releases.sorted(by: ReleaseCatalog.releaseOrder)
+    var rsrs: [BaseKey: [CatalogRelease]] = [:]
+    var builds: [BuildKey: CatalogRelease] = [:]
+    var newest: [MajorKey: CatalogRelease] = [:]
+    var latest: [MajorKey: CatalogRelease] = [:]
+    for r in self.releases where r.isPublic {
+      if let b = r.build { builds[BuildKey(family: r.family, build: b)] = r }
+      let major = MajorKey(family: r.family, major: r.version.major)
+      if r.isRSR {
+        rsrs[BaseKey(family: r.family, base: r.version), default: []].append(r)
+        if !r.isWithdrawn { newest[major] = r }
+      } else {
+        latest[major] = r
+      }
+    }
+    rsrsByBase = rsrs
+    byBuild = builds
+    newestRSRByMajor = newest
+    latestByMajor = latest
+  }
+
+  static func releaseOrder(_ a: CatalogRelease, _ b: CatalogRelease) -> Bool {
+    if a.family != b.family { return a.family == .iOS }
+    if a.version != b.version { return a.version < b.version }
+    if a.mark != b.mark { return a.mark < b.mark }
+    return (a.build?.sortKey ?? "") < (b.build?.sortKey ?? "")
+  }
+
+  /// The public RSR/BSIs for one base release, oldest letter first, pulled ones included.
+  public func rsrs(for platform: Platform, base: OSVersionNumber) -> [CatalogRelease] {
+    rsrsByBase[BaseKey(family: platform.family, base: base)] ?? []
+  }
+
+  /// The newest RSR/BSI that a device on `base`/`build` could install, ignoring withdrawn ones.
+  public func latestRSR(
+    for platform: Platform, base: OSVersionNumber, build: AppleBuild? = nil
+  ) -> CatalogRelease? {
+    rsrs(for: platform, base: base).last { !$0.isWithdrawn && $0.applies(toBuild: build) }
+  }
+
+  /// The newest public, not withdrawn RSR/BSI of a major release (e.g. 16.5.1 (c) for iOS 16).
+  public func newestRSR(for platform: Platform, major: Int) -> CatalogRelease? {
+    newestRSRByMajor[MajorKey(family: platform.family, major: major)]
+  }
+
+  /// The newest RSR/BSI on any major of the platform.
+  public func newestRSR(for platform: Platform) -> CatalogRelease? {
+    newestRSRByMajor.filter { $0.key.family == platform.family }
+      .max { $0.key.major < $1.key.major }?.value
+  }
+
+  /// The latest OS release of a major, e.g. 18.7.10 for iOS 18.
+  public func latestRelease(for platform: Platform, major: Int) -> CatalogRelease? {
+    latestByMajor[MajorKey(family: platform.family, major: major)]
+  }
+
+  /// The latest `major.minor` of a major release: RSRs only ship for it.
+  public func latestMinor(for platform: Platform, major: Int) -> OSVersionNumber? {
+    latestRelease(for: platform, major: major)?.version.minorTrain
+  }
+
+  /// The release (OS or RSR) with this build, when the catalog knows it.
+  public func release(for platform: Platform, build: AppleBuild) -> CatalogRelease? {
+    byBuild[BuildKey(family: platform.family, build: build)]
+  }
+
+  /// The catalog RSR a device's version names, by supplemental build or by base and letter.
+  public func installedRSR(of version: AppleOSVersion, on platform: Platform) -> CatalogRelease? {
+    if let sb = version.supplementalBuild, let r = release(for: platform, build: sb), r.isRSR {
+      return r
+    }
+    guard let base = version.base, let letter = version.rsr.letter else { return nil }
+    let candidates = rsrs(for: platform, base: base).filter { $0.letter == letter }
+    return candidates.first { $0.applies(toBuild: version.build) } ?? candidates.first
+  }
+
+  /// The release that replaced a pulled or replaced RSR.
+  public func replacement(of rsr: CatalogRelease) -> CatalogRelease? {
+    guard let letter = rsr.replacedBy else { return nil }
+    let same = rsrsByBase[BaseKey(family: rsr.family, base: rsr.version)] ?? []
+    let matches = same.filter { $0.letter == letter }
+    return matches.first { $0.prerequisiteBuild == rsr.prerequisiteBuild } ?? matches.first
+  }
+
+  /// Fills in what the catalog knows: the letter from a supplemental build Intune or an
+  /// older export left unexplained.
+  public func resolve(_ version: AppleOSVersion, on platform: Platform) -> AppleOSVersion {
+    var v = version
+    if v.rsr == .unknown, let sb = v.supplementalBuild,
+      let r = release(for: platform, build: sb)
+    {
+      v.rsr = r.mark
+      if v.base == nil { v.base = r.version }
+    }
+    return v
+  }
+
+  /// This catalog with `overrides` replacing releases of the same family, version, letter and build.
+  public func merging(_ overrides: [CatalogRelease]) -> ReleaseCatalog {
+    struct Identity: Hashable {
+      let family: PlatformFamily
+      let version: OSVersionNumber
+      let letter: Character?
+      let build: AppleBuild?
+    }
+    func identity(_ r: CatalogRelease) -> Identity {
+      Identity(family: r.family, version: r.version, letter: r.letter, build: r.isRSR ? r.build : nil)
+    }
+    var merged: [Identity: CatalogRelease] = [:]
+    for r in releases { merged[identity(r)] = r }
+    for r in overrides {
+      if let old = merged[identity(r)] {
+        var updated = r
+        if updated.build == nil { updated.build = old.build }
+        if updated.supersededBy == nil { updated.supersededBy = old.supersededBy }
+        if updated.status == .released, old.status != .released { updated.status = old.status }
+        if updated.replacedBy == nil { updated.replacedBy = old.replacedBy }
+        merged[identity(r)] = updated
+      } else {
+        merged[identity(r)] = r
+      }
+    }
+    return ReleaseCatalog(releases: Array(merged.values))
+  }
+}
+
+extension ReleaseCatalog {
+  /// The catalog compiled into the program.
+  public static let builtin: ReleaseCatalog = {
+    do {
+      return ReleaseCatalog(releases: try CatalogCSV.parse(builtinCSV, file: "builtin catalog"))
+    } catch {
+      preconditionFailure("the builtin catalog is malformed: \(error)")
+    }
+  }()
+}
+
+extension ReleaseCatalog {
+  /// `16.4.1 (a)`, `16.4.1`, or `16.4.1 (?)` when the letter is unknown and an RSR/BSI
+  /// exists for that base, so "unknown" never reads as "none" where it matters.
+  public func label(for version: AppleOSVersion, on platform: Platform) -> String {
+    guard let base = version.base else { return "unknown" }
+    if version.rsr == .unknown, !rsrs(for: platform, base: base).isEmpty { return "\(base) (?)" }
+    return version.displayString
+  }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// Reads a SOFA v2 feed (`ios_data_feed.json`, `macos_data_feed.json`, as macadmins publish
+/// and admins mirror) into catalog releases, without any network access.
+public enum SOFAFeed {
+  /// Parses the feed; errors name the file and the JSON path or line of the problem.
+  public static func parse(_ data: Data, file: String) throws(CatalogError) -> [CatalogRelease] {
+    let root: Any
+    do {
+      root = try JSONSerialization.jsonObject(with: data)
+    } catch {
+      let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+      throw CatalogError(
+        file: file, location: "", reason: "not valid JSON (\(detail ?? "unreadable"))")
+    }
+    guard let top = root as? [String: Any] else {
+      throw CatalogError(file: file, location: "$", reason: "expected a JSON object (a SOFA v2 feed)")
+    }
+    guard let osVersions = top["OSVersions"] as? [[String: Any]] else {
+      throw CatalogError(
+        file: file, location: "OSVersions",
+        reason: "missing; a SOFA v2 feed has OSVersions and BackgroundSecurityImprovements")
+    }
+    let family = try detectFamily(top, osVersions: osVersions, file: file)
+    let source = "SOFA feed \(URL(fileURLWithPath: file).lastPathComponent)"
+    var releases: [CatalogRelease] = []
+    var seen: [OSVersionNumber: Int] = [:]
+    for (i, osVersion) in osVersions.enumerated() {
+      guard let security = osVersion["SecurityReleases"] as? [[String: Any]] else {
+        throw CatalogError(
+          file: file, location: "OSVersions[\(i)].SecurityReleases", reason: "missing or not a list")
+      }
+      for (j, item) in security.enumerated() {
+        let path = "OSVersions[\(i)].SecurityReleases[\(j)]"
+        let version = try versionNumber(item["ProductVersion"], at: path + ".ProductVersion", file)
+        let build = try optionalBuild(item["Build"], at: path + ".Build", file)
+        let date = (item["ReleaseDate"] as? String).map { String($0.prefix(10)) }
+        if let k = seen[version] {
+          if let date, (releases[k].released ?? "9999") > date { releases[k].released = date }
+          if releases[k].build == nil { releases[k].build = build }
+          continue
+        }
+        seen[version] = releases.count
+        releases.append(
+          CatalogRelease(
+            family: family, version: version, build: build, released: date, source: source))
+      }
+    }
+    if let bsis = top["BackgroundSecurityImprovements"] {
+      guard let byMajor = bsis as? [String: Any] else {
+        throw CatalogError(
+          file: file, location: "BackgroundSecurityImprovements", reason: "expected an object")
+      }
+      for major in byMajor.keys.sorted() {
+        guard let list = byMajor[major] as? [[String: Any]] else {
+          throw CatalogError(
+            file: file, location: "BackgroundSecurityImprovements.\(major)", reason: "expected a list")
+        }
+        for (k, item) in list.enumerated() {
+          let path = "BackgroundSecurityImprovements.\(major)[\(k)]"
+          releases.append(try bsi(item, path: path, family: family, file: file, source: source))
+        }
+      }
+    }
+    return releases
+  }
+
+  private static func bsi(
+    _ item: [String: Any], path: String, family: PlatformFamily, file: String, source: String
+  ) throws(CatalogError) -> CatalogRelease {
+    let version = try versionNumber(item["Version"], at: path + ".Version", file)
+    let extra = item["VersionExtra"] as? String ?? ""
+    let mark: RSRMark
+    do { mark = try RSRMark.parse(extra) } catch {
+      throw CatalogError(file: file, location: path + ".VersionExtra", reason: error.description)
+    }
+    guard let letter = mark.letter else {
+      throw CatalogError(
+        file: file, location: path + ".VersionExtra", reason: "expected a letter such as \"(a)\"")
+    }
+    guard let build = try optionalBuild(item["Build"], at: path + ".Build", file) else {
+      throw CatalogError(file: file, location: path + ".Build", reason: "missing")
+    }
+    let superseded = (item["SupersededBy"] as? [String: Any])?["ProductVersion"] as? String
+    return CatalogRelease(
+      family: family, version: version, letter: letter, build: build,
+      prerequisiteBuild: try optionalBuild(item["PrerequisiteBuild"], at: path + ".PrerequisiteBuild", file),
+      released: (item["PostingDate"] as? String).map { String($0.prefix(10)) },
+      supersededBy: superseded.flatMap { OSVersionNumber($0) }, source: source)
+  }
+
+  private static func detectFamily(
+    _ top: [String: Any], osVersions: [[String: Any]], file: String
+  ) throws(CatalogError) -> PlatformFamily {
+    let names = osVersions.compactMap { ($0["Latest"] as? [String: Any])?["ProductName"] as? String }
+    if names.contains(where: { $0.lowercased().hasPrefix("macos") }) || top["XProtectPayloads"] != nil {
+      return .macOS
+    }
+    if names.contains(where: { $0.lowercased().contains("ios") }) { return .iOS }
+    throw CatalogError(
+      file: file, location: "OSVersions[0].Latest.ProductName",
+      reason: "cannot tell whether this is the iOS or the macOS feed")
+  }
+
+  private static func versionNumber(
+    _ value: Any?, at path: String, _ file: String
+  ) throws(CatalogError) -> OSVersionNumber {
+    guard let text = value as? String, let v = OSVersionNumber(text) else {
+      throw CatalogError(
+        file: file, location: path,
+        reason: "expected a version such as \"26.3.1\", found \(describe(value))")
+    }
+    return v
+  }
+
+  private static func optionalBuild(
+    _ value: Any?, at path: String, _ file: String
+  ) throws(CatalogError) -> AppleBuild? {
+    guard let value, !(value is NSNull) else { return nil }
+    guard let text = value as? String else {
+      throw CatalogError(file: file, location: path, reason: "expected a string, found \(describe(value))")
+    }
+    if text.isEmpty { return nil }
+    do { return try AppleBuild(text) } catch {
+      throw CatalogError(file: file, location: path, reason: error.description)
+    }
+  }
+
+  private static func describe(_ value: Any?) -> String {
+    switch value {
+    case nil: "nothing"
+    case let s as String: String(reflecting: Sanitized.text(s, limit: 40))
+    case is NSNull: "null"
+    case let n as NSNumber: "the number \(n)"
+    default: "a \(type(of: value!))"
+    }
+  }
+}

@@ -1,0 +1,138 @@
+/// The filter language shared by the dashboard's `/` and `ringside devices --filter`:
+/// plain words match name, serial, user or model; `field:value` terms narrow by a field;
+/// a leading `-` negates a term. Terms are combined with AND.
+///
+///     os:16.5.1 ring:test state:pulled-rsr removal:blocked platform:macos supervised:no
+public struct DeviceFilter: Sendable, Hashable {
+  /// One condition of the filter.
+  public enum Term: Sendable, Hashable {
+    case text(String)
+    /// `os:16`, `os:16.5`, `os:16.5.1` match that release and everything under it;
+    /// with a mark (`os:"16.5.1 (c)"`), only that RSR.
+    case os(OSVersionNumber, RSRMark?)
+    case ring(String)
+    case state(DeviceState)
+    case removal(RemovalStatus)
+    case platform(Platform)
+    case supervised(Bool?)
+    case stale(Bool)
+    case build(String)
+    case model(String)
+    case source(String)
+    indirect case not(Term)
+  }
+
+  public static let fields = [
+    "os", "ring", "state", "removal", "platform", "supervised", "stale", "build", "model",
+    "source", "name",
+  ]
+
+  public let terms: [Term]
+  public let text: String
+
+  public init(terms: [Term], text: String = "") {
+    self.terms = terms
+    self.text = text
+  }
+
+  public static let all = DeviceFilter(terms: [])
+
+  public var isEmpty: Bool { terms.isEmpty }
+
+  /// Parses filter text; an unknown field or value says what it accepts.
+  public static func parse(_ text: String) throws(FilterError) -> DeviceFilter {
+    var terms: [Term] = []
+    for token in tokenize(text) {
+      var body = token
+      var negated = false
+      if body.count > 1, body.first == "-" || body.first == "!" {
+        negated = true
+        body.removeFirst()
+      }
+      let term = try parseTerm(body)
+      terms.append(negated ? .not(term) : term)
+    }
+    return DeviceFilter(terms: terms, text: text)
+  }
+
+  private static func parseTerm(_ token: String) throws(FilterError) -> Term {
+    guard let colon = token.firstIndex(of: ":") else { return .text(token) }
+    let field = token[..<colon].lowercased()
+    let value = String(token[token.index(after: colon)...])
+    let lower = value.lowercased()
+    func bad(_ accepted: String) -> FilterError {
+      FilterError(message: "\(field):\(Sanitized.text(value, limit: 30)) — \(field) takes \(accepted)")
+    }
+    switch field {
+    case "os", "version":
+      do {
+        let v = try AppleOSVersion.parse(value, missingLetter: .unknown)
+        let mark: RSRMark? = value.contains("(") ? v.rsr : nil
+        guard let base = v.base else { throw bad("a version such as 16.5.1 or \"16.5.1 (c)\"") }
+        let written = OSVersionNumber(String(value.prefix { $0 != " " && $0 != "(" }))
+        return .os(written ?? base, mark)
+      } catch {
+        throw bad("a version such as 16.5.1 or \"16.5.1 (c)\"")
+      }
+    case "ring": return .ring(lower)
+    case "state":
+      guard let s = DeviceState(rawValue: lower) else {
+        throw bad(DeviceState.allCases.map(\.rawValue).joined(separator: ", "))
+      }
+      return .state(s)
+    case "removal":
+      guard let r = RemovalStatus(rawValue: lower) else {
+        throw bad(RemovalStatus.allCases.map(\.rawValue).joined(separator: ", "))
+      }
+      return .removal(r)
+    case "platform":
+      guard let p = Platform(name: lower) else { throw bad("ios, ipados or macos") }
+      return .platform(p)
+    case "supervised":
+      switch lower {
+      case "yes", "true", "1": return .supervised(true)
+      case "no", "false", "0": return .supervised(false)
+      case "unknown": return .supervised(nil)
+      default: throw bad("yes, no or unknown")
+      }
+    case "stale":
+      switch lower {
+      case "yes", "true", "1": return .stale(true)
+      case "no", "false", "0": return .stale(false)
+      default: throw bad("yes or no")
+      }
+    case "build": return .build(value)
+    case "model": return .model(value)
+    case "source": return .source(lower)
+    case "name": return .text(value)
+    default:
+      throw FilterError(
+        message: "unknown field \(Sanitized.text(field, limit: 20)):, use one of \(fields.joined(separator: ", "))")
+    }
+  }
+
+  /// Splits on spaces, keeping `"quoted words"` (also after `field:`) together.
+  static func tokenize(_ text: String) -> [String] {
+    var tokens: [String] = []
+    var current = ""
+    var quoted = false
+    for c in text {
+      if c == "\"" {
+        quoted.toggle()
+      } else if c.isWhitespace && !quoted {
+        if !current.isEmpty { tokens.append(current) }
+        current = ""
+      } else {
+        current.append(c)
+      }
+    }
+    if !current.isEmpty { tokens.append(current) }
+    return tokens
+  }
+}
+
+/// A filter the user typed that cannot be understood.
+public struct FilterError: Error, Sendable, Equatable, CustomStringConvertible {
+  public let message: String
+  public var description: String { "filter: " + message }
+}

@@ -1,0 +1,60 @@
+/// How many terminal columns text takes: CJK and emoji take two, combining marks none.
+/// Tables in the dashboard and in `ringside devices` align on this, not on `count`.
+public enum DisplayWidth {
+  /// The width of one extended grapheme cluster.
+  public static func of(_ character: Character) -> Int {
+    let scalars = character.unicodeScalars
+    guard let first = scalars.first else { return 0 }
+    if scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }  // emoji presentation
+    if first.properties.isEmojiPresentation { return 2 }
+    if isWide(first.value) { return 2 }
+    if first.properties.generalCategory == .nonspacingMark
+      || first.properties.generalCategory == .enclosingMark || first.value == 0x200D
+    {
+      return 0
+    }
+    if first.value < 0x20 || (0x7F..<0xA0).contains(first.value) { return 0 }
+    return 1
+  }
+
+  /// The width of a whole string.
+  public static func of(_ text: some StringProtocol) -> Int {
+    var total = 0
+    for c in text { total += of(c) }
+    return total
+  }
+
+  /// The longest prefix that fits in `width` columns, with `…` when cut.
+  public static func truncate(_ text: String, to width: Int) -> String {
+    guard width > 0 else { return "" }
+    if of(text) <= width { return text }
+    var out = ""
+    var used = 0
+    for c in text {
+      let w = of(c)
+      if used + w > width - 1 { break }
+      out.append(c)
+      used += w
+    }
+    return out + "…"
+  }
+
+  /// Pads with spaces (after the text, or before when `right`) to exactly `width` columns,
+  /// truncating when longer.
+  public static func pad(_ text: String, to width: Int, right: Bool = false) -> String {
+    let cut = truncate(text, to: width)
+    let fill = String(repeating: " ", count: max(0, width - of(cut)))
+    return right ? fill + cut : cut + fill
+  }
+
+  static func isWide(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+      0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+      0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+      return true
+    default:
+      return false
+    }
+  }
+}

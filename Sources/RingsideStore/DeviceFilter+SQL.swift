@@ -1,0 +1,96 @@
+import Foundation
+import RingsideDomain
+
+/// A WHERE clause with its bound parameters; filter text never becomes SQL text.
+struct SQLCondition {
+  var sql: String
+  var bindings: [SQLiteValue]
+}
+
+extension DeviceFilter {
+  /// Days without a check-in after which a device counts as stale.
+  public static let staleDays = 14
+
+  /// The condition on `devices d` (joined with `rings r`) that selects the filtered devices.
+  func sqlCondition(now: Date) -> SQLCondition {
+    var parts: [String] = []
+    var bindings: [SQLiteValue] = []
+    func add(_ term: Term) -> String {
+      func bind(_ v: SQLiteValue) -> String {
+        bindings.append(v)
+        return "?\(bindings.count)"
+      }
+      switch term {
+      case .text(let word):
+        let p = bind(.text("%" + escapeLike(word) + "%"))
+        return
+          "(d.name LIKE \(p) ESCAPE '\\' OR d.serial LIKE \(p) ESCAPE '\\' OR d.user_name LIKE \(p) ESCAPE '\\' OR d.model LIKE \(p) ESCAPE '\\')"
+      case .os(let version, let mark):
+        let written = version.components.count
+        var sql: String
+        if written >= 3 {
+          sql = "d.os_sort >= \(bind(.text(version.sortKey))) AND d.os_sort < \(bind(.text(version.sortKey + "~")))"
+        } else {
+          // 16 or 16.5: every release under it
+          let low = OSVersionNumber(version.major, written == 1 ? 0 : version.minor, 0)
+          let high =
+            written == 1 ? OSVersionNumber(version.major + 1, 0, 0)
+            : OSVersionNumber(version.major, version.minor + 1, 0)
+          sql = "d.os_sort >= \(bind(.text(low.sortKey))) AND d.os_sort < \(bind(.text(high.sortKey)))"
+        }
+        if let mark {
+          sql += " AND d.rsr = \(bind(.text(DeviceColumns.rsrText(mark))))"
+        }
+        return "(\(sql))"
+      case .ring(let name): return "r.name = \(bind(.text(name)))"
+      case .state(let s): return "d.state = \(bind(.text(s.rawValue)))"
+      case .removal(let r): return "d.removal = \(bind(.text(r.rawValue)))"
+      case .platform(let p): return "d.platform = \(bind(.text(p.rawValue)))"
+      case .supervised(let s):
+        return s.map { "d.supervised = \(bind(.integer($0 ? 1 : 0)))" } ?? "d.supervised IS NULL"
+      case .stale(let stale):
+        let cutoff = bind(.integer(Int64(now.timeIntervalSince1970) - Int64(DeviceFilter.staleDays * 86400)))
+        return stale
+          ? "(d.last_checkin IS NULL OR d.last_checkin < \(cutoff))"
+          : "(d.last_checkin >= \(cutoff))"
+      case .build(let b):
+        let p = bind(.text(b))
+        return "(d.build = \(p) OR d.supplemental_build = \(p))"
+      case .model(let m): return "d.model LIKE \(bind(.text("%" + escapeLike(m) + "%"))) ESCAPE '\\'"
+      case .source(let s): return "d.source = \(bind(.text(s)))"
+      case .not(let inner): return "NOT (\(add(inner)))"
+      }
+    }
+    for term in terms { parts.append(add(term)) }
+    return SQLCondition(sql: parts.isEmpty ? "1" : parts.joined(separator: " AND "), bindings: bindings)
+  }
+
+  private func escapeLike(_ s: String) -> String {
+    var out = ""
+    for c in s {
+      if c == "%" || c == "_" || c == "\\" { out.append("\\") }
+      out.append(c)
+    }
+    return out
+  }
+}
+
+extension DeviceSort {
+  /// ORDER BY for this sort, with the row id as a tie-breaker so pages are stable.
+  var sqlOrder: String {
+    let dir = descending ? "DESC" : "ASC"
+    let column: String =
+      switch self.column {
+      case .name: "d.name COLLATE NOCASE"
+      case .platform: "d.platform"
+      case .os: "d.os_sort"
+      case .build: "COALESCE(d.supplemental_build, d.build)"
+      case .ring: "r.position"
+      case .supervised: "d.supervised"
+      case .removal: "d.removal"
+      case .state: "d.state"
+      case .checkin: "d.last_checkin"
+      }
+    return "\(column) \(dir), d.id \(dir)"
+  }
+}

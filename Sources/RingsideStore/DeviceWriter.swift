@@ -1,0 +1,160 @@
+import Foundation
+import RingsideDomain
+
+/// Writes many devices quickly inside one transaction: prepared statements, a cache of
+/// derived states per distinct version, ring ids resolved once.
+public final class DeviceWriter {
+  let store: InventoryStore
+  private let insertDevice: SQLiteStatement
+  private let updateDevice: SQLiteStatement
+  private let insertHistory: SQLiteStatement
+  private let insertSource: SQLiteStatement
+  private let assessor: StateAssessor
+  private var ringIDs: [String: Int64] = [:]
+  private var ringRemoval: [Int64: PolicySetting] = [:]
+  private var stateCache: [StateKey: DeviceState] = [:]
+
+  private struct StateKey: Hashable {
+    let platform: Platform
+    let version: AppleOSVersion
+    let removed: Character?
+  }
+
+  /// Create inside `store.write { }`.
+  public init(store: InventoryStore) throws(StoreError) {
+    self.store = store
+    let db = store.database
+    insertDevice = try db.prepare(
+      """
+      INSERT INTO devices(device_key, serial, udid, name, platform, model, os_base, os_sort, rsr,
+        build, supplemental_build, supervised, user_enrolled, ring_id, last_checkin, user_name,
+        source, removed_letter, state, removal)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
+      """)
+    updateDevice = try db.prepare(
+      """
+      UPDATE devices SET device_key = ?1, serial = ?2, udid = ?3, name = ?4, platform = ?5,
+        model = ?6, os_base = ?7, os_sort = ?8, rsr = ?9, build = ?10, supplemental_build = ?11,
+        supervised = ?12, user_enrolled = ?13, ring_id = ?14, last_checkin = ?15, user_name = ?16,
+        source = ?17, removed_letter = ?18, state = ?19, removal = ?20
+      WHERE id = ?21
+      """)
+    insertHistory = try db.prepare(
+      """
+      INSERT INTO device_history(device_id, seen_at, os_base, rsr, build, supplemental_build, source)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+      """)
+    insertSource = try db.prepare(
+      """
+      INSERT INTO device_sources(device_id, source, external_id, last_seen) VALUES (?1, ?2, ?3, ?4)
+      ON CONFLICT(source, external_id) DO UPDATE SET device_id = excluded.device_id,
+        last_seen = excluded.last_seen
+      """)
+    assessor = StateAssessor(catalog: try store.catalog())
+    for ring in try store.rings() {
+      if let id = try store.ringID(named: ring.name) {
+        ringIDs[ring.name] = id
+        ringRemoval[id] = ring.policy.rsrRemoval
+      }
+    }
+  }
+
+  /// The derived state for a device, cached per distinct version.
+  public func state(of device: Device) -> DeviceState {
+    let key = StateKey(platform: device.platform, version: device.version, removed: device.removedLetter)
+    if let s = stateCache[key] { return s }
+    let s = assessor.assess(
+      platform: device.platform, version: device.version, removedLetter: device.removedLetter
+    ).state
+    stateCache[key] = s
+    return s
+  }
+
+  func ringID(_ name: String) throws(StoreError) -> Int64 {
+    if let id = ringIDs[name] { return id }
+    let id = try store.ensureRing(named: name)
+    ringIDs[name] = id
+    ringRemoval[id] = .unset
+    return id
+  }
+
+  private func values(_ d: Device) throws(StoreError) -> [SQLiteValue] {
+    func text(_ s: String?) -> SQLiteValue { s.map { .text($0) } ?? .null }
+    let ring = try ringID(d.ring)
+    let removal = StateAssessor.removalStatus(
+      platform: d.platform, supervised: d.supervised, userEnrolled: d.userEnrolled,
+      ringRemoval: ringRemoval[ring] ?? .unset)
+    return [
+      .text(d.key), text(d.serial), text(d.udid), .text(d.name), .text(d.platform.rawValue),
+      text(d.model), text(d.version.base?.description), .text(d.version.sortKey),
+      .text(DeviceColumns.rsrText(d.version.rsr)), text(d.version.build?.text),
+      text(d.version.supplementalBuild?.text),
+      d.supervised.map { .integer($0 ? 1 : 0) } ?? .null, .integer(d.userEnrolled ? 1 : 0),
+      .integer(ring), d.lastCheckIn.map { .integer(Int64($0.timeIntervalSince1970)) } ?? .null,
+      text(d.userName), .text(d.source), text(d.removedLetter.map(String.init)),
+      .text(state(of: d).rawValue), .text(removal.rawValue),
+    ]
+  }
+
+  /// Inserts a new device and returns its id.
+  @discardableResult
+  public func insert(_ device: Device) throws(StoreError) -> Int64 {
+    try insertDevice.run(try values(device))
+    let id = store.database.lastInsertRowID
+    if let sourceID = device.sourceID {
+      try linkSource(deviceID: id, source: device.source, externalID: sourceID, seen: device.lastCheckIn)
+    }
+    return id
+  }
+
+  /// Replaces every column of device `id`.
+  public func update(id: Int64, with device: Device) throws(StoreError) {
+    try updateDevice.run(try values(device) + [.integer(id)])
+  }
+
+  /// Records that `source` knows this device as `externalID`.
+  public func linkSource(deviceID: Int64, source: String, externalID: String, seen: Date?) throws(StoreError) {
+    try insertSource.run([
+      .integer(deviceID), .text(source), .text(externalID),
+      seen.map { .integer(Int64($0.timeIntervalSince1970)) } ?? .null,
+    ])
+  }
+
+  /// Appends one version to the device's history.
+  public func appendHistory(deviceID: Int64, version: AppleOSVersion, seenAt: Date?, source: String)
+    throws(StoreError)
+  {
+    func text(_ s: String?) -> SQLiteValue { s.map { .text($0) } ?? .null }
+    try insertHistory.run([
+      .integer(deviceID), seenAt.map { .integer(Int64($0.timeIntervalSince1970)) } ?? .null,
+      text(version.base?.description), .text(DeviceColumns.rsrText(version.rsr)),
+      text(version.build?.text), text(version.supplementalBuild?.text), .text(source),
+    ])
+  }
+}
+
+extension InventoryStore {
+  /// Recomputes every device's derived state against the current catalog, writing only
+  /// the rows whose state changed. Call inside a write transaction.
+  func refreshAllStates() throws(StoreError) {
+    let writer = try DeviceWriter(store: self)
+    let select = try database.prepare(
+      "SELECT id, platform, os_base, rsr, build, supplemental_build, removed_letter, state FROM devices")
+    let update = try database.prepare("UPDATE devices SET state = ?2 WHERE id = ?1")
+    var changes: [(Int64, DeviceState)] = []
+    try select.bind([])
+    while try select.step() {
+      guard let platform = Platform(rawValue: select.string(at: 1) ?? "") else { continue }
+      let version = DeviceColumns.version(
+        platform: platform, base: select.string(at: 2), rsr: select.string(at: 3),
+        build: select.string(at: 4), supplemental: select.string(at: 5))
+      let device = Device(
+        key: "", name: "", platform: platform, version: version, ring: "", source: "",
+        removedLetter: select.string(at: 6)?.first)
+      let state = writer.state(of: device)
+      if state.rawValue != select.string(at: 7) { changes.append((select.int(at: 0) ?? 0, state)) }
+    }
+    select.reset()
+    for (id, state) in changes { try update.run([.integer(id), .text(state.rawValue)]) }
+  }
+}

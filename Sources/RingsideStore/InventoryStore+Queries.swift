@@ -1,0 +1,192 @@
+import Foundation
+import RingsideDomain
+
+/// Counts for the overview and `ringside report`.
+public struct FleetSummary: Sendable, Hashable {
+  public var devices: Int
+  public var byState: [DeviceState: Int]
+  public var byRemoval: [RemovalStatus: Int]
+  public var stale: Int
+}
+
+/// How many devices run one platform and version.
+public struct VersionCount: Sendable, Hashable {
+  public let platform: Platform
+  public let version: AppleOSVersion
+  public let count: Int
+}
+
+/// One ring with its policy and its devices' states.
+public struct RingSummary: Sendable, Hashable {
+  public let ring: Ring
+  public let devices: Int
+  public let byState: [DeviceState: Int]
+  public let byRemoval: [RemovalStatus: Int]
+}
+
+extension InventoryStore {
+  private static let deviceColumns = """
+    d.id, d.device_key, d.serial, d.udid, d.name, d.platform, d.model, d.os_base, d.rsr, d.build,
+    d.supplemental_build, d.supervised, d.user_enrolled, r.name, d.last_checkin, d.user_name,
+    d.source, d.removed_letter, d.state, d.removal
+    """
+
+  private static func record(_ row: SQLiteStatement) -> DeviceRecord {
+    let platform = Platform(rawValue: row.string(at: 5) ?? "") ?? .iOS
+    let device = Device(
+      key: row.string(at: 1) ?? "", serial: row.string(at: 2), udid: row.string(at: 3),
+      name: row.string(at: 4) ?? "", platform: platform, model: row.string(at: 6),
+      version: DeviceColumns.version(
+        platform: platform, base: row.string(at: 7), rsr: row.string(at: 8),
+        build: row.string(at: 9), supplemental: row.string(at: 10)),
+      supervised: row.int(at: 11).map { $0 != 0 }, userEnrolled: row.int(at: 12) == 1,
+      ring: row.string(at: 13) ?? "", lastCheckIn: row.int(at: 14).map { Date(timeIntervalSince1970: Double($0)) },
+      userName: row.string(at: 15), source: row.string(at: 16) ?? "",
+      removedLetter: row.string(at: 17)?.first)
+    return DeviceRecord(
+      id: row.int(at: 0) ?? 0, device: device,
+      state: DeviceState(rawValue: row.string(at: 18) ?? "") ?? .unknown,
+      removal: RemovalStatus(rawValue: row.string(at: 19) ?? "") ?? .allowed)
+  }
+
+  /// Counts by state, removal status and check-in age, for the filtered devices.
+  public func summary(filter: DeviceFilter = .all, now: Date = Date()) throws(StoreError) -> FleetSummary {
+    let condition = filter.sqlCondition(now: now)
+    let cutoff = Int64(now.timeIntervalSince1970) - Int64(DeviceFilter.staleDays * 86400)
+    var summary = FleetSummary(devices: 0, byState: [:], byRemoval: [:], stale: 0)
+    let byState = try database.prepare(
+      "SELECT d.state, COUNT(*) FROM devices d JOIN rings r ON r.id = d.ring_id WHERE \(condition.sql) GROUP BY d.state")
+    for (state, n) in try byState.query(condition.bindings, { ($0.string(at: 0) ?? "", Int($0.int(at: 1) ?? 0)) }) {
+      if let s = DeviceState(rawValue: state) { summary.byState[s, default: 0] += n }
+      summary.devices += n
+    }
+    let byRemoval = try database.prepare(
+      "SELECT d.removal, COUNT(*) FROM devices d JOIN rings r ON r.id = d.ring_id WHERE \(condition.sql) GROUP BY d.removal")
+    for (removal, n) in try byRemoval.query(condition.bindings, { ($0.string(at: 0) ?? "", Int($0.int(at: 1) ?? 0)) }) {
+      if let r = RemovalStatus(rawValue: removal) { summary.byRemoval[r, default: 0] += n }
+    }
+    let stale = try database.prepare(
+      """
+      SELECT COUNT(*) FROM devices d JOIN rings r ON r.id = d.ring_id
+      WHERE (\(condition.sql)) AND (d.last_checkin IS NULL OR d.last_checkin < ?\(condition.bindings.count + 1))
+      """)
+    summary.stale = Int(try stale.query(condition.bindings + [.integer(cutoff)]) { $0.int(at: 0) ?? 0 }.first ?? 0)
+    return summary
+  }
+
+  /// Devices per platform and version (base and RSR mark), newest version first.
+  public func versionCounts(filter: DeviceFilter = .all, now: Date = Date()) throws(StoreError) -> [VersionCount] {
+    let condition = filter.sqlCondition(now: now)
+    let stmt = try database.prepare(
+      """
+      SELECT d.platform, d.os_base, d.rsr, COUNT(*) FROM devices d JOIN rings r ON r.id = d.ring_id
+      WHERE \(condition.sql)
+      GROUP BY d.platform, d.os_sort, d.rsr ORDER BY d.platform, d.os_sort DESC, d.rsr DESC
+      """)
+    return try stmt.query(condition.bindings) { row in
+      let platform = Platform(rawValue: row.string(at: 0) ?? "") ?? .iOS
+      return VersionCount(
+        platform: platform,
+        version: DeviceColumns.version(
+          platform: platform, base: row.string(at: 1), rsr: row.string(at: 2), build: nil, supplemental: nil),
+        count: Int(row.int(at: 3) ?? 0))
+    }.sorted { a, b in
+      a.platform != b.platform ? a.platform < b.platform : b.version < a.version
+    }
+  }
+
+  /// Every ring in order with its device counts.
+  public func ringSummaries() throws(StoreError) -> [RingSummary] {
+    let rings = try rings()
+    let stmt = try database.prepare(
+      """
+      SELECT r.name, d.state, d.removal, COUNT(*) FROM devices d JOIN rings r ON r.id = d.ring_id
+      GROUP BY r.name, d.state, d.removal
+      """)
+    var states: [String: [DeviceState: Int]] = [:]
+    var removals: [String: [RemovalStatus: Int]] = [:]
+    var totals: [String: Int] = [:]
+    for (ring, state, removal, n) in try stmt.query([], {
+      ($0.string(at: 0) ?? "", $0.string(at: 1) ?? "", $0.string(at: 2) ?? "", Int($0.int(at: 3) ?? 0))
+    }) {
+      totals[ring, default: 0] += n
+      if let s = DeviceState(rawValue: state) { states[ring, default: [:]][s, default: 0] += n }
+      if let r = RemovalStatus(rawValue: removal) { removals[ring, default: [:]][r, default: 0] += n }
+    }
+    return rings.map {
+      RingSummary(
+        ring: $0, devices: totals[$0.name] ?? 0, byState: states[$0.name] ?? [:],
+        byRemoval: removals[$0.name] ?? [:])
+    }
+  }
+
+  /// The number of devices the filter selects.
+  public func countDevices(filter: DeviceFilter = .all, now: Date = Date()) throws(StoreError) -> Int {
+    let condition = filter.sqlCondition(now: now)
+    let joinRings = filter.terms.contains { if case .ring = $0 { true } else { false } }
+    let sql =
+      joinRings
+      ? "SELECT COUNT(*) FROM devices d JOIN rings r ON r.id = d.ring_id WHERE \(condition.sql)"
+      : "SELECT COUNT(*) FROM devices d WHERE \(condition.sql)"
+    return Int(try database.prepare(sql).query(condition.bindings) { $0.int(at: 0) ?? 0 }.first ?? 0)
+  }
+
+  /// One page of devices, filtered and sorted in SQL.
+  public func devices(
+    filter: DeviceFilter = .all, sort: DeviceSort = DeviceSort(), offset: Int = 0, limit: Int = 100,
+    now: Date = Date()
+  ) throws(StoreError) -> [DeviceRecord] {
+    let condition = filter.sqlCondition(now: now)
+    let n = condition.bindings.count
+    let stmt = try database.prepare(
+      """
+      SELECT \(Self.deviceColumns) FROM devices d JOIN rings r ON r.id = d.ring_id
+      WHERE \(condition.sql) ORDER BY \(sort.sqlOrder) LIMIT ?\(n + 1) OFFSET ?\(n + 2)
+      """)
+    return try stmt.query(condition.bindings + [.integer(Int64(limit)), .integer(Int64(offset))], Self.record)
+  }
+
+  /// Streams every filtered device to `body` without holding them all in memory.
+  public func forEachDevice(
+    filter: DeviceFilter = .all, sort: DeviceSort = DeviceSort(), limit: Int? = nil, now: Date = Date(),
+    _ body: (DeviceRecord) throws -> Void
+  ) throws {
+    let condition = filter.sqlCondition(now: now)
+    let stmt = try database.prepare(
+      """
+      SELECT \(Self.deviceColumns) FROM devices d JOIN rings r ON r.id = d.ring_id
+      WHERE \(condition.sql) ORDER BY \(sort.sqlOrder) LIMIT ?\(condition.bindings.count + 1)
+      """)
+    try stmt.bind(condition.bindings + [.integer(Int64(limit ?? -1))])
+    defer { stmt.reset() }
+    while try stmt.step() { try body(Self.record(stmt)) }
+  }
+
+  /// Devices whose serial (case-insensitive), key or exact name (case-insensitive) is `text`.
+  public func findDevices(matching text: String) throws(StoreError) -> [DeviceRecord] {
+    let stmt = try database.prepare(
+      """
+      SELECT \(Self.deviceColumns) FROM devices d JOIN rings r ON r.id = d.ring_id
+      WHERE d.device_key = upper(?1) OR d.serial = upper(?1) OR d.name = ?1 COLLATE NOCASE
+      ORDER BY d.name COLLATE NOCASE, d.id LIMIT 50
+      """)
+    return try stmt.query([.text(text.trimmed)], Self.record)
+  }
+
+  /// A device's version history, oldest first.
+  public func history(deviceID: Int64) throws(StoreError) -> [HistoryEntry] {
+    let stmt = try database.prepare(
+      """
+      SELECT h.seen_at, h.os_base, h.rsr, h.build, h.supplemental_build, h.source, d.platform
+      FROM device_history h JOIN devices d ON d.id = h.device_id WHERE h.device_id = ?1 ORDER BY h.id
+      """)
+    return try stmt.query([.integer(deviceID)]) { row in
+      HistoryEntry(
+        seenAt: row.int(at: 0),
+        version: DeviceColumns.version(
+          platform: Platform(rawValue: row.string(at: 6) ?? ""), base: row.string(at: 1),
+          rsr: row.string(at: 2), build: row.string(at: 3), supplemental: row.string(at: 4)),
+        source: row.string(at: 5) ?? "")
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import RingsideDomain
+
+extension InventoryStore {
+  /// Every ring in order, with its policy.
+  public func rings() throws(StoreError) -> [Ring] {
+    let stmt = try database.prepare(
+      """
+      SELECT r.name, r.position, p.rsr_install, p.rsr_removal, p.defer_days, p.critical_updates
+      FROM rings r JOIN policies p ON p.ring_id = r.id ORDER BY r.position, r.id
+      """)
+    return try stmt.query { row in
+      let policy =
+        (try? RingPolicy(
+          rsrInstallation: PolicySetting(rawValue: row.string(at: 2) ?? "") ?? .unset,
+          rsrRemoval: PolicySetting(rawValue: row.string(at: 3) ?? "") ?? .unset,
+          deferralDays: row.int(at: 4).map(Int.init),
+          criticalUpdateInstall: CriticalUpdateSetting(rawValue: row.string(at: 5) ?? "") ?? .unset))
+        ?? .unset
+      return try! Ring(name: row.string(at: 0) ?? "", position: Int(row.int(at: 1) ?? 0), policy: policy)
+    }
+  }
+
+  /// The ring's row id, or nil when there is no such ring.
+  public func ringID(named name: String) throws(StoreError) -> Int64? {
+    try database.scalar("SELECT id FROM rings WHERE name = ?1", [.text(name)])?.int
+  }
+
+  @discardableResult
+  func insertRing(name: String, position: Int) throws(StoreError) -> Int64 {
+    try database.prepare("INSERT INTO rings(name, position) VALUES (?1, ?2)")
+      .run([.text(name), .integer(Int64(position))])
+    let id = database.lastInsertRowID
+    try database.prepare("INSERT INTO policies(ring_id) VALUES (?1)").run([.integer(id)])
+    return id
+  }
+
+  /// Returns the id of ring `name`, creating it at the end of the order when missing.
+  /// Call inside a write transaction.
+  public func ensureRing(named name: String) throws(StoreError) -> Int64 {
+    if let id = try ringID(named: name) { return id }
+    guard Ring.isValidName(name) else {
+      throw StoreError(.constraint, PolicyError.invalidRingName(name).description)
+    }
+    let last = try database.scalar("SELECT COALESCE(MAX(position), -1) FROM rings")?.int ?? -1
+    return try insertRing(name: name, position: Int(last) + 1)
+  }
+
+  /// Adds a ring at the end of the order.
+  public func addRing(named name: String) throws(StoreError) {
+    try write {
+      if try ringID(named: name) != nil {
+        throw StoreError(.constraint, "a ring named \(name) exists already")
+      }
+      _ = try ensureRing(named: name)
+    }
+  }
+
+  /// Sets a ring's policy and recomputes the removal status of its devices.
+  /// Call inside a write transaction.
+  public func setPolicy(_ policy: RingPolicy, forRing name: String) throws(StoreError) {
+    guard let id = try ringID(named: name) else {
+      throw StoreError(.notFound, "no ring named \(name)")
+    }
+    try database.prepare(
+      """
+      UPDATE policies SET rsr_install = ?2, rsr_removal = ?3, defer_days = ?4, critical_updates = ?5
+      WHERE ring_id = ?1
+      """
+    ).run([
+      .integer(id), .text(policy.rsrInstallation.rawValue), .text(policy.rsrRemoval.rawValue),
+      policy.deferralDays.map { .integer(Int64($0)) } ?? .null,
+      .text(policy.criticalUpdateInstall.rawValue),
+    ])
+    try refreshRemovalStatus(ringID: id, removal: policy.rsrRemoval)
+  }
+
+  /// Removal status depends on the ring policy and a few device facts; the domain decides
+  /// each combination and SQL applies it to the ring's devices.
+  func refreshRemovalStatus(ringID: Int64, removal: PolicySetting) throws(StoreError) {
+    let update = try database.prepare(
+      """
+      UPDATE devices SET removal = ?1
+      WHERE ring_id = ?2 AND platform = ?3 AND supervised IS ?4 AND user_enrolled = ?5 AND removal != ?1
+      """)
+    for platform in Platform.allCases {
+      for supervised in [true, false, nil] as [Bool?] {
+        for enrolled in [true, false] {
+          let status = StateAssessor.removalStatus(
+            platform: platform, supervised: supervised, userEnrolled: enrolled, ringRemoval: removal)
+          try update.run([
+            .text(status.rawValue), .integer(ringID), .text(platform.rawValue),
+            supervised.map { .integer($0 ? 1 : 0) } ?? .null, .integer(enrolled ? 1 : 0),
+          ])
+        }
+      }
+    }
+  }
+}

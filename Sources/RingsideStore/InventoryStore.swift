@@ -1,0 +1,124 @@
+import CSQLite
+import Foundation
+import RingsideDomain
+
+/// The local SQLite inventory: devices, their history, rings and policies, staged changes,
+/// the audit log and catalog overrides. Every screen and command reads through it.
+public final class InventoryStore {
+  public let database: SQLiteDatabase
+  public let path: String
+  public let isReadOnly: Bool
+  private var cachedCatalog: ReleaseCatalog?
+
+  /// Opens the store at `path`. With `create`, a missing file is created (mode 0600, parent
+  /// directories 0700) and migrated; otherwise a missing file is an error.
+  public init(path: String, create: Bool = false, readOnly: Bool = false) throws(StoreError) {
+    self.path = path
+    self.isReadOnly = readOnly
+    let fm = FileManager.default
+    let exists = fm.fileExists(atPath: path)
+    if !exists {
+      guard create, !readOnly else {
+        throw StoreError(
+          .notFound,
+          "no store at \(path): create one with `ringside demo --db \(path)` or `ringside import --db \(path) FILE`"
+        )
+      }
+      try InventoryStore.createPrivateFile(at: path)
+    }
+    database = try SQLiteDatabase(path: path, readOnly: readOnly, create: false)
+    try configure()
+    try migrate()
+  }
+
+  private static func createPrivateFile(at path: String) throws(StoreError) {
+    let dir = (path as NSString).deletingLastPathComponent
+    if !dir.isEmpty && !FileManager.default.fileExists(atPath: dir) {
+      do {
+        try FileManager.default.createDirectory(
+          atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      } catch {
+        throw StoreError(.cannotOpen, "cannot create the folder \(dir) for the store: \(error.localizedDescription)")
+      }
+    }
+    let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+    if fd < 0 {
+      throw StoreError(.cannotOpen, "cannot create the store \(path): \(String(cString: strerror(errno)))")
+    }
+    close(fd)
+  }
+
+  private func configure() throws(StoreError) {
+    if !isReadOnly {
+      let mode = try database.scalar("PRAGMA journal_mode=WAL")?.string
+      if mode?.lowercased() != "wal" {
+        throw StoreError(.other, "store \(path): could not switch to WAL journaling (got \(mode ?? "nothing"))")
+      }
+    }
+    try database.execute("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;")
+  }
+
+  private func migrate() throws(StoreError) {
+    let version = Int(try database.scalar("PRAGMA user_version")?.int ?? 0)
+    if version > Schema.currentVersion {
+      throw StoreError(
+        .newerSchema,
+        "the store \(path) was created by a newer Ringside (schema \(version), this one knows up to \(Schema.currentVersion)); upgrade Ringside to open it"
+      )
+    }
+    if version == Schema.currentVersion { return }
+    if isReadOnly {
+      throw StoreError(.readOnly, "the store \(path) needs an upgrade, which a read-only session cannot do")
+    }
+    do {
+      try database.transaction {
+        for (index, sql) in Schema.migrations.enumerated() where index >= version {
+          try database.execute(sql)
+        }
+        try database.execute("PRAGMA user_version = \(Schema.currentVersion)")
+        if version == 0 {
+          for (position, name) in Ring.defaultNames.enumerated() {
+            try insertRing(name: name, position: position)
+          }
+        }
+      }
+    } catch let error as StoreError {
+      throw error
+    } catch {
+      throw StoreError(.other, "store \(path): \(error)")
+    }
+  }
+
+  /// The release catalog: the builtin one plus whatever `catalog import` stored here.
+  public func catalog() throws(StoreError) -> ReleaseCatalog {
+    if let cachedCatalog { return cachedCatalog }
+    let overrides = try catalogOverrides()
+    let catalog = overrides.isEmpty ? ReleaseCatalog.builtin : ReleaseCatalog.builtin.merging(overrides)
+    cachedCatalog = catalog
+    return catalog
+  }
+
+  func invalidateCatalog() { cachedCatalog = nil }
+
+  /// Runs `body` in one transaction, translating failures to `StoreError`.
+  public func write<T>(_ body: () throws -> T) throws(StoreError) -> T {
+    do {
+      return try database.transaction(body)
+    } catch let error as StoreError {
+      throw error
+    } catch {
+      throw StoreError(.other, "\(error)")
+    }
+  }
+
+  /// `PRAGMA integrity_check` and `foreign_key_check`; returns the problems found.
+  public func integrityProblems() throws(StoreError) -> [String] {
+    var problems = try database.prepare("PRAGMA integrity_check").query { $0.string(at: 0) ?? "" }
+      .filter { $0 != "ok" }
+    let fk = try database.prepare("PRAGMA foreign_key_check").query { stmt in
+      "foreign key: \(stmt.string(at: 0) ?? "?") row \(stmt.int(at: 1) ?? 0)"
+    }
+    problems += fk
+    return problems
+  }
+}

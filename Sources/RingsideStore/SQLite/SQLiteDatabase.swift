@@ -1,0 +1,101 @@
+import CSQLite
+import Foundation
+
+/// A thin owner of one `sqlite3*` connection: open, execute, prepare, transactions.
+/// Not Sendable: a connection stays on the thread that opened it.
+public final class SQLiteDatabase {
+  let handle: OpaquePointer
+  public let path: String
+
+  /// Opens (or creates, when `create`) the database at `path`, in WAL mode with a busy timeout.
+  public init(path: String, readOnly: Bool = false, create: Bool = true, busyTimeoutMS: Int32 = 5000)
+    throws(StoreError)
+  {
+    self.path = path
+    var db: OpaquePointer?
+    var flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
+    if create && !readOnly { flags |= SQLITE_OPEN_CREATE }
+    flags |= SQLITE_OPEN_NOMUTEX
+    let rc = sqlite3_open_v2(path, &db, flags, nil)
+    guard rc == SQLITE_OK, let db else {
+      let detail = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+      if let db { sqlite3_close_v2(db) }
+      throw StoreError(.cannotOpen, "cannot open store \(path): \(detail)")
+    }
+    handle = db
+    sqlite3_busy_timeout(db, busyTimeoutMS)
+    sqlite3_extended_result_codes(db, 1)
+  }
+
+  deinit {
+    sqlite3_close_v2(handle)
+  }
+
+  /// Runs one or more statements that return no rows.
+  public func execute(_ sql: String) throws(StoreError) {
+    var errorMessage: UnsafeMutablePointer<CChar>?
+    let rc = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
+    if rc != SQLITE_OK {
+      let text = errorMessage.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
+      sqlite3_free(errorMessage)
+      throw error(rc, text)
+    }
+  }
+
+  /// Compiles a statement for repeated use.
+  public func prepare(_ sql: String) throws(StoreError) -> SQLiteStatement {
+    var stmt: OpaquePointer?
+    let rc = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &stmt, nil)
+    guard rc == SQLITE_OK, let stmt else {
+      throw error(rc, String(cString: sqlite3_errmsg(handle)) + " in: " + sql.prefix(200))
+    }
+    return SQLiteStatement(stmt, database: self)
+  }
+
+  /// Runs `body` in one `BEGIN IMMEDIATE` transaction: all of it is stored, or none of it.
+  public func transaction<T>(_ body: () throws -> T) throws -> T {
+    try execute("BEGIN IMMEDIATE")
+    do {
+      let result = try body()
+      try execute("COMMIT")
+      return result
+    } catch {
+      try? execute("ROLLBACK")
+      throw error
+    }
+  }
+
+  /// The first column of the first row, or nil.
+  public func scalar(_ sql: String, _ bindings: [SQLiteValue] = []) throws(StoreError) -> SQLiteValue? {
+    let stmt = try prepare(sql)
+    try stmt.bind(bindings)
+    guard try stmt.step() else { return nil }
+    return stmt.value(at: 0)
+  }
+
+  public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+  public var changes: Int { Int(sqlite3_changes(handle)) }
+
+  func error(_ rc: Int32, _ text: String) -> StoreError {
+    let primary = rc & 0xFF
+    let kind: StoreError.Kind =
+      switch primary {
+      case SQLITE_BUSY, SQLITE_LOCKED: .busy
+      case SQLITE_READONLY: .readOnly
+      case SQLITE_FULL: .full
+      case SQLITE_CORRUPT, SQLITE_NOTADB: .corrupt
+      case SQLITE_CONSTRAINT: .constraint
+      case SQLITE_CANTOPEN: .cannotOpen
+      default: .other
+      }
+    let prefix: String =
+      switch kind {
+      case .busy: "the store \(path) stayed locked by another Ringside session for 5 s"
+      case .readOnly: "the store \(path) is read-only for this user"
+      case .full: "the disk holding \(path) is full; nothing was changed"
+      case .corrupt: "the store \(path) is damaged or not a Ringside store"
+      default: "store \(path)"
+      }
+    return StoreError(kind, kind == .other || kind == .constraint ? "\(prefix): \(text)" : prefix)
+  }
+}

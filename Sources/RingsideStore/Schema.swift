@@ -1,0 +1,122 @@
+/// The store's tables, one migration per `user_version`; a store newer than the last one
+/// known here is refused, never altered.
+enum Schema {
+  static let migrations: [String] = [
+    // 1: the foundation
+    """
+    CREATE TABLE rings (
+      id INTEGER PRIMARY KEY,
+      name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 32),
+      position INTEGER NOT NULL
+    );
+    CREATE TABLE policies (
+      ring_id INTEGER PRIMARY KEY REFERENCES rings(id) ON DELETE CASCADE,
+      rsr_install TEXT NOT NULL DEFAULT 'unset' CHECK (rsr_install IN ('unset','allow','block')),
+      rsr_removal TEXT NOT NULL DEFAULT 'unset' CHECK (rsr_removal IN ('unset','allow','block')),
+      defer_days INTEGER CHECK (defer_days IS NULL OR defer_days BETWEEN 1 AND 90),
+      critical_updates TEXT NOT NULL DEFAULT 'unset' CHECK (critical_updates IN ('unset','on','off'))
+    );
+    CREATE TABLE devices (
+      id INTEGER PRIMARY KEY,
+      device_key TEXT NOT NULL UNIQUE,
+      serial TEXT,
+      udid TEXT,
+      name TEXT NOT NULL,
+      platform TEXT NOT NULL CHECK (platform IN ('ios','ipados','macos')),
+      model TEXT,
+      os_base TEXT,
+      os_sort TEXT NOT NULL DEFAULT '',
+      rsr TEXT NOT NULL DEFAULT 'unknown',
+      build TEXT,
+      supplemental_build TEXT,
+      supervised INTEGER CHECK (supervised IN (0,1)),
+      user_enrolled INTEGER NOT NULL DEFAULT 0 CHECK (user_enrolled IN (0,1)),
+      ring_id INTEGER NOT NULL REFERENCES rings(id),
+      last_checkin INTEGER,
+      user_name TEXT,
+      source TEXT NOT NULL,
+      removed_letter TEXT,
+      state TEXT NOT NULL,
+      removal TEXT NOT NULL
+    );
+    CREATE INDEX devices_by_state ON devices(state);
+    CREATE INDEX devices_by_ring ON devices(ring_id, state);
+    CREATE INDEX devices_by_version ON devices(platform, os_sort, rsr);
+    CREATE INDEX devices_by_name ON devices(name COLLATE NOCASE);
+    CREATE INDEX devices_by_checkin ON devices(last_checkin);
+    CREATE INDEX devices_by_removal ON devices(removal);
+    CREATE TABLE device_sources (
+      device_id INTEGER NOT NULL REFERENCES devices(id) ON DELETE CASCADE,
+      source TEXT NOT NULL,
+      external_id TEXT NOT NULL,
+      last_seen INTEGER,
+      PRIMARY KEY (source, external_id)
+    );
+    CREATE INDEX device_sources_by_device ON device_sources(device_id);
+    CREATE TABLE device_history (
+      id INTEGER PRIMARY KEY,
+      device_id INTEGER NOT NULL REFERENCES devices(id) ON DELETE CASCADE,
+      seen_at INTEGER,
+      os_base TEXT,
+      rsr TEXT NOT NULL,
+      build TEXT,
+      supplemental_build TEXT,
+      source TEXT NOT NULL
+    );
+    CREATE INDEX device_history_by_device ON device_history(device_id, id);
+    CREATE TABLE pending_updates (
+      device_id INTEGER NOT NULL REFERENCES devices(id) ON DELETE CASCADE,
+      version TEXT NOT NULL,
+      rsr TEXT NOT NULL DEFAULT 'none',
+      build TEXT,
+      supplemental_build TEXT,
+      is_security_response INTEGER NOT NULL DEFAULT 0,
+      seen_at INTEGER,
+      PRIMARY KEY (device_id, version, rsr)
+    );
+    CREATE TABLE staged_changes (
+      id INTEGER PRIMARY KEY,
+      kind TEXT NOT NULL CHECK (kind IN ('policy','move')),
+      ring_id INTEGER NOT NULL REFERENCES rings(id) ON DELETE CASCADE,
+      setting TEXT,
+      old_value TEXT,
+      new_value TEXT,
+      device_id INTEGER REFERENCES devices(id) ON DELETE CASCADE,
+      author TEXT NOT NULL,
+      created_at INTEGER NOT NULL
+    );
+    CREATE TABLE audit_log (
+      id INTEGER PRIMARY KEY,
+      at INTEGER NOT NULL,
+      user_name TEXT NOT NULL,
+      role TEXT NOT NULL,
+      origin TEXT NOT NULL,
+      action TEXT NOT NULL,
+      detail TEXT NOT NULL,
+      before_hash TEXT,
+      after_hash TEXT
+    );
+    CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TABLE catalog_overrides (
+      id INTEGER PRIMARY KEY,
+      family TEXT NOT NULL CHECK (family IN ('ios','macos')),
+      version TEXT NOT NULL,
+      letter TEXT,
+      build TEXT,
+      prerequisite_build TEXT,
+      released TEXT,
+      status TEXT NOT NULL,
+      replaced_by TEXT,
+      superseded_by TEXT,
+      source TEXT NOT NULL,
+      imported_at INTEGER NOT NULL
+    );
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """
+  ]
+
+  static var currentVersion: Int { migrations.count }
+}
