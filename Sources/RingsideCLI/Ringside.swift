@@ -25,14 +25,18 @@ public enum Ringside {
     }
   }
 
-  static func dispatch(_ arguments: [String], context: CommandContext, dashboard: CommandSpec?) throws -> Int32 {
+  static func dispatch(_ arguments: [String], context: CommandContext, dashboard: CommandSpec?)
+    throws -> Int32
+  {
     let first = arguments.first
     if first == "--version" {
       context.print("ringside \(version)")
       return 0
     }
     if first == "--help" || first == "-h" || first == "help" {
-      if first == "help", arguments.count > 1, let (spec, _) = CommandTable.match(Array(arguments.dropFirst())) {
+      if first == "help", arguments.count > 1,
+        let (spec, _) = CommandTable.match(Array(arguments.dropFirst()))
+      {
         context.print(spec.helpText)
       } else {
         context.print(programHelp(dashboard: dashboard))
@@ -70,7 +74,8 @@ public enum Ringside {
     lines += ["", "Commands:"]
     let width = CommandTable.commands.map(\.name.count).max() ?? 0
     for spec in CommandTable.commands {
-      lines.append("  " + spec.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + spec.summary)
+      lines.append(
+        "  " + spec.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + spec.summary)
     }
     lines += [
       "", "Run `ringside COMMAND --help` for a command's options.",

@@ -29,14 +29,17 @@ extension DeviceFilter {
         let written = version.components.count
         var sql: String
         if written >= 3 {
-          sql = "d.os_sort >= \(bind(.text(version.sortKey))) AND d.os_sort < \(bind(.text(version.sortKey + "~")))"
+          sql =
+            "d.os_sort >= \(bind(.text(version.sortKey))) AND d.os_sort < \(bind(.text(version.sortKey + "~")))"
         } else {
           // 16 or 16.5: every release under it
           let low = OSVersionNumber(version.major, written == 1 ? 0 : version.minor, 0)
           let high =
-            written == 1 ? OSVersionNumber(version.major + 1, 0, 0)
+            written == 1
+            ? OSVersionNumber(version.major + 1, 0, 0)
             : OSVersionNumber(version.major, version.minor + 1, 0)
-          sql = "d.os_sort >= \(bind(.text(low.sortKey))) AND d.os_sort < \(bind(.text(high.sortKey)))"
+          sql =
+            "d.os_sort >= \(bind(.text(low.sortKey))) AND d.os_sort < \(bind(.text(high.sortKey)))"
         }
         if let mark {
           sql += " AND d.rsr = \(bind(.text(DeviceColumns.rsrText(mark))))"
@@ -49,20 +52,23 @@ extension DeviceFilter {
       case .supervised(let s):
         return s.map { "d.supervised = \(bind(.integer($0 ? 1 : 0)))" } ?? "d.supervised IS NULL"
       case .stale(let stale):
-        let cutoff = bind(.integer(Int64(now.timeIntervalSince1970) - Int64(DeviceFilter.staleDays * 86400)))
+        let cutoff = bind(
+          .integer(Int64(now.timeIntervalSince1970) - Int64(DeviceFilter.staleDays * 86400)))
         return stale
           ? "(d.last_checkin IS NULL OR d.last_checkin < \(cutoff))"
           : "(d.last_checkin >= \(cutoff))"
       case .build(let b):
         let p = bind(.text(b))
         return "(d.build = \(p) OR d.supplemental_build = \(p))"
-      case .model(let m): return "d.model LIKE \(bind(.text("%" + escapeLike(m) + "%"))) ESCAPE '\\'"
+      case .model(let m):
+        return "d.model LIKE \(bind(.text("%" + escapeLike(m) + "%"))) ESCAPE '\\'"
       case .source(let s): return "d.source = \(bind(.text(s)))"
       case .not(let inner): return "NOT (\(add(inner)))"
       }
     }
     for term in terms { parts.append(add(term)) }
-    return SQLCondition(sql: parts.isEmpty ? "1" : parts.joined(separator: " AND "), bindings: bindings)
+    return SQLCondition(
+      sql: parts.isEmpty ? "1" : parts.joined(separator: " AND "), bindings: bindings)
   }
 
   private func escapeLike(_ s: String) -> String {

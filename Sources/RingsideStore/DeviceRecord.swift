@@ -33,7 +33,9 @@ enum DeviceColumns {
     }
   }
 
-  static func version(platform: Platform?, base: String?, rsr: String?, build: String?, supplemental: String?)
+  static func version(
+    platform: Platform?, base: String?, rsr: String?, build: String?, supplemental: String?
+  )
     -> AppleOSVersion
   {
     AppleOSVersion(

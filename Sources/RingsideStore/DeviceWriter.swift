@@ -61,7 +61,8 @@ public final class DeviceWriter {
 
   /// The derived state for a device, cached per distinct version.
   public func state(of device: Device) -> DeviceState {
-    let key = StateKey(platform: device.platform, version: device.version, removed: device.removedLetter)
+    let key = StateKey(
+      platform: device.platform, version: device.version, removed: device.removedLetter)
     if let s = stateCache[key] { return s }
     let s = assessor.assess(
       platform: device.platform, version: device.version, removedLetter: device.removedLetter
@@ -102,7 +103,8 @@ public final class DeviceWriter {
     try insertDevice.run(try values(device))
     let id = store.database.lastInsertRowID
     if let sourceID = device.sourceID {
-      try linkSource(deviceID: id, source: device.source, externalID: sourceID, seen: device.lastCheckIn)
+      try linkSource(
+        deviceID: id, source: device.source, externalID: sourceID, seen: device.lastCheckIn)
     }
     return id
   }
@@ -113,7 +115,9 @@ public final class DeviceWriter {
   }
 
   /// Records that `source` knows this device as `externalID`.
-  public func linkSource(deviceID: Int64, source: String, externalID: String, seen: Date?) throws(StoreError) {
+  public func linkSource(deviceID: Int64, source: String, externalID: String, seen: Date?)
+    throws(StoreError)
+  {
     try insertSource.run([
       .integer(deviceID), .text(source), .text(externalID),
       seen.map { .integer(Int64($0.timeIntervalSince1970)) } ?? .null,
@@ -139,7 +143,8 @@ extension InventoryStore {
   func refreshAllStates() throws(StoreError) {
     let writer = try DeviceWriter(store: self)
     let select = try database.prepare(
-      "SELECT id, platform, os_base, rsr, build, supplemental_build, removed_letter, state FROM devices")
+      "SELECT id, platform, os_base, rsr, build, supplemental_build, removed_letter, state FROM devices"
+    )
     let update = try database.prepare("UPDATE devices SET state = ?2 WHERE id = ?1")
     var changes: [(Int64, DeviceState)] = []
     try select.bind([])

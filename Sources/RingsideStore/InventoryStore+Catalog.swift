@@ -41,7 +41,8 @@ extension InventoryStore {
           .text(r.family.rawValue), .text(r.version.description), text(r.letter.map(String.init)),
           text(r.build?.text), text(r.prerequisiteBuild?.text), text(r.released),
           .text(r.status.rawValue), text(r.replacedBy.map(String.init)),
-          text(r.supersededBy?.description), .text(r.source.replacingOccurrences(of: ",", with: ";")),
+          text(r.supersededBy?.description),
+          .text(r.source.replacingOccurrences(of: ",", with: ";")),
           .integer(now),
         ])
       }

@@ -11,7 +11,8 @@ extension InventoryStore {
       if existing > 0 {
         throw StoreError(
           .constraint,
-          "the store \(path) already holds \(existing) devices; write the demo into a new store (--db PATH)")
+          "the store \(path) already holds \(existing) devices; write the demo into a new store (--db PATH)"
+        )
       }
       for (name, policy) in DemoFleet.ringPolicies {
         _ = try ensureRing(named: name)

@@ -40,7 +40,8 @@ extension InventoryStore {
         platform: platform, base: row.string(at: 7), rsr: row.string(at: 8),
         build: row.string(at: 9), supplemental: row.string(at: 10)),
       supervised: row.int(at: 11).map { $0 != 0 }, userEnrolled: row.int(at: 12) == 1,
-      ring: row.string(at: 13) ?? "", lastCheckIn: row.int(at: 14).map { Date(timeIntervalSince1970: Double($0)) },
+      ring: row.string(at: 13) ?? "",
+      lastCheckIn: row.int(at: 14).map { Date(timeIntervalSince1970: Double($0)) },
       userName: row.string(at: 15), source: row.string(at: 16) ?? "",
       removedLetter: row.string(at: 17)?.first)
     return DeviceRecord(
@@ -50,19 +51,27 @@ extension InventoryStore {
   }
 
   /// Counts by state, removal status and check-in age, for the filtered devices.
-  public func summary(filter: DeviceFilter = .all, now: Date = Date()) throws(StoreError) -> FleetSummary {
+  public func summary(filter: DeviceFilter = .all, now: Date = Date()) throws(StoreError)
+    -> FleetSummary
+  {
     let condition = filter.sqlCondition(now: now)
     let cutoff = Int64(now.timeIntervalSince1970) - Int64(DeviceFilter.staleDays * 86400)
     var summary = FleetSummary(devices: 0, byState: [:], byRemoval: [:], stale: 0)
     let byState = try database.prepare(
-      "SELECT d.state, COUNT(*) FROM devices d JOIN rings r ON r.id = d.ring_id WHERE \(condition.sql) GROUP BY d.state")
-    for (state, n) in try byState.query(condition.bindings, { ($0.string(at: 0) ?? "", Int($0.int(at: 1) ?? 0)) }) {
+      "SELECT d.state, COUNT(*) FROM devices d JOIN rings r ON r.id = d.ring_id WHERE \(condition.sql) GROUP BY d.state"
+    )
+    for (state, n) in try byState.query(
+      condition.bindings, { ($0.string(at: 0) ?? "", Int($0.int(at: 1) ?? 0)) })
+    {
       if let s = DeviceState(rawValue: state) { summary.byState[s, default: 0] += n }
       summary.devices += n
     }
     let byRemoval = try database.prepare(
-      "SELECT d.removal, COUNT(*) FROM devices d JOIN rings r ON r.id = d.ring_id WHERE \(condition.sql) GROUP BY d.removal")
-    for (removal, n) in try byRemoval.query(condition.bindings, { ($0.string(at: 0) ?? "", Int($0.int(at: 1) ?? 0)) }) {
+      "SELECT d.removal, COUNT(*) FROM devices d JOIN rings r ON r.id = d.ring_id WHERE \(condition.sql) GROUP BY d.removal"
+    )
+    for (removal, n) in try byRemoval.query(
+      condition.bindings, { ($0.string(at: 0) ?? "", Int($0.int(at: 1) ?? 0)) })
+    {
       if let r = RemovalStatus(rawValue: removal) { summary.byRemoval[r, default: 0] += n }
     }
     let stale = try database.prepare(
@@ -70,12 +79,15 @@ extension InventoryStore {
       SELECT COUNT(*) FROM devices d JOIN rings r ON r.id = d.ring_id
       WHERE (\(condition.sql)) AND (d.last_checkin IS NULL OR d.last_checkin < ?\(condition.bindings.count + 1))
       """)
-    summary.stale = Int(try stale.query(condition.bindings + [.integer(cutoff)]) { $0.int(at: 0) ?? 0 }.first ?? 0)
+    summary.stale = Int(
+      try stale.query(condition.bindings + [.integer(cutoff)]) { $0.int(at: 0) ?? 0 }.first ?? 0)
     return summary
   }
 
   /// Devices per platform and version (base and RSR mark), newest version first.
-  public func versionCounts(filter: DeviceFilter = .all, now: Date = Date()) throws(StoreError) -> [VersionCount] {
+  public func versionCounts(filter: DeviceFilter = .all, now: Date = Date()) throws(StoreError)
+    -> [VersionCount]
+  {
     let condition = filter.sqlCondition(now: now)
     let stmt = try database.prepare(
       """
@@ -88,7 +100,8 @@ extension InventoryStore {
       return VersionCount(
         platform: platform,
         version: DeviceColumns.version(
-          platform: platform, base: row.string(at: 1), rsr: row.string(at: 2), build: nil, supplemental: nil),
+          platform: platform, base: row.string(at: 1), rsr: row.string(at: 2), build: nil,
+          supplemental: nil),
         count: Int(row.int(at: 3) ?? 0))
     }.sorted { a, b in
       a.platform != b.platform ? a.platform < b.platform : b.version < a.version
@@ -106,12 +119,20 @@ extension InventoryStore {
     var states: [String: [DeviceState: Int]] = [:]
     var removals: [String: [RemovalStatus: Int]] = [:]
     var totals: [String: Int] = [:]
-    for (ring, state, removal, n) in try stmt.query([], {
-      ($0.string(at: 0) ?? "", $0.string(at: 1) ?? "", $0.string(at: 2) ?? "", Int($0.int(at: 3) ?? 0))
-    }) {
+    for (ring, state, removal, n) in try stmt.query(
+      [],
+      {
+        (
+          $0.string(at: 0) ?? "", $0.string(at: 1) ?? "", $0.string(at: 2) ?? "",
+          Int($0.int(at: 3) ?? 0)
+        )
+      })
+    {
       totals[ring, default: 0] += n
       if let s = DeviceState(rawValue: state) { states[ring, default: [:]][s, default: 0] += n }
-      if let r = RemovalStatus(rawValue: removal) { removals[ring, default: [:]][r, default: 0] += n }
+      if let r = RemovalStatus(rawValue: removal) {
+        removals[ring, default: [:]][r, default: 0] += n
+      }
     }
     return rings.map {
       RingSummary(
@@ -121,14 +142,17 @@ extension InventoryStore {
   }
 
   /// The number of devices the filter selects.
-  public func countDevices(filter: DeviceFilter = .all, now: Date = Date()) throws(StoreError) -> Int {
+  public func countDevices(filter: DeviceFilter = .all, now: Date = Date()) throws(StoreError)
+    -> Int
+  {
     let condition = filter.sqlCondition(now: now)
     let joinRings = filter.terms.contains { if case .ring = $0 { true } else { false } }
     let sql =
       joinRings
       ? "SELECT COUNT(*) FROM devices d JOIN rings r ON r.id = d.ring_id WHERE \(condition.sql)"
       : "SELECT COUNT(*) FROM devices d WHERE \(condition.sql)"
-    return Int(try database.prepare(sql).query(condition.bindings) { $0.int(at: 0) ?? 0 }.first ?? 0)
+    return Int(
+      try database.prepare(sql).query(condition.bindings) { $0.int(at: 0) ?? 0 }.first ?? 0)
   }
 
   /// One page of devices, filtered and sorted in SQL.
@@ -143,12 +167,14 @@ extension InventoryStore {
       SELECT \(Self.deviceColumns) FROM devices d JOIN rings r ON r.id = d.ring_id
       WHERE \(condition.sql) ORDER BY \(sort.sqlOrder) LIMIT ?\(n + 1) OFFSET ?\(n + 2)
       """)
-    return try stmt.query(condition.bindings + [.integer(Int64(limit)), .integer(Int64(offset))], Self.record)
+    return try stmt.query(
+      condition.bindings + [.integer(Int64(limit)), .integer(Int64(offset))], Self.record)
   }
 
   /// Streams every filtered device to `body` without holding them all in memory.
   public func forEachDevice(
-    filter: DeviceFilter = .all, sort: DeviceSort = DeviceSort(), limit: Int? = nil, now: Date = Date(),
+    filter: DeviceFilter = .all, sort: DeviceSort = DeviceSort(), limit: Int? = nil,
+    now: Date = Date(),
     _ body: (DeviceRecord) throws -> Void
   ) throws {
     let condition = filter.sqlCondition(now: now)

@@ -16,7 +16,8 @@ extension InventoryStore {
           deferralDays: row.int(at: 4).map(Int.init),
           criticalUpdateInstall: CriticalUpdateSetting(rawValue: row.string(at: 5) ?? "") ?? .unset))
         ?? .unset
-      return try! Ring(name: row.string(at: 0) ?? "", position: Int(row.int(at: 1) ?? 0), policy: policy)
+      return try! Ring(
+        name: row.string(at: 0) ?? "", position: Int(row.int(at: 1) ?? 0), policy: policy)
     }
   }
 
@@ -86,7 +87,8 @@ extension InventoryStore {
       for supervised in [true, false, nil] as [Bool?] {
         for enrolled in [true, false] {
           let status = StateAssessor.removalStatus(
-            platform: platform, supervised: supervised, userEnrolled: enrolled, ringRemoval: removal)
+            platform: platform, supervised: supervised, userEnrolled: enrolled, ringRemoval: removal
+          )
           try update.run([
             .text(status.rawValue), .integer(ringID), .text(platform.rawValue),
             supervised.map { .integer($0 ? 1 : 0) } ?? .null, .integer(enrolled ? 1 : 0),

@@ -38,12 +38,15 @@ public final class InventoryStore {
         try FileManager.default.createDirectory(
           atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
       } catch {
-        throw StoreError(.cannotOpen, "cannot create the folder \(dir) for the store: \(error.localizedDescription)")
+        throw StoreError(
+          .cannotOpen,
+          "cannot create the folder \(dir) for the store: \(error.localizedDescription)")
       }
     }
     let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
     if fd < 0 {
-      throw StoreError(.cannotOpen, "cannot create the store \(path): \(String(cString: strerror(errno)))")
+      throw StoreError(
+        .cannotOpen, "cannot create the store \(path): \(String(cString: strerror(errno)))")
     }
     close(fd)
   }
@@ -52,7 +55,8 @@ public final class InventoryStore {
     if !isReadOnly {
       let mode = try database.scalar("PRAGMA journal_mode=WAL")?.string
       if mode?.lowercased() != "wal" {
-        throw StoreError(.other, "store \(path): could not switch to WAL journaling (got \(mode ?? "nothing"))")
+        throw StoreError(
+          .other, "store \(path): could not switch to WAL journaling (got \(mode ?? "nothing"))")
       }
     }
     try database.execute("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;")
@@ -68,7 +72,8 @@ public final class InventoryStore {
     }
     if version == Schema.currentVersion { return }
     if isReadOnly {
-      throw StoreError(.readOnly, "the store \(path) needs an upgrade, which a read-only session cannot do")
+      throw StoreError(
+        .readOnly, "the store \(path) needs an upgrade, which a read-only session cannot do")
     }
     do {
       try database.transaction {
@@ -93,7 +98,8 @@ public final class InventoryStore {
   public func catalog() throws(StoreError) -> ReleaseCatalog {
     if let cachedCatalog { return cachedCatalog }
     let overrides = try catalogOverrides()
-    let catalog = overrides.isEmpty ? ReleaseCatalog.builtin : ReleaseCatalog.builtin.merging(overrides)
+    let catalog =
+      overrides.isEmpty ? ReleaseCatalog.builtin : ReleaseCatalog.builtin.merging(overrides)
     cachedCatalog = catalog
     return catalog
   }

@@ -10,7 +10,9 @@ enum CatalogCommand {
     options: [
       CommandSpec.dbOption, CommandSpec.formatOption(["text", "json", "csv"]),
       .init("--rsr-only", help: "Only RSRs and BSIs, not full OS releases."),
-      .init("--platform", value: "P", help: "Only ios (iOS and iPadOS) or macos.", choices: ["ios", "macos"]),
+      .init(
+        "--platform", value: "P", help: "Only ios (iOS and iPadOS) or macos.",
+        choices: ["ios", "macos"]),
     ],
     discussion: """
       Without a store (no --db, no $RINGSIDE_DB, no default store) the builtin catalog is listed.
@@ -32,7 +34,9 @@ enum CatalogCommand {
     let path = context.storePath(arguments)
     let catalog: ReleaseCatalog
     if FileManager.default.fileExists(atPath: path) {
-      do { catalog = try context.openStore(arguments, readOnly: true).catalog() } catch let e as StoreError {
+      do { catalog = try context.openStore(arguments, readOnly: true).catalog() } catch let e
+        as StoreError
+      {
         throw CLIError.store(e)
       }
     } else if arguments.value("--db") != nil {
@@ -42,7 +46,9 @@ enum CatalogCommand {
     }
     var releases = catalog.releases
     if arguments.flag("--rsr-only") { releases = releases.filter(\.isRSR) }
-    if let p = arguments.value("--platform") { releases = releases.filter { $0.family.rawValue == p } }
+    if let p = arguments.value("--platform") {
+      releases = releases.filter { $0.family.rawValue == p }
+    }
     switch format {
     case "csv":
       context.print(CatalogCSV.header)
@@ -53,22 +59,27 @@ enum CatalogCommand {
           releases.map { r in
             .object([
               ("platform", .string(r.family.rawValue)), ("kind", .string(r.kindName)),
-              ("version", .string(r.displayVersion)), ("build", r.build.map { .string($0.text) } ?? .null),
+              ("version", .string(r.displayVersion)),
+              ("build", r.build.map { .string($0.text) } ?? .null),
               ("prerequisite_build", r.prerequisiteBuild.map { .string($0.text) } ?? .null),
-              ("released", r.released.map { .string($0) } ?? .null), ("status", .string(r.status.rawValue)),
+              ("released", r.released.map { .string($0) } ?? .null),
+              ("status", .string(r.status.rawValue)),
               ("replaced_by", r.replacedBy.map { .string("\(r.version) (\($0))") } ?? .null),
               ("superseded_by", r.supersededBy.map { .string($0.description) } ?? .null),
             ])
           }
         ).serialized())
     default:
-      var table = TextTable(["platform", "kind", "version", "build", "on build", "released", "status"])
+      var table = TextTable([
+        "platform", "kind", "version", "build", "on build", "released", "status",
+      ])
       for r in releases {
         var status = r.status.rawValue
         if let c = r.replacedBy { status += " → (\(c))" }
         if let s = r.supersededBy { status += " by \(s)" }
         table.add([
-          r.family == .macOS ? "macOS" : "iOS/iPadOS", r.kindName, r.displayVersion, r.build?.text ?? "",
+          r.family == .macOS ? "macOS" : "iOS/iPadOS", r.kindName, r.displayVersion,
+          r.build?.text ?? "",
           r.prerequisiteBuild?.text ?? "", r.released ?? "", status,
         ])
       }
@@ -96,7 +107,8 @@ enum CatalogCommand {
     do {
       let added = try store.importCatalog(releases)
       context.print(
-        "Read \(releases.count) releases from \(arguments.positional.count) file(s); \(added) new or changed, stored in \(store.path).")
+        "Read \(releases.count) releases from \(arguments.positional.count) file(s); \(added) new or changed, stored in \(store.path)."
+      )
     } catch {
       throw CLIError.store(error)
     }

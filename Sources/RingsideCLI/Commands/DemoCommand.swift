@@ -19,14 +19,17 @@ enum DemoCommand {
       let started = Date()
       do {
         try store.writeDemo(DemoFleet(count: count, now: context.now)) { written in
-          if context.stderrIsTerminal { context.printError("  \(written) of \(count) devices written") }
+          if context.stderrIsTerminal {
+            context.printError("  \(written) of \(count) devices written")
+          }
         }
       } catch let error as StoreError {
         throw CLIError.store(error)
       }
       let seconds = Date().timeIntervalSince(started)
       context.print(
-        "Wrote \(count) demo devices to \(store.path) in \(String(format: "%.1f", seconds)) s. Try: ringside report --db \(store.path)")
+        "Wrote \(count) demo devices to \(store.path) in \(String(format: "%.1f", seconds)) s. Try: ringside report --db \(store.path)"
+      )
       return ExitCode.ok.rawValue
     })
 }

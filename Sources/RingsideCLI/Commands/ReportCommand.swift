@@ -37,7 +37,10 @@ struct FleetReport {
     do {
       let catalog = try store.catalog()
       let versions = try store.versionCounts(now: now).map { vc in
-        (vc.platform, catalog.label(for: vc.version, on: vc.platform), vc.version.rsr.description, vc.count)
+        (
+          vc.platform, catalog.label(for: vc.version, on: vc.platform), vc.version.rsr.description,
+          vc.count
+        )
       }
       return FleetReport(
         summary: try store.summary(now: now), versions: versions, rings: try store.ringSummaries())
@@ -59,8 +62,14 @@ struct FleetReport {
             ])
           })
       ),
-      ("by_state", .object(DeviceState.allCases.map { ($0.rawValue, .int(summary.byState[$0] ?? 0)) })),
-      ("removal", .object(RemovalStatus.allCases.map { ($0.jsonKey, .int(summary.byRemoval[$0] ?? 0)) })),
+      (
+        "by_state",
+        .object(DeviceState.allCases.map { ($0.rawValue, .int(summary.byState[$0] ?? 0)) })
+      ),
+      (
+        "removal",
+        .object(RemovalStatus.allCases.map { ($0.jsonKey, .int(summary.byRemoval[$0] ?? 0)) })
+      ),
       ("stale", .int(summary.stale)),
       (
         "rings",
@@ -69,7 +78,10 @@ struct FleetReport {
             .object([
               ("name", .string(r.ring.name)), ("devices", .int(r.devices)),
               ("policy", r.ring.policy.json),
-              ("by_state", .object(DeviceState.allCases.map { ($0.rawValue, .int(r.byState[$0] ?? 0)) })),
+              (
+                "by_state",
+                .object(DeviceState.allCases.map { ($0.rawValue, .int(r.byState[$0] ?? 0)) })
+              ),
             ])
           })
       ),
@@ -107,12 +119,16 @@ struct FleetReport {
     out += states.render(indent: "  ") + "\n\n"
     out += "RSR/BSI removal\n"
     var removal = TextTable(["status", "devices"], rightAligned: [1])
-    for r in RemovalStatus.allCases { removal.add([r.rawValue, String(summary.byRemoval[r] ?? 0)]) }
+    for r in RemovalStatus.allCases {
+      removal.add([r.rawValue, String(summary.byRemoval[r] ?? 0)])
+    }
     out += removal.render(indent: "  ") + "\n\n"
     out += "Rings\n"
     var ringTable = TextTable(["ring", "devices", "current", "policy"], rightAligned: [1, 2])
     for r in rings {
-      ringTable.add([r.ring.name, String(r.devices), String(r.byState[.current] ?? 0), r.ring.policy.summary])
+      ringTable.add([
+        r.ring.name, String(r.devices), String(r.byState[.current] ?? 0), r.ring.policy.summary,
+      ])
     }
     out += ringTable.render(indent: "  ") + "\n"
     return out

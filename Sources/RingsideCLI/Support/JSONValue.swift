@@ -27,7 +27,10 @@ public indirect enum JSONValue: Sendable, Equatable {
     case .int(let n): out += String(n)
     case .string(let s): out += JSONValue.quote(s)
     case .array(let items):
-      if items.isEmpty { out += "[]"; return }
+      if items.isEmpty {
+        out += "[]"
+        return
+      }
       out += "[" + newline
       for (i, item) in items.enumerated() {
         out += pad(level + 1)
@@ -36,7 +39,10 @@ public indirect enum JSONValue: Sendable, Equatable {
       }
       out += pad(level) + "]"
     case .object(let pairs):
-      if pairs.isEmpty { out += "{}"; return }
+      if pairs.isEmpty {
+        out += "{}"
+        return
+      }
       out += "{" + newline
       for (i, (key, value)) in pairs.enumerated() {
         out += pad(level + 1) + JSONValue.quote(key) + (indent == nil ? ":" : ": ")

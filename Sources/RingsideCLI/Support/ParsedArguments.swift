@@ -29,7 +29,8 @@ public struct ParsedArguments: Sendable {
         inline = String(arg[arg.index(after: eq)...])
       }
       guard let option = options[name] else {
-        throw CLIError.usage("unknown option \(name) for `ringside \(spec.name)`", command: spec.name)
+        throw CLIError.usage(
+          "unknown option \(name) for `ringside \(spec.name)`", command: spec.name)
       }
       if option.value == nil {
         if inline != nil {
@@ -55,7 +56,8 @@ public struct ParsedArguments: Sendable {
     }
   }
 
-  public init(values: [String: [String]] = [:], flags: Set<String> = [], positional: [String] = []) {
+  public init(values: [String: [String]] = [:], flags: Set<String> = [], positional: [String] = [])
+  {
     self.values = values
     self.flags = flags
     self.positional = positional
@@ -67,7 +69,9 @@ public struct ParsedArguments: Sendable {
   public func flag(_ name: String) -> Bool { flags.contains(name) }
 
   /// The value of `name` as one of `choices`, or `default` when absent.
-  public func choice(_ name: String, in choices: [String], default fallback: String) throws(CLIError) -> String {
+  public func choice(_ name: String, in choices: [String], default fallback: String)
+    throws(CLIError) -> String
+  {
     guard let v = value(name) else { return fallback }
     guard choices.contains(v) else {
       throw CLIError.usage(

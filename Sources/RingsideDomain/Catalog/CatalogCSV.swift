@@ -13,13 +13,14 @@ public enum CatalogCSV {
     for (index, raw) in lines.enumerated().dropFirst() {
       let line = raw.trimmed
       if line.isEmpty { continue }
-      let where_ = "line \(index + 1)"
+      let place = "line \(index + 1)"
       let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
       guard f.count >= 9 else {
-        throw CatalogError(file: file, location: where_, reason: "expected 10 fields, found \(f.count)")
+        throw CatalogError(
+          file: file, location: place, reason: "expected 10 fields, found \(f.count)")
       }
       func fail(_ reason: String) -> CatalogError {
-        CatalogError(file: file, location: where_, reason: reason)
+        CatalogError(file: file, location: place, reason: reason)
       }
       guard let family = PlatformFamily(rawValue: f[0]) else {
         throw fail("family must be ios or macos, found \(Sanitized.text(f[0], limit: 20))")

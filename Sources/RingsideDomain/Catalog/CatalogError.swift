@@ -5,10 +5,14 @@ public struct CatalogError: Error, Sendable, Equatable, CustomStringConvertible 
   public let location: String
   public let reason: String
 
-  public init(file: String, location: String, reason: String) {
+  /// Text to look for in the file to find the line of the problem (a JSON `"Key": value`).
+  let line: String?
+
+  public init(file: String, location: String, reason: String, near text: String? = nil) {
     self.file = file
     self.location = location
     self.reason = reason
+    self.line = text
   }
 
   public var description: String {

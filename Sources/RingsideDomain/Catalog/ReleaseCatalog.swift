@@ -127,7 +127,8 @@ public struct ReleaseCatalog: Sendable {
       let build: AppleBuild?
     }
     func identity(_ r: CatalogRelease) -> Identity {
-      Identity(family: r.family, version: r.version, letter: r.letter, build: r.isRSR ? r.build : nil)
+      Identity(
+        family: r.family, version: r.version, letter: r.letter, build: r.isRSR ? r.build : nil)
     }
     var merged: [Identity: CatalogRelease] = [:]
     for r in releases { merged[identity(r)] = r }

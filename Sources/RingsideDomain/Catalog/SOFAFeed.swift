@@ -5,16 +5,53 @@ import Foundation
 public enum SOFAFeed {
   /// Parses the feed; errors name the file and the JSON path or line of the problem.
   public static func parse(_ data: Data, file: String) throws(CatalogError) -> [CatalogRelease] {
+    do {
+      return try parseTree(data, file: file)
+    } catch {
+      guard let line = error.line.flatMap({ lineNumber(of: $0, in: data) }) else { throw error }
+      throw CatalogError(
+        file: file, location: "line \(line), \(error.location)", reason: error.reason)
+    }
+  }
+
+  /// The line of a Foundation JSON syntax error, which reports "around character N".
+  static func jsonErrorLine(_ detail: String, _ data: Data) -> Int? {
+    guard let range = detail.range(of: "character ") else { return nil }
+    let digits = detail[range.upperBound...].prefix { $0.isASCIIDigit }
+    guard let offset = Int(digits) else { return nil }
+    return data.prefix(offset).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+  }
+
+  /// The 1-based line of the first occurrence of `needle` in `data`.
+  static func lineNumber(of needle: String, in data: Data) -> Int? {
+    let bytes = [UInt8](data)
+    let pattern = [UInt8](needle.utf8)
+    guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
+    var line = 1
+    var i = 0
+    while i + pattern.count <= bytes.count {
+      if bytes[i] == pattern[0] && Array(bytes[i..<(i + pattern.count)]) == pattern { return line }
+      if bytes[i] == 0x0A { line += 1 }
+      i += 1
+    }
+    return nil
+  }
+
+  private static func parseTree(_ data: Data, file: String) throws(CatalogError) -> [CatalogRelease]
+  {
     let root: Any
     do {
       root = try JSONSerialization.jsonObject(with: data)
     } catch {
-      let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+      let detail =
+        (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "unreadable"
       throw CatalogError(
-        file: file, location: "", reason: "not valid JSON (\(detail ?? "unreadable"))")
+        file: file, location: jsonErrorLine(detail, data).map { "line \($0)" } ?? "",
+        reason: "not valid JSON (\(detail))")
     }
     guard let top = root as? [String: Any] else {
-      throw CatalogError(file: file, location: "$", reason: "expected a JSON object (a SOFA v2 feed)")
+      throw CatalogError(
+        file: file, location: "$", reason: "expected a JSON object (a SOFA v2 feed)")
     }
     guard let osVersions = top["OSVersions"] as? [[String: Any]] else {
       throw CatalogError(
@@ -28,7 +65,8 @@ public enum SOFAFeed {
     for (i, osVersion) in osVersions.enumerated() {
       guard let security = osVersion["SecurityReleases"] as? [[String: Any]] else {
         throw CatalogError(
-          file: file, location: "OSVersions[\(i)].SecurityReleases", reason: "missing or not a list")
+          file: file, location: "OSVersions[\(i)].SecurityReleases", reason: "missing or not a list"
+        )
       }
       for (j, item) in security.enumerated() {
         let path = "OSVersions[\(i)].SecurityReleases[\(j)]"
@@ -54,7 +92,8 @@ public enum SOFAFeed {
       for major in byMajor.keys.sorted() {
         guard let list = byMajor[major] as? [[String: Any]] else {
           throw CatalogError(
-            file: file, location: "BackgroundSecurityImprovements.\(major)", reason: "expected a list")
+            file: file, location: "BackgroundSecurityImprovements.\(major)",
+            reason: "expected a list")
         }
         for (k, item) in list.enumerated() {
           let path = "BackgroundSecurityImprovements.\(major)[\(k)]"
@@ -72,7 +111,9 @@ public enum SOFAFeed {
     let extra = item["VersionExtra"] as? String ?? ""
     let mark: RSRMark
     do { mark = try RSRMark.parse(extra) } catch {
-      throw CatalogError(file: file, location: path + ".VersionExtra", reason: error.description)
+      throw CatalogError(
+        file: file, location: path + ".VersionExtra", reason: error.description,
+        near: needle(path + ".VersionExtra", extra))
     }
     guard let letter = mark.letter else {
       throw CatalogError(
@@ -84,7 +125,8 @@ public enum SOFAFeed {
     let superseded = (item["SupersededBy"] as? [String: Any])?["ProductVersion"] as? String
     return CatalogRelease(
       family: family, version: version, letter: letter, build: build,
-      prerequisiteBuild: try optionalBuild(item["PrerequisiteBuild"], at: path + ".PrerequisiteBuild", file),
+      prerequisiteBuild: try optionalBuild(
+        item["PrerequisiteBuild"], at: path + ".PrerequisiteBuild", file),
       released: (item["PostingDate"] as? String).map { String($0.prefix(10)) },
       supersededBy: superseded.flatMap { OSVersionNumber($0) }, source: source)
   }
@@ -92,8 +134,12 @@ public enum SOFAFeed {
   private static func detectFamily(
     _ top: [String: Any], osVersions: [[String: Any]], file: String
   ) throws(CatalogError) -> PlatformFamily {
-    let names = osVersions.compactMap { ($0["Latest"] as? [String: Any])?["ProductName"] as? String }
-    if names.contains(where: { $0.lowercased().hasPrefix("macos") }) || top["XProtectPayloads"] != nil {
+    let names = osVersions.compactMap {
+      ($0["Latest"] as? [String: Any])?["ProductName"] as? String
+    }
+    if names.contains(where: { $0.lowercased().hasPrefix("macos") })
+      || top["XProtectPayloads"] != nil
+    {
       return .macOS
     }
     if names.contains(where: { $0.lowercased().contains("ios") }) { return .iOS }
@@ -108,7 +154,8 @@ public enum SOFAFeed {
     guard let text = value as? String, let v = OSVersionNumber(text) else {
       throw CatalogError(
         file: file, location: path,
-        reason: "expected a version such as \"26.3.1\", found \(describe(value))")
+        reason: "expected a version such as \"26.3.1\", found \(describe(value))",
+        near: needle(path, value))
     }
     return v
   }
@@ -118,11 +165,24 @@ public enum SOFAFeed {
   ) throws(CatalogError) -> AppleBuild? {
     guard let value, !(value is NSNull) else { return nil }
     guard let text = value as? String else {
-      throw CatalogError(file: file, location: path, reason: "expected a string, found \(describe(value))")
+      throw CatalogError(
+        file: file, location: path, reason: "expected a string, found \(describe(value))",
+        near: needle(path, value))
     }
     if text.isEmpty { return nil }
     do { return try AppleBuild(text) } catch {
-      throw CatalogError(file: file, location: path, reason: error.description)
+      throw CatalogError(
+        file: file, location: path, reason: error.description, near: needle(path, value))
+    }
+  }
+
+  /// `"Key": "value"` as a pretty-printed feed writes it, to find the line of a bad value.
+  private static func needle(_ path: String, _ value: Any?) -> String? {
+    guard let key = path.split(separator: ".").last else { return nil }
+    switch value {
+    case let s as String: return "\"\(key)\": \"\(s)\""
+    case let n as NSNumber: return "\"\(key)\": \(n)"
+    default: return "\"\(key)\""
     }
   }
 

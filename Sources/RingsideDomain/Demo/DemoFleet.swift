@@ -47,7 +47,8 @@ public struct DemoFleet: Sequence, Sendable {
     let profile = DemoProfile.pick(for: platform, rng: &rng)
     let userEnrolled = platform != .macOS && rng.chance(4)
     let supervised: Bool? =
-      userEnrolled ? false : rng.chance(3) ? nil : platform == .macOS ? rng.chance(90) : rng.chance(85)
+      userEnrolled
+      ? false : rng.chance(3) ? nil : platform == .macOS ? rng.chance(90) : rng.chance(85)
     let ring = rng.chance(12) ? "test" : "production"
     let staleDays = rng.chance(6) ? 15 + Int(rng.next() % 60) : Int(rng.next() % 4)
     let checkIn = now.addingTimeInterval(-Double(staleDays * 86400 + Int(rng.next() % 86400)))

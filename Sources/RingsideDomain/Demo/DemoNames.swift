@@ -19,7 +19,9 @@ enum DemoNames {
     let kind: String
     switch platform {
     case .iOS:
-      model = rng.pick([("iPhone17,1", 30), ("iPhone16,2", 30), ("iPhone15,2", 25), ("iPhone10,4", 15)])
+      model = rng.pick([
+        ("iPhone17,1", 30), ("iPhone16,2", 30), ("iPhone15,2", 25), ("iPhone10,4", 15),
+      ])
       kind = "IPH"
     case .iPadOS:
       model = rng.pick([("iPad16,3", 40), ("iPad14,1", 35), ("iPad13,18", 25)])

@@ -30,8 +30,16 @@ struct DemoProfile {
         (DemoProfile(current: v(p, "26.2", build: "25C56"), previous: []), 4),
         (DemoProfile(current: v(p, "15.7.9", build: "24G830"), previous: []), 14),
         (DemoProfile(current: v(p, "14.8.9", build: "23J631"), previous: []), 5),
-        (DemoProfile(current: v(p, "13.4.1 (a)", build: "22F82", supplemental: "22F770820b"), previous: []), 3),
-        (DemoProfile(current: v(p, "13.4.1 (c)", build: "22F82", supplemental: "22F770820d"), previous: [v(p, "13.4.1 (a)", build: "22F82", supplemental: "22F770820b")]), 4),
+        (
+          DemoProfile(
+            current: v(p, "13.4.1 (a)", build: "22F82", supplemental: "22F770820b"), previous: []),
+          3
+        ),
+        (
+          DemoProfile(
+            current: v(p, "13.4.1 (c)", build: "22F82", supplemental: "22F770820d"),
+            previous: [v(p, "13.4.1 (a)", build: "22F82", supplemental: "22F770820b")]), 4
+        ),
         (DemoProfile(current: unknownLetter(v(p, "26.3.1", build: "25D2128")), previous: []), 5),
         (DemoProfile(current: AppleOSVersion(platform: p, base: nil), previous: []), 1),
       ])
@@ -54,9 +62,21 @@ struct DemoProfile {
       // iPhone 8 and X stop at iOS 16 and still carry 2023 RSRs.
       choices += [
         (DemoProfile(current: v(p, "16.4.1", build: "20E252"), previous: []), 2),
-        (DemoProfile(current: v(p, "16.4.1 (a)", build: "20E252", supplemental: "20E772520a"), previous: []), 2),
-        (DemoProfile(current: v(p, "16.5.1 (a)", build: "20F75", supplemental: "20F770750b"), previous: [v(p, "16.5.1", build: "20F75")]), 2),
-        (DemoProfile(current: v(p, "16.5.1 (c)", build: "20F75", supplemental: "20F770750d"), previous: [v(p, "16.5.1 (a)", build: "20F75", supplemental: "20F770750b")]), 3),
+        (
+          DemoProfile(
+            current: v(p, "16.4.1 (a)", build: "20E252", supplemental: "20E772520a"), previous: []),
+          2
+        ),
+        (
+          DemoProfile(
+            current: v(p, "16.5.1 (a)", build: "20F75", supplemental: "20F770750b"),
+            previous: [v(p, "16.5.1", build: "20F75")]), 2
+        ),
+        (
+          DemoProfile(
+            current: v(p, "16.5.1 (c)", build: "20F75", supplemental: "20F770750d"),
+            previous: [v(p, "16.5.1 (a)", build: "20F75", supplemental: "20F770750b")]), 3
+        ),
         (DemoProfile(current: v(p, "16.5.1", build: "20F75"), previous: []), 1),
       ]
     }

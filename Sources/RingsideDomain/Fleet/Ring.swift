@@ -15,8 +15,12 @@ public struct Ring: Sendable, Hashable, Codable {
 
   /// Ring names end up in file names (`test-ios.mobileconfig`), so they are kept plain.
   public static func isValidName(_ name: String) -> Bool {
-    guard let first = name.first, first.isASCIILowercaseLetter, name.count <= 32 else { return false }
-    return name.allSatisfy { $0.isASCIILowercaseLetter || $0.isASCIIDigit || $0 == "-" || $0 == "_" }
+    guard let first = name.first, first.isASCIILowercaseLetter, name.count <= 32 else {
+      return false
+    }
+    return name.allSatisfy {
+      $0.isASCIILowercaseLetter || $0.isASCIIDigit || $0 == "-" || $0 == "_"
+    }
   }
 
   /// Turns a label from an export ("Update Ring: Pilot") into a valid ring name, or nil.

@@ -81,7 +81,9 @@ public struct RingPolicy: Sendable, Hashable, Codable {
     if rsrInstallation != .unset { parts.append("install \(rsrInstallation.rawValue)") }
     if rsrRemoval != .unset { parts.append("removal \(rsrRemoval.rawValue)") }
     if let deferralDays { parts.append("defer \(deferralDays)d") }
-    if criticalUpdateInstall != .unset { parts.append("critical \(criticalUpdateInstall.rawValue)") }
+    if criticalUpdateInstall != .unset {
+      parts.append("critical \(criticalUpdateInstall.rawValue)")
+    }
     return parts.isEmpty ? "nothing set" : parts.joined(separator: ", ")
   }
 }

@@ -45,7 +45,8 @@ public struct StateAssessor: Sendable {
     guard let newest = catalog.newestRSR(for: platform, major: base.major) else {
       return StateAssessment(
         state: .current,
-        explanation: "No \(platform.displayName) \(base.major) RSR/BSI exists; \(shown) needs none.",
+        explanation:
+          "No \(platform.displayName) \(base.major) RSR/BSI exists; \(shown) needs none.",
         release: nil)
     }
     if base < newest.version {

@@ -61,7 +61,8 @@ public struct DeviceFilter: Sendable, Hashable {
     let value = String(token[token.index(after: colon)...])
     let lower = value.lowercased()
     func bad(_ accepted: String) -> FilterError {
-      FilterError(message: "\(field):\(Sanitized.text(value, limit: 30)) — \(field) takes \(accepted)")
+      FilterError(
+        message: "\(field):\(Sanitized.text(value, limit: 30)) — \(field) takes \(accepted)")
     }
     switch field {
     case "os", "version":
@@ -107,7 +108,9 @@ public struct DeviceFilter: Sendable, Hashable {
     case "name": return .text(value)
     default:
       throw FilterError(
-        message: "unknown field \(Sanitized.text(field, limit: 20)):, use one of \(fields.joined(separator: ", "))")
+        message:
+          "unknown field \(Sanitized.text(field, limit: 20)):, use one of \(fields.joined(separator: ", "))"
+      )
     }
   }
 

@@ -1,6 +1,6 @@
 /// A dotted Apple release number such as `16.4.1`, compared numerically (`16.5` < `16.10`).
 public struct OSVersionNumber: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
-  /// The numeric parts as written, at most three (major, minor, patch).
+  /// The numeric parts as written (one to three: major, minor, patch).
   public let components: [Int]
 
   public init(_ major: Int, _ minor: Int = 0, _ patch: Int? = nil) {
@@ -17,7 +17,7 @@ public struct OSVersionNumber: Sendable, Hashable, Comparable, CustomStringConve
       else { return nil }
       numbers.append(n)
     }
-    components = numbers.count == 1 ? [numbers[0], 0] : numbers
+    components = numbers
   }
 
   public var major: Int { components[0] }

@@ -70,4 +70,3 @@ public enum RSRMark: Sendable, Hashable, Comparable, CustomStringConvertible, Co
     try container.encode(description)
   }
 }
-

@@ -8,7 +8,9 @@ public final class SQLiteDatabase {
   public let path: String
 
   /// Opens (or creates, when `create`) the database at `path`, in WAL mode with a busy timeout.
-  public init(path: String, readOnly: Bool = false, create: Bool = true, busyTimeoutMS: Int32 = 5000)
+  public init(
+    path: String, readOnly: Bool = false, create: Bool = true, busyTimeoutMS: Int32 = 5000
+  )
     throws(StoreError)
   {
     self.path = path
@@ -66,7 +68,9 @@ public final class SQLiteDatabase {
   }
 
   /// The first column of the first row, or nil.
-  public func scalar(_ sql: String, _ bindings: [SQLiteValue] = []) throws(StoreError) -> SQLiteValue? {
+  public func scalar(_ sql: String, _ bindings: [SQLiteValue] = []) throws(StoreError)
+    -> SQLiteValue?
+  {
     let stmt = try prepare(sql)
     try stmt.bind(bindings)
     guard try stmt.step() else { return nil }

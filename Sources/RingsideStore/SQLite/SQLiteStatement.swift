@@ -40,7 +40,9 @@ public final class SQLiteStatement {
       case .real(let v): sqlite3_bind_double(handle, index, v)
       case .text(let v): sqlite3_bind_text(handle, index, v, -1, ringside_sqlite_transient())
       }
-    if rc != SQLITE_OK { throw database.error(rc, String(cString: sqlite3_errmsg(database.handle))) }
+    if rc != SQLITE_OK {
+      throw database.error(rc, String(cString: sqlite3_errmsg(database.handle)))
+    }
   }
 
   /// Advances; true when a row is available.

@@ -1,0 +1,43 @@
+import Foundation
+import RingsideCLI
+
+/// Runs `ringside` in-process with captured output, a fixed clock and a private environment.
+final class CLIHarness: @unchecked Sendable {
+  let directory: URL
+  private let lock = NSLock()
+  private var outBuffer = ""
+  private var errBuffer = ""
+  static let now = Date(timeIntervalSince1970: 1_795_000_000)
+
+  init() throws {
+    directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "ringside-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+  }
+
+  deinit { try? FileManager.default.removeItem(at: directory) }
+
+  var dbPath: String { directory.appendingPathComponent("ringside.db").path }
+
+  /// Runs one command; returns exit status, stdout and stderr.
+  @discardableResult
+  func run(_ arguments: String...) -> (status: Int32, out: String, err: String) {
+    run(arguments)
+  }
+
+  func run(_ arguments: [String]) -> (status: Int32, out: String, err: String) {
+    lock.withLock {
+      outBuffer = ""
+      errBuffer = ""
+    }
+    let context = CommandContext(
+      environment: [
+        "HOME": directory.path, "XDG_DATA_HOME": directory.appendingPathComponent("data").path,
+      ],
+      now: Self.now,
+      out: { [self] text in lock.withLock { outBuffer += text } },
+      err: { [self] text in lock.withLock { errBuffer += text } })
+    let status = Ringside.run(arguments, context: context)
+    return lock.withLock { (status, outBuffer, errBuffer) }
+  }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import RingsideCLI
+import XCTest
+
+final class CommandLineContractTests: XCTestCase {
+  func testEveryCommandHasHelp() throws {
+    let cli = try CLIHarness()
+    for spec in CommandTable.commands {
+      let result = cli.run(spec.path + ["--help"])
+      XCTAssertEqual(result.status, 0, spec.name)
+      XCTAssertTrue(result.out.hasPrefix("Usage: ringside \(spec.name)"), result.out)
+      XCTAssertTrue(result.out.contains("--help"))
+    }
+    let top = cli.run("--help")
+    for spec in CommandTable.commands { XCTAssertTrue(top.out.contains(spec.name), spec.name) }
+  }
+
+  func testVersionPrintsTheVersion() throws {
+    XCTAssertEqual(try CLIHarness().run("--version").out, "ringside \(Ringside.version)\n")
+  }
+
+  func testUsageErrorsExit64WithOneLine() throws {
+    let cli = try CLIHarness()
+    for args in [
+      ["frobnicate"], ["report", "--colour"], ["report", "--format", "yaml"],
+      ["demo", "--devices", "0"],
+    ] {
+      let result = cli.run(args)
+      XCTAssertEqual(result.status, 64, "\(args)")
+      XCTAssertEqual(result.err.filter { $0 == "\n" }.count, 1, result.err)
+      XCTAssertTrue(result.err.hasPrefix("ringside: "), result.err)
+    }
+  }
+
+  func testMalformedCatalogFileExits65NamingFileAndLineAndStoresNothing() throws {
+    let cli = try CLIHarness()
+    cli.run("demo", "--db", cli.dbPath, "--devices", "100")
+    let before = cli.run("catalog", "list", "--db", cli.dbPath, "--format", "csv").out
+    let report = cli.run("report", "--db", cli.dbPath, "--format", "json").out
+    let feed = cli.directory.appendingPathComponent("feed.json")
+    try """
+    {
+      "OSVersions": [
+        { "OSVersion": "26", "Latest": { "ProductName": "iOS and iPadOS" },
+          "SecurityReleases": [
+            { "ProductVersion": "26.7", "Build": "23H1", "ReleaseDate": "2026-11-01T00:00:00Z" },
+            { "ProductVersion": "26.7.x", "Build": "23H2", "ReleaseDate": "2026-11-02T00:00:00Z" }
+          ] }
+      ]
+    }
+    """.write(to: feed, atomically: true, encoding: .utf8)
+    let result = cli.run("catalog", "import", "--db", cli.dbPath, feed.path)
+    XCTAssertEqual(result.status, 65)
+    XCTAssertTrue(result.err.hasPrefix("ringside: \(feed.path): line 6, "), result.err)
+    XCTAssertEqual(result.err.filter { $0 == "\n" }.count, 1)
+    XCTAssertEqual(cli.run("catalog", "list", "--db", cli.dbPath, "--format", "csv").out, before)
+    XCTAssertEqual(cli.run("report", "--db", cli.dbPath, "--format", "json").out, report)
+  }
+
+  func testCatalogImportOfTheSOFAFeedSucceedsAndListShowsBSIs() throws {
+    let cli = try CLIHarness()
+    let feed = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../RingsideDomainTests/Fixtures/macos_data_feed.json").path
+    let result = cli.run("catalog", "import", "--db", cli.dbPath, feed)
+    XCTAssertEqual(result.status, 0, result.err)
+    let list = cli.run("catalog", "list", "--db", cli.dbPath, "--rsr-only").out
+    XCTAssertTrue(list.contains("26.3.1 (a)"))
+    XCTAssertTrue(list.contains("pulled → (c)"))
+  }
+
+  func testBuiltinCatalogListsWithoutAStore() throws {
+    let result = try CLIHarness().run("catalog", "--format", "json")
+    XCTAssertEqual(result.status, 0, result.err)
+    let list = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as! [[String: Any]]
+    XCTAssertTrue(list.contains { $0["version"] as? String == "16.5.1 (c)" })
+  }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import XCTest
+
+final class ReportCommandTests: XCTestCase {
+  func testDemoThenReportPrintsTheDocumentedJSONShapeWithEveryStateCounted() throws {
+    let cli = try CLIHarness()
+    XCTAssertEqual(cli.run("demo", "--db", cli.dbPath).status, 0)
+    let result = cli.run("report", "--db", cli.dbPath, "--format", "json")
+    XCTAssertEqual(result.status, 0, result.err)
+    let json = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as! [String: Any]
+    XCTAssertEqual(json["devices"] as? Int, 2000)
+    let byVersion = json["by_version"] as! [[String: Any]]
+    XCTAssertTrue(
+      byVersion.allSatisfy {
+        $0["platform"] is String && $0["version"] is String && $0["count"] is Int
+      })
+    let byState = json["by_state"] as! [String: Int]
+    XCTAssertEqual(
+      Set(byState.keys),
+      ["current", "rsr-available", "pulled-rsr", "os-update-first", "rsr-removed", "unknown"])
+    XCTAssertTrue(byState.values.allSatisfy { $0 > 0 }, "\(byState)")
+    let removal = json["removal"] as! [String: Int]
+    XCTAssertEqual(Set(removal.keys), ["blocked", "allowed", "not_enforced"])
+    XCTAssertTrue(removal.values.allSatisfy { $0 > 0 }, "\(removal)")
+    let rings = json["rings"] as! [[String: Any]]
+    XCTAssertEqual(rings.map { $0["name"] as? String }, ["test", "production"])
+    XCTAssertNotNil(rings[1]["policy"] as? [String: Any])
+  }
+
+  func testTextReportShowsSectionsAndCSVHasAHeader() throws {
+    let cli = try CLIHarness()
+    cli.run("demo", "--db", cli.dbPath, "--devices", "200")
+    let text = cli.run("report", "--db", cli.dbPath).out
+    for section in [
+      "By platform and version", "By state", "RSR/BSI removal", "Rings", "pulled-rsr",
+    ] {
+      XCTAssertTrue(text.contains(section), section)
+    }
+    let csv = cli.run("report", "--db", cli.dbPath, "--format", "csv").out
+    XCTAssertTrue(csv.hasPrefix("section,platform,name,count\n"))
+  }
+
+  func testReportOnAMissingStoreExitsNoInputAndCreatesNothing() throws {
+    let cli = try CLIHarness()
+    let result = cli.run("report", "--db", cli.dbPath)
+    XCTAssertEqual(result.status, 66)
+    XCTAssertTrue(result.err.hasPrefix("ringside: no store at"))
+    XCTAssertFalse(FileManager.default.fileExists(atPath: cli.dbPath))
+  }
+}

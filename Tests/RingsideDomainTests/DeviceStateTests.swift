@@ -1,0 +1,124 @@
+import XCTest
+
+@testable import RingsideDomain
+
+final class DeviceStateTests: XCTestCase {
+  let assessor = StateAssessor(catalog: .builtin)
+
+  private func state(
+    _ platform: Platform, _ text: String, build: String? = nil, supplemental: String? = nil,
+    missing: RSRMark = .none, removed: Character? = nil
+  ) throws -> StateAssessment {
+    var v = try AppleOSVersion.parse(text, missingLetter: missing)
+    v.build = try build.map { try AppleBuild($0) }
+    v.supplementalBuild = try supplemental.map { try AppleBuild($0) }
+    return assessor.assess(platform: platform, version: v, removedLetter: removed)
+  }
+
+  func testNewestRSROnItsBaseIsCurrent() throws {
+    XCTAssertEqual(try state(.iOS, "16.5.1 (c)").state, .current)
+    XCTAssertEqual(try state(.iOS, "26.3.1 (a)", build: "23D8133").state, .current)
+  }
+
+  func testLatestOSWithoutAnyRSRIsCurrent() throws {
+    XCTAssertEqual(try state(.iOS, "26.6.1").state, .current)
+    XCTAssertEqual(try state(.iOS, "18.7.10").state, .current)
+    XCTAssertEqual(try state(.macOS, "15.7.9").state, .current)
+  }
+
+  func testBaseWithoutItsRSRHasAnRSRAvailable() throws {
+    let s = try state(.iOS, "16.5.1")
+    XCTAssertEqual(s.state, .rsrAvailable)
+    XCTAssertTrue(s.explanation.contains("16.5.1 (c)"), s.explanation)
+  }
+
+  func testPulledRSRIsNotCurrentAndNamesTheReplacement() throws {
+    let s = try state(.iOS, "16.5.1 (a)", build: "20F75", supplemental: "20F770750b")
+    XCTAssertEqual(s.state, .pulledRSR)
+    XCTAssertEqual(
+      s.explanation,
+      "16.5.1 (a) (20F770750b) was pulled; 16.5.1 (c) (20F770750d) replaced it on 2023-07-12.")
+  }
+
+  func testReplacedMacRSRIsReportedLikeAPulledOne() throws {
+    XCTAssertEqual(try state(.macOS, "13.4.1 (a)").state, .pulledRSR)
+  }
+
+  func testOlderMinorNeedsAnOSUpdateBeforeAnyRSR() throws {
+    XCTAssertEqual(try state(.iOS, "16.4.1").state, .osUpdateFirst)
+    XCTAssertEqual(try state(.iOS, "16.4.1 (a)").state, .osUpdateFirst)
+    XCTAssertEqual(try state(.iPadOS, "26.2").state, .osUpdateFirst)
+  }
+
+  func testHistoryWithALetterAndNowNoneIsARemovedRSR() throws {
+    let history = [
+      try AppleOSVersion.parse("26.3.1 (a)"),
+      try AppleOSVersion.parse("26.3.1", missingLetter: .none),
+    ]
+    let removed = VersionHistory.removedLetter(history: history, current: history[1])
+    XCTAssertEqual(removed, "a")
+    XCTAssertEqual(try state(.iOS, "26.3.1", removed: removed).state, .rsrRemoved)
+  }
+
+  func testUpdatingPastABaseIsNotARemoval() throws {
+    let history = [
+      try AppleOSVersion.parse("26.3.1 (a)"),
+      try AppleOSVersion.parse("26.6.1", missingLetter: .none),
+    ]
+    XCTAssertNil(VersionHistory.removedLetter(history: history, current: history[1]))
+  }
+
+  func testUnknownLetterWhereAnRSRExistsIsUnknownNotCurrent() throws {
+    let s = try state(.iOS, "26.3.1", missing: .unknown)
+    XCTAssertEqual(s.state, .unknown)
+    XCTAssertTrue(s.explanation.contains("letter"))
+  }
+
+  func testUnknownLetterWhereNoRSRExistsDoesNotMatter() throws {
+    XCTAssertEqual(try state(.iOS, "18.7.10", missing: .unknown).state, .current)
+  }
+
+  func testNoReportedVersionIsUnknown() {
+    XCTAssertEqual(assessor.assess(platform: .macOS, version: .unreported).state, .unknown)
+  }
+
+  func testBuildWithoutAnApplicableRSRIsCurrent() throws {
+    XCTAssertEqual(
+      try state(.iOS, "26.3.1", build: "23D9133", supplemental: "23D9133").state, .current)
+  }
+
+  func testRemovalBlockHoldsOnlyOnSupervisedIPhonesAndIPads() {
+    XCTAssertEqual(
+      StateAssessor.removalStatus(
+        platform: .iOS, supervised: true, userEnrolled: false, ringRemoval: .block),
+      .blocked)
+    XCTAssertEqual(
+      StateAssessor.removalStatus(
+        platform: .iPadOS, supervised: false, userEnrolled: false, ringRemoval: .block),
+      .notEnforced)
+    XCTAssertEqual(
+      StateAssessor.removalStatus(
+        platform: .iOS, supervised: nil, userEnrolled: false, ringRemoval: .block),
+      .notEnforced)
+  }
+
+  func testRemovalBlockHoldsOnMacsUnlessUserEnrolled() {
+    XCTAssertEqual(
+      StateAssessor.removalStatus(
+        platform: .macOS, supervised: false, userEnrolled: false, ringRemoval: .block),
+      .blocked)
+    XCTAssertEqual(
+      StateAssessor.removalStatus(
+        platform: .macOS, supervised: true, userEnrolled: true, ringRemoval: .block),
+      .notEnforced)
+  }
+
+  func testRemovalIsAllowedUnlessTheRingBlocksIt() {
+    for setting in [PolicySetting.unset, .allow] {
+      XCTAssertEqual(
+        StateAssessor.removalStatus(
+          platform: .iOS, supervised: true, userEnrolled: false, ringRemoval: setting),
+        .allowed)
+    }
+  }
+}

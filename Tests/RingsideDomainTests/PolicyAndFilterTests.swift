@@ -1,0 +1,66 @@
+import XCTest
+
+@testable import RingsideDomain
+
+final class PolicyAndFilterTests: XCTestCase {
+  func testSettingsCycleUnsetAllowBlock() {
+    XCTAssertEqual(PolicySetting.unset.next, .allow)
+    XCTAssertEqual(PolicySetting.allow.next, .block)
+    XCTAssertEqual(PolicySetting.block.next, .unset)
+    XCTAssertEqual(CriticalUpdateSetting.unset.next, .on)
+  }
+
+  func testDeferralAcceptsOneToNinetyDaysOrUnset() throws {
+    var policy = RingPolicy.unset
+    XCTAssertThrowsError(try policy.setDeferral(0))
+    XCTAssertThrowsError(try policy.setDeferral(91))
+    try policy.setDeferral(90)
+    XCTAssertEqual(policy.deferralDays, 90)
+    XCTAssertEqual(policy.deferral(steppedBy: 1), 90)
+    try policy.setDeferral(1)
+    XCTAssertNil(policy.deferral(steppedBy: -1))
+    XCTAssertEqual(RingPolicy.unset.deferral(steppedBy: 1), 1)
+  }
+
+  func testRingNamesAreSafeForFileNames() {
+    XCTAssertTrue(Ring.isValidName("pilot-2"))
+    for bad in ["", "Pilot", "../etc", "a b", "9lives", String(repeating: "a", count: 33)] {
+      XCTAssertFalse(Ring.isValidName(bad), bad)
+    }
+    XCTAssertEqual(Ring.normalizedName("Update Ring: Pilot"), "update-ring-pilot")
+    XCTAssertEqual(Ring.normalizedName("Production"), "production")
+    XCTAssertNil(Ring.normalizedName("!!!"))
+  }
+
+  func testFilterReadsFieldsAndWords() throws {
+    let f = try DeviceFilter.parse(
+      "os:16.5.1 ring:test state:pulled-rsr removal:blocked platform:macos supervised:no lab")
+    XCTAssertEqual(
+      f.terms,
+      [
+        .os(OSVersionNumber("16.5.1")!, nil), .ring("test"), .state(.pulledRSR), .removal(.blocked),
+        .platform(.macOS), .supervised(false), .text("lab"),
+      ])
+  }
+
+  func testFilterKeepsQuotedVersionsWithLetters() throws {
+    let f = try DeviceFilter.parse("os:\"16.5.1 (c)\" -state:current")
+    XCTAssertEqual(
+      f.terms, [.os(OSVersionNumber("16.5.1")!, .letter("c")), .not(.state(.current))])
+  }
+
+  func testFilterRejectsUnknownFieldsAndValuesWithTheChoices() {
+    XCTAssertThrowsError(try DeviceFilter.parse("colour:red")) { error in
+      XCTAssertTrue(String(describing: error).contains("use one of os, ring"))
+    }
+    XCTAssertThrowsError(try DeviceFilter.parse("state:fine")) { error in
+      XCTAssertTrue(String(describing: error).contains("rsr-available"))
+    }
+  }
+
+  func testSortParsesDirections() {
+    XCTAssertEqual(DeviceSort.parse("-checkin"), DeviceSort(.checkin, descending: true))
+    XCTAssertEqual(DeviceSort.parse("os:desc"), DeviceSort(.os, descending: true))
+    XCTAssertNil(DeviceSort.parse("colour"))
+  }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import XCTest
+
+@testable import RingsideDomain
+
+final class ReleaseCatalogTests: XCTestCase {
+  let catalog = ReleaseCatalog.builtin
+
+  func testBuiltinCatalogHoldsEveryRowOfTheRSRTable() throws {
+    for row in try Fixtures.rsrReleases() {
+      let family: PlatformFamily = row["platform"] == "macOS" ? .macOS : .iOS
+      let found = catalog.releases.contains {
+        $0.family == family && $0.build?.text == row["build"] && $0.isRSR
+      }
+      XCTAssertTrue(found, "missing \(row["platform"]!) \(row["version"]!) \(row["build"]!)")
+    }
+  }
+
+  func testBuiltinCatalogHoldsEveryReleaseOfTheSOFAFeeds() throws {
+    for (feed, family) in [
+      ("ios_data_feed.json", PlatformFamily.iOS), ("macos_data_feed.json", .macOS),
+    ] {
+      let releases = try SOFAFeed.parse(Fixtures.data(feed), file: feed)
+      XCTAssertGreaterThan(releases.count, 60)
+      for r in releases {
+        XCTAssertTrue(
+          catalog.releases.contains {
+            $0.family == family && $0.version == r.version && $0.letter == r.letter
+          },
+          "\(feed) \(r.displayVersion) is not in the builtin catalog")
+      }
+    }
+  }
+
+  func testPulledRSRNamesItsReplacement() throws {
+    let pulled = catalog.rsrs(for: .iOS, base: OSVersionNumber("16.5.1")!).first {
+      $0.letter == "a"
+    }!
+    XCTAssertEqual(pulled.status, .pulled)
+    XCTAssertEqual(catalog.replacement(of: pulled)?.build?.text, "20F770750d")
+  }
+
+  func testLatestRSRSkipsPulledOnes() {
+    XCTAssertEqual(catalog.latestRSR(for: .iOS, base: OSVersionNumber("16.5.1")!)?.letter, "c")
+    XCTAssertEqual(catalog.latestRSR(for: .iPadOS, base: OSVersionNumber("16.4.1")!)?.letter, "a")
+  }
+
+  func testBetaAndInternalRSRsAreNotOffered() {
+    XCTAssertNil(catalog.latestRSR(for: .iOS, base: OSVersionNumber("16.2")!))
+    XCTAssertNil(catalog.latestRSR(for: .macOS, base: OSVersionNumber("13.0")!))
+  }
+
+  func testNewestRSRPerMajor() {
+    XCTAssertEqual(catalog.newestRSR(for: .iOS, major: 16)?.displayVersion, "16.5.1 (c)")
+    XCTAssertEqual(catalog.newestRSR(for: .macOS, major: 26)?.displayVersion, "26.3.2 (a)")
+    XCTAssertNil(catalog.newestRSR(for: .iOS, major: 18))
+    XCTAssertEqual(catalog.newestRSR(for: .iPadOS)?.displayVersion, "26.3.1 (a)")
+  }
+
+  func testLatestMinorOfEachMajor() {
+    XCTAssertEqual(catalog.latestMinor(for: .iOS, major: 18), OSVersionNumber("18.7"))
+    XCTAssertEqual(
+      catalog.latestRelease(for: .macOS, major: 15)?.version, OSVersionNumber("15.7.9"))
+    XCTAssertEqual(catalog.latestRelease(for: .iOS, major: 26)?.version, OSVersionNumber("26.6.1"))
+  }
+
+  func testRSRAppliesOnlyOnTopOfItsPrerequisiteBuild() throws {
+    let base = OSVersionNumber("13.4.1")!
+    let generic = catalog.latestRSR(for: .macOS, base: base, build: try AppleBuild("22F82"))
+    let hardware = catalog.latestRSR(for: .macOS, base: base, build: try AppleBuild("22F2083"))
+    XCTAssertEqual(generic?.build?.text, "22F770820d")
+    XCTAssertEqual(hardware?.build?.text, "22F770830e")
+    XCTAssertNil(
+      catalog.latestRSR(
+        for: .iOS, base: OSVersionNumber("26.3.1")!, build: try AppleBuild("23D9133")))
+  }
+
+  func testSupplementalBuildResolvesAnUnknownLetter() throws {
+    let v = AppleOSVersion(
+      base: OSVersionNumber("16.5.1"), rsr: .unknown, build: try AppleBuild("20F75"),
+      supplementalBuild: try AppleBuild("20F770750d"))
+    XCTAssertEqual(catalog.resolve(v, on: .iOS).rsr, .letter("c"))
+  }
+
+  func testBSIsFromOS26AreCalledBSI() {
+    XCTAssertEqual(catalog.newestRSR(for: .iOS, major: 26)?.kindName, "BSI")
+    XCTAssertEqual(catalog.newestRSR(for: .iOS, major: 16)?.kindName, "RSR")
+  }
+
+  func testMergingAFeedUpdatesWithoutDuplicating() throws {
+    let feed = try SOFAFeed.parse(Fixtures.data("ios_data_feed.json"), file: "ios")
+    let merged = catalog.merging(feed)
+    XCTAssertEqual(merged.releases.count, catalog.releases.count)
+    let newer = CatalogRelease(
+      family: .iOS, version: OSVersionNumber("26.7")!, released: "2026-11-01")
+    XCTAssertEqual(
+      catalog.merging([newer]).latestRelease(for: .iOS, major: 26)?.version, newer.version)
+  }
+
+  func testMalformedFeedNamesTheLineAndPath() throws {
+    let text = try Fixtures.text("ios_data_feed.json").replacingOccurrences(
+      of: "\"ProductVersion\": \"26.6\"", with: "\"ProductVersion\": \"26.x\"")
+    XCTAssertThrowsError(try SOFAFeed.parse(Data(text.utf8), file: "feed.json")) { error in
+      let message = String(describing: error)
+      XCTAssertTrue(message.hasPrefix("feed.json: line "), message)
+      XCTAssertTrue(message.contains("OSVersions[0].SecurityReleases[1].ProductVersion"), message)
+    }
+  }
+
+  func testInvalidJSONNamesTheLine() {
+    let data = Data("{\n \"OSVersions\": [\n  {\"a\": 1,,}\n ]\n}\n".utf8)
+    XCTAssertThrowsError(try SOFAFeed.parse(data, file: "bad.json")) { error in
+      XCTAssertTrue(
+        String(describing: error).hasPrefix("bad.json: line 3: not valid JSON"), "\(error)")
+    }
+  }
+
+  func testFeedWithoutOSVersionsSaysWhatAFeedHolds() {
+    XCTAssertThrowsError(try SOFAFeed.parse(Data("{}".utf8), file: "x.json")) { error in
+      XCTAssertTrue(String(describing: error).contains("OSVersions"))
+    }
+  }
+
+  func testCatalogCSVRoundTripsAndNamesBadLines() throws {
+    let rows = catalog.releases.map(CatalogCSV.row)
+    let again = try CatalogCSV.parse(
+      ([CatalogCSV.header] + rows).joined(separator: "\n"), file: "c")
+    XCTAssertEqual(again.count, catalog.releases.count)
+    let bad =
+      CatalogCSV.header
+      + "\nios,16.4.1,a,20E772520a,20E252,2023-05-01,released,,,x\nios,16.x,,,,,released,,,x"
+    XCTAssertThrowsError(try CatalogCSV.parse(bad, file: "c.csv")) { error in
+      XCTAssertTrue(String(describing: error).hasPrefix("c.csv: line 3:"), "\(error)")
+    }
+  }
+}

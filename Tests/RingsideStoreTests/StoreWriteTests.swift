@@ -1,0 +1,55 @@
+import Foundation
+import RingsideDomain
+import XCTest
+
+@testable import RingsideStore
+
+final class StoreWriteTests: XCTestCase {
+  func testChangingAPolicyRecomputesRemovalStatus() throws {
+    let (_, store) = try TemporaryStore.demo(count: 300)
+    let blockedBefore = try store.summary().byRemoval[.blocked] ?? 0
+    XCTAssertGreaterThan(blockedBefore, 0)
+    try store.write { try store.setPolicy(.unset, forRing: "production") }
+    let after = try store.summary()
+    XCTAssertEqual(after.byRemoval[.blocked] ?? 0, 0)
+    XCTAssertEqual(after.byRemoval[.notEnforced] ?? 0, 0)
+    XCTAssertEqual(after.byRemoval[.allowed], 300)
+  }
+
+  func testCatalogImportRecomputesStates() throws {
+    let (_, store) = try TemporaryStore.demo(count: 500)
+    let before = try store.summary().byState
+    // A hypothetical (d) for 16.5.1 makes every (c) device one RSR behind.
+    let d = CatalogRelease(
+      family: .iOS, version: OSVersionNumber("16.5.1")!, letter: "d",
+      build: try AppleBuild("20F770750f"),
+      prerequisiteBuild: try AppleBuild("20F75"), released: "2026-11-01", source: "test")
+    XCTAssertEqual(try store.importCatalog([d]), 1)
+    let after = try store.summary().byState
+    XCTAssertGreaterThan(after[.rsrAvailable] ?? 0, before[.rsrAvailable] ?? 0)
+    XCTAssertEqual(
+      try store.catalog().latestRSR(for: .iOS, base: OSVersionNumber("16.5.1")!)?.letter, "d")
+    XCTAssertEqual(try store.importCatalog([d]), 0)
+  }
+
+  func testFailedWriteLeavesEveryTableAsItWas() throws {
+    let (_, store) = try TemporaryStore.demo(count: 50)
+    let count = try store.countDevices()
+    XCTAssertThrowsError(
+      try store.write {
+        try store.database.execute("DELETE FROM devices")
+        throw StoreError(.other, "boom")
+      })
+    XCTAssertEqual(try store.countDevices(), count)
+  }
+
+  func testReadOnlySessionCannotWrite() throws {
+    let (temp, _) = try TemporaryStore.demo(count: 10)
+    let reader = try temp.open(create: false, readOnly: true)
+    XCTAssertEqual(try reader.countDevices(), 10)
+    XCTAssertThrowsError(try reader.write { try reader.setPolicy(.unset, forRing: "test") }) {
+      error in
+      XCTAssertEqual((error as? StoreError)?.kind, .readOnly)
+    }
+  }
+}

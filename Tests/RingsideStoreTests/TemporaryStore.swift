@@ -1,0 +1,32 @@
+import Foundation
+import RingsideDomain
+import RingsideStore
+
+/// A store in a fresh temporary directory, removed when the test ends.
+final class TemporaryStore {
+  let directory: URL
+  let path: String
+
+  init() throws {
+    directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "ringside-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    path = directory.appendingPathComponent("sub/ringside.db").path
+  }
+
+  deinit { try? FileManager.default.removeItem(at: directory) }
+
+  func open(create: Bool = true, readOnly: Bool = false) throws -> InventoryStore {
+    try InventoryStore(path: path, create: create, readOnly: readOnly)
+  }
+
+  static let now = Date(timeIntervalSince1970: 1_795_000_000)
+
+  /// A store holding the default demo fleet.
+  static func demo(count: Int = DemoFleet.defaultCount) throws -> (TemporaryStore, InventoryStore) {
+    let temp = try TemporaryStore()
+    let store = try temp.open()
+    try store.writeDemo(DemoFleet(count: count, now: now))
+    return (temp, store)
+  }
+}
