@@ -12,7 +12,8 @@ public enum Ringside {
     _ arguments: [String], context: CommandContext, dashboard: CommandSpec? = nil
   ) -> Int32 {
     do {
-      return try dispatch(arguments, context: context, dashboard: dashboard)
+      return try dispatch(
+        arguments, context: context, dashboard: dashboard ?? CommandTable.dashboard)
     } catch let error as CLIError {
       context.printError("ringside: \(error.message)")
       return error.code.rawValue

@@ -8,9 +8,6 @@ struct SQLCondition {
 }
 
 extension DeviceFilter {
-  /// Days without a check-in after which a device counts as stale.
-  public static let staleDays = 14
-
   /// The condition on `devices d` (joined with `rings r`) that selects the filtered devices.
   func sqlCondition(now: Date) -> SQLCondition {
     var parts: [String] = []
@@ -51,9 +48,8 @@ extension DeviceFilter {
       case .platform(let p): return "d.platform = \(bind(.text(p.rawValue)))"
       case .supervised(let s):
         return s.map { "d.supervised = \(bind(.integer($0 ? 1 : 0)))" } ?? "d.supervised IS NULL"
-      case .stale(let stale):
-        let cutoff = bind(
-          .integer(Int64(now.timeIntervalSince1970) - Int64(DeviceFilter.staleDays * 86400)))
+      case .stale(let stale, let days):
+        let cutoff = bind(.integer(Int64(now.timeIntervalSince1970) - Int64(days * 86400)))
         return stale
           ? "(d.last_checkin IS NULL OR d.last_checkin < \(cutoff))"
           : "(d.last_checkin >= \(cutoff))"

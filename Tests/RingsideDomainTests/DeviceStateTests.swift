@@ -37,7 +37,7 @@ final class DeviceStateTests: XCTestCase {
     XCTAssertEqual(s.state, .pulledRSR)
     XCTAssertEqual(
       s.explanation,
-      "16.5.1 (a) (20F770750b) was pulled; 16.5.1 (c) (20F770750d) replaced it on 2023-07-12.")
+      "16.5.1 (a) (20F770750b) was pulled on 2023-07-12; 16.5.1 (c) (20F770750d) replaced it.")
   }
 
   func testReplacedMacRSRIsReportedLikeAPulledOne() throws {

@@ -5,9 +5,10 @@ enum DemoNames {
     "alex", "maria", "jonas", "amélie", "sören", "chloé", "kenji", "yuki", "priya", "omar",
     "lena", "noah", "zoë", "mateo", "ingrid", "wei", "fatima", "lucas", "hana", "jakub",
   ]
-  private static let special = [
-    "Zoë’s iPhone", "山田のiPad", "Mac 🍎 Lab 3", "José’s MacBook Pro", "Ångström-Air",
-    "李明的iPhone", "Café Kiosk iPad", "Støre 📦 Receiving", "Łukasz’s iPhone", "テスト端末 7",
+  private static let special: [Platform: [String]] = [
+    .iOS: ["Zoë’s iPhone", "李明的iPhone", "Łukasz’s iPhone", "テスト端末 7", "Støre 📦 Scanner"],
+    .iPadOS: ["山田のiPad", "Café Kiosk iPad", "Élodie’s iPad", "教室 iPad 12", "Lab 🧪 iPad"],
+    .macOS: ["Mac 🍎 Lab 3", "José’s MacBook Pro", "Ångström-Air", "Søren’s Mac mini", "会議室 iMac"],
   ]
 
   static func name(for platform: Platform, index: Int, rng: inout SplitMix64)
@@ -31,7 +32,8 @@ enum DemoNames {
       kind = "MAC"
     }
     if index % 97 == 13 {
-      return (special[(index / 97) % special.count], user, model)
+      let names = special[platform] ?? []
+      return (names[(index / 97) % names.count], user, model)
     }
     return ("RS-\(kind)-\(String(index + 1).leftPadded(to: 6))", user, model)
   }

@@ -30,8 +30,8 @@ public struct StateAssessor: Sendable {
       let verb = installed.status == .pulled ? "was pulled" : "was replaced"
       var text = "\(installed.displayVersion) (\(installed.build?.text ?? "build unknown")) \(verb)"
       if let replacement = catalog.replacement(of: installed) {
-        text += "; \(replacement.displayVersion) (\(replacement.build?.text ?? "?")) replaced it"
         if let date = replacement.released { text += " on \(date)" }
+        text += "; \(replacement.displayVersion) (\(replacement.build?.text ?? "?")) replaced it"
       }
       return StateAssessment(state: .pulledRSR, explanation: text + ".", release: installed)
     }

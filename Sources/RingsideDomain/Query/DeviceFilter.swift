@@ -15,12 +15,16 @@ public struct DeviceFilter: Sendable, Hashable {
     case removal(RemovalStatus)
     case platform(Platform)
     case supervised(Bool?)
-    case stale(Bool)
+    /// Checked in more (true) or less (false) than `days` ago; never checked in counts as stale.
+    case stale(Bool, days: Int)
     case build(String)
     case model(String)
     case source(String)
     indirect case not(Term)
   }
+
+  /// Days without a check-in after which a device counts as stale.
+  public static let staleDays = 14
 
   public static let fields = [
     "os", "ring", "state", "removal", "platform", "supervised", "stale", "build", "model",
@@ -98,9 +102,14 @@ public struct DeviceFilter: Sendable, Hashable {
       }
     case "stale":
       switch lower {
-      case "yes", "true", "1": return .stale(true)
-      case "no", "false", "0": return .stale(false)
-      default: throw bad("yes or no")
+      case "yes", "true": return .stale(true, days: staleDays)
+      case "no", "false": return .stale(false, days: staleDays)
+      default:
+        let digits = lower.hasSuffix("d") ? String(lower.dropLast()) : lower
+        guard let days = Int(digits), (1...3650).contains(days) else {
+          throw bad("yes, no, or a number of days such as 30d")
+        }
+        return .stale(true, days: days)
       }
     case "build": return .build(value)
     case "model": return .model(value)

@@ -1,0 +1,105 @@
+import Foundation
+import RingsideDomain
+import RingsideStore
+
+/// `ringside devices`: the device table for scripts and spreadsheets, streamed from the store
+/// so a million rows print in constant memory.
+enum DevicesCommand {
+  static let sortFields = DeviceSort.Column.allCases.map(\.rawValue)
+
+  static let spec = CommandSpec(
+    path: ["devices"],
+    summary: "List devices, filtered and sorted, as text, JSON or CSV.",
+    options: [
+      CommandSpec.dbOption,
+      .init(
+        "--filter", value: "EXPR",
+        help: "The dashboard's filter language, e.g. 'os:16.5.1 ring:test state:pulled-rsr'."),
+      .init(
+        "--sort", value: "FIELD",
+        help: "Sort by \(sortFields.joined(separator: ", ")); prefix - for descending.",
+        choices: sortFields),
+      CommandSpec.formatOption(["text", "json", "csv"]),
+      .init("--limit", value: "N", help: "Print at most N devices."),
+    ],
+    discussion: """
+      Filter fields: \(DeviceFilter.fields.joined(separator: ", ")); plain words match name,
+      serial, user or model; a leading - negates a term. CSV cells starting with =, +, -, @
+      are prefixed with ' so spreadsheets never run them as formulas.
+      """,
+    run: { arguments, context in try run(arguments, context) })
+
+  static let columns = [
+    "name", "serial", "platform", "model", "os", "build", "ring", "supervised", "removal", "state",
+    "last_checkin",
+  ]
+
+  static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
+    let format = try arguments.choice("--format", in: ["text", "json", "csv"], default: "text")
+    let filter: DeviceFilter
+    do { filter = try DeviceFilter.parse(arguments.value("--filter") ?? "") } catch {
+      throw CLIError.usage(error.description, command: "devices")
+    }
+    var sort = DeviceSort()
+    if let text = arguments.value("--sort") {
+      guard let parsed = DeviceSort.parse(text) else {
+        throw CLIError.usage(
+          "--sort takes one of \(sortFields.joined(separator: ", "))", command: "devices")
+      }
+      sort = parsed
+    }
+    let limit = try arguments.integer("--limit", in: 0...Int(Int32.max))
+    let store = try context.openStore(arguments, readOnly: true)
+    let catalog = try store.catalog()
+    let out = BufferedOutput(context)
+    var count = 0
+    var pendingJSON: String?
+    switch format {
+    case "csv": out.line(CSVWriter.row(columns))
+    case "json": out.line("[")
+    default: out.line(textRow(columns.map { $0.replacingOccurrences(of: "_", with: " ") }))
+    }
+    try store.forEachDevice(filter: filter, sort: sort, limit: limit, now: context.now) { record in
+      let cells = self.cells(record, catalog: catalog)
+      switch format {
+      case "csv": out.line(CSVWriter.row(cells))
+      case "json":
+        if let previous = pendingJSON { out.line(previous + ",") }
+        pendingJSON =
+          "  "
+          + JSONValue.object(zip(columns, cells).map { ($0, .string($1)) }).serialized(indent: nil)
+      default: out.line(textRow(cells))
+      }
+      count += 1
+    }
+    if format == "json" {
+      if let last = pendingJSON { out.line(last) }
+      out.line("]")
+    }
+    out.flush()
+    if format == "text" && count == 0 { context.printError("no devices match") }
+    return ExitCode.ok.rawValue
+  }
+
+  static func cells(_ record: DeviceRecord, catalog: ReleaseCatalog) -> [String] {
+    let d = record.device
+    return [
+      d.name, d.serial ?? "", d.platform.rawValue, d.model ?? "",
+      catalog.label(for: d.version, on: d.platform),
+      (d.version.supplementalBuild ?? d.version.build)?.text ?? "", d.ring,
+      Formatting.supervised(d.supervised),
+      record.removal.rawValue, record.state.rawValue, Formatting.iso(d.lastCheckIn),
+    ]
+  }
+
+  private static let widths = [24, 12, 8, 14, 12, 11, 12, 10, 12, 15, 20]
+
+  static func textRow(_ cells: [String]) -> String {
+    var line = ""
+    for (i, cell) in cells.enumerated() {
+      let text = Sanitized.text(cell)
+      line += i == cells.count - 1 ? text : DisplayWidth.pad(text, to: widths[i]) + " "
+    }
+    return line
+  }
+}

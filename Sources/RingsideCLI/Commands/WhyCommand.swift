@@ -1,0 +1,146 @@
+import Foundation
+import RingsideDomain
+import RingsideStore
+
+/// `ringside why SERIAL|NAME`: one device's versions, ring and policy, derived state, and the
+/// reasons in words, citing the catalog, for the help desk.
+enum WhyCommand {
+  static let spec = CommandSpec(
+    path: ["why"],
+    summary: "Explain one device's RSR/BSI state and removal status in words.",
+    arguments: "SERIAL|NAME",
+    options: [CommandSpec.dbOption, CommandSpec.formatOption(["text", "json"])],
+    discussion:
+      "Matches the serial (any case) or the exact device name; several matches are listed.",
+    run: { arguments, context in try run(arguments, context) })
+
+  static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
+    guard arguments.positional.count == 1, let query = arguments.positional.first else {
+      throw CLIError.usage("give one serial number or device name", command: "why")
+    }
+    let format = try arguments.choice("--format", in: ["text", "json"], default: "text")
+    let store = try context.openStore(arguments, readOnly: true)
+    let matches = try store.findDevices(matching: query)
+    if matches.isEmpty {
+      throw CLIError(
+        .noInput, "no device has the serial or name \(Sanitized.text(query, limit: 60))")
+    }
+    if matches.count > 1 {
+      context.print("\(matches.count) devices match \(Sanitized.text(query, limit: 60)):")
+      for m in matches {
+        context.print(
+          "  \(Sanitized.text(m.device.serial ?? m.device.key))  \(Sanitized.text(m.device.name))  \(m.device.platform.displayName)  ring \(m.device.ring)"
+        )
+      }
+      throw CLIError.usage("the name is ambiguous; give the serial number", command: "why")
+    }
+    let explanation = try DeviceExplanation.load(matches[0], store: store, now: context.now)
+    context.write(format == "json" ? explanation.json.serialized() + "\n" : explanation.text)
+    return ExitCode.ok.rawValue
+  }
+}
+
+/// Everything `why` says about one device, gathered once for text and JSON.
+struct DeviceExplanation {
+  let record: DeviceRecord
+  let policy: RingPolicy
+  let assessment: StateAssessment
+  let removalSentence: String
+  let history: [HistoryEntry]
+  let label: String
+  let now: Date
+
+  static func load(_ record: DeviceRecord, store: InventoryStore, now: Date) throws
+    -> DeviceExplanation
+  {
+    let catalog = try store.catalog()
+    let d = record.device
+    let policy = try store.rings().first { $0.name == d.ring }?.policy ?? .unset
+    return DeviceExplanation(
+      record: record, policy: policy,
+      assessment: StateAssessor(catalog: catalog).assess(
+        platform: d.platform, version: d.version, removedLetter: d.removedLetter),
+      removalSentence: RemovalExplanation.sentence(
+        status: record.removal, platform: d.platform, supervised: d.supervised,
+        userEnrolled: d.userEnrolled, ring: d.ring, version: d.version),
+      history: try store.history(deviceID: record.id),
+      label: catalog.label(for: d.version, on: d.platform), now: now)
+  }
+
+  var text: String {
+    let d = record.device
+    let v = d.version
+    var table = TextTable(["", ""])
+    table.add(["OS version", v.base?.description ?? "not reported"])
+    table.add(["RSR/BSI letter", letterText])
+    table.add(["Build", v.build?.text ?? "not reported"])
+    table.add(["Supplemental build", v.supplementalBuild?.text ?? "not reported"])
+    table.add(["State", record.state.rawValue])
+    table.add(["Removal", record.removal.rawValue])
+    table.add(["Ring", "\(d.ring): \(policy.summary)"])
+    table.add([
+      "Supervised",
+      Formatting.supervised(d.supervised) + (d.userEnrolled ? " (User Enrollment)" : ""),
+    ])
+    table.add([
+      "Last check-in",
+      "\(Formatting.timestamp(d.lastCheckIn)) (\(Formatting.age(d.lastCheckIn, now: now)))",
+    ])
+    table.add(["Source", d.source])
+    var out = "\(Sanitized.text(d.name)) · \(d.platform.displayName) \(label)"
+    out +=
+      " · \(Sanitized.text(d.serial ?? "no serial")) · \(Sanitized.text(d.model ?? "model unknown"))\n"
+    out +=
+      table.render(indent: "  ").split(separator: "\n").dropFirst().joined(separator: "\n") + "\n"
+    out += "Why: \(assessment.explanation) \(removalSentence)\n"
+    if !history.isEmpty {
+      out += "History:\n"
+      for h in history {
+        let when =
+          h.seenAt.map { Formatting.timestamp(Date(timeIntervalSince1970: Double($0))) }
+          ?? "unknown time"
+        out += "  \(when)  \(h.version.displayString)  (\(Sanitized.text(h.source)))\n"
+      }
+    }
+    return out
+  }
+
+  private var letterText: String {
+    switch record.device.version.rsr {
+    case .none: "none"
+    case .unknown: "not reported by \(record.device.source)"
+    case .letter(let c): "(\(c))"
+    }
+  }
+
+  var json: JSONValue {
+    let d = record.device
+    func s(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
+    return .object([
+      ("name", .string(d.name)), ("serial", s(d.serial)),
+      ("platform", .string(d.platform.rawValue)),
+      ("model", s(d.model)), ("os_version", s(d.version.base?.description)),
+      ("rsr", .string(d.version.rsr.description)), ("build", s(d.version.build?.text)),
+      ("supplemental_build", s(d.version.supplementalBuild?.text)), ("version", .string(label)),
+      ("state", .string(record.state.rawValue)), ("removal", .string(record.removal.rawValue)),
+      ("ring", .string(d.ring)), ("policy", policy.json),
+      ("supervised", d.supervised.map { .bool($0) } ?? .null),
+      ("user_enrolled", .bool(d.userEnrolled)),
+      ("last_checkin", s(d.lastCheckIn.map { Formatting.iso($0) })),
+      ("explanation", .string(assessment.explanation + " " + removalSentence)),
+      (
+        "history",
+        .array(
+          history.map { h in
+            .object([
+              (
+                "seen_at",
+                s(h.seenAt.map { Formatting.iso(Date(timeIntervalSince1970: Double($0))) })
+              ),
+              ("version", .string(h.version.displayString)), ("source", .string(h.source)),
+            ])
+          })
+      ),
+    ])
+  }
+}
