@@ -8,7 +8,7 @@ struct SQLCondition {
 }
 
 extension DeviceFilter {
-  /// The condition on `devices d` (joined with `rings r`) that selects the filtered devices.
+  /// The condition on `devices d` that selects the filtered devices; it needs no join.
   func sqlCondition(now: Date) -> SQLCondition {
     var parts: [String] = []
     var bindings: [SQLiteValue] = []
@@ -42,7 +42,8 @@ extension DeviceFilter {
           sql += " AND d.rsr = \(bind(.text(DeviceColumns.rsrText(mark))))"
         }
         return "(\(sql))"
-      case .ring(let name): return "r.name = \(bind(.text(name)))"
+      case .ring(let name):
+        return "d.ring_id = (SELECT id FROM rings WHERE name = \(bind(.text(name))))"
       case .state(let s): return "d.state = \(bind(.text(s.rawValue)))"
       case .removal(let r): return "d.removal = \(bind(.text(r.rawValue)))"
       case .platform(let p): return "d.platform = \(bind(.text(p.rawValue)))"

@@ -37,7 +37,7 @@ extension InventoryStore {
       SELECT COUNT(*),
              COALESCE(SUM(CASE WHEN \(unknown) THEN 0 WHEN d.os_sort < \(key) THEN 1 ELSE 0 END), 0),
              COALESCE(SUM(CASE WHEN \(unknown) THEN 1 ELSE 0 END), 0)
-      FROM devices d JOIN rings r ON r.id = d.ring_id
+      FROM devices d
       WHERE d.platform IN (\(platformList)) AND \(condition.sql)
       """
     let row = try database.prepare(sql).query(bindings) {
@@ -55,7 +55,7 @@ extension InventoryStore {
     let condition = filter.sqlCondition(now: now)
     let stmt = try database.prepare(
       """
-      SELECT d.platform, COALESCE(d.model, ''), COUNT(*) FROM devices d JOIN rings r ON r.id = d.ring_id
+      SELECT d.platform, COALESCE(d.model, ''), COUNT(*) FROM devices d
       WHERE \(condition.sql) GROUP BY d.platform, d.model ORDER BY COUNT(*) DESC, d.platform, d.model
       """)
     return try stmt.query(condition.bindings) {

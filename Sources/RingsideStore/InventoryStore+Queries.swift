@@ -58,7 +58,7 @@ extension InventoryStore {
     let cutoff = Int64(now.timeIntervalSince1970) - Int64(DeviceFilter.staleDays * 86400)
     var summary = FleetSummary(devices: 0, byState: [:], byRemoval: [:], stale: 0)
     let byState = try database.prepare(
-      "SELECT d.state, COUNT(*) FROM devices d JOIN rings r ON r.id = d.ring_id WHERE \(condition.sql) GROUP BY d.state"
+      "SELECT d.state, COUNT(*) FROM devices d WHERE \(condition.sql) GROUP BY d.state"
     )
     for (state, n) in try byState.query(
       condition.bindings, { ($0.string(at: 0) ?? "", Int($0.int(at: 1) ?? 0)) })
@@ -67,7 +67,7 @@ extension InventoryStore {
       summary.devices += n
     }
     let byRemoval = try database.prepare(
-      "SELECT d.removal, COUNT(*) FROM devices d JOIN rings r ON r.id = d.ring_id WHERE \(condition.sql) GROUP BY d.removal"
+      "SELECT d.removal, COUNT(*) FROM devices d WHERE \(condition.sql) GROUP BY d.removal"
     )
     for (removal, n) in try byRemoval.query(
       condition.bindings, { ($0.string(at: 0) ?? "", Int($0.int(at: 1) ?? 0)) })
@@ -76,7 +76,7 @@ extension InventoryStore {
     }
     let stale = try database.prepare(
       """
-      SELECT COUNT(*) FROM devices d JOIN rings r ON r.id = d.ring_id
+      SELECT COUNT(*) FROM devices d
       WHERE (\(condition.sql)) AND (d.last_checkin IS NULL OR d.last_checkin < ?\(condition.bindings.count + 1))
       """)
     summary.stale = Int(
@@ -91,7 +91,7 @@ extension InventoryStore {
     let condition = filter.sqlCondition(now: now)
     let stmt = try database.prepare(
       """
-      SELECT d.platform, d.os_base, d.rsr, COUNT(*) FROM devices d JOIN rings r ON r.id = d.ring_id
+      SELECT d.platform, d.os_base, d.rsr, COUNT(*) FROM devices d
       WHERE \(condition.sql)
       GROUP BY d.platform, d.os_sort, d.rsr ORDER BY d.platform, d.os_sort DESC, d.rsr DESC
       """)
@@ -113,8 +113,9 @@ extension InventoryStore {
     let rings = try rings()
     let stmt = try database.prepare(
       """
-      SELECT r.name, d.state, d.removal, COUNT(*) FROM devices d JOIN rings r ON r.id = d.ring_id
-      GROUP BY r.name, d.state, d.removal
+      SELECT r.name, g.state, g.removal, g.n FROM rings r JOIN (
+        SELECT ring_id, state, removal, COUNT(*) AS n FROM devices GROUP BY ring_id, state, removal
+      ) g ON g.ring_id = r.id
       """)
     var states: [String: [DeviceState: Int]] = [:]
     var removals: [String: [RemovalStatus: Int]] = [:]
@@ -146,11 +147,7 @@ extension InventoryStore {
     -> Int
   {
     let condition = filter.sqlCondition(now: now)
-    let joinRings = filter.terms.contains { if case .ring = $0 { true } else { false } }
-    let sql =
-      joinRings
-      ? "SELECT COUNT(*) FROM devices d JOIN rings r ON r.id = d.ring_id WHERE \(condition.sql)"
-      : "SELECT COUNT(*) FROM devices d WHERE \(condition.sql)"
+    let sql = "SELECT COUNT(*) FROM devices d WHERE \(condition.sql)"
     return Int(
       try database.prepare(sql).query(condition.bindings) { $0.int(at: 0) ?? 0 }.first ?? 0)
   }

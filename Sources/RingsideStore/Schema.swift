@@ -40,8 +40,9 @@ enum Schema {
       removal TEXT NOT NULL
     );
     CREATE INDEX devices_by_state ON devices(state);
-    CREATE INDEX devices_by_ring ON devices(ring_id, state);
-    CREATE INDEX devices_by_version ON devices(platform, os_sort, rsr);
+    CREATE INDEX devices_by_ring ON devices(ring_id, state, removal);
+    CREATE INDEX devices_by_version ON devices(platform, os_sort, rsr, os_base);
+    CREATE INDEX devices_by_model ON devices(platform, model);
     CREATE INDEX devices_by_name ON devices(name COLLATE NOCASE);
     CREATE INDEX devices_by_checkin ON devices(last_checkin);
     CREATE INDEX devices_by_removal ON devices(removal);

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 @testable import RingsideDomain
@@ -26,5 +27,17 @@ final class TextSafetyTests: XCTestCase {
     XCTAssertEqual(DisplayWidth.pad("abc", to: 5), "abc  ")
     XCTAssertEqual(DisplayWidth.pad("abc", to: 5, right: true), "  abc")
     XCTAssertEqual(DisplayWidth.truncate("abcdef", to: 4), "abc…")
+  }
+}
+
+final class UTCTimestampTests: XCTestCase {
+  func testFormatsMatchFoundation() {
+    let formatter = ISO8601DateFormatter()
+    for seconds: Int64 in [0, 951_782_400, 1_795_000_000, 4_102_444_799, -86_401] {
+      XCTAssertEqual(
+        UTCTimestamp.iso(seconds),
+        formatter.string(from: Date(timeIntervalSince1970: Double(seconds))))
+    }
+    XCTAssertEqual(UTCTimestamp.readable(1_795_000_000), "2026-11-18 11:06 UTC")
   }
 }

@@ -1,7 +1,7 @@
 import RingsideDomain
 
 /// Writes RFC 4180 CSV that spreadsheets open safely: fields are quoted when needed, and a
-/// cell starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so it is never run
+/// cell starting with `=`, `+`, `-` or `@` gets a leading `'` so it is never run
 /// as a formula. Control characters are shown as placeholders, so a CSV printed to a terminal
 /// cannot carry escape sequences.
 public enum CSVWriter {
@@ -11,12 +11,20 @@ public enum CSVWriter {
 
   public static func field(_ raw: String) -> String {
     var value = Sanitized.isClean(raw) ? raw : Sanitized.text(raw)
-    if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
-      // A plain negative number is data, not a formula.
-      if !(first == "-" && Double(value) != nil) { value = "'" + value }
+    guard let first = value.utf8.first else { return value }
+    if first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "@")
+      || (first == UInt8(ascii: "-") && Double(value) == nil)
+    {
+      value = "'" + value
     }
-    let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+    let needsQuotes = value.utf8.contains {
+      $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
+    }
     guard needsQuotes else { return value }
-    return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    var quoted = "\""
+    for c in value {
+      if c == "\"" { quoted += "\"\"" } else { quoted.append(c) }
+    }
+    return quoted + "\""
   }
 }

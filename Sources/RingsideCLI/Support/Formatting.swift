@@ -6,19 +6,13 @@ enum Formatting {
   /// `2026-11-20 10:04 UTC`.
   static func timestamp(_ date: Date?) -> String {
     guard let date else { return "never" }
-    let f = DateFormatter()
-    f.locale = Locale(identifier: "en_US_POSIX")
-    f.timeZone = TimeZone(identifier: "UTC")
-    f.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
-    return f.string(from: date)
+    return UTCTimestamp.readable(Int64(date.timeIntervalSince1970.rounded(.down)))
   }
 
   /// `2026-11-20T10:04:00Z`, for JSON and CSV.
   static func iso(_ date: Date?) -> String {
     guard let date else { return "" }
-    let f = ISO8601DateFormatter()
-    f.formatOptions = [.withInternetDateTime]
-    return f.string(from: date)
+    return UTCTimestamp.iso(Int64(date.timeIntervalSince1970.rounded(.down)))
   }
 
   /// `3 days ago`, `today`.

@@ -67,7 +67,7 @@ public struct DemoFleet: Sequence, Sendable {
       platform: platform, model: names.model, version: profile.current, supervised: supervised,
       userEnrolled: userEnrolled, ring: ring, lastCheckIn: checkIn, userName: names.user,
       source: profile.current.rsr == .unknown ? "intune" : "jamf",
-      sourceID: String(format: "%08x-0000-4000-8000-%012x", index, index),
+      sourceID: "demo-\(index)",
       removedLetter: removed)
     return Entry(device: device, history: history)
   }

@@ -1,5 +1,5 @@
 /// The release situations the demo fleet draws from, weighted like a 2026 fleet.
-struct DemoProfile {
+struct DemoProfile: Sendable {
   let current: AppleOSVersion
   let previous: [AppleOSVersion]
 
@@ -15,13 +15,20 @@ struct DemoProfile {
     return version
   }
 
+  private static let choices: [Platform: [(DemoProfile, Int)]] = Dictionary(
+    uniqueKeysWithValues: Platform.allCases.map { ($0, weightedChoices(for: $0)) })
+
   static func pick(for platform: Platform, rng: inout SplitMix64) -> DemoProfile {
+    rng.pick(choices[platform]!)
+  }
+
+  private static func weightedChoices(for platform: Platform) -> [(DemoProfile, Int)] {
     let p = platform
     if platform == .macOS {
       let base2631 = v(p, "26.3.1", build: "25D2128")
       let bsi = v(p, "26.3.1 (a)", build: "25D2128", supplemental: "25D771280a")
       let latest = v(p, "26.6.2", build: "25G83")
-      return rng.pick([
+      return [
         (DemoProfile(current: latest, previous: [bsi]), 34),
         (DemoProfile(current: v(p, "26.6.1", build: "25G76"), previous: []), 8),
         (DemoProfile(current: bsi, previous: [base2631]), 10),
@@ -42,7 +49,7 @@ struct DemoProfile {
         ),
         (DemoProfile(current: unknownLetter(v(p, "26.3.1", build: "25D2128")), previous: []), 5),
         (DemoProfile(current: AppleOSVersion(platform: p, base: nil), previous: []), 1),
-      ])
+      ]
     }
     let base2631 = v(p, "26.3.1", build: "23D8133")
     let bsi = v(p, "26.3.1 (a)", build: "23D8133", supplemental: "23D771330a")
@@ -80,7 +87,7 @@ struct DemoProfile {
         (DemoProfile(current: v(p, "16.5.1", build: "20F75"), previous: []), 1),
       ]
     }
-    return rng.pick(choices)
+    return choices
   }
 
   /// Intune's view of a device: base version only, letter and supplemental build unknown.

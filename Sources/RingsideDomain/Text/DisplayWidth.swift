@@ -19,14 +19,28 @@ public enum DisplayWidth {
 
   /// The width of a whole string.
   public static func of(_ text: some StringProtocol) -> Int {
+    if let ascii = asciiWidth(text) { return ascii }
     var total = 0
     for c in text { total += of(c) }
     return total
   }
 
+  /// The width of printable ASCII text (one column a byte), or nil when it holds anything else.
+  static func asciiWidth(_ text: some StringProtocol) -> Int? {
+    var count = 0
+    for byte in text.utf8 {
+      if byte < 0x20 || byte >= 0x7F { return nil }
+      count += 1
+    }
+    return count
+  }
+
   /// The longest prefix that fits in `width` columns, with `…` when cut.
   public static func truncate(_ text: String, to width: Int) -> String {
     guard width > 0 else { return "" }
+    if let ascii = asciiWidth(text) {
+      return ascii <= width ? text : String(text.utf8.prefix(width - 1))! + "…"
+    }
     if of(text) <= width { return text }
     var out = ""
     var used = 0

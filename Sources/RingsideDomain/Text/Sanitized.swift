@@ -19,8 +19,13 @@ public enum Sanitized {
   }
 
   /// True when the text needs no replacement.
-  public static func isClean(_ raw: some StringProtocol) -> Bool {
-    raw.unicodeScalars.allSatisfy { !isUnsafe($0) }
+  public static func isClean(_ raw: String) -> Bool {
+    var copy = raw
+    let printableASCII = copy.withUTF8 { bytes in
+      for byte in bytes where byte < 0x20 || byte >= 0x7F { return false }
+      return true
+    }
+    return printableASCII || raw.unicodeScalars.allSatisfy { !isUnsafe($0) }
   }
 
   static func visible(_ scalar: Unicode.Scalar) -> String {

@@ -5,29 +5,44 @@ public struct AppleBuild: Sendable, Hashable, Comparable, CustomStringConvertibl
   /// Accepts two digits, one uppercase letter, 1–8 digits and an optional lowercase suffix.
   public init(_ raw: some StringProtocol) throws(VersionParseError) {
     let s = Substring(raw).trimmingSpaces
-    let chars = Array(s)
-    var i = 0
-    func digits(max: Int) -> Int {
-      var n = 0
-      while i < chars.count, chars[i].isASCIIDigit, n < max {
-        i += 1
-        n += 1
-      }
-      return n
-    }
-    let ok: Bool = {
-      guard digits(max: 2) == 2 else { return false }
-      guard i < chars.count, ("A"..."Z").contains(chars[i]) else { return false }
-      i += 1
-      guard digits(max: 8) >= 1 else { return false }
-      if i < chars.count, chars[i].isASCIILowercaseLetter { i += 1 }
-      return i == chars.count
-    }()
-    guard ok else {
+    guard AppleBuild.isWellFormed(s.utf8) else {
       throw VersionParseError(
         input: String(raw), expected: "an Apple build such as \"20E252\" or \"20E772520a\"")
     }
     text = String(s)
+  }
+
+  private static func isWellFormed(_ bytes: Substring.UTF8View) -> Bool {
+    func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    var i = bytes.startIndex
+    var position = 0
+    var trainDigits = 0
+    var numberDigits = 0
+    var sawLetter = false
+    var sawSuffix = false
+    while i != bytes.endIndex {
+      let b = bytes[i]
+      if sawSuffix { return false }
+      if !sawLetter {
+        if position < 2 {
+          guard isDigit(b) else { return false }
+          trainDigits += 1
+        } else {
+          guard b >= 0x41 && b <= 0x5A else { return false }
+          sawLetter = true
+        }
+      } else if isDigit(b) {
+        guard numberDigits < 8 else { return false }
+        numberDigits += 1
+      } else if b >= 0x61 && b <= 0x7A && numberDigits > 0 {
+        sawSuffix = true
+      } else {
+        return false
+      }
+      position += 1
+      i = bytes.index(after: i)
+    }
+    return trainDigits == 2 && sawLetter && numberDigits >= 1
   }
 
   /// The darwin-major prefix, e.g. 20 for iOS 16 and macOS 11's 20.

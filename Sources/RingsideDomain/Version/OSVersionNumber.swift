@@ -9,14 +9,26 @@ public struct OSVersionNumber: Sendable, Hashable, Comparable, CustomStringConve
 
   /// Reads `16`, `16.4` or `16.4.1`; returns nil for anything else.
   public init?(_ text: some StringProtocol) {
-    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    guard (1...3).contains(parts.count) else { return nil }
     var numbers: [Int] = []
-    for part in parts {
-      guard !part.isEmpty, part.count <= 4, part.allSatisfy(\.isASCIIDigit), let n = Int(part)
-      else { return nil }
-      numbers.append(n)
+    numbers.reserveCapacity(3)
+    var current = 0
+    var digits = 0
+    for byte in text.utf8 {
+      if byte >= 0x30 && byte <= 0x39 {
+        guard digits < 4 else { return nil }
+        current = current * 10 + Int(byte - 0x30)
+        digits += 1
+      } else if byte == UInt8(ascii: ".") {
+        guard digits > 0, numbers.count < 2 else { return nil }
+        numbers.append(current)
+        current = 0
+        digits = 0
+      } else {
+        return nil
+      }
     }
+    guard digits > 0 else { return nil }
+    numbers.append(current)
     components = numbers
   }
 
