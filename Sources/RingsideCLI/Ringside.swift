@@ -62,6 +62,11 @@ public enum Ringside {
       context.print(spec.helpText)
       return 0
     }
+    if spec.writes {
+      let access = try context.access(
+        storePath: context.storePath(parsed), readOnlyRequested: parsed.flag("--read-only"))
+      if let refusal = access.refusal { throw CLIError(.noPermission, refusal) }
+    }
     return try spec.run(parsed, context)
   }
 

@@ -1,5 +1,6 @@
 import Foundation
 import RingsideCLI
+import RingsideDomain
 
 /// Runs `ringside` in-process with captured output, a fixed clock and a private environment.
 final class CLIHarness: @unchecked Sendable {
@@ -16,6 +17,9 @@ final class CLIHarness: @unchecked Sendable {
   }
 
   deinit { try? FileManager.default.removeItem(at: directory) }
+
+  /// When set, every command runs with this role instead of the unix user's.
+  var access: Access?
 
   var dbPath: String { directory.appendingPathComponent("ringside.db").path }
 
@@ -37,6 +41,7 @@ final class CLIHarness: @unchecked Sendable {
       now: Self.now,
       out: { [self] text in lock.withLock { outBuffer += text } },
       err: { [self] text in lock.withLock { errBuffer += text } })
+    context.accessOverride = access
     let status = Ringside.run(arguments, context: context)
     return lock.withLock { (status, outBuffer, errBuffer) }
   }

@@ -39,6 +39,18 @@ public final class CommandContext: @unchecked Sendable {
   /// Writes a line to stderr.
   public func printError(_ text: String) { writeErr(text + "\n") }
 
+  /// The session's role for the store at `path`; `--read-only` on the command line wins.
+  public func access(storePath path: String, readOnlyRequested: Bool) throws(CLIError) -> Access {
+    if let forced = accessOverride { return forced }
+    return Access.decide(
+      identity: SystemIdentity.current(),
+      config: try SystemIdentity.config(environment: environment),
+      storeOwnerUID: SystemIdentity.owner(of: path), readOnlyRequested: readOnlyRequested)
+  }
+
+  /// Tests set this to act as a viewer or an admin regardless of the unix user.
+  public var accessOverride: Access?
+
   /// The store path from `--db`, `$RINGSIDE_DB` or the XDG default.
   public func storePath(_ arguments: ParsedArguments) -> String {
     StorePath.resolve(explicit: arguments.value("--db"), environment: environment)

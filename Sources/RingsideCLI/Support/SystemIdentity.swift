@@ -1,0 +1,61 @@
+import Foundation
+import RingsideDomain
+
+/// Reads the facts roles are decided from: the unix user and groups, the config file, the
+/// owner of the store file.
+enum SystemIdentity {
+  static func current() -> Identity {
+    let uid = geteuid()
+    var name = "uid \(uid)"
+    var primaryGID = getegid()
+    if let pw = getpwuid(uid) {
+      name = String(cString: pw.pointee.pw_name)
+      primaryGID = pw.pointee.pw_gid
+    }
+    var groups: Set<String> = []
+    var count: Int32 = 64
+    var ids = [gid_t](repeating: 0, count: Int(count))
+    if getgrouplist(name, primaryGID, &ids, &count) == -1 {
+      ids = [gid_t](repeating: 0, count: Int(count))
+      _ = getgrouplist(name, primaryGID, &ids, &count)
+    }
+    for gid in ids.prefix(Int(max(0, count))) + [getegid()] {
+      if let gr = getgrgid(gid) { groups.insert(String(cString: gr.pointee.gr_name)) }
+    }
+    return Identity(userName: name, uid: uid, groups: groups)
+  }
+
+  /// `/etc/ringside/config.json` when present (a shared host's settings win), else the user's
+  /// `$XDG_CONFIG_HOME/ringside/config.json`; nil when neither exists.
+  static func config(environment: [String: String]) throws(CLIError) -> AccessConfig? {
+    var candidates = ["/etc/ringside/config.json"]
+    let home = environment["HOME"] ?? NSHomeDirectory()
+    let xdg =
+      environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? home + "/.config"
+    candidates.append(xdg + "/ringside/config.json")
+    for path in candidates {
+      guard let data = FileManager.default.contents(atPath: path) else { continue }
+      do {
+        return try JSONDecoder().decode(AccessConfig.self, from: data)
+      } catch {
+        throw CLIError(
+          .dataError, "\(path): not a valid config (expected {\"admin_group\": \"NAME\"}): \(error)"
+        )
+      }
+    }
+    return nil
+  }
+
+  /// The uid owning the store file, or nil when it does not exist yet.
+  static func owner(of path: String) -> UInt32? {
+    var info = stat()
+    return stat(path, &info) == 0 ? info.st_uid : nil
+  }
+
+  /// `SSH_CONNECTION`'s client address and port, or `local`.
+  static func origin(environment: [String: String]) -> String {
+    guard let ssh = environment["SSH_CONNECTION"], !ssh.isEmpty else { return "local" }
+    let parts = ssh.split(separator: " ")
+    return parts.count >= 2 ? "ssh \(parts[0]):\(parts[1])" : "ssh \(ssh)"
+  }
+}

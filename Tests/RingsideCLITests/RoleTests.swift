@@ -1,0 +1,31 @@
+import Foundation
+import RingsideCLI
+import RingsideDomain
+import XCTest
+
+final class RoleTests: XCTestCase {
+  func testViewerIsRefusedWritingCommandsWithExit77AndTheReason() throws {
+    let cli = try CLIHarness()
+    cli.run("demo", "--db", cli.dbPath, "--devices", "50")
+    cli.access = Access(role: .viewer, refusal: "read-only: you are not in group ringside-admins")
+    let feed = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../RingsideDomainTests/Fixtures/ios_data_feed.json").path
+    for spec in CommandTable.commands where spec.writes {
+      let result = cli.run(spec.path + ["--db", cli.dbPath])
+      XCTAssertEqual(result.status, 77, spec.name)
+      XCTAssertEqual(
+        result.err, "ringside: read-only: you are not in group ringside-admins\n", spec.name)
+    }
+    XCTAssertEqual(cli.run("catalog", "import", "--db", cli.dbPath, feed).status, 77)
+  }
+
+  func testViewerMayRunEveryReadingCommand() throws {
+    let cli = try CLIHarness()
+    cli.run("demo", "--db", cli.dbPath, "--devices", "50")
+    cli.access = Access(role: .viewer, refusal: "read-only: you are not in group ringside-admins")
+    for args in [["report"], ["devices"], ["check"], ["catalog", "list"]] {
+      let result = cli.run(args + ["--db", cli.dbPath])
+      XCTAssertNotEqual(result.status, 77, "\(args)")
+    }
+  }
+}
