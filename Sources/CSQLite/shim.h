@@ -6,4 +6,10 @@
 static inline sqlite3_destructor_type ringside_sqlite_transient(void) {
   return SQLITE_TRANSIENT;
 }
+/// Keeps the -wal and -shm files after the last connection closes, so a viewer who cannot
+/// create files in the store's folder can still open it read-only.
+static inline int ringside_sqlite_persist_wal(sqlite3 *db) {
+  int on = 1;
+  return sqlite3_file_control(db, "main", SQLITE_FCNTL_PERSIST_WAL, &on);
+}
 #endif

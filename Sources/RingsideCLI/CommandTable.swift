@@ -2,6 +2,7 @@
 /// page and completions are all generated from this table.
 public enum CommandTable {
   public static let commands: [CommandSpec] = [
+    InitCommand.spec,
     DemoCommand.spec,
     ReportCommand.spec,
     DevicesCommand.spec,

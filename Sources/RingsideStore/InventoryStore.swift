@@ -60,6 +60,7 @@ public final class InventoryStore {
       }
     }
     try database.execute("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;")
+    if !isReadOnly { _ = ringside_sqlite_persist_wal(database.handle) }
   }
 
   private func migrate() throws(StoreError) {
