@@ -6,6 +6,12 @@ public enum CommandTable {
     ReportCommand.spec,
     CatalogCommand.list,
     CatalogCommand.importFeed,
+    StageCommand.policy,
+    StageCommand.move,
+    StagedCommand.spec,
+    ApplyCommand.spec,
+    DiscardCommand.spec,
+    AuditCommand.spec,
   ]
 
   /// The spec whose path is the longest prefix of `arguments`.

@@ -33,6 +33,7 @@ public struct FileReview: Sendable, Hashable {
   ) -> FileReview {
     let action: Action
     switch (planned, onDisk) {
+    case (nil, .absent): action = .unchanged
     case (nil, _): action = .remove
     case (let file?, .regular(_, let hash)) where hash == file.sha256: action = .unchanged
     case (_, .absent): action = .create
