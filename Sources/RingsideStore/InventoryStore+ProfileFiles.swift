@@ -131,10 +131,12 @@ extension InventoryStore {
         let more = devices.count > 20 ? " and \(devices.count - 20) more" : ""
         try appendAudit(
           action: "apply-move",
-          detail: "moved \(devices.count) device(s) from ring \(from) to ring \(target): \(shown)\(more)",
+          detail:
+            "moved \(devices.count) device(s) from ring \(from) to ring \(target): \(shown)\(more)",
           actor: actor, at: now)
       }
-      try refreshRemovalStatus(ringID: targetID, removal: try appliedPolicy(ringID: targetID).rsrRemoval)
+      try refreshRemovalStatus(
+        ringID: targetID, removal: try appliedPolicy(ringID: targetID).rsrRemoval)
     }
     return total
   }
@@ -150,17 +152,22 @@ extension InventoryStore {
         sha256 = excluded.sha256, pending_sha256 = NULL,
         written_at = CASE WHEN profile_files.sha256 IS excluded.sha256 THEN profile_files.written_at ELSE excluded.written_at END
       """)
-    let forget = try database.prepare("DELETE FROM profile_files WHERE directory = ?1 AND name = ?2")
+    let forget = try database.prepare(
+      "DELETE FROM profile_files WHERE directory = ?1 AND name = ?2")
     var changed = 0
     for file in files {
       if let after = file.afterSHA256 {
-        try upsert.run([.text(directory), .text(file.name), .text(after), .integer(Int64(now.timeIntervalSince1970))])
+        try upsert.run([
+          .text(directory), .text(file.name), .text(after),
+          .integer(Int64(now.timeIntervalSince1970)),
+        ])
       } else {
         try forget.run([.text(directory), .text(file.name)])
       }
       guard file.action != .unchanged else { continue }
       changed += 1
-      let verb = ["create": "created", "update": "replaced", "remove": "removed"][file.action.rawValue]!
+      let verb = ["create": "created", "update": "replaced", "remove": "removed"][
+        file.action.rawValue]!
       try appendAudit(
         action: file.action == .remove ? "remove-profile" : "write-profile",
         detail: "\(verb) \(directory)/\(file.name)"

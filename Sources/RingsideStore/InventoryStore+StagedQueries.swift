@@ -103,9 +103,11 @@ extension InventoryStore {
       """
     ).query { row in
       FleetSegment(
-        ring: row.string(at: 0) ?? "", platform: Platform(rawValue: row.string(at: 1) ?? "") ?? .iOS,
+        ring: row.string(at: 0) ?? "",
+        platform: Platform(rawValue: row.string(at: 1) ?? "") ?? .iOS,
         supervised: row.int(at: 2).map { $0 != 0 }, userEnrolled: row.int(at: 3) == 1,
-        osVersion: row.string(at: 4).flatMap { OSVersionNumber($0) }, count: Int(row.int(at: 5) ?? 0))
+        osVersion: row.string(at: 4).flatMap { OSVersionNumber($0) },
+        count: Int(row.int(at: 5) ?? 0))
     }
   }
 }

@@ -42,7 +42,8 @@ extension InventoryStore {
       if let previous {
         try appendAudit(
           action: "stage-policy",
-          detail: "ring \(name): \(change.field.title) back to \(change.text); dropped \(previous.summary) (staged by \(previous.author))",
+          detail:
+            "ring \(name): \(change.field.title) back to \(change.text); dropped \(previous.summary) (staged by \(previous.author))",
           actor: actor, at: now)
       }
       return .reverted(dropped: previous)
@@ -84,7 +85,8 @@ extension InventoryStore {
     try write {
       guard let target = try ringID(named: name) else { throw try unknownRing(name) }
       let current = try database.prepare("SELECT ring_id FROM devices WHERE id = ?1")
-      let drop = try database.prepare("DELETE FROM staged_changes WHERE kind = 'move' AND device_id = ?1")
+      let drop = try database.prepare(
+        "DELETE FROM staged_changes WHERE kind = 'move' AND device_id = ?1")
       let insert = try database.prepare(
         """
         INSERT INTO staged_changes(kind, ring_id, device_id, old_value, new_value, author, created_at)
@@ -94,7 +96,8 @@ extension InventoryStore {
       var unchanged = 0
       for id in deviceIDs {
         guard let ringID = try current.query([.integer(id)], { $0.int(at: 0) }).first ?? nil else {
-          throw StoreError(.notFound, "no device with row id \(id); it may have been removed, refresh and retry")
+          throw StoreError(
+            .notFound, "no device with row id \(id); it may have been removed, refresh and retry")
         }
         try drop.run([.integer(id)])
         if ringID == target {
@@ -138,11 +141,13 @@ extension InventoryStore {
     if !missing.isEmpty {
       throw StoreError(
         .notFound,
-        "no device with serial \(missing.joined(separator: ", ")); nothing was staged (check the serials with `ringside report` or the Devices view)")
+        "no device with serial \(missing.joined(separator: ", ")); nothing was staged (check the serials with `ringside report` or the Devices view)"
+      )
     }
     if !ambiguous.isEmpty {
       throw StoreError(
-        .constraint, "serial \(ambiguous.joined(separator: ", ")) matches several devices; nothing was staged")
+        .constraint,
+        "serial \(ambiguous.joined(separator: ", ")) matches several devices; nothing was staged")
     }
     return try stageMove(deviceIDs: ids, toRing: name, by: actor, at: now)
   }
@@ -162,14 +167,17 @@ extension InventoryStore {
 
   /// Drops the staged changes with these ids (the Staged view's `u`); returns how many existed.
   @discardableResult
-  public func discardStaged(ids: [Int64], by actor: AuditActor, at now: Date = Date()) throws(StoreError) -> Int {
+  public func discardStaged(ids: [Int64], by actor: AuditActor, at now: Date = Date())
+    throws(StoreError) -> Int
+  {
     try write {
       let summaries = try stagedChanges().filter { ids.contains($0.id) }.map(\.summary)
       let delete = try database.prepare("DELETE FROM staged_changes WHERE id = ?1")
       for id in ids { try delete.run([.integer(id)]) }
       if !summaries.isEmpty {
         try appendAudit(
-          action: "discard", detail: "dropped " + summaries.joined(separator: "; "), actor: actor, at: now)
+          action: "discard", detail: "dropped " + summaries.joined(separator: "; "), actor: actor,
+          at: now)
       }
       return summaries.count
     }
@@ -177,12 +185,15 @@ extension InventoryStore {
 
   /// Drops every staged change; returns how many there were.
   @discardableResult
-  public func discardAllStaged(by actor: AuditActor, at now: Date = Date()) throws(StoreError) -> Int {
+  public func discardAllStaged(by actor: AuditActor, at now: Date = Date()) throws(StoreError)
+    -> Int
+  {
     try write {
       let count = Int(try database.scalar("SELECT COUNT(*) FROM staged_changes")?.int ?? 0)
       guard count > 0 else { return 0 }
       try database.execute("DELETE FROM staged_changes")
-      try appendAudit(action: "discard", detail: "dropped all \(count) staged change(s)", actor: actor, at: now)
+      try appendAudit(
+        action: "discard", detail: "dropped all \(count) staged change(s)", actor: actor, at: now)
       return count
     }
   }

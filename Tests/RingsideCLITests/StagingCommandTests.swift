@@ -10,15 +10,18 @@ final class StagingCommandTests: XCTestCase {
   private var out: String { directory + "/data/ringside/profiles" }
 
   override func setUpWithError() throws {
-    directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "ringside-staging-cli-\(UUID().uuidString)"
-    ).path
+    directory =
+      FileManager.default.temporaryDirectory.appendingPathComponent(
+        "ringside-staging-cli-\(UUID().uuidString)"
+      ).path
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     addTeardownBlock { [directory] in try? FileManager.default.removeItem(atPath: directory) }
     XCTAssertEqual(run("demo", "--db", db, "--devices", "200").status, 0)
   }
 
-  private func run(_ arguments: String..., ssh: String? = nil) -> (status: Int32, out: String, err: String) {
+  private func run(_ arguments: String..., ssh: String? = nil) -> (
+    status: Int32, out: String, err: String
+  ) {
     final class Capture: @unchecked Sendable {
       let lock = NSLock()
       var out = ""
@@ -36,7 +39,9 @@ final class StagingCommandTests: XCTestCase {
   }
 
   func testStageReviewApplyAndAuditEndToEnd() throws {
-    XCTAssertEqual(run("stage", "policy", "test", "--rsr-install", "block", "--defer", "10", "--db", db).status, 0)
+    XCTAssertEqual(
+      run("stage", "policy", "test", "--rsr-install", "block", "--defer", "10", "--db", db).status,
+      0)
     let staged = run("staged", "--db", db)
     XCTAssertEqual(staged.status, 0, staged.err)
     XCTAssertTrue(staged.out.contains("ring test: RSR/BSI installation allow → block"), staged.out)
@@ -45,7 +50,8 @@ final class StagingCommandTests: XCTestCase {
 
     let apply = run("apply", "--db", db, ssh: "198.51.100.4 40000 10.0.0.1 22")
     XCTAssertEqual(apply.status, 0, apply.err)
-    XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/test-ios.mobileconfig"), "default --out")
+    XCTAssertTrue(
+      FileManager.default.fileExists(atPath: out + "/test-ios.mobileconfig"), "default --out")
     XCTAssertTrue(run("staged", "--db", db).out.contains("Nothing is staged."))
 
     let audit = run("audit", "--db", db, "--format", "json")
@@ -69,7 +75,9 @@ final class StagingCommandTests: XCTestCase {
     XCTAssertEqual(run("stage", "policy", "test", "--rsr-install", "block", "--db", db).status, 0)
     let refused = run("apply", "--db", db)
     XCTAssertEqual(refused.status, 73)
-    XCTAssertTrue(refused.err.contains("test-ios.mobileconfig was changed after Ringside wrote it"), refused.err)
+    XCTAssertTrue(
+      refused.err.contains("test-ios.mobileconfig was changed after Ringside wrote it"), refused.err
+    )
     XCTAssertTrue(run("staged", "--db", db).out.contains("#"), "still staged")
     XCTAssertEqual(run("apply", "--db", db, "--force").status, 0)
   }
@@ -84,7 +92,8 @@ final class StagingCommandTests: XCTestCase {
   func testStageMoveAndDiscard() {
     let moved = run("stage", "move", "--ring", "test", "NO-SUCH-SERIAL", "--db", db)
     XCTAssertEqual(moved.status, 66)
-    XCTAssertEqual(run("stage", "policy", "production", "--critical-updates", "off", "--db", db).status, 0)
+    XCTAssertEqual(
+      run("stage", "policy", "production", "--critical-updates", "off", "--db", db).status, 0)
     let discard = run("discard", "--db", db)
     XCTAssertEqual(discard.out, "Dropped 1 staged change(s).\n")
   }
@@ -93,7 +102,8 @@ final class StagingCommandTests: XCTestCase {
     XCTAssertEqual(run("stage", "policy", "test", "--defer", "91", "--db", db).status, 64)
     XCTAssertEqual(run("stage", "policy", "test", "--rsr-install", "maybe", "--db", db).status, 64)
     XCTAssertEqual(run("stage", "policy", "test", "--db", db).status, 64)
-    XCTAssertEqual(run("stage", "policy", "nosuch", "--rsr-install", "allow", "--db", db).status, 66)
+    XCTAssertEqual(
+      run("stage", "policy", "nosuch", "--rsr-install", "allow", "--db", db).status, 66)
     XCTAssertEqual(run("apply", "--org", " ", "--db", db).status, 64)
   }
 }

@@ -8,18 +8,22 @@ import XCTest
 /// `plistlib` for the profiles, Python's `json` for the declarations, for every policy
 /// combination and for a hostile organisation name.
 final class ExternalValidatorTests: XCTestCase {
-  static let plutilPlaces = ["/opt/swift/usr/bin/plutil", "/usr/bin/plutil", "/usr/local/bin/plutil"]
+  static let plutilPlaces = [
+    "/opt/swift/usr/bin/plutil", "/usr/bin/plutil", "/usr/local/bin/plutil",
+  ]
 
   func testEveryPolicyCombinationPassesPlutilLint() throws {
     let directory = try writeAllCombinations()
     let plutil = try XCTUnwrap(
       TestSupport.findTool("plutil", extra: Self.plutilPlaces),
-      "plutil not found on PATH or in \(Self.plutilPlaces); install the Swift toolchain's plutil to run this test")
+      "plutil not found on PATH or in \(Self.plutilPlaces); install the Swift toolchain's plutil to run this test"
+    )
     let profiles = try profilePaths(in: directory)
     XCTAssertGreaterThan(profiles.count, 200)
     let result = try TestSupport.run(plutil, ["-lint"] + profiles)
     XCTAssertEqual(result.status, 0, result.output)
-    XCTAssertEqual(result.output.split(separator: "\n").filter { $0.hasSuffix(": OK") }.count, profiles.count)
+    XCTAssertEqual(
+      result.output.split(separator: "\n").filter { $0.hasSuffix(": OK") }.count, profiles.count)
   }
 
   func testEveryPolicyCombinationParsesWithPythonPlistlibAndJSON() throws {
@@ -53,7 +57,8 @@ final class ExternalValidatorTests: XCTestCase {
   }
 
   func testHostileOrganisationNameCannotBreakTheProfile() throws {
-    let hostile = "Acme </string><key>x</key> & \u{1}\u{0}\u{7F}\r\n\u{FFFE} ]]> \"quoted\" 'single' é"
+    let hostile =
+      "Acme </string><key>x</key> & \u{1}\u{0}\u{7F}\r\n\u{FFFE} ]]> \"quoted\" 'single' é"
     let organization = try ProfileOrganization(hostile)
     let files = ProfileRenderer.files(
       for: TestSupport.ring(TestSupport.policy(install: .allow)), organization: organization)
@@ -96,9 +101,12 @@ final class ExternalValidatorTests: XCTestCase {
     }.sorted().map { directory + "/" + $0 }
   }
 
-  private func runPython(_ script: String, arguments: [String]) throws -> (status: Int32, output: String) {
+  private func runPython(_ script: String, arguments: [String]) throws -> (
+    status: Int32, output: String
+  ) {
     let python = try XCTUnwrap(
-      TestSupport.findTool("python3"), "python3 not found on PATH; it is needed to check plistlib parsing")
+      TestSupport.findTool("python3"),
+      "python3 not found on PATH; it is needed to check plistlib parsing")
     return try TestSupport.run(python, ["-c", script] + arguments)
   }
 }

@@ -55,8 +55,12 @@ final class LineDiffTests: XCTestCase {
   func testEditScriptIsMinimalAndRebuildsBothTexts() {
     var generator = SystemRandomNumberGenerator()
     for _ in 0..<300 {
-      let old = (0..<Int.random(in: 0...12, using: &generator)).map { _ in ["a", "b", "c"].randomElement()! }
-      let new = (0..<Int.random(in: 0...12, using: &generator)).map { _ in ["a", "b", "c"].randomElement()! }
+      let old = (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+        ["a", "b", "c"].randomElement()!
+      }
+      let new = (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+        ["a", "b", "c"].randomElement()!
+      }
       let diff = LineDiff(oldLines: old, newLines: new)
       var rebuiltOld: [String] = []
       var rebuiltNew: [String] = []

@@ -22,7 +22,8 @@ final class ProfileApplierTests: XCTestCase {
 
   private func contents() throws -> [String: String] {
     var out: [String: String] = [:]
-    for name in try FileManager.default.contentsOfDirectory(atPath: directory) where !name.hasPrefix(".") {
+    for name in try FileManager.default.contentsOfDirectory(atPath: directory)
+    where !name.hasPrefix(".") {
       out[name] = try String(contentsOfFile: directory + "/" + name, encoding: .utf8)
     }
     return out
@@ -34,7 +35,10 @@ final class ProfileApplierTests: XCTestCase {
     XCTAssertEqual(report.applied.map(\.action), [.create, .create, .create, .create])
     XCTAssertEqual(
       Set(try contents().keys),
-      ["test-ios.mobileconfig", "test-ios.ddm.json", "test-macos.mobileconfig", "test-macos.ddm.json"])
+      [
+        "test-ios.mobileconfig", "test-ios.ddm.json", "test-macos.mobileconfig",
+        "test-macos.ddm.json",
+      ])
     XCTAssertEqual(ledger.commits.count, 1)
     XCTAssertTrue(ledger.pending.isEmpty)
   }
@@ -61,7 +65,8 @@ final class ProfileApplierTests: XCTestCase {
         return XCTFail("unexpected \(error)")
       }
       XCTAssertEqual(problems.count, 1)
-      XCTAssertTrue(problems[0].contains("test-ios.mobileconfig was changed after Ringside wrote it"))
+      XCTAssertTrue(
+        problems[0].contains("test-ios.mobileconfig was changed after Ringside wrote it"))
       XCTAssertTrue("\(error)".contains("--force"))
     }
     XCTAssertEqual(try contents(), before, "nothing written")
@@ -74,7 +79,8 @@ final class ProfileApplierTests: XCTestCase {
 
   func testUnknownFileWithAProfileNameIsNotOverwritten() throws {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    try Data("someone else's\n".utf8).write(to: URL(fileURLWithPath: directory + "/test-ios.mobileconfig"))
+    try Data("someone else's\n".utf8).write(
+      to: URL(fileURLWithPath: directory + "/test-ios.mobileconfig"))
     let ledger = MemoryLedger(rings: [TestSupport.ring(allowBlock)])
     XCTAssertThrowsError(try apply(ledger)) { error in
       XCTAssertTrue("\(error)".contains("exists and was not written by Ringside"))
@@ -104,7 +110,8 @@ final class ProfileApplierTests: XCTestCase {
     XCTAssertFalse(ledger.pending.isEmpty, "intent recorded before writing")
     ledger.failCommit = false
     let report = try apply(ledger)
-    XCTAssertTrue(report.applied.allSatisfy { $0.action == .unchanged }, "files already new, no conflict")
+    XCTAssertTrue(
+      report.applied.allSatisfy { $0.action == .unchanged }, "files already new, no conflict")
     XCTAssertEqual(ledger.commits.count, 2)
   }
 
@@ -134,6 +141,7 @@ final class ProfileApplierTests: XCTestCase {
     let report = try apply(ledger, dryRun: true)
     let review = try XCTUnwrap(report.plan.reviews.first { $0.name == "test-ios.mobileconfig" })
     XCTAssertEqual(review.action, .update)
-    XCTAssertTrue(review.unifiedDiff.contains("-\t\t\t<false/>\n+\t\t\t<true/>"), review.unifiedDiff)
+    XCTAssertTrue(
+      review.unifiedDiff.contains("-\t\t\t<false/>\n+\t\t\t<true/>"), review.unifiedDiff)
   }
 }

@@ -11,16 +11,21 @@ final class ProfileContentTests: XCTestCase {
     "PayloadType", "PayloadVersion", "PayloadIdentifier", "PayloadUUID", "PayloadDisplayName",
   ]
 
-  private func files(_ policy: RingPolicy, ring: String = "test", org: ProfileOrganization = .default)
+  private func files(
+    _ policy: RingPolicy, ring: String = "test", org: ProfileOrganization = .default
+  )
     -> [String: ProfileFile]
   {
-    let rendered = ProfileRenderer.files(for: TestSupport.ring(policy, name: ring), organization: org)
+    let rendered = ProfileRenderer.files(
+      for: TestSupport.ring(policy, name: ring), organization: org)
     return Dictionary(uniqueKeysWithValues: rendered.map { ($0.name, $0) })
   }
 
   func testIOSProfileAllowingInstallAndBlockingRemovalHoldsExactlyTheTwoKeys() throws {
-    let file = try XCTUnwrap(files(TestSupport.policy(install: .allow, removal: .block))["test-ios.mobileconfig"])
-    XCTAssertTrue(file.text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE plist"))
+    let file = try XCTUnwrap(
+      files(TestSupport.policy(install: .allow, removal: .block))["test-ios.mobileconfig"])
+    XCTAssertTrue(
+      file.text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE plist"))
     let profile = try ParsedValue.plist(Data(file.bytes))
     XCTAssertEqual(
       Set(profile.entries.keys),
@@ -37,32 +42,43 @@ final class ProfileContentTests: XCTestCase {
     for key in Self.metadata { settings[key] = nil }
     XCTAssertEqual(
       settings,
-      ["allowRapidSecurityResponseInstallation": .bool(true), "allowRapidSecurityResponseRemoval": .bool(false)])
+      [
+        "allowRapidSecurityResponseInstallation": .bool(true),
+        "allowRapidSecurityResponseRemoval": .bool(false),
+      ])
     XCTAssertFalse(file.text.contains("Signature"), "a plain unsigned profile")
   }
 
   func testDisplayNameAndDescriptionSayWhichRingAndWhatItSets() throws {
     let policy = TestSupport.policy(install: .block, defer: 14, critical: .off)
-    let profile = try ParsedValue.plist(Data(try XCTUnwrap(files(policy, ring: "pilot")["pilot-macos.mobileconfig"]).bytes))
+    let profile = try ParsedValue.plist(
+      Data(try XCTUnwrap(files(policy, ring: "pilot")["pilot-macos.mobileconfig"]).bytes))
     guard case .string(let name)? = profile["PayloadDisplayName"],
       case .string(let description)? = profile["PayloadDescription"]
     else { return XCTFail("no display name or description") }
     XCTAssertTrue(name.contains("pilot"), name)
-    for phrase in ["pilot ring", "Mac", "RSR/BSI installation blocked", "deferred 14 days", "critical updates turned off"] {
+    for phrase in [
+      "pilot ring", "Mac", "RSR/BSI installation blocked", "deferred 14 days",
+      "critical updates turned off",
+    ] {
       XCTAssertTrue(description.contains(phrase), "\(phrase) missing from: \(description)")
     }
   }
 
   func testUnsetValuesAreLeftOutNotWrittenAsDefaults() throws {
     let rendered = files(TestSupport.policy(removal: .block))
-    let profile = try ParsedValue.plist(Data(try XCTUnwrap(rendered["test-macos.mobileconfig"]).bytes))
+    let profile = try ParsedValue.plist(
+      Data(try XCTUnwrap(rendered["test-macos.mobileconfig"]).bytes))
     let content = profile["PayloadContent"]?.items ?? []
     XCTAssertEqual(content.count, 1, "no Software Update payload without a critical-update value")
     XCTAssertEqual(content.first?["allowRapidSecurityResponseRemoval"], .bool(false))
     XCTAssertNil(content.first?["allowRapidSecurityResponseInstallation"])
     XCTAssertNil(content.first?["forceDelayedSoftwareUpdates"])
-    let declaration = try ParsedValue.json(Data(try XCTUnwrap(rendered["test-macos.ddm.json"]).bytes))
-    XCTAssertEqual(declaration["Payload"], .dictionary(["RapidSecurityResponse": .dictionary(["EnableRollback": .bool(false)])]))
+    let declaration = try ParsedValue.json(
+      Data(try XCTUnwrap(rendered["test-macos.ddm.json"]).bytes))
+    XCTAssertEqual(
+      declaration["Payload"],
+      .dictionary(["RapidSecurityResponse": .dictionary(["EnableRollback": .bool(false)])]))
   }
 
   func testCriticalUpdatesGoOnlyToTheMac() throws {
@@ -74,7 +90,9 @@ final class ProfileContentTests: XCTestCase {
     XCTAssertEqual(content.first?["PayloadType"], .string("com.apple.SoftwareUpdate"))
     XCTAssertEqual(content.first?["CriticalUpdateInstall"], .bool(true))
     let declaration = try ParsedValue.json(Data(rendered["test-macos.ddm.json"]!.bytes))
-    XCTAssertEqual(declaration["Payload"]?["AutomaticActions"], .dictionary(["InstallSecurityUpdate": .string("AlwaysOn")]))
+    XCTAssertEqual(
+      declaration["Payload"]?["AutomaticActions"],
+      .dictionary(["InstallSecurityUpdate": .string("AlwaysOn")]))
   }
 
   func testDeferralUsesEachPlatformsDeclarationKey() throws {
@@ -132,7 +150,9 @@ final class ProfileContentTests: XCTestCase {
         for file in files(policy, ring: ring, org: try ProfileOrganization(org)).values
         where file.kind == .configurationProfile {
           let profile = try ParsedValue.plist(Data(file.bytes))
-          if case .string(let identifier)? = profile["PayloadIdentifier"] { seen.insert(identifier) }
+          if case .string(let identifier)? = profile["PayloadIdentifier"] {
+            seen.insert(identifier)
+          }
           if case .string(let uuid)? = profile["PayloadUUID"] { uuids.insert(uuid) }
         }
       }

@@ -6,7 +6,8 @@ import XCTest
 /// Writes are atomic, private and never follow a link someone placed in the folder.
 final class ProfileDirectoryTests: XCTestCase {
   private func mode(_ path: String) throws -> Int {
-    (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
+    (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?
+      .intValue ?? -1
   }
 
   func testCreatedFolderAndFilesAreNotWritableByOthers() throws {
@@ -62,16 +63,19 @@ final class ProfileDirectoryTests: XCTestCase {
     try Data("partial".utf8).write(to: URL(fileURLWithPath: leftover))
     try Data("keep".utf8).write(to: URL(fileURLWithPath: directory.path(of: "notes.txt")))
     directory.removeLeftoverTemporaryFiles()
-    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), ["notes.txt"])
+    XCTAssertEqual(
+      try FileManager.default.contentsOfDirectory(atPath: directory.path), ["notes.txt"])
   }
 
   func testFolderInThePlaceOfAProfileIsReportedAndNotReplaced() throws {
     let directory = try ProfileDirectory.prepare(at: try TestSupport.temporaryDirectory(self))
-    try FileManager.default.createDirectory(atPath: directory.path(of: "x"), withIntermediateDirectories: false)
+    try FileManager.default.createDirectory(
+      atPath: directory.path(of: "x"), withIntermediateDirectories: false)
     XCTAssertEqual(directory.read("x"), .notRegularFile)
     XCTAssertThrowsError(try directory.write(Array("a".utf8), to: "x"))
     XCTAssertEqual(
-      try FileManager.default.contentsOfDirectory(atPath: directory.path), ["x"], "no temporary file left")
+      try FileManager.default.contentsOfDirectory(atPath: directory.path), ["x"],
+      "no temporary file left")
   }
 
   func testMissingFileReadsAsAbsent() throws {

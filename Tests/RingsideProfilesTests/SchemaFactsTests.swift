@@ -7,7 +7,8 @@ import XCTest
 final class SchemaFactsTests: XCTestCase {
   func testFixturesAreReadable() {
     XCTAssertEqual(SchemaFixtures.documents.count, SchemaFixtures.files.count)
-    let delay = SchemaFixtures.key(["enforcedSoftwareUpdateDelay"], in: "com.apple.applicationaccess")
+    let delay = SchemaFixtures.key(
+      ["enforcedSoftwareUpdateDelay"], in: "com.apple.applicationaccess")
     XCTAssertEqual(delay?.node["type"]?.string, "<integer>")
     XCTAssertEqual(delay?.node["range"]?["max"]?.string, "90")
   }
@@ -16,16 +17,20 @@ final class SchemaFactsTests: XCTestCase {
     for key in SoftwareUpdateSchema.allKeys {
       let name = key.path.joined(separator: ".")
       let found = try XCTUnwrap(
-        SchemaFixtures.key(key.path, in: key.container), "\(name) is not in the \(key.container) schema")
+        SchemaFixtures.key(key.path, in: key.container),
+        "\(name) is not in the \(key.container) schema")
       XCTAssertEqual(found.node["type"]?.string, key.type.rawValue, "type of \(name)")
       if let range = key.range {
-        XCTAssertEqual(found.node["range"]?["min"]?.string, String(range.lowerBound), "min of \(name)")
-        XCTAssertEqual(found.node["range"]?["max"]?.string, String(range.upperBound), "max of \(name)")
+        XCTAssertEqual(
+          found.node["range"]?["min"]?.string, String(range.lowerBound), "min of \(name)")
+        XCTAssertEqual(
+          found.node["range"]?["max"]?.string, String(range.upperBound), "max of \(name)")
       } else {
         XCTAssertNil(found.node["range"], "\(name) has a range in the schema")
       }
       XCTAssertEqual(
-        found.node["rangelist"]?.items.compactMap(\.string) ?? [], key.allowedValues, "values of \(name)")
+        found.node["rangelist"]?.items.compactMap(\.string) ?? [], key.allowedValues,
+        "values of \(name)")
       for family in PlatformFamily.allCases {
         XCTAssertEqual(
           SchemaFixtures.introduced(found.chain, family: family), key.introduced[family],
@@ -46,7 +51,8 @@ final class SchemaFactsTests: XCTestCase {
       let payload = try XCTUnwrap(SchemaFixtures.documents[container]?["payload"], container)
       for family in PlatformFamily.allCases {
         XCTAssertEqual(
-          SchemaFixtures.introduced([payload], family: family), versions[family], "\(container) on \(family)")
+          SchemaFixtures.introduced([payload], family: family), versions[family],
+          "\(container) on \(family)")
       }
     }
     XCTAssertEqual(SoftwareUpdateSchema.declarationMinimum(.iOS), OSVersionNumber(18, 0))

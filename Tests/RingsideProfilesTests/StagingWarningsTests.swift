@@ -13,7 +13,9 @@ final class StagingWarningsTests: XCTestCase {
       osVersion: OSVersionNumber(os), count: count)
   }
 
-  private func warnings(_ policy: RingPolicy, _ segments: [FleetSegment]) -> [StagingWarning.Kind: StagingWarning] {
+  private func warnings(_ policy: RingPolicy, _ segments: [FleetSegment]) -> [StagingWarning.Kind:
+    StagingWarning]
+  {
     let found = StagingWarnings.evaluate(rings: [TestSupport.ring(policy)], segments: segments)
     return Dictionary(found.map { ($0.kind, $0) }, uniquingKeysWith: { first, _ in first })
   }
@@ -34,12 +36,16 @@ final class StagingWarningsTests: XCTestCase {
   }
 
   func testAllowedRemovalNeedsNoEnforcementWarning() {
-    XCTAssertNil(warnings(TestSupport.policy(removal: .allow), [segment(.iOS, supervised: false, count: 3)])[.restrictionNotEnforced])
+    XCTAssertNil(
+      warnings(TestSupport.policy(removal: .allow), [segment(.iOS, supervised: false, count: 3)])[
+        .restrictionNotEnforced])
   }
 
   func testDeferralWarnsThatItHoldsBackRSRs() throws {
     let warning = try XCTUnwrap(
-      warnings(TestSupport.policy(defer: 30), [segment(.iOS, count: 5), segment(.macOS, count: 2)])[.deferralHoldsRSR])
+      warnings(
+        TestSupport.policy(defer: 30), [segment(.iOS, count: 5), segment(.macOS, count: 2)])[
+          .deferralHoldsRSR])
     XCTAssertEqual(warning.devices, 7)
     XCTAssertTrue(warning.message.contains("latest minor"), warning.message)
   }
@@ -48,7 +54,10 @@ final class StagingWarningsTests: XCTestCase {
     let warning = try XCTUnwrap(
       warnings(
         TestSupport.policy(install: .allow),
-        [segment(.iOS, os: "27.0", count: 4), segment(.macOS, os: "27.1", count: 1), segment(.iOS, os: "26.3", count: 9)]
+        [
+          segment(.iOS, os: "27.0", count: 4), segment(.macOS, os: "27.1", count: 1),
+          segment(.iOS, os: "26.3", count: 9),
+        ]
       )[.profileKeysRemoved])
     XCTAssertEqual(warning.devices, 5)
   }
@@ -60,7 +69,9 @@ final class StagingWarningsTests: XCTestCase {
         [
           segment(.iOS, os: "17.6", count: 4), segment(.iPadOS, os: "16.7.8", count: 2),
           segment(.macOS, os: "14.7", count: 3), segment(.macOS, os: "15.0", count: 8),
-          FleetSegment(ring: "test", platform: .iOS, supervised: true, userEnrolled: false, osVersion: nil, count: 6),
+          FleetSegment(
+            ring: "test", platform: .iOS, supervised: true, userEnrolled: false, osVersion: nil,
+            count: 6),
         ]
       )[.declarationUnsupported])
     XCTAssertEqual(warning.devices, 9)

@@ -12,7 +12,8 @@ final class WrittenKeysMatchSchemaTests: XCTestCase {
   func testEveryPolicyCombinationProducesFiles() {
     XCTAssertEqual(TestSupport.allPolicies.count, 108)
     let rings = Set(files.map(\.ring))
-    XCTAssertEqual(rings.count, TestSupport.allRings.count - 1, "only the all-unset ring writes nothing")
+    XCTAssertEqual(
+      rings.count, TestSupport.allRings.count - 1, "only the all-unset ring writes nothing")
   }
 
   func testEveryProfileKeyIsInTheSchemaForItsPlatform() throws {
@@ -27,7 +28,9 @@ final class WrittenKeysMatchSchemaTests: XCTestCase {
         guard case .string(let type)? = payload["PayloadType"],
           let document = SchemaFixtures.documents[type]
         else {
-          XCTFail("\(file.name): payload type \(String(describing: payload["PayloadType"])) has no schema")
+          XCTFail(
+            "\(file.name): payload type \(String(describing: payload["PayloadType"])) has no schema"
+          )
           continue
         }
         XCTAssertNotNil(
@@ -35,7 +38,8 @@ final class WrittenKeysMatchSchemaTests: XCTestCase {
           "\(file.name): \(type) is not supported on \(file.family)")
         let commonKeys = Set(common["payloadkeys"]!.items.compactMap { $0["key"]?.string })
         for (key, value) in payload.entries where commonKeys.contains(key) {
-          checkKey([key], value: value, in: "CommonPayloadKeys", family: file.family, file: file.name)
+          checkKey(
+            [key], value: value, in: "CommonPayloadKeys", family: file.family, file: file.name)
         }
         checkRequired(payload, document: common, file: file.name)
         for (key, value) in payload.entries where !commonKeys.contains(key) {
@@ -51,7 +55,8 @@ final class WrittenKeysMatchSchemaTests: XCTestCase {
     for file in files where file.kind == .declaration {
       let declaration = try ParsedValue.json(Data(file.bytes))
       XCTAssertEqual(declaration["Type"], .string(container), file.name)
-      XCTAssertEqual(Set(declaration.entries.keys), ["Type", "Identifier", "ServerToken", "Payload"], file.name)
+      XCTAssertEqual(
+        Set(declaration.entries.keys), ["Type", "Identifier", "ServerToken", "Payload"], file.name)
       XCTAssertNotNil(
         SchemaFixtures.introduced([document["payload"]!], family: file.family),
         "\(file.name): the declaration is not supported on \(file.family)")
@@ -79,7 +84,9 @@ final class WrittenKeysMatchSchemaTests: XCTestCase {
         XCTAssertEqual(
           keys.contains("enforcedSoftwareUpdateDelay") || keys.contains("Deferrals"),
           policy.deferralDays != nil, context)
-        XCTAssertEqual(keys.contains("forceDelayedSoftwareUpdates"), keys.contains("enforcedSoftwareUpdateDelay"))
+        XCTAssertEqual(
+          keys.contains("forceDelayedSoftwareUpdates"), keys.contains("enforcedSoftwareUpdateDelay")
+        )
         XCTAssertEqual(
           keys.contains("CriticalUpdateInstall") || keys.contains("InstallSecurityUpdate"),
           policy.criticalUpdateInstall != .unset && file.family == .macOS, context)
@@ -89,7 +96,9 @@ final class WrittenKeysMatchSchemaTests: XCTestCase {
 
   // MARK: - Checks
 
-  private func check(_ profile: ParsedValue, against topLevel: YAMLNode, family: PlatformFamily, file: String) {
+  private func check(
+    _ profile: ParsedValue, against topLevel: YAMLNode, family: PlatformFamily, file: String
+  ) {
     for (key, value) in profile.entries {
       checkKey([key], value: value, in: "TopLevel", family: family, file: file)
     }
@@ -103,7 +112,9 @@ final class WrittenKeysMatchSchemaTests: XCTestCase {
     }
   }
 
-  private func walk(_ value: ParsedValue, path: [String], container: String, family: PlatformFamily, file: String) {
+  private func walk(
+    _ value: ParsedValue, path: [String], container: String, family: PlatformFamily, file: String
+  ) {
     for (key, child) in value.entries {
       checkKey(path + [key], value: child, in: container, family: family, file: file)
       if case .dictionary = child {
@@ -127,7 +138,8 @@ final class WrittenKeysMatchSchemaTests: XCTestCase {
         "\(file): \(name) is not supported on \(family)")
     }
     if let range = found.node["range"], case .int(let number) = value {
-      XCTAssertGreaterThanOrEqual(number, Int(range["min"]!.string!)!, "\(file): \(name) below range")
+      XCTAssertGreaterThanOrEqual(
+        number, Int(range["min"]!.string!)!, "\(file): \(name) below range")
       XCTAssertLessThanOrEqual(number, Int(range["max"]!.string!)!, "\(file): \(name) above range")
     }
     if let list = found.node["rangelist"]?.items.compactMap(\.string) {

@@ -42,35 +42,48 @@ final class StagingCrashSafetyTests: XCTestCase {
       try Self.killMidway(binary, ["apply", "--db", db, "--out", out], after: delay)
 
       let now = try files(in: out)
-      XCTAssertEqual(Set(now.keys), Set(reference[target].keys), "attempt \(attempt): a file went missing")
+      XCTAssertEqual(
+        Set(now.keys), Set(reference[target].keys), "attempt \(attempt): a file went missing")
       var fresh = 0
       for (name, bytes) in now {
         let isNew = bytes == reference[target][name]
-        XCTAssertTrue(isNew || bytes == old[name], "attempt \(attempt): \(name) is neither old nor new")
+        XCTAssertTrue(
+          isNew || bytes == old[name], "attempt \(attempt): \(name) is neither old nor new")
         if isNew && bytes != old[name] { fresh += 1 }
       }
       let check = try InventoryStore(path: db)
       XCTAssertEqual(try check.integrityProblems(), [], "attempt \(attempt)")
       let stagedLeft = try check.stagedChangeCount()
       if stagedLeft == 0 {
-        XCTAssertEqual(now, reference[target], "attempt \(attempt): staged cleared before all files were new")
-        XCTAssertEqual(try check.rings().first { $0.name == "r00" }?.policy, target == 1 ? policyB : policyA)
+        XCTAssertEqual(
+          now, reference[target], "attempt \(attempt): staged cleared before all files were new")
+        XCTAssertEqual(
+          try check.rings().first { $0.name == "r00" }?.policy, target == 1 ? policyB : policyA)
       }
-      let leftovers = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.contains("ringside-tmp") }
+      let leftovers = try FileManager.default.contentsOfDirectory(atPath: out).filter {
+        $0.contains("ringside-tmp")
+      }
       let outcome =
         stagedLeft == 0
-        ? "completed" : fresh == 0 ? (leftovers.isEmpty ? "killed before writing" : "killed inside a write")
-        : fresh == now.count ? "killed after writing, before commit" : "killed between files"
+        ? "completed"
+        : fresh == 0
+          ? (leftovers.isEmpty ? "killed before writing" : "killed inside a write")
+          : fresh == now.count ? "killed after writing, before commit" : "killed between files"
       outcomes[outcome, default: 0] += 1
 
       let finish = try Self.run(binary, ["apply", "--db", db, "--out", out])
       XCTAssertEqual(finish.status, 0, "attempt \(attempt): \(finish.output)")
-      XCTAssertEqual(try files(in: out), reference[target], "attempt \(attempt): the rerun did not finish")
+      XCTAssertEqual(
+        try files(in: out), reference[target], "attempt \(attempt): the rerun did not finish")
       XCTAssertEqual(try InventoryStore(path: db).stagedChangeCount(), 0)
       XCTAssertTrue(
-        try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.contains("ringside-tmp") }.isEmpty)
+        try FileManager.default.contentsOfDirectory(atPath: out).filter {
+          $0.contains("ringside-tmp")
+        }.isEmpty)
     }
-    print("kill -9 outcomes over \(Self.kills) runs (full apply \(Int(fullRun * 1000)) ms, \(reference[0].count) files): \(outcomes.sorted { $0.key < $1.key })")
+    print(
+      "kill -9 outcomes over \(Self.kills) runs (full apply \(Int(fullRun * 1000)) ms, \(reference[0].count) files): \(outcomes.sorted { $0.key < $1.key })"
+    )
     XCTAssertGreaterThan(outcomes.count, 1, "kills all landed at the same stage: \(outcomes)")
   }
 
@@ -92,7 +105,8 @@ final class StagingCrashSafetyTests: XCTestCase {
   }
 
   /// The files an uninterrupted apply writes for policy A and for policy B.
-  private func referenceContents(binary: String, temp: StagingTestStore) throws -> [[String: Data]] {
+  private func referenceContents(binary: String, temp: StagingTestStore) throws -> [[String: Data]]
+  {
     let db = temp.directory + "/reference.db"
     let store = try InventoryStore(path: db, create: true)
     try addRings(store)
@@ -110,7 +124,8 @@ final class StagingCrashSafetyTests: XCTestCase {
 
   private func files(in directory: String) throws -> [String: Data] {
     var out: [String: Data] = [:]
-    for name in try FileManager.default.contentsOfDirectory(atPath: directory) where !name.hasPrefix(".") {
+    for name in try FileManager.default.contentsOfDirectory(atPath: directory)
+    where !name.hasPrefix(".") {
       out[name] = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name))
     }
     return out
@@ -119,16 +134,20 @@ final class StagingCrashSafetyTests: XCTestCase {
   static func ringsideBinary() throws -> String {
     let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
       .appendingPathComponent("ringside").path
-    let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent()
       .deletingLastPathComponent()
     let candidates = [beside, package.appendingPathComponent(".build/debug/ringside").path]
-    guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-      throw XCTSkip("no built ringside binary in \(candidates); run `swift build` before `swift test`")
+    guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+    else {
+      throw XCTSkip(
+        "no built ringside binary in \(candidates); run `swift build` before `swift test`")
     }
     return found
   }
 
-  static func run(_ binary: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+  static func run(_ binary: String, _ arguments: [String]) throws -> (status: Int32, output: String)
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = arguments
@@ -141,7 +160,8 @@ final class StagingCrashSafetyTests: XCTestCase {
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
   }
 
-  static func killMidway(_ binary: String, _ arguments: [String], after delay: TimeInterval) throws {
+  static func killMidway(_ binary: String, _ arguments: [String], after delay: TimeInterval) throws
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = arguments

@@ -1,7 +1,8 @@
 import Foundation
 import RingsideDomain
-@testable import RingsideStore
 import XCTest
+
+@testable import RingsideStore
 
 /// Staged changes live in the store: they survive a restart, other sessions see them, and an
 /// apply commits exactly the ones it wrote.
@@ -18,14 +19,17 @@ final class StagingStoreTests: XCTestCase {
     XCTAssertEqual(staged.map(\.summary), ["ring test: RSR/BSI removal unset → block"])
     XCTAssertEqual(staged.first?.author, "alice")
     XCTAssertEqual(staged.first?.stagedAt, now)
-    XCTAssertEqual(try other.effectiveRings().first { $0.name == "test" }?.policy.rsrRemoval, .block)
-    XCTAssertEqual(try other.rings().first { $0.name == "test" }?.policy.rsrRemoval, .unset, "not applied")
+    XCTAssertEqual(
+      try other.effectiveRings().first { $0.name == "test" }?.policy.rsrRemoval, .block)
+    XCTAssertEqual(
+      try other.rings().first { $0.name == "test" }?.policy.rsrRemoval, .unset, "not applied")
   }
 
   func testStagingASettingAgainReplacesItAndSaysWhose() throws {
     let store = try StagingTestStore().seeded()
     try store.stagePolicy(.rsrInstallation(.allow), ring: "test", by: alice, at: now)
-    let outcome = try store.stagePolicy(.rsrInstallation(.block), ring: "test", by: StagingTestStore.bob, at: now)
+    let outcome = try store.stagePolicy(
+      .rsrInstallation(.block), ring: "test", by: StagingTestStore.bob, at: now)
     guard case .staged(let change, let replaced) = outcome else { return XCTFail("\(outcome)") }
     XCTAssertEqual(change.summary, "ring test: RSR/BSI installation unset → block")
     XCTAssertEqual(replaced?.author, "alice")
@@ -44,8 +48,11 @@ final class StagingStoreTests: XCTestCase {
   func testInvalidValueOrRingStagesNothing() throws {
     let store = try StagingTestStore().seeded()
     XCTAssertThrowsError(
-      try store.stagePolicy([.rsrInstallation(.allow), .deferralDays(91)], ring: "test", by: alice, at: now))
-    XCTAssertThrowsError(try store.stagePolicy(.rsrInstallation(.allow), ring: "nope", by: alice, at: now)) {
+      try store.stagePolicy(
+        [.rsrInstallation(.allow), .deferralDays(91)], ring: "test", by: alice, at: now))
+    XCTAssertThrowsError(
+      try store.stagePolicy(.rsrInstallation(.allow), ring: "nope", by: alice, at: now)
+    ) {
       XCTAssertTrue("\($0)".contains("the rings are: test, production"))
     }
     XCTAssertEqual(try store.stagedChangeCount(), 0)
@@ -64,14 +71,17 @@ final class StagingStoreTests: XCTestCase {
 
   func testMovesBySerialAreAllOrNothing() throws {
     let store = try StagingTestStore().seeded()
-    XCTAssertThrowsError(try store.stageMove(serials: ["SUPIPHONE01", "NOSUCH"], toRing: "test", by: alice, at: now))
+    XCTAssertThrowsError(
+      try store.stageMove(serials: ["SUPIPHONE01", "NOSUCH"], toRing: "test", by: alice, at: now))
     XCTAssertEqual(try store.stagedChangeCount(), 0)
-    let outcome = try store.stageMove(serials: ["supiphone01", "UNSUPIPHONE"], toRing: "test", by: alice, at: now)
+    let outcome = try store.stageMove(
+      serials: ["supiphone01", "UNSUPIPHONE"], toRing: "test", by: alice, at: now)
     XCTAssertEqual(outcome, MoveOutcome(staged: 2, unchanged: 0))
     XCTAssertEqual(
       try store.stagedMoveGroups(),
       [StagedMoveGroup(fromRing: "production", toRing: "test", devices: 2, authors: ["alice"])])
-    let back = try store.stageMove(serials: ["UNSUPIPHONE"], toRing: "production", by: alice, at: now)
+    let back = try store.stageMove(
+      serials: ["UNSUPIPHONE"], toRing: "production", by: alice, at: now)
     XCTAssertEqual(back, MoveOutcome(staged: 0, unchanged: 1))
     XCTAssertEqual(try store.stagedChangeCount(), 1)
   }
@@ -94,7 +104,8 @@ final class StagingStoreTests: XCTestCase {
   func testCommitAppliesPoliciesAndMovesAndClearsOnlyTheSnapshot() throws {
     let store = try StagingTestStore().seeded()
     try store.stagePolicy(.rsrRemoval(.block), ring: "test", by: alice, at: now)
-    try store.stageMove(serials: ["UNSUPIPHONE", "SUPIPHONE01"], toRing: "test", by: alice, at: now)
+    try store.stageMove(
+      serials: ["UNSUPIPHONE", "SUPIPHONE01"], toRing: "test", by: alice, at: now)
     let snapshot = try store.stagingSnapshot()
     XCTAssertEqual(snapshot.moveCount, 2)
     try store.stagePolicy(.deferralDays(5), ring: "production", by: StagingTestStore.bob, at: now)
@@ -102,16 +113,20 @@ final class StagingStoreTests: XCTestCase {
     let applied = try store.commitStagedApply(
       snapshot, directory: "/profiles", organization: "Ringside",
       files: [
-        ProfileFileWrite(name: "test-ios.mobileconfig", action: .create, beforeSHA256: nil, afterSHA256: "aa", forced: false)
+        ProfileFileWrite(
+          name: "test-ios.mobileconfig", action: .create, beforeSHA256: nil, afterSHA256: "aa",
+          forced: false)
       ], by: alice, at: now)
     XCTAssertEqual(applied, AppliedStaging(policyChanges: 1, moves: 2, filesChanged: 1))
     XCTAssertEqual(try store.rings().first { $0.name == "test" }?.policy.rsrRemoval, .block)
-    XCTAssertEqual(try store.stagedChanges().map(\.summary), ["ring production: OS update deferral unset → 5"])
+    XCTAssertEqual(
+      try store.stagedChanges().map(\.summary), ["ring production: OS update deferral unset → 5"])
     let moved = try store.findDevices(matching: "UNSUPIPHONE").first
     XCTAssertEqual(moved?.device.ring, "test")
     XCTAssertEqual(moved?.removal, .notEnforced)
     XCTAssertEqual(try store.findDevices(matching: "SUPIPHONE01").first?.removal, .blocked)
-    XCTAssertEqual(try store.profileFileHashes(directory: "/profiles"), ["test-ios.mobileconfig": ["aa"]])
+    XCTAssertEqual(
+      try store.profileFileHashes(directory: "/profiles"), ["test-ios.mobileconfig": ["aa"]])
   }
 
   func testIntentHashesAreKnownUntilTheCommit() throws {
@@ -120,7 +135,10 @@ final class StagingStoreTests: XCTestCase {
     XCTAssertEqual(try store.profileFileHashes(directory: "/p"), ["a": ["11"]])
     try store.commitStagedApply(
       try store.stagingSnapshot(), directory: "/p", organization: "Ringside",
-      files: [ProfileFileWrite(name: "a", action: .create, beforeSHA256: nil, afterSHA256: "11", forced: false)],
+      files: [
+        ProfileFileWrite(
+          name: "a", action: .create, beforeSHA256: nil, afterSHA256: "11", forced: false)
+      ],
       by: alice, at: now)
     try store.recordProfileIntent(directory: "/p", hashes: ["a": "22"])
     XCTAssertEqual(try store.profileFileHashes(directory: "/p"), ["a": ["11", "22"]])
@@ -148,7 +166,8 @@ final class StagingStoreTests: XCTestCase {
 
   func testDiscardByIDDropsOnlyThoseChanges() throws {
     let store = try StagingTestStore().seeded()
-    try store.stagePolicy([.rsrInstallation(.allow), .rsrRemoval(.block)], ring: "test", by: alice, at: now)
+    try store.stagePolicy(
+      [.rsrInstallation(.allow), .rsrRemoval(.block)], ring: "test", by: alice, at: now)
     let first = try XCTUnwrap(try store.stagedChanges().first)
     XCTAssertEqual(try store.discardStaged(ids: [first.id, 9999], by: alice, at: now), 1)
     XCTAssertEqual(try store.stagedChangeCount(), 1)
@@ -156,7 +175,8 @@ final class StagingStoreTests: XCTestCase {
 
   func testActorOriginComesFromSSHConnection() {
     XCTAssertEqual(
-      AuditActor.origin(environment: ["SSH_CONNECTION": "203.0.113.9 50022 10.0.0.1 22"]), "ssh 203.0.113.9:50022")
+      AuditActor.origin(environment: ["SSH_CONNECTION": "203.0.113.9 50022 10.0.0.1 22"]),
+      "ssh 203.0.113.9:50022")
     XCTAssertEqual(AuditActor.origin(environment: [:]), "local")
     XCTAssertFalse(AuditActor.unixUserName().isEmpty)
   }

@@ -11,9 +11,10 @@ final class StagingTestStore {
   static let bob = AuditActor(user: "bob")
 
   init() throws {
-    directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "ringside-staging-\(UUID().uuidString)"
-    ).path
+    directory =
+      FileManager.default.temporaryDirectory.appendingPathComponent(
+        "ringside-staging-\(UUID().uuidString)"
+      ).path
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     path = directory + "/ringside.db"
   }

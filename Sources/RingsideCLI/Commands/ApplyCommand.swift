@@ -6,7 +6,8 @@ import RingsideStore
 enum ApplyCommand {
   static let spec = CommandSpec(
     path: ["apply"],
-    summary: "Write the profiles and declarations for the staged policies and apply the staged changes.",
+    summary:
+      "Write the profiles and declarations for the staged policies and apply the staged changes.",
     options: [
       CommandSpec.dbOption, ProfileOutputOptions.outOption, ProfileOutputOptions.orgOption,
       .init("--dry-run", help: "Show what would be written; change nothing."),

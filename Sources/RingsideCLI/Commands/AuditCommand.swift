@@ -9,7 +9,8 @@ enum AuditCommand {
       CommandSpec.dbOption, CommandSpec.formatOption(["text", "json"]),
       .init("--limit", value: "N", help: "Show the newest N entries (default 100)."),
     ],
-    discussion: "Newest first. File entries carry the SHA-256 of the file before and after the write.",
+    discussion:
+      "Newest first. File entries carry the SHA-256 of the file before and after the write.",
     run: { arguments, context in
       let format = try arguments.choice("--format", in: ["text", "json"], default: "text")
       let limit = try arguments.integer("--limit", in: 1...1_000_000) ?? 100
@@ -30,7 +31,8 @@ enum AuditCommand {
           detail += " [sha256 \(short(entry.beforeHash)) → \(short(entry.afterHash))]"
         }
         table.add([
-          StagedReport.timestamp(entry.at), entry.user, entry.role, entry.origin, entry.action, detail,
+          StagedReport.timestamp(entry.at), entry.user, entry.role, entry.origin, entry.action,
+          detail,
         ])
       }
       context.print(table.render())
@@ -42,7 +44,8 @@ enum AuditCommand {
   static func json(_ entry: AuditEntry) -> JSONValue {
     .object([
       ("id", .int(Int(entry.id))), ("at", .string(StagedReport.timestamp(entry.at))),
-      ("user", .string(entry.user)), ("role", .string(entry.role)), ("origin", .string(entry.origin)),
+      ("user", .string(entry.user)), ("role", .string(entry.role)),
+      ("origin", .string(entry.origin)),
       ("action", .string(entry.action)), ("detail", .string(entry.detail)),
       ("before_sha256", entry.beforeHash.map { .string($0) } ?? .null),
       ("after_sha256", entry.afterHash.map { .string($0) } ?? .null),

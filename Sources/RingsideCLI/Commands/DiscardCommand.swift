@@ -23,7 +23,10 @@ enum DiscardCommand {
       } else {
         let count = try store.discardStaged(ids: ids, by: actor, at: context.now)
         guard count > 0 else {
-          throw CLIError(.noInput, "no staged change has id \(ids.map(String.init).joined(separator: ", ")); see `ringside staged`")
+          throw CLIError(
+            .noInput,
+            "no staged change has id \(ids.map(String.init).joined(separator: ", ")); see `ringside staged`"
+          )
         }
         context.print("Dropped \(count) staged change(s).")
       }

@@ -10,8 +10,12 @@ enum StageCommand {
     arguments: "RING",
     options: [
       CommandSpec.dbOption,
-      .init("--rsr-install", value: "V", help: "RSR/BSI installation: allow, block or unset.", choices: settings),
-      .init("--rsr-removal", value: "V", help: "RSR/BSI removal: allow, block or unset.", choices: settings),
+      .init(
+        "--rsr-install", value: "V", help: "RSR/BSI installation: allow, block or unset.",
+        choices: settings),
+      .init(
+        "--rsr-removal", value: "V", help: "RSR/BSI removal: allow, block or unset.",
+        choices: settings),
       .init("--defer", value: "DAYS", help: "Defer OS updates 1 to 90 days, or unset."),
       .init(
         "--critical-updates", value: "V", help: "macOS CriticalUpdateInstall: on, off or unset.",
@@ -28,7 +32,10 @@ enum StageCommand {
     path: ["stage", "move"],
     summary: "Stage moving devices (by serial) to a ring.",
     arguments: "SERIAL...",
-    options: [CommandSpec.dbOption, .init("--ring", value: "RING", help: "The ring to move the devices to.")],
+    options: [
+      CommandSpec.dbOption,
+      .init("--ring", value: "RING", help: "The ring to move the devices to."),
+    ],
     discussion: "Every serial must name one device, or nothing is staged.",
     writes: true,
     run: { arguments, context in try runMove(arguments, context) })
@@ -81,7 +88,8 @@ enum StageCommand {
       if days == "unset" {
         changes.append(.deferralDays(nil))
       } else {
-        changes.append(.deferralDays(try arguments.integer("--defer", in: RingPolicy.deferralRange)))
+        changes.append(
+          .deferralDays(try arguments.integer("--defer", in: RingPolicy.deferralRange)))
       }
     }
     if arguments.value("--critical-updates") != nil {
@@ -101,7 +109,8 @@ enum StageCommand {
     }
     let store = try context.openStore(arguments)
     let outcome = try store.stageMove(
-      serials: arguments.positional, toRing: ring, by: AuditActor.current(environment: context.environment),
+      serials: arguments.positional, toRing: ring,
+      by: AuditActor.current(environment: context.environment),
       at: context.now)
     var line = "Staged \(outcome.staged) device(s) to move to ring \(ring)"
     if outcome.unchanged > 0 { line += "; \(outcome.unchanged) already in it" }

@@ -3,9 +3,11 @@
 enum StagedCommand {
   static let spec = CommandSpec(
     path: ["staged"],
-    summary: "Show staged changes, the profiles they produce, warnings, and with --diff the file diffs.",
+    summary:
+      "Show staged changes, the profiles they produce, warnings, and with --diff the file diffs.",
     options: [
-      CommandSpec.dbOption, .init("--diff", help: "Show the line diff of each file against the folder."),
+      CommandSpec.dbOption,
+      .init("--diff", help: "Show the line diff of each file against the folder."),
       ProfileOutputOptions.outOption, ProfileOutputOptions.orgOption,
       CommandSpec.formatOption(["text", "json"]),
     ],

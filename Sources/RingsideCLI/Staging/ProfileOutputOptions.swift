@@ -7,7 +7,9 @@ import RingsideStore
 enum ProfileOutputOptions {
   static let outOption = CommandSpec.Option(
     "--out", value: "DIR",
-    help: "Profile folder. Default: $XDG_DATA_HOME/ringside/profiles (else ~/.local/share/ringside/profiles).")
+    help:
+      "Profile folder. Default: $XDG_DATA_HOME/ringside/profiles (else ~/.local/share/ringside/profiles)."
+  )
   static let orgOption = CommandSpec.Option(
     "--org", value: "NAME",
     help: "Organisation written as PayloadOrganization and used in identifiers. Default: Ringside.")
@@ -32,7 +34,9 @@ enum ProfileOutputOptions {
 
   /// The one-line error and sysexits status for a profile failure.
   static func cliError(_ error: ProfileError, ledger: StoreProfileLedger? = nil) -> CLIError {
-    if case .ledger = error, let storeError = ledger?.storeError { return CLIError.store(storeError) }
+    if case .ledger = error, let storeError = ledger?.storeError {
+      return CLIError.store(storeError)
+    }
     let code: ExitCode =
       switch error {
       case .organizationEmpty, .organizationTooLong: .usage

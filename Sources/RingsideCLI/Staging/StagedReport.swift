@@ -47,18 +47,23 @@ struct StagedReport {
       }
       if moveCount <= Self.listedMoves {
         for change in changes where change.policyField == nil {
-          table.add(["#\(change.id)", "move " + change.summary, change.author, Self.timestamp(change.stagedAt)])
+          table.add([
+            "#\(change.id)", "move " + change.summary, change.author,
+            Self.timestamp(change.stagedAt),
+          ])
         }
       }
       if !table.rows.isEmpty { out += table.render(indent: "  ") + "\n" }
       if moveCount > Self.listedMoves {
         for group in moveGroups {
-          out += "  move \(group.devices) device(s) from ring \(group.fromRing) to ring \(group.toRing)"
+          out +=
+            "  move \(group.devices) device(s) from ring \(group.fromRing) to ring \(group.toRing)"
           out += " (by \(group.authors.joined(separator: ", ")))\n"
         }
       }
     }
-    out += "\nProfiles in \(plan.directoryPath) (organisation \"\(Sanitized.text(plan.organization.name))\"):\n"
+    out +=
+      "\nProfiles in \(plan.directoryPath) (organisation \"\(Sanitized.text(plan.organization.name))\"):\n"
     if plan.reviews.isEmpty {
       out += "  none: no ring has a policy.\n"
     } else {
@@ -78,7 +83,9 @@ struct StagedReport {
     }
     if !plan.changes.isEmpty || !changes.isEmpty {
       out += "\n" + (diff ? "" : "Show the file changes with `ringside staged --diff`; ")
-      out += (diff ? "W" : "w") + "rite them with `ringside apply`, or drop the staged changes with `ringside discard`.\n"
+      out +=
+        (diff ? "W" : "w")
+        + "rite them with `ringside apply`, or drop the staged changes with `ringside discard`.\n"
     }
     return out
   }
@@ -91,7 +98,8 @@ struct StagedReport {
         .array(
           moveGroups.map {
             .object([
-              ("from", .string($0.fromRing)), ("to", .string($0.toRing)), ("devices", .int($0.devices)),
+              ("from", .string($0.fromRing)), ("to", .string($0.toRing)),
+              ("devices", .int($0.devices)),
               ("authors", .array($0.authors.map { .string($0) })),
             ])
           })
@@ -131,7 +139,8 @@ struct StagedReport {
     case .policy(let old, let new):
       fields += [
         ("kind", .string("policy")), ("ring", .string(change.ring)),
-        ("setting", .string(new.field.rawValue)), ("old", .string(old.text)), ("new", .string(new.text)),
+        ("setting", .string(new.field.rawValue)), ("old", .string(old.text)),
+        ("new", .string(new.text)),
       ]
     case .move(let device, let from):
       fields += [
@@ -140,7 +149,9 @@ struct StagedReport {
         ("from", .string(from)), ("to", .string(change.ring)),
       ]
     }
-    fields += [("author", .string(change.author)), ("staged_at", .string(timestamp(change.stagedAt)))]
+    fields += [
+      ("author", .string(change.author)), ("staged_at", .string(timestamp(change.stagedAt))),
+    ]
     return .object(fields)
   }
 

@@ -40,7 +40,9 @@ public final class StoreProfileLedger: ProfileLedger {
   }
 
   public func commitProfileApply(_ result: ProfileApplyResult) throws {
-    guard let snapshot else { throw StoreError(.other, "apply committed before reading the staged changes") }
+    guard let snapshot else {
+      throw StoreError(.other, "apply committed before reading the staged changes")
+    }
     let files = result.files.map { file in
       ProfileFileWrite(
         name: file.name, action: ProfileFileWrite.Action(rawValue: file.action.rawValue) ?? .update,

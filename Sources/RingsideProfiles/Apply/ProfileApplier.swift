@@ -35,7 +35,9 @@ public enum ProfileApplier {
 
   /// Runs one apply; throws before touching anything when a file changed outside Ringside
   /// (unless `force`), or when the folder or the ledger fails.
-  public static func apply(ledger: some ProfileLedger, options: Options) throws(ProfileError) -> Report {
+  public static func apply(ledger: some ProfileLedger, options: Options) throws(ProfileError)
+    -> Report
+  {
     let directory: ProfileDirectory?
     var lock: ProfileDirectoryLock?
     if options.dryRun {

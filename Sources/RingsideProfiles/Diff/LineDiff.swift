@@ -21,7 +21,8 @@ public struct LineDiff: Sendable, Hashable {
 
   public init(oldLines: [String], newLines: [String]) {
     var prefix = 0
-    while prefix < oldLines.count && prefix < newLines.count && oldLines[prefix] == newLines[prefix] {
+    while prefix < oldLines.count && prefix < newLines.count && oldLines[prefix] == newLines[prefix]
+    {
       prefix += 1
     }
     var suffix = 0
@@ -89,7 +90,8 @@ public struct LineDiff: Sendable, Hashable {
     return nil
   }
 
-  private static func backtrack(_ a: [String], _ b: [String], trace: [[Int]], finalD: Int) -> [Line] {
+  private static func backtrack(_ a: [String], _ b: [String], trace: [[Int]], finalD: Int) -> [Line]
+  {
     var script: [Line] = []
     var x = a.count
     var y = b.count

@@ -5,7 +5,9 @@ import RingsideDomain
 /// the policy sets and, on macOS, a `com.apple.SoftwareUpdate` payload for critical updates.
 public enum ConfigurationProfileBuilder {
   /// The profile, or nil when the policy sets nothing this family accepts.
-  public static func profile(for policy: RingPolicy, identity: ProfileIdentity) -> PropertyListValue? {
+  public static func profile(for policy: RingPolicy, identity: ProfileIdentity)
+    -> PropertyListValue?
+  {
     var content: [PropertyListValue] = []
     var settings: [String] = []
 
@@ -58,7 +60,9 @@ public enum ConfigurationProfileBuilder {
     return keys
   }
 
-  static func softwareUpdateKeys(for policy: RingPolicy, family: PlatformFamily) -> SchemaKeyedValues {
+  static func softwareUpdateKeys(for policy: RingPolicy, family: PlatformFamily)
+    -> SchemaKeyedValues
+  {
     var keys = SchemaKeyedValues(family: family)
     switch policy.criticalUpdateInstall {
     case .unset: break

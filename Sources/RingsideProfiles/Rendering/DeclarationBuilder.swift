@@ -5,7 +5,9 @@ import RingsideDomain
 /// OS 27.
 public enum DeclarationBuilder {
   /// The declaration, or nil when the policy sets nothing this family accepts.
-  public static func declaration(for policy: RingPolicy, identity: ProfileIdentity) -> PropertyListValue? {
+  public static func declaration(for policy: RingPolicy, identity: ProfileIdentity)
+    -> PropertyListValue?
+  {
     let keys = payloadKeys(for: policy, family: identity.family)
     guard !keys.isEmpty else { return nil }
     let identifier = identity.declarationIdentifier

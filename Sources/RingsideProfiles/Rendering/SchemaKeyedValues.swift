@@ -27,7 +27,8 @@ struct SchemaKeyedValues {
   }
 
   private static func inserting(
-    _ value: PropertyListValue, at path: ArraySlice<String>, into entries: [String: PropertyListValue]
+    _ value: PropertyListValue, at path: ArraySlice<String>,
+    into entries: [String: PropertyListValue]
   ) -> [String: PropertyListValue] {
     var entries = entries
     guard let head = path.first else { return entries }

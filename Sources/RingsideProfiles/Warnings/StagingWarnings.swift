@@ -25,7 +25,9 @@ public enum StagingWarnings {
       let enrolled = count(segments) { $0.userEnrolled }
       guard unsupervised + enrolled > 0 else { continue }
       var parts: [String] = []
-      if unsupervised > 0 { parts.append("\(unsupervised) unsupervised (or not reported) iPhones/iPads") }
+      if unsupervised > 0 {
+        parts.append("\(unsupervised) unsupervised (or not reported) iPhones/iPads")
+      }
       if enrolled > 0 { parts.append("\(enrolled) user-enrolled") }
       out.append(
         StagingWarning(
@@ -41,7 +43,8 @@ public enum StagingWarnings {
           kind: .deferralHoldsRSR, ring: ring.name, devices: total,
           message:
             "ring \(ring.name) defers OS updates \(days) days for \(devices(total)): RSR/BSIs apply only "
-            + "to the latest minor OS, so a device held on an older minor also waits for RSR/BSIs."))
+            + "to the latest minor OS, so a device held on an older minor also waits for RSR/BSIs.")
+      )
     }
     let reach = ProfileReach(policy: policy)
     let modern = count(segments) {
@@ -54,7 +57,8 @@ public enum StagingWarnings {
           kind: .profileKeysRemoved, ring: ring.name, devices: modern,
           message:
             "\(devices(modern)) in ring \(ring.name) run OS \(SoftwareUpdateSchema.profileKeysRemovedMajor) "
-            + "or later, where Apple removed the profile keys: only the \(ring.name)-*.ddm.json declaration reaches them."))
+            + "or later, where Apple removed the profile keys: only the \(ring.name)-*.ddm.json declaration reaches them."
+        ))
     }
     let legacy = count(segments) { segment in
       guard reach.hasDeclaration(segment.platform.family), let os = segment.osVersion else {
@@ -76,7 +80,9 @@ public enum StagingWarnings {
     return out
   }
 
-  private static func count(_ segments: [FleetSegment], where include: (FleetSegment) -> Bool) -> Int {
+  private static func count(_ segments: [FleetSegment], where include: (FleetSegment) -> Bool)
+    -> Int
+  {
     segments.reduce(0) { $0 + (include($1) ? $1.count : 0) }
   }
 

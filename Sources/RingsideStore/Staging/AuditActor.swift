@@ -35,7 +35,8 @@ public struct AuditActor: Sendable, Hashable {
     }
     let parts = connection.split(separator: " ")
     let client = parts.count >= 2 ? "\(parts[0]):\(parts[1])" : String(connection.prefix(80))
-    return "ssh " + client.filter { !$0.isWhitespace && !$0.isNewline && $0.isASCII && !$0.isControl }
+    return "ssh "
+      + client.filter { !$0.isWhitespace && !$0.isNewline && $0.isASCII && !$0.isControl }
   }
 }
 

@@ -64,7 +64,8 @@ struct MiniYAMLParser {
       index += 1
       if rest.isEmpty {
         if index < lines.count,
-          lines[index].indent > indent || (lines[index].indent == indent && isListItem(lines[index].text))
+          lines[index].indent > indent
+            || (lines[index].indent == indent && isListItem(lines[index].text))
         {
           pairs.append((key, parseNode(indent: lines[index].indent)))
         } else {

@@ -18,7 +18,9 @@ indirect enum ParsedValue: Decodable, Equatable {
     }
     if let keyed = try? decoder.container(keyedBy: AnyKey.self) {
       var entries: [String: ParsedValue] = [:]
-      for key in keyed.allKeys { entries[key.stringValue] = try keyed.decode(ParsedValue.self, forKey: key) }
+      for key in keyed.allKeys {
+        entries[key.stringValue] = try keyed.decode(ParsedValue.self, forKey: key)
+      }
       self = .dictionary(entries)
       return
     }

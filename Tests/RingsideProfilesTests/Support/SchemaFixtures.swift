@@ -17,9 +17,11 @@ enum SchemaFixtures {
   static let documents: [String: YAMLNode] = {
     var out: [String: YAMLNode] = [:]
     for file in files {
-      let text = (try? String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)) ?? ""
+      let text =
+        (try? String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)) ?? ""
       let node = YAMLNode.parse(text)
-      let type = node["payload"]?["payloadtype"]?.string ?? node["payload"]?["declarationtype"]?.string
+      let type =
+        node["payload"]?["payloadtype"]?.string ?? node["payload"]?["declarationtype"]?.string
       if let type { out[type] = node }
     }
     return out

@@ -38,7 +38,8 @@ enum TestSupport {
     critical: CriticalUpdateSetting = .unset
   ) -> RingPolicy {
     try! RingPolicy(
-      rsrInstallation: install, rsrRemoval: removal, deferralDays: days, criticalUpdateInstall: critical)
+      rsrInstallation: install, rsrRemoval: removal, deferralDays: days,
+      criticalUpdateInstall: critical)
   }
 
   /// A fresh folder under the temporary directory, removed by the test case's teardown block.
