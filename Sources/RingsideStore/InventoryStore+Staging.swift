@@ -70,10 +70,13 @@ extension InventoryStore {
   public func stagePolicy(
     _ step: PolicyStep, ring name: String, by actor: AuditActor, at now: Date = Date()
   ) throws(StoreError) -> StageOutcome {
-    guard let ring = try effectiveRings().first(where: { $0.name == name }) else {
-      throw try unknownRing(name)
+    try write {
+      guard let ringID = try ringID(named: name),
+        let ring = try effectiveRings().first(where: { $0.name == name })
+      else { throw try unknownRing(name) }
+      return try stageOne(
+        step.change(from: ring.policy), ring: name, ringID: ringID, by: actor, at: now)
     }
-    return try stagePolicy(step.change(from: ring.policy), ring: name, by: actor, at: now)
   }
 
   /// Stages moving the devices with these row ids to ring `name`. Devices already there drop

@@ -40,9 +40,8 @@ enum ApplyCommand {
     } catch {
       throw ProfileOutputOptions.cliError(error, ledger: ledger)
     }
-    let snapshot = ledger.snapshot
-    let policies = snapshot?.policyChanges.count ?? 0
-    let moves = snapshot?.moveCount ?? 0
+    let policies = ledger.applied?.policyChanges ?? ledger.snapshot?.policyChanges.count ?? 0
+    let moves = ledger.applied?.moves ?? ledger.snapshot?.moveCount ?? 0
     context.print(
       (dryRun ? "Would apply" : "Applied")
         + " \(policies) staged policy change(s) and \(moves) ring move(s).")

@@ -9,6 +9,7 @@ struct StagedReport {
   static let listedMoves = 20
 
   let changes: [StagedChange]
+  let stagedCount: Int
   let moveGroups: [StagedMoveGroup]
   let plan: ProfilePlan
   let warnings: [StagingWarning]
@@ -27,7 +28,8 @@ struct StagedReport {
       rings: rings, organization: organization, directory: directory, directoryPath: path,
       known: try store.profileFileHashes(directory: directory?.path ?? path))
     return StagedReport(
-      changes: try store.stagedChanges(limit: 500), moveGroups: try store.stagedMoveGroups(),
+      changes: try store.stagedChanges(limit: 500), stagedCount: try store.stagedChangeCount(),
+      moveGroups: try store.stagedMoveGroups(),
       plan: plan,
       warnings: StagingWarnings.evaluate(rings: rings, segments: try store.stagedFleetSegments()))
   }
@@ -40,7 +42,7 @@ struct StagedReport {
     if changes.isEmpty {
       out += "Nothing is staged.\n"
     } else {
-      out += "Staged changes (\(policyChanges.count) policy, \(moveCount) move):\n"
+      out += "Staged: \(policyChanges.count) policy change(s), \(moveCount) ring move(s)\n"
       var table = TextTable(["id", "change", "by", "staged"])
       for change in policyChanges {
         table.add(["#\(change.id)", change.summary, change.author, Self.timestamp(change.stagedAt)])
@@ -92,6 +94,7 @@ struct StagedReport {
 
   func json(diff: Bool) -> JSONValue {
     .object([
+      ("staged_count", .int(stagedCount)),
       ("staged", .array(changes.map(Self.json))),
       (
         "moves",
