@@ -35,7 +35,9 @@ let package = Package(
     .testTarget(name: "RingsideStoreTests", dependencies: ["RingsideStore", "RingsideDomain"]),
     .testTarget(
       name: "RingsideImportTests", dependencies: ["RingsideImport", "RingsideStore", "RingsideDomain"]),
-    .testTarget(name: "RingsideProfilesTests", dependencies: ["RingsideProfiles", "RingsideDomain"]),
+    .testTarget(
+      name: "RingsideProfilesTests", dependencies: ["RingsideProfiles", "RingsideDomain"],
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "RingsideTUITests", dependencies: ["RingsideTUI", "RingsideStore", "RingsideDomain"]),
     .testTarget(

@@ -10,6 +10,12 @@ public enum CommandTable {
     CheckCommand.spec,
     CatalogCommand.list,
     CatalogCommand.importFeed,
+    StageCommand.policy,
+    StageCommand.move,
+    StagedCommand.spec,
+    ApplyCommand.spec,
+    DiscardCommand.spec,
+    AuditCommand.spec,
     DocsCommand.manpage,
     DocsCommand.completions,
   ]

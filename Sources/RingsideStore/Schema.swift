@@ -116,7 +116,22 @@ enum Schema {
       imported_at INTEGER NOT NULL
     );
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+    // 2: staging and profile writes. One staged value per ring setting and one staged move per
+    // device; the hash of every profile file Ringside wrote (and is about to write), so `apply`
+    // can tell its own files from files changed by someone else.
     """
+    CREATE UNIQUE INDEX staged_policy_once ON staged_changes(ring_id, setting) WHERE kind = 'policy';
+    CREATE UNIQUE INDEX staged_move_once ON staged_changes(device_id) WHERE kind = 'move';
+    CREATE TABLE profile_files (
+      directory TEXT NOT NULL,
+      name TEXT NOT NULL,
+      sha256 TEXT,
+      pending_sha256 TEXT,
+      written_at INTEGER,
+      PRIMARY KEY (directory, name)
+    );
+    """,
   ]
 
   static var currentVersion: Int { migrations.count }

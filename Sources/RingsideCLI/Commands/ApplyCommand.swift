@@ -1,0 +1,62 @@
+import RingsideProfiles
+import RingsideStore
+
+/// `ringside apply`: writes the profiles for the staged policies, applies the staged changes to
+/// the store and records it all in the audit log.
+enum ApplyCommand {
+  static let spec = CommandSpec(
+    path: ["apply"],
+    summary:
+      "Write the profiles and declarations for the staged policies and apply the staged changes.",
+    options: [
+      CommandSpec.dbOption, ProfileOutputOptions.outOption, ProfileOutputOptions.orgOption,
+      .init("--dry-run", help: "Show what would be written; change nothing."),
+      .init("--force", help: "Overwrite files changed outside Ringside since it wrote them."),
+    ],
+    discussion: """
+      Per ring with a policy: RING-ios.mobileconfig, RING-macos.mobileconfig, RING-ios.ddm.json and
+      RING-macos.ddm.json (a file is left out when the policy sets nothing that platform takes).
+      Each file is replaced atomically; the staged changes are cleared only after every file is in
+      place. A file changed by someone else since Ringside wrote it stops the apply (exit 73)
+      unless --force.
+      """,
+    writes: true,
+    run: { arguments, context in try run(arguments, context) })
+
+  static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
+    let organization = try ProfileOutputOptions.organization(arguments, command: "apply")
+    let directory = ProfileOutputOptions.directory(arguments, context)
+    let dryRun = arguments.flag("--dry-run")
+    let store = try context.openStore(arguments, readOnly: dryRun)
+    let ledger = StoreProfileLedger(
+      store: store, actor: AuditActor.current(environment: context.environment), now: context.now)
+    let report: ProfileApplier.Report
+    do {
+      report = try ProfileApplier.apply(
+        ledger: ledger,
+        options: .init(
+          directory: directory, organization: organization, force: arguments.flag("--force"),
+          dryRun: dryRun))
+    } catch {
+      throw ProfileOutputOptions.cliError(error, ledger: ledger)
+    }
+    let policies = ledger.applied?.policyChanges ?? ledger.snapshot?.policyChanges.count ?? 0
+    let moves = ledger.applied?.moves ?? ledger.snapshot?.moveCount ?? 0
+    context.print(
+      (dryRun ? "Would apply" : "Applied")
+        + " \(policies) staged policy change(s) and \(moves) ring move(s).")
+    var table = TextTable(["action", "file"])
+    for review in report.plan.reviews {
+      table.add([review.action.rawValue + (review.conflict != nil ? " (forced)" : ""), review.name])
+    }
+    if !table.rows.isEmpty {
+      context.print(
+        (dryRun ? "Would write to " : "Wrote to ") + report.plan.directoryPath + ":\n"
+          + table.render(indent: "  "))
+    } else {
+      context.print("No ring has a policy; no profiles to write.")
+    }
+    if dryRun { context.print("Dry run: nothing was written.") }
+    return ExitCode.ok.rawValue
+  }
+}

@@ -1,0 +1,54 @@
+import RingsideStore
+
+/// `ringside audit`: the append-only log of staging, discards, applies and profile writes.
+enum AuditCommand {
+  static let spec = CommandSpec(
+    path: ["audit"],
+    summary: "Show who staged, applied and wrote what, when and from where.",
+    options: [
+      CommandSpec.dbOption, CommandSpec.formatOption(["text", "json"]),
+      .init("--limit", value: "N", help: "Show the newest N entries (default 100)."),
+    ],
+    discussion:
+      "Newest first. File entries carry the SHA-256 of the file before and after the write.",
+    run: { arguments, context in
+      let format = try arguments.choice("--format", in: ["text", "json"], default: "text")
+      let limit = try arguments.integer("--limit", in: 1...1_000_000) ?? 100
+      let store = try context.openStore(arguments, readOnly: true)
+      let entries = try store.auditEntries(limit: limit)
+      if format == "json" {
+        context.print(JSONValue.array(entries.map(json)).serialized())
+        return ExitCode.ok.rawValue
+      }
+      guard !entries.isEmpty else {
+        context.print("The audit log is empty.")
+        return ExitCode.ok.rawValue
+      }
+      var table = TextTable(["at", "user", "role", "origin", "action", "detail"])
+      for entry in entries {
+        var detail = entry.detail
+        if entry.beforeHash != nil || entry.afterHash != nil {
+          detail += " [sha256 \(short(entry.beforeHash)) → \(short(entry.afterHash))]"
+        }
+        table.add([
+          StagedReport.timestamp(entry.at), entry.user, entry.role, entry.origin, entry.action,
+          detail,
+        ])
+      }
+      context.print(table.render())
+      return ExitCode.ok.rawValue
+    })
+
+  static func short(_ hash: String?) -> String { hash.map { String($0.prefix(12)) } ?? "none" }
+
+  static func json(_ entry: AuditEntry) -> JSONValue {
+    .object([
+      ("id", .int(Int(entry.id))), ("at", .string(StagedReport.timestamp(entry.at))),
+      ("user", .string(entry.user)), ("role", .string(entry.role)),
+      ("origin", .string(entry.origin)),
+      ("action", .string(entry.action)), ("detail", .string(entry.detail)),
+      ("before_sha256", entry.beforeHash.map { .string($0) } ?? .null),
+      ("after_sha256", entry.afterHash.map { .string($0) } ?? .null),
+    ])
+  }
+}

@@ -1,0 +1,121 @@
+import RingsideDomain
+import RingsideStore
+
+/// `ringside stage policy` and `ringside stage move`: stage ring policy values and ring moves in
+/// the store, for review with `staged` and writing with `apply`.
+enum StageCommand {
+  static let policy = CommandSpec(
+    path: ["stage", "policy"],
+    summary: "Stage ring policy values (RSR/BSI install and removal, deferral, critical updates).",
+    arguments: "RING",
+    options: [
+      CommandSpec.dbOption,
+      .init(
+        "--rsr-install", value: "V", help: "RSR/BSI installation: allow, block or unset.",
+        choices: settings),
+      .init(
+        "--rsr-removal", value: "V", help: "RSR/BSI removal: allow, block or unset.",
+        choices: settings),
+      .init("--defer", value: "DAYS", help: "Defer OS updates 1 to 90 days, or unset."),
+      .init(
+        "--critical-updates", value: "V", help: "macOS CriticalUpdateInstall: on, off or unset.",
+        choices: CriticalUpdateSetting.allCases.map(\.rawValue)),
+    ],
+    discussion: """
+      Nothing changes on devices or in files until `ringside apply`. A value equal to the applied
+      one drops the staged change; staging a setting again replaces the earlier staged value.
+      """,
+    writes: true,
+    run: { arguments, context in try runPolicy(arguments, context) })
+
+  static let move = CommandSpec(
+    path: ["stage", "move"],
+    summary: "Stage moving devices (by serial) to a ring.",
+    arguments: "SERIAL...",
+    options: [
+      CommandSpec.dbOption,
+      .init("--ring", value: "RING", help: "The ring to move the devices to."),
+    ],
+    discussion: "Every serial must name one device, or nothing is staged.",
+    writes: true,
+    run: { arguments, context in try runMove(arguments, context) })
+
+  static let settings = PolicySetting.allCases.map(\.rawValue)
+
+  static func runPolicy(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
+    guard arguments.positional.count == 1 else {
+      throw CLIError.usage("give exactly one ring", command: "stage policy")
+    }
+    let ring = arguments.positional[0]
+    let changes = try policyChanges(arguments)
+    guard !changes.isEmpty else {
+      throw CLIError.usage(
+        "give at least one of --rsr-install, --rsr-removal, --defer, --critical-updates",
+        command: "stage policy")
+    }
+    let store = try context.openStore(arguments)
+    let actor = AuditActor.current(environment: context.environment)
+    let outcomes = try store.stagePolicy(changes, ring: ring, by: actor, at: context.now)
+    for (change, outcome) in zip(changes, outcomes) {
+      switch outcome {
+      case .staged(let staged, let replaced):
+        var line = "Staged " + staged.summary
+        if let replaced, replaced.author != actor.user {
+          line += " (replaces \(replaced.author)'s staged \(replaced.summary))"
+        }
+        context.print(line)
+      case .reverted(let dropped):
+        context.print(
+          "ring \(ring): \(change.field.title) is already \(change.text)"
+            + (dropped == nil ? "; nothing staged" : "; dropped the staged change"))
+      }
+    }
+    context.print("Review with `ringside staged --diff`; write with `ringside apply`.")
+    return ExitCode.ok.rawValue
+  }
+
+  static func policyChanges(_ arguments: ParsedArguments) throws(CLIError) -> [PolicyChange] {
+    var changes: [PolicyChange] = []
+    if arguments.value("--rsr-install") != nil {
+      let value = try arguments.choice("--rsr-install", in: settings, default: "unset")
+      changes.append(.rsrInstallation(PolicySetting(rawValue: value)!))
+    }
+    if arguments.value("--rsr-removal") != nil {
+      let value = try arguments.choice("--rsr-removal", in: settings, default: "unset")
+      changes.append(.rsrRemoval(PolicySetting(rawValue: value)!))
+    }
+    if let days = arguments.value("--defer") {
+      if days == "unset" {
+        changes.append(.deferralDays(nil))
+      } else {
+        changes.append(
+          .deferralDays(try arguments.integer("--defer", in: RingPolicy.deferralRange)))
+      }
+    }
+    if arguments.value("--critical-updates") != nil {
+      let value = try arguments.choice(
+        "--critical-updates", in: CriticalUpdateSetting.allCases.map(\.rawValue), default: "unset")
+      changes.append(.criticalUpdateInstall(CriticalUpdateSetting(rawValue: value)!))
+    }
+    return changes
+  }
+
+  static func runMove(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
+    guard let ring = arguments.value("--ring") else {
+      throw CLIError.usage("give the target ring with --ring RING", command: "stage move")
+    }
+    guard !arguments.positional.isEmpty else {
+      throw CLIError.usage("give one or more device serials", command: "stage move")
+    }
+    let store = try context.openStore(arguments)
+    let outcome = try store.stageMove(
+      serials: arguments.positional, toRing: ring,
+      by: AuditActor.current(environment: context.environment),
+      at: context.now)
+    var line = "Staged \(outcome.staged) device(s) to move to ring \(ring)"
+    if outcome.unchanged > 0 { line += "; \(outcome.unchanged) already in it" }
+    context.print(line + ".")
+    context.print("Review with `ringside staged`; apply with `ringside apply`.")
+    return ExitCode.ok.rawValue
+  }
+}

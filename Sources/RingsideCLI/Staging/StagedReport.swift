@@ -1,0 +1,175 @@
+import Foundation
+import RingsideDomain
+import RingsideProfiles
+import RingsideStore
+
+/// Everything `ringside staged` shows: the staged changes, the files they produce compared with
+/// the folder, and the warnings, gathered once and rendered as text or JSON.
+struct StagedReport {
+  static let listedMoves = 20
+
+  let changes: [StagedChange]
+  let stagedCount: Int
+  let moveGroups: [StagedMoveGroup]
+  let plan: ProfilePlan
+  let warnings: [StagingWarning]
+
+  static func load(
+    store: InventoryStore, directory path: String, organization: ProfileOrganization
+  ) throws -> StagedReport {
+    let directory: ProfileDirectory?
+    do {
+      directory = try ProfileDirectory.existing(at: path)
+    } catch {
+      throw ProfileOutputOptions.cliError(error)
+    }
+    let rings = try store.effectiveRings()
+    let plan = ProfilePlan(
+      rings: rings, organization: organization, directory: directory, directoryPath: path,
+      known: try store.profileFileHashes(directory: directory?.path ?? path))
+    return StagedReport(
+      changes: try store.stagedChanges(limit: 500), stagedCount: try store.stagedChangeCount(),
+      moveGroups: try store.stagedMoveGroups(),
+      plan: plan,
+      warnings: StagingWarnings.evaluate(rings: rings, segments: try store.stagedFleetSegments()))
+  }
+
+  private var policyChanges: [StagedChange] { changes.filter { $0.policyField != nil } }
+  private var moveCount: Int { moveGroups.reduce(0) { $0 + $1.devices } }
+
+  func text(diff: Bool) -> String {
+    var out = ""
+    if changes.isEmpty {
+      out += "Nothing is staged.\n"
+    } else {
+      out += "Staged: \(policyChanges.count) policy change(s), \(moveCount) ring move(s)\n"
+      var table = TextTable(["id", "change", "by", "staged"])
+      for change in policyChanges {
+        table.add(["#\(change.id)", change.summary, change.author, Self.timestamp(change.stagedAt)])
+      }
+      if moveCount <= Self.listedMoves {
+        for change in changes where change.policyField == nil {
+          table.add([
+            "#\(change.id)", "move " + change.summary, change.author,
+            Self.timestamp(change.stagedAt),
+          ])
+        }
+      }
+      if !table.rows.isEmpty { out += table.render(indent: "  ") + "\n" }
+      if moveCount > Self.listedMoves {
+        for group in moveGroups {
+          out +=
+            "  move \(group.devices) device(s) from ring \(group.fromRing) to ring \(group.toRing)"
+          out += " (by \(group.authors.joined(separator: ", ")))\n"
+        }
+      }
+    }
+    out +=
+      "\nProfiles in \(plan.directoryPath) (organisation \"\(Sanitized.text(plan.organization.name))\"):\n"
+    if plan.reviews.isEmpty {
+      out += "  none: no ring has a policy.\n"
+    } else {
+      var files = TextTable(["action", "file", "note"])
+      for review in plan.reviews {
+        files.add([review.action.rawValue, review.name, review.conflict ?? ""])
+      }
+      out += files.render(indent: "  ") + "\n"
+    }
+    if !warnings.isEmpty {
+      out += "\nWarnings:\n"
+      for warning in warnings { out += "  ! " + warning.message + "\n" }
+    }
+    if diff {
+      let text = plan.unifiedDiff
+      out += text.isEmpty ? "\nNo file would change.\n" : "\n" + Self.terminalSafe(text)
+    }
+    if !plan.changes.isEmpty || !changes.isEmpty {
+      out += "\n" + (diff ? "" : "Show the file changes with `ringside staged --diff`; ")
+      out +=
+        (diff ? "W" : "w")
+        + "rite them with `ringside apply`, or drop the staged changes with `ringside discard`.\n"
+    }
+    return out
+  }
+
+  func json(diff: Bool) -> JSONValue {
+    .object([
+      ("staged_count", .int(stagedCount)),
+      ("staged", .array(changes.map(Self.json))),
+      (
+        "moves",
+        .array(
+          moveGroups.map {
+            .object([
+              ("from", .string($0.fromRing)), ("to", .string($0.toRing)),
+              ("devices", .int($0.devices)),
+              ("authors", .array($0.authors.map { .string($0) })),
+            ])
+          })
+      ),
+      ("directory", .string(plan.directoryPath)),
+      ("organization", .string(plan.organization.name)),
+      (
+        "files",
+        .array(
+          plan.reviews.map { review in
+            var fields: [(String, JSONValue)] = [
+              ("name", .string(review.name)), ("action", .string(review.action.rawValue)),
+              ("sha256", review.planned.map { .string($0.sha256) } ?? .null),
+              ("on_disk_sha256", review.onDisk.sha256.map { .string($0) } ?? .null),
+              ("conflict", review.conflict.map { .string($0) } ?? .null),
+            ]
+            if diff { fields.append(("diff", .string(review.unifiedDiff))) }
+            return .object(fields)
+          })
+      ),
+      (
+        "warnings",
+        .array(
+          warnings.map {
+            .object([
+              ("kind", .string($0.kind.rawValue)), ("ring", .string($0.ring)),
+              ("devices", .int($0.devices)), ("message", .string($0.message)),
+            ])
+          })
+      ),
+    ])
+  }
+
+  static func json(_ change: StagedChange) -> JSONValue {
+    var fields: [(String, JSONValue)] = [("id", .int(Int(change.id)))]
+    switch change.kind {
+    case .policy(let old, let new):
+      fields += [
+        ("kind", .string("policy")), ("ring", .string(change.ring)),
+        ("setting", .string(new.field.rawValue)), ("old", .string(old.text)),
+        ("new", .string(new.text)),
+      ]
+    case .move(let device, let from):
+      fields += [
+        ("kind", .string("move")), ("device_key", .string(device.key)),
+        ("serial", device.serial.map { .string($0) } ?? .null), ("name", .string(device.name)),
+        ("from", .string(from)), ("to", .string(change.ring)),
+      ]
+    }
+    fields += [
+      ("author", .string(change.author)), ("staged_at", .string(timestamp(change.stagedAt))),
+    ]
+    return .object(fields)
+  }
+
+  /// Multi-line text from files on disk with every control character but tab made visible.
+  static func terminalSafe(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      line.split(separator: "\t", omittingEmptySubsequences: false).map { Sanitized.text($0) }
+        .joined(separator: "\t")
+    }.joined(separator: "\n")
+  }
+
+  /// `2025-11-24T08:10:00Z`.
+  static func timestamp(_ date: Date) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    return formatter.string(from: date)
+  }
+}

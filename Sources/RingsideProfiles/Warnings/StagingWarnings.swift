@@ -1,0 +1,111 @@
+import RingsideDomain
+
+/// Finds where the staged policies will not do what an admin expects, from Apple's schema facts
+/// and the devices in each ring (with staged moves already applied to `segments`).
+public enum StagingWarnings {
+  /// The warnings for every ring with a policy, ring by ring.
+  public static func evaluate(rings: [Ring], segments: [FleetSegment]) -> [StagingWarning] {
+    let byRing = Dictionary(grouping: segments, by: \.ring)
+    return rings.filter { !$0.policy.isUnset }.flatMap { ring in
+      warnings(for: ring, segments: byRing[ring.name] ?? [])
+    }
+  }
+
+  static func warnings(for ring: Ring, segments: [FleetSegment]) -> [StagingWarning] {
+    var out: [StagingWarning] = []
+    let policy = ring.policy
+    let blocked = [
+      (policy.rsrInstallation, SoftwareUpdateSchema.allowInstallation, "installation"),
+      (policy.rsrRemoval, SoftwareUpdateSchema.allowRemoval, "removal"),
+    ].filter { $0.0 == .block }
+    for (_, key, what) in blocked {
+      let unsupervised = count(segments) {
+        !$0.userEnrolled && key.supervisedOnly.contains($0.platform.family) && $0.supervised != true
+      }
+      let enrolled = count(segments) { $0.userEnrolled }
+      guard unsupervised + enrolled > 0 else { continue }
+      var parts: [String] = []
+      if unsupervised > 0 {
+        parts.append("\(unsupervised) unsupervised (or not reported) iPhones/iPads")
+      }
+      if enrolled > 0 { parts.append("\(enrolled) user-enrolled") }
+      out.append(
+        StagingWarning(
+          kind: .restrictionNotEnforced, ring: ring.name, devices: unsupervised + enrolled,
+          message:
+            "ring \(ring.name) blocks RSR/BSI \(what), but it is not enforced on "
+            + "\(devices(unsupervised + enrolled)): \(parts.joined(separator: ", "))."))
+    }
+    if let days = policy.deferralDays {
+      let total = count(segments) { _ in true }
+      out.append(
+        StagingWarning(
+          kind: .deferralHoldsRSR, ring: ring.name, devices: total,
+          message:
+            "ring \(ring.name) defers OS updates \(days) days for \(devices(total)): RSR/BSIs apply only "
+            + "to the latest minor OS, so a device held on an older minor also waits for RSR/BSIs.")
+      )
+    }
+    let reach = ProfileReach(policy: policy)
+    let modern = count(segments) {
+      reach.hasProfile($0.platform.family)
+        && ($0.osVersion?.major ?? 0) >= SoftwareUpdateSchema.profileKeysRemovedMajor
+    }
+    if modern > 0 {
+      out.append(
+        StagingWarning(
+          kind: .profileKeysRemoved, ring: ring.name, devices: modern,
+          message:
+            "\(devices(modern)) in ring \(ring.name) run OS \(SoftwareUpdateSchema.profileKeysRemovedMajor) "
+            + "or later, where Apple removed the profile keys: only the \(ring.name)-*.ddm.json declaration reaches them."
+        ))
+    }
+    let legacy = count(segments) { segment in
+      guard reach.hasDeclaration(segment.platform.family), let os = segment.osVersion else {
+        return false
+      }
+      return os < SoftwareUpdateSchema.declarationMinimum(segment.platform.family)
+    }
+    if legacy > 0 {
+      let ios = SoftwareUpdateSchema.declarationMinimum(.iOS)
+      let mac = SoftwareUpdateSchema.declarationMinimum(.macOS)
+      out.append(
+        StagingWarning(
+          kind: .declarationUnsupported, ring: ring.name, devices: legacy,
+          message:
+            "\(devices(legacy)) in ring \(ring.name) run iOS/iPadOS before \(ios.major) or macOS before "
+            + "\(mac.major), which do not accept the declaration: only the \(ring.name)-*.mobileconfig profile reaches them."
+        ))
+    }
+    return out
+  }
+
+  private static func count(_ segments: [FleetSegment], where include: (FleetSegment) -> Bool)
+    -> Int
+  {
+    segments.reduce(0) { $0 + (include($1) ? $1.count : 0) }
+  }
+
+  private static func devices(_ n: Int) -> String { n == 1 ? "1 device" : "\(n) devices" }
+}
+
+/// Which file kinds a policy produces for each family.
+struct ProfileReach {
+  private let profiles: Set<PlatformFamily>
+  private let declarations: Set<PlatformFamily>
+
+  init(policy: RingPolicy) {
+    let identities = PlatformFamily.allCases.map {
+      ProfileIdentity(organization: .default, ring: "ring", family: $0)
+    }
+    profiles = Set(
+      identities.filter { ConfigurationProfileBuilder.profile(for: policy, identity: $0) != nil }
+        .map(\.family))
+    declarations = Set(
+      identities.filter { DeclarationBuilder.declaration(for: policy, identity: $0) != nil }
+        .map(\.family))
+  }
+
+  func hasProfile(_ family: PlatformFamily) -> Bool { profiles.contains(family) }
+  func hasDeclaration(_ family: PlatformFamily) -> Bool { declarations.contains(family) }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import RingsideCLI
+import XCTest
+
+/// The staging commands end to end, in-process: stage, review, apply, audit, and the exit
+/// statuses of the failures admins meet.
+final class StagingCommandTests: XCTestCase {
+  private var directory = ""
+  private var db: String { directory + "/ringside.db" }
+  private var out: String { directory + "/data/ringside/profiles" }
+
+  override func setUpWithError() throws {
+    directory =
+      FileManager.default.temporaryDirectory.appendingPathComponent(
+        "ringside-staging-cli-\(UUID().uuidString)"
+      ).path
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    addTeardownBlock { [directory] in try? FileManager.default.removeItem(atPath: directory) }
+    XCTAssertEqual(run("demo", "--db", db, "--devices", "200").status, 0)
+  }
+
+  private func run(_ arguments: String..., ssh: String? = nil) -> (
+    status: Int32, out: String, err: String
+  ) {
+    final class Capture: @unchecked Sendable {
+      let lock = NSLock()
+      var out = ""
+      var err = ""
+    }
+    let capture = Capture()
+    var environment = ["HOME": directory, "XDG_DATA_HOME": directory + "/data"]
+    environment["SSH_CONNECTION"] = ssh
+    let context = CommandContext(
+      environment: environment, now: Date(timeIntervalSince1970: 1_795_000_000),
+      out: { text in capture.lock.withLock { capture.out += text } },
+      err: { text in capture.lock.withLock { capture.err += text } })
+    let status = Ringside.run(arguments, context: context)
+    return capture.lock.withLock { (status, capture.out, capture.err) }
+  }
+
+  func testStageReviewApplyAndAuditEndToEnd() throws {
+    XCTAssertEqual(
+      run("stage", "policy", "test", "--rsr-install", "block", "--defer", "10", "--db", db).status,
+      0)
+    let staged = run("staged", "--db", db)
+    XCTAssertEqual(staged.status, 0, staged.err)
+    XCTAssertTrue(staged.out.contains("ring test: RSR/BSI installation allow → block"), staged.out)
+    XCTAssertTrue(staged.out.contains("create  test-ios.mobileconfig"), staged.out)
+    XCTAssertTrue(staged.out.contains("defers OS updates 10 days"), staged.out)
+
+    let apply = run("apply", "--db", db, ssh: "198.51.100.4 40000 10.0.0.1 22")
+    XCTAssertEqual(apply.status, 0, apply.err)
+    XCTAssertTrue(
+      FileManager.default.fileExists(atPath: out + "/test-ios.mobileconfig"), "default --out")
+    XCTAssertTrue(run("staged", "--db", db).out.contains("Nothing is staged."))
+
+    let audit = run("audit", "--db", db, "--format", "json")
+    XCTAssertEqual(audit.status, 0, audit.err)
+    XCTAssertTrue(audit.out.contains("\"origin\": \"ssh 198.51.100.4:40000\""), audit.out)
+    XCTAssertTrue(audit.out.contains("\"action\": \"write-profile\""), audit.out)
+    XCTAssertTrue(audit.out.contains("\"after_sha256\": \""), audit.out)
+  }
+
+  func testDiffShowsTheLineChangesOfTheStagedPolicy() {
+    XCTAssertEqual(run("apply", "--db", db).status, 0)
+    XCTAssertEqual(run("stage", "policy", "test", "--rsr-removal", "block", "--db", db).status, 0)
+    let diff = run("staged", "--diff", "--db", db)
+    XCTAssertTrue(diff.out.contains("+++ \(out)/test-ios.mobileconfig (staged)"), diff.out)
+    XCTAssertTrue(diff.out.contains("-\t\t\t<true/>\n+\t\t\t<false/>"), diff.out)
+  }
+
+  func testApplyRefusesAFileChangedOutsideRingsideWithExit73() throws {
+    XCTAssertEqual(run("apply", "--db", db).status, 0)
+    try Data("edited\n".utf8).write(to: URL(fileURLWithPath: out + "/test-ios.mobileconfig"))
+    XCTAssertEqual(run("stage", "policy", "test", "--rsr-install", "block", "--db", db).status, 0)
+    let refused = run("apply", "--db", db)
+    XCTAssertEqual(refused.status, 73)
+    XCTAssertTrue(
+      refused.err.contains("test-ios.mobileconfig was changed after Ringside wrote it"), refused.err
+    )
+    XCTAssertTrue(run("staged", "--db", db).out.contains("#"), "still staged")
+    XCTAssertEqual(run("apply", "--db", db, "--force").status, 0)
+  }
+
+  func testDryRunWritesNothing() {
+    let dry = run("apply", "--db", db, "--dry-run")
+    XCTAssertEqual(dry.status, 0, dry.err)
+    XCTAssertTrue(dry.out.contains("Dry run: nothing was written."))
+    XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+  }
+
+  func testStageMoveAndDiscard() {
+    let moved = run("stage", "move", "--ring", "test", "NO-SUCH-SERIAL", "--db", db)
+    XCTAssertEqual(moved.status, 66)
+    XCTAssertEqual(
+      run("stage", "policy", "production", "--critical-updates", "off", "--db", db).status, 0)
+    let discard = run("discard", "--db", db)
+    XCTAssertEqual(discard.out, "Dropped 1 staged change(s).\n")
+  }
+
+  func testBadValuesAreUsageErrors() {
+    XCTAssertEqual(run("stage", "policy", "test", "--defer", "91", "--db", db).status, 64)
+    XCTAssertEqual(run("stage", "policy", "test", "--rsr-install", "maybe", "--db", db).status, 64)
+    XCTAssertEqual(run("stage", "policy", "test", "--db", db).status, 64)
+    XCTAssertEqual(
+      run("stage", "policy", "nosuch", "--rsr-install", "allow", "--db", db).status, 66)
+    XCTAssertEqual(run("apply", "--org", " ", "--db", db).status, 64)
+  }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import RingsideDomain
+import XCTest
+
+@testable import RingsideProfiles
+
+/// The apply sequence: check, record intent, write, commit; stop on files changed by others.
+final class ProfileApplierTests: XCTestCase {
+  private var directory = ""
+  private let allowBlock = TestSupport.policy(install: .allow, removal: .block)
+
+  override func setUpWithError() throws {
+    directory = try TestSupport.temporaryDirectory(self) + "/profiles"
+  }
+
+  private func apply(_ ledger: MemoryLedger, force: Bool = false, dryRun: Bool = false) throws
+    -> ProfileApplier.Report
+  {
+    try ProfileApplier.apply(
+      ledger: ledger, options: .init(directory: directory, force: force, dryRun: dryRun))
+  }
+
+  private func contents() throws -> [String: String] {
+    var out: [String: String] = [:]
+    for name in try FileManager.default.contentsOfDirectory(atPath: directory)
+    where !name.hasPrefix(".") {
+      out[name] = try String(contentsOfFile: directory + "/" + name, encoding: .utf8)
+    }
+    return out
+  }
+
+  func testFirstApplyCreatesEveryFileAndCommitsOnce() throws {
+    let ledger = MemoryLedger(rings: [TestSupport.ring(allowBlock)])
+    let report = try apply(ledger)
+    XCTAssertEqual(report.applied.map(\.action), [.create, .create, .create, .create])
+    XCTAssertEqual(
+      Set(try contents().keys),
+      [
+        "test-ios.mobileconfig", "test-ios.ddm.json", "test-macos.mobileconfig",
+        "test-macos.ddm.json",
+      ])
+    XCTAssertEqual(ledger.commits.count, 1)
+    XCTAssertTrue(ledger.pending.isEmpty)
+  }
+
+  func testSecondRunWritesTheSameBytesAndChangesNothing() throws {
+    let ledger = MemoryLedger(rings: [TestSupport.ring(allowBlock)])
+    _ = try apply(ledger)
+    let first = try contents()
+    let report = try apply(ledger)
+    XCTAssertEqual(try contents(), first)
+    XCTAssertTrue(report.applied.allSatisfy { $0.action == .unchanged })
+    XCTAssertTrue(report.plan.unifiedDiff.isEmpty)
+  }
+
+  func testFileChangedOutsideRingsideStopsTheApplyUntilForced() throws {
+    let ledger = MemoryLedger(rings: [TestSupport.ring(allowBlock)])
+    _ = try apply(ledger)
+    let edited = directory + "/test-ios.mobileconfig"
+    try Data("hand edited\n".utf8).write(to: URL(fileURLWithPath: edited))
+    ledger.rings = [TestSupport.ring(TestSupport.policy(install: .block))]
+    let before = try contents()
+    XCTAssertThrowsError(try apply(ledger)) { error in
+      guard case .changedOnDisk(let problems)? = error as? ProfileError else {
+        return XCTFail("unexpected \(error)")
+      }
+      XCTAssertEqual(problems.count, 1)
+      XCTAssertTrue(
+        problems[0].contains("test-ios.mobileconfig was changed after Ringside wrote it"))
+      XCTAssertTrue("\(error)".contains("--force"))
+    }
+    XCTAssertEqual(try contents(), before, "nothing written")
+    XCTAssertEqual(ledger.commits.count, 1, "nothing committed")
+
+    let forced = try apply(ledger, force: true)
+    XCTAssertTrue(forced.applied.contains { $0.name == "test-ios.mobileconfig" && $0.forced })
+    XCTAssertNotEqual(try contents()["test-ios.mobileconfig"], "hand edited\n")
+  }
+
+  func testUnknownFileWithAProfileNameIsNotOverwritten() throws {
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    try Data("someone else's\n".utf8).write(
+      to: URL(fileURLWithPath: directory + "/test-ios.mobileconfig"))
+    let ledger = MemoryLedger(rings: [TestSupport.ring(allowBlock)])
+    XCTAssertThrowsError(try apply(ledger)) { error in
+      XCTAssertTrue("\(error)".contains("exists and was not written by Ringside"))
+    }
+  }
+
+  func testSymbolicLinkWithAProfileNameIsNeverWrittenThrough() throws {
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let victim = directory + "/../victim"
+    try Data("precious\n".utf8).write(to: URL(fileURLWithPath: victim))
+    try FileManager.default.createSymbolicLink(
+      atPath: directory + "/test-ios.mobileconfig", withDestinationPath: victim)
+    let ledger = MemoryLedger(rings: [TestSupport.ring(allowBlock)])
+    XCTAssertThrowsError(try apply(ledger)) { error in
+      XCTAssertTrue("\(error)".contains("symbolic link"))
+    }
+    _ = try apply(ledger, force: true)
+    XCTAssertEqual(try String(contentsOfFile: victim, encoding: .utf8), "precious\n")
+  }
+
+  func testInterruptedApplyIsRecognisedAndFinishedByTheNextRun() throws {
+    let ledger = MemoryLedger(rings: [TestSupport.ring(allowBlock)])
+    _ = try apply(ledger)
+    ledger.rings = [TestSupport.ring(TestSupport.policy(install: .block, defer: 5))]
+    ledger.failCommit = true
+    XCTAssertThrowsError(try apply(ledger))
+    XCTAssertFalse(ledger.pending.isEmpty, "intent recorded before writing")
+    ledger.failCommit = false
+    let report = try apply(ledger)
+    XCTAssertTrue(
+      report.applied.allSatisfy { $0.action == .unchanged }, "files already new, no conflict")
+    XCTAssertEqual(ledger.commits.count, 2)
+  }
+
+  func testRingWithoutPolicyLosesTheFilesRingsideWroteForIt() throws {
+    let ledger = MemoryLedger(rings: [TestSupport.ring(allowBlock)])
+    _ = try apply(ledger)
+    ledger.rings = [TestSupport.ring(.unset)]
+    let report = try apply(ledger)
+    XCTAssertEqual(report.applied.filter { $0.action == .remove }.count, 4)
+    XCTAssertTrue(try contents().isEmpty)
+  }
+
+  func testDryRunCreatesNothingAndCommitsNothing() throws {
+    let ledger = MemoryLedger(rings: [TestSupport.ring(allowBlock)])
+    let report = try apply(ledger, dryRun: true)
+    XCTAssertTrue(report.dryRun)
+    XCTAssertEqual(report.plan.changes.count, 4)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: directory))
+    XCTAssertTrue(ledger.commits.isEmpty)
+    XCTAssertTrue(ledger.pending.isEmpty)
+  }
+
+  func testPlanShowsTheLineDiffAgainstTheFileOnDisk() throws {
+    let ledger = MemoryLedger(rings: [TestSupport.ring(allowBlock)])
+    _ = try apply(ledger)
+    ledger.rings = [TestSupport.ring(TestSupport.policy(install: .allow, removal: .allow))]
+    let report = try apply(ledger, dryRun: true)
+    let review = try XCTUnwrap(report.plan.reviews.first { $0.name == "test-ios.mobileconfig" })
+    XCTAssertEqual(review.action, .update)
+    XCTAssertTrue(
+      review.unifiedDiff.contains("-\t\t\t<false/>\n+\t\t\t<true/>"), review.unifiedDiff)
+  }
+}

@@ -1,0 +1,89 @@
+import RingsideDomain
+import XCTest
+
+@testable import RingsideProfiles
+
+final class StagingWarningsTests: XCTestCase {
+  private func segment(
+    _ platform: Platform, supervised: Bool? = true, userEnrolled: Bool = false, os: String = "18.5",
+    count: Int, ring: String = "test"
+  ) -> FleetSegment {
+    FleetSegment(
+      ring: ring, platform: platform, supervised: supervised, userEnrolled: userEnrolled,
+      osVersion: OSVersionNumber(os), count: count)
+  }
+
+  private func warnings(_ policy: RingPolicy, _ segments: [FleetSegment]) -> [StagingWarning.Kind:
+    StagingWarning]
+  {
+    let found = StagingWarnings.evaluate(rings: [TestSupport.ring(policy)], segments: segments)
+    return Dictionary(found.map { ($0.kind, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  func testBlockedRemovalWarnsAboutUnsupervisedAndUserEnrolledDevices() throws {
+    let found = warnings(
+      TestSupport.policy(removal: .block),
+      [
+        segment(.iOS, supervised: true, count: 10), segment(.iOS, supervised: false, count: 3),
+        segment(.iPadOS, supervised: nil, count: 2), segment(.macOS, supervised: false, count: 7),
+        segment(.iOS, supervised: true, userEnrolled: true, count: 4),
+      ])
+    let warning = try XCTUnwrap(found[.restrictionNotEnforced])
+    XCTAssertEqual(warning.devices, 9)
+    XCTAssertTrue(warning.message.contains("5 unsupervised"), warning.message)
+    XCTAssertTrue(warning.message.contains("4 user-enrolled"), warning.message)
+    XCTAssertTrue(warning.message.contains("removal"), warning.message)
+  }
+
+  func testAllowedRemovalNeedsNoEnforcementWarning() {
+    XCTAssertNil(
+      warnings(TestSupport.policy(removal: .allow), [segment(.iOS, supervised: false, count: 3)])[
+        .restrictionNotEnforced])
+  }
+
+  func testDeferralWarnsThatItHoldsBackRSRs() throws {
+    let warning = try XCTUnwrap(
+      warnings(
+        TestSupport.policy(defer: 30), [segment(.iOS, count: 5), segment(.macOS, count: 2)])[
+          .deferralHoldsRSR])
+    XCTAssertEqual(warning.devices, 7)
+    XCTAssertTrue(warning.message.contains("latest minor"), warning.message)
+  }
+
+  func testDevicesOnOS27AndLaterAreOnlyReachedByTheDeclaration() throws {
+    let warning = try XCTUnwrap(
+      warnings(
+        TestSupport.policy(install: .allow),
+        [
+          segment(.iOS, os: "27.0", count: 4), segment(.macOS, os: "27.1", count: 1),
+          segment(.iOS, os: "26.3", count: 9),
+        ]
+      )[.profileKeysRemoved])
+    XCTAssertEqual(warning.devices, 5)
+  }
+
+  func testDevicesBeforeIOS18OrMacOS15MissTheDeclaration() throws {
+    let warning = try XCTUnwrap(
+      warnings(
+        TestSupport.policy(install: .allow),
+        [
+          segment(.iOS, os: "17.6", count: 4), segment(.iPadOS, os: "16.7.8", count: 2),
+          segment(.macOS, os: "14.7", count: 3), segment(.macOS, os: "15.0", count: 8),
+          FleetSegment(
+            ring: "test", platform: .iOS, supervised: true, userEnrolled: false, osVersion: nil,
+            count: 6),
+        ]
+      )[.declarationUnsupported])
+    XCTAssertEqual(warning.devices, 9)
+  }
+
+  func testCriticalOnlyPolicyDoesNotWarnAboutIPhones() {
+    let found = warnings(TestSupport.policy(critical: .on), [segment(.iOS, os: "17.0", count: 4)])
+    XCTAssertTrue(found.isEmpty)
+  }
+
+  func testRingsWithoutPolicyOrDevicesStayQuiet() {
+    XCTAssertTrue(warnings(.unset, [segment(.iOS, supervised: false, count: 3)]).isEmpty)
+    XCTAssertNil(warnings(TestSupport.policy(removal: .block), [])[.restrictionNotEnforced])
+  }
+}
