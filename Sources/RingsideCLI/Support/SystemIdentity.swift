@@ -51,11 +51,4 @@ enum SystemIdentity {
     var info = stat()
     return stat(path, &info) == 0 ? info.st_uid : nil
   }
-
-  /// `SSH_CONNECTION`'s client address and port, or `local`.
-  static func origin(environment: [String: String]) -> String {
-    guard let ssh = environment["SSH_CONNECTION"], !ssh.isEmpty else { return "local" }
-    let parts = ssh.split(separator: " ")
-    return parts.count >= 2 ? "ssh \(parts[0]):\(parts[1])" : "ssh \(ssh)"
-  }
 }
