@@ -4,28 +4,34 @@ import RingsideDomain
 extension InventoryStore {
   /// Stages `change` for ring `name`. A value equal to the applied one drops the staged change
   /// instead; a value for a setting already staged replaces it (the outcome says whose).
+  /// Another admin's different staged value is never replaced silently: without
+  /// `replacingOthers` that is a `.conflict` error naming them and their value.
   @discardableResult
   public func stagePolicy(
-    _ change: PolicyChange, ring name: String, by actor: AuditActor, at now: Date = Date()
+    _ change: PolicyChange, ring name: String, by actor: AuditActor, at now: Date = Date(),
+    replacingOthers: Bool = false
   ) throws(StoreError) -> StageOutcome {
-    try stagePolicy([change], ring: name, by: actor, at: now)[0]
+    try stagePolicy([change], ring: name, by: actor, at: now, replacingOthers: replacingOthers)[0]
   }
 
   /// Stages several settings of one ring at once: all of them, or none when one is invalid.
   @discardableResult
   public func stagePolicy(
-    _ changes: [PolicyChange], ring name: String, by actor: AuditActor, at now: Date = Date()
+    _ changes: [PolicyChange], ring name: String, by actor: AuditActor, at now: Date = Date(),
+    replacingOthers: Bool = false
   ) throws(StoreError) -> [StageOutcome] {
     try write {
       guard let ringID = try ringID(named: name) else { throw try unknownRing(name) }
       return try changes.map { change throws(StoreError) in
-        try stageOne(change, ring: name, ringID: ringID, by: actor, at: now)
+        try stageOne(
+          change, ring: name, ringID: ringID, by: actor, at: now, replacingOthers: replacingOthers)
       }
     }
   }
 
   private func stageOne(
-    _ change: PolicyChange, ring name: String, ringID: Int64, by actor: AuditActor, at now: Date
+    _ change: PolicyChange, ring name: String, ringID: Int64, by actor: AuditActor, at now: Date,
+    replacingOthers: Bool
   ) throws(StoreError) -> StageOutcome {
     let applied = try appliedPolicy(ringID: ringID)
     do {
@@ -34,6 +40,14 @@ extension InventoryStore {
       throw StoreError(.constraint, "ring \(name): \(error)")
     }
     let previous = try stagedPolicyChanges(ringID: ringID).first { $0.policyField == change.field }
+    if let previous, previous.author != actor.user, !replacingOthers,
+      case .policy(_, let theirs) = previous.kind, theirs != change
+    {
+      throw StoreError(
+        .conflict,
+        "ring \(name): \(previous.author) staged \(change.field.title) \(theirs.text) at \(UTCTimestamp.iso(Int64(previous.stagedAt.timeIntervalSince1970))); nothing was changed. Replace their value on purpose (--replace, or the same key again in the dashboard), or leave it"
+      )
+    }
     if let previous {
       try database.prepare("DELETE FROM staged_changes WHERE id = ?1").run([.integer(previous.id)])
     }
@@ -68,14 +82,16 @@ extension InventoryStore {
   /// Applies a Rings-view key to the ring's staged policy (cycle a setting, step the deferral).
   @discardableResult
   public func stagePolicy(
-    _ step: PolicyStep, ring name: String, by actor: AuditActor, at now: Date = Date()
+    _ step: PolicyStep, ring name: String, by actor: AuditActor, at now: Date = Date(),
+    replacingOthers: Bool = false
   ) throws(StoreError) -> StageOutcome {
     try write {
       guard let ringID = try ringID(named: name),
         let ring = try effectiveRings().first(where: { $0.name == name })
       else { throw try unknownRing(name) }
       return try stageOne(
-        step.change(from: ring.policy), ring: name, ringID: ringID, by: actor, at: now)
+        step.change(from: ring.policy), ring: name, ringID: ringID, by: actor, at: now,
+        replacingOthers: replacingOthers)
     }
   }
 

@@ -25,11 +25,12 @@ final class StagingStoreTests: XCTestCase {
       try other.rings().first { $0.name == "test" }?.policy.rsrRemoval, .unset, "not applied")
   }
 
-  func testStagingASettingAgainReplacesItAndSaysWhose() throws {
+  func testReplacingAnotherAdminsStagedValueOnPurposeSaysWhose() throws {
     let store = try StagingTestStore().seeded()
     try store.stagePolicy(.rsrInstallation(.allow), ring: "test", by: alice, at: now)
     let outcome = try store.stagePolicy(
-      .rsrInstallation(.block), ring: "test", by: StagingTestStore.bob, at: now)
+      .rsrInstallation(.block), ring: "test", by: StagingTestStore.bob, at: now,
+      replacingOthers: true)
     guard case .staged(let change, let replaced) = outcome else { return XCTFail("\(outcome)") }
     XCTAssertEqual(change.summary, "ring test: RSR/BSI installation unset → block")
     XCTAssertEqual(replaced?.author, "alice")

@@ -20,10 +20,13 @@ enum StageCommand {
       .init(
         "--critical-updates", value: "V", help: "macOS CriticalUpdateInstall: on, off or unset.",
         choices: CriticalUpdateSetting.allCases.map(\.rawValue)),
+      .init(
+        "--replace", help: "Replace a different value another admin staged for the same setting."),
     ],
     discussion: """
       Nothing changes on devices or in files until `ringside apply`. A value equal to the applied
-      one drops the staged change; staging a setting again replaces the earlier staged value.
+      one drops the staged change; staging a setting again replaces your earlier staged value.
+      A different value another admin staged is a conflict (exit 65) unless --replace.
       """,
     writes: true,
     run: { arguments, context in try runPolicy(arguments, context) })
@@ -55,7 +58,8 @@ enum StageCommand {
     }
     let store = try context.openStore(arguments)
     let actor = AuditActor.current(environment: context.environment)
-    let outcomes = try store.stagePolicy(changes, ring: ring, by: actor, at: context.now)
+    let outcomes = try store.stagePolicy(
+      changes, ring: ring, by: actor, at: context.now, replacingOthers: arguments.flag("--replace"))
     for (change, outcome) in zip(changes, outcomes) {
       switch outcome {
       case .staged(let staged, let replaced):

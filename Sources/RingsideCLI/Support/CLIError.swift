@@ -28,7 +28,7 @@ public struct CLIError: Error, Sendable, CustomStringConvertible {
       case .busy: .tempFail
       case .full: .ioError
       case .corrupt, .newerSchema: .dataError
-      case .constraint: .dataError
+      case .constraint, .conflict: .dataError
       case .other: .software
       }
     return CLIError(code, error.message)

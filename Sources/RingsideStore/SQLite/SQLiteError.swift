@@ -2,7 +2,8 @@
 public struct StoreError: Error, Sendable, CustomStringConvertible {
   /// Why the store refused, so the CLI can choose an exit code.
   public enum Kind: Sendable {
-    case cannotOpen, busy, readOnly, full, corrupt, newerSchema, constraint, notFound, other
+    case cannotOpen, busy, readOnly, full, corrupt, newerSchema, constraint, notFound, conflict,
+      other
   }
 
   public let kind: Kind

@@ -1,0 +1,60 @@
+import Foundation
+import RingsideDomain
+import XCTest
+
+@testable import RingsideStore
+
+/// Two admins on two connections (two sessions) staging the same ring key.
+final class StagingConflictTests: XCTestCase {
+  func testSecondAdminSeesTheConflictAndNothingIsOverwritten() throws {
+    let temp = try StagingTestStore()
+    _ = try temp.seeded()
+    let aliceSession = try temp.open()
+    let bobSession = try temp.open()
+    try aliceSession.stagePolicy(.rsrInstallation(.block), ring: "test", by: StagingTestStore.alice)
+    XCTAssertThrowsError(
+      try bobSession.stagePolicy(.rsrInstallation(.allow), ring: "test", by: StagingTestStore.bob)
+    ) { error in
+      let e = error as! StoreError
+      XCTAssertEqual(e.kind, .conflict)
+      XCTAssertTrue(e.message.contains("alice staged RSR/BSI installation block"), e.message)
+    }
+    let staged = try aliceSession.stagedChanges()
+    XCTAssertEqual(staged.count, 1)
+    XCTAssertEqual(staged[0].author, "alice")
+    XCTAssertTrue(staged[0].summary.hasSuffix("→ block"), staged[0].summary)
+  }
+
+  func testSecondAdminMayReplaceOnPurposeAndTheAuditNamesBoth() throws {
+    let temp = try StagingTestStore()
+    _ = try temp.seeded()
+    let aliceSession = try temp.open()
+    let bobSession = try temp.open()
+    try aliceSession.stagePolicy(.rsrInstallation(.block), ring: "test", by: StagingTestStore.alice)
+    let outcome = try bobSession.stagePolicy(
+      .rsrInstallation(.allow), ring: "test", by: StagingTestStore.bob, replacingOthers: true)
+    guard case .staged(let change, let replaced) = outcome else { return XCTFail("\(outcome)") }
+    XCTAssertEqual(change.author, "bob")
+    XCTAssertEqual(replaced?.author, "alice")
+  }
+
+  func testStagingTheSameValueAsAnotherAdminIsNoConflict() throws {
+    let temp = try StagingTestStore()
+    _ = try temp.seeded()
+    let aliceSession = try temp.open()
+    let bobSession = try temp.open()
+    try aliceSession.stagePolicy(.deferralDays(5), ring: "test", by: StagingTestStore.alice)
+    XCTAssertNoThrow(
+      try bobSession.stagePolicy(.deferralDays(5), ring: "test", by: StagingTestStore.bob))
+  }
+
+  func testOneSessionSeesWhatAnotherStagedAtOnce() throws {
+    let temp = try StagingTestStore()
+    _ = try temp.seeded()
+    let viewer = try temp.open(readOnly: true)
+    let admin = try temp.open()
+    XCTAssertEqual(try viewer.stagedChangeCount(), 0)
+    try admin.stagePolicy(.rsrRemoval(.block), ring: "production", by: StagingTestStore.alice)
+    XCTAssertEqual(try viewer.stagedChangeCount(), 1)
+  }
+}
