@@ -1,4 +1,5 @@
 import Foundation
+import RingsideDomain
 
 extension InventoryStore {
   /// Appends one audit entry. Call inside `write { }`, together with the change it records, so
@@ -7,16 +8,70 @@ extension InventoryStore {
     action: String, detail: String, actor: AuditActor, at: Date,
     beforeHash: String? = nil, afterHash: String? = nil
   ) throws(StoreError) {
+    let previous = try database.scalar("SELECT chain FROM audit_log ORDER BY id DESC LIMIT 1")?
+      .string
+    let fields = AuditChain.Fields(
+      at: Int64(at.timeIntervalSince1970), user: actor.user, role: actor.role, origin: actor.origin,
+      action: action, detail: detail, beforeHash: beforeHash, afterHash: afterHash)
     try database.prepare(
       """
-      INSERT INTO audit_log(at, user_name, role, origin, action, detail, before_hash, after_hash)
-      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+      INSERT INTO audit_log(at, user_name, role, origin, action, detail, before_hash, after_hash, chain)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
       """
     ).run([
-      .integer(Int64(at.timeIntervalSince1970)), .text(actor.user), .text(actor.role),
+      .integer(fields.at), .text(actor.user), .text(actor.role),
       .text(actor.origin), .text(action), .text(detail),
       beforeHash.map { .text($0) } ?? .null, afterHash.map { .text($0) } ?? .null,
+      .text(AuditChain.link(previous: previous, fields)),
     ])
+    try database.prepare(
+      """
+      INSERT INTO meta(key, value) VALUES ('audit_head', ?1)
+      ON CONFLICT(key) DO UPDATE SET value = excluded.value
+      """
+    ).run([.text(AuditChain.link(previous: previous, fields))])
+  }
+
+  /// Recomputes the hash chain over the whole log; nil when intact, else the first entry
+  /// whose content, order or predecessor does not match.
+  public func auditChainProblem() throws(StoreError) -> (entries: Int, problem: String?) {
+    let stmt = try database.prepare(
+      """
+      SELECT id, at, user_name, role, origin, action, detail, before_hash, after_hash, chain
+      FROM audit_log ORDER BY id
+      """)
+    try stmt.bind([])
+    defer { stmt.reset() }
+    var previous: String?
+    var count = 0
+    while try stmt.step() {
+      count += 1
+      let id = stmt.int(at: 0) ?? 0
+      let fields = AuditChain.Fields(
+        at: stmt.int(at: 1) ?? 0, user: stmt.string(at: 2) ?? "", role: stmt.string(at: 3) ?? "",
+        origin: stmt.string(at: 4) ?? "", action: stmt.string(at: 5) ?? "",
+        detail: stmt.string(at: 6) ?? "", beforeHash: stmt.string(at: 7),
+        afterHash: stmt.string(at: 8))
+      guard let chain = stmt.string(at: 9) else {
+        if previous == nil { continue }  // entries from before the chain existed
+        return (count, "entry #\(id) has no chain link: it was inserted around Ringside")
+      }
+      if chain != AuditChain.link(previous: previous, fields) {
+        return (
+          count,
+          "entry #\(id) does not match its chain link: it, or an entry before it, was changed or removed"
+        )
+      }
+      previous = chain
+    }
+    if let head = try database.scalar("SELECT value FROM meta WHERE key = 'audit_head'")?.string,
+      head != previous
+    {
+      return (
+        count, "the newest entries were removed (the log ends before the last recorded entry)"
+      )
+    }
+    return (count, nil)
   }
 
   /// Audit entries, newest first.

@@ -132,6 +132,10 @@ enum Schema {
       PRIMARY KEY (directory, name)
     );
     """,
+    // 3: a hash chain over the audit log, so `audit --verify` detects edited or removed entries
+    """
+    ALTER TABLE audit_log ADD COLUMN chain TEXT;
+    """,
   ]
 
   static var currentVersion: Int { migrations.count }

@@ -1,3 +1,4 @@
+import RingsideDomain
 import XCTest
 
 @testable import RingsideProfiles

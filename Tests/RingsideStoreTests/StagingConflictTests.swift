@@ -58,3 +58,42 @@ final class StagingConflictTests: XCTestCase {
     XCTAssertEqual(try viewer.stagedChangeCount(), 1)
   }
 }
+
+/// The audit log's hash chain catches what the triggers cannot: edits made with them dropped.
+final class AuditChainTests: XCTestCase {
+  private func storeWithEntries() throws -> (StagingTestStore, InventoryStore) {
+    let temp = try StagingTestStore()
+    let store = try temp.seeded()
+    try store.stagePolicy(.rsrInstallation(.block), ring: "test", by: StagingTestStore.alice)
+    try store.stagePolicy(.deferralDays(3), ring: "test", by: StagingTestStore.alice)
+    try store.stagePolicy(.rsrRemoval(.block), ring: "production", by: StagingTestStore.bob)
+    return (temp, store)
+  }
+
+  func testIntactLogVerifies() throws {
+    let (_, store) = try storeWithEntries()
+    let result = try store.auditChainProblem()
+    XCTAssertNil(result.problem)
+    XCTAssertEqual(result.entries, 3)
+  }
+
+  func testEditWithTheTriggersDroppedIsFound() throws {
+    let (_, store) = try storeWithEntries()
+    try store.database.execute(
+      "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET user_name = 'mallory' WHERE id = 2")
+    XCTAssertEqual(try store.auditChainProblem().problem?.hasPrefix("entry #2 "), true)
+  }
+
+  func testRemovedEntriesAreFound() throws {
+    let (_, store) = try storeWithEntries()
+    try store.database.execute(
+      "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = 1")
+    XCTAssertNotNil(try store.auditChainProblem().problem)
+    let (_, other) = try storeWithEntries()
+    try other.database.execute(
+      "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = 3")
+    XCTAssertEqual(
+      try other.auditChainProblem().problem,
+      "the newest entries were removed (the log ends before the last recorded entry)")
+  }
+}

@@ -8,10 +8,24 @@ enum AuditCommand {
     options: [
       CommandSpec.dbOption, CommandSpec.formatOption(["text", "json"]),
       .init("--limit", value: "N", help: "Show the newest N entries (default 100)."),
+      .init(
+        "--verify",
+        help: "Check the log's hash chain: exit 0 when intact, 65 naming the first bad entry."),
     ],
-    discussion:
-      "Newest first. File entries carry the SHA-256 of the file before and after the write.",
+    discussion: """
+      Newest first. File entries carry the SHA-256 of the file before and after the write.
+      The log is append-only in the store (updates and deletes are refused), and every entry is
+      chained to the one before by SHA-256, so --verify finds entries changed or removed by hand.
+      """,
     run: { arguments, context in
+      if arguments.flag("--verify") {
+        let store = try context.openStore(arguments, readOnly: true)
+        let (entries, problem) = try store.auditChainProblem()
+        if let problem { throw CLIError(.dataError, "audit log \(store.path): \(problem)") }
+        context.print(
+          "The audit log is intact: \(entries) entries, each chained to the one before.")
+        return ExitCode.ok.rawValue
+      }
       let format = try arguments.choice("--format", in: ["text", "json"], default: "text")
       let limit = try arguments.integer("--limit", in: 1...1_000_000) ?? 100
       let store = try context.openStore(arguments, readOnly: true)

@@ -1,4 +1,5 @@
 import Foundation
+import RingsideDomain
 
 /// The folder profiles are written to, held open by descriptor so every read and write is
 /// relative to the same folder. Files are read without following symbolic links and replaced

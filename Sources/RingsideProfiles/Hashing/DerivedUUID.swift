@@ -1,3 +1,5 @@
+import RingsideDomain
+
 /// A name-based UUID (RFC 9562 version 8, SHA-256 as in its appendix B.2): the same name gives
 /// the same UUID on every run and every machine, so a rewritten profile updates in the MDM
 /// instead of arriving as a new one.

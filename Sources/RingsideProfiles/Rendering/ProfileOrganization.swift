@@ -1,3 +1,5 @@
+import RingsideDomain
+
 /// The organisation named in every profile (`PayloadOrganization`) and in every identifier.
 /// The name is free text from the command line, so it is only ever written escaped; the
 /// identifiers use a plain slug of it.
