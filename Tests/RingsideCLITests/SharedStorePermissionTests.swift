@@ -1,0 +1,130 @@
+import Foundation
+import RingsideDomain
+import RingsideStore
+import XCTest
+
+/// The file system, not Ringside, keeps viewers from writing a shared store. These tests create
+/// real unix users and groups, so they need root (CI runs as root); as another user they skip
+/// with that reason.
+final class SharedStorePermissionTests: XCTestCase {
+  static let adminGroup = "rs-test-admins"
+  static let viewerGroup = "rs-test-viewers"
+  static let admin = "rs-test-admin"
+  static let viewer = "rs-test-viewer"
+  static let outsider = "rs-test-outsider"
+
+  var directory: String!
+  var configHome: String?
+
+  override func setUpWithError() throws {
+    try XCTSkipUnless(geteuid() == 0, "creating test users and groups needs root")
+    for group in [Self.adminGroup, Self.viewerGroup] {
+      try shell("/usr/sbin/groupadd", "-f", group)
+    }
+    for (user, groups) in [
+      (Self.admin, "\(Self.adminGroup),\(Self.viewerGroup)"), (Self.viewer, Self.viewerGroup),
+      (Self.outsider, ""),
+    ] where (try? shell("/usr/bin/id", user)) == nil {
+      try shell("/usr/sbin/useradd", "-M", "-N", "-s", "/bin/sh", "-G", groups, user)
+    }
+    let top = "/tmp/ringside-shared-\(UUID().uuidString)"
+    directory = top + "/store"
+    configHome = top + "/config"
+    try FileManager.default.createDirectory(
+      atPath: configHome! + "/ringside", withIntermediateDirectories: true)
+    try Data("{\"admin_group\": \"\(Self.adminGroup)\"}".utf8).write(
+      to: URL(fileURLWithPath: configHome! + "/ringside/config.json"))
+  }
+
+  override func tearDown() {
+    if let directory {
+      try? FileManager.default.removeItem(atPath: (directory as NSString).deletingLastPathComponent)
+    }
+  }
+
+  @discardableResult
+  private func shell(_ arguments: String...) throws -> String {
+    try run(arguments).output
+  }
+
+  private func run(_ arguments: [String], as user: String? = nil) throws -> (
+    status: Int32, output: String
+  ) {
+    let process = Process()
+    let pipe = Pipe()
+    process.executableURL = URL(fileURLWithPath: user == nil ? arguments[0] : "/usr/sbin/runuser")
+    process.arguments =
+      user == nil ? Array(arguments.dropFirst()) : ["-u", user!, "--"] + arguments
+    process.standardOutput = pipe
+    process.standardError = pipe
+    // The config init writes to /etc/ringside as root, given here per user instead.
+    process.environment = [
+      "PATH": "/usr/bin:/bin", "HOME": "/tmp", "XDG_CONFIG_HOME": configHome ?? "/nonexistent",
+    ]
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let output = String(decoding: data, as: UTF8.self)
+    if user == nil && process.terminationStatus != 0 {
+      throw NSError(
+        domain: "shell", code: Int(process.terminationStatus),
+        userInfo: [NSLocalizedDescriptionKey: output])
+    }
+    return (process.terminationStatus, output)
+  }
+
+  private var binary: String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+      "../../.build/debug/ringside"
+    )
+    .standardized.path
+  }
+
+  func testViewerReadsButCannotWriteEvenWithSQLite3AndOutsidersCannotRead() throws {
+    let path = directory + "/ringside.db"
+    let layout = try SharedStoreLayout(
+      storePath: path, adminGroup: Self.adminGroup, viewerGroup: Self.viewerGroup)
+    try layout.apply()
+    // The admin writes the demo fleet through Ringside, as its own user.
+    let demo = try run([binary, "demo", "--db", path, "--devices", "50"], as: Self.admin)
+    XCTAssertEqual(demo.status, 0, demo.output)
+
+    let read = try run(
+      ["/usr/bin/sqlite3", "-readonly", path, "SELECT COUNT(*) FROM devices"], as: Self.viewer)
+    XCTAssertEqual(read.output.trimmingCharacters(in: .whitespacesAndNewlines), "50", read.output)
+    let write = try run(["/usr/bin/sqlite3", path, "DELETE FROM devices"], as: Self.viewer)
+    XCTAssertNotEqual(write.status, 0)
+    XCTAssertTrue(write.output.contains("readonly"), write.output)
+    let report = try run([binary, "report", "--db", path, "--format", "json"], as: Self.viewer)
+    XCTAssertEqual(report.status, 0, report.output)
+    let outsider = try run(
+      ["/usr/bin/sqlite3", "-readonly", path, "SELECT COUNT(*) FROM devices"], as: Self.outsider)
+    XCTAssertNotEqual(outsider.status, 0, outsider.output)
+
+    let adminWrite = try run(
+      ["/usr/bin/sqlite3", path, "INSERT INTO meta(key, value) VALUES ('t', 'x')"], as: Self.admin)
+    XCTAssertEqual(adminWrite.status, 0, adminWrite.output)
+    XCTAssertEqual(try InventoryStore(path: path).countDevices(), 50)
+  }
+
+  func testViewerReadsWhileAnAdminHoldsAWriteTransaction() throws {
+    let path = directory + "/ringside.db"
+    try SharedStoreLayout(
+      storePath: path, adminGroup: Self.adminGroup, viewerGroup: Self.viewerGroup
+    ).apply()
+    XCTAssertEqual(
+      try run([binary, "demo", "--db", path, "--devices", "20"], as: Self.admin).status, 0)
+    let writer = Process()
+    writer.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+    writer.arguments = [
+      "-u", Self.admin, "--", "/usr/bin/sqlite3", path,
+      "BEGIN IMMEDIATE; UPDATE devices SET name = 'x'; SELECT 1 FROM (WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 30000000) SELECT MAX(n) FROM c); COMMIT;",
+    ]
+    try writer.run()
+    Thread.sleep(forTimeInterval: 0.3)
+    let report = try run([binary, "report", "--db", path, "--format", "json"], as: Self.viewer)
+    XCTAssertEqual(report.status, 0, report.output)
+    XCTAssertTrue(report.output.contains("\"devices\": 20"), report.output)
+    writer.waitUntilExit()
+  }
+}
