@@ -1,3 +1,5 @@
+import RingsideDomain
+
 /// JSON with object keys in the order written, so scripted output is stable and readable.
 public indirect enum JSONValue: Sendable, Equatable {
   case null
@@ -53,25 +55,5 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
   }
 
-  /// A JSON string literal; every control character is escaped.
-  static func quote(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value) {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
-  }
+  static func quote(_ text: String) -> String { JSONString.quoted(text) }
 }

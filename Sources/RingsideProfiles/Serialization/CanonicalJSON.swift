@@ -1,3 +1,5 @@
+import RingsideDomain
+
 /// Writes JSON with sorted keys, two-space indentation and a final newline: the same value
 /// always gives the same bytes, which the declaration's `ServerToken` is derived from.
 public enum CanonicalJSON {
@@ -51,25 +53,5 @@ public enum CanonicalJSON {
     }
   }
 
-  /// A JSON string literal with every control character escaped.
-  static func quoted(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value) {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
-  }
+  static func quoted(_ text: String) -> String { JSONString.quoted(text) }
 }
