@@ -4,6 +4,7 @@ public enum CommandTable {
   public static let commands: [CommandSpec] = [
     DemoCommand.spec,
     ReportCommand.spec,
+    ImportCommand.spec,
     CatalogCommand.list,
     CatalogCommand.importFeed,
   ]

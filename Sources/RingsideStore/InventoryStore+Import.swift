@@ -1,0 +1,199 @@
+import Foundation
+import RingsideDomain
+
+/// A stored device with its row id, as an import finds it before merging.
+public struct StoredDevice: Sendable, Hashable {
+  public let id: Int64
+  public var device: Device
+}
+
+/// An update a device reported it can install (`pending_updates`).
+public struct PendingUpdateRow: Sendable, Hashable {
+  public var version: String
+  public var rsr: RSRMark
+  public var build: String?
+  public var supplementalBuild: String?
+  public var isSecurityResponse: Bool
+
+  public init(version: String, rsr: RSRMark, build: String?, supplementalBuild: String?, isSecurityResponse: Bool) {
+    self.version = version
+    self.rsr = rsr
+    self.build = build
+    self.supplementalBuild = supplementalBuild
+    self.isSecurityResponse = isSecurityResponse
+  }
+}
+
+/// The store side of one import: finds devices by key, UDID or a source's id, and writes
+/// merged devices, their history, source links and pending updates with prepared statements.
+/// Create and use it inside one `store.write { }` so an import is stored whole or not at all.
+public final class ImportSession {
+  /// The `device_sources.source` under which UDIDs are recorded, so a UDID finds its device.
+  public static let udidSource = "udid"
+
+  public let store: InventoryStore
+  public let writer: DeviceWriter
+  private let byKey: SQLiteStatement
+  private let byID: SQLiteStatement
+  private let bySource: SQLiteStatement
+  private let byUserEnrolledName: SQLiteStatement
+  private let historyOf: SQLiteStatement
+  private let deletePending: SQLiteStatement
+  private let insertPending: SQLiteStatement
+
+  private static let columns = """
+    SELECT d.id, d.device_key, d.serial, d.udid, d.name, d.platform, d.model, d.os_base, d.rsr, d.build,
+      d.supplemental_build, d.supervised, d.user_enrolled, r.name, d.last_checkin, d.user_name, d.source,
+      d.removed_letter
+    FROM devices d JOIN rings r ON r.id = d.ring_id
+    """
+
+  public init(store: InventoryStore) throws(StoreError) {
+    self.store = store
+    let db = store.database
+    try db.execute("PRAGMA cache_size = -65536")
+    writer = try DeviceWriter(store: store)
+    byKey = try db.prepare(Self.columns + " WHERE d.device_key = ?1")
+    byID = try db.prepare(Self.columns + " WHERE d.id = ?1")
+    bySource = try db.prepare("SELECT device_id FROM device_sources WHERE source = ?1 AND external_id = ?2")
+    byUserEnrolledName = try db.prepare(
+      """
+      SELECT d.id FROM devices d
+      WHERE d.name = ?1 COLLATE NOCASE AND d.serial IS NULL AND d.udid IS NULL AND d.user_enrolled = 1
+        AND d.platform IN (?2, ?3)
+        AND NOT EXISTS (SELECT 1 FROM device_sources s WHERE s.device_id = d.id AND s.source = ?4)
+      LIMIT 2
+      """)
+    historyOf = try db.prepare(
+      "SELECT os_base, rsr, build, supplemental_build FROM device_history WHERE device_id = ?1 ORDER BY id")
+    deletePending = try db.prepare("DELETE FROM pending_updates WHERE device_id = ?1")
+    insertPending = try db.prepare(
+      """
+      INSERT OR REPLACE INTO pending_updates(device_id, version, rsr, build, supplemental_build,
+        is_security_response, seen_at)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+      """)
+  }
+
+  private func fetch(_ stmt: SQLiteStatement, _ bindings: [SQLiteValue]) throws(StoreError) -> StoredDevice? {
+    try stmt.bind(bindings)
+    defer { stmt.reset() }
+    guard try stmt.step() else { return nil }
+    let platform = Platform(rawValue: stmt.string(at: 5) ?? "") ?? .iOS
+    let device = Device(
+      key: stmt.string(at: 1) ?? "", serial: stmt.string(at: 2), udid: stmt.string(at: 3),
+      name: stmt.string(at: 4) ?? "", platform: platform, model: stmt.string(at: 6),
+      version: DeviceColumns.version(
+        platform: platform, base: stmt.string(at: 7), rsr: stmt.string(at: 8), build: stmt.string(at: 9),
+        supplemental: stmt.string(at: 10)),
+      supervised: stmt.int(at: 11).map { $0 != 0 }, userEnrolled: stmt.int(at: 12) == 1,
+      ring: stmt.string(at: 13) ?? "",
+      lastCheckIn: stmt.int(at: 14).map { Date(timeIntervalSince1970: Double($0)) },
+      userName: stmt.string(at: 15), source: stmt.string(at: 16) ?? "",
+      removedLetter: stmt.string(at: 17)?.first)
+    return StoredDevice(id: stmt.int(at: 0) ?? 0, device: device)
+  }
+
+  /// The device stored under this merge key, if any.
+  public func device(key: String) throws(StoreError) -> StoredDevice? {
+    try fetch(byKey, [.text(key)])
+  }
+
+  /// The device with this row id.
+  public func device(id: Int64) throws(StoreError) -> StoredDevice? {
+    try fetch(byID, [.integer(id)])
+  }
+
+  /// The device `source` knows as `externalID`.
+  public func device(source: String, externalID: String) throws(StoreError) -> StoredDevice? {
+    try bySource.bind([.text(source), .text(externalID)])
+    let id = try bySource.step() ? bySource.int(at: 0) : nil
+    bySource.reset()
+    guard let id else { return nil }
+    return try device(id: id)
+  }
+
+  /// The device reporting this UDID, from its recorded link or its key.
+  public func device(udid: String) throws(StoreError) -> StoredDevice? {
+    let u = udid.trimmed.uppercased()
+    if let d = try device(source: Self.udidSource, externalID: u) { return d }
+    return try device(key: "UDID:" + u)
+  }
+
+  /// User-enrolled devices without serial or UDID named `name` on the same platform family
+  /// that `source` does not know yet: the only way to tell two sources saw one BYOD device.
+  public func userEnrolledCandidates(name: String, family: PlatformFamily, source: String) throws(StoreError)
+    -> [StoredDevice]
+  {
+    let platforms = family.platforms.map(\.rawValue)
+    let ids = try byUserEnrolledName.query(
+      [.text(name), .text(platforms[0]), .text(platforms.last!), .text(source)]
+    ) { $0.int(at: 0) ?? 0 }
+    var out: [StoredDevice] = []
+    for id in ids {
+      if let d = try device(id: id) { out.append(d) }
+    }
+    return out
+  }
+
+  /// The device's recorded versions, oldest first.
+  public func history(deviceID: Int64) throws(StoreError) -> [AppleOSVersion] {
+    try historyOf.query([.integer(deviceID)]) { row in
+      DeviceColumns.version(
+        platform: nil, base: row.string(at: 0), rsr: row.string(at: 1), build: row.string(at: 2),
+        supplemental: row.string(at: 3))
+    }
+  }
+
+  /// Inserts a new device, links its source id and UDID, and records its first version.
+  @discardableResult
+  public func insert(_ device: Device) throws(StoreError) -> Int64 {
+    let id = try writer.insert(device)
+    if let udid = device.udid { try link(deviceID: id, source: Self.udidSource, externalID: udid, seen: device.lastCheckIn) }
+    if device.version.base != nil {
+      try writer.appendHistory(deviceID: id, version: device.version, seenAt: device.lastCheckIn, source: device.source)
+    }
+    return id
+  }
+
+  /// Rewrites a device; with `versionChanged`, appends its new version to the history.
+  public func update(id: Int64, with device: Device, versionChanged: Bool) throws(StoreError) {
+    try writer.update(id: id, with: device)
+    if versionChanged {
+      try writer.appendHistory(deviceID: id, version: device.version, seenAt: device.lastCheckIn, source: device.source)
+    }
+  }
+
+  /// Records that `source` knows device `deviceID` as `externalID` (UDIDs are upper-cased).
+  public func link(deviceID: Int64, source: String, externalID: String, seen: Date?) throws(StoreError) {
+    let id = source == Self.udidSource ? externalID.trimmed.uppercased() : externalID
+    try writer.linkSource(deviceID: deviceID, source: source, externalID: id, seen: seen)
+  }
+
+  /// Replaces the device's pending updates with the ones it just reported.
+  public func replacePendingUpdates(deviceID: Int64, with updates: [PendingUpdateRow], seenAt: Date?)
+    throws(StoreError)
+  {
+    try deletePending.run([.integer(deviceID)])
+    for u in updates {
+      func text(_ s: String?) -> SQLiteValue { s.map { .text($0) } ?? .null }
+      try insertPending.run([
+        .integer(deviceID), .text(u.version), .text(DeviceColumns.rsrText(u.rsr)), text(u.build),
+        text(u.supplementalBuild), .integer(u.isSecurityResponse ? 1 : 0),
+        seenAt.map { .integer(Int64($0.timeIntervalSince1970)) } ?? .null,
+      ])
+    }
+  }
+
+  /// Devices with a reported version whose RSR/BSI letter no source has told.
+  public func unknownLetterCount() throws(StoreError) -> Int {
+    Int(try store.database.scalar("SELECT COUNT(*) FROM devices WHERE rsr = 'unknown' AND os_base IS NOT NULL")?.int ?? 0)
+  }
+
+  /// Where a new device goes when nothing names its ring: `production` if it exists, else the last ring.
+  public func defaultRing() throws(StoreError) -> String {
+    let rings = try store.rings()
+    if rings.contains(where: { $0.name == "production" }) { return "production" }
+    return rings.last?.name ?? "production"
+  }
+}
