@@ -70,7 +70,8 @@ enum ImportCommand {
         },
         progress: { count in
           if context.stderrIsTerminal { context.printError("  \(count) records read") }
-        })
+        },
+        notice: { text in context.printError("ringside: note: \(text)") })
       do {
         let summary = try Importer.run(files: arguments.positional, into: store, options: options, events: events)
         context.write(report(summary, dryRun: options.dryRun))

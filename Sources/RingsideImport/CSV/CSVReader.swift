@@ -29,6 +29,7 @@ public final class CSVReader {
   private var fieldLength = 0
   private var started = false
   private var checkedBOM = false
+  private var bomMatched = 0
 
   private var bytes: [UInt8] = []
   private var ends: [Int] = []
@@ -114,20 +115,33 @@ public final class CSVReader {
       throw .io(error)
     }
     bytesRead += Int64(filled)
-    if filled == 0 {
-      atEnd = true
-      return
+    if filled == 0 { atEnd = true }
+  }
+
+  /// Consumes a UTF-8 byte-order mark at the start, even when it spans chunks.
+  private func skipBOM(_ buf: UnsafeBufferPointer<UInt8>, _ i: inout Int) {
+    let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+    while i < filled && bomMatched < 3 {
+      guard buf[i] == bom[bomMatched] else {
+        checkedBOM = true
+        for k in 0..<bomMatched { appendByte(bom[k]) }
+        if bomMatched > 0 { state = .unquoted }
+        return
+      }
+      bomMatched += 1
+      i += 1
     }
-    if !checkedBOM {
-      checkedBOM = true
-      if filled >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF { position = 3 }
-    }
+    if bomMatched == 3 { checkedBOM = true }
   }
 
   /// Consumes bytes of the current chunk; true when a record ended.
   private func scan(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
     var i = position
     defer { position = i }
+    if !checkedBOM {
+      skipBOM(buf, &i)
+      if !checkedBOM { return false }
+    }
     while i < filled {
       let b = buf[i]
       if skipLF {

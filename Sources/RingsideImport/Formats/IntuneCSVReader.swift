@@ -19,6 +19,12 @@ struct IntuneCSVReader: FormatReader {
       names.append(name.trimmed)
     }
     let header = try IntuneHeader(names: names, ringFrom: ringFrom, at: top)
+    if let ringFrom, header.ringColumn == nil {
+      try emit(
+        .notice(
+          "\(top.description): has no column \"\(Sanitized.text(ringFrom, limit: 60))\" for --ring-from; its devices keep their ring"
+        ))
+    }
     let fields = FieldReader()
     while try next(csv) {
       let here = SourceLocation(file: file, line: csv.recordLine)

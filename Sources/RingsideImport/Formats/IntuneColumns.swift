@@ -67,7 +67,7 @@ enum CharacterSetCheck {
   }
 }
 
-/// Where each known column sits in one file's header, plus the `--ring-from` column.
+/// Where each known column sits in one file's header, plus the `--ring-from` column if present.
 struct IntuneHeader {
   let names: [String]
   private var index: [IntuneColumn: Int] = [:]
@@ -90,13 +90,7 @@ struct IntuneHeader {
     if let ringFrom {
       let wanted = IntuneColumn.normalize(ringFrom)
       let byAlias = IntuneColumn.column(named: ringFrom).flatMap { map[$0] }
-      guard let i = names.firstIndex(where: { IntuneColumn.normalize($0) == wanted }) ?? byAlias else {
-        throw ImportIssue(
-          location, field: ringFrom,
-          "--ring-from names a column this file does not have; its columns are: "
-            + names.prefix(60).joined(separator: ", "))
-      }
-      ringColumn = i
+      ringColumn = names.firstIndex(where: { IntuneColumn.normalize($0) == wanted }) ?? byAlias
     } else {
       ringColumn = nil
     }

@@ -22,8 +22,9 @@ public enum DeviceMerge {
   public static func version(newer: AppleOSVersion, older: AppleOSVersion) -> AppleOSVersion {
     guard newer.base != nil else { return older }
     var v = newer
-    if v.rsr == .unknown, older.rsr != .unknown, sameRelease(v, older) {
-      v.rsr = older.rsr
+    guard sameRelease(v, older) else { return v }
+    if v.rsr == .unknown { v.rsr = older.rsr }
+    if v.rsr == older.rsr {
       v.build = v.build ?? older.build
       v.supplementalBuild = v.supplementalBuild ?? older.supplementalBuild
     }

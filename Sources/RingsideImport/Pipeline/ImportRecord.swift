@@ -73,4 +73,6 @@ public enum ImportItem: Sendable {
   case rejected(ImportIssue)
   /// A record for a device Ringside does not manage (Windows, Android...).
   case skipped(SourceLocation, reason: String)
+  /// Something the admin should know that rejects nothing, such as a missing `--ring-from` column.
+  case notice(String)
 }

@@ -31,6 +31,10 @@ final class ImportRun {
   private var writing: Bool { options.skipInvalid || summary.rejected == 0 }
 
   func handle(_ item: ImportItem) throws {
+    if case .notice(let text) = item {
+      events.notice(text)
+      return
+    }
     summary.read += 1
     if summary.read % 10_000 == 0 { events.progress(summary.read) }
     switch item {
@@ -43,6 +47,7 @@ final class ImportRun {
     case .pending(let record): pending.append(record)
     case .rejected(let issue): reject(issue)
     case .skipped: summary.skipped += 1
+    case .notice: break
     }
   }
 

@@ -72,13 +72,16 @@ public struct ImportEvents {
   public var rejected: (ImportIssue) -> Void
   /// Records read so far, every 10,000.
   public var progress: (Int) -> Void
+  /// A remark that rejects nothing.
+  public var notice: (String) -> Void
 
   public init(
     chose: @escaping (FormatChoice) -> Void = { _ in }, rejected: @escaping (ImportIssue) -> Void = { _ in },
-    progress: @escaping (Int) -> Void = { _ in }
+    progress: @escaping (Int) -> Void = { _ in }, notice: @escaping (String) -> Void = { _ in }
   ) {
     self.chose = chose
     self.rejected = rejected
     self.progress = progress
+    self.notice = notice
   }
 }
