@@ -185,6 +185,35 @@ public final class ImportSession {
     }
   }
 
+  /// The `devices` indexes that serve screens and reports but no import lookup, as
+  /// `CREATE INDEX` statements read from the schema.
+  private var deferred: [String] = []
+
+  /// For a bulk import: drops the `devices` indexes no import lookup uses, so rows go in
+  /// without maintaining them one by one; `restoreIndexes()` rebuilds them in one sorted pass
+  /// before the transaction commits, so other sessions never see the store without them.
+  public func deferIndexes() throws(StoreError) {
+    let keep = ["devices_by_name"]
+    let rows = try store.database.prepare(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'devices' AND sql IS NOT NULL"
+    ).query { ($0.string(at: 0) ?? "", $0.string(at: 1) ?? "") }
+    for (name, sql) in rows where !keep.contains(name) {
+      try store.database.execute("DROP INDEX \"\(name.replacingOccurrences(of: "\"", with: "\"\""))\"")
+      deferred.append(sql)
+    }
+  }
+
+  /// Recreates the indexes `deferIndexes()` dropped.
+  public func restoreIndexes() throws(StoreError) {
+    for sql in deferred { try store.database.execute(sql) }
+    deferred = []
+  }
+
+  /// The number of devices in the store.
+  public func deviceCount() throws(StoreError) -> Int {
+    Int(try store.database.scalar("SELECT COUNT(*) FROM devices")?.int ?? 0)
+  }
+
   /// Devices with a reported version whose RSR/BSI letter no source has told.
   public func unknownLetterCount() throws(StoreError) -> Int {
     Int(try store.database.scalar("SELECT COUNT(*) FROM devices WHERE rsr = 'unknown' AND os_base IS NOT NULL")?.int ?? 0)

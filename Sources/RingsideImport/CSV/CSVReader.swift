@@ -27,6 +27,7 @@ public final class CSVReader {
   private var line = 1
   private var quoteLine = 1
   private var fieldLength = 0
+  private var fieldIndex = 0
   private var started = false
   private var checkedBOM = false
   private var bomMatched = 0
@@ -83,11 +84,20 @@ public final class CSVReader {
   }
 
   private func readRecord() throws(Failure) -> Bool {
-    bytes.removeAll(keepingCapacity: true)
-    ends.removeAll(keepingCapacity: true)
+    var out = bytes
+    var fieldEnds = ends
+    bytes = []
+    ends = []
+    defer {
+      bytes = out
+      ends = fieldEnds
+    }
+    out.removeAll(keepingCapacity: true)
+    fieldEnds.removeAll(keepingCapacity: true)
     recordProblem = nil
     state = .fieldStart
     fieldLength = 0
+    fieldIndex = 0
     started = false
     recordLine = line
     while true {
@@ -96,11 +106,11 @@ public final class CSVReader {
         if atEnd {
           if state == .quoted { throw .unterminatedQuote(line: quoteLine) }
           if !started { return false }
-          endField()
+          endField(&out, &fieldEnds)
           return true
         }
       }
-      let done = chunk.withUnsafeBufferPointer { scan($0) }
+      let done = chunk.withUnsafeBufferPointer { scan($0, &out, &fieldEnds) }
       if done { return true }
     }
   }
@@ -119,12 +129,12 @@ public final class CSVReader {
   }
 
   /// Consumes a UTF-8 byte-order mark at the start, even when it spans chunks.
-  private func skipBOM(_ buf: UnsafeBufferPointer<UInt8>, _ i: inout Int) {
+  private func skipBOM(_ buf: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ out: inout [UInt8]) {
     let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
     while i < filled && bomMatched < 3 {
       guard buf[i] == bom[bomMatched] else {
         checkedBOM = true
-        for k in 0..<bomMatched { appendByte(bom[k]) }
+        for k in 0..<bomMatched { appendByte(bom[k], &out) }
         if bomMatched > 0 { state = .unquoted }
         return
       }
@@ -135,11 +145,11 @@ public final class CSVReader {
   }
 
   /// Consumes bytes of the current chunk; true when a record ended.
-  private func scan(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+  private func scan(_ buf: UnsafeBufferPointer<UInt8>, _ out: inout [UInt8], _ fieldEnds: inout [Int]) -> Bool {
     var i = position
     defer { position = i }
     if !checkedBOM {
-      skipBOM(buf, &i)
+      skipBOM(buf, &i, &out)
       if !checkedBOM { return false }
     }
     while i < filled {
@@ -167,18 +177,18 @@ public final class CSVReader {
           j += 1
         }
         if j > i {
-          append(buf, i, j)
+          append(buf, i, j, &out)
           state = .unquoted
           i = j
           continue
         }
         i += 1
         if b == Self.comma {
-          endField()
+          endField(&out, &fieldEnds)
           continue
         }
         endLine(b)
-        endField()
+        endField(&out, &fieldEnds)
         return true
       case .quoted:
         var j = i
@@ -188,7 +198,7 @@ public final class CSVReader {
           if c == Self.lf { line += 1 }
           j += 1
         }
-        if j > i { append(buf, i, j) }
+        if j > i { append(buf, i, j, &out) }
         i = j
         if i < filled {
           state = .afterQuote
@@ -197,19 +207,19 @@ public final class CSVReader {
       case .afterQuote:
         i += 1
         if b == Self.quote {
-          appendByte(b)
+          appendByte(b, &out)
           state = .quoted
         } else if b == Self.comma {
-          endField()
+          endField(&out, &fieldEnds)
         } else if b == Self.lf || b == Self.cr {
           endLine(b)
-          endField()
+          endField(&out, &fieldEnds)
           return true
         } else {
           if recordProblem == nil {
-            recordProblem = "text after the closing quote of field \(ends.count + 1)"
+            recordProblem = "text after the closing quote of field \(fieldEnds.count + 1)"
           }
-          appendByte(b)
+          appendByte(b, &out)
           state = .unquoted
         }
       }
@@ -222,38 +232,39 @@ public final class CSVReader {
     skipLF = b == Self.cr
   }
 
-  private func endField() {
-    if ends.count >= maxFields {
+  private func endField(_ out: inout [UInt8], _ fieldEnds: inout [Int]) {
+    if fieldEnds.count >= maxFields {
       if recordProblem == nil { recordProblem = "more than \(maxFields) fields" }
     } else {
-      ends.append(bytes.count)
+      fieldEnds.append(out.count)
     }
+    fieldIndex += 1
     state = .fieldStart
     fieldLength = 0
   }
 
-  private func append(_ buf: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) {
+  private func append(_ buf: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ out: inout [UInt8]) {
     let n = to - from
     fieldLength += n
     if fieldLength > maxFieldBytes {
       tooLong()
       return
     }
-    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[from..<to]))
+    out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[from..<to]))
   }
 
-  private func appendByte(_ b: UInt8) {
+  private func appendByte(_ b: UInt8, _ out: inout [UInt8]) {
     fieldLength += 1
     if fieldLength > maxFieldBytes {
       tooLong()
       return
     }
-    bytes.append(b)
+    out.append(b)
   }
 
   private func tooLong() {
     if recordProblem == nil || !(recordProblem!.hasPrefix("field")) {
-      recordProblem = "field \(ends.count + 1) is longer than \(maxFieldBytes / 1024) KB"
+      recordProblem = "field \(fieldIndex + 1) is longer than \(maxFieldBytes / 1024) KB"
     }
   }
 }

@@ -43,6 +43,29 @@ enum IntuneColumn: String, CaseIterable {
     }
   }
 
+  /// The column's position in `allCases`, for array lookups.
+  var ordinal: Int {
+    switch self {
+    case .deviceID: 0
+    case .name: 1
+    case .lastCheckIn: 2
+    case .osVersion: 3
+    case .serial: 4
+    case .model: 5
+    case .category: 6
+    case .userUPN: 7
+    case .userEmail: 8
+    case .supervised: 9
+    case .os: 10
+    case .ownership: 11
+    case .entraDeviceID: 12
+    case .entraRegistered: 13
+    case .udid: 14
+    case .enrollmentDate: 15
+    case .managementName: 16
+    }
+  }
+
   /// `Last check-in` → `lastcheckin`: lower case without spaces, dashes, dots or underscores.
   static func normalize(_ header: String) -> String {
     String(header.lowercased().unicodeScalars.filter { CharacterSetCheck.isAlphanumeric($0) }.map(Character.init))
@@ -70,7 +93,7 @@ enum CharacterSetCheck {
 /// Where each known column sits in one file's header, plus the `--ring-from` column if present.
 struct IntuneHeader {
   let names: [String]
-  private var index: [IntuneColumn: Int] = [:]
+  private let index: [Int?]
   let ringColumn: Int?
 
   /// Maps the header; `ringFrom` may name any column, known or not.
@@ -80,7 +103,7 @@ struct IntuneHeader {
     for (i, name) in names.enumerated() {
       if let c = IntuneColumn.column(named: name), map[c] == nil { map[c] = i }
     }
-    index = map
+    index = IntuneColumn.allCases.map { map[$0] }
     guard map[.deviceID] != nil || map[.serial] != nil || map[.name] != nil else {
       throw ImportIssue(
         location,
@@ -96,7 +119,7 @@ struct IntuneHeader {
     }
   }
 
-  subscript(_ column: IntuneColumn) -> Int? { index[column] }
+  subscript(_ column: IntuneColumn) -> Int? { index[column.ordinal] }
 
   /// True when the header looks like an Intune device export.
   static func looksLikeIntune(_ names: [String]) -> Bool {

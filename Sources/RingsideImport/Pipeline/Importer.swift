@@ -32,6 +32,8 @@ public enum Importer {
       try store.database.transaction {
         let run = try ImportRun(
           session: ImportSession(store: store), options: options, ringOverride: ringOverride, events: events)
+        let bulk = try isBulk(files, devices: run.session.deviceCount())
+        if bulk { try run.session.deferIndexes() }
         for file in files {
           let input = try FormatDetector.open(file, format: options.format)
           let choice = FormatChoice(file: file, format: input.format, reason: input.reason)
@@ -42,6 +44,7 @@ public enum Importer {
           }
         }
         try run.applyPending()
+        if bulk { try run.session.restoreIndexes() }
         run.summary.unknownLetters = try run.session.unknownLetterCount()
         run.summary.newRings = try store.rings().map(\.name).filter { !before.contains($0) }
         summary = run.summary
@@ -65,6 +68,17 @@ public enum Importer {
     } catch {
       throw .store(StoreError(.other, "\(error)"))
     }
+  }
+
+  /// True when the input is large next to the store (about 20,000 records or more, and at
+  /// least half as many as the store holds): then rebuilding the screen indexes once is
+  /// cheaper than updating them per record.
+  static func isBulk(_ files: [String], devices: Int) -> Bool {
+    let bytes = files.reduce(0) { total, file in
+      total + ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue ?? 0)
+    }
+    let estimatedRecords = bytes / 500
+    return estimatedRecords >= 20_000 && estimatedRecords * 2 >= devices
   }
 
   /// Ends the transaction without committing.

@@ -9,6 +9,7 @@ public final class FieldReader {
 
   private var versions: [String: AppleOSVersion] = [:]
   private var dates: [String: Date?] = [:]
+  private var platforms: [String: PlatformGuess.Outcome] = [:]
 
   public init() {}
 
@@ -17,7 +18,13 @@ public final class FieldReader {
     -> String?
   {
     guard let raw else { return nil }
-    if raw.utf8.count > Self.maxTextLength * 4 || raw.count > Self.maxTextLength {
+    let utf8 = raw.utf8
+    if utf8.count <= Self.maxTextLength, let first = utf8.first, let last = utf8.last,
+      first > 0x20, first < 0x80, last > 0x20, last < 0x80
+    {
+      return raw
+    }
+    if utf8.count > Self.maxTextLength * 4 || raw.count > Self.maxTextLength {
       throw ImportIssue(
         location, field: field,
         "is \(raw.utf8.count) bytes long; at most \(Self.maxTextLength) characters are accepted")
@@ -95,7 +102,14 @@ public final class FieldReader {
   public func platform(
     reported: String?, model: String?, field: String, at location: SourceLocation
   ) throws(ImportIssue) -> PlatformGuess.Outcome {
-    let outcome = PlatformGuess.decide(reported: reported, model: model)
+    let key = (reported ?? "") + "\u{0}" + (model ?? "")
+    let outcome: PlatformGuess.Outcome
+    if let known = platforms[key] {
+      outcome = known
+    } else {
+      outcome = PlatformGuess.decide(reported: reported, model: model)
+      if platforms.count < 4096 { platforms[key] = outcome }
+    }
     if outcome == .unknown {
       let shown = reported.map { String(reflecting: Sanitized.text($0, limit: 40)) } ?? "nothing"
       throw ImportIssue(
