@@ -69,6 +69,15 @@ public final class CSVReader {
     }
   }
 
+  /// Runs `body` on the bytes of field `index`, without making a string.
+  public func withBytes<T, E: Error>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> T) throws(E) -> T {
+    let start = index == 0 ? 0 : ends[index - 1]
+    let end = ends[index]
+    return try bytes.withUnsafeBufferPointer { buf throws(E) in
+      try body(UnsafeBufferPointer(rebasing: buf[start..<end]))
+    }
+  }
+
   /// True when field `index` has no bytes.
   public func isEmpty(_ index: Int) -> Bool {
     ends[index] == (index == 0 ? 0 : ends[index - 1])

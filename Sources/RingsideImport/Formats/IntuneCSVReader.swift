@@ -100,7 +100,20 @@ struct IntuneCSVReader: FormatReader {
         name: displayName, platform: platform, model: model, version: version,
         supervised: try fields.bool(try value(.supervised), field: name(.supervised), at: here),
         userEnrolled: serial == nil,
-        lastCheckIn: try fields.date(try value(.lastCheckIn), field: name(.lastCheckIn), at: here),
+        lastCheckIn: try lastCheckIn(csv, header, fields, at: here),
         userName: try value(.userUPN) ?? value(.userEmail), ringLabel: ringLabel))
+  }
+
+  /// Reads the check-in time straight from the field's bytes; falls back to the general
+  /// reader (trimming, error text) when the fast path cannot.
+  private func lastCheckIn(_ csv: CSVReader, _ header: IntuneHeader, _ fields: FieldReader, at here: SourceLocation)
+    throws -> Date?
+  {
+    guard let i = header[.lastCheckIn], !csv.isEmpty(i) else { return nil }
+    let fast = csv.withBytes(i) { (b: UnsafeBufferPointer<UInt8>) -> Result<Date?, DateValue.Invalid> in
+      Result { () throws(DateValue.Invalid) -> Date? in try DateValue.parse(bytes: b) }
+    }
+    if case .success(let date) = fast { return date }
+    return try fields.date(csv.string(i), field: header.names[i], at: here)
   }
 }

@@ -16,13 +16,21 @@ public enum DateValue {
   public static func parse(_ raw: some StringProtocol) throws(Invalid) -> Date? {
     let text = raw.trimmed
     if text.isEmpty { return nil }
-    let bytes = Array(text.utf8)
-    guard let seconds = iso(bytes) ?? us(bytes) else { throw Invalid(text: text) }
+    var utf8 = Array(text.utf8)
+    return try utf8.withUnsafeMutableBufferPointer { b throws(Invalid) in try parse(bytes: UnsafeBufferPointer(b)) }
+  }
+
+  /// The same, reading UTF-8 bytes in place (no surrounding spaces), for the CSV fast path.
+  public static func parse(bytes: UnsafeBufferPointer<UInt8>) throws(Invalid) -> Date? {
+    if bytes.isEmpty { return nil }
+    guard let seconds = iso(bytes) ?? us(Array(bytes)) else {
+      throw Invalid(text: String(decoding: bytes, as: UTF8.self))
+    }
     return seconds.map { Date(timeIntervalSince1970: $0) }
   }
 
   /// Some(nil) for a sentinel date, Some(seconds) for a date, nil when not ISO.
-  private static func iso(_ b: [UInt8]) -> Double?? {
+  private static func iso(_ b: UnsafeBufferPointer<UInt8>) -> Double?? {
     var i = 0
     func number(_ count: Int) -> Int? {
       guard i + count <= b.count else { return nil }
