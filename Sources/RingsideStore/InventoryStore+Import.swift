@@ -31,6 +31,7 @@ public final class ImportSession {
   /// The `device_sources.source` under which UDIDs are recorded, so a UDID finds its device.
   public static let udidSource = "udid"
 
+
   public let store: InventoryStore
   public let writer: DeviceWriter
   private let byKey: SQLiteStatement
@@ -38,6 +39,7 @@ public final class ImportSession {
   private let bySource: SQLiteStatement
   private let byUserEnrolledName: SQLiteStatement
   private let historyOf: SQLiteStatement
+  private let insertLink: SQLiteStatement
   private let deletePending: SQLiteStatement
   private let insertPending: SQLiteStatement
 
@@ -66,6 +68,8 @@ public final class ImportSession {
       """)
     historyOf = try db.prepare(
       "SELECT os_base, rsr, build, supplemental_build FROM device_history WHERE device_id = ?1 ORDER BY id")
+    insertLink = try db.prepare(
+      "INSERT INTO device_sources(device_id, source, external_id, last_seen) VALUES (?1, ?2, ?3, ?4)")
     deletePending = try db.prepare("DELETE FROM pending_updates WHERE device_id = ?1")
     insertPending = try db.prepare(
       """
@@ -94,9 +98,45 @@ public final class ImportSession {
     return StoredDevice(id: stmt.int(at: 0) ?? 0, device: device)
   }
 
+  /// Hashes of every device key and source link in the store, once `preloadKeys()` ran: a
+  /// key whose hash is missing is certainly absent, so a bulk import skips most lookups.
+  private var known: Set<Int>?
+
+  private static func hash(_ kind: UInt8, _ a: String, _ b: String = "") -> Int {
+    var hasher = Hasher()
+    hasher.combine(kind)
+    hasher.combine(a)
+    hasher.combine(b)
+    return hasher.finalize()
+  }
+
+  /// Reads the hashes of all device keys and source links, for imports large enough that
+  /// one scan costs less than a lookup per record.
+  public func preloadKeys() throws(StoreError) {
+    var set = Set<Int>()
+    let keys = try store.database.prepare("SELECT device_key FROM devices")
+    try keys.bind([])
+    while try keys.step() { set.insert(Self.hash(0, keys.string(at: 0) ?? "")) }
+    keys.reset()
+    let links = try store.database.prepare("SELECT source, external_id FROM device_sources")
+    try links.bind([])
+    while try links.step() { set.insert(Self.hash(1, links.string(at: 0) ?? "", links.string(at: 1) ?? "")) }
+    links.reset()
+    known = set
+  }
+
+  private func remember(key: String) {
+    if known != nil { known!.insert(Self.hash(0, key)) }
+  }
+
+  private func remember(source: String, externalID: String) {
+    if known != nil { known!.insert(Self.hash(1, source, externalID)) }
+  }
+
   /// The device stored under this merge key, if any.
   public func device(key: String) throws(StoreError) -> StoredDevice? {
-    try fetch(byKey, [.text(key)])
+    if let known, !known.contains(Self.hash(0, key)) { return nil }
+    return try fetch(byKey, [.text(key)])
   }
 
   /// The device with this row id.
@@ -106,6 +146,7 @@ public final class ImportSession {
 
   /// The device `source` knows as `externalID`.
   public func device(source: String, externalID: String) throws(StoreError) -> StoredDevice? {
+    if let known, !known.contains(Self.hash(1, source, externalID)) { return nil }
     try bySource.bind([.text(source), .text(externalID)])
     let id = try bySource.step() ? bySource.int(at: 0) : nil
     bySource.reset()
@@ -145,29 +186,49 @@ public final class ImportSession {
     }
   }
 
-  /// Inserts a new device, links its source id and UDID, and records its first version.
+  /// Inserts a new device and links its source id and UDID. Its first version is in the row
+  /// itself; the history starts with it once the version first changes (see `update`).
   @discardableResult
   public func insert(_ device: Device) throws(StoreError) -> Int64 {
-    let id = try writer.insert(device)
-    if let udid = device.udid { try link(deviceID: id, source: Self.udidSource, externalID: udid, seen: device.lastCheckIn) }
-    if device.version.base != nil {
-      try writer.appendHistory(deviceID: id, version: device.version, seenAt: device.lastCheckIn, source: device.source)
+    var unlinked = device
+    unlinked.sourceID = nil
+    let id = try writer.insert(unlinked)
+    remember(key: device.key)
+    let seen: SQLiteValue = device.lastCheckIn.map { .integer(Int64($0.timeIntervalSince1970)) } ?? .null
+    if let sourceID = device.sourceID {
+      try insertLink.run([.integer(id), .text(device.source), .text(sourceID), seen])
+      remember(source: device.source, externalID: sourceID)
+    }
+    if let udid = device.udid {
+      try insertLink.run([.integer(id), .text(Self.udidSource), .text(udid.trimmed.uppercased()), seen])
+      remember(source: Self.udidSource, externalID: udid.trimmed.uppercased())
     }
     return id
   }
 
-  /// Rewrites a device; with `versionChanged`, appends its new version to the history.
-  public func update(id: Int64, with device: Device, versionChanged: Bool) throws(StoreError) {
+  /// Rewrites a device. When its version changed, appends the new version to the history,
+  /// preceded by the version it replaces if the history is still empty.
+  public func update(id: Int64, from previous: Device, to device: Device, historyIsEmpty: Bool) throws(StoreError) {
     try writer.update(id: id, with: device)
-    if versionChanged {
-      try writer.appendHistory(deviceID: id, version: device.version, seenAt: device.lastCheckIn, source: device.source)
+    remember(key: device.key)
+    guard Self.versionDiffers(previous.version, device.version) else { return }
+    if historyIsEmpty && previous.version.base != nil {
+      try writer.appendHistory(
+        deviceID: id, version: previous.version, seenAt: previous.lastCheckIn, source: previous.source)
     }
+    try writer.appendHistory(deviceID: id, version: device.version, seenAt: device.lastCheckIn, source: device.source)
+  }
+
+  /// True when base, letter or builds differ: a change the history records.
+  public static func versionDiffers(_ a: AppleOSVersion, _ b: AppleOSVersion) -> Bool {
+    a.base != b.base || a.rsr != b.rsr || a.build != b.build || a.supplementalBuild != b.supplementalBuild
   }
 
   /// Records that `source` knows device `deviceID` as `externalID` (UDIDs are upper-cased).
   public func link(deviceID: Int64, source: String, externalID: String, seen: Date?) throws(StoreError) {
     let id = source == Self.udidSource ? externalID.trimmed.uppercased() : externalID
     try writer.linkSource(deviceID: deviceID, source: source, externalID: id, seen: seen)
+    remember(source: source, externalID: id)
   }
 
   /// Replaces the device's pending updates with the ones it just reported.

@@ -1,5 +1,6 @@
 import Foundation
 import RingsideDomain
+import RingsideStore
 
 /// The merge rules for one device seen by two records, pure so each rule is tested alone.
 ///
@@ -41,7 +42,7 @@ public enum DeviceMerge {
 
   /// True when base, letter or builds differ: a change the history records.
   public static func versionChanged(_ a: AppleOSVersion, _ b: AppleOSVersion) -> Bool {
-    a.base != b.base || a.rsr != b.rsr || a.build != b.build || a.supplementalBuild != b.supplementalBuild
+    ImportSession.versionDiffers(a, b)
   }
 
   /// `stored` updated with what `incoming` adds; the ring and removed letter stay as stored.

@@ -79,7 +79,7 @@ final class ImportRun {
     }
     guard writing else { return }
     var incoming = Device(
-      key: key, serial: r.serial.map { $0.trimmed.uppercased() }, udid: r.udid, name: r.name,
+      key: key, serial: r.serial.map { _ in key }, udid: r.udid, name: r.name,
       platform: r.platform, model: r.model, version: r.version, supervised: r.supervised,
       userEnrolled: r.userEnrolled, ring: "", lastCheckIn: r.lastCheckIn.map { Date(timeIntervalSince1970: floor($0.timeIntervalSince1970)) },
       userName: r.userName, source: r.source.rawValue, sourceID: r.sourceID)
@@ -91,13 +91,15 @@ final class ImportRun {
     }
     var merged = DeviceMerge.merged(stored: stored.device, incoming: incoming)
     merged.ring = ringOverride ?? labelRing ?? stored.device.ring
-    let versionChanged = DeviceMerge.versionChanged(stored.device.version, merged.version)
-    if versionChanged {
-      let history = try session.history(deviceID: stored.id) + [merged.version]
-      merged.removedLetter = VersionHistory.removedLetter(history: history, current: merged.version)
+    var historyIsEmpty = false
+    if DeviceMerge.versionChanged(stored.device.version, merged.version) {
+      var history = try session.history(deviceID: stored.id)
+      historyIsEmpty = history.isEmpty
+      if historyIsEmpty { history.append(stored.device.version) }
+      merged.removedLetter = VersionHistory.removedLetter(history: history + [merged.version], current: merged.version)
     }
     if merged != stored.device {
-      try session.update(id: stored.id, with: merged, versionChanged: versionChanged)
+      try session.update(id: stored.id, from: stored.device, to: merged, historyIsEmpty: historyIsEmpty)
       summary.updated += 1
     } else {
       summary.unchanged += 1

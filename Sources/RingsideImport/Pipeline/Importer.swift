@@ -33,7 +33,10 @@ public enum Importer {
         let run = try ImportRun(
           session: ImportSession(store: store), options: options, ringOverride: ringOverride, events: events)
         let bulk = try isBulk(files, devices: run.session.deviceCount())
-        if bulk { try run.session.deferIndexes() }
+        if bulk {
+          try run.session.deferIndexes()
+          try run.session.preloadKeys()
+        }
         for file in files {
           let input = try FormatDetector.open(file, format: options.format)
           let choice = FormatChoice(file: file, format: input.format, reason: input.reason)

@@ -11,6 +11,11 @@ public enum BoolValue {
 
   /// nil for empty text and for `Unknown`; throws for anything else that is not a boolean.
   public static func parse(_ raw: some StringProtocol) throws(Invalid) -> Bool? {
+    switch raw {
+    case "Yes", "True", "true": return true
+    case "No", "False", "false": return false
+    default: break
+    }
     switch raw.trimmed.lowercased() {
     case "true", "yes", "y", "1": return true
     case "false", "no", "n", "0": return false

@@ -51,6 +51,18 @@ public final class FieldReader {
     }
   }
 
+  /// A boolean written as text in any form `BoolValue` reads; nil when empty or unknown.
+  public func bool(_ raw: String?, field: String, at location: SourceLocation) throws(ImportIssue) -> Bool? {
+    guard let raw else { return nil }
+    do {
+      return try BoolValue.parse(raw)
+    } catch {
+      throw ImportIssue(
+        location, field: field,
+        "cannot read \(String(reflecting: Sanitized.text(error.text, limit: 60))) as true or false")
+    }
+  }
+
   /// A boolean in any form `BoolValue` reads; nil when empty or unknown.
   public func bool(_ raw: Any?, field: String, at location: SourceLocation) throws(ImportIssue) -> Bool? {
     do {
