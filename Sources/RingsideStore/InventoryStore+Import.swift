@@ -112,7 +112,7 @@ public final class ImportSession {
 
   /// Reads the hashes of all device keys and source links, for imports large enough that
   /// one scan costs less than a lookup per record.
-  public func preloadKeys() throws(StoreError) {
+  func preloadKeys() throws(StoreError) {
     var set = Set<Int>()
     let keys = try store.database.prepare("SELECT device_key FROM devices")
     try keys.bind([])
@@ -166,6 +166,17 @@ public final class ImportSession {
   public func userEnrolledCandidates(name: String, family: PlatformFamily, source: String) throws(StoreError)
     -> [StoredDevice]
   {
+    if let byod {
+      var out: [StoredDevice] = []
+      for id in byod[name.lowercased()] ?? [] where !(byodSources[id]?.contains(source) ?? false) {
+        if let d = try device(id: id), d.device.serial == nil, d.device.udid == nil, d.device.userEnrolled,
+          d.device.platform.family == family
+        {
+          out.append(d)
+        }
+      }
+      return out
+    }
     let platforms = family.platforms.map(\.rawValue)
     let ids = try byUserEnrolledName.query(
       [.text(name), .text(platforms[0]), .text(platforms.last!), .text(source)]
@@ -194,6 +205,10 @@ public final class ImportSession {
     unlinked.sourceID = nil
     let id = try writer.insert(unlinked)
     remember(key: device.key)
+    if byod != nil && device.serial == nil && device.udid == nil && device.userEnrolled {
+      byod![device.name.lowercased(), default: []].append(id)
+      byodSources[id] = [device.source]
+    }
     let seen: SQLiteValue = device.lastCheckIn.map { .integer(Int64($0.timeIntervalSince1970)) } ?? .null
     if let sourceID = device.sourceID {
       try insertLink.run([.integer(id), .text(device.source), .text(sourceID), seen])
@@ -229,6 +244,7 @@ public final class ImportSession {
     let id = source == Self.udidSource ? externalID.trimmed.uppercased() : externalID
     try writer.linkSource(deviceID: deviceID, source: source, externalID: id, seen: seen)
     remember(source: source, externalID: id)
+    if byodSources[deviceID] != nil { byodSources[deviceID]!.insert(source) }
   }
 
   /// Replaces the device's pending updates with the ones it just reported.
@@ -246,25 +262,46 @@ public final class ImportSession {
     }
   }
 
-  /// The `devices` indexes that serve screens and reports but no import lookup, as
-  /// `CREATE INDEX` statements read from the schema.
+  /// Indexes dropped for a bulk import, as their `CREATE INDEX` statements from the schema.
   private var deferred: [String] = []
+  /// For a bulk import: user-enrolled devices without serial or UDID by lower-cased name, with
+  /// the sources that know them, standing in for the name index while it is dropped.
+  private var byod: [String: [Int64]]?
+  private var byodSources: [Int64: Set<String>] = [:]
 
-  /// For a bulk import: drops the `devices` indexes no import lookup uses, so rows go in
-  /// without maintaining them one by one; `restoreIndexes()` rebuilds them in one sorted pass
+  /// Readies a bulk import: reads the hashes of all keys and links (`preloadKeys`), and drops
+  /// the `devices` and `device_sources` indexes that no remaining import lookup needs, so rows go
+  /// in without maintaining them one by one. `restoreIndexes()` rebuilds them in one sorted pass
   /// before the transaction commits, so other sessions never see the store without them.
-  public func deferIndexes() throws(StoreError) {
-    let keep = ["devices_by_name"]
+  public func prepareBulk() throws(StoreError) {
+    try preloadKeys()
+    var names: [String: [Int64]] = [:]
+    let devices = try store.database.prepare(
+      "SELECT id, name FROM devices WHERE serial IS NULL AND udid IS NULL AND user_enrolled = 1")
+    for (id, name) in try devices.query([], { ($0.int(at: 0) ?? 0, $0.string(at: 1) ?? "") }) {
+      names[name.lowercased(), default: []].append(id)
+      byodSources[id] = []
+    }
+    let links = try store.database.prepare("SELECT device_id, source FROM device_sources")
+    try links.bind([])
+    while try links.step() {
+      if let id = links.int(at: 0), byodSources[id] != nil { byodSources[id]!.insert(links.string(at: 1) ?? "") }
+    }
+    links.reset()
+    byod = names
     let rows = try store.database.prepare(
-      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'devices' AND sql IS NOT NULL"
+      """
+      SELECT name, sql FROM sqlite_master
+      WHERE type = 'index' AND tbl_name IN ('devices', 'device_sources') AND sql IS NOT NULL
+      """
     ).query { ($0.string(at: 0) ?? "", $0.string(at: 1) ?? "") }
-    for (name, sql) in rows where !keep.contains(name) {
+    for (name, sql) in rows {
       try store.database.execute("DROP INDEX \"\(name.replacingOccurrences(of: "\"", with: "\"\""))\"")
       deferred.append(sql)
     }
   }
 
-  /// Recreates the indexes `deferIndexes()` dropped.
+  /// Recreates the indexes `prepareBulk()` dropped.
   public func restoreIndexes() throws(StoreError) {
     for sql in deferred { try store.database.execute(sql) }
     deferred = []

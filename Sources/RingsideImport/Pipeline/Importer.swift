@@ -33,10 +33,7 @@ public enum Importer {
         let run = try ImportRun(
           session: ImportSession(store: store), options: options, ringOverride: ringOverride, events: events)
         let bulk = try isBulk(files, devices: run.session.deviceCount())
-        if bulk {
-          try run.session.deferIndexes()
-          try run.session.preloadKeys()
-        }
+        if bulk { try run.session.prepareBulk() }
         for file in files {
           let input = try FormatDetector.open(file, format: options.format)
           let choice = FormatChoice(file: file, format: input.format, reason: input.reason)
@@ -73,6 +70,9 @@ public enum Importer {
     }
   }
 
+  /// The smallest estimated input, in records, imported the bulk way; tests lower it.
+  nonisolated(unsafe) static var bulkMinimumRecords = 20_000
+
   /// True when the input is large next to the store (about 20,000 records or more, and at
   /// least half as many as the store holds): then rebuilding the screen indexes once is
   /// cheaper than updating them per record.
@@ -81,7 +81,7 @@ public enum Importer {
       total + ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue ?? 0)
     }
     let estimatedRecords = bytes / 500
-    return estimatedRecords >= 20_000 && estimatedRecords * 2 >= devices
+    return estimatedRecords >= bulkMinimumRecords && estimatedRecords * 2 >= devices
   }
 
   /// Ends the transaction without committing.
