@@ -53,7 +53,7 @@ public final class ImportSession {
   public init(store: InventoryStore) throws(StoreError) {
     self.store = store
     let db = store.database
-    try db.execute("PRAGMA cache_size = -65536")
+    try db.execute("PRAGMA cache_size = -32768")
     writer = try DeviceWriter(store: store)
     byKey = try db.prepare(Self.columns + " WHERE d.device_key = ?1")
     byID = try db.prepare(Self.columns + " WHERE d.id = ?1")

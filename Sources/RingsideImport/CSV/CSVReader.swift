@@ -1,3 +1,5 @@
+import Foundation
+
 /// A streaming RFC 4180 reader: quoted fields with embedded commas, quotes and newlines, CRLF
 /// or LF or CR line ends, an optional UTF-8 BOM. It reads 1 MB at a time and keeps one record,
 /// so a file of any length runs in constant memory; a record or field past its limit is
@@ -200,12 +202,14 @@ public final class CSVReader {
         endField(&out, &fieldEnds)
         return true
       case .quoted:
-        var j = i
-        while j < filled {
-          let c = buf[j]
-          if c == Self.quote { break }
-          if c == Self.lf { line += 1 }
-          j += 1
+        let base = buf.baseAddress!
+        let j = memchr(base + i, Int32(Self.quote), filled - i).map {
+          UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base
+        } ?? filled
+        var k = i
+        while k < j, let nl = memchr(base + k, Int32(Self.lf), j - k) {
+          line += 1
+          k = UnsafePointer(nl.assumingMemoryBound(to: UInt8.self)) - base + 1
         }
         if j > i { append(buf, i, j, &out) }
         i = j
