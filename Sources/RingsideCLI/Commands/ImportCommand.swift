@@ -63,7 +63,8 @@ enum ImportCommand {
       }
       let events = ImportEvents(
         chose: { choice in
-          context.print("\(Sanitized.text(choice.file, limit: 200)): \(choice.format.title) (\(choice.reason))")
+          context.print(
+            "\(Sanitized.text(choice.file, limit: 200)): \(choice.format.title) (\(Sanitized.text(choice.reason, limit: 200)))")
         },
         rejected: { issue in
           if options.skipInvalid { context.printError("ringside: rejected \(issue)") }
