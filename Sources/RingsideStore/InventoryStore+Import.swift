@@ -15,7 +15,10 @@ public struct PendingUpdateRow: Sendable, Hashable {
   public var supplementalBuild: String?
   public var isSecurityResponse: Bool
 
-  public init(version: String, rsr: RSRMark, build: String?, supplementalBuild: String?, isSecurityResponse: Bool) {
+  public init(
+    version: String, rsr: RSRMark, build: String?, supplementalBuild: String?,
+    isSecurityResponse: Bool
+  ) {
     self.version = version
     self.rsr = rsr
     self.build = build
@@ -30,7 +33,6 @@ public struct PendingUpdateRow: Sendable, Hashable {
 public final class ImportSession {
   /// The `device_sources.source` under which UDIDs are recorded, so a UDID finds its device.
   public static let udidSource = "udid"
-
 
   public let store: InventoryStore
   public let writer: DeviceWriter
@@ -57,7 +59,8 @@ public final class ImportSession {
     writer = try DeviceWriter(store: store)
     byKey = try db.prepare(Self.columns + " WHERE d.device_key = ?1")
     byID = try db.prepare(Self.columns + " WHERE d.id = ?1")
-    bySource = try db.prepare("SELECT device_id FROM device_sources WHERE source = ?1 AND external_id = ?2")
+    bySource = try db.prepare(
+      "SELECT device_id FROM device_sources WHERE source = ?1 AND external_id = ?2")
     byUserEnrolledName = try db.prepare(
       """
       SELECT d.id FROM devices d
@@ -67,9 +70,11 @@ public final class ImportSession {
       LIMIT 2
       """)
     historyOf = try db.prepare(
-      "SELECT os_base, rsr, build, supplemental_build FROM device_history WHERE device_id = ?1 ORDER BY id")
+      "SELECT os_base, rsr, build, supplemental_build FROM device_history WHERE device_id = ?1 ORDER BY id"
+    )
     insertLink = try db.prepare(
-      "INSERT INTO device_sources(device_id, source, external_id, last_seen) VALUES (?1, ?2, ?3, ?4)")
+      "INSERT INTO device_sources(device_id, source, external_id, last_seen) VALUES (?1, ?2, ?3, ?4)"
+    )
     deletePending = try db.prepare("DELETE FROM pending_updates WHERE device_id = ?1")
     insertPending = try db.prepare(
       """
@@ -79,7 +84,9 @@ public final class ImportSession {
       """)
   }
 
-  private func fetch(_ stmt: SQLiteStatement, _ bindings: [SQLiteValue]) throws(StoreError) -> StoredDevice? {
+  private func fetch(_ stmt: SQLiteStatement, _ bindings: [SQLiteValue]) throws(StoreError)
+    -> StoredDevice?
+  {
     try stmt.bind(bindings)
     defer { stmt.reset() }
     guard try stmt.step() else { return nil }
@@ -88,7 +95,8 @@ public final class ImportSession {
       key: stmt.string(at: 1) ?? "", serial: stmt.string(at: 2), udid: stmt.string(at: 3),
       name: stmt.string(at: 4) ?? "", platform: platform, model: stmt.string(at: 6),
       version: DeviceColumns.version(
-        platform: platform, base: stmt.string(at: 7), rsr: stmt.string(at: 8), build: stmt.string(at: 9),
+        platform: platform, base: stmt.string(at: 7), rsr: stmt.string(at: 8),
+        build: stmt.string(at: 9),
         supplemental: stmt.string(at: 10)),
       supervised: stmt.int(at: 11).map { $0 != 0 }, userEnrolled: stmt.int(at: 12) == 1,
       ring: stmt.string(at: 13) ?? "",
@@ -120,7 +128,9 @@ public final class ImportSession {
     keys.reset()
     let links = try store.database.prepare("SELECT source, external_id FROM device_sources")
     try links.bind([])
-    while try links.step() { set.insert(Self.hash(1, links.string(at: 0) ?? "", links.string(at: 1) ?? "")) }
+    while try links.step() {
+      set.insert(Self.hash(1, links.string(at: 0) ?? "", links.string(at: 1) ?? ""))
+    }
     links.reset()
     known = set
   }
@@ -163,13 +173,15 @@ public final class ImportSession {
 
   /// User-enrolled devices without serial or UDID named `name` on the same platform family
   /// that `source` does not know yet: the only way to tell two sources saw one BYOD device.
-  public func userEnrolledCandidates(name: String, family: PlatformFamily, source: String) throws(StoreError)
+  public func userEnrolledCandidates(name: String, family: PlatformFamily, source: String)
+    throws(StoreError)
     -> [StoredDevice]
   {
     if let byod {
       var out: [StoredDevice] = []
       for id in byod[name.lowercased()] ?? [] where !(byodSources[id]?.contains(source) ?? false) {
-        if let d = try device(id: id), d.device.serial == nil, d.device.udid == nil, d.device.userEnrolled,
+        if let d = try device(id: id), d.device.serial == nil, d.device.udid == nil,
+          d.device.userEnrolled,
           d.device.platform.family == family
         {
           out.append(d)
@@ -209,13 +221,16 @@ public final class ImportSession {
       byod![device.name.lowercased(), default: []].append(id)
       byodSources[id] = [device.source]
     }
-    let seen: SQLiteValue = device.lastCheckIn.map { .integer(Int64($0.timeIntervalSince1970)) } ?? .null
+    let seen: SQLiteValue =
+      device.lastCheckIn.map { .integer(Int64($0.timeIntervalSince1970)) } ?? .null
     if let sourceID = device.sourceID {
       try insertLink.run([.integer(id), .text(device.source), .text(sourceID), seen])
       remember(source: device.source, externalID: sourceID)
     }
     if let udid = device.udid {
-      try insertLink.run([.integer(id), .text(Self.udidSource), .text(udid.trimmed.uppercased()), seen])
+      try insertLink.run([
+        .integer(id), .text(Self.udidSource), .text(udid.trimmed.uppercased()), seen,
+      ])
       remember(source: Self.udidSource, externalID: udid.trimmed.uppercased())
     }
     return id
@@ -223,24 +238,31 @@ public final class ImportSession {
 
   /// Rewrites a device. When its version changed, appends the new version to the history,
   /// preceded by the version it replaces if the history is still empty.
-  public func update(id: Int64, from previous: Device, to device: Device, historyIsEmpty: Bool) throws(StoreError) {
+  public func update(id: Int64, from previous: Device, to device: Device, historyIsEmpty: Bool)
+    throws(StoreError)
+  {
     try writer.update(id: id, with: device)
     remember(key: device.key)
     guard Self.versionDiffers(previous.version, device.version) else { return }
     if historyIsEmpty && previous.version.base != nil {
       try writer.appendHistory(
-        deviceID: id, version: previous.version, seenAt: previous.lastCheckIn, source: previous.source)
+        deviceID: id, version: previous.version, seenAt: previous.lastCheckIn,
+        source: previous.source)
     }
-    try writer.appendHistory(deviceID: id, version: device.version, seenAt: device.lastCheckIn, source: device.source)
+    try writer.appendHistory(
+      deviceID: id, version: device.version, seenAt: device.lastCheckIn, source: device.source)
   }
 
   /// True when base, letter or builds differ: a change the history records.
   public static func versionDiffers(_ a: AppleOSVersion, _ b: AppleOSVersion) -> Bool {
-    a.base != b.base || a.rsr != b.rsr || a.build != b.build || a.supplementalBuild != b.supplementalBuild
+    a.base != b.base || a.rsr != b.rsr || a.build != b.build
+      || a.supplementalBuild != b.supplementalBuild
   }
 
   /// Records that `source` knows device `deviceID` as `externalID` (UDIDs are upper-cased).
-  public func link(deviceID: Int64, source: String, externalID: String, seen: Date?) throws(StoreError) {
+  public func link(deviceID: Int64, source: String, externalID: String, seen: Date?)
+    throws(StoreError)
+  {
     let id = source == Self.udidSource ? externalID.trimmed.uppercased() : externalID
     try writer.linkSource(deviceID: deviceID, source: source, externalID: id, seen: seen)
     remember(source: source, externalID: id)
@@ -248,7 +270,9 @@ public final class ImportSession {
   }
 
   /// Replaces the device's pending updates with the ones it just reported.
-  public func replacePendingUpdates(deviceID: Int64, with updates: [PendingUpdateRow], seenAt: Date?)
+  public func replacePendingUpdates(
+    deviceID: Int64, with updates: [PendingUpdateRow], seenAt: Date?
+  )
     throws(StoreError)
   {
     try deletePending.run([.integer(deviceID)])
@@ -285,7 +309,9 @@ public final class ImportSession {
     let links = try store.database.prepare("SELECT device_id, source FROM device_sources")
     try links.bind([])
     while try links.step() {
-      if let id = links.int(at: 0), byodSources[id] != nil { byodSources[id]!.insert(links.string(at: 1) ?? "") }
+      if let id = links.int(at: 0), byodSources[id] != nil {
+        byodSources[id]!.insert(links.string(at: 1) ?? "")
+      }
     }
     links.reset()
     byod = names
@@ -296,7 +322,8 @@ public final class ImportSession {
       """
     ).query { ($0.string(at: 0) ?? "", $0.string(at: 1) ?? "") }
     for (name, sql) in rows {
-      try store.database.execute("DROP INDEX \"\(name.replacingOccurrences(of: "\"", with: "\"\""))\"")
+      try store.database.execute(
+        "DROP INDEX \"\(name.replacingOccurrences(of: "\"", with: "\"\""))\"")
       deferred.append(sql)
     }
   }
@@ -314,7 +341,9 @@ public final class ImportSession {
 
   /// Devices with a reported version whose RSR/BSI letter no source has told.
   public func unknownLetterCount() throws(StoreError) -> Int {
-    Int(try store.database.scalar("SELECT COUNT(*) FROM devices WHERE rsr = 'unknown' AND os_base IS NOT NULL")?.int ?? 0)
+    Int(
+      try store.database.scalar(
+        "SELECT COUNT(*) FROM devices WHERE rsr = 'unknown' AND os_base IS NOT NULL")?.int ?? 0)
   }
 
   /// Where a new device goes when nothing names its ring: `production` if it exists, else the last ring.

@@ -20,7 +20,8 @@ final class ImportCommandTests: XCTestCase {
   private var database = ""
 
   override func setUp() {
-    let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("ringside-cli-\(UUID().uuidString)")
+    let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
+      "ringside-cli-\(UUID().uuidString)")
     try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     database = dir.appendingPathComponent("store.db").path
     addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
@@ -45,26 +46,37 @@ final class ImportCommandTests: XCTestCase {
   }
 
   func testReportAfterImportingTheSamplesShowsTheExpectedStates() throws {
-    let samples = ["intune-devices.csv", "graph-managedDevices.json", "graph-managedDevices-page2.json", "jamf-mobile-devices.json"]
+    let samples = [
+      "intune-devices.csv", "graph-managedDevices.json", "graph-managedDevices-page2.json",
+      "jamf-mobile-devices.json",
+    ]
     let result = run(["import", "--ring-from", "Update Ring"] + samples.map(fixture))
     XCTAssertEqual(result.status, 0, result.err)
     XCTAssertTrue(result.out.contains("Jamf Pro"), result.out)
     XCTAssertTrue(result.out.contains("Read 22 records"), result.out)
     XCTAssertEqual(
       try states(),
-      ["current": 5, "rsr-available": 1, "pulled-rsr": 0, "os-update-first": 1, "rsr-removed": 0, "unknown": 1])
+      [
+        "current": 5, "rsr-available": 1, "pulled-rsr": 0, "os-update-first": 1, "rsr-removed": 0,
+        "unknown": 1,
+      ])
   }
 
   func testReportAfterImportingEverySourceHasNoUnknownState() throws {
     let files = [
-      "intune-devices.zip", "graph-managedDevices.json", "graph-managedDevices-page2.json", "jamf-mobile-devices.json",
-      "jamf-computers-inventory.json", "fleet-hosts.json", "kandji-devices.json", "mdm-device-information.plist",
+      "intune-devices.zip", "graph-managedDevices.json", "graph-managedDevices-page2.json",
+      "jamf-mobile-devices.json",
+      "jamf-computers-inventory.json", "fleet-hosts.json", "kandji-devices.json",
+      "mdm-device-information.plist",
       "mdm-device-information-many.plist", "mdm-available-os-updates.plist",
     ]
     XCTAssertEqual(run(["import"] + files.map(fixture)).status, 0)
     XCTAssertEqual(
       try states(),
-      ["current": 6, "rsr-available": 1, "pulled-rsr": 0, "os-update-first": 1, "rsr-removed": 0, "unknown": 0])
+      [
+        "current": 6, "rsr-available": 1, "pulled-rsr": 0, "os-update-first": 1, "rsr-removed": 0,
+        "unknown": 0,
+      ])
   }
 
   func testIntuneAloneReportsUnknownLetters() {
@@ -92,7 +104,8 @@ final class ImportCommandTests: XCTestCase {
     let result = run(["import", "--dry-run", fixture("intune-devices.csv")])
     XCTAssertEqual(result.status, 0)
     XCTAssertTrue(result.out.contains("Dry run"), result.out)
-    XCTAssertFalse(FileManager.default.fileExists(atPath: database), "a dry run does not create the store")
+    XCTAssertFalse(
+      FileManager.default.fileExists(atPath: database), "a dry run does not create the store")
   }
 
   func testMissingFileIsNoInputAndUnknownOptionIsUsage() {
@@ -105,7 +118,9 @@ final class ImportCommandTests: XCTestCase {
   func testHelpListsTheFormats() {
     let help = run(["import", "--help"])
     XCTAssertEqual(help.status, 0)
-    for format in ["intune-csv", "graph-json", "jamf-json", "fleet-json", "kandji-json", "mdm-plist"] {
+    for format in [
+      "intune-csv", "graph-json", "jamf-json", "fleet-json", "kandji-json", "mdm-plist",
+    ] {
       XCTAssertTrue(help.out.contains(format), format)
     }
   }

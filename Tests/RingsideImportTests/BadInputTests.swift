@@ -6,8 +6,12 @@ import XCTest
 
 /// Bad input is refused with file, place, field and reason, and never leaves partial state.
 final class BadInputTests: XCTestCase {
-  static let header = ["Device ID", "Device name", "Serial number", "OS", "OS version", "Model", "Last check-in"]
-  static let good = ["id-1", "Good phone", "G1", "iOS/iPadOS", "16.5.1", "iPhone 13", "2024-06-03 08:00:00.0000000"]
+  static let header = [
+    "Device ID", "Device name", "Serial number", "OS", "OS version", "Model", "Last check-in",
+  ]
+  static let good = [
+    "id-1", "Good phone", "G1", "iOS/iPadOS", "16.5.1", "iPhone 13", "2024-06-03 08:00:00.0000000",
+  ]
 
   /// A store holding the samples, so a rejected import has rows it must leave alone.
   private func populatedStore() throws -> InventoryStore {
@@ -16,7 +20,9 @@ final class BadInputTests: XCTestCase {
     return store
   }
 
-  private func rejected(_ store: InventoryStore, _ files: [String], _ options: ImportOptions = ImportOptions()) throws
+  private func rejected(
+    _ store: InventoryStore, _ files: [String], _ options: ImportOptions = ImportOptions()
+  ) throws
     -> (ImportSummary, [ImportIssue])
   {
     guard case .rejected(let summary, let issues)? = Support.failure(store, files, options) else {
@@ -30,13 +36,17 @@ final class BadInputTests: XCTestCase {
     let before = try Support.snapshot(store)
     let file = Support.file(
       self, "bad.csv",
-      Support.intuneCSV(Self.header, [Self.good, ["id-2", "Bad phone", "B1", "iOS/iPadOS", "sixteen", "iPhone 13", ""]]))
+      Support.intuneCSV(
+        Self.header,
+        [Self.good, ["id-2", "Bad phone", "B1", "iOS/iPadOS", "sixteen", "iPhone 13", ""]]))
     let (summary, issues) = try rejected(store, [file, Support.fixture("fleet-hosts.json")])
     XCTAssertEqual(summary.rejected, 1)
     XCTAssertEqual(issues.count, 1)
     XCTAssertEqual(issues[0].location.line, 3)
     XCTAssertEqual(issues[0].field, "OS version")
-    XCTAssertTrue(issues[0].description.hasPrefix(file + ":3: field \"OS version\": cannot read"), issues[0].description)
+    XCTAssertTrue(
+      issues[0].description.hasPrefix(file + ":3: field \"OS version\": cannot read"),
+      issues[0].description)
     XCTAssertEqual(try Support.snapshot(store), before)
   }
 
@@ -46,10 +56,14 @@ final class BadInputTests: XCTestCase {
       self, "bad.csv",
       Support.intuneCSV(
         Self.header,
-        [Self.good, ["id-2", "Bad date", "B1", "iOS/iPadOS", "16.5.1", "iPhone 13", "tomorrow"],
-         ["id-3", "Bad version", "B2", "iOS/iPadOS", "16.5.x", "iPhone 13", ""]]))
+        [
+          Self.good, ["id-2", "Bad date", "B1", "iOS/iPadOS", "16.5.1", "iPhone 13", "tomorrow"],
+          ["id-3", "Bad version", "B2", "iOS/iPadOS", "16.5.x", "iPhone 13", ""],
+        ]))
     var reported: [ImportIssue] = []
-    let summary = try Support.run(store, [file], ImportOptions(skipInvalid: true)) { reported.append($0) }
+    let summary = try Support.run(store, [file], ImportOptions(skipInvalid: true)) {
+      reported.append($0)
+    }
     XCTAssertEqual(summary.added, 1)
     XCTAssertEqual(summary.rejected, 2)
     XCTAssertEqual(reported.map(\.field), ["Last check-in", "OS version"])
@@ -60,7 +74,8 @@ final class BadInputTests: XCTestCase {
   func testDryRunReportsButStoresNothing() throws {
     let store = try populatedStore()
     let before = try Support.snapshot(store)
-    let summary = try Support.run(store, [Support.fixture("fleet-hosts.json")], ImportOptions(dryRun: true))
+    let summary = try Support.run(
+      store, [Support.fixture("fleet-hosts.json")], ImportOptions(dryRun: true))
     XCTAssertFalse(summary.stored)
     XCTAssertEqual(summary.updated, 2)
     XCTAssertEqual(try Support.snapshot(store), before)
@@ -79,7 +94,8 @@ final class BadInputTests: XCTestCase {
     let store = try Support.store(self)
     var row = Self.good
     row[1] = String(repeating: "A", count: 10 << 20)
-    let (_, issues) = try rejected(store, [Support.file(self, "huge.csv", Support.intuneCSV(Self.header, [Self.good, row]))])
+    let (_, issues) = try rejected(
+      store, [Support.file(self, "huge.csv", Support.intuneCSV(Self.header, [Self.good, row]))])
     XCTAssertEqual(issues[0].location.line, 3)
     XCTAssertTrue(issues[0].reason.contains("longer than"), issues[0].reason)
   }
@@ -87,7 +103,8 @@ final class BadInputTests: XCTestCase {
   func testLongNameInJSONIsRejected() throws {
     let store = try Support.store(self)
     let name = String(repeating: "n", count: 5000)
-    let json = #"{"value":[{"id":"1","deviceName":"\#(name)","operatingSystem":"iOS","osVersion":"16.5.1","serialNumber":"S1"}]}"#
+    let json =
+      #"{"value":[{"id":"1","deviceName":"\#(name)","operatingSystem":"iOS","osVersion":"16.5.1","serialNumber":"S1"}]}"#
     let (_, issues) = try rejected(store, [Support.file(self, "long.json", json)])
     XCTAssertEqual(issues[0].field, "deviceName")
     XCTAssertEqual(issues[0].location.path, "value[0]")
@@ -97,7 +114,8 @@ final class BadInputTests: XCTestCase {
     let store = try populatedStore()
     let before = try Support.snapshot(store)
     let text = Support.intuneCSV(Self.header, [Self.good]) + "\"id-2\",\"cut off"
-    guard case .file(let issue, _)? = Support.failure(store, [Support.file(self, "cut.csv", text)]) else {
+    guard case .file(let issue, _)? = Support.failure(store, [Support.file(self, "cut.csv", text)])
+    else {
       return XCTFail("expected a file error")
     }
     XCTAssertEqual(issue.location.line, 3)
@@ -107,9 +125,12 @@ final class BadInputTests: XCTestCase {
 
   func testTruncatedJSONIsAFileError() throws {
     let store = try Support.store(self)
-    let text = try String(contentsOfFile: Support.fixture("jamf-mobile-devices.json"), encoding: .utf8)
+    let text = try String(
+      contentsOfFile: Support.fixture("jamf-mobile-devices.json"), encoding: .utf8)
     let cut = Support.file(self, "cut.json", String(text.prefix(5000)))
-    guard case .file(let issue, _)? = Support.failure(store, [cut], ImportOptions(format: .jamfJSON)) else {
+    guard
+      case .file(let issue, _)? = Support.failure(store, [cut], ImportOptions(format: .jamfJSON))
+    else {
       return XCTFail("expected a file error")
     }
     XCTAssertTrue(issue.reason.contains("truncated"), issue.reason)
@@ -121,7 +142,10 @@ final class BadInputTests: XCTestCase {
     for unit in Support.intuneCSV(Self.header, [Self.good], bom: false).utf16 {
       utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)]
     }
-    guard case .file(let issue, _)? = Support.failure(store, [Support.file(self, "utf16.csv", bytes: utf16)]) else {
+    guard
+      case .file(let issue, _)? = Support.failure(
+        store, [Support.file(self, "utf16.csv", bytes: utf16)])
+    else {
       return XCTFail("expected a file error")
     }
     XCTAssertTrue(issue.reason.contains("UTF-16"), issue.reason)
@@ -130,7 +154,9 @@ final class BadInputTests: XCTestCase {
   func testLatin1FieldIsRejectedAsNotUTF8() throws {
     let store = try Support.store(self)
     var bytes = Array(Support.intuneCSV(Self.header, [Self.good]).utf8)
-    bytes += Array("\"id-2\",\"Caf".utf8) + [0xE9] + Array("\",\"S2\",\"iOS/iPadOS\",\"16.5.1\",\"iPhone\",\"\"\r\n".utf8)
+    bytes +=
+      Array("\"id-2\",\"Caf".utf8) + [0xE9]
+      + Array("\",\"S2\",\"iOS/iPadOS\",\"16.5.1\",\"iPhone\",\"\"\r\n".utf8)
     let (_, issues) = try rejected(store, [Support.file(self, "latin1.csv", bytes: bytes)])
     XCTAssertEqual(issues[0].field, "Device name")
     XCTAssertTrue(issues[0].reason.contains("UTF-8"))
@@ -138,10 +164,15 @@ final class BadInputTests: XCTestCase {
 
   func testUnknownFormatListsWhatWasLookedFor() throws {
     let store = try Support.store(self)
-    guard case .file(let issue, _)? = Support.failure(store, [Support.file(self, "notes.txt", "hello,world\n1,2\n")]) else {
+    guard
+      case .file(let issue, _)? = Support.failure(
+        store, [Support.file(self, "notes.txt", "hello,world\n1,2\n")])
+    else {
       return XCTFail("expected a file error")
     }
-    for format in ImportFormat.allCases { XCTAssertTrue(issue.reason.contains(format.rawValue), format.rawValue) }
+    for format in ImportFormat.allCases {
+      XCTAssertTrue(issue.reason.contains(format.rawValue), format.rawValue)
+    }
   }
 
   func testMissingFileIsNoInput() throws {
@@ -154,9 +185,11 @@ final class BadInputTests: XCTestCase {
 
   func testDamagedZipIsRefused() throws {
     let store = try Support.store(self)
-    var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Support.fixture("intune-devices.zip"))))
+    var bytes = [UInt8](
+      try Data(contentsOf: URL(fileURLWithPath: Support.fixture("intune-devices.zip"))))
     bytes[200] ^= 0xFF
-    guard case .file? = Support.failure(store, [Support.file(self, "damaged.zip", bytes: bytes)]) else {
+    guard case .file? = Support.failure(store, [Support.file(self, "damaged.zip", bytes: bytes)])
+    else {
       return XCTFail("expected a file error")
     }
     XCTAssertEqual(try store.countDevices(), 0)
@@ -164,11 +197,16 @@ final class BadInputTests: XCTestCase {
 
   func testZipChecksumMismatchIsReportedAsDamage() throws {
     let store = try Support.store(self)
-    var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Support.fixture("intune-devices-stored.zip"))))
+    var bytes = [UInt8](
+      try Data(contentsOf: URL(fileURLWithPath: Support.fixture("intune-devices-stored.zip"))))
     let directory = try XCTUnwrap(
-      (0..<(bytes.count - 4)).last { Array(bytes[$0..<($0 + 4)]) == [0x50, 0x4B, 1, 2] }, "central directory entry")
+      (0..<(bytes.count - 4)).last { Array(bytes[$0..<($0 + 4)]) == [0x50, 0x4B, 1, 2] },
+      "central directory entry")
     bytes[directory + 16] ^= 0xFF
-    guard case .file(let issue, _)? = Support.failure(store, [Support.file(self, "crc.zip", bytes: bytes)]) else {
+    guard
+      case .file(let issue, _)? = Support.failure(
+        store, [Support.file(self, "crc.zip", bytes: bytes)])
+    else {
       return XCTFail("expected a file error")
     }
     XCTAssertTrue(issue.reason.contains("damaged"), issue.reason)
@@ -177,11 +215,17 @@ final class BadInputTests: XCTestCase {
 
   func testHeadersMatchAliasesInAnyOrderAndCase() throws {
     let store = try Support.store(self)
-    let header = ["os VERSION", "Microsoft Entra Device ID", "SERIALNUMBER", "DeviceName", "LastContact", "Model"]
+    let header = [
+      "os VERSION", "Microsoft Entra Device ID", "SERIALNUMBER", "DeviceName", "LastContact",
+      "Model",
+    ]
     let file = Support.file(
       self, "aliases.csv",
-      Support.intuneCSV(header, [["17.5.1", "e-1", "s9", "Renamed export", "2024-06-03T08:00:00Z", "iPhone 15"]], bom: false)
-        .replacingOccurrences(of: "\r\n", with: "\n"))
+      Support.intuneCSV(
+        header, [["17.5.1", "e-1", "s9", "Renamed export", "2024-06-03T08:00:00Z", "iPhone 15"]],
+        bom: false
+      )
+      .replacingOccurrences(of: "\r\n", with: "\n"))
     let summary = try Support.run(store, [file])
     XCTAssertEqual(summary.added, 1)
     let d = try Support.device(store, "S9").device
@@ -195,7 +239,8 @@ final class BadInputTests: XCTestCase {
     let store = try Support.store(self)
     var row = Self.good
     row[1] = "Lab \"A\", shelf\n2"
-    try Support.run(store, [Support.file(self, "quotes.csv", Support.intuneCSV(Self.header, [row]))])
+    try Support.run(
+      store, [Support.file(self, "quotes.csv", Support.intuneCSV(Self.header, [row]))])
     XCTAssertEqual(try Support.device(store, "G1").device.name, "Lab \"A\", shelf\n2")
   }
 
@@ -203,7 +248,13 @@ final class BadInputTests: XCTestCase {
     let store = try Support.store(self)
     let summary = try Support.run(
       store,
-      [Support.file(self, "mixed.csv", Support.intuneCSV(Self.header, [Self.good, ["id-w", "PC", "W1", "Windows", "10.0.22631.3593", "Surface", ""]]))])
+      [
+        Support.file(
+          self, "mixed.csv",
+          Support.intuneCSV(
+            Self.header,
+            [Self.good, ["id-w", "PC", "W1", "Windows", "10.0.22631.3593", "Surface", ""]]))
+      ])
     XCTAssertEqual(summary.skipped, 1)
     XCTAssertEqual(summary.added, 1)
   }
@@ -212,7 +263,11 @@ final class BadInputTests: XCTestCase {
     let store = try Support.store(self)
     let (_, issues) = try rejected(
       store,
-      [Support.file(self, "esc.csv", Support.intuneCSV(Self.header, [["id", "n", "S", "iOS", "\u{1B}[2J16", "iPhone", ""]]))])
+      [
+        Support.file(
+          self, "esc.csv",
+          Support.intuneCSV(Self.header, [["id", "n", "S", "iOS", "\u{1B}[2J16", "iPhone", ""]]))
+      ])
     XCTAssertFalse(issues[0].description.contains("\u{1B}"))
     XCTAssertTrue(issues[0].description.contains("^["))
   }

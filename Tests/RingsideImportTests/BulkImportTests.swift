@@ -17,7 +17,8 @@ final class BulkImportTests: XCTestCase {
   }
 
   private func indexes(_ store: InventoryStore) throws -> [String] {
-    try store.database.prepare("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name").query { $0.string(at: 0) ?? "" }
+    try store.database.prepare("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name")
+      .query { $0.string(at: 0) ?? "" }
   }
 
   func testBulkImportGivesTheSameFleetAndKeepsEveryIndex() throws {
@@ -46,8 +47,12 @@ final class BulkImportTests: XCTestCase {
     try Support.run(store, [Support.fixture("intune-devices.csv")])
     let before = try Support.snapshot(store)
     let beforeIndexes = try indexes(store)
-    let bad = Support.file(self, "bad.json", #"{"value":[{"id":"1","deviceName":"x","operatingSystem":"iOS","osVersion":"banana"}]}"#)
-    guard case .rejected? = Support.failure(store, [Support.fixture("jamf-mobile-devices.json"), bad]) else {
+    let bad = Support.file(
+      self, "bad.json",
+      #"{"value":[{"id":"1","deviceName":"x","operatingSystem":"iOS","osVersion":"banana"}]}"#)
+    guard
+      case .rejected? = Support.failure(store, [Support.fixture("jamf-mobile-devices.json"), bad])
+    else {
       return XCTFail("expected a rejection")
     }
     XCTAssertEqual(try Support.snapshot(store), before)

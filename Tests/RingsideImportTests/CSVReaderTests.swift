@@ -14,24 +14,33 @@ final class CSVReaderTests: XCTestCase {
     let csv = CSVReader(source: DataByteSource(bytes), chunkSize: chunk, maxFieldBytes: maxField)
     var out: [(fields: [String], line: Int, problem: String?)] = []
     while try csv.next() {
-      out.append(((0..<csv.fieldCount).map { csv.string($0) ?? "<invalid>" }, csv.recordLine, csv.recordProblem))
+      out.append(
+        (
+          (0..<csv.fieldCount).map { csv.string($0) ?? "<invalid>" }, csv.recordLine,
+          csv.recordProblem
+        ))
     }
     return out
   }
 
   func testQuotedFieldsKeepCommasQuotesAndNewlines() throws {
     let text = "a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\r\nlines\"\r\nplain,,end\r\n"
-    XCTAssertEqual(try rows(text), [["a", "b", "c"], ["x, y", "say \"hi\"", "two\r\nlines"], ["plain", "", "end"]])
+    XCTAssertEqual(
+      try rows(text),
+      [["a", "b", "c"], ["x, y", "say \"hi\"", "two\r\nlines"], ["plain", "", "end"]])
   }
 
   func testLineEndingsLFCRLFAndCRAllWork() throws {
     for sep in ["\n", "\r\n", "\r"] {
-      XCTAssertEqual(try rows("h1,h2\(sep)1,2\(sep)3,4"), [["h1", "h2"], ["1", "2"], ["3", "4"]], sep.debugDescription)
+      XCTAssertEqual(
+        try rows("h1,h2\(sep)1,2\(sep)3,4"), [["h1", "h2"], ["1", "2"], ["3", "4"]],
+        sep.debugDescription)
     }
   }
 
   func testByteOrderMarkIsSkipped() throws {
-    XCTAssertEqual(try rows("\u{FEFF}\"Device ID\",x\n1,2\n", chunk: 2), [["Device ID", "x"], ["1", "2"]])
+    XCTAssertEqual(
+      try rows("\u{FEFF}\"Device ID\",x\n1,2\n", chunk: 2), [["Device ID", "x"], ["1", "2"]])
   }
 
   func testBlankLinesAreSkippedAndRecordLinesCountEmbeddedNewlines() throws {
@@ -48,7 +57,8 @@ final class CSVReaderTests: XCTestCase {
 
   func testOversizedFieldIsReportedWithoutBufferingIt() throws {
     let big = String(repeating: "x", count: 10 << 20)
-    let read = try rows(bytes: Array("a,b\n1,\(big)\n2,3\n".utf8), chunk: 1 << 20, maxField: 1 << 16)
+    let read = try rows(
+      bytes: Array("a,b\n1,\(big)\n2,3\n".utf8), chunk: 1 << 20, maxField: 1 << 16)
     XCTAssertEqual(read.count, 3)
     XCTAssertEqual(read[1].problem, "field 2 is longer than 64 KB")
     XCTAssertLessThanOrEqual(read[1].fields[1].utf8.count, 1 << 16)

@@ -14,13 +14,16 @@ enum Support {
   /// The samples from shared/samples plus the synthetic fixtures for the other formats.
   static let allSources = [
     "intune-devices.csv", "graph-managedDevices.json", "graph-managedDevices-page2.json",
-    "jamf-mobile-devices.json", "jamf-computers-inventory.json", "fleet-hosts.json", "kandji-devices.json",
-    "mdm-device-information.plist", "mdm-device-information-many.plist", "mdm-available-os-updates.plist",
+    "jamf-mobile-devices.json", "jamf-computers-inventory.json", "fleet-hosts.json",
+    "kandji-devices.json",
+    "mdm-device-information.plist", "mdm-device-information-many.plist",
+    "mdm-available-os-updates.plist",
   ]
 
   /// A new folder removed at the end of the test.
   static func scratch(_ test: XCTestCase) -> URL {
-    let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("ringside-import-\(UUID().uuidString)")
+    let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
+      "ringside-import-\(UUID().uuidString)")
     try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     test.addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
     return dir
@@ -52,7 +55,9 @@ enum Support {
   }
 
   /// The import's failure, or nil when it succeeded.
-  static func failure(_ store: InventoryStore, _ files: [String], _ options: ImportOptions = ImportOptions())
+  static func failure(
+    _ store: InventoryStore, _ files: [String], _ options: ImportOptions = ImportOptions()
+  )
     -> ImportFailure?
   {
     do {
@@ -88,9 +93,11 @@ enum Support {
   /// An Intune CSV with the given header and rows, quoted like the real export, CRLF endings.
   static func intuneCSV(_ header: [String], _ rows: [[String]], bom: Bool = true) -> String {
     let line = { (fields: [String]) in
-      fields.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",")
+      fields.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(
+        separator: ",")
     }
-    return (bom ? "\u{FEFF}" : "") + ([line(header)] + rows.map(line)).joined(separator: "\r\n") + "\r\n"
+    return (bom ? "\u{FEFF}" : "") + ([line(header)] + rows.map(line)).joined(separator: "\r\n")
+      + "\r\n"
   }
 }
 

@@ -6,15 +6,22 @@ import XCTest
 
 /// Devices seen by several records merge by the rules in DeviceMerge, in either import order.
 final class MergeTests: XCTestCase {
-  static let intuneHeader = ["Device ID", "Device name", "Serial number", "OS", "OS version", "Model", "Last check-in", "Category"]
+  static let intuneHeader = [
+    "Device ID", "Device name", "Serial number", "OS", "OS version", "Model", "Last check-in",
+    "Category",
+  ]
 
   private func intune(_ rows: [[String]]) -> String {
     Support.file(self, "intune.csv", Support.intuneCSV(Self.intuneHeader, rows))
   }
 
-  private func jamf(serial: String, version: String, extra: String?, build: String, supplemental: String, at date: String, ring: String? = nil) -> String {
+  private func jamf(
+    serial: String, version: String, extra: String?, build: String, supplemental: String,
+    at date: String, ring: String? = nil
+  ) -> String {
     let extraJSON = extra.map { "\"\($0)\"" } ?? "null"
-    let ea = ring.map { #"[{"id":"7","name":"Update Ring","type":"STRING","value":["\#($0)"]}]"# } ?? "[]"
+    let ea =
+      ring.map { #"[{"id":"7","name":"Update Ring","type":"STRING","value":["\#($0)"]}]"# } ?? "[]"
     let text = """
       {"totalCount":1,"results":[{"mobileDeviceId":"1","deviceType":"iOS",
        "hardware":{"serialNumber":"\(serial)","model":"iPhone 14"},
@@ -27,8 +34,23 @@ final class MergeTests: XCTestCase {
 
   func testIntuneLetterNeverErasesJamfLetter() throws {
     let store = try Support.store(self)
-    try Support.run(store, [jamf(serial: "S1", version: "16.4.1", extra: "(a)", build: "20E252", supplemental: "20E772520a", at: "2024-06-03T07:00:00Z")])
-    try Support.run(store, [intune([["id-1", "Phone", "S1", "iOS/iPadOS", "16.4.1", "iPhone 14", "2024-06-03 08:00:00.0000000", ""]])])
+    try Support.run(
+      store,
+      [
+        jamf(
+          serial: "S1", version: "16.4.1", extra: "(a)", build: "20E252",
+          supplemental: "20E772520a", at: "2024-06-03T07:00:00Z")
+      ])
+    try Support.run(
+      store,
+      [
+        intune([
+          [
+            "id-1", "Phone", "S1", "iOS/iPadOS", "16.4.1", "iPhone 14",
+            "2024-06-03 08:00:00.0000000", "",
+          ]
+        ])
+      ])
     let d = try Support.device(store, "S1").device
     XCTAssertEqual(d.version.displayString, "16.4.1 (a)")
     XCTAssertEqual(d.version.supplementalBuild?.text, "20E772520a")
@@ -37,24 +59,75 @@ final class MergeTests: XCTestCase {
 
   func testJamfLetterFillsIntuneUnknownEvenWhenOlder() throws {
     let store = try Support.store(self)
-    try Support.run(store, [intune([["id-1", "Phone", "S1", "iOS/iPadOS", "16.4.1", "iPhone 14", "2024-06-03 08:00:00.0000000", ""]])])
-    try Support.run(store, [jamf(serial: "S1", version: "16.4.1", extra: "(a)", build: "20E252", supplemental: "20E772520a", at: "2024-06-03T07:00:00Z")])
+    try Support.run(
+      store,
+      [
+        intune([
+          [
+            "id-1", "Phone", "S1", "iOS/iPadOS", "16.4.1", "iPhone 14",
+            "2024-06-03 08:00:00.0000000", "",
+          ]
+        ])
+      ])
+    try Support.run(
+      store,
+      [
+        jamf(
+          serial: "S1", version: "16.4.1", extra: "(a)", build: "20E252",
+          supplemental: "20E772520a", at: "2024-06-03T07:00:00Z")
+      ])
     XCTAssertEqual(try Support.device(store, "S1").device.version.displayString, "16.4.1 (a)")
   }
 
   func testNewestCheckInWinsForTheVersion() throws {
     let store = try Support.store(self)
-    try Support.run(store, [intune([["id-1", "Phone", "S1", "iOS/iPadOS", "16.5.1", "iPhone 14", "2024-06-03 08:00:00.0000000", ""]])])
-    try Support.run(store, [jamf(serial: "S1", version: "16.4.1", extra: "(a)", build: "20E252", supplemental: "20E772520a", at: "2024-05-01T07:00:00Z")])
+    try Support.run(
+      store,
+      [
+        intune([
+          [
+            "id-1", "Phone", "S1", "iOS/iPadOS", "16.5.1", "iPhone 14",
+            "2024-06-03 08:00:00.0000000", "",
+          ]
+        ])
+      ])
+    try Support.run(
+      store,
+      [
+        jamf(
+          serial: "S1", version: "16.4.1", extra: "(a)", build: "20E252",
+          supplemental: "20E772520a", at: "2024-05-01T07:00:00Z")
+      ])
     XCTAssertEqual(try Support.device(store, "S1").device.version.base?.description, "16.5.1")
-    try Support.run(store, [jamf(serial: "S1", version: "17.5.1", extra: nil, build: "21F90", supplemental: "21F90", at: "2024-07-01T07:00:00Z")])
+    try Support.run(
+      store,
+      [
+        jamf(
+          serial: "S1", version: "17.5.1", extra: nil, build: "21F90", supplemental: "21F90",
+          at: "2024-07-01T07:00:00Z")
+      ])
     XCTAssertEqual(try Support.device(store, "S1").device.version.displayString, "17.5.1")
   }
 
   func testIntuneOnANewerBaseReplacesTheLetterWithUnknown() throws {
     let store = try Support.store(self)
-    try Support.run(store, [jamf(serial: "S1", version: "16.4.1", extra: "(a)", build: "20E252", supplemental: "20E772520a", at: "2024-06-01T07:00:00Z")])
-    try Support.run(store, [intune([["id-1", "Phone", "S1", "iOS/iPadOS", "16.5.1", "iPhone 14", "2024-06-03 08:00:00.0000000", ""]])])
+    try Support.run(
+      store,
+      [
+        jamf(
+          serial: "S1", version: "16.4.1", extra: "(a)", build: "20E252",
+          supplemental: "20E772520a", at: "2024-06-01T07:00:00Z")
+      ])
+    try Support.run(
+      store,
+      [
+        intune([
+          [
+            "id-1", "Phone", "S1", "iOS/iPadOS", "16.5.1", "iPhone 14",
+            "2024-06-03 08:00:00.0000000", "",
+          ]
+        ])
+      ])
     let v = try Support.device(store, "S1").device.version
     XCTAssertEqual(v.base?.description, "16.5.1")
     XCTAssertEqual(v.rsr, .unknown)
@@ -62,10 +135,26 @@ final class MergeTests: XCTestCase {
 
   func testStaleDuplicateInOneFileKeepsTheNewestWhicheverComesFirst() throws {
     for rows in [
-      [["id-new", "Pad", "S5", "iOS/iPadOS", "16.5.1", "iPad (10th generation)", "2024-06-01 18:44:21.0000000", ""],
-       ["id-old", "Pad", "S5", "iOS/iPadOS", "16.4.1", "iPad (10th generation)", "2023-09-17 16:20:05.0000000", ""]],
-      [["id-old", "Pad", "S5", "iOS/iPadOS", "16.4.1", "iPad (10th generation)", "2023-09-17 16:20:05.0000000", ""],
-       ["id-new", "Pad", "S5", "iOS/iPadOS", "16.5.1", "iPad (10th generation)", "2024-06-01 18:44:21.0000000", ""]],
+      [
+        [
+          "id-new", "Pad", "S5", "iOS/iPadOS", "16.5.1", "iPad (10th generation)",
+          "2024-06-01 18:44:21.0000000", "",
+        ],
+        [
+          "id-old", "Pad", "S5", "iOS/iPadOS", "16.4.1", "iPad (10th generation)",
+          "2023-09-17 16:20:05.0000000", "",
+        ],
+      ],
+      [
+        [
+          "id-old", "Pad", "S5", "iOS/iPadOS", "16.4.1", "iPad (10th generation)",
+          "2023-09-17 16:20:05.0000000", "",
+        ],
+        [
+          "id-new", "Pad", "S5", "iOS/iPadOS", "16.5.1", "iPad (10th generation)",
+          "2024-06-01 18:44:21.0000000", "",
+        ],
+      ],
     ] {
       let store = try Support.store(self)
       try Support.run(store, [intune(rows)])
@@ -78,12 +167,25 @@ final class MergeTests: XCTestCase {
 
   func testRSRRemovalIsKeptInHistoryAndDerived() throws {
     let store = try Support.store(self)
-    try Support.run(store, [jamf(serial: "S1", version: "16.4.1", extra: "(a)", build: "20E252", supplemental: "20E772520a", at: "2024-06-01T07:00:00Z")])
-    try Support.run(store, [jamf(serial: "S1", version: "16.4.1", extra: nil, build: "20E252", supplemental: "20E252", at: "2024-06-02T07:00:00Z")])
+    try Support.run(
+      store,
+      [
+        jamf(
+          serial: "S1", version: "16.4.1", extra: "(a)", build: "20E252",
+          supplemental: "20E772520a", at: "2024-06-01T07:00:00Z")
+      ])
+    try Support.run(
+      store,
+      [
+        jamf(
+          serial: "S1", version: "16.4.1", extra: nil, build: "20E252", supplemental: "20E252",
+          at: "2024-06-02T07:00:00Z")
+      ])
     let d = try Support.device(store, "S1")
     XCTAssertEqual(d.device.removedLetter, "a")
     XCTAssertEqual(d.state, .rsrRemoved)
-    XCTAssertEqual(try store.history(deviceID: d.id).map(\.version.displayString), ["16.4.1 (a)", "16.4.1"])
+    XCTAssertEqual(
+      try store.history(deviceID: d.id).map(\.version.displayString), ["16.4.1 (a)", "16.4.1"])
   }
 
   func testReimportingTheSameFileChangesNothing() throws {
@@ -110,16 +212,20 @@ final class MergeTests: XCTestCase {
 
   func testRingFromCreatesMissingRingsAtTheEnd() throws {
     let store = try Support.store(self)
-    let summary = try Support.run(store, [Support.fixture("intune-devices.csv")], ImportOptions(ringFrom: "category"))
+    let summary = try Support.run(
+      store, [Support.fixture("intune-devices.csv")], ImportOptions(ringFrom: "category"))
     XCTAssertEqual(summary.newRings, ["pilot"])
     XCTAssertEqual(try store.rings().map(\.name), ["test", "production", "pilot"])
     XCTAssertEqual(try Support.device(store, "RS-MAC-002").device.ring, "production")
-    XCTAssertEqual(try Support.device(store, "Contractor’s iPad").device.ring, "production", "no category: the default ring")
+    XCTAssertEqual(
+      try Support.device(store, "Contractor’s iPad").device.ring, "production",
+      "no category: the default ring")
   }
 
   func testRingFromAJamfExtensionAttribute() throws {
     let store = try Support.store(self)
-    try Support.run(store, [Support.fixture("jamf-mobile-devices.json")], ImportOptions(ringFrom: "Update Ring"))
+    try Support.run(
+      store, [Support.fixture("jamf-mobile-devices.json")], ImportOptions(ringFrom: "Update Ring"))
     XCTAssertEqual(try Support.device(store, "RS-IPH-002").device.ring, "pilot")
     XCTAssertEqual(try Support.device(store, "RS-IPH-004").device.ring, "production")
   }
@@ -127,7 +233,8 @@ final class MergeTests: XCTestCase {
   func testRingFromKandjiBlueprintName() throws {
     let store = try Support.store(self)
     try store.addRing(named: "pilot")
-    try Support.run(store, [Support.fixture("kandji-devices.json")], ImportOptions(ringFrom: "blueprint_name"))
+    try Support.run(
+      store, [Support.fixture("kandji-devices.json")], ImportOptions(ringFrom: "blueprint_name"))
     XCTAssertEqual(try Support.device(store, "RS-IPH-003").device.ring, "production")
   }
 
@@ -139,7 +246,11 @@ final class MergeTests: XCTestCase {
 
   func testRingAndRingFromExcludeEachOther() throws {
     let store = try Support.store(self)
-    guard case .usage? = Support.failure(store, [Support.fixture("intune-devices.csv")], ImportOptions(ring: "test", ringFrom: "Category")) else {
+    guard
+      case .usage? = Support.failure(
+        store, [Support.fixture("intune-devices.csv")],
+        ImportOptions(ring: "test", ringFrom: "Category"))
+    else {
       return XCTFail("expected a usage error")
     }
   }
@@ -153,7 +264,9 @@ final class MergeTests: XCTestCase {
     otherBuild.build = try! AppleBuild("20E999")
     var withBuild = old
     withBuild.build = try! AppleBuild("20E252")
-    XCTAssertEqual(DeviceMerge.version(newer: otherBuild, older: withBuild).rsr, .unknown, "a different build is a different release")
+    XCTAssertEqual(
+      DeviceMerge.version(newer: otherBuild, older: withBuild).rsr, .unknown,
+      "a different build is a different release")
     XCTAssertTrue(DeviceMerge.isNewer(nil, than: nil))
     XCTAssertFalse(DeviceMerge.isNewer(nil, than: Date()))
   }

@@ -9,7 +9,8 @@ import XCTest
 final class SampleImportTests: XCTestCase {
   /// The RSR actually installed on each sample device (samples README), `none` for no letter.
   static let expectedLetters: [String: RSRMark] = [
-    "RS-IPH-001": .letter("a"), "RS-IPH-002": .letter("c"), "RS-IPH-003": .none, "RS-IPH-004": .none,
+    "RS-IPH-001": .letter("a"), "RS-IPH-002": .letter("c"), "RS-IPH-003": .none,
+    "RS-IPH-004": .none,
     "Lab iPad, Cart 3": .letter("c"), "Contractor’s iPad": .none, "RS-MAC-001": .letter("c"),
     "RS-MAC-002": .none,
   ]
@@ -17,7 +18,10 @@ final class SampleImportTests: XCTestCase {
   func testEverySampleFileImportsOnItsOwn() throws {
     for name in Support.allSources + ["intune-devices.zip", "intune-devices-stored.zip"] {
       let store = try Support.store(self)
-      let files = name.contains("available-os-updates") ? [Support.fixture("mdm-device-information-many.plist"), Support.fixture(name)] : [Support.fixture(name)]
+      let files =
+        name.contains("available-os-updates")
+        ? [Support.fixture("mdm-device-information-many.plist"), Support.fixture(name)]
+        : [Support.fixture(name)]
       let summary = try Support.run(store, files)
       XCTAssertEqual(summary.rejected, 0, name)
       XCTAssertTrue(summary.stored, name)
@@ -33,7 +37,8 @@ final class SampleImportTests: XCTestCase {
     let devices = try store.devices(limit: 100)
     XCTAssertEqual(devices.count, 8)
     XCTAssertEqual(
-      Dictionary(uniqueKeysWithValues: devices.map { ($0.device.name, $0.device.version.rsr) }), Self.expectedLetters)
+      Dictionary(uniqueKeysWithValues: devices.map { ($0.device.name, $0.device.version.rsr) }),
+      Self.expectedLetters)
     XCTAssertEqual(summary.unknownLetters, 0)
   }
 
@@ -61,10 +66,14 @@ final class SampleImportTests: XCTestCase {
 
   func testAutoDetectionNamesEachFormat() throws {
     let store = try Support.store(self)
-    let summary = try Support.run(store, Support.allSources.map(Support.fixture) + [Support.fixture("intune-devices.zip")])
+    let summary = try Support.run(
+      store, Support.allSources.map(Support.fixture) + [Support.fixture("intune-devices.zip")])
     XCTAssertEqual(
       summary.choices.map(\.format),
-      [.intuneCSV, .graphJSON, .graphJSON, .jamfJSON, .jamfJSON, .fleetJSON, .kandjiJSON, .mdmPlist, .mdmPlist, .mdmPlist, .intuneCSV])
+      [
+        .intuneCSV, .graphJSON, .graphJSON, .jamfJSON, .jamfJSON, .fleetJSON, .kandjiJSON,
+        .mdmPlist, .mdmPlist, .mdmPlist, .intuneCSV,
+      ])
     XCTAssertTrue(summary.choices.allSatisfy { !$0.reason.isEmpty })
   }
 
@@ -73,7 +82,10 @@ final class SampleImportTests: XCTestCase {
     for name in ["intune-devices.csv", "intune-devices.zip", "intune-devices-stored.zip"] {
       let store = try Support.store(self)
       try Support.run(store, [Support.fixture(name)])
-      results.append(try store.devices(limit: 100).map { "\($0.device.key) \($0.device.version.displayString) \($0.device.name)" }.sorted())
+      results.append(
+        try store.devices(limit: 100).map {
+          "\($0.device.key) \($0.device.version.displayString) \($0.device.name)"
+        }.sorted())
     }
     XCTAssertEqual(results[0], results[1])
     XCTAssertEqual(results[0], results[2])
@@ -99,17 +111,23 @@ final class SampleImportTests: XCTestCase {
   func testAvailableOSUpdatesAreRecordedAsPendingUpdates() throws {
     let store = try Support.store(self)
     let summary = try Support.run(
-      store, ["mdm-available-os-updates.plist", "mdm-device-information-many.plist"].map(Support.fixture))
+      store,
+      ["mdm-available-os-updates.plist", "mdm-device-information-many.plist"].map(Support.fixture))
     XCTAssertEqual(summary.pendingDevices, 1)
     let rows = try store.database.prepare(
       "SELECT d.name, p.version, p.rsr, p.is_security_response FROM pending_updates p JOIN devices d ON d.id = p.device_id ORDER BY p.version"
-    ).query { "\($0.string(at: 0) ?? "") \($0.string(at: 1) ?? "") \($0.string(at: 2) ?? "") \($0.int(at: 3) ?? -1)" }
+    ).query {
+      "\($0.string(at: 0) ?? "") \($0.string(at: 1) ?? "") \($0.string(at: 2) ?? "") \($0.int(at: 3) ?? -1)"
+    }
     XCTAssertEqual(rows, ["RS-IPH-003 16.5.1 c 1", "RS-IPH-003 17.5.1 none 0"])
   }
 
   func testAvailableOSUpdatesForAnUnknownDeviceAreRejected() throws {
     let store = try Support.store(self)
-    guard case .rejected(_, let issues)? = Support.failure(store, [Support.fixture("mdm-available-os-updates.plist")]) else {
+    guard
+      case .rejected(_, let issues)? = Support.failure(
+        store, [Support.fixture("mdm-available-os-updates.plist")])
+    else {
       return XCTFail("expected a rejection")
     }
     XCTAssertTrue(issues[0].description.contains("UDID"), issues[0].description)

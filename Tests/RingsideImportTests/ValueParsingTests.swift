@@ -21,9 +21,13 @@ final class ValueParsingTests: XCTestCase {
   }
 
   func testFractionsOfZeroToSevenDigitsAreRead() throws {
-    XCTAssertEqual(try XCTUnwrap(try seconds("2024-06-03T07:41:12.147Z")), 1_717_400_472.147, accuracy: 0.0001)
-    XCTAssertEqual(try XCTUnwrap(try seconds("2024-06-03T07:41:12.1234567Z")), 1_717_400_472.1234567, accuracy: 0.0001)
-    XCTAssertEqual(try XCTUnwrap(try seconds("2024-06-03T07:41:12.5")), 1_717_400_472.5, accuracy: 0.0001)
+    XCTAssertEqual(
+      try XCTUnwrap(try seconds("2024-06-03T07:41:12.147Z")), 1_717_400_472.147, accuracy: 0.0001)
+    XCTAssertEqual(
+      try XCTUnwrap(try seconds("2024-06-03T07:41:12.1234567Z")), 1_717_400_472.1234567,
+      accuracy: 0.0001)
+    XCTAssertEqual(
+      try XCTUnwrap(try seconds("2024-06-03T07:41:12.5")), 1_717_400_472.5, accuracy: 0.0001)
   }
 
   func testDateOnlyIsMidnightUTC() throws {
@@ -37,14 +41,20 @@ final class ValueParsingTests: XCTestCase {
   }
 
   func testNonDatesAreRejected() {
-    for text in ["yesterday", "2024-13-01", "2024-02-30", "2024-06-03T25:00:00Z", "2024-06-03T07:41:12+99:00"] {
+    for text in [
+      "yesterday", "2024-13-01", "2024-02-30", "2024-06-03T25:00:00Z", "2024-06-03T07:41:12+99:00",
+    ] {
       XCTAssertThrowsError(try DateValue.parse(text), text)
     }
   }
 
   func testBooleansInEveryExportForm() throws {
-    for text in ["true", "True", "TRUE", "Yes", "yes", "1"] { XCTAssertEqual(try BoolValue.parse(text), true, text) }
-    for text in ["false", "False", "No", "no", "0"] { XCTAssertEqual(try BoolValue.parse(text), false, text) }
+    for text in ["true", "True", "TRUE", "Yes", "yes", "1"] {
+      XCTAssertEqual(try BoolValue.parse(text), true, text)
+    }
+    for text in ["false", "False", "No", "no", "0"] {
+      XCTAssertEqual(try BoolValue.parse(text), false, text)
+    }
     XCTAssertNil(try BoolValue.parse(""))
     XCTAssertNil(try BoolValue.parse("Unknown"))
     XCTAssertEqual(try BoolValue.parse(any: "false"), false)
@@ -54,12 +64,15 @@ final class ValueParsingTests: XCTestCase {
   }
 
   func testIPadReportingIOSIsToldApartByModel() {
-    XCTAssertEqual(PlatformGuess.decide(reported: "iOS", model: "iPad (10th generation)"), .apple(.iPadOS))
-    XCTAssertEqual(PlatformGuess.decide(reported: "iOS/iPadOS", model: "iPad13,16"), .apple(.iPadOS))
+    XCTAssertEqual(
+      PlatformGuess.decide(reported: "iOS", model: "iPad (10th generation)"), .apple(.iPadOS))
+    XCTAssertEqual(
+      PlatformGuess.decide(reported: "iOS/iPadOS", model: "iPad13,16"), .apple(.iPadOS))
     XCTAssertEqual(PlatformGuess.decide(reported: "iOS/iPadOS", model: "iPhone 14"), .apple(.iOS))
     XCTAssertEqual(PlatformGuess.decide(reported: "iPadOS", model: nil), .apple(.iPadOS))
     XCTAssertEqual(PlatformGuess.decide(reported: "darwin", model: "Mac14,2"), .apple(.macOS))
-    XCTAssertEqual(PlatformGuess.decide(reported: "Windows", model: "Surface Laptop 5"), .notApple("Windows"))
+    XCTAssertEqual(
+      PlatformGuess.decide(reported: "Windows", model: "Surface Laptop 5"), .notApple("Windows"))
     XCTAssertEqual(PlatformGuess.decide(reported: nil, model: nil), .unknown)
   }
 }

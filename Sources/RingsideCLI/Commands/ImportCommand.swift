@@ -16,12 +16,16 @@ enum ImportCommand {
     options: [
       CommandSpec.dbOption,
       .init(
-        "--format", value: "FORMAT", help: "Input format (default auto: decided from each file's content).",
+        "--format", value: "FORMAT",
+        help: "Input format (default auto: decided from each file's content).",
         choices: formats),
-      .init("--ring", value: "RING", help: "Put every imported device in RING (created if missing)."),
+      .init(
+        "--ring", value: "RING", help: "Put every imported device in RING (created if missing)."),
       .init(
         "--ring-from", value: "FIELD",
-        help: "Take each device's ring from this column or field (Category, Update Ring, blueprint_name...)."),
+        help:
+          "Take each device's ring from this column or field (Category, Update Ring, blueprint_name...)."
+      ),
       .init("--skip-invalid", help: "Store the valid records and list the rejected ones."),
       .init("--dry-run", help: "Report what would change; store nothing."),
     ],
@@ -48,11 +52,15 @@ enum ImportCommand {
       let path = context.storePath(arguments)
       var scratch: String?
       if options.dryRun && !FileManager.default.fileExists(atPath: path) {
-        scratch = NSTemporaryDirectory() + "ringside-dry-run-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).db"
+        scratch =
+          NSTemporaryDirectory()
+          + "ringside-dry-run-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).db"
       }
       defer {
         if let scratch {
-          for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: scratch + suffix) }
+          for suffix in ["", "-wal", "-shm"] {
+            try? FileManager.default.removeItem(atPath: scratch + suffix)
+          }
         }
       }
       let store: InventoryStore
@@ -64,7 +72,8 @@ enum ImportCommand {
       let events = ImportEvents(
         chose: { choice in
           context.print(
-            "\(Sanitized.text(choice.file, limit: 200)): \(choice.format.title) (\(Sanitized.text(choice.reason, limit: 200)))")
+            "\(Sanitized.text(choice.file, limit: 200)): \(choice.format.title) (\(Sanitized.text(choice.reason, limit: 200)))"
+          )
         },
         rejected: { issue in
           if options.skipInvalid { context.printError("ringside: rejected \(issue)") }
@@ -74,7 +83,8 @@ enum ImportCommand {
         },
         notice: { text in context.printError("ringside: note: \(text)") })
       do {
-        let summary = try Importer.run(files: arguments.positional, into: store, options: options, events: events)
+        let summary = try Importer.run(
+          files: arguments.positional, into: store, options: options, events: events)
         context.write(report(summary, dryRun: options.dryRun))
         return ExitCode.ok.rawValue
       } catch let error as ImportFailure {
@@ -91,7 +101,8 @@ enum ImportCommand {
     case .rejected(let summary, let issues):
       for issue in issues.prefix(shownIssues) { context.printError("ringside: \(issue)") }
       if summary.rejected > shownIssues {
-        context.printError("ringside: ... and \(summary.rejected - shownIssues) more rejected records")
+        context.printError(
+          "ringside: ... and \(summary.rejected - shownIssues) more rejected records")
       }
       throw CLIError(
         .dataError,
@@ -106,7 +117,9 @@ enum ImportCommand {
       "Read \(s.read) records: \(s.added) added, \(s.updated) updated, \(s.unchanged) unchanged, "
         + "\(s.rejected) rejected, \(s.skipped) skipped (not iPhone, iPad or Mac)."
     ]
-    if s.pendingDevices > 0 { lines.append("Pending updates recorded for \(s.pendingDevices) devices.") }
+    if s.pendingDevices > 0 {
+      lines.append("Pending updates recorded for \(s.pendingDevices) devices.")
+    }
     if !s.newRings.isEmpty { lines.append("New rings: \(s.newRings.joined(separator: ", ")).") }
     if s.unknownLetters > 0 {
       lines.append(

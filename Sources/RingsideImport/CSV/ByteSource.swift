@@ -16,7 +16,8 @@ public final class FileByteSource: ByteSource {
     self.path = path
     fd = open(path, O_RDONLY | O_CLOEXEC)
     if fd < 0 {
-      throw ImportIssue(SourceLocation(file: path), "cannot open: \(String(cString: strerror(errno)))")
+      throw ImportIssue(
+        SourceLocation(file: path), "cannot open: \(String(cString: strerror(errno)))")
     }
   }
 
@@ -27,7 +28,8 @@ public final class FileByteSource: ByteSource {
       let n = Foundation.read(fd, buffer.baseAddress, buffer.count)
       if n >= 0 { return n }
       if errno == EINTR { continue }
-      throw ImportIssue(SourceLocation(file: path), "cannot read: \(String(cString: strerror(errno)))")
+      throw ImportIssue(
+        SourceLocation(file: path), "cannot read: \(String(cString: strerror(errno)))")
     }
   }
 

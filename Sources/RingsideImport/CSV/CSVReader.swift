@@ -50,7 +50,8 @@ public final class CSVReader {
   public private(set) var bytesRead: Int64 = 0
 
   public init(
-    source: ByteSource, chunkSize: Int = 1 << 20, maxFieldBytes: Int = 1 << 20, maxFields: Int = 4096
+    source: ByteSource, chunkSize: Int = 1 << 20, maxFieldBytes: Int = 1 << 20,
+    maxFields: Int = 4096
   ) {
     self.source = source
     self.chunk = [UInt8](repeating: 0, count: chunkSize)
@@ -72,7 +73,9 @@ public final class CSVReader {
   }
 
   /// Runs `body` on the bytes of field `index`, without making a string.
-  public func withBytes<T, E: Error>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> T) throws(E) -> T {
+  public func withBytes<T, E: Error>(
+    _ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> T
+  ) throws(E) -> T {
     let start = index == 0 ? 0 : ends[index - 1]
     let end = ends[index]
     return try bytes.withUnsafeBufferPointer { buf throws(E) in
@@ -156,7 +159,9 @@ public final class CSVReader {
   }
 
   /// Consumes bytes of the current chunk; true when a record ended.
-  private func scan(_ buf: UnsafeBufferPointer<UInt8>, _ out: inout [UInt8], _ fieldEnds: inout [Int]) -> Bool {
+  private func scan(
+    _ buf: UnsafeBufferPointer<UInt8>, _ out: inout [UInt8], _ fieldEnds: inout [Int]
+  ) -> Bool {
     var i = position
     defer { position = i }
     if !checkedBOM {
@@ -203,9 +208,10 @@ public final class CSVReader {
         return true
       case .quoted:
         let base = buf.baseAddress!
-        let j = memchr(base + i, Int32(Self.quote), filled - i).map {
-          UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base
-        } ?? filled
+        let j =
+          memchr(base + i, Int32(Self.quote), filled - i).map {
+            UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base
+          } ?? filled
         var k = i
         while k < j, let nl = memchr(base + k, Int32(Self.lf), j - k) {
           line += 1
@@ -256,7 +262,9 @@ public final class CSVReader {
     fieldLength = 0
   }
 
-  private func append(_ buf: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ out: inout [UInt8]) {
+  private func append(
+    _ buf: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ out: inout [UInt8]
+  ) {
     let n = to - from
     fieldLength += n
     if fieldLength > maxFieldBytes {

@@ -11,7 +11,9 @@ struct FleetJSONReader: FormatReader {
 
   func read(ringFrom: String?, emit: (ImportItem) throws -> Void) throws {
     let fields = FieldReader()
-    let items = try StructuredFile.records(top, keys: ["hosts", "host"], file: file) { try emit(.rejected($0)) }
+    let items = try StructuredFile.records(top, keys: ["hosts", "host"], file: file) {
+      try emit(.rejected($0))
+    }
     for (object, _) in items {
       do {
         try emit(try record(object, ringFrom: ringFrom, fields: fields))
@@ -21,7 +23,8 @@ struct FleetJSONReader: FormatReader {
     }
   }
 
-  private func record(_ o: JSONObject, ringFrom: String?, fields: FieldReader) throws -> ImportItem {
+  private func record(_ o: JSONObject, ringFrom: String?, fields: FieldReader) throws -> ImportItem
+  {
     let here = o.location
     let model = try fields.text(try o.string("hardware_model"), field: "hardware_model", at: here)
     let reported = try fields.text(try o.string("platform"), field: "platform", at: here)
@@ -42,7 +45,9 @@ struct FleetJSONReader: FormatReader {
       }
     }
     do {
-      if let b = try fields.text(try o.string("build"), field: "build", at: here) { version.build = try AppleBuild(b) }
+      if let b = try fields.text(try o.string("build"), field: "build", at: here) {
+        version.build = try AppleBuild(b)
+      }
       if let s = try fields.text(
         try o.string("supplemental_build_version"), field: "supplemental_build_version", at: here)
       {
@@ -57,21 +62,25 @@ struct FleetJSONReader: FormatReader {
     }
     version.platform = platform
     let id = try fields.text(try o.string("id"), field: "id", at: here)
-    let serial = try fields.text(try o.string("hardware_serial"), field: "hardware_serial", at: here)
+    let serial = try fields.text(
+      try o.string("hardware_serial"), field: "hardware_serial", at: here)
     let udid = try fields.text(try o.string("uuid"), field: "uuid", at: here)
     let enrollment = (try o.string("mdm.enrollment_status"))?.lowercased() ?? ""
     guard
       let name = try fields.text(try o.string("display_name"), field: "display_name", at: here)
         ?? fields.text(try o.string("computer_name"), field: "computer_name", at: here)
         ?? fields.text(try o.string("hostname"), field: "hostname", at: here) ?? serial ?? id
-    else { throw ImportIssue(here, field: "display_name", "is empty, and so are hostname, serial and id") }
+    else {
+      throw ImportIssue(here, field: "display_name", "is empty, and so are hostname, serial and id")
+    }
     return .device(
       ImportRecord(
         location: here, source: .fleet, sourceID: id, serial: serial, udid: udid, name: name,
         platform: platform, model: model, version: version, supervised: nil,
         userEnrolled: enrollment.contains("personal"),
         lastCheckIn: try fields.date(
-          try o.string("detail_updated_at") ?? o.string("seen_time"), field: "detail_updated_at", at: here),
+          try o.string("detail_updated_at") ?? o.string("seen_time"), field: "detail_updated_at",
+          at: here),
         userName: nil,
         ringLabel: try fields.ringLabel(o, ringFrom: ringFrom)))
   }

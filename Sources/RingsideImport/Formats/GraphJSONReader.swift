@@ -10,7 +10,9 @@ struct GraphJSONReader: FormatReader {
 
   func read(ringFrom: String?, emit: (ImportItem) throws -> Void) throws {
     let fields = FieldReader()
-    let items = try StructuredFile.records(top, keys: ["value"], file: file) { try emit(.rejected($0)) }
+    let items = try StructuredFile.records(top, keys: ["value"], file: file) {
+      try emit(.rejected($0))
+    }
     for (object, _) in items {
       do {
         try emit(try record(object, ringFrom: ringFrom, fields: fields))
@@ -20,12 +22,15 @@ struct GraphJSONReader: FormatReader {
     }
   }
 
-  private func record(_ o: JSONObject, ringFrom: String?, fields: FieldReader) throws -> ImportItem {
+  private func record(_ o: JSONObject, ringFrom: String?, fields: FieldReader) throws -> ImportItem
+  {
     let here = o.location
     let model = try fields.text(try o.string("model"), field: "model", at: here)
-    let reported = try fields.text(try o.string("operatingSystem"), field: "operatingSystem", at: here)
+    let reported = try fields.text(
+      try o.string("operatingSystem"), field: "operatingSystem", at: here)
     let platform: Platform
-    switch try fields.platform(reported: reported, model: model, field: "operatingSystem", at: here) {
+    switch try fields.platform(reported: reported, model: model, field: "operatingSystem", at: here)
+    {
     case .apple(let p): platform = p
     case .notApple(let what): return .skipped(here, reason: "not an Apple device (\(what))")
     case .unknown: throw ImportIssue(here, field: "operatingSystem", "unknown platform")
@@ -36,8 +41,12 @@ struct GraphJSONReader: FormatReader {
     let id = try fields.text(try o.string("id"), field: "id", at: here)
     let serial = try fields.text(try o.string("serialNumber"), field: "serialNumber", at: here)
     let enrollment = (try o.string("deviceEnrollmentType"))?.lowercased() ?? ""
-    guard let name = try fields.text(try o.string("deviceName"), field: "deviceName", at: here) ?? serial ?? id
-    else { throw ImportIssue(here, field: "deviceName", "is empty, and so are serialNumber and id") }
+    guard
+      let name = try fields.text(try o.string("deviceName"), field: "deviceName", at: here)
+        ?? serial ?? id
+    else {
+      throw ImportIssue(here, field: "deviceName", "is empty, and so are serialNumber and id")
+    }
     return .device(
       ImportRecord(
         location: here, source: .intune, sourceID: id, serial: serial,
@@ -46,8 +55,10 @@ struct GraphJSONReader: FormatReader {
         supervised: try fields.bool(o.raw("isSupervised"), field: "isSupervised", at: here),
         userEnrolled: enrollment.contains("userenrollment") && enrollment != "userenrollment"
           || serial == nil,
-        lastCheckIn: try fields.date(try o.string("lastSyncDateTime"), field: "lastSyncDateTime", at: here),
-        userName: try fields.text(try o.string("userPrincipalName"), field: "userPrincipalName", at: here),
+        lastCheckIn: try fields.date(
+          try o.string("lastSyncDateTime"), field: "lastSyncDateTime", at: here),
+        userName: try fields.text(
+          try o.string("userPrincipalName"), field: "userPrincipalName", at: here),
         ringLabel: try fields.ringLabel(o, ringFrom: ringFrom)))
   }
 }

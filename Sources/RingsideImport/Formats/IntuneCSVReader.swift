@@ -10,7 +10,9 @@ struct IntuneCSVReader: FormatReader {
   func read(ringFrom: String?, emit: (ImportItem) throws -> Void) throws {
     let csv = CSVReader(source: try open())
     let top = SourceLocation(file: file, line: 1)
-    guard try next(csv) else { throw ImportIssue(top, "the file is empty: expected an Intune CSV header") }
+    guard try next(csv) else {
+      throw ImportIssue(top, "the file is empty: expected an Intune CSV header")
+    }
     var names: [String] = []
     for i in 0..<csv.fieldCount {
       guard let name = csv.string(i) else {
@@ -50,13 +52,17 @@ struct IntuneCSVReader: FormatReader {
     }
   }
 
-  private func record(_ csv: CSVReader, header: IntuneHeader, fields: FieldReader, at here: SourceLocation)
+  private func record(
+    _ csv: CSVReader, header: IntuneHeader, fields: FieldReader, at here: SourceLocation
+  )
     throws -> ImportItem?
   {
     if let problem = csv.recordProblem { throw ImportIssue(here, problem) }
     guard csv.fieldCount == header.names.count else {
       throw ImportIssue(
-        here, "has \(csv.fieldCount) fields, the header has \(header.names.count): a comma or quote is misplaced")
+        here,
+        "has \(csv.fieldCount) fields, the header has \(header.names.count): a comma or quote is misplaced"
+      )
     }
     func value(_ column: IntuneColumn) throws(ImportIssue) -> String? {
       guard let i = header[column] else { return nil }
@@ -67,7 +73,9 @@ struct IntuneCSVReader: FormatReader {
       }
       return try fields.text(s, field: header.names[i], at: here)
     }
-    func name(_ column: IntuneColumn) -> String { header[column].map { header.names[$0] } ?? column.rawValue }
+    func name(_ column: IntuneColumn) -> String {
+      header[column].map { header.names[$0] } ?? column.rawValue
+    }
 
     let model = try value(.model)
     let os = try value(.os)
@@ -92,7 +100,8 @@ struct IntuneCSVReader: FormatReader {
       ringLabel = nil
     }
     guard let displayName = try value(.name) ?? serial ?? deviceID else {
-      throw ImportIssue(here, field: name(.name), "is empty, and so are the serial number and device id")
+      throw ImportIssue(
+        here, field: name(.name), "is empty, and so are the serial number and device id")
     }
     return .device(
       ImportRecord(
@@ -106,11 +115,14 @@ struct IntuneCSVReader: FormatReader {
 
   /// Reads the check-in time straight from the field's bytes; falls back to the general
   /// reader (trimming, error text) when the fast path cannot.
-  private func lastCheckIn(_ csv: CSVReader, _ header: IntuneHeader, _ fields: FieldReader, at here: SourceLocation)
+  private func lastCheckIn(
+    _ csv: CSVReader, _ header: IntuneHeader, _ fields: FieldReader, at here: SourceLocation
+  )
     throws -> Date?
   {
     guard let i = header[.lastCheckIn], !csv.isEmpty(i) else { return nil }
-    let fast = csv.withBytes(i) { (b: UnsafeBufferPointer<UInt8>) -> Result<Date?, DateValue.Invalid> in
+    let fast = csv.withBytes(i) {
+      (b: UnsafeBufferPointer<UInt8>) -> Result<Date?, DateValue.Invalid> in
       Result { () throws(DateValue.Invalid) -> Date? in try DateValue.parse(bytes: b) }
     }
     if case .success(let date) = fast { return date }

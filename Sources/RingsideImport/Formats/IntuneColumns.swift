@@ -68,7 +68,9 @@ enum IntuneColumn: String, CaseIterable {
 
   /// `Last check-in` → `lastcheckin`: lower case without spaces, dashes, dots or underscores.
   static func normalize(_ header: String) -> String {
-    String(header.lowercased().unicodeScalars.filter { CharacterSetCheck.isAlphanumeric($0) }.map(Character.init))
+    String(
+      header.lowercased().unicodeScalars.filter { CharacterSetCheck.isAlphanumeric($0) }.map(
+        Character.init))
   }
 
   private static let byName: [String: IntuneColumn] = {

@@ -25,7 +25,8 @@ struct JSONObject {
     case let s as String: return s
     case let b as Bool: throw ImportIssue(location, field: path, "expected text, found \(b)")
     case let n as NSNumber: return n.stringValue
-    case let other?: throw ImportIssue(location, field: path, "expected text, found \(Self.kind(other))")
+    case let other?:
+      throw ImportIssue(location, field: path, "expected text, found \(Self.kind(other))")
     }
   }
 
@@ -34,7 +35,8 @@ struct JSONObject {
     switch raw(path) {
     case nil: return nil
     case let d as [String: Any]: return JSONObject(values: d, location: location)
-    case let other?: throw ImportIssue(location, field: path, "expected an object, found \(Self.kind(other))")
+    case let other?:
+      throw ImportIssue(location, field: path, "expected an object, found \(Self.kind(other))")
     }
   }
 
@@ -44,10 +46,14 @@ struct JSONObject {
     for list in lists {
       guard let items = raw(list) as? [Any] else { continue }
       for case let item as [String: Any] in items {
-        guard let n = item["name"] as? String, n.caseInsensitiveCompare(name) == .orderedSame else { continue }
+        guard let n = item["name"] as? String, n.caseInsensitiveCompare(name) == .orderedSame else {
+          continue
+        }
         for key in ["value", "values"] {
           if let s = item[key] as? String, !s.trimmed.isEmpty { return s }
-          if let a = item[key] as? [Any], let s = a.first(where: { ($0 as? String)?.trimmed.isEmpty == false }) {
+          if let a = item[key] as? [Any],
+            let s = a.first(where: { ($0 as? String)?.trimmed.isEmpty == false })
+          {
             return s as? String
           }
         }

@@ -10,9 +10,13 @@ enum StructuredFile {
   /// The bytes of `path`, refusing files too large to parse in memory.
   static func bytes(_ path: String) throws(ImportIssue) -> Data {
     let here = SourceLocation(file: path)
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+    let size =
+      (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
     if size > maxBytes {
-      throw ImportIssue(here, "is \(size >> 20) MB; JSON and plist files over \(maxBytes >> 20) MB are not read (split the export into pages)")
+      throw ImportIssue(
+        here,
+        "is \(size >> 20) MB; JSON and plist files over \(maxBytes >> 20) MB are not read (split the export into pages)"
+      )
     }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw ImportIssue(here, "cannot read the file")
@@ -46,7 +50,8 @@ enum StructuredFile {
       return try PropertyListSerialization.propertyList(from: data, options: [], format: nil)
     } catch {
       let debug = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
-      throw ImportIssue(SourceLocation(file: file), "not a readable property list (truncated?): \(debug)")
+      throw ImportIssue(
+        SourceLocation(file: file), "not a readable property list (truncated?): \(debug)")
     }
   }
 
@@ -58,7 +63,8 @@ enum StructuredFile {
       return ImportIssue(here, "is UTF-16 text; save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)")
     }
     if head.contains(0) {
-      return ImportIssue(here, "contains NUL bytes: it is binary, or UTF-16 without a byte-order mark")
+      return ImportIssue(
+        here, "contains NUL bytes: it is binary, or UTF-16 without a byte-order mark")
     }
     return nil
   }
@@ -94,7 +100,8 @@ enum StructuredFile {
     }
     guard let list else {
       throw ImportIssue(
-        SourceLocation(file: file), "expected a list of devices under \(keys.map { "\"\($0)\"" }.joined(separator: " or "))")
+        SourceLocation(file: file),
+        "expected a list of devices under \(keys.map { "\"\($0)\"" }.joined(separator: " or "))")
     }
     var out: [(JSONObject, String)] = []
     for (i, item) in list.enumerated() {

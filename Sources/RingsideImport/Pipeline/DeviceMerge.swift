@@ -36,7 +36,9 @@ public enum DeviceMerge {
   static func sameRelease(_ a: AppleOSVersion, _ b: AppleOSVersion) -> Bool {
     guard a.base == b.base else { return false }
     if let x = a.build, let y = b.build, x != y { return false }
-    if a.rsr == .unknown, let x = a.supplementalBuild, let y = b.supplementalBuild, x != y { return false }
+    if a.rsr == .unknown, let x = a.supplementalBuild, let y = b.supplementalBuild, x != y {
+      return false
+    }
     return true
   }
 

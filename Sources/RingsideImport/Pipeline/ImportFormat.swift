@@ -24,11 +24,13 @@ public enum ImportFormat: String, Sendable, CaseIterable, Hashable {
     switch self {
     case .intuneCSV:
       "intune-csv: a CSV (or a .zip holding one) whose header has \"Device name\"/\"Device ID\"/\"Serial number\" and \"OS version\""
-    case .graphJSON: "graph-json: a JSON object with \"@odata.context\" or \"value\": [{\"deviceName\", \"osVersion\", ...}]"
+    case .graphJSON:
+      "graph-json: a JSON object with \"@odata.context\" or \"value\": [{\"deviceName\", \"osVersion\", ...}]"
     case .jamfJSON:
       "jamf-json: a JSON object with \"results\": [{\"mobileDeviceId\"/\"general\"/\"operatingSystem\", ...}]"
     case .fleetJSON: "fleet-json: a JSON object with \"hosts\": [...] or \"host\": {...}"
-    case .kandjiJSON: "kandji-json: a JSON list of {\"device_id\", \"serial_number\", \"os_version\", ...}"
+    case .kandjiJSON:
+      "kandji-json: a JSON list of {\"device_id\", \"serial_number\", \"os_version\", ...}"
     case .mdmPlist: "mdm-plist: a property list with \"QueryResponses\" or \"AvailableOSUpdates\""
     }
   }

@@ -44,7 +44,8 @@ public struct ImportRecord: Sendable, Hashable {
 
   /// Serial (trimmed, upper-cased), else UDID, else the source's id.
   public var mergeKey: String? {
-    if let serial, let first = serial.utf8.first, let last = serial.utf8.last, first > 0x20, first < 0x80,
+    if let serial, let first = serial.utf8.first, let last = serial.utf8.last, first > 0x20,
+      first < 0x80,
       last > 0x20, last < 0x80
     {
       return serial.uppercased()

@@ -18,7 +18,9 @@ final class ImportRun {
   private var pending: [PendingUpdateRecord] = []
   private var ringNames: [String: String?] = [:]
 
-  init(session: ImportSession, options: ImportOptions, ringOverride: String?, events: ImportEvents) throws {
+  init(session: ImportSession, options: ImportOptions, ringOverride: String?, events: ImportEvents)
+    throws
+  {
     self.session = session
     self.options = options
     self.ringOverride = ringOverride
@@ -66,7 +68,8 @@ final class ImportRun {
     if !blank && name == nil {
       throw ImportIssue(
         record.location, field: field,
-        "cannot make a ring name from \(String(reflecting: Sanitized.text(label, limit: 40))): use letters and digits")
+        "cannot make a ring name from \(String(reflecting: Sanitized.text(label, limit: 40))): use letters and digits"
+      )
     }
     if ringNames.count < 1000 { ringNames[label] = name }
     return name
@@ -75,13 +78,18 @@ final class ImportRun {
   private func write(_ r: ImportRecord) throws {
     let labelRing = try ring(for: r)
     guard let key = r.mergeKey else {
-      throw ImportIssue(r.location, "has no serial number, UDID or device id, so it cannot be told apart from other devices")
+      throw ImportIssue(
+        r.location,
+        "has no serial number, UDID or device id, so it cannot be told apart from other devices")
     }
     guard writing else { return }
     var incoming = Device(
       key: key, serial: r.serial.map { _ in key }, udid: r.udid, name: r.name,
       platform: r.platform, model: r.model, version: r.version, supervised: r.supervised,
-      userEnrolled: r.userEnrolled, ring: "", lastCheckIn: r.lastCheckIn.map { Date(timeIntervalSince1970: floor($0.timeIntervalSince1970)) },
+      userEnrolled: r.userEnrolled, ring: "",
+      lastCheckIn: r.lastCheckIn.map {
+        Date(timeIntervalSince1970: floor($0.timeIntervalSince1970))
+      },
       userName: r.userName, source: r.source.rawValue, sourceID: r.sourceID)
     guard let stored = try find(r, key: key) else {
       incoming.ring = ringOverride ?? labelRing ?? defaultRing
@@ -96,19 +104,24 @@ final class ImportRun {
       var history = try session.history(deviceID: stored.id)
       historyIsEmpty = history.isEmpty
       if historyIsEmpty { history.append(stored.device.version) }
-      merged.removedLetter = VersionHistory.removedLetter(history: history + [merged.version], current: merged.version)
+      merged.removedLetter = VersionHistory.removedLetter(
+        history: history + [merged.version], current: merged.version)
     }
     if merged != stored.device {
-      try session.update(id: stored.id, from: stored.device, to: merged, historyIsEmpty: historyIsEmpty)
+      try session.update(
+        id: stored.id, from: stored.device, to: merged, historyIsEmpty: historyIsEmpty)
       summary.updated += 1
     } else {
       summary.unchanged += 1
     }
     if let id = r.sourceID {
-      try session.link(deviceID: stored.id, source: r.source.rawValue, externalID: id, seen: incoming.lastCheckIn)
+      try session.link(
+        deviceID: stored.id, source: r.source.rawValue, externalID: id, seen: incoming.lastCheckIn)
     }
     if let udid = r.udid, stored.device.udid == nil {
-      try session.link(deviceID: stored.id, source: ImportSession.udidSource, externalID: udid, seen: incoming.lastCheckIn)
+      try session.link(
+        deviceID: stored.id, source: ImportSession.udidSource, externalID: udid,
+        seen: incoming.lastCheckIn)
     }
   }
 
@@ -117,12 +130,16 @@ final class ImportRun {
   private func find(_ r: ImportRecord, key: String) throws(StoreError) -> StoredDevice? {
     if let d = try session.device(key: key) { return d }
     if let udid = r.udid, let d = try session.device(udid: udid) { return d }
-    if let id = r.sourceID, let d = try session.device(source: r.source.rawValue, externalID: id) { return d }
+    if let id = r.sourceID, let d = try session.device(source: r.source.rawValue, externalID: id) {
+      return d
+    }
     guard r.serial == nil, r.udid == nil, r.userEnrolled else { return nil }
     let candidates = try session.userEnrolledCandidates(
       name: r.name, family: r.platform.family, source: r.source.rawValue)
     guard candidates.count == 1, let only = candidates.first else { return nil }
-    if let a = r.userName, let b = only.device.userName, Self.localPart(a) != Self.localPart(b) { return nil }
+    if let a = r.userName, let b = only.device.userName, Self.localPart(a) != Self.localPart(b) {
+      return nil
+    }
     return only
   }
 
@@ -146,7 +163,8 @@ final class ImportRun {
         deviceID: device.id,
         with: p.updates.map {
           PendingUpdateRow(
-            version: $0.version, rsr: $0.rsr, build: $0.build, supplementalBuild: $0.supplementalBuild,
+            version: $0.version, rsr: $0.rsr, build: $0.build,
+            supplementalBuild: $0.supplementalBuild,
             isSecurityResponse: $0.isSecurityResponse)
         }, seenAt: p.seenAt)
       summary.pendingDevices += 1

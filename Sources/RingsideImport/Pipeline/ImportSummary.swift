@@ -14,7 +14,8 @@ public struct ImportOptions: Sendable {
   public var dryRun: Bool
 
   public init(
-    format: ImportFormat? = nil, ring: String? = nil, ringFrom: String? = nil, skipInvalid: Bool = false,
+    format: ImportFormat? = nil, ring: String? = nil, ringFrom: String? = nil,
+    skipInvalid: Bool = false,
     dryRun: Bool = false
   ) {
     self.format = format
@@ -76,7 +77,8 @@ public struct ImportEvents {
   public var notice: (String) -> Void
 
   public init(
-    chose: @escaping (FormatChoice) -> Void = { _ in }, rejected: @escaping (ImportIssue) -> Void = { _ in },
+    chose: @escaping (FormatChoice) -> Void = { _ in },
+    rejected: @escaping (ImportIssue) -> Void = { _ in },
     progress: @escaping (Int) -> Void = { _ in }, notice: @escaping (String) -> Void = { _ in }
   ) {
     self.chose = chose

@@ -8,7 +8,8 @@ import RingsideStore
 public enum Importer {
   /// Imports `files` into `store`; returns the summary of what was (or would be) stored.
   public static func run(
-    files: [String], into store: InventoryStore, options: ImportOptions, events: ImportEvents = ImportEvents()
+    files: [String], into store: InventoryStore, options: ImportOptions,
+    events: ImportEvents = ImportEvents()
   ) throws(ImportFailure) -> ImportSummary {
     if options.ring != nil && options.ringFrom != nil {
       throw .usage("--ring and --ring-from exclude each other")
@@ -31,7 +32,8 @@ public enum Importer {
     do {
       try store.database.transaction {
         let run = try ImportRun(
-          session: ImportSession(store: store), options: options, ringOverride: ringOverride, events: events)
+          session: ImportSession(store: store), options: options, ringOverride: ringOverride,
+          events: events)
         let bulk = try isBulk(files, devices: run.session.deviceCount())
         if bulk { try run.session.prepareBulk() }
         for file in files {
@@ -78,7 +80,9 @@ public enum Importer {
   /// cheaper than updating them per record.
   static func isBulk(_ files: [String], devices: Int) -> Bool {
     let bytes = files.reduce(0) { total, file in
-      total + ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue ?? 0)
+      total
+        + ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue
+          ?? 0)
     }
     let estimatedRecords = bytes / 500
     return estimatedRecords >= bulkMinimumRecords && estimatedRecords * 2 >= devices

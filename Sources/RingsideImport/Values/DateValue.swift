@@ -17,7 +17,9 @@ public enum DateValue {
     let text = raw.trimmed
     if text.isEmpty { return nil }
     var utf8 = Array(text.utf8)
-    return try utf8.withUnsafeMutableBufferPointer { b throws(Invalid) in try parse(bytes: UnsafeBufferPointer(b)) }
+    return try utf8.withUnsafeMutableBufferPointer { b throws(Invalid) in
+      try parse(bytes: UnsafeBufferPointer(b))
+    }
   }
 
   /// The same, reading UTF-8 bytes in place (no surrounding spaces), for the CSV fast path.

@@ -52,7 +52,9 @@ public final class FieldReader {
   }
 
   /// A boolean written as text in any form `BoolValue` reads; nil when empty or unknown.
-  public func bool(_ raw: String?, field: String, at location: SourceLocation) throws(ImportIssue) -> Bool? {
+  public func bool(_ raw: String?, field: String, at location: SourceLocation) throws(ImportIssue)
+    -> Bool?
+  {
     guard let raw else { return nil }
     do {
       return try BoolValue.parse(raw)
@@ -64,7 +66,9 @@ public final class FieldReader {
   }
 
   /// A boolean in any form `BoolValue` reads; nil when empty or unknown.
-  public func bool(_ raw: Any?, field: String, at location: SourceLocation) throws(ImportIssue) -> Bool? {
+  public func bool(_ raw: Any?, field: String, at location: SourceLocation) throws(ImportIssue)
+    -> Bool?
+  {
     do {
       return try BoolValue.parse(any: raw)
     } catch {
@@ -132,7 +136,8 @@ public final class FieldReader {
 
   /// The `--ring-from` value of a JSON record: the field at that dotted path, else a Jamf-style
   /// extension attribute of that name.
-  func ringLabel(_ o: JSONObject, ringFrom: String?, attributeLists: [String] = []) throws(ImportIssue)
+  func ringLabel(_ o: JSONObject, ringFrom: String?, attributeLists: [String] = [])
+    throws(ImportIssue)
     -> String?
   {
     guard let ringFrom else { return nil }

@@ -43,8 +43,10 @@ public enum PlatformGuess {
 
   private static func isForeign(_ reported: String) -> Bool {
     let w = reported.lowercased()
-    return ["windows", "android", "linux", "chrome", "ubuntu", "centos", "debian", "rhel", "tvos",
-      "watchos", "visionos", "holographic"]
-      .contains { w.contains($0) }
+    return [
+      "windows", "android", "linux", "chrome", "ubuntu", "centos", "debian", "rhel", "tvos",
+      "watchos", "visionos", "holographic",
+    ]
+    .contains { w.contains($0) }
   }
 }

@@ -26,10 +26,12 @@ final class CRCCheckedByteSource: ByteSource {
     if n == 0 {
       if count != size {
         throw ImportIssue(
-          SourceLocation(file: file), "the entry holds \(count) bytes, the archive says \(size): it is damaged")
+          SourceLocation(file: file),
+          "the entry holds \(count) bytes, the archive says \(size): it is damaged")
       }
       if crc ^ 0xFFFF_FFFF != expected {
-        throw ImportIssue(SourceLocation(file: file), "the entry's checksum does not match: the archive is damaged")
+        throw ImportIssue(
+          SourceLocation(file: file), "the entry's checksum does not match: the archive is damaged")
       }
       return 0
     }

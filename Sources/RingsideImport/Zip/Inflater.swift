@@ -48,9 +48,12 @@ final class Inflater: ByteSource {
     3073, 4097, 6145, 8193, 12289, 16385, 24577,
   ]
   private static let distanceExtra = [
-    0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13,
+    0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13,
+    13,
   ]
-  private static let codeLengthOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
+  private static let codeLengthOrder = [
+    16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15,
+  ]
 
   private let input: ByteSource
   private let file: String
@@ -77,7 +80,8 @@ final class Inflater: ByteSource {
         try decode(upTo: output.count + (1 << 16))
       }
     } catch {
-      throw ImportIssue(SourceLocation(file: file), "the compressed data is damaged: \(error.reason)")
+      throw ImportIssue(
+        SourceLocation(file: file), "the compressed data is damaged: \(error.reason)")
     }
     let n = min(buffer.count, output.count - delivered)
     output.withUnsafeBufferPointer { src in
@@ -151,7 +155,9 @@ final class Inflater: ByteSource {
           bitCount = 0
           let len = Int(try byte()) | Int(try byte()) << 8
           let nlen = Int(try byte()) | Int(try byte()) << 8
-          guard len == ~nlen & 0xFFFF else { throw Damaged(reason: "a stored block length mismatch") }
+          guard len == ~nlen & 0xFFFF else {
+            throw Damaged(reason: "a stored block length mismatch")
+          }
           block = .stored(remaining: len)
         case 1: block = .coded(try Self.fixed(), try Self.fixedDistance())
         case 2: block = try dynamic()
@@ -203,7 +209,9 @@ final class Inflater: ByteSource {
     let nlen = try bits(5) + 257
     let ndist = try bits(5) + 1
     let ncode = try bits(4) + 4
-    guard nlen <= 286, ndist <= 30 else { throw Damaged(reason: "too many length or distance codes") }
+    guard nlen <= 286, ndist <= 30 else {
+      throw Damaged(reason: "too many length or distance codes")
+    }
     var codeLengths = [Int](repeating: 0, count: 19)
     for i in 0..<ncode { codeLengths[Self.codeLengthOrder[i]] = try bits(3) }
     let lencode = try Huffman(lengths: codeLengths[...])
@@ -226,7 +234,9 @@ final class Inflater: ByteSource {
       case 17: repeatCount = 3 + (try bits(3))
       default: repeatCount = 11 + (try bits(7))
       }
-      guard index + repeatCount <= nlen + ndist else { throw Damaged(reason: "too many code lengths") }
+      guard index + repeatCount <= nlen + ndist else {
+        throw Damaged(reason: "too many code lengths")
+      }
       for _ in 0..<repeatCount {
         lengths[index] = value
         index += 1

@@ -63,11 +63,14 @@ public struct ZipArchive {
       let nameLength = Int(Self.u16(dir, p + 28))
       let extra = Int(Self.u16(dir, p + 30))
       let comment = Int(Self.u16(dir, p + 32))
-      guard p + 46 + nameLength <= dir.count else { throw ImportIssue(here, "the zip directory is damaged") }
+      guard p + 46 + nameLength <= dir.count else {
+        throw ImportIssue(here, "the zip directory is damaged")
+      }
       let name = String(decoding: dir[(p + 46)..<(p + 46 + nameLength)], as: UTF8.self)
       entries.append(
         Entry(
-          name: name, method: Self.u16(dir, p + 10), flags: Self.u16(dir, p + 8), crc: Self.u32(dir, p + 16),
+          name: name, method: Self.u16(dir, p + 10), flags: Self.u16(dir, p + 8),
+          crc: Self.u32(dir, p + 16),
           compressedSize: Int64(Self.u32(dir, p + 20)), size: Int64(Self.u32(dir, p + 24)),
           localHeaderOffset: Int64(Self.u32(dir, p + 42))))
       p += 46 + nameLength + extra + comment
@@ -78,24 +81,30 @@ public struct ZipArchive {
   /// The entries that are CSV files, leaving out folders and macOS resource forks.
   public var csvEntries: [Entry] {
     entries.filter {
-      $0.name.lowercased().hasSuffix(".csv") && !$0.name.hasPrefix("__MACOSX/") && !$0.name.hasSuffix("/")
+      $0.name.lowercased().hasSuffix(".csv") && !$0.name.hasPrefix("__MACOSX/")
+        && !$0.name.hasSuffix("/")
     }
   }
 
   /// A stream of the entry's uncompressed bytes.
   public func open(_ entry: Entry) throws(ImportIssue) -> ByteSource {
     let here = SourceLocation(file: "\(path)!\(entry.name)")
-    if entry.flags & 1 != 0 { throw ImportIssue(here, "the entry is encrypted; export it without a password") }
+    if entry.flags & 1 != 0 {
+      throw ImportIssue(here, "the entry is encrypted; export it without a password")
+    }
     if entry.compressedSize == 0xFFFF_FFFF || entry.size == 0xFFFF_FFFF {
       throw ImportIssue(here, "Zip64 entries are not supported: unzip it and import the .csv")
     }
-    guard let handle = FileHandle(forReadingAtPath: path) else { throw ImportIssue(here, "cannot open the archive") }
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw ImportIssue(here, "cannot open the archive")
+    }
     let header = Self.read(handle, at: entry.localHeaderOffset, count: 30)
     try? handle.close()
     guard header.count == 30, Self.u32(header, 0) == 0x0403_4B50 else {
       throw ImportIssue(here, "the entry's header is damaged")
     }
-    let dataOffset = entry.localHeaderOffset + 30 + Int64(Self.u16(header, 26)) + Int64(Self.u16(header, 28))
+    let dataOffset =
+      entry.localHeaderOffset + 30 + Int64(Self.u16(header, 26)) + Int64(Self.u16(header, 28))
     let file = try FileByteSource(path: path)
     file.seek(to: dataOffset)
     let raw = LimitedByteSource(file, limit: entry.compressedSize)
@@ -104,7 +113,8 @@ public struct ZipArchive {
     case 0: body = raw
     case 8: body = Inflater(input: raw, file: here.file)
     default:
-      throw ImportIssue(here, "compression method \(entry.method) is not supported (only stored and deflate)")
+      throw ImportIssue(
+        here, "compression method \(entry.method) is not supported (only stored and deflate)")
     }
     return CRCCheckedByteSource(body, expected: entry.crc, size: entry.size, file: here.file)
   }
