@@ -37,7 +37,11 @@ enum ImportCommand {
       for the version, but a known RSR/BSI letter is never replaced by an unknown one for the same
       release (Intune reports no letters). New devices go to the ring named by --ring or
       --ring-from, else to production (or the last ring); existing devices keep their ring.
-      By default one invalid record means nothing is stored (exit 65).
+      By default one invalid record means nothing is stored (exit 65); --skip-invalid stores the
+      rest and lists each rejected record. A file that cannot be read at all (unknown format,
+      truncated, wrong encoding, damaged .zip) stops the import either way. Records of devices
+      that are not iPhones, iPads or Macs are skipped and counted. A raw MDM response carries no
+      time, so its file's modification time stands for when the device reported.
       """,
     writes: true,
     run: { arguments, context in

@@ -12,6 +12,7 @@ public final class CSVReader {
     case io(ImportIssue)
   }
 
+  /// Where the scanner is within the current field.
   private enum State { case fieldStart, unquoted, quoted, afterQuote }
 
   private static let quote: UInt8 = 0x22

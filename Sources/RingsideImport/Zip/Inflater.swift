@@ -6,6 +6,7 @@ final class Inflater: ByteSource {
     let reason: String
   }
 
+  /// A canonical Huffman code as counts per length and symbols in code order (RFC 1951 3.2.2).
   private struct Huffman {
     var counts = [Int](repeating: 0, count: 16)
     var symbols: [Int]
@@ -29,6 +30,7 @@ final class Inflater: ByteSource {
     }
   }
 
+  /// What the decoder expects next.
   private enum Block {
     case header
     case stored(remaining: Int)
