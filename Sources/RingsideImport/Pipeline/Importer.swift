@@ -79,13 +79,18 @@ public enum Importer {
   /// least half as many as the store holds): then rebuilding the screen indexes once is
   /// cheaper than updating them per record.
   static func isBulk(_ files: [String], devices: Int) -> Bool {
-    let bytes = files.reduce(0) { total, file in
-      total
-        + ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue
-          ?? 0)
-    }
+    let bytes = files.reduce(0) { $0 + uncompressedSize($1) }
     let estimatedRecords = bytes / 500
     return estimatedRecords >= bulkMinimumRecords && estimatedRecords * 2 >= devices
+  }
+
+  /// A file's size, or for a `.zip` the size of the CSV files inside it.
+  private static func uncompressedSize(_ file: String) -> Int {
+    let head = FileHandle(forReadingAtPath: file).flatMap { try? $0.read(upToCount: 4) }
+    if let head, ZipArchive.looksLikeZip([UInt8](head)), let archive = try? ZipArchive(path: file) {
+      return archive.csvEntries.reduce(0) { $0 + Int($1.size) }
+    }
+    return (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue ?? 0
   }
 
   /// Ends the transaction without committing.
