@@ -271,4 +271,36 @@ final class BadInputTests: XCTestCase {
     XCTAssertFalse(issues[0].description.contains("\u{1B}"))
     XCTAssertTrue(issues[0].description.contains("^["))
   }
+
+  func testBadRecordInAPlistArrayIsNamedByIndex() throws {
+    let store = try Support.store(self)
+    let plist = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <plist version="1.0"><array>
+      <dict><key>UDID</key><string>U1</string><key>QueryResponses</key><dict>
+        <key>DeviceName</key><string>One</string><key>ProductName</key><string>iPhone15,2</string>
+        <key>OSVersion</key><string>17.5.1</string><key>SerialNumber</key><string>P1</string></dict></dict>
+      <dict><key>UDID</key><string>U2</string><key>QueryResponses</key><dict>
+        <key>DeviceName</key><string>Two</string><key>ProductName</key><string>iPhone15,2</string>
+        <key>OSVersion</key><string>17.5.1</string><key>SupplementalOSVersionExtra</key><string>(abc)</string>
+        <key>SerialNumber</key><string>P2</string></dict></dict>
+      </array></plist>
+      """
+    let (_, issues) = try rejected(store, [Support.file(self, "many.plist", plist)])
+    XCTAssertEqual(issues.count, 1)
+    XCTAssertEqual(issues[0].location.path, "[1]")
+    XCTAssertEqual(issues[0].field, "SupplementalOSVersionExtra")
+  }
+
+  func testTruncatedPlistIsAFileError() throws {
+    let store = try Support.store(self)
+    let text = try String(
+      contentsOfFile: Support.fixture("mdm-device-information.plist"), encoding: .utf8)
+    guard
+      case .file? = Support.failure(
+        store, [Support.file(self, "cut.plist", String(text.prefix(300)))])
+    else {
+      return XCTFail("expected a file error")
+    }
+  }
 }

@@ -230,6 +230,17 @@ final class MergeTests: XCTestCase {
     XCTAssertEqual(try Support.device(store, "RS-IPH-004").device.ring, "production")
   }
 
+  func testRingFromGraphCategoryTreatsUnknownAsNoCategory() throws {
+    let store = try Support.store(self)
+    try Support.run(
+      store, ["graph-managedDevices.json", "graph-managedDevices-page2.json"].map(Support.fixture),
+      ImportOptions(ringFrom: "deviceCategoryDisplayName"))
+    XCTAssertEqual(try Support.device(store, "RS-IPH-001").device.ring, "pilot")
+    XCTAssertEqual(try Support.device(store, "RS-MAC-002").device.ring, "production")
+    XCTAssertEqual(try Support.device(store, "Contractor’s iPad").device.ring, "production")
+    XCTAssertEqual(try store.rings().map(\.name), ["test", "production", "pilot"])
+  }
+
   func testRingFromKandjiBlueprintName() throws {
     let store = try Support.store(self)
     try store.addRing(named: "pilot")

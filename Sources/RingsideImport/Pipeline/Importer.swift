@@ -90,7 +90,8 @@ public enum Importer {
     if let head, ZipArchive.looksLikeZip([UInt8](head)), let archive = try? ZipArchive(path: file) {
       return archive.csvEntries.reduce(0) { $0 + Int($1.size) }
     }
-    return (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue ?? 0
+    return (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue
+      ?? 0
   }
 
   /// Ends the transaction without committing.
