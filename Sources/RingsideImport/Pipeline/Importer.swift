@@ -46,7 +46,8 @@ public enum Importer {
           }
         }
         try run.applyPending()
-        if bulk { try run.session.restoreIndexes() }
+        let rollsBack = options.dryRun || (run.summary.rejected > 0 && !options.skipInvalid)
+        if bulk && !rollsBack { try run.session.restoreIndexes() }
         run.summary.unknownLetters = try run.session.unknownLetterCount()
         run.summary.newRings = try store.rings().map(\.name).filter { !before.contains($0) }
         summary = run.summary
