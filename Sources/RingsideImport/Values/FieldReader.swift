@@ -83,11 +83,13 @@ public final class FieldReader {
   public func version(
     _ raw: String?, missingLetter: RSRMark, field: String, at location: SourceLocation
   ) throws(ImportIssue) -> AppleOSVersion {
-    guard let raw = raw?.trimmed, !raw.isEmpty else { return .unreported }
+    guard let raw else { return .unreported }
+    if let v = versions[missingLetter == .unknown ? raw : "\u{1}" + raw] { return v }
+    let text = raw.trimmed
+    if text.isEmpty { return .unreported }
     let cacheKey = missingLetter == .unknown ? raw : "\u{1}" + raw
-    if let v = versions[cacheKey] { return v }
     do {
-      let v = try AppleOSVersion.parse(raw, missingLetter: missingLetter)
+      let v = try AppleOSVersion.parse(text, missingLetter: missingLetter)
       if versions.count < 4096 { versions[cacheKey] = v }
       return v
     } catch {
