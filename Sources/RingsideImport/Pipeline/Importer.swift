@@ -42,7 +42,7 @@ public enum Importer {
           run.summary.choices.append(choice)
           events.chose(choice)
           for reader in input.readers {
-            try reader.read(ringFrom: options.ringFrom) { item in try run.handle(item) }
+            try ItemPipe.stream(reader, ringFrom: options.ringFrom) { item in try run.handle(item) }
           }
         }
         try run.applyPending()
