@@ -34,7 +34,8 @@ let package = Package(
     .testTarget(name: "RingsideDomainTests", dependencies: ["RingsideDomain"]),
     .testTarget(name: "RingsideStoreTests", dependencies: ["RingsideStore", "RingsideDomain"]),
     .testTarget(
-      name: "RingsideImportTests", dependencies: ["RingsideImport", "RingsideStore", "RingsideDomain"]),
+      name: "RingsideImportTests", dependencies: ["RingsideImport", "RingsideStore", "RingsideDomain"],
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "RingsideProfilesTests", dependencies: ["RingsideProfiles", "RingsideDomain"],
       exclude: ["Fixtures"]),

@@ -5,6 +5,7 @@ public enum CommandTable {
     InitCommand.spec,
     DemoCommand.spec,
     ReportCommand.spec,
+    ImportCommand.spec,
     DevicesCommand.spec,
     WhyCommand.spec,
     CheckCommand.spec,

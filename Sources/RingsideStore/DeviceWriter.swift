@@ -87,7 +87,7 @@ public final class DeviceWriter {
       ringRemoval: ringRemoval[ring] ?? .unset)
     return [
       .text(d.key), text(d.serial), text(d.udid), .text(d.name), .text(d.platform.rawValue),
-      text(d.model), text(d.version.base?.description), .text(d.version.sortKey),
+      text(d.model), text(versionText(d.version).base), .text(versionText(d.version).sort),
       .text(DeviceColumns.rsrText(d.version.rsr)), text(d.version.build?.text),
       text(d.version.supplementalBuild?.text),
       d.supervised.map { .integer($0 ? 1 : 0) } ?? .null, .integer(d.userEnrolled ? 1 : 0),
@@ -95,6 +95,16 @@ public final class DeviceWriter {
       text(d.userName), .text(d.source), text(d.removedLetter.map(String.init)),
       .text(state(of: d).rawValue), .text(removal.rawValue),
     ]
+  }
+
+  private var versionTexts: [AppleOSVersion: (base: String?, sort: String)] = [:]
+
+  /// The base and sort key of a version, cached: a large import has few distinct versions.
+  private func versionText(_ v: AppleOSVersion) -> (base: String?, sort: String) {
+    if let known = versionTexts[v] { return known }
+    let texts = (base: v.base?.description, sort: v.sortKey)
+    if versionTexts.count < 10_000 { versionTexts[v] = texts }
+    return texts
   }
 
   /// Inserts a new device and returns its id.
@@ -131,7 +141,7 @@ public final class DeviceWriter {
     func text(_ s: String?) -> SQLiteValue { s.map { .text($0) } ?? .null }
     try insertHistory.run([
       .integer(deviceID), seenAt.map { .integer(Int64($0.timeIntervalSince1970)) } ?? .null,
-      text(version.base?.description), .text(DeviceColumns.rsrText(version.rsr)),
+      text(versionText(version).base), .text(DeviceColumns.rsrText(version.rsr)),
       text(version.build?.text), text(version.supplementalBuild?.text), .text(source),
     ])
   }

@@ -1,0 +1,136 @@
+import Foundation
+import RingsideDomain
+import RingsideImport
+import RingsideStore
+
+/// `ringside import`: reads MDM exports into the store, all or nothing, and reports counts.
+enum ImportCommand {
+  static let formats = ["auto"] + ImportFormat.allCases.map(\.rawValue)
+  /// Rejected records listed when an all-or-nothing import fails.
+  static let shownIssues = 20
+
+  static let spec = CommandSpec(
+    path: ["import"],
+    summary: "Import devices from Intune, Graph, Jamf, Fleet, Kandji or raw MDM exports.",
+    arguments: "FILE...",
+    options: [
+      CommandSpec.dbOption,
+      .init(
+        "--format", value: "FORMAT",
+        help: "Input format (default auto: decided from each file's content).",
+        choices: formats),
+      .init(
+        "--ring", value: "RING", help: "Put every imported device in RING (created if missing)."),
+      .init(
+        "--ring-from", value: "FIELD",
+        help:
+          "Take each device's ring from this column or field (Category, Update Ring, blueprint_name...)."
+      ),
+      .init("--skip-invalid", help: "Store the valid records and list the rejected ones."),
+      .init("--dry-run", help: "Report what would change; store nothing."),
+    ],
+    discussion: """
+      Formats: intune-csv (also inside the .zip Intune delivers), graph-json (several page files
+      are one import), jamf-json (mobile-devices/detail, computers-inventory), fleet-json,
+      kandji-json, mdm-plist (DeviceInformation and AvailableOSUpdates responses).
+      Devices are matched by serial, else UDID, else the source's id. The newest check-in wins
+      for the version, but a known RSR/BSI letter is never replaced by an unknown one for the same
+      release (Intune reports no letters). New devices go to the ring named by --ring or
+      --ring-from, else to production (or the last ring); existing devices keep their ring.
+      By default one invalid record means nothing is stored (exit 65); --skip-invalid stores the
+      rest and lists each rejected record. A file that cannot be read at all (unknown format,
+      truncated, wrong encoding, damaged .zip) stops the import either way. Records of devices
+      that are not iPhones, iPads or Macs are skipped and counted. A raw MDM response carries no
+      time, so its file's modification time stands for when the device reported.
+      """,
+    writes: true,
+    run: { arguments, context in
+      let formatName = try arguments.choice("--format", in: formats, default: "auto")
+      let options = ImportOptions(
+        format: ImportFormat(rawValue: formatName), ring: arguments.value("--ring"),
+        ringFrom: arguments.value("--ring-from"), skipInvalid: arguments.flag("--skip-invalid"),
+        dryRun: arguments.flag("--dry-run"))
+      guard !arguments.positional.isEmpty else {
+        throw CLIError.usage("name at least one FILE to import", command: "import")
+      }
+      let path = context.storePath(arguments)
+      var scratch: String?
+      if options.dryRun && !FileManager.default.fileExists(atPath: path) {
+        scratch =
+          NSTemporaryDirectory()
+          + "ringside-dry-run-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).db"
+      }
+      defer {
+        if let scratch {
+          for suffix in ["", "-wal", "-shm"] {
+            try? FileManager.default.removeItem(atPath: scratch + suffix)
+          }
+        }
+      }
+      let store: InventoryStore
+      do {
+        store = try InventoryStore(path: scratch ?? path, create: true)
+      } catch let error as StoreError {
+        throw CLIError.store(error)
+      }
+      let events = ImportEvents(
+        chose: { choice in
+          context.print(
+            "\(Sanitized.text(choice.file, limit: 200)): \(choice.format.title) (\(Sanitized.text(choice.reason, limit: 200)))"
+          )
+        },
+        rejected: { issue in
+          if options.skipInvalid { context.printError("ringside: rejected \(issue)") }
+        },
+        progress: { count in
+          if context.stderrIsTerminal { context.printError("  \(count) records read") }
+        },
+        notice: { text in context.printError("ringside: note: \(text)") })
+      do {
+        let summary = try Importer.run(
+          files: arguments.positional, into: store, options: options, events: events)
+        context.write(report(summary, dryRun: options.dryRun))
+        return ExitCode.ok.rawValue
+      } catch let error as ImportFailure {
+        return try failure(error, context: context)
+      }
+    })
+
+  private static func failure(_ error: ImportFailure, context: CommandContext) throws -> Int32 {
+    switch error {
+    case .usage(let message): throw CLIError.usage(message, command: "import")
+    case .file(let issue, let missing):
+      throw CLIError(missing ? .noInput : .dataError, "\(issue)\nNothing was stored.")
+    case .store(let storeError): throw CLIError.store(storeError)
+    case .rejected(let summary, let issues):
+      for issue in issues.prefix(shownIssues) { context.printError("ringside: \(issue)") }
+      if summary.rejected > shownIssues {
+        context.printError(
+          "ringside: ... and \(summary.rejected - shownIssues) more rejected records")
+      }
+      throw CLIError(
+        .dataError,
+        "\(summary.rejected) of \(summary.read) records are invalid; nothing was stored. Fix them, or use --skip-invalid to store the valid ones."
+      )
+    }
+  }
+
+  /// The summary lines for people.
+  static func report(_ s: ImportSummary, dryRun: Bool) -> String {
+    var lines = [
+      "Read \(s.read) records: \(s.added) added, \(s.updated) updated, \(s.unchanged) unchanged, "
+        + "\(s.rejected) rejected, \(s.skipped) skipped (not iPhone, iPad or Mac)."
+    ]
+    if s.pendingDevices > 0 {
+      lines.append("Pending updates recorded for \(s.pendingDevices) devices.")
+    }
+    if !s.newRings.isEmpty { lines.append("New rings: \(s.newRings.joined(separator: ", ")).") }
+    if s.unknownLetters > 0 {
+      lines.append(
+        "\(s.unknownLetters) devices have an unknown RSR/BSI letter (Intune reports only the base version): "
+          + "import a source that reports it (Jamf, Fleet, Kandji or MDM).")
+    }
+    if dryRun { lines.append("Dry run: nothing was stored.") }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

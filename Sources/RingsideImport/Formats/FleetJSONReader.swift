@@ -1,0 +1,87 @@
+import Foundation
+import RingsideDomain
+
+/// Reads Fleet `GET /api/v1/fleet/hosts` (`{"hosts": [...]}`) or one host (`{"host": {...}}`).
+/// Fleet writes the letter into `os_version` (`macOS 14.3.1 (a)`) and may add
+/// `supplemental_os_version_extra` and `supplemental_build_version`; hosts that are not Apple
+/// devices are skipped. The version's time is `detail_updated_at`, when Fleet last read it.
+struct FleetJSONReader: FormatReader {
+  let file: String
+  let top: Any
+
+  func read(ringFrom: String?, emit: (ImportItem) throws -> Void) throws {
+    let fields = FieldReader()
+    let items = try StructuredFile.records(top, keys: ["hosts", "host"], file: file) {
+      try emit(.rejected($0))
+    }
+    for (object, _) in items {
+      do {
+        try emit(try record(object, ringFrom: ringFrom, fields: fields))
+      } catch let issue as ImportIssue {
+        try emit(.rejected(issue))
+      }
+    }
+  }
+
+  private func record(_ o: JSONObject, ringFrom: String?, fields: FieldReader) throws -> ImportItem
+  {
+    let here = o.location
+    let model = try fields.text(try o.string("hardware_model"), field: "hardware_model", at: here)
+    let reported = try fields.text(try o.string("platform"), field: "platform", at: here)
+    let platform: Platform
+    switch try fields.platform(reported: reported, model: model, field: "platform", at: here) {
+    case .apple(let p): platform = p
+    case .notApple(let what): return .skipped(here, reason: "not an Apple device (\(what))")
+    case .unknown: throw ImportIssue(here, field: "platform", "unknown platform")
+    }
+    var version = try fields.version(
+      try o.string("os_version"), missingLetter: .none, field: "os_version", at: here)
+    if let extra = try o.string("supplemental_os_version_extra") {
+      do {
+        let mark = try RSRMark.parse(extra)
+        if mark != .none { version.rsr = mark }
+      } catch {
+        throw ImportIssue(here, field: "supplemental_os_version_extra", error.description)
+      }
+    }
+    do {
+      if let b = try fields.text(try o.string("build"), field: "build", at: here) {
+        version.build = try AppleBuild(b)
+      }
+      if let s = try fields.text(
+        try o.string("supplemental_build_version"), field: "supplemental_build_version", at: here)
+      {
+        version.supplementalBuild = try AppleBuild(s)
+      }
+    } catch let error as VersionParseError {
+      throw ImportIssue(here, field: "build", error.description)
+    } catch let issue as ImportIssue {
+      throw issue
+    } catch {
+      throw ImportIssue(here, field: "build", "\(error)")
+    }
+    version.platform = platform
+    let id = try fields.text(try o.string("id"), field: "id", at: here)
+    let serial = try fields.text(
+      try o.string("hardware_serial"), field: "hardware_serial", at: here)
+    let udid = try fields.text(try o.string("uuid"), field: "uuid", at: here)
+    let enrollment = (try o.string("mdm.enrollment_status"))?.lowercased() ?? ""
+    guard
+      let name = try fields.text(try o.string("display_name"), field: "display_name", at: here)
+        ?? fields.text(try o.string("computer_name"), field: "computer_name", at: here)
+        ?? fields.text(try o.string("hostname"), field: "hostname", at: here) ?? serial ?? id
+    else {
+      throw ImportIssue(here, field: "display_name", "is empty, and so are hostname, serial and id")
+    }
+    return .device(
+      ImportRecord(
+        location: here, source: .fleet, sourceID: id, serial: serial, udid: udid, name: name,
+        platform: platform, model: model, version: version, supervised: nil,
+        userEnrolled: enrollment.contains("personal"),
+        lastCheckIn: try fields.date(
+          try o.string("detail_updated_at") ?? o.string("seen_time"), field: "detail_updated_at",
+          at: here),
+        userName: nil,
+        ringLabel: try fields.ringLabel(o, ringFrom: ringFrom)))
+  }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import RingsideDomain
+
+/// Reads a Microsoft Graph `deviceManagement/managedDevices` page (`{"@odata.context", "value": [...]}`).
+/// Like the CSV export it reports the base version only, so letters are unknown; it shares the
+/// Intune device id namespace with the CSV export.
+struct GraphJSONReader: FormatReader {
+  let file: String
+  let top: Any
+
+  func read(ringFrom: String?, emit: (ImportItem) throws -> Void) throws {
+    let fields = FieldReader()
+    let items = try StructuredFile.records(top, keys: ["value"], file: file) {
+      try emit(.rejected($0))
+    }
+    for (object, _) in items {
+      do {
+        try emit(try record(object, ringFrom: ringFrom, fields: fields))
+      } catch let issue as ImportIssue {
+        try emit(.rejected(issue))
+      }
+    }
+  }
+
+  private func record(_ o: JSONObject, ringFrom: String?, fields: FieldReader) throws -> ImportItem
+  {
+    let here = o.location
+    let model = try fields.text(try o.string("model"), field: "model", at: here)
+    let reported = try fields.text(
+      try o.string("operatingSystem"), field: "operatingSystem", at: here)
+    let platform: Platform
+    switch try fields.platform(reported: reported, model: model, field: "operatingSystem", at: here)
+    {
+    case .apple(let p): platform = p
+    case .notApple(let what): return .skipped(here, reason: "not an Apple device (\(what))")
+    case .unknown: throw ImportIssue(here, field: "operatingSystem", "unknown platform")
+    }
+    var version = try fields.version(
+      try o.string("osVersion"), missingLetter: .unknown, field: "osVersion", at: here)
+    version.platform = platform
+    let id = try fields.text(try o.string("id"), field: "id", at: here)
+    let serial = try fields.text(try o.string("serialNumber"), field: "serialNumber", at: here)
+    let enrollment = (try o.string("deviceEnrollmentType"))?.lowercased() ?? ""
+    guard
+      let name = try fields.text(try o.string("deviceName"), field: "deviceName", at: here)
+        ?? serial ?? id
+    else {
+      throw ImportIssue(here, field: "deviceName", "is empty, and so are serialNumber and id")
+    }
+    return .device(
+      ImportRecord(
+        location: here, source: .intune, sourceID: id, serial: serial,
+        udid: try fields.text(try o.string("udid"), field: "udid", at: here), name: name,
+        platform: platform, model: model, version: version,
+        supervised: try fields.bool(o.raw("isSupervised"), field: "isSupervised", at: here),
+        userEnrolled: enrollment.contains("userenrollment") && enrollment != "userenrollment"
+          || serial == nil,
+        lastCheckIn: try fields.date(
+          try o.string("lastSyncDateTime"), field: "lastSyncDateTime", at: here),
+        userName: try fields.text(
+          try o.string("userPrincipalName"), field: "userPrincipalName", at: here),
+        ringLabel: try fields.ringLabel(o, ringFrom: ringFrom)))
+  }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import RingsideDomain
+import RingsideStore
+
+/// The state of one import while records stream in: finds each record's device, merges,
+/// writes, and counts. Pending updates wait until every device of the import is in.
+final class ImportRun {
+  /// How many issues an all-or-nothing import keeps to report.
+  static let keptIssues = 1000
+
+  let session: ImportSession
+  let options: ImportOptions
+  let ringOverride: String?
+  let events: ImportEvents
+  let defaultRing: String
+  var summary = ImportSummary()
+  private(set) var issues: [ImportIssue] = []
+  private var pending: [PendingUpdateRecord] = []
+  private var ringNames: [String: String?] = [:]
+
+  init(session: ImportSession, options: ImportOptions, ringOverride: String?, events: ImportEvents)
+    throws
+  {
+    self.session = session
+    self.options = options
+    self.ringOverride = ringOverride
+    self.events = events
+    defaultRing = try session.defaultRing()
+  }
+
+  /// Writes stop after the first rejection unless invalid records are skipped: the
+  /// transaction will roll back, and reading on only finds more problems to report.
+  private var writing: Bool { options.skipInvalid || summary.rejected == 0 }
+
+  func handle(_ item: ImportItem) throws {
+    if case .notice(let text) = item {
+      events.notice(text)
+      return
+    }
+    summary.read += 1
+    if summary.read % 10_000 == 0 { events.progress(summary.read) }
+    switch item {
+    case .device(let record):
+      do {
+        try write(record)
+      } catch let issue as ImportIssue {
+        reject(issue)
+      }
+    case .pending(let record): pending.append(record)
+    case .rejected(let issue): reject(issue)
+    case .skipped: summary.skipped += 1
+    case .notice: break
+    }
+  }
+
+  private func reject(_ issue: ImportIssue) {
+    summary.rejected += 1
+    if issues.count < Self.keptIssues { issues.append(issue) }
+    events.rejected(issue)
+  }
+
+  /// The ring a `--ring-from` label names; labels meaning "no category" give nil.
+  private func ring(for record: ImportRecord) throws(ImportIssue) -> String? {
+    guard let label = record.ringLabel, let field = options.ringFrom else { return nil }
+    if let known = ringNames[label] { return known }
+    let blank = ["", "unknown", "none", "n/a", "-"].contains(label.trimmed.lowercased())
+    let name = blank ? nil : Ring.normalizedName(label)
+    if !blank && name == nil {
+      throw ImportIssue(
+        record.location, field: field,
+        "cannot make a ring name from \(String(reflecting: Sanitized.text(label, limit: 40))): use letters and digits"
+      )
+    }
+    if ringNames.count < 1000 { ringNames[label] = name }
+    return name
+  }
+
+  private func write(_ r: ImportRecord) throws {
+    let labelRing = try ring(for: r)
+    guard let key = r.mergeKey else {
+      throw ImportIssue(
+        r.location,
+        "has no serial number, UDID or device id, so it cannot be told apart from other devices")
+    }
+    guard writing else { return }
+    var incoming = Device(
+      key: key, serial: r.serial.map { _ in key }, udid: r.udid, name: r.name,
+      platform: r.platform, model: r.model, version: r.version, supervised: r.supervised,
+      userEnrolled: r.userEnrolled, ring: "",
+      lastCheckIn: r.lastCheckIn.map {
+        Date(timeIntervalSince1970: floor($0.timeIntervalSince1970))
+      },
+      userName: r.userName, source: r.source.rawValue, sourceID: r.sourceID)
+    guard let stored = try find(r, key: key) else {
+      incoming.ring = ringOverride ?? labelRing ?? defaultRing
+      try session.insert(incoming)
+      summary.added += 1
+      return
+    }
+    var merged = DeviceMerge.merged(stored: stored.device, incoming: incoming)
+    merged.ring = ringOverride ?? labelRing ?? stored.device.ring
+    var historyIsEmpty = false
+    if DeviceMerge.versionChanged(stored.device.version, merged.version) {
+      var history = try session.history(deviceID: stored.id)
+      historyIsEmpty = history.isEmpty
+      if historyIsEmpty { history.append(stored.device.version) }
+      merged.removedLetter = VersionHistory.removedLetter(
+        history: history + [merged.version], current: merged.version)
+    }
+    if merged != stored.device {
+      try session.update(
+        id: stored.id, from: stored.device, to: merged, historyIsEmpty: historyIsEmpty)
+      summary.updated += 1
+    } else {
+      summary.unchanged += 1
+    }
+    if let id = r.sourceID {
+      try session.link(
+        deviceID: stored.id, source: r.source.rawValue, externalID: id, seen: incoming.lastCheckIn)
+    }
+    if let udid = r.udid, stored.device.udid == nil {
+      try session.link(
+        deviceID: stored.id, source: ImportSession.udidSource, externalID: udid,
+        seen: incoming.lastCheckIn)
+    }
+  }
+
+  /// The stored device a record describes: by merge key, UDID, the source's id, and for
+  /// user-enrolled devices (no serial, no UDID) by name and user when exactly one matches.
+  private func find(_ r: ImportRecord, key: String) throws(StoreError) -> StoredDevice? {
+    if let d = try session.device(key: key) { return d }
+    if let udid = r.udid, let d = try session.device(udid: udid) { return d }
+    if let id = r.sourceID, let d = try session.device(source: r.source.rawValue, externalID: id) {
+      return d
+    }
+    guard r.serial == nil, r.udid == nil, r.userEnrolled else { return nil }
+    let candidates = try session.userEnrolledCandidates(
+      name: r.name, family: r.platform.family, source: r.source.rawValue)
+    guard candidates.count == 1, let only = candidates.first else { return nil }
+    if let a = r.userName, let b = only.device.userName, Self.localPart(a) != Self.localPart(b) {
+      return nil
+    }
+    return only
+  }
+
+  private static func localPart(_ user: String) -> String {
+    String(user.lowercased().split(separator: "@").first ?? "")
+  }
+
+  /// Records pending updates once all devices are in, so a response may come before its device.
+  func applyPending() throws {
+    for p in pending {
+      guard let device = try session.device(udid: p.udid) else {
+        reject(
+          ImportIssue(
+            p.location, field: "UDID",
+            "no device with UDID \(Sanitized.text(p.udid, limit: 60)) is in the store or this import; import its DeviceInformation response too"
+          ))
+        continue
+      }
+      guard writing else { continue }
+      try session.replacePendingUpdates(
+        deviceID: device.id,
+        with: p.updates.map {
+          PendingUpdateRow(
+            version: $0.version, rsr: $0.rsr, build: $0.build,
+            supplementalBuild: $0.supplementalBuild,
+            isSecurityResponse: $0.isSecurityResponse)
+        }, seenAt: p.seenAt)
+      summary.pendingDevices += 1
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import RingsideStore
+
+/// What `ringside import` was asked to do besides reading files.
+public struct ImportOptions: Sendable {
+  /// nil detects each file's format from its content.
+  public var format: ImportFormat?
+  /// Puts every imported device in this ring.
+  public var ring: String?
+  /// Takes each device's ring from this column or field.
+  public var ringFrom: String?
+  /// Stores the good records and reports the rejected ones, instead of storing nothing.
+  public var skipInvalid: Bool
+  /// Reports what would change and stores nothing.
+  public var dryRun: Bool
+
+  public init(
+    format: ImportFormat? = nil, ring: String? = nil, ringFrom: String? = nil,
+    skipInvalid: Bool = false,
+    dryRun: Bool = false
+  ) {
+    self.format = format
+    self.ring = ring
+    self.ringFrom = ringFrom
+    self.skipInvalid = skipInvalid
+    self.dryRun = dryRun
+  }
+}
+
+/// The format chosen for one input, and why.
+public struct FormatChoice: Sendable, Hashable {
+  public let file: String
+  public let format: ImportFormat
+  public let reason: String
+}
+
+/// The counts `ringside import` reports.
+public struct ImportSummary: Sendable, Hashable {
+  public var choices: [FormatChoice] = []
+  public var read = 0
+  public var added = 0
+  public var updated = 0
+  public var unchanged = 0
+  public var rejected = 0
+  /// Records of devices Ringside does not manage (Windows, Android...).
+  public var skipped = 0
+  /// Devices whose pending updates were recorded.
+  public var pendingDevices = 0
+  /// Devices in the store whose RSR/BSI letter no source has reported.
+  public var unknownLetters = 0
+  public var newRings: [String] = []
+  /// False for a dry run or a rejected import.
+  public var stored = false
+
+  public init() {}
+}
+
+/// Why an import stored nothing.
+public enum ImportFailure: Error, Sendable {
+  /// The command line asked for something impossible.
+  case usage(String)
+  /// A file cannot be read at all (missing, unknown format, truncated, wrong encoding).
+  case file(ImportIssue, missing: Bool)
+  /// Records were invalid and `--skip-invalid` was not given; the first issues, in order.
+  case rejected(ImportSummary, [ImportIssue])
+  case store(StoreError)
+}
+
+/// What the import tells its caller while it runs.
+public struct ImportEvents {
+  /// A file's format was decided.
+  public var chose: (FormatChoice) -> Void
+  /// A record was rejected (reported as it happens with `--skip-invalid`).
+  public var rejected: (ImportIssue) -> Void
+  /// Records read so far, every 10,000.
+  public var progress: (Int) -> Void
+  /// A remark that rejects nothing.
+  public var notice: (String) -> Void
+
+  public init(
+    chose: @escaping (FormatChoice) -> Void = { _ in },
+    rejected: @escaping (ImportIssue) -> Void = { _ in },
+    progress: @escaping (Int) -> Void = { _ in }, notice: @escaping (String) -> Void = { _ in }
+  ) {
+    self.chose = chose
+    self.rejected = rejected
+    self.progress = progress
+    self.notice = notice
+  }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import RingsideDomain
+import RingsideStore
+
+/// Runs one import: detects each file's format, streams its records through the merge rules
+/// into the store, all in one transaction. Without `skipInvalid` one bad record means nothing
+/// is stored; a dry run rolls back after counting.
+public enum Importer {
+  /// Imports `files` into `store`; returns the summary of what was (or would be) stored.
+  public static func run(
+    files: [String], into store: InventoryStore, options: ImportOptions,
+    events: ImportEvents = ImportEvents()
+  ) throws(ImportFailure) -> ImportSummary {
+    if options.ring != nil && options.ringFrom != nil {
+      throw .usage("--ring and --ring-from exclude each other")
+    }
+    var ringOverride: String?
+    if let ring = options.ring {
+      guard let name = Ring.normalizedName(ring) else {
+        throw .usage(PolicyError.invalidRingName(ring).description)
+      }
+      ringOverride = name
+    }
+    if files.isEmpty { throw .usage("name at least one FILE to import") }
+    let before: Set<String>
+    do {
+      before = Set(try store.rings().map(\.name))
+    } catch {
+      throw .store(error)
+    }
+    var summary = ImportSummary()
+    do {
+      try store.database.transaction {
+        let run = try ImportRun(
+          session: ImportSession(store: store), options: options, ringOverride: ringOverride,
+          events: events)
+        let bulk = try isBulk(files, devices: run.session.deviceCount())
+        if bulk { try run.session.prepareBulk() }
+        for file in files {
+          let input = try FormatDetector.open(file, format: options.format)
+          let choice = FormatChoice(file: file, format: input.format, reason: input.reason)
+          run.summary.choices.append(choice)
+          events.chose(choice)
+          for reader in input.readers {
+            try ItemPipe.stream(reader, ringFrom: options.ringFrom) { item in try run.handle(item) }
+          }
+        }
+        try run.applyPending()
+        let rollsBack = options.dryRun || (run.summary.rejected > 0 && !options.skipInvalid)
+        if bulk && !rollsBack { try run.session.restoreIndexes() }
+        run.summary.unknownLetters = try run.session.unknownLetterCount()
+        run.summary.newRings = try store.rings().map(\.name).filter { !before.contains($0) }
+        summary = run.summary
+        if run.summary.rejected > 0 && !options.skipInvalid { throw Stop.rejected(run.issues) }
+        if options.dryRun { throw Stop.dryRun }
+      }
+      summary.stored = true
+      return summary
+    } catch let stop as Stop {
+      switch stop {
+      case .dryRun: return summary
+      case .rejected(let issues): throw .rejected(summary, issues)
+      }
+    } catch let issue as ImportIssue {
+      let missing = issue.reason.hasPrefix("no such file") || issue.reason.hasPrefix("cannot open")
+      throw .file(issue, missing: missing)
+    } catch let error as StoreError {
+      throw .store(error)
+    } catch let failure as ImportFailure {
+      throw failure
+    } catch {
+      throw .store(StoreError(.other, "\(error)"))
+    }
+  }
+
+  /// The smallest estimated input, in records, imported the bulk way; tests lower it.
+  nonisolated(unsafe) static var bulkMinimumRecords = 20_000
+
+  /// True when the input is large next to the store (about 20,000 records or more, and at
+  /// least half as many as the store holds): then rebuilding the screen indexes once is
+  /// cheaper than updating them per record.
+  static func isBulk(_ files: [String], devices: Int) -> Bool {
+    let bytes = files.reduce(0) { $0 + uncompressedSize($1) }
+    let estimatedRecords = bytes / 500
+    return estimatedRecords >= bulkMinimumRecords && estimatedRecords * 2 >= devices
+  }
+
+  /// A file's size, or for a `.zip` the size of the CSV files inside it.
+  private static func uncompressedSize(_ file: String) -> Int {
+    let head = FileHandle(forReadingAtPath: file).flatMap { try? $0.read(upToCount: 4) }
+    if let head, ZipArchive.looksLikeZip([UInt8](head)), let archive = try? ZipArchive(path: file) {
+      return archive.csvEntries.reduce(0) { $0 + Int($1.size) }
+    }
+    return (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue
+      ?? 0
+  }
+
+  /// Ends the transaction without committing.
+  private enum Stop: Error {
+    case dryRun
+    case rejected([ImportIssue])
+  }
+}

@@ -1,0 +1,355 @@
+import Foundation
+import RingsideDomain
+
+/// A stored device with its row id, as an import finds it before merging.
+public struct StoredDevice: Sendable, Hashable {
+  public let id: Int64
+  public var device: Device
+}
+
+/// An update a device reported it can install (`pending_updates`).
+public struct PendingUpdateRow: Sendable, Hashable {
+  public var version: String
+  public var rsr: RSRMark
+  public var build: String?
+  public var supplementalBuild: String?
+  public var isSecurityResponse: Bool
+
+  public init(
+    version: String, rsr: RSRMark, build: String?, supplementalBuild: String?,
+    isSecurityResponse: Bool
+  ) {
+    self.version = version
+    self.rsr = rsr
+    self.build = build
+    self.supplementalBuild = supplementalBuild
+    self.isSecurityResponse = isSecurityResponse
+  }
+}
+
+/// The store side of one import: finds devices by key, UDID or a source's id, and writes
+/// merged devices, their history, source links and pending updates with prepared statements.
+/// Create and use it inside one `store.write { }` so an import is stored whole or not at all.
+public final class ImportSession {
+  /// The `device_sources.source` under which UDIDs are recorded, so a UDID finds its device.
+  public static let udidSource = "udid"
+
+  public let store: InventoryStore
+  public let writer: DeviceWriter
+  private let byKey: SQLiteStatement
+  private let byID: SQLiteStatement
+  private let bySource: SQLiteStatement
+  private let byUserEnrolledName: SQLiteStatement
+  private let historyOf: SQLiteStatement
+  private let insertLink: SQLiteStatement
+  private let deletePending: SQLiteStatement
+  private let insertPending: SQLiteStatement
+
+  private static let columns = """
+    SELECT d.id, d.device_key, d.serial, d.udid, d.name, d.platform, d.model, d.os_base, d.rsr, d.build,
+      d.supplemental_build, d.supervised, d.user_enrolled, r.name, d.last_checkin, d.user_name, d.source,
+      d.removed_letter
+    FROM devices d JOIN rings r ON r.id = d.ring_id
+    """
+
+  public init(store: InventoryStore) throws(StoreError) {
+    self.store = store
+    let db = store.database
+    try db.execute("PRAGMA cache_size = -32768")
+    writer = try DeviceWriter(store: store)
+    byKey = try db.prepare(Self.columns + " WHERE d.device_key = ?1")
+    byID = try db.prepare(Self.columns + " WHERE d.id = ?1")
+    bySource = try db.prepare(
+      "SELECT device_id FROM device_sources WHERE source = ?1 AND external_id = ?2")
+    byUserEnrolledName = try db.prepare(
+      """
+      SELECT d.id FROM devices d
+      WHERE d.name = ?1 COLLATE NOCASE AND d.serial IS NULL AND d.udid IS NULL AND d.user_enrolled = 1
+        AND d.platform IN (?2, ?3)
+        AND NOT EXISTS (SELECT 1 FROM device_sources s WHERE s.device_id = d.id AND s.source = ?4)
+      LIMIT 2
+      """)
+    historyOf = try db.prepare(
+      "SELECT os_base, rsr, build, supplemental_build FROM device_history WHERE device_id = ?1 ORDER BY id"
+    )
+    insertLink = try db.prepare(
+      "INSERT INTO device_sources(device_id, source, external_id, last_seen) VALUES (?1, ?2, ?3, ?4)"
+    )
+    deletePending = try db.prepare("DELETE FROM pending_updates WHERE device_id = ?1")
+    insertPending = try db.prepare(
+      """
+      INSERT OR REPLACE INTO pending_updates(device_id, version, rsr, build, supplemental_build,
+        is_security_response, seen_at)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+      """)
+  }
+
+  private func fetch(_ stmt: SQLiteStatement, _ bindings: [SQLiteValue]) throws(StoreError)
+    -> StoredDevice?
+  {
+    try stmt.bind(bindings)
+    defer { stmt.reset() }
+    guard try stmt.step() else { return nil }
+    let platform = Platform(rawValue: stmt.string(at: 5) ?? "") ?? .iOS
+    let device = Device(
+      key: stmt.string(at: 1) ?? "", serial: stmt.string(at: 2), udid: stmt.string(at: 3),
+      name: stmt.string(at: 4) ?? "", platform: platform, model: stmt.string(at: 6),
+      version: DeviceColumns.version(
+        platform: platform, base: stmt.string(at: 7), rsr: stmt.string(at: 8),
+        build: stmt.string(at: 9),
+        supplemental: stmt.string(at: 10)),
+      supervised: stmt.int(at: 11).map { $0 != 0 }, userEnrolled: stmt.int(at: 12) == 1,
+      ring: stmt.string(at: 13) ?? "",
+      lastCheckIn: stmt.int(at: 14).map { Date(timeIntervalSince1970: Double($0)) },
+      userName: stmt.string(at: 15), source: stmt.string(at: 16) ?? "",
+      removedLetter: stmt.string(at: 17)?.first)
+    return StoredDevice(id: stmt.int(at: 0) ?? 0, device: device)
+  }
+
+  /// Hashes of every device key and source link in the store, once `preloadKeys()` ran: a
+  /// key whose hash is missing is certainly absent, so a bulk import skips most lookups.
+  private var known: Set<Int>?
+
+  private static func hash(_ kind: UInt8, _ a: String, _ b: String = "") -> Int {
+    var hasher = Hasher()
+    hasher.combine(kind)
+    hasher.combine(a)
+    hasher.combine(b)
+    return hasher.finalize()
+  }
+
+  /// Reads the hashes of all device keys and source links, for imports large enough that
+  /// one scan costs less than a lookup per record.
+  func preloadKeys() throws(StoreError) {
+    var set = Set<Int>()
+    let keys = try store.database.prepare("SELECT device_key FROM devices")
+    try keys.bind([])
+    while try keys.step() { set.insert(Self.hash(0, keys.string(at: 0) ?? "")) }
+    keys.reset()
+    let links = try store.database.prepare("SELECT source, external_id FROM device_sources")
+    try links.bind([])
+    while try links.step() {
+      set.insert(Self.hash(1, links.string(at: 0) ?? "", links.string(at: 1) ?? ""))
+    }
+    links.reset()
+    known = set
+  }
+
+  private func remember(key: String) {
+    if known != nil { known!.insert(Self.hash(0, key)) }
+  }
+
+  private func remember(source: String, externalID: String) {
+    if known != nil { known!.insert(Self.hash(1, source, externalID)) }
+  }
+
+  /// The device stored under this merge key, if any.
+  public func device(key: String) throws(StoreError) -> StoredDevice? {
+    if let known, !known.contains(Self.hash(0, key)) { return nil }
+    return try fetch(byKey, [.text(key)])
+  }
+
+  /// The device with this row id.
+  public func device(id: Int64) throws(StoreError) -> StoredDevice? {
+    try fetch(byID, [.integer(id)])
+  }
+
+  /// The device `source` knows as `externalID`.
+  public func device(source: String, externalID: String) throws(StoreError) -> StoredDevice? {
+    if let known, !known.contains(Self.hash(1, source, externalID)) { return nil }
+    try bySource.bind([.text(source), .text(externalID)])
+    let id = try bySource.step() ? bySource.int(at: 0) : nil
+    bySource.reset()
+    guard let id else { return nil }
+    return try device(id: id)
+  }
+
+  /// The device reporting this UDID, from its recorded link or its key.
+  public func device(udid: String) throws(StoreError) -> StoredDevice? {
+    let u = udid.trimmed.uppercased()
+    if let d = try device(source: Self.udidSource, externalID: u) { return d }
+    return try device(key: "UDID:" + u)
+  }
+
+  /// User-enrolled devices without serial or UDID named `name` on the same platform family
+  /// that `source` does not know yet: the only way to tell two sources saw one BYOD device.
+  public func userEnrolledCandidates(name: String, family: PlatformFamily, source: String)
+    throws(StoreError)
+    -> [StoredDevice]
+  {
+    if let byod {
+      var out: [StoredDevice] = []
+      for id in byod[name.lowercased()] ?? [] where !(byodSources[id]?.contains(source) ?? false) {
+        if let d = try device(id: id), d.device.serial == nil, d.device.udid == nil,
+          d.device.userEnrolled,
+          d.device.platform.family == family
+        {
+          out.append(d)
+        }
+      }
+      return out
+    }
+    let platforms = family.platforms.map(\.rawValue)
+    let ids = try byUserEnrolledName.query(
+      [.text(name), .text(platforms[0]), .text(platforms.last!), .text(source)]
+    ) { $0.int(at: 0) ?? 0 }
+    var out: [StoredDevice] = []
+    for id in ids {
+      if let d = try device(id: id) { out.append(d) }
+    }
+    return out
+  }
+
+  /// The device's recorded versions, oldest first.
+  public func history(deviceID: Int64) throws(StoreError) -> [AppleOSVersion] {
+    try historyOf.query([.integer(deviceID)]) { row in
+      DeviceColumns.version(
+        platform: nil, base: row.string(at: 0), rsr: row.string(at: 1), build: row.string(at: 2),
+        supplemental: row.string(at: 3))
+    }
+  }
+
+  /// Inserts a new device and links its source id and UDID. Its first version is in the row
+  /// itself; the history starts with it once the version first changes (see `update`).
+  @discardableResult
+  public func insert(_ device: Device) throws(StoreError) -> Int64 {
+    var unlinked = device
+    unlinked.sourceID = nil
+    let id = try writer.insert(unlinked)
+    remember(key: device.key)
+    if byod != nil && device.serial == nil && device.udid == nil && device.userEnrolled {
+      byod![device.name.lowercased(), default: []].append(id)
+      byodSources[id] = [device.source]
+    }
+    let seen: SQLiteValue =
+      device.lastCheckIn.map { .integer(Int64($0.timeIntervalSince1970)) } ?? .null
+    if let sourceID = device.sourceID {
+      try insertLink.run([.integer(id), .text(device.source), .text(sourceID), seen])
+      remember(source: device.source, externalID: sourceID)
+    }
+    if let udid = device.udid {
+      try insertLink.run([
+        .integer(id), .text(Self.udidSource), .text(udid.trimmed.uppercased()), seen,
+      ])
+      remember(source: Self.udidSource, externalID: udid.trimmed.uppercased())
+    }
+    return id
+  }
+
+  /// Rewrites a device. When its version changed, appends the new version to the history,
+  /// preceded by the version it replaces if the history is still empty.
+  public func update(id: Int64, from previous: Device, to device: Device, historyIsEmpty: Bool)
+    throws(StoreError)
+  {
+    try writer.update(id: id, with: device)
+    remember(key: device.key)
+    guard Self.versionDiffers(previous.version, device.version) else { return }
+    if historyIsEmpty && previous.version.base != nil {
+      try writer.appendHistory(
+        deviceID: id, version: previous.version, seenAt: previous.lastCheckIn,
+        source: previous.source)
+    }
+    try writer.appendHistory(
+      deviceID: id, version: device.version, seenAt: device.lastCheckIn, source: device.source)
+  }
+
+  /// True when base, letter or builds differ: a change the history records.
+  public static func versionDiffers(_ a: AppleOSVersion, _ b: AppleOSVersion) -> Bool {
+    a.base != b.base || a.rsr != b.rsr || a.build != b.build
+      || a.supplementalBuild != b.supplementalBuild
+  }
+
+  /// Records that `source` knows device `deviceID` as `externalID` (UDIDs are upper-cased).
+  public func link(deviceID: Int64, source: String, externalID: String, seen: Date?)
+    throws(StoreError)
+  {
+    let id = source == Self.udidSource ? externalID.trimmed.uppercased() : externalID
+    try writer.linkSource(deviceID: deviceID, source: source, externalID: id, seen: seen)
+    remember(source: source, externalID: id)
+    if byodSources[deviceID] != nil { byodSources[deviceID]!.insert(source) }
+  }
+
+  /// Replaces the device's pending updates with the ones it just reported.
+  public func replacePendingUpdates(
+    deviceID: Int64, with updates: [PendingUpdateRow], seenAt: Date?
+  )
+    throws(StoreError)
+  {
+    try deletePending.run([.integer(deviceID)])
+    for u in updates {
+      func text(_ s: String?) -> SQLiteValue { s.map { .text($0) } ?? .null }
+      try insertPending.run([
+        .integer(deviceID), .text(u.version), .text(DeviceColumns.rsrText(u.rsr)), text(u.build),
+        text(u.supplementalBuild), .integer(u.isSecurityResponse ? 1 : 0),
+        seenAt.map { .integer(Int64($0.timeIntervalSince1970)) } ?? .null,
+      ])
+    }
+  }
+
+  /// Indexes dropped for a bulk import, as their `CREATE INDEX` statements from the schema.
+  private var deferred: [String] = []
+  /// For a bulk import: user-enrolled devices without serial or UDID by lower-cased name, with
+  /// the sources that know them, standing in for the name index while it is dropped.
+  private var byod: [String: [Int64]]?
+  private var byodSources: [Int64: Set<String>] = [:]
+
+  /// Readies a bulk import: reads the hashes of all keys and links (`preloadKeys`), and drops
+  /// the `devices` and `device_sources` indexes that no remaining import lookup needs, so rows go
+  /// in without maintaining them one by one. `restoreIndexes()` rebuilds them in one sorted pass
+  /// before the transaction commits, so other sessions never see the store without them.
+  public func prepareBulk() throws(StoreError) {
+    try preloadKeys()
+    var names: [String: [Int64]] = [:]
+    let devices = try store.database.prepare(
+      "SELECT id, name FROM devices WHERE serial IS NULL AND udid IS NULL AND user_enrolled = 1")
+    for (id, name) in try devices.query([], { ($0.int(at: 0) ?? 0, $0.string(at: 1) ?? "") }) {
+      names[name.lowercased(), default: []].append(id)
+      byodSources[id] = []
+    }
+    let links = try store.database.prepare("SELECT device_id, source FROM device_sources")
+    try links.bind([])
+    while try links.step() {
+      if let id = links.int(at: 0), byodSources[id] != nil {
+        byodSources[id]!.insert(links.string(at: 1) ?? "")
+      }
+    }
+    links.reset()
+    byod = names
+    let rows = try store.database.prepare(
+      """
+      SELECT name, sql FROM sqlite_master
+      WHERE type = 'index' AND tbl_name IN ('devices', 'device_sources') AND sql IS NOT NULL
+      """
+    ).query { ($0.string(at: 0) ?? "", $0.string(at: 1) ?? "") }
+    for (name, sql) in rows {
+      try store.database.execute(
+        "DROP INDEX \"\(name.replacingOccurrences(of: "\"", with: "\"\""))\"")
+      deferred.append(sql)
+    }
+  }
+
+  /// Recreates the indexes `prepareBulk()` dropped.
+  public func restoreIndexes() throws(StoreError) {
+    for sql in deferred { try store.database.execute(sql) }
+    deferred = []
+  }
+
+  /// The number of devices in the store.
+  public func deviceCount() throws(StoreError) -> Int {
+    Int(try store.database.scalar("SELECT COUNT(*) FROM devices")?.int ?? 0)
+  }
+
+  /// Devices with a reported version whose RSR/BSI letter no source has told.
+  public func unknownLetterCount() throws(StoreError) -> Int {
+    Int(
+      try store.database.scalar(
+        "SELECT COUNT(*) FROM devices WHERE rsr = 'unknown' AND os_base IS NOT NULL")?.int ?? 0)
+  }
+
+  /// Where a new device goes when nothing names its ring: `production` if it exists, else the last ring.
+  public func defaultRing() throws(StoreError) -> String {
+    let rings = try store.rings()
+    if rings.contains(where: { $0.name == "production" }) { return "production" }
+    return rings.last?.name ?? "production"
+  }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import RingsideCLI
+import XCTest
+
+/// `ringside import` end to end through the command table, then `ringside report`.
+final class ImportCommandTests: XCTestCase {
+  private static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("RingsideImportTests/Fixtures")
+
+  private final class Output: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outText = ""
+    private var errText = ""
+    func out(_ s: String) { lock.withLock { outText += s } }
+    func err(_ s: String) { lock.withLock { errText += s } }
+    var stdout: String { lock.withLock { outText } }
+    var stderr: String { lock.withLock { errText } }
+  }
+
+  private var database = ""
+
+  override func setUp() {
+    let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
+      "ringside-cli-\(UUID().uuidString)")
+    try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    database = dir.appendingPathComponent("store.db").path
+    addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+  }
+
+  private func run(_ arguments: [String]) -> (status: Int32, out: String, err: String) {
+    let output = Output()
+    let context = CommandContext(
+      environment: ["RINGSIDE_DB": database], now: Date(timeIntervalSince1970: 1_717_430_400),
+      out: { output.out($0) }, err: { output.err($0) })
+    let status = Ringside.run(arguments, context: context)
+    return (status, output.stdout, output.stderr)
+  }
+
+  private func fixture(_ name: String) -> String { Self.fixtures.appendingPathComponent(name).path }
+
+  private func states() throws -> [String: Int] {
+    let report = run(["report", "--format", "json"])
+    XCTAssertEqual(report.status, 0, report.err)
+    let json = try JSONSerialization.jsonObject(with: Data(report.out.utf8)) as? [String: Any]
+    return try XCTUnwrap(json?["by_state"] as? [String: Int])
+  }
+
+  func testReportAfterImportingTheSamplesShowsTheExpectedStates() throws {
+    let samples = [
+      "intune-devices.csv", "graph-managedDevices.json", "graph-managedDevices-page2.json",
+      "jamf-mobile-devices.json",
+    ]
+    let result = run(["import", "--ring-from", "Update Ring"] + samples.map(fixture))
+    XCTAssertEqual(result.status, 0, result.err)
+    XCTAssertTrue(result.out.contains("Jamf Pro"), result.out)
+    XCTAssertTrue(result.out.contains("Read 22 records"), result.out)
+    XCTAssertEqual(
+      try states(),
+      [
+        "current": 5, "rsr-available": 1, "pulled-rsr": 0, "os-update-first": 1, "rsr-removed": 0,
+        "unknown": 1,
+      ])
+  }
+
+  func testReportAfterImportingEverySourceHasNoUnknownState() throws {
+    let files = [
+      "intune-devices.zip", "graph-managedDevices.json", "graph-managedDevices-page2.json",
+      "jamf-mobile-devices.json",
+      "jamf-computers-inventory.json", "fleet-hosts.json", "kandji-devices.json",
+      "mdm-device-information.plist",
+      "mdm-device-information-many.plist", "mdm-available-os-updates.plist",
+    ]
+    XCTAssertEqual(run(["import"] + files.map(fixture)).status, 0)
+    XCTAssertEqual(
+      try states(),
+      [
+        "current": 6, "rsr-available": 1, "pulled-rsr": 0, "os-update-first": 1, "rsr-removed": 0,
+        "unknown": 0,
+      ])
+  }
+
+  func testIntuneAloneReportsUnknownLetters() {
+    let result = run(["import", fixture("intune-devices.csv")])
+    XCTAssertEqual(result.status, 0)
+    XCTAssertTrue(result.out.contains("7 devices have an unknown RSR/BSI letter"), result.out)
+  }
+
+  func testBadFileExitsWithDataErrorNamingTheLine() throws {
+    let dir = URL(fileURLWithPath: database).deletingLastPathComponent()
+    let bad = dir.appendingPathComponent("bad.csv").path
+    try "Device ID,Device name,Serial number,OS,OS version\n1,ok,S1,iOS,16.5.1\n2,bad,S2,iOS,16.x\n"
+      .write(toFile: bad, atomically: true, encoding: .utf8)
+    let result = run(["import", bad])
+    XCTAssertEqual(result.status, 65)
+    XCTAssertTrue(result.err.contains("bad.csv:3: field \"OS version\""), result.err)
+    XCTAssertTrue(result.err.contains("nothing was stored"), result.err)
+    let skipped = run(["import", "--skip-invalid", bad])
+    XCTAssertEqual(skipped.status, 0)
+    XCTAssertTrue(skipped.err.contains("rejected"), skipped.err)
+    XCTAssertTrue(skipped.out.contains("1 added"), skipped.out)
+  }
+
+  func testDryRunStoresNothing() {
+    let result = run(["import", "--dry-run", fixture("intune-devices.csv")])
+    XCTAssertEqual(result.status, 0)
+    XCTAssertTrue(result.out.contains("Dry run"), result.out)
+    XCTAssertFalse(
+      FileManager.default.fileExists(atPath: database), "a dry run does not create the store")
+  }
+
+  func testMissingFileIsNoInputAndUnknownOptionIsUsage() {
+    XCTAssertEqual(run(["import", "/nonexistent/file.csv"]).status, 66)
+    XCTAssertEqual(run(["import", "--bogus", fixture("intune-devices.csv")]).status, 64)
+    XCTAssertEqual(run(["import"]).status, 64)
+    XCTAssertEqual(run(["import", "--format", "xml", fixture("intune-devices.csv")]).status, 64)
+  }
+
+  func testHelpListsTheFormats() {
+    let help = run(["import", "--help"])
+    XCTAssertEqual(help.status, 0)
+    for format in [
+      "intune-csv", "graph-json", "jamf-json", "fleet-json", "kandji-json", "mdm-plist",
+    ] {
+      XCTAssertTrue(help.out.contains(format), format)
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import RingsideDomain
+import RingsideStore
+import XCTest
+
+@testable import RingsideImport
+
+/// Large imports take another path (indexes rebuilt at the end, key hashes in memory); these
+/// tests force it on the small fixtures and expect the same results as the normal path.
+final class BulkImportTests: XCTestCase {
+  override func setUp() {
+    Importer.bulkMinimumRecords = 0
+  }
+
+  override func tearDown() {
+    Importer.bulkMinimumRecords = 20_000
+  }
+
+  private func indexes(_ store: InventoryStore) throws -> [String] {
+    try store.database.prepare("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name")
+      .query { $0.string(at: 0) ?? "" }
+  }
+
+  func testBulkImportGivesTheSameFleetAndKeepsEveryIndex() throws {
+    let store = try Support.store(self)
+    let before = try indexes(store)
+    try Support.run(store, Support.allSources.map(Support.fixture))
+    XCTAssertEqual(try indexes(store), before)
+    let devices = try store.devices(limit: 100)
+    XCTAssertEqual(devices.count, 8)
+    XCTAssertEqual(
+      Dictionary(uniqueKeysWithValues: devices.map { ($0.device.name, $0.device.version.rsr) }),
+      SampleImportTests.expectedLetters)
+  }
+
+  func testBulkReimportFindsEveryDevice() throws {
+    let store = try Support.store(self)
+    let files = ["intune-devices.csv", "jamf-mobile-devices.json"].map(Support.fixture)
+    try Support.run(store, files)
+    let summary = try Support.run(store, files)
+    XCTAssertEqual(summary.added, 0)
+    XCTAssertEqual(try store.countDevices(), 8)
+  }
+
+  func testRejectedBulkImportLeavesTablesAndIndexesAsTheyWere() throws {
+    let store = try Support.store(self)
+    try Support.run(store, [Support.fixture("intune-devices.csv")])
+    let before = try Support.snapshot(store)
+    let beforeIndexes = try indexes(store)
+    let bad = Support.file(
+      self, "bad.json",
+      #"{"value":[{"id":"1","deviceName":"x","operatingSystem":"iOS","osVersion":"banana"}]}"#)
+    guard
+      case .rejected? = Support.failure(store, [Support.fixture("jamf-mobile-devices.json"), bad])
+    else {
+      return XCTFail("expected a rejection")
+    }
+    XCTAssertEqual(try Support.snapshot(store), before)
+    XCTAssertEqual(try indexes(store), beforeIndexes)
+  }
+}
