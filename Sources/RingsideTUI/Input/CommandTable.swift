@@ -29,10 +29,10 @@ public enum CommandTable {
   public static let fixed: [Command] = [
     Command(quit, "quit", help: "Leave the dashboard and restore the terminal.", scope: "global", names: ["q", "quit"]),
     Command(help, "help", help: "Show or hide this list of keys and commands.", scope: "global", names: ["help"]),
-    Command(commandLine, "command", help: "Type a command: :devices, :rings, :theme mono, :sort os desc, :q.", scope: "global"),
+    Command(commandLine, "cmd", help: "Type a command: :devices, :rings, :theme mono, :sort os desc, :q.", scope: "global"),
     Command(back, "back", help: "Close the device, the help or the input; back to where Enter came from; then clear the filter.", scope: "global", names: ["back"]),
     Command(reload, "reload", help: "Reload everything from the store and redraw the screen.", scope: "global", names: ["reload"]),
-    Command(nextView, "next view", help: "Switch to the next view.", scope: "global"),
+    Command(nextView, "views", help: "Switch to the next view.", scope: "global"),
     Command(previousView, "previous view", help: "Switch to the previous view.", scope: "global"),
     Command(theme, "theme", help: "Switch theme: default, high-contrast, light, mono, or a file path.", scope: "global", names: ["theme"], argument: "NAME"),
     Command(up, "up", help: "Move up one row or item.", scope: "navigation"),
@@ -47,9 +47,9 @@ public enum CommandTable {
     Command(nextMatch, "next", help: "Next match: the next device of the filtered list (also from a device's page), the next number.", scope: "navigation"),
     Command(previousMatch, "previous", help: "Previous match: the previous device of the filtered list, the previous number.", scope: "navigation"),
     Command(filter, "filter", help: "Filter devices as you type: words, os:16.5.1 ring:test state:pulled-rsr removal:blocked platform:macos supervised:no stale:yes, -term to exclude.", scope: "devices", names: ["filter"], argument: "TEXT"),
-    Command(sortNext, "sort column →", help: "Sort by the next column.", scope: "devices"),
-    Command(sortPrevious, "sort column ←", help: "Sort by the previous column.", scope: "devices"),
-    Command(sortReverse, "reverse sort", help: "Reverse the sort direction.", scope: "devices"),
+    Command(sortNext, "sort", help: "Sort by the next column.", scope: "devices"),
+    Command(sortPrevious, "sort back", help: "Sort by the previous column.", scope: "devices"),
+    Command(sortReverse, "reverse", help: "Reverse the sort direction.", scope: "devices"),
     Command(sortBy, "sort by", help: "Sort by a column (name platform os build ring supervised removal state checkin), asc or desc.", scope: "devices", names: ["sort"], argument: "COLUMN [asc|desc]"),
   ]
 

@@ -30,6 +30,7 @@ public struct Keymap: Sendable {
     }
     var list: [Binding] = [
       b(.character("?"), CommandTable.help, hint: true),
+      b(.character("q"), CommandTable.quit, hint: true),
       b(.character("/"), CommandTable.filter, hint: true),
       b(.enter, CommandTable.open, hint: true),
       b(.escape, CommandTable.back, hint: true),
@@ -39,7 +40,6 @@ public struct Keymap: Sendable {
       b(.character(":"), CommandTable.commandLine, hint: true),
       b(.tab, CommandTable.nextView, hint: true),
       b(.backTab, CommandTable.previousView),
-      b(.character("q"), CommandTable.quit, hint: true),
       b(.function(10), CommandTable.quit),
       b(.up, CommandTable.up),
       b(.character("k"), CommandTable.up),
@@ -65,8 +65,13 @@ public struct Keymap: Sendable {
     for view in views where (1...9).contains(view.number) {
       list.append(b(.character(Character(String(view.number))), view.commandID))
     }
+    let keymap = Keymap(bindings: list)
+    return readOnly ? keymap.withoutDangerous(commands) : keymap
+  }
+
+  /// This keymap without the bindings of commands that stage or write.
+  public func withoutDangerous(_ commands: [Command]) -> Keymap {
     let dangerous = Set(commands.filter(\.dangerous).map(\.id))
-    if readOnly { list.removeAll { dangerous.contains($0.command) } }
-    return Keymap(bindings: list)
+    return Keymap(bindings: bindings.filter { !dangerous.contains($0.command) })
   }
 }

@@ -110,26 +110,33 @@ public enum DevicesView {
 
   static func renderFilterLine(_ state: DashboardState, area: Rect, grid: inout CellGrid) {
     let d = state.devices
+    var right = d.total.map { "\((d.total == 0 ? 0 : d.cursor + 1).grouped)/\($0.grouped)" } ?? "counting…"
+    if let all = state.snapshot?.devices, d.total != nil, d.total != all { right += " of \(all.grouped)" }
+    right += " devices"
+    let layout = DeviceTableLayout(width: area.width, ringWidth: 10)
+    if !layout.columns.contains(where: { $0.sort == d.query.sort.column }) {
+      let arrow = d.query.sort.descending ? state.glyphs.descending : state.glyphs.ascending
+      right = "sort \(d.query.sort.column.rawValue) \(arrow)  " + right
+    }
+    let rightWidth = d.filterError == nil ? RingsideTUIText.width(right) + 2 : 0
+    let end = area.x + area.width - rightWidth
     var x = area.x + 1
     if let scope = d.scope {
       x += grid.put("In: ", x: x, y: area.y, role: .label)
       x += grid.put(scope.title, x: x, y: area.y, role: .sectionTitle, limit: max(10, area.width / 2 - 6))
       x += 2
     }
-    x += grid.put("Filter: ", x: x, y: area.y, role: .label)
+    x += grid.put("Filter: ", x: x, y: area.y, role: .label, limit: max(0, end - x))
     if let error = d.filterError {
       x += grid.put(d.filterText, x: x, y: area.y, role: .inputText, limit: 24)
       grid.put("  " + error, x: x, y: area.y, role: .error, limit: max(0, area.width - x - 1))
-    } else if d.filterText.isEmpty {
-      grid.put("none, press / to filter", x: x, y: area.y, role: .dim)
-    } else {
-      grid.put(d.filterText, x: x, y: area.y, role: .inputText, limit: max(0, area.width - x - 26))
+      return
     }
-    if d.filterError != nil { return }
-    var right = d.total.map { "\((d.total == 0 ? 0 : d.cursor + 1).grouped)/\($0.grouped)" } ?? "counting…"
-    if let all = state.snapshot?.devices, d.total != nil, d.total != all { right += " of \(all.grouped)" }
-    right += " devices"
-    let width = RingsideTUIText.width(right)
-    grid.put(right, x: area.x + area.width - width - 1, y: area.y, role: .number)
+    if d.filterText.isEmpty {
+      grid.put("none, / to filter", x: x, y: area.y, role: .dim, limit: max(0, end - x))
+    } else {
+      grid.put(d.filterText, x: x, y: area.y, role: .inputText, limit: max(0, end - x))
+    }
+    grid.put(right, x: area.x + area.width - rightWidth + 1, y: area.y, role: .number)
   }
 }

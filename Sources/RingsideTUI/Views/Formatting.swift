@@ -48,10 +48,9 @@ enum Format {
       format: "%04d-%02d-%02d %02d:%02d", d.year ?? 0, d.month ?? 0, d.day ?? 0, d.hour ?? 0, d.minute ?? 0)
   }
 
-  /// `14:03:07` UTC, for "last refresh".
+  /// `14:03:07` local time, for "last refresh".
   static func clock(_ date: Date) -> String {
-    var c = Calendar(identifier: .gregorian)
-    c.timeZone = TimeZone(identifier: "UTC")!
+    let c = Calendar(identifier: .gregorian)
     let d = c.dateComponents([.hour, .minute, .second], from: date)
     return String(format: "%02d:%02d:%02d", d.hour ?? 0, d.minute ?? 0, d.second ?? 0)
   }

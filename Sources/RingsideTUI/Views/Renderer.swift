@@ -45,10 +45,15 @@ public enum Renderer {
     let y = state.height - 2
     grid.fill(x: 0, y: y, width: state.width, height: 1, role: .statusBar)
     let sep = " \(state.glyphs.separator) "
-    var right = state.snapshot.map { "\($0.devices.grouped) devices" } ?? "loading"
-    right += sep + (state.readOnly ? "viewer (read-only)" : "admin")
-    right += sep + "theme \(state.themeName)"
-    right += sep + "refreshed " + (state.lastRefresh.map(Format.clock) ?? "–")
+    var parts = [
+      state.snapshot.map { "\($0.devices.grouped) devices" } ?? "loading",
+      state.readOnly ? "viewer (read-only)" : "admin",
+      "theme \(state.themeName)",
+      "refreshed " + (state.lastRefresh.map(Format.clock) ?? "–"),
+    ]
+    let room = state.width - min(30, DisplayWidth.of(state.storeLabel)) - 4
+    if DisplayWidth.of(parts.joined(separator: sep)) > room { parts.remove(at: 2) }
+    let right = parts.joined(separator: sep)
     let rightWidth = DisplayWidth.of(right)
     grid.put(right, x: max(1, state.width - rightWidth - 1), y: y, role: .statusBar)
     grid.put(state.storeLabel, x: 1, y: y, role: .statusBar, limit: max(0, state.width - rightWidth - 4))
@@ -88,7 +93,7 @@ public enum Renderer {
     var ids = state.keymap.bindings.filter(\.hint).map(\.command)
     let viewHints = state.currentView?.hints ?? []
     let viewScoped: Set<CommandID> = [
-      CommandTable.filter, CommandTable.sortNext, CommandTable.sortReverse, CommandTable.open,
+      CommandTable.sortNext, CommandTable.sortReverse, CommandTable.open,
     ]
     ids.removeAll { viewScoped.contains($0) && !viewHints.contains($0) }
     if state.current == .devices, state.devices.detailID != nil {
