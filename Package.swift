@@ -37,7 +37,8 @@ let package = Package(
       name: "RingsideImportTests", dependencies: ["RingsideImport", "RingsideStore", "RingsideDomain"]),
     .testTarget(name: "RingsideProfilesTests", dependencies: ["RingsideProfiles", "RingsideDomain"]),
     .testTarget(
-      name: "RingsideTUITests", dependencies: ["RingsideTUI", "RingsideStore", "RingsideDomain"]),
+      name: "RingsideTUITests", dependencies: ["RingsideTUI", "RingsideStore", "RingsideDomain"],
+      exclude: ["Snapshots"]),
     .testTarget(
       name: "RingsideCLITests", dependencies: ["RingsideCLI", "RingsideStore", "RingsideDomain"]),
   ]
