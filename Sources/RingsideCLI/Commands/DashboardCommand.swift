@@ -29,6 +29,7 @@ public enum DashboardCommand {
     run: { arguments, context in try run(arguments, context) })
 
   static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
+    let startedAt = Date()
     let headless =
       arguments.value("--script") != nil || arguments.flag("--dump-screen") || arguments.flag("--dump-roles")
     let (store, label, cleanup) = try openStore(arguments, context)
@@ -56,6 +57,13 @@ public enum DashboardCommand {
       width: terminal.width, height: terminal.height, storeLabel: label, readOnly: readOnly,
       themeName: theme.name, asciiOnly: terminal.asciiOnly, now: Date())
     let session = DashboardSession(state: state, terminal: terminal, runner: runner, themes: locator)
+    session.startedAt = startedAt
+    if let path = context.environment["RINGSIDE_TRACE"], let file = FileHandle(forWritingAtPath: path)
+      ?? (FileManager.default.createFile(atPath: path, contents: nil) ? FileHandle(forWritingAtPath: path) : nil)
+    {
+      file.seekToEndOfFile()
+      session.trace = { line in file.write(Data((line + "\n").utf8)) }
+    }
     session.run()
     runner.stop()
     terminal.close()

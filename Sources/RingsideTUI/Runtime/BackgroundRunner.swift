@@ -7,14 +7,16 @@ import RingsideStore
 public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
   private let condition = NSCondition()
   private var pending: [Slot: Effect] = [:]
-  private var order: [Slot] = []
   private var ready: [Event] = []
   private var running: Slot?
   private var interrupter: QueryInterrupter?
   private var stopped = false
 
-  enum Slot: Hashable {
-    case snapshot, page, count, detail, dataVersion
+  /// Kinds of work, in the order the worker takes them: rows on screen first, counts last.
+  enum Slot: Int, Hashable, Comparable {
+    case page, detail, snapshot, dataVersion, count
+
+    static func < (a: Slot, b: Slot) -> Bool { a.rawValue < b.rawValue }
   }
 
   /// Starts the worker, which opens the store with `open`; the error of a failed open is
@@ -29,7 +31,6 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
     condition.lock()
     for effect in effects {
       guard let slot = BackgroundRunner.slot(effect) else { continue }
-      if pending[slot] == nil { order.append(slot) }
       pending[slot] = effect
       if running == slot, slot == .page || slot == .count { interrupter?.interrupt() }
     }
@@ -54,6 +55,13 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
     condition.lock()
     defer { condition.unlock() }
     return !pending.isEmpty || running != nil || !ready.isEmpty
+  }
+
+  public var hasUrgentWork: Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    let urgent: (Slot) -> Bool = { $0 != .count && $0 != .dataVersion }
+    return pending.keys.contains(where: urgent) || running.map(urgent) == true
   }
 
   /// Stops the worker after its current query.
@@ -94,12 +102,12 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
     }
     while true {
       condition.lock()
-      while order.isEmpty && !stopped { condition.wait() }
+      while pending.isEmpty && !stopped { condition.wait() }
       if stopped {
         condition.unlock()
         return
       }
-      let slot = order.removeFirst()
+      let slot = pending.keys.min()!
       let effect = pending.removeValue(forKey: slot)
       running = slot
       condition.unlock()

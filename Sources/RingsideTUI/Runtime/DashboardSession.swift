@@ -17,6 +17,10 @@ public final class DashboardSession {
 
   /// The signal that ended the session, if any.
   public private(set) var endedBySignal: Int32?
+  /// Receives timing lines (`RINGSIDE_TRACE`): the first frame and every key to its frame.
+  public var trace: ((String) -> Void)?
+  /// When the program started, for the first-frame time.
+  public var startedAt: Date?
 
   public init(
     state: DashboardState, terminal: TerminalIO, runner: EffectRunner, themes: ThemeLocator,
@@ -40,6 +44,12 @@ public final class DashboardSession {
     settle(waitMS: frameWaitMS)
     var frame = Renderer.render(state, asciiOnly: terminal.asciiOnly)
     terminal.draw(frame)
+    if let trace, let startedAt {
+      trace(String(format: "first-frame %.1f ms%@", clock().timeIntervalSince(startedAt) * 1000, runner.isBusy ? " (queries pending)" : ""))
+    }
+    var pendingSince: (Date, String)? = runner.isBusy ? startedAt.map { ($0, "first frame") } : nil
+    var keyStarted: Date?
+    var keyName = ""
     while !state.quitting {
       let input = terminal.read(timeoutMS: runner.isBusy ? 20 : 250)
       switch input {
@@ -51,11 +61,15 @@ public final class DashboardSession {
         return frame
       case .timeout:
         effects = []
+
         if clock().timeIntervalSince(lastTick) >= tickSeconds {
           lastTick = clock()
           effects = dispatch(.tick(lastTick))
         }
-      case .key(let key): effects = dispatch(.key(key))
+      case .key(let key):
+        keyStarted = clock()
+        keyName = key.label
+        effects = dispatch(.key(key))
       case .resize(let width, let height): effects = dispatch(.resize(width: width, height: height))
       }
       perform(effects)
@@ -64,6 +78,15 @@ public final class DashboardSession {
       if next != frame {
         terminal.draw(next)
         frame = next
+      }
+      if let started = keyStarted {
+        let busy = runner.isBusy
+        trace?(String(format: "key %@ to frame %.1f ms%@", keyName, clock().timeIntervalSince(started) * 1000, busy ? " (queries pending)" : ""))
+        if busy { pendingSince = (started, "key \(keyName)") }
+        keyStarted = nil
+      } else if let (since, what) = pendingSince, !runner.isBusy {
+        trace?(String(format: "%@ complete %.1f ms", what, clock().timeIntervalSince(since) * 1000))
+        pendingSince = nil
       }
     }
     return frame
@@ -95,16 +118,16 @@ public final class DashboardSession {
     if !store.isEmpty { runner.submit(store) }
   }
 
-  /// Feeds store answers back into the state until none are pending or `waitMS` passed
-  /// (-1: until all are in).
+  /// Feeds store answers back into the state while work the frame needs is pending, for at
+  /// most `waitMS` (-1: until everything is answered). Answers that arrive later are drawn
+  /// by later turns of the loop.
   private func settle(waitMS: Int) {
     let deadline = clock().addingTimeInterval(Double(max(0, waitMS)) / 1000)
-    while runner.isBusy {
-      let remaining = waitMS < 0 ? -1 : max(0, Int(deadline.timeIntervalSince(clock()) * 1000))
-      let events = runner.collect(timeoutMS: remaining)
-      for event in events { perform(dispatch(event)) }
-      if events.isEmpty && (waitMS >= 0 && clock() >= deadline) { break }
-      if waitMS >= 0 && clock() >= deadline && runner.isBusy { break }
+    while waitMS < 0 ? runner.isBusy : runner.hasUrgentWork {
+      let remaining = waitMS < 0 ? -1 : Int(deadline.timeIntervalSince(clock()) * 1000)
+      if waitMS >= 0 && remaining <= 0 { break }
+      for event in runner.collect(timeoutMS: remaining) { perform(dispatch(event)) }
     }
+    for event in runner.collect(timeoutMS: 0) { perform(dispatch(event)) }
   }
 }

@@ -6,6 +6,9 @@ public protocol EffectRunner: AnyObject {
   func collect(timeoutMS: Int) -> [Event]
   /// True while submitted work has not been answered.
   var isBusy: Bool { get }
+  /// True while work the next frame should wait for (rows, a device, the overview) is
+  /// unanswered; a count may arrive in a later frame.
+  var hasUrgentWork: Bool { get }
 }
 
 /// Runs effects at once on the caller's thread: for headless runs and tests, where every
@@ -28,4 +31,5 @@ public final class SynchronousRunner: EffectRunner {
   }
 
   public var isBusy: Bool { !ready.isEmpty }
+  public var hasUrgentWork: Bool { !ready.isEmpty }
 }

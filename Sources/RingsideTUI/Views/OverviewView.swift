@@ -38,7 +38,7 @@ public enum OverviewView {
       states.item(
         count(s.byState[state] ?? 0), x: 19, role: .number,
         scope: DeviceScope(title: "state: \(state.title)", terms: [.state(state)]))
-      states.add(Format.percent(s.byState[state] ?? 0, of: s.devices), x: 29, role: .dim)
+      states.add(RingsideTUIText.right(Format.percent(s.byState[state] ?? 0, of: s.devices), 4), x: 30, role: .dim)
     }
     var other = DrillCanvas()
     other.newLine()
@@ -69,13 +69,13 @@ public enum OverviewView {
     return page
   }
 
-  static func count(_ n: Int) -> String { RingsideTUIText.right(n.grouped, 8) }
+  static func count(_ n: Int) -> String { RingsideTUIText.right(n.grouped, 9) }
 
   static func rollout(_ s: FleetSnapshot, width: Int, glyphs: Glyphs) -> DrillCanvas {
     var c = DrillCanvas()
     c.newLine()
     c.add("Rollout of the newest RSR/BSI, per ring", x: 1, role: .sectionTitle)
-    let barWidth = max(6, min(40, width - 66))
+    let barWidth = max(6, min(40, width - 67))
     for ring in s.rings {
       var first = true
       for r in ring.rollout {
@@ -95,13 +95,13 @@ public enum OverviewView {
         }
         let x = 36 + barWidth
         c.item(count(r.reached), x: x, role: .number, scope: reachedScope(ring: ring.ring.name, r, s))
-        c.add("of", x: x + 9, role: .dim)
+        c.add("of", x: x + 10, role: .dim)
         c.item(
-          RingsideTUIText.right(r.total.grouped, 7), x: x + 12, role: .number,
+          RingsideTUIText.right(r.total.grouped, 9), x: x + 13, role: .number,
           scope: DeviceScope(
             title: "ring \(ring.ring.name), \(r.platform.displayName)",
             terms: [.ring(ring.ring.name), .platform(r.platform)]))
-        c.add(RingsideTUIText.right(Format.percent(r.reached, of: r.total), 4), x: x + 20, role: .dim)
+        c.add(RingsideTUIText.right(Format.percent(r.reached, of: r.total), 4), x: x + 23, role: .dim)
       }
     }
     return c
