@@ -27,7 +27,9 @@ public final class CursesTerminal: TerminalIO {
     asciiOnly = ringside_codeset_is_utf8() == 0
     ringside_install_signal_handlers()
     ringside_save_tty()
-    guard let screen = ringside_newterm(term), let window = ringside_stdscr() else { throw .unknown(term) }
+    guard let screen = ringside_newterm(term), let window = ringside_stdscr() else {
+      throw .unknown(term)
+    }
     self.screen = screen
     self.window = window
     ringside_capture_restore_sequence()
@@ -120,7 +122,9 @@ public final class CursesTerminal: TerminalIO {
           text += grid[x, run.y].text
           x += 1
         }
-        let style = styles.indices.contains(role.index) ? styles[role.index] : (attr: ringside_a_normal(), pair: Int16(0))
+        let style =
+          styles.indices.contains(role.index)
+          ? styles[role.index] : (attr: ringside_a_normal(), pair: Int16(0))
         wattr_set(window, style.attr, style.pair, nil)
         mvwaddstr(window, Int32(run.y), Int32(start), text)
       }

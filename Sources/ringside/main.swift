@@ -4,4 +4,5 @@ import RingsideCLI
 setlocale(LC_ALL, "")
 exit(
   Ringside.run(
-    Array(CommandLine.arguments.dropFirst()), context: .standard(), dashboard: DashboardCommand.spec))
+    Array(CommandLine.arguments.dropFirst()), context: .standard(), dashboard: DashboardCommand.spec
+  ))

@@ -53,7 +53,8 @@ final class CellGridTests: XCTestCase {
     b.restyle(x: 0, y: 1, width: 20, role: .tableSelected)
     b.put("!", x: 19, y: 2, role: .tableRow)
     XCTAssertEqual(
-      b.changedRuns(since: a), [ChangedRun(y: 1, x: 0, width: 20), ChangedRun(y: 2, x: 19, width: 1)])
+      b.changedRuns(since: a),
+      [ChangedRun(y: 1, x: 0, width: 20), ChangedRun(y: 2, x: 19, width: 1)])
     XCTAssertEqual(a.changedRuns(since: a), [])
     XCTAssertEqual(a.changedRuns(since: nil).count, 3)
   }

@@ -8,7 +8,8 @@ import XCTest
 final class DashboardUpdateTests: XCTestCase {
   func makeState() -> DashboardState {
     DashboardState(
-      width: 80, height: 24, storeLabel: "", readOnly: false, themeName: "default", asciiOnly: false,
+      width: 80, height: 24, storeLabel: "", readOnly: false, themeName: "default",
+      asciiOnly: false,
       now: TestFleet.now)
   }
 
@@ -40,7 +41,11 @@ final class DashboardUpdateTests: XCTestCase {
     XCTAssertEqual(s.devices.query.filter.terms, [.text("state")])
     XCTAssertFalse(
       effects.contains {
-        if case .count(let q) = $0 { q.filter.terms.contains { if case .state = $0 { true } else { false } } } else { false }
+        if case .count(let q) = $0 {
+          q.filter.terms.contains { if case .state = $0 { true } else { false } }
+        } else {
+          false
+        }
       })
   }
 
@@ -62,7 +67,8 @@ final class DashboardUpdateTests: XCTestCase {
     XCTAssertEqual(next.devices.filterText, "i")
     XCTAssertEqual(next.devices.total, 500)
     XCTAssertTrue(effects.contains(.loadSnapshot))
-    XCTAssertTrue(effects.contains { if case .count(let q) = $0 { q.filter == query.filter } else { false } })
+    XCTAssertTrue(
+      effects.contains { if case .count(let q) = $0 { q.filter == query.filter } else { false } })
   }
 
   func testStaleAnswersAreIgnored() {

@@ -20,7 +20,8 @@ final class EndToEndTests: XCTestCase {
       XCTFail("the ringside binary is not built next to the tests (run `swift build` first)")
       throw XCTSkip("no binary")
     }
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ringside-e2e-\(UUID())")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "ringside-e2e-\(UUID())")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     store = dir.appendingPathComponent("fleet.db").path
     let pane = try TmuxPane(width: 80, height: 24)
@@ -36,24 +37,32 @@ final class EndToEndTests: XCTestCase {
   }
 
   /// The shell is back, echoing what is typed and running it: the terminal is restored.
-  func assertRestored(_ pane: TmuxPane, exit: Int, file: StaticString = #filePath, line: UInt = #line) throws {
+  func assertRestored(
+    _ pane: TmuxPane, exit: Int, file: StaticString = #filePath, line: UInt = #line
+  ) throws {
     pane.wait(for: "EXIT=\(exit)", file: file, line: line) { $0.contains("EXIT=\(exit)") }
     try pane.type("echo RESTORED-$((40+2))")
     try pane.keys("Enter")
     pane.wait(for: "an echoing, cooked shell", file: file, line: line) {
       $0.contains("e2e$ echo RESTORED-$((40+2))") && $0.contains("\nRESTORED-42")
     }
-    XCTAssertFalse(pane.screen.contains("RSR/BSI state"), "the dashboard is still on screen", file: file, line: line)
+    XCTAssertFalse(
+      pane.screen.contains("RSR/BSI state"), "the dashboard is still on screen", file: file,
+      line: line)
   }
 
   func testFilterSortDrillInResizeAndQuitAt80x24() throws {
     let pane = try TmuxPane(width: 80, height: 24)
     try start(pane)
     try pane.keys("2")
-    pane.wait(for: "the devices table") { $0.contains("Filter: none") && $0.contains("1/500 devices") }
+    pane.wait(for: "the devices table") {
+      $0.contains("Filter: none") && $0.contains("1/500 devices")
+    }
     try pane.keys("/")
     try pane.type("platform:macos")
-    pane.wait(for: "the filtered count") { $0.contains("Filter: platform:macos") && $0.contains(" of 500 devices") }
+    pane.wait(for: "the filtered count") {
+      $0.contains("Filter: platform:macos") && $0.contains(" of 500 devices")
+    }
     try pane.keys("Enter", ">")
     pane.wait(for: "the sort by platform") { $0.contains("Plat.▲") }
     try pane.keys("r")
@@ -61,14 +70,17 @@ final class EndToEndTests: XCTestCase {
     XCTAssertFalse(pane.screen.contains(" iOS "), "the filter let through an iOS device")
     try pane.keys("j", "Enter")
     pane.wait(for: "the device page") {
-      $0.contains("SupplementalOSVersionExtra") && $0.contains("Why") && $0.contains("Version history")
+      $0.contains("SupplementalOSVersionExtra") && $0.contains("Why")
+        && $0.contains("Version history")
     }
     try pane.keys("Escape")
     pane.wait(for: "the table again") { $0.contains("2/") && $0.contains("Filter: platform:macos") }
     try pane.resize(20, 5)
     pane.wait(for: "the too-small notice") { $0.contains("terminal too small") }
     try pane.resize(80, 24)
-    pane.wait(for: "the table after the resize") { $0.contains("Filter: platform:macos") && $0.contains("Plat.▼") }
+    pane.wait(for: "the table after the resize") {
+      $0.contains("Filter: platform:macos") && $0.contains("Plat.▼")
+    }
     try pane.keys("q")
     try assertRestored(pane, exit: 0)
   }
@@ -104,7 +116,9 @@ final class EndToEndTests: XCTestCase {
     }
     let deadline = Date().addingTimeInterval(5)
     while Date() < deadline {
-      let list = (try? String(contentsOfFile: "/proc/\(parent)/task/\(parent)/children", encoding: .utf8)) ?? ""
+      let list =
+        (try? String(contentsOfFile: "/proc/\(parent)/task/\(parent)/children", encoding: .utf8))
+        ?? ""
       if let pid = list.split(separator: " ").first.flatMap({ Int32($0) }) { return pid }
       usleep(50_000)
     }

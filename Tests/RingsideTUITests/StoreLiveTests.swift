@@ -8,7 +8,8 @@ import XCTest
 /// The dashboard against real stores: hostile names, changes from another process.
 final class StoreLiveTests: XCTestCase {
   func makeStore(names: [String]) throws -> InventoryStore {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("live-\(UUID()).db").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("live-\(UUID()).db")
+      .path
     let store = try InventoryStore(path: path, create: true)
     try store.write {
       let writer = try DeviceWriter(store: store)
@@ -26,10 +27,15 @@ final class StoreLiveTests: XCTestCase {
   func testAHostileDeviceNameIsDrawnAsVisiblePlaceholders() throws {
     let hostile = "\u{1B}]0;owned\u{07}\u{1B}[2J<script>"
     let store = try makeStore(names: [hostile, "山田のiPad 🍎"])
-    for (script, shown) in [("2", "^[]0;owned^G^[[2J<…"), ("2<Enter>", "^[]0;owned^G^[[2J<script>")] {
+    for (script, shown) in [
+      ("2", "^[]0;owned^G^[[2J<…"), ("2<Enter>", "^[]0;owned^G^[[2J<script>"),
+    ] {
       let grid = try TestFleet.screen(script, store: store)
       XCTAssertTrue(grid.text.contains(shown), grid.text)
-      XCTAssertFalse(grid.cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } })
+      XCTAssertFalse(
+        grid.cells.contains {
+          $0.text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+        })
     }
     let table = try TestFleet.screen("2", store: store)
     let row = (0..<table.height).first { table.line($0).contains("山田") }!
@@ -43,10 +49,14 @@ final class StoreLiveTests: XCTestCase {
   func testAnotherConnectionsCommitChangesTheDataVersion() throws {
     let store = try makeStore(names: ["one"])
     let service = StoreService(store: store, clock: { TestFleet.now })
-    guard case .dataVersion(let before) = service.perform(.checkDataVersion) else { return XCTFail() }
+    guard case .dataVersion(let before) = service.perform(.checkDataVersion) else {
+      return XCTFail()
+    }
     let other = try InventoryStore(path: store.path)
     try other.write { try other.database.execute("UPDATE devices SET name = 'two'") }
-    guard case .dataVersion(let after) = service.perform(.checkDataVersion) else { return XCTFail() }
+    guard case .dataVersion(let after) = service.perform(.checkDataVersion) else {
+      return XCTFail()
+    }
     XCTAssertNotEqual(before, after)
   }
 
@@ -54,7 +64,8 @@ final class StoreLiveTests: XCTestCase {
     let store = try TestFleet.store()
     let sort = DeviceSort(.name)
     let direct = try store.devices(filter: .all, sort: sort, offset: 1990, limit: 10)
-    let flipped = try store.devicePage(filter: .all, sort: sort, offset: 1990, limit: 10, total: 2000)
+    let flipped = try store.devicePage(
+      filter: .all, sort: sort, offset: 1990, limit: 10, total: 2000)
     XCTAssertEqual(direct.map(\.id), flipped.map(\.id))
   }
 }

@@ -8,7 +8,8 @@ final class ThemeTests: XCTestCase {
     let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Themes")
     for (name, text) in ShippedThemes.all {
-      let file = try String(contentsOf: folder.appendingPathComponent(name + ".theme"), encoding: .utf8)
+      let file = try String(
+        contentsOf: folder.appendingPathComponent(name + ".theme"), encoding: .utf8)
       XCTAssertEqual(file.trimmingCharacters(in: .newlines), text, "Themes/\(name).theme")
     }
   }
@@ -37,13 +38,16 @@ final class ThemeTests: XCTestCase {
 
   func testAThemeOverridesOnlyWhatItNames() throws {
     let base = ThemeLocator.builtinDefault
-    let theme = try Theme.parse("palette.accent = magenta\nwarning = underline\n", name: "t", file: "t", over: base)
+    let theme = try Theme.parse(
+      "palette.accent = magenta\nwarning = underline\n", name: "t", file: "t", over: base)
     XCTAssertEqual(theme.styles[.sectionTitle]?.foreground, .index(5))
-    XCTAssertEqual(theme.styles[.warning], {
-      var s = ResolvedStyle()
-      s.underline = true
-      return s
-    }())
+    XCTAssertEqual(
+      theme.styles[.warning],
+      {
+        var s = ResolvedStyle()
+        s.underline = true
+        return s
+      }())
     XCTAssertEqual(theme.styles[.stateCurrent], base.styles[.stateCurrent])
   }
 
@@ -51,7 +55,8 @@ final class ThemeTests: XCTestCase {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("themes-\(UUID())")
     let user = dir.appendingPathComponent("ringside/themes")
     try FileManager.default.createDirectory(at: user, withIntermediateDirectories: true)
-    try "header.bar = underline\n".write(to: user.appendingPathComponent("mine.theme"), atomically: true, encoding: .utf8)
+    try "header.bar = underline\n".write(
+      to: user.appendingPathComponent("mine.theme"), atomically: true, encoding: .utf8)
     let locator = ThemeLocator(environment: ["XDG_CONFIG_HOME": dir.path], executablePath: nil)
     XCTAssertEqual(try locator.load("mine").origin, user.appendingPathComponent("mine.theme").path)
     XCTAssertEqual(try locator.load("light").origin, "built-in light.theme")

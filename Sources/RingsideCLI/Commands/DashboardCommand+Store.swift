@@ -16,7 +16,8 @@ extension DashboardCommand {
         .appendingPathComponent("ringside-demo-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
       let cleanup = { try? FileManager.default.removeItem(at: dir) }
       do {
-        let store = try InventoryStore(path: dir.appendingPathComponent("demo.db").path, create: true)
+        let store = try InventoryStore(
+          path: dir.appendingPathComponent("demo.db").path, create: true)
         try store.writeDemo(DemoFleet(now: context.now))
         return (store, "demo fleet (temporary store)", { cleanup() })
       } catch {

@@ -13,9 +13,13 @@ public enum DashboardCommand {
     options: [
       CommandSpec.dbOption,
       .init("--demo", help: "Show the demo fleet from a temporary store, removed on exit."),
-      .init("--theme", value: "NAME|PATH", help: "default, high-contrast, light, mono, or a theme file."),
+      .init(
+        "--theme", value: "NAME|PATH", help: "default, high-contrast, light, mono, or a theme file."
+      ),
       .init("--read-only", help: "Open the store read-only; staging keys are not bound."),
-      .init("--script", value: "FILE", help: "Headless: play the keys in FILE (text, <Enter>, <Down>, <resize 100x30>)."),
+      .init(
+        "--script", value: "FILE",
+        help: "Headless: play the keys in FILE (text, <Enter>, <Down>, <resize 100x30>)."),
       .init("--dump-screen", help: "Headless: print the final screen as text."),
       .init("--dump-roles", help: "Headless: print the style role of every cell after the text."),
       .init("--size", value: "WxH", help: "Headless screen size (default 80x24)."),
@@ -31,11 +35,14 @@ public enum DashboardCommand {
   static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
     let startedAt = Date()
     let headless =
-      arguments.value("--script") != nil || arguments.flag("--dump-screen") || arguments.flag("--dump-roles")
+      arguments.value("--script") != nil || arguments.flag("--dump-screen")
+      || arguments.flag("--dump-roles")
     let (store, label, cleanup) = try openStore(arguments, context)
     defer { cleanup() }
     let locator = ThemeLocator(environment: context.environment, executablePath: executablePath())
-    if headless { return try runHeadless(arguments, context, store: store, label: label, locator: locator) }
+    if headless {
+      return try runHeadless(arguments, context, store: store, label: label, locator: locator)
+    }
     let terminal: CursesTerminal
     do {
       terminal = try CursesTerminal(term: context.environment["TERM"])
@@ -56,10 +63,13 @@ public enum DashboardCommand {
     let state = DashboardState(
       width: terminal.width, height: terminal.height, storeLabel: label, readOnly: readOnly,
       themeName: theme.name, asciiOnly: terminal.asciiOnly, now: Date())
-    let session = DashboardSession(state: state, terminal: terminal, runner: runner, themes: locator)
+    let session = DashboardSession(
+      state: state, terminal: terminal, runner: runner, themes: locator)
     session.startedAt = startedAt
-    if let path = context.environment["RINGSIDE_TRACE"], let file = FileHandle(forWritingAtPath: path)
-      ?? (FileManager.default.createFile(atPath: path, contents: nil) ? FileHandle(forWritingAtPath: path) : nil)
+    if let path = context.environment["RINGSIDE_TRACE"],
+      let file = FileHandle(forWritingAtPath: path)
+        ?? (FileManager.default.createFile(atPath: path, contents: nil)
+          ? FileHandle(forWritingAtPath: path) : nil)
     {
       file.seekToEndOfFile()
       session.trace = { line in file.write(Data((line + "\n").utf8)) }
@@ -77,9 +87,12 @@ public enum DashboardCommand {
   ) throws -> Int32 {
     var input: [InputEvent] = []
     if let file = arguments.value("--script") {
-      guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8)
+      guard let data = FileManager.default.contents(atPath: file),
+        let text = String(data: data, encoding: .utf8)
       else { throw CLIError(.noInput, "\(file): cannot read the key script") }
-      do { input = try KeyScript.parse(text) } catch { throw CLIError(.dataError, "\(file): \(error)") }
+      do { input = try KeyScript.parse(text) } catch {
+        throw CLIError(.dataError, "\(file): \(error)")
+      }
     }
     let (width, height) = try size(arguments.value("--size"))
     let theme = try chooseTheme(arguments, context, locator: locator, color: true)
@@ -89,7 +102,8 @@ public enum DashboardCommand {
       width: width, height: height, storeLabel: label, readOnly: arguments.flag("--read-only"),
       themeName: theme.name, asciiOnly: false, now: now)
     let runner = SynchronousRunner(service: StoreService(store: store, clock: { now }))
-    let session = DashboardSession(state: state, terminal: terminal, runner: runner, themes: locator, clock: { now })
+    let session = DashboardSession(
+      state: state, terminal: terminal, runner: runner, themes: locator, clock: { now })
     let grid = session.run()
     if arguments.flag("--dump-roles") {
       context.print(ScreenDump.withRoles(grid))
@@ -136,6 +150,7 @@ public enum DashboardCommand {
 
   /// The running binary, to find the `Themes` folder shipped next to it.
   static func executablePath() -> String? {
-    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? Bundle.main.executablePath
+    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+      ?? Bundle.main.executablePath
   }
 }

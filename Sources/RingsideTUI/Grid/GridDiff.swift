@@ -21,7 +21,9 @@ extension CellGrid {
       while x < width {
         if self[x, y] != previous[x, y] {
           var from = x
-          if self[from, y].isContinuation || previous[from, y].isContinuation { from = max(0, from - 1) }
+          if self[from, y].isContinuation || previous[from, y].isContinuation {
+            from = max(0, from - 1)
+          }
           var to = x + 1
           if to < width, self[to, y].isContinuation || previous[to, y].isContinuation { to += 1 }
           if let s = start, from - end <= joinGap {

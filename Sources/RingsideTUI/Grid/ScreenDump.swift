@@ -22,6 +22,7 @@ public enum ScreenDump {
       map.append(row)
     }
     let legend = used.sorted { $0.index < $1.index }.map { "\(letter($0)) \($0.rawValue)" }
-    return grid.text + "\n--- roles\n" + legend.joined(separator: "\n") + "\n---\n" + map.joined(separator: "\n")
+    return grid.text + "\n--- roles\n" + legend.joined(separator: "\n") + "\n---\n"
+      + map.joined(separator: "\n")
   }
 }

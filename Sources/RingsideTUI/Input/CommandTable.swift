@@ -27,14 +27,28 @@ public enum CommandTable {
 
   /// The fixed commands, before the per-view ones.
   public static let fixed: [Command] = [
-    Command(quit, "quit", help: "Leave the dashboard and restore the terminal.", scope: "global", names: ["q", "quit"]),
-    Command(help, "help", help: "Show or hide this list of keys and commands.", scope: "global", names: ["help"]),
-    Command(commandLine, "cmd", help: "Type a command: :devices, :rings, :theme mono, :sort os desc, :q.", scope: "global"),
-    Command(back, "back", help: "Close the device, the help or the input; back to where Enter came from; then clear the filter.", scope: "global", names: ["back"]),
-    Command(reload, "reload", help: "Reload everything from the store and redraw the screen.", scope: "global", names: ["reload"]),
+    Command(
+      quit, "quit", help: "Leave the dashboard and restore the terminal.", scope: "global",
+      names: ["q", "quit"]),
+    Command(
+      help, "help", help: "Show or hide this list of keys and commands.", scope: "global",
+      names: ["help"]),
+    Command(
+      commandLine, "cmd", help: "Type a command: :devices, :rings, :theme mono, :sort os desc, :q.",
+      scope: "global"),
+    Command(
+      back, "back",
+      help:
+        "Close the device, the help or the input; back to where Enter came from; then clear the filter.",
+      scope: "global", names: ["back"]),
+    Command(
+      reload, "reload", help: "Reload everything from the store and redraw the screen.",
+      scope: "global", names: ["reload"]),
     Command(nextView, "views", help: "Switch to the next view.", scope: "global"),
     Command(previousView, "previous view", help: "Switch to the previous view.", scope: "global"),
-    Command(theme, "theme", help: "Switch theme: default, high-contrast, light, mono, or a file path.", scope: "global", names: ["theme"], argument: "NAME"),
+    Command(
+      theme, "theme", help: "Switch theme: default, high-contrast, light, mono, or a file path.",
+      scope: "global", names: ["theme"], argument: "NAME"),
     Command(up, "up", help: "Move up one row or item.", scope: "navigation"),
     Command(down, "down", help: "Move down one row or item.", scope: "navigation"),
     Command(left, "left", help: "Move to the number on the left.", scope: "navigation"),
@@ -42,15 +56,34 @@ public enum CommandTable {
     Command(pageUp, "page up", help: "Move up one screen.", scope: "navigation"),
     Command(pageDown, "page down", help: "Move down one screen.", scope: "navigation"),
     Command(top, "top", help: "Go to the first row or item.", scope: "navigation", names: ["top"]),
-    Command(bottom, "bottom", help: "Go to the last row or item.", scope: "navigation", names: ["bottom"]),
-    Command(open, "open", help: "Open the devices behind the number under the cursor, or the device under the cursor.", scope: "navigation"),
-    Command(nextMatch, "next", help: "Next match: the next device of the filtered list (also from a device's page), the next number.", scope: "navigation"),
-    Command(previousMatch, "previous", help: "Previous match: the previous device of the filtered list, the previous number.", scope: "navigation"),
-    Command(filter, "filter", help: "Filter devices as you type: words, os:16.5.1 ring:test state:pulled-rsr removal:blocked platform:macos supervised:no stale:yes, -term to exclude.", scope: "devices", names: ["filter"], argument: "TEXT"),
+    Command(
+      bottom, "bottom", help: "Go to the last row or item.", scope: "navigation", names: ["bottom"]),
+    Command(
+      open, "open",
+      help: "Open the devices behind the number under the cursor, or the device under the cursor.",
+      scope: "navigation"),
+    Command(
+      nextMatch, "next",
+      help:
+        "Next match: the next device of the filtered list (also from a device's page), the next number.",
+      scope: "navigation"),
+    Command(
+      previousMatch, "previous",
+      help: "Previous match: the previous device of the filtered list, the previous number.",
+      scope: "navigation"),
+    Command(
+      filter, "filter",
+      help:
+        "Filter devices as you type: words, os:16.5.1 ring:test state:pulled-rsr removal:blocked platform:macos supervised:no stale:yes, -term to exclude.",
+      scope: "devices", names: ["filter"], argument: "TEXT"),
     Command(sortNext, "sort", help: "Sort by the next column.", scope: "devices"),
     Command(sortPrevious, "sort back", help: "Sort by the previous column.", scope: "devices"),
     Command(sortReverse, "reverse", help: "Reverse the sort direction.", scope: "devices"),
-    Command(sortBy, "sort by", help: "Sort by a column (name platform os build ring supervised removal state checkin), asc or desc.", scope: "devices", names: ["sort"], argument: "COLUMN [asc|desc]"),
+    Command(
+      sortBy, "sort by",
+      help:
+        "Sort by a column (name platform os build ring supervised removal state checkin), asc or desc.",
+      scope: "devices", names: ["sort"], argument: "COLUMN [asc|desc]"),
   ]
 
   /// The fixed commands plus one per registered view.
@@ -58,7 +91,8 @@ public enum CommandTable {
     fixed
       + views.map { view in
         Command(
-          view.commandID, view.title.lowercased(), help: "Show the \(view.title) view. \(view.summary)",
+          view.commandID, view.title.lowercased(),
+          help: "Show the \(view.title) view. \(view.summary)",
           scope: "views", names: view.names)
       }
   }

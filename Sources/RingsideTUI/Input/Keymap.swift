@@ -24,7 +24,9 @@ public struct Keymap: Sendable {
 
   /// The standard keys; views get their number keys. A read-only session drops every
   /// binding of a dangerous command.
-  public static func standard(views: [ViewDescriptor], commands: [Command], readOnly: Bool) -> Keymap {
+  public static func standard(views: [ViewDescriptor], commands: [Command], readOnly: Bool)
+    -> Keymap
+  {
     func b(_ key: Key, _ id: CommandID, hint: Bool = false) -> Binding {
       Binding(key: key, command: id, hint: hint)
     }

@@ -21,7 +21,10 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
 
   /// Starts the worker, which opens the store with `open`; the error of a failed open is
   /// reported as an event.
-  public init(open: @escaping @Sendable () throws -> InventoryStore, clock: @escaping @Sendable () -> Date = Date.init) {
+  public init(
+    open: @escaping @Sendable () throws -> InventoryStore,
+    clock: @escaping @Sendable () -> Date = Date.init
+  ) {
     let thread = Thread { [self] in work(open: open, clock: clock) }
     thread.stackSize = 4 << 20
     thread.start()

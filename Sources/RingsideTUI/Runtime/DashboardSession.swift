@@ -45,7 +45,10 @@ public final class DashboardSession {
     var frame = Renderer.render(state, asciiOnly: terminal.asciiOnly)
     terminal.draw(frame)
     if let trace, let startedAt {
-      trace(String(format: "first-frame %.1f ms%@", clock().timeIntervalSince(startedAt) * 1000, runner.isBusy ? " (queries pending)" : ""))
+      trace(
+        String(
+          format: "first-frame %.1f ms%@", clock().timeIntervalSince(startedAt) * 1000,
+          runner.isBusy ? " (queries pending)" : ""))
     }
     var pendingSince: (Date, String)? = runner.isBusy ? startedAt.map { ($0, "first frame") } : nil
     var keyStarted: Date?
@@ -81,7 +84,10 @@ public final class DashboardSession {
       }
       if let started = keyStarted {
         let busy = runner.isBusy
-        trace?(String(format: "key %@ to frame %.1f ms%@", keyName, clock().timeIntervalSince(started) * 1000, busy ? " (queries pending)" : ""))
+        trace?(
+          String(
+            format: "key %@ to frame %.1f ms%@", keyName, clock().timeIntervalSince(started) * 1000,
+            busy ? " (queries pending)" : ""))
         if busy { pendingSince = (started, "key \(keyName)") }
         keyStarted = nil
       } else if let (since, what) = pendingSince, !runner.isBusy {

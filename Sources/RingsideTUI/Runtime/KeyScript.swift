@@ -4,11 +4,14 @@
 public enum KeyScript {
   public static func parse(_ text: String) throws(KeyScriptError) -> [InputEvent] {
     var events: [InputEvent] = []
-    for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    {
       if line.hasPrefix("#") { continue }
       var rest = Substring(line)
       while let c = rest.first {
-        if c == "<", let close = rest.firstIndex(of: ">"), close > rest.index(after: rest.startIndex) {
+        if c == "<", let close = rest.firstIndex(of: ">"),
+          close > rest.index(after: rest.startIndex)
+        {
           let name = String(rest[rest.index(after: rest.startIndex)..<close])
           events.append(try special(name, line: number + 1))
           rest = rest[rest.index(after: close)...]
@@ -32,7 +35,10 @@ public enum KeyScript {
     }
     guard let key = Key(name: name) else {
       throw KeyScriptError(
-        line: line, message: "unknown key <\(name)>: use Enter, Esc, Tab, S-Tab, Up, Down, PgUp, PgDn, Home, End, BS, F1-F24, C-a..C-z, lt, gt, Space")
+        line: line,
+        message:
+          "unknown key <\(name)>: use Enter, Esc, Tab, S-Tab, Up, Down, PgUp, PgDn, Home, End, BS, F1-F24, C-a..C-z, lt, gt, Space"
+      )
     }
     return .key(key)
   }

@@ -21,14 +21,18 @@ public final class StoreService {
       case .loadSnapshot:
         let now = clock()
         let catalog = try store.catalog()
-        let snapshot = FleetSnapshot(groups: try store.fleetGroups(now: now), rings: try store.rings(), catalog: catalog)
+        let snapshot = FleetSnapshot(
+          groups: try store.fleetGroups(now: now), rings: try store.rings(), catalog: catalog)
         return .snapshotLoaded(snapshot, catalog, at: now)
       case .loadPage(let request):
         let rows = try store.devicePage(
-          filter: request.query.filter, sort: request.query.sort, offset: request.offset, limit: request.limit,
+          filter: request.query.filter, sort: request.query.sort, offset: request.offset,
+          limit: request.limit,
           total: request.total, now: clock())
         return .pageLoaded(
-          DevicePage(query: request.query, offset: request.offset, rows: rows, reachedEnd: rows.count < request.limit))
+          DevicePage(
+            query: request.query, offset: request.offset, rows: rows,
+            reachedEnd: rows.count < request.limit))
       case .count(let query):
         return .countLoaded(query, try store.countDevices(filter: query.filter, now: clock()))
       case .loadDetail(let id):

@@ -2,7 +2,8 @@ extension Dashboard {
   /// Runs one command by id, from a key or the command line.
   static func run(_ s: inout DashboardState, _ id: CommandID, argument: String?) -> [Effect] {
     if let command = s.command(id), command.dangerous, s.readOnly {
-      s.message = StatusMessage(text: "\(command.title) changes the store; this session is read-only", isError: true)
+      s.message = StatusMessage(
+        text: "\(command.title) changes the store; this session is read-only", isError: true)
       return []
     }
     switch id {
@@ -38,7 +39,9 @@ extension Dashboard {
       return show(&s, s.views[(i + step) % s.views.count].id)
     case CommandTable.theme:
       guard let argument, !argument.isEmpty else {
-        s.message = StatusMessage(text: "theme \(s.themeName); try :theme default, high-contrast, light or mono", isError: false)
+        s.message = StatusMessage(
+          text: "theme \(s.themeName); try :theme default, high-contrast, light or mono",
+          isError: false)
         return []
       }
       return [.loadTheme(argument)]
@@ -79,7 +82,8 @@ extension Dashboard {
     let name = String(trimmed.prefix { $0 != " " })
     let argument = trimmed.dropFirst(name.count).trimmingCharacters()
     guard let command = s.commands.first(where: { $0.names.contains(name) }) else {
-      s.message = StatusMessage(text: "unknown command :\(name), press ? for the list", isError: true)
+      s.message = StatusMessage(
+        text: "unknown command :\(name), press ? for the list", isError: true)
       return []
     }
     if command.argument != nil || !argument.isEmpty {

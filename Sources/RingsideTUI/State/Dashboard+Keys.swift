@@ -3,11 +3,13 @@ extension Dashboard {
     s.message = nil
     if key == .control("c") { return run(&s, CommandTable.quit, argument: nil) }
     if s.tooSmall {
-      return s.keymap.command(for: key) == CommandTable.quit ? run(&s, CommandTable.quit, argument: nil) : []
+      return s.keymap.command(for: key) == CommandTable.quit
+        ? run(&s, CommandTable.quit, argument: nil) : []
     }
     if s.helpVisible { return helpKey(&s, key) }
     switch s.input {
-    case .filter(let draft, let original): return filterKey(&s, key, draft: draft, original: original)
+    case .filter(let draft, let original):
+      return filterKey(&s, key, draft: draft, original: original)
     case .command(let draft): return commandKey(&s, key, draft: draft)
     case .none: break
     }
@@ -29,7 +31,9 @@ extension Dashboard {
     return []
   }
 
-  static func filterKey(_ s: inout DashboardState, _ key: Key, draft: String, original: String) -> [Effect] {
+  static func filterKey(_ s: inout DashboardState, _ key: Key, draft: String, original: String)
+    -> [Effect]
+  {
     var text = draft
     switch key {
     case .enter:

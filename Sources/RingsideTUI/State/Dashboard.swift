@@ -79,7 +79,8 @@ public enum Dashboard {
   static func settleAll(_ s: inout DashboardState) -> [Effect] {
     if let snapshot = s.snapshot {
       let height = s.contentArea.height
-      s.overview.settle(canvas: OverviewView.canvas(snapshot, width: s.width, glyphs: s.glyphs), height: height)
+      s.overview.settle(
+        canvas: OverviewView.canvas(snapshot, width: s.width, glyphs: s.glyphs), height: height)
       s.rings.settle(canvas: RingsView.canvas(snapshot, width: s.width), height: height)
     }
     return s.devices.settle(visibleRows: DevicesView.visibleRows(s))

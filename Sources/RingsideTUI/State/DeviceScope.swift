@@ -24,6 +24,7 @@ public struct DeviceScope: Sendable, Hashable {
         terms: [platform, .state(.unknown)] + outside)
     }
     return DeviceScope(
-      title: "\(row.platform.displayName) \(row.label)", terms: [platform, .os(base, row.version.rsr)])
+      title: "\(row.platform.displayName) \(row.label)",
+      terms: [platform, .os(base, row.version.rsr)])
   }
 }

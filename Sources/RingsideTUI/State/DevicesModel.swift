@@ -99,12 +99,16 @@ public struct DevicesModel: Sendable, Equatable {
     let needEnd = min(top + visibleRows, total ?? top + visibleRows)
     let covered =
       page.map {
-        $0.query == query && $0.offset <= top && ($0.reachedEnd || $0.offset + $0.rows.count >= needEnd)
+        $0.query == query && $0.offset <= top
+          && ($0.reachedEnd || $0.offset + $0.rows.count >= needEnd)
       } ?? false
     if !covered && !(total == 0) {
       let offset = max(0, top - DevicesModel.margin)
       effects.append(
-        .loadPage(PageRequest(query: query, offset: offset, limit: visibleRows + 2 * DevicesModel.margin, total: total)))
+        .loadPage(
+          PageRequest(
+            query: query, offset: offset, limit: visibleRows + 2 * DevicesModel.margin, total: total
+          )))
     }
     return effects
   }

@@ -14,7 +14,9 @@ public struct DrillModel: Sendable, Equatable {
     let here = items[max(0, min(cursor, items.count - 1))]
     func vertical(_ down: Bool, skip: Int = 1) -> Int? {
       let target = down ? here.line + skip : here.line - skip
-      let candidates = items.indices.filter { down ? items[$0].line >= target : items[$0].line <= target }
+      let candidates = items.indices.filter {
+        down ? items[$0].line >= target : items[$0].line <= target
+      }
       guard let lineIndex = down ? candidates.first : candidates.last else { return nil }
       let line = items[lineIndex].line
       return items.indices.filter { items[$0].line == line }
@@ -36,9 +38,11 @@ public struct DrillModel: Sendable, Equatable {
   }
 
   private func isMovement(_ command: CommandID) -> Bool {
-    [CommandTable.up, CommandTable.down, CommandTable.left, CommandTable.right, CommandTable.top,
-     CommandTable.bottom, CommandTable.pageUp, CommandTable.pageDown, CommandTable.nextMatch,
-     CommandTable.previousMatch].contains(command)
+    [
+      CommandTable.up, CommandTable.down, CommandTable.left, CommandTable.right, CommandTable.top,
+      CommandTable.bottom, CommandTable.pageUp, CommandTable.pageDown, CommandTable.nextMatch,
+      CommandTable.previousMatch,
+    ].contains(command)
   }
 
   /// Clamps the cursor and scroll after a move, a resize or new data; the line above the

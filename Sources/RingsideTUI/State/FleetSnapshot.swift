@@ -50,7 +50,9 @@ public struct FleetSnapshot: Sendable, Equatable {
       byRemoval[g.removal, default: 0] += g.count
       stale += g.stale
       let old = versionCounts[g.platform, default: [:]][g.versionSortKey]
-      versionCounts[g.platform, default: [:]][g.versionSortKey] = (g.version, (old?.1 ?? 0) + g.count)
+      versionCounts[g.platform, default: [:]][g.versionSortKey] = (
+        g.version, (old?.1 ?? 0) + g.count
+      )
       ringGroups[g.ring, default: []].append(g)
     }
     devices = groups.reduce(0) { $0 + $1.count }
@@ -69,12 +71,15 @@ public struct FleetSnapshot: Sendable, Equatable {
     var ringNames = rings.map(\.name)
     for name in ringGroups.keys.sorted() where !ringNames.contains(name) { ringNames.append(name) }
     self.rings = ringNames.map { name in
-      let ring = rings.first { $0.name == name } ?? (try? Ring(name: name, position: 999)) ?? rings[0]
+      let ring =
+        rings.first { $0.name == name } ?? (try? Ring(name: name, position: 999)) ?? rings[0]
       return FleetSnapshot.ringRow(ring, groups: ringGroups[name] ?? [], catalog: catalog)
     }
   }
 
-  private static func ringRow(_ ring: Ring, groups: [FleetGroup], catalog: ReleaseCatalog) -> RingRow {
+  private static func ringRow(_ ring: Ring, groups: [FleetGroup], catalog: ReleaseCatalog)
+    -> RingRow
+  {
     var byState: [DeviceState: Int] = [:]
     var byRemoval: [RemovalStatus: Int] = [:]
     var stale = 0
@@ -95,7 +100,8 @@ public struct FleetSnapshot: Sendable, Equatable {
           total: mine.reduce(0) { $0 + $1.count }))
     }
     return RingRow(
-      ring: ring, devices: groups.reduce(0) { $0 + $1.count }, byState: byState, byRemoval: byRemoval,
+      ring: ring, devices: groups.reduce(0) { $0 + $1.count }, byState: byState,
+      byRemoval: byRemoval,
       stale: stale, rollout: rollout)
   }
 }

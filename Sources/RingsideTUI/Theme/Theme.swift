@@ -52,6 +52,8 @@ public struct Theme: Sendable, Equatable {
 
   /// True when any role uses a colour other than the terminal's default.
   public var usesColor: Bool {
-    styles.values.contains { $0.foreground != .terminalDefault || $0.background != .terminalDefault }
+    styles.values.contains {
+      $0.foreground != .terminalDefault || $0.background != .terminalDefault
+    }
   }
 }

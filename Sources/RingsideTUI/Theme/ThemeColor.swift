@@ -47,7 +47,8 @@ public struct ResolvedStyle: Sendable, Hashable {
   public var reverse = false
   public var underline = false
 
-  public init(foreground: ThemeColor = .terminalDefault, background: ThemeColor = .terminalDefault) {
+  public init(foreground: ThemeColor = .terminalDefault, background: ThemeColor = .terminalDefault)
+  {
     self.foreground = foreground
     self.background = background
   }

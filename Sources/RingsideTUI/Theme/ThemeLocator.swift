@@ -16,7 +16,8 @@ public struct ThemeLocator: Sendable {
   /// The built-in default every theme starts from.
   public static let builtinDefault: Theme = {
     do {
-      return try Theme.parse(ShippedThemes.defaultText, name: "default", file: "built-in default.theme")
+      return try Theme.parse(
+        ShippedThemes.defaultText, name: "default", file: "built-in default.theme")
     } catch {
       preconditionFailure("the built-in default theme is malformed: \(error)")
     }
@@ -48,7 +49,8 @@ public struct ThemeLocator: Sendable {
       var dir = exeDir
       for _ in 0..<6 {
         dir = dir.deletingLastPathComponent()
-        if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
+        if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path)
+        {
           dirs.append(dir.appendingPathComponent("Themes").path)
           break
         }
@@ -60,19 +62,26 @@ public struct ThemeLocator: Sendable {
   /// Loads a theme by name or path over the built-in default.
   public func load(_ nameOrPath: String) throws(ThemeError) -> Theme {
     if nameOrPath.contains("/") || nameOrPath.hasSuffix(".theme") {
-      return try loadFile(nameOrPath, name: URL(fileURLWithPath: nameOrPath).deletingPathExtension().lastPathComponent)
+      return try loadFile(
+        nameOrPath, name: URL(fileURLWithPath: nameOrPath).deletingPathExtension().lastPathComponent
+      )
     }
-    guard !nameOrPath.isEmpty, nameOrPath.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+    guard !nameOrPath.isEmpty,
+      nameOrPath.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
     else {
-      throw ThemeError(file: nameOrPath, line: 0, message: "a theme name uses letters, digits, - and _")
+      throw ThemeError(
+        file: nameOrPath, line: 0, message: "a theme name uses letters, digits, - and _")
     }
     for dir in searchDirectories {
       let path = dir + "/" + nameOrPath + ".theme"
-      if FileManager.default.fileExists(atPath: path) { return try loadFile(path, name: nameOrPath) }
+      if FileManager.default.fileExists(atPath: path) {
+        return try loadFile(path, name: nameOrPath)
+      }
     }
     if let text = ShippedThemes.text(named: nameOrPath) {
       return try Theme.parse(
-        text, name: nameOrPath, file: "built-in \(nameOrPath).theme", over: ThemeLocator.builtinDefault)
+        text, name: nameOrPath, file: "built-in \(nameOrPath).theme",
+        over: ThemeLocator.builtinDefault)
     }
     throw ThemeError(
       file: nameOrPath, line: 0,

@@ -4,7 +4,9 @@ public struct ThemeError: Error, Sendable, Equatable, CustomStringConvertible {
   public let line: Int
   public let message: String
 
-  public var description: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }
+  public var description: String {
+    line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)"
+  }
 }
 
 extension Theme {
@@ -38,13 +40,16 @@ extension Theme {
           throw fail("palette names use letters, digits and -, not \"\(entry)\"")
         }
         guard let color = ThemeColor(name: value) else {
-          throw fail("unknown colour \"\(value)\": use default, a colour name (red, bright-red) or 0-255")
+          throw fail(
+            "unknown colour \"\(value)\": use default, a colour name (red, bright-red) or 0-255")
         }
         palette[entry] = color
         continue
       }
       guard let role = StyleRole(rawValue: key) else {
-        throw fail("unknown role \"\(key)\"; known roles: \(StyleRole.allCases.map(\.rawValue).joined(separator: ", "))")
+        throw fail(
+          "unknown role \"\(key)\"; known roles: \(StyleRole.allCases.map(\.rawValue).joined(separator: ", "))"
+        )
       }
       roleLines.append((lineNumber, role, value.split(separator: " ")))
     }
@@ -69,7 +74,9 @@ extension Theme {
       case "plain": break
       default:
         guard word.hasPrefix("fg:") || word.hasPrefix("bg:") else {
-          throw fail("unknown style \"\(word)\": use fg:COLOR, bg:COLOR, bold, dim, reverse, underline or plain")
+          throw fail(
+            "unknown style \"\(word)\": use fg:COLOR, bg:COLOR, bold, dim, reverse, underline or plain"
+          )
         }
         let name = String(word.dropFirst(3))
         let ref: ColorRef

@@ -64,7 +64,8 @@ struct DeviceTableLayout {
     let d = r.device
     switch column {
     case .name: return (d.name, .tableRow)
-    case .platform: return (short && d.platform == .iPadOS ? "iPadOS" : d.platform.displayName, .tableRow)
+    case .platform:
+      return (short && d.platform == .iPadOS ? "iPadOS" : d.platform.displayName, .tableRow)
     case .os:
       let label = catalog?.label(for: d.version, on: d.platform) ?? d.version.displayString
       return (label, d.version.base == nil ? .dim : .tableRow)
@@ -81,9 +82,13 @@ struct DeviceTableLayout {
         }
       return (text, RingsideTUIText.role(r.removal))
     case .state:
-      return (short ? DeviceTableLayout.shortTitle(r.state) : r.state.title, RingsideTUIText.role(r.state))
+      return (
+        short ? DeviceTableLayout.shortTitle(r.state) : r.state.title, RingsideTUIText.role(r.state)
+      )
     case .checkin:
-      let stale = d.lastCheckIn.map { now.timeIntervalSince($0) > Double(DeviceFilter.staleDays * 86400) } ?? true
+      let stale =
+        d.lastCheckIn.map { now.timeIntervalSince($0) > Double(DeviceFilter.staleDays * 86400) }
+        ?? true
       return (Format.age(d.lastCheckIn, now: now), stale ? .stale : .tableRow)
     }
   }

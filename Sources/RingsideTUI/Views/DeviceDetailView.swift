@@ -10,7 +10,8 @@ enum DeviceDetailView {
     switch command {
     case CommandTable.up: state.devices.detailScroll = max(0, state.devices.detailScroll - 1)
     case CommandTable.down: state.devices.detailScroll += 1
-    case CommandTable.pageUp: state.devices.detailScroll = max(0, state.devices.detailScroll - height + 1)
+    case CommandTable.pageUp:
+      state.devices.detailScroll = max(0, state.devices.detailScroll - height + 1)
     case CommandTable.pageDown: state.devices.detailScroll += height - 1
     case CommandTable.top: state.devices.detailScroll = 0
     case CommandTable.nextMatch, CommandTable.previousMatch:
@@ -46,9 +47,12 @@ enum DeviceDetailView {
         line((RingsideTUIText.fit(i == 0 ? label : "", 12), .label), (piece, role))
       }
     }
-    line((d.name, .sectionTitle), ("  \(d.platform.displayName)  \(d.model ?? "")", .dim))
     line(
-      ("Serial ", .label), (d.serial ?? "–", .tableRow), ("   User ", .label), (d.userName ?? "–", .tableRow),
+      (d.name, .sectionTitle), ("  \(d.platform.displayName) \(detail.versionLabel)", .tableRow),
+      ("  \(d.model ?? "")", .dim))
+    line(
+      ("Serial ", .label), (d.serial ?? "–", .tableRow), ("   User ", .label),
+      (d.userName ?? "–", .tableRow),
       ("   Source ", .label), (d.source, .tableRow))
     line()
     wrapped("State", r.state.title, RingsideTUIText.role(r.state))
@@ -75,7 +79,9 @@ enum DeviceDetailView {
       (RingsideTUIText.fit("Supervised", 12), .label),
       (d.supervised.map { $0 ? "yes" : "no" } ?? "not reported", .tableRow),
       ("   User enrollment ", .label), (d.userEnrolled ? "yes" : "no", .tableRow))
-    let stale = d.lastCheckIn.map { now.timeIntervalSince($0) > Double(DeviceFilter.staleDays * 86400) } ?? true
+    let stale =
+      d.lastCheckIn.map { now.timeIntervalSince($0) > Double(DeviceFilter.staleDays * 86400) }
+      ?? true
     line(
       (RingsideTUIText.fit("Check-in", 12), .label),
       (d.lastCheckIn.map { Format.timestamp($0) + " UTC" } ?? "never", stale ? .stale : .tableRow),
@@ -87,7 +93,10 @@ enum DeviceDetailView {
       line(
         ("  " + RingsideTUIText.fit(Format.timestamp(h.seenAt), 18), .dim),
         (RingsideTUIText.fit(h.version.displayString, 13), .tableRow),
-        (RingsideTUIText.fit(h.version.supplementalBuild?.text ?? h.version.build?.text ?? "", 12), .dim),
+        (
+          RingsideTUIText.fit(h.version.supplementalBuild?.text ?? h.version.build?.text ?? "", 12),
+          .dim
+        ),
         (h.source, .dim))
     }
     return out
@@ -133,7 +142,8 @@ enum DeviceDetailView {
     for (row, parts) in all.dropFirst(scroll).prefix(area.height).enumerated() {
       var x = area.x + 1
       for (text, role) in parts {
-        x += grid.put(text, x: x, y: area.y + row, role: role, limit: max(0, area.x + area.width - x))
+        x += grid.put(
+          text, x: x, y: area.y + row, role: role, limit: max(0, area.x + area.width - x))
       }
     }
   }

@@ -6,7 +6,9 @@ public enum DevicesView {
     id: .devices, title: "Devices",
     summary: "Every device, filtered as you type and sorted by any column; Enter opens one.",
     number: 2, names: ["devices", "d"],
-    hints: [CommandTable.filter, CommandTable.open, CommandTable.sortNext, CommandTable.sortReverse],
+    hints: [
+      CommandTable.filter, CommandTable.open, CommandTable.sortNext, CommandTable.sortReverse,
+    ],
     render: { state, area, grid in
       if state.devices.detailID != nil {
         DeviceDetailView.render(state, area: area, grid: &grid)
@@ -20,7 +22,9 @@ public enum DevicesView {
   /// Rows of the table on screen.
   static func visibleRows(_ state: DashboardState) -> Int { max(1, state.contentArea.height - 2) }
 
-  static func handle(_ state: inout DashboardState, _ command: CommandID, _ argument: String?) -> [Effect]? {
+  static func handle(_ state: inout DashboardState, _ command: CommandID, _ argument: String?)
+    -> [Effect]?
+  {
     if state.devices.detailID != nil, let effects = DeviceDetailView.handle(&state, command) {
       return effects
     }
@@ -57,10 +61,12 @@ public enum DevicesView {
       state.devices = d
       return Dashboard.requery(&state, recount: false)
     case CommandTable.sortBy:
-      guard let argument, let sort = DeviceSort.parse(argument.split(separator: " ").joined(separator: ":"))
+      guard let argument,
+        let sort = DeviceSort.parse(argument.split(separator: " ").joined(separator: ":"))
       else {
         state.message = StatusMessage(
-          text: "sort by one of: \(DeviceSort.Column.allCases.map(\.rawValue).joined(separator: " ")) [asc|desc]",
+          text:
+            "sort by one of: \(DeviceSort.Column.allCases.map(\.rawValue).joined(separator: " ")) [asc|desc]",
           isError: true)
         return []
       }
@@ -82,9 +88,13 @@ public enum DevicesView {
     grid.fill(x: area.x, y: headerY, width: area.width, height: 1, role: .tableHeader)
     for (column, x) in zip(layout.columns, layout.offsets) {
       let sorted = column.sort == d.query.sort.column
-      let arrow = sorted ? (d.query.sort.descending ? state.glyphs.descending : state.glyphs.ascending) : ""
-      let title = RingsideTUIText.fit(column.title, column.width - RingsideTUIText.width(arrow)) + arrow
-      grid.put(title, x: area.x + x, y: headerY, role: sorted ? .tableHeaderSorted : .tableHeader, limit: column.width)
+      let arrow =
+        sorted ? (d.query.sort.descending ? state.glyphs.descending : state.glyphs.ascending) : ""
+      let title =
+        RingsideTUIText.fit(column.title, column.width - RingsideTUIText.width(arrow)) + arrow
+      grid.put(
+        title, x: area.x + x, y: headerY, role: sorted ? .tableHeaderSorted : .tableHeader,
+        limit: column.width)
     }
     let rows = visibleRows(state)
     for i in 0..<rows {
@@ -104,14 +114,19 @@ public enum DevicesView {
       }
     }
     if d.total == 0 {
-      grid.put("No device matches this filter. Press Esc to clear it.", x: area.x + 1, y: headerY + 1, role: .dim)
+      grid.put(
+        "No device matches this filter. Press Esc to clear it.", x: area.x + 1, y: headerY + 1,
+        role: .dim)
     }
   }
 
   static func renderFilterLine(_ state: DashboardState, area: Rect, grid: inout CellGrid) {
     let d = state.devices
-    var right = d.total.map { "\((d.total == 0 ? 0 : d.cursor + 1).grouped)/\($0.grouped)" } ?? "counting…"
-    if let all = state.snapshot?.devices, d.total != nil, d.total != all { right += " of \(all.grouped)" }
+    var right =
+      d.total.map { "\((d.total == 0 ? 0 : d.cursor + 1).grouped)/\($0.grouped)" } ?? "counting…"
+    if let all = state.snapshot?.devices, d.total != nil, d.total != all {
+      right += " of \(all.grouped)"
+    }
     right += " devices"
     let layout = DeviceTableLayout(width: area.width, ringWidth: 10)
     if !layout.columns.contains(where: { $0.sort == d.query.sort.column }) {
@@ -123,7 +138,8 @@ public enum DevicesView {
     var x = area.x + 1
     if let scope = d.scope {
       x += grid.put("In: ", x: x, y: area.y, role: .label)
-      x += grid.put(scope.title, x: x, y: area.y, role: .sectionTitle, limit: max(10, area.width / 2 - 6))
+      x += grid.put(
+        scope.title, x: x, y: area.y, role: .sectionTitle, limit: max(10, area.width / 2 - 6))
       x += 2
     }
     x += grid.put("Filter: ", x: x, y: area.y, role: .label, limit: max(0, end - x))

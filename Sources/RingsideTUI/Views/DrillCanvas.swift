@@ -57,7 +57,9 @@ public struct DrillCanvas: Sendable {
   public mutating func append(_ other: DrillCanvas) {
     let base = lines.count
     lines += other.lines
-    items += other.items.map { Item(line: $0.line + base, x: $0.x, width: $0.width, scope: $0.scope) }
+    items += other.items.map {
+      Item(line: $0.line + base, x: $0.x, width: $0.width, scope: $0.scope)
+    }
   }
 
   /// Draws lines `scroll...` into `area`, the item at `cursor` highlighted.
@@ -66,7 +68,9 @@ public struct DrillCanvas: Sendable {
       let index = scroll + row
       guard index < lines.count else { break }
       for span in lines[index] where span.x < area.width {
-        grid.put(span.text, x: area.x + span.x, y: area.y + row, role: span.role, limit: area.width - span.x)
+        grid.put(
+          span.text, x: area.x + span.x, y: area.y + row, role: span.role,
+          limit: area.width - span.x)
       }
     }
     if let cursor, items.indices.contains(cursor) {

@@ -45,7 +45,8 @@ enum Format {
     utc.timeZone = TimeZone(identifier: "UTC")!
     let d = utc.dateComponents([.year, .month, .day, .hour, .minute], from: date)
     return String(
-      format: "%04d-%02d-%02d %02d:%02d", d.year ?? 0, d.month ?? 0, d.day ?? 0, d.hour ?? 0, d.minute ?? 0)
+      format: "%04d-%02d-%02d %02d:%02d", d.year ?? 0, d.month ?? 0, d.day ?? 0, d.hour ?? 0,
+      d.minute ?? 0)
   }
 
   /// `14:03:07` local time, for "last refresh".

@@ -4,7 +4,9 @@ public enum HelpText {
   public static func lines(_ state: DashboardState, ascii: Bool = false) -> [(String, String)] {
     var out: [(String, String)] = []
     var scopes: [String] = []
-    for command in state.commands where !scopes.contains(command.scope) { scopes.append(command.scope) }
+    for command in state.commands where !scopes.contains(command.scope) {
+      scopes.append(command.scope)
+    }
     for scope in scopes {
       out.append(("", ""))
       out.append((scope.prefix(1).uppercased() + scope.dropFirst(), ""))
@@ -19,9 +21,18 @@ public enum HelpText {
       }
     }
     out.append(("", ""))
-    out.append(("Filter", "words match name, serial, user, model; fields: os:16.5.1 os:\"16.5.1 (c)\" ring:test"))
-    out.append(("", "state:pulled-rsr removal:blocked platform:macos supervised:no stale:yes build: model: source:"))
-    out.append(("", "-term excludes; Enter keeps the filter, Esc restores the one before, Ctrl-U clears"))
+    out.append(
+      (
+        "Filter",
+        "words match name, serial, user, model; fields: os:16.5.1 os:\"16.5.1 (c)\" ring:test"
+      ))
+    out.append(
+      (
+        "",
+        "state:pulled-rsr removal:blocked platform:macos supervised:no stale:yes build: model: source:"
+      ))
+    out.append(
+      ("", "-term excludes; Enter keeps the filter, Esc restores the one before, Ctrl-U clears"))
     return Array(out.dropFirst())
   }
 }

@@ -13,7 +13,8 @@ public enum OverviewView {
         return
       }
       canvas(snapshot, width: area.width, glyphs: state.glyphs)
-        .render(into: &grid, area: area, scroll: state.overview.scroll, cursor: state.overview.cursor)
+        .render(
+          into: &grid, area: area, scroll: state.overview.scroll, cursor: state.overview.cursor)
     },
     handle: { state, command, _ in
       guard let snapshot = state.snapshot else { return nil }
@@ -22,7 +23,8 @@ public enum OverviewView {
         guard canvas.items.indices.contains(state.overview.cursor) else { return [] }
         return Dashboard.openDevices(&state, scope: canvas.items[state.overview.cursor].scope)
       }
-      return state.overview.move(command, canvas: canvas, height: state.contentArea.height) ? [] : nil
+      return state.overview.move(command, canvas: canvas, height: state.contentArea.height)
+        ? [] : nil
     },
     refresh: { _ in [.loadSnapshot] })
 
@@ -38,14 +40,17 @@ public enum OverviewView {
       states.item(
         count(s.byState[state] ?? 0), x: 19, role: .number,
         scope: DeviceScope(title: "state: \(state.title)", terms: [.state(state)]))
-      states.add(RingsideTUIText.right(Format.percent(s.byState[state] ?? 0, of: s.devices), 4), x: 30, role: .dim)
+      states.add(
+        RingsideTUIText.right(Format.percent(s.byState[state] ?? 0, of: s.devices), 4), x: 30,
+        role: .dim)
     }
     var other = DrillCanvas()
     other.newLine()
     other.add("Removal restriction", x: 1, role: .sectionTitle)
     for removal in [RemovalStatus.blocked, .notEnforced, .allowed] {
       other.newLine()
-      other.add(removal == .notEnforced ? "not enforced" : removal.rawValue, x: 3, role: role(removal))
+      other.add(
+        removal == .notEnforced ? "not enforced" : removal.rawValue, x: 3, role: role(removal))
       other.item(
         count(s.byRemoval[removal] ?? 0), x: 19, role: .number,
         scope: DeviceScope(title: "removal: \(removal.rawValue)", terms: [.removal(removal)]))
@@ -56,10 +61,12 @@ public enum OverviewView {
     other.add("stale (>\(DeviceFilter.staleDays) d)", x: 3, role: .stale)
     other.item(
       count(s.stale), x: 19, role: .number,
-      scope: DeviceScope(title: "stale: no check-in for \(DeviceFilter.staleDays) days", terms: [.stale(true)]))
+      scope: DeviceScope(
+        title: "stale: no check-in for \(DeviceFilter.staleDays) days", terms: [.stale(true)]))
     other.newLine()
     other.add("all devices", x: 3, role: .label)
-    other.item(count(s.devices), x: 19, role: .number, scope: DeviceScope(title: "all devices", terms: []))
+    other.item(
+      count(s.devices), x: 19, role: .number, scope: DeviceScope(title: "all devices", terms: []))
     states.merge(other, x: min(40, max(36, width / 2)))
     page.append(states)
     page.newLine()
@@ -89,19 +96,24 @@ public enum OverviewView {
         c.add(r.platform.displayName, x: 16, role: .label)
         c.add(r.target.displayVersion, x: 23, role: .dim)
         c.add(glyphs.bar(r.reached, of: r.total, width: barWidth), x: 35, role: .progressFill)
-        let emptyFrom = 35 + RingsideTUIText.width(glyphs.bar(r.reached, of: r.total, width: barWidth))
+        let emptyFrom =
+          35 + RingsideTUIText.width(glyphs.bar(r.reached, of: r.total, width: barWidth))
         if emptyFrom < 35 + barWidth {
-          c.add(String(repeating: glyphs.empty, count: 35 + barWidth - emptyFrom), x: emptyFrom, role: .barEmpty)
+          c.add(
+            String(repeating: glyphs.empty, count: 35 + barWidth - emptyFrom), x: emptyFrom,
+            role: .barEmpty)
         }
         let x = 36 + barWidth
-        c.item(count(r.reached), x: x, role: .number, scope: reachedScope(ring: ring.ring.name, r, s))
+        c.item(
+          count(r.reached), x: x, role: .number, scope: reachedScope(ring: ring.ring.name, r, s))
         c.add("of", x: x + 10, role: .dim)
         c.item(
           RingsideTUIText.right(r.total.grouped, 9), x: x + 13, role: .number,
           scope: DeviceScope(
             title: "ring \(ring.ring.name), \(r.platform.displayName)",
             terms: [.ring(ring.ring.name), .platform(r.platform)]))
-        c.add(RingsideTUIText.right(Format.percent(r.reached, of: r.total), 4), x: x + 23, role: .dim)
+        c.add(
+          RingsideTUIText.right(Format.percent(r.reached, of: r.total), 4), x: x + 23, role: .dim)
       }
     }
     return c
@@ -109,9 +121,12 @@ public enum OverviewView {
 
   /// Devices of a ring and platform at or past the target: every version row below the
   /// target is excluded (devices of unknown state never reach it).
-  static func reachedScope(ring: String, _ r: FleetSnapshot.Rollout, _ s: FleetSnapshot) -> DeviceScope {
+  static func reachedScope(ring: String, _ r: FleetSnapshot.Rollout, _ s: FleetSnapshot)
+    -> DeviceScope
+  {
     let below = (s.versions[r.platform] ?? []).filter { $0.sortKey < r.targetSortKey }
-      .compactMap { row in row.version.base.map { DeviceFilter.Term.not(.os($0, row.version.rsr)) } }
+      .compactMap { row in row.version.base.map { DeviceFilter.Term.not(.os($0, row.version.rsr)) }
+      }
     return DeviceScope(
       title: "ring \(ring), \(r.platform.displayName) \(r.target.displayVersion) or later",
       terms: [.ring(ring), .platform(r.platform), .not(.state(.unknown))] + below)

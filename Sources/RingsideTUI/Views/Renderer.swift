@@ -7,7 +7,8 @@ public enum Renderer {
   public static func render(_ state: DashboardState, asciiOnly: Bool = false) -> CellGrid {
     var grid = CellGrid(width: state.width, height: state.height, asciiOnly: asciiOnly)
     if state.tooSmall {
-      let text = "terminal too small: \(state.width)x\(state.height), need \(Layout.minWidth)x\(Layout.minHeight)"
+      let text =
+        "terminal too small: \(state.width)x\(state.height), need \(Layout.minWidth)x\(Layout.minHeight)"
       let lines = DeviceDetailView.wrap(text, width: max(1, state.width))
       for (i, line) in lines.prefix(state.height).enumerated() {
         grid.put(line, x: 0, y: i, role: .warning)
@@ -27,7 +28,8 @@ public enum Renderer {
     var x = 1 + grid.put("Ringside", x: 1, y: 0, role: .headerTitle) + 2
     for view in state.views {
       let active = view.id == state.current
-      x += grid.put(" \(view.number) \(view.title) ", x: x, y: 0, role: active ? .headerTabActive : .headerTab)
+      x += grid.put(
+        " \(view.number) \(view.title) ", x: x, y: 0, role: active ? .headerTabActive : .headerTab)
       x += 1
     }
     var crumb = ""
@@ -56,7 +58,8 @@ public enum Renderer {
     let right = parts.joined(separator: sep)
     let rightWidth = DisplayWidth.of(right)
     grid.put(right, x: max(1, state.width - rightWidth - 1), y: y, role: .statusBar)
-    grid.put(state.storeLabel, x: 1, y: y, role: .statusBar, limit: max(0, state.width - rightWidth - 4))
+    grid.put(
+      state.storeLabel, x: 1, y: y, role: .statusBar, limit: max(0, state.width - rightWidth - 4))
   }
 
   static func footer(_ state: DashboardState, _ grid: inout CellGrid) {
@@ -76,7 +79,8 @@ public enum Renderer {
     case .none: break
     }
     if let message = state.message {
-      grid.put(message.text, x: 1, y: y, role: message.isError ? .error : .warning, limit: state.width - 2)
+      grid.put(
+        message.text, x: 1, y: y, role: message.isError ? .error : .warning, limit: state.width - 2)
       return
     }
     var x = 1
@@ -97,7 +101,9 @@ public enum Renderer {
     ]
     ids.removeAll { viewScoped.contains($0) && !viewHints.contains($0) }
     if state.current == .devices, state.devices.detailID != nil {
-      ids.removeAll { $0 == CommandTable.sortNext || $0 == CommandTable.sortReverse || $0 == CommandTable.open }
+      ids.removeAll {
+        $0 == CommandTable.sortNext || $0 == CommandTable.sortReverse || $0 == CommandTable.open
+      }
       ids.insert(CommandTable.nextMatch, at: 0)
     }
     var seen: Set<CommandID> = []

@@ -41,7 +41,9 @@ public enum RingsView {
     c.add(RingsideTUIText.fit("Ring", nameWidth), x: 1, role: .tableHeader)
     c.add(RingsideTUIText.right("devices", cell - 1), x: 1 + nameWidth, role: .tableHeader)
     for (i, (state, title)) in stateColumns.enumerated() {
-      c.add(RingsideTUIText.right(title, cell - 1), x: 1 + nameWidth + (i + 1) * cell, role: RingsideTUIText.role(state))
+      c.add(
+        RingsideTUIText.right(title, cell - 1), x: 1 + nameWidth + (i + 1) * cell,
+        role: RingsideTUIText.role(state))
     }
     for row in s.rings {
       let name = row.ring.name
@@ -52,9 +54,11 @@ public enum RingsView {
         scope: DeviceScope(title: "ring \(name)", terms: [.ring(name)]))
       for (i, (state, _)) in stateColumns.enumerated() {
         c.item(
-          RingsideTUIText.right((row.byState[state] ?? 0).grouped, cell - 1), x: 1 + nameWidth + (i + 1) * cell,
+          RingsideTUIText.right((row.byState[state] ?? 0).grouped, cell - 1),
+          x: 1 + nameWidth + (i + 1) * cell,
           role: .number,
-          scope: DeviceScope(title: "ring \(name), state: \(state.title)", terms: [.ring(name), .state(state)]))
+          scope: DeviceScope(
+            title: "ring \(name), state: \(state.title)", terms: [.ring(name), .state(state)]))
       }
     }
     c.newLine()
@@ -62,9 +66,13 @@ public enum RingsView {
     c.add("Removal restriction and check-ins", x: 1, role: .sectionTitle)
     c.newLine()
     c.add(RingsideTUIText.fit("Ring", nameWidth), x: 1, role: .tableHeader)
-    let removals: [(RemovalStatus, String)] = [(.blocked, "blocked"), (.notEnforced, "not enforced"), (.allowed, "allowed")]
+    let removals: [(RemovalStatus, String)] = [
+      (.blocked, "blocked"), (.notEnforced, "not enforced"), (.allowed, "allowed"),
+    ]
     for (i, (removal, title)) in removals.enumerated() {
-      c.add(RingsideTUIText.right(title, 13), x: 1 + nameWidth + i * 14, role: RingsideTUIText.role(removal))
+      c.add(
+        RingsideTUIText.right(title, 13), x: 1 + nameWidth + i * 14,
+        role: RingsideTUIText.role(removal))
     }
     c.add(RingsideTUIText.right("stale", 9), x: 1 + nameWidth + 3 * 14, role: .stale)
     for row in s.rings {
@@ -73,9 +81,12 @@ public enum RingsView {
       c.add(RingsideTUIText.fit(name, nameWidth), x: 1, role: .label)
       for (i, (removal, _)) in removals.enumerated() {
         c.item(
-          RingsideTUIText.right((row.byRemoval[removal] ?? 0).grouped, 13), x: 1 + nameWidth + i * 14,
+          RingsideTUIText.right((row.byRemoval[removal] ?? 0).grouped, 13),
+          x: 1 + nameWidth + i * 14,
           role: .number,
-          scope: DeviceScope(title: "ring \(name), removal: \(removal.rawValue)", terms: [.ring(name), .removal(removal)]))
+          scope: DeviceScope(
+            title: "ring \(name), removal: \(removal.rawValue)",
+            terms: [.ring(name), .removal(removal)]))
       }
       c.item(
         RingsideTUIText.right(row.stale.grouped, 9), x: 1 + nameWidth + 3 * 14, role: .number,

@@ -4,7 +4,9 @@ import RingsideDomain
 enum RingsideTUIText {
   static func width(_ text: String) -> Int { DisplayWidth.of(text) }
   static func fit(_ text: String, _ width: Int) -> String { DisplayWidth.pad(text, to: width) }
-  static func right(_ text: String, _ width: Int) -> String { DisplayWidth.pad(text, to: width, right: true) }
+  static func right(_ text: String, _ width: Int) -> String {
+    DisplayWidth.pad(text, to: width, right: true)
+  }
 
   static func role(_ state: DeviceState) -> StyleRole {
     switch state {

@@ -22,11 +22,18 @@ func assertSnapshot(
   }
   let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
   if expected != actual {
-    let diff = zip(expected.split(separator: "\n", omittingEmptySubsequences: false),
-                   actual.split(separator: "\n", omittingEmptySubsequences: false))
-      .enumerated().first { $0.element.0 != $0.element.1 }
-    let where_ = diff.map { "first difference on line \($0.offset + 1):\n- \($0.element.0)\n+ \($0.element.1)" } ?? "lengths differ"
-    XCTFail("snapshot \(name) differs (RINGSIDE_RECORD=1 re-records): \(where_)", file: file, line: line)
+    let diff = zip(
+      expected.split(separator: "\n", omittingEmptySubsequences: false),
+      actual.split(separator: "\n", omittingEmptySubsequences: false)
+    )
+    .enumerated().first { $0.element.0 != $0.element.1 }
+    let location =
+      diff.map {
+        "first difference on line \($0.offset + 1):\n- \($0.element.0)\n+ \($0.element.1)"
+      } ?? "lengths differ"
+    XCTFail(
+      "snapshot \(name) differs (RINGSIDE_RECORD=1 re-records): \(location)", file: file, line: line
+    )
   }
 }
 

@@ -30,7 +30,8 @@ enum TestFleet {
     readOnly: Bool = false
   ) throws -> CellGrid {
     let store = try store ?? self.store()
-    let terminal = HeadlessTerminal(width: width, height: height, input: try KeyScript.parse(script))
+    let terminal = HeadlessTerminal(
+      width: width, height: height, input: try KeyScript.parse(script))
     let state = DashboardState(
       width: width, height: height, storeLabel: "demo.db", readOnly: readOnly, themeName: "default",
       asciiOnly: false, now: now)

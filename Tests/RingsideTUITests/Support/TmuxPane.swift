@@ -16,7 +16,8 @@ final class TmuxPane {
     self.tmux = tmux
     try run([
       "-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)",
-      "env", "PS1=e2e$ ", "TERM=xterm-256color", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "bash", "--norc", "--noprofile",
+      "env", "PS1=e2e$ ", "TERM=xterm-256color", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "bash", "--norc",
+      "--noprofile",
     ])
     try run(["set-option", "-g", "window-size", "manual"])
   }
@@ -24,7 +25,9 @@ final class TmuxPane {
   deinit { _ = try? run(["kill-server"]) }
 
   static func which(_ name: String) -> String? {
-    for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+    for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(
+      separator: ":")
+    {
       let path = "\(dir)/\(name)"
       if FileManager.default.isExecutableFile(atPath: path) { return path }
     }
@@ -35,7 +38,9 @@ final class TmuxPane {
   /// tmux forks must not keep a pipe or the child watcher of the test process busy.
   @discardableResult
   func run(_ arguments: [String]) throws -> String {
-    let outPath = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID()).out").path
+    let outPath = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "\(socket)-\(UUID()).out"
+    ).path
     defer { try? FileManager.default.removeItem(atPath: outPath) }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -44,7 +49,7 @@ final class TmuxPane {
     posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_adddup2(&actions, 1, 2)
     let argv = ([tmux, "-L", socket] + arguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
+    defer { for arg in argv { free(arg) } }
     var pid: pid_t = 0
     let rc = posix_spawn(&pid, tmux, &actions, nil, argv, environ)
     guard rc == 0 else { throw NSError(domain: "tmux", code: Int(rc)) }
@@ -66,12 +71,17 @@ final class TmuxPane {
   var screen: String { (try? run(["capture-pane", "-p", "-t", "e2e"])) ?? "" }
 
   /// The shell's pid in the pane.
-  var shellPID: Int32 { Int32((try? run(["display-message", "-p", "-t", "e2e", "#{pane_pid}"]))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0 }
+  var shellPID: Int32 {
+    Int32(
+      (try? run(["display-message", "-p", "-t", "e2e", "#{pane_pid}"]))?.trimmingCharacters(
+        in: .whitespacesAndNewlines) ?? "") ?? 0
+  }
 
   /// Waits up to `seconds` for the pane to satisfy `condition`; fails showing the pane if not.
   @discardableResult
   func wait(
-    for description: String, seconds: Double = 15, file: StaticString = #filePath, line: UInt = #line,
+    for description: String, seconds: Double = 15, file: StaticString = #filePath,
+    line: UInt = #line,
     _ condition: (String) -> Bool
   ) -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
@@ -81,7 +91,8 @@ final class TmuxPane {
       if condition(last) { return true }
       usleep(100_000)
     }
-    XCTFail("waited \(seconds) s for \(description); the pane shows:\n\(last)", file: file, line: line)
+    XCTFail(
+      "waited \(seconds) s for \(description); the pane shows:\n\(last)", file: file, line: line)
     return false
   }
 }
