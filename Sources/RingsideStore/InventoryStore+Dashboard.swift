@@ -13,8 +13,13 @@ public struct FleetGroup: Sendable, Hashable {
   public let state: DeviceState
   public let removal: RemovalStatus
   public let count: Int
-  /// Devices of the group without a check-in for `DeviceFilter.staleDays` days.
-  public let stale: Int
+}
+
+/// The whole fleet counted for the dashboard: the groups, and per ring the devices without
+/// a check-in for `DeviceFilter.staleDays` days.
+public struct FleetCounts: Sendable, Hashable {
+  public let groups: [FleetGroup]
+  public let staleByRing: [String: Int]
 }
 
 extension InventoryStore {
@@ -24,34 +29,54 @@ extension InventoryStore {
     try database.scalar("PRAGMA data_version")?.int ?? 0
   }
 
-  /// Every device counted by ring, platform, version, state and removal, in one scan.
-  public func fleetGroups(now: Date = Date()) throws(StoreError) -> [FleetGroup] {
+  /// Every device counted by ring, platform, version, state and removal, in one pass over
+  /// the `devices_overview` index; stale devices counted per ring from the check-in index.
+  public func fleetCounts(now: Date = Date()) throws(StoreError) -> FleetCounts {
     let cutoff = Int64(now.timeIntervalSince1970) - Int64(DeviceFilter.staleDays * 86400)
     var ringNames: [Int64: String] = [:]
     let rings = try database.prepare("SELECT id, name FROM rings").query([]) {
       ($0.int(at: 0) ?? 0, $0.string(at: 1) ?? "")
     }
-    for (id, name) in rings {
-      ringNames[id] = name
-    }
+    for (id, name) in rings { ringNames[id] = name }
     let stmt = try database.prepare(
       """
-      SELECT ring_id, platform, os_base, os_sort, rsr, state, removal, COUNT(*),
-        SUM(last_checkin IS NULL OR last_checkin < ?1)
+      SELECT ring_id, platform, os_sort, rsr, state, removal, COUNT(*)
       FROM devices GROUP BY ring_id, platform, os_sort, rsr, state, removal
       """)
-    return try stmt.query([.integer(cutoff)]) { row in
+    let groups = try stmt.query([]) { row in
       let platform = Platform(rawValue: row.string(at: 1) ?? "") ?? .iOS
+      let sortKey = row.string(at: 2) ?? ""
       return FleetGroup(
         ring: ringNames[row.int(at: 0) ?? 0] ?? "?", platform: platform,
         version: DeviceColumns.version(
-          platform: platform, base: row.string(at: 2), rsr: row.string(at: 4), build: nil,
-          supplemental: nil),
-        versionSortKey: row.string(at: 3) ?? "",
-        state: DeviceState(rawValue: row.string(at: 5) ?? "") ?? .unknown,
-        removal: RemovalStatus(rawValue: row.string(at: 6) ?? "") ?? .allowed,
-        count: Int(row.int(at: 7) ?? 0), stale: Int(row.int(at: 8) ?? 0))
+          platform: platform, base: InventoryStore.base(fromSortKey: sortKey),
+          rsr: row.string(at: 3),
+          build: nil, supplemental: nil),
+        versionSortKey: sortKey,
+        state: DeviceState(rawValue: row.string(at: 4) ?? "") ?? .unknown,
+        removal: RemovalStatus(rawValue: row.string(at: 5) ?? "") ?? .allowed,
+        count: Int(row.int(at: 6) ?? 0))
     }
+    let staleRows = try database.prepare(
+      """
+      SELECT ring_id, COUNT(*) FROM (
+        SELECT ring_id FROM devices WHERE last_checkin < ?1
+        UNION ALL SELECT ring_id FROM devices WHERE last_checkin IS NULL)
+      GROUP BY ring_id
+      """
+    ).query([.integer(cutoff)]) { ($0.int(at: 0) ?? 0, Int($0.int(at: 1) ?? 0)) }
+    var stale: [String: Int] = [:]
+    for (id, n) in staleRows { stale[ringNames[id] ?? "?", default: 0] += n }
+    return FleetCounts(groups: groups, staleByRing: stale)
+  }
+
+  /// `16.5.1` from the sort key `0016.0005.0001-2a`, `26.2` from `0026.0002.0000-0`; nil for
+  /// the empty key of an unreported version.
+  static func base(fromSortKey key: String) -> String? {
+    let numbers = key.prefix { $0 != "-" }.split(separator: ".").compactMap { Int($0) }
+    guard numbers.count == 3 else { return nil }
+    return numbers[2] == 0
+      ? "\(numbers[0]).\(numbers[1])" : "\(numbers[0]).\(numbers[1]).\(numbers[2])"
   }
 
   /// One page of devices like `devices(filter:sort:offset:limit:)`, but reading from the far

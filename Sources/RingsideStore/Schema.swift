@@ -117,10 +117,10 @@ enum Schema {
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
     // 2: the dashboard counts the whole fleet by ring, platform, version, state and removal in
-    // one pass over this covering index, instead of sorting every device (2.2 s -> 0.23 s at 1M)
+    // one pass over this covering index, instead of sorting every device (2.2 s -> 0.2 s at 1M)
     """
     CREATE INDEX IF NOT EXISTS devices_overview
-      ON devices(ring_id, platform, os_sort, rsr, state, removal, os_base, last_checkin);
+      ON devices(ring_id, platform, os_sort, rsr, state, removal);
     """,
   ]
 

@@ -1,8 +1,8 @@
 import Foundation
 import RingsideDomain
-import RingsideStore
 import XCTest
 
+@testable import RingsideStore
 @testable import RingsideTUI
 
 /// The dashboard against real stores: hostile names, changes from another process.
@@ -58,6 +58,21 @@ final class StoreLiveTests: XCTestCase {
       return XCTFail()
     }
     XCTAssertNotEqual(before, after)
+  }
+
+  func testOverviewCountsReadTheBaseVersionFromTheSortKey() throws {
+    XCTAssertEqual(
+      InventoryStore.base(fromSortKey: AppleOSVersion(base: OSVersionNumber("16.5.1")).sortKey),
+      "16.5.1")
+    XCTAssertEqual(
+      InventoryStore.base(fromSortKey: AppleOSVersion(base: OSVersionNumber("26.2")).sortKey),
+      "26.2")
+    XCTAssertNil(InventoryStore.base(fromSortKey: ""))
+    let counts = try TestFleet.store().fleetCounts(now: TestFleet.now)
+    XCTAssertEqual(counts.groups.reduce(0) { $0 + $1.count }, 2000)
+    XCTAssertEqual(
+      counts.staleByRing.values.reduce(0, +),
+      try TestFleet.store().summary(now: TestFleet.now).stale)
   }
 
   func testTheLastPageOfALargeListIsReadFromTheFarEnd() throws {

@@ -22,7 +22,7 @@ public final class StoreService {
         let now = clock()
         let catalog = try store.catalog()
         let snapshot = FleetSnapshot(
-          groups: try store.fleetGroups(now: now), rings: try store.rings(), catalog: catalog)
+          counts: try store.fleetCounts(now: now), rings: try store.rings(), catalog: catalog)
         return .snapshotLoaded(snapshot, catalog, at: now)
       case .loadPage(let request):
         let rows = try store.devicePage(

@@ -39,16 +39,15 @@ public struct FleetSnapshot: Sendable, Equatable {
   public let versions: [Platform: [VersionRow]]
   public let rings: [RingRow]
 
-  public init(groups: [FleetGroup], rings: [Ring], catalog: ReleaseCatalog) {
+  public init(counts: FleetCounts, rings: [Ring], catalog: ReleaseCatalog) {
+    let groups = counts.groups
     var byState: [DeviceState: Int] = [:]
     var byRemoval: [RemovalStatus: Int] = [:]
-    var stale = 0
     var versionCounts: [Platform: [String: (AppleOSVersion, Int)]] = [:]
     var ringGroups: [String: [FleetGroup]] = [:]
     for g in groups {
       byState[g.state, default: 0] += g.count
       byRemoval[g.removal, default: 0] += g.count
-      stale += g.stale
       let old = versionCounts[g.platform, default: [:]][g.versionSortKey]
       versionCounts[g.platform, default: [:]][g.versionSortKey] = (
         g.version, (old?.1 ?? 0) + g.count
@@ -58,7 +57,7 @@ public struct FleetSnapshot: Sendable, Equatable {
     devices = groups.reduce(0) { $0 + $1.count }
     self.byState = byState
     self.byRemoval = byRemoval
-    self.stale = stale
+    stale = counts.staleByRing.values.reduce(0, +)
     var versions: [Platform: [VersionRow]] = [:]
     for (platform, rows) in versionCounts {
       versions[platform] = rows.map { key, value in
@@ -69,24 +68,27 @@ public struct FleetSnapshot: Sendable, Equatable {
     }
     self.versions = versions
     var ringNames = rings.map(\.name)
-    for name in ringGroups.keys.sorted() where !ringNames.contains(name) { ringNames.append(name) }
+    for name in Set(ringGroups.keys).union(counts.staleByRing.keys).sorted()
+    where !ringNames.contains(name) {
+      ringNames.append(name)
+    }
     self.rings = ringNames.map { name in
       let ring =
         rings.first { $0.name == name } ?? (try? Ring(name: name, position: 999)) ?? rings[0]
-      return FleetSnapshot.ringRow(ring, groups: ringGroups[name] ?? [], catalog: catalog)
+      return FleetSnapshot.ringRow(
+        ring, groups: ringGroups[name] ?? [], stale: counts.staleByRing[name] ?? 0, catalog: catalog
+      )
     }
   }
 
-  private static func ringRow(_ ring: Ring, groups: [FleetGroup], catalog: ReleaseCatalog)
-    -> RingRow
-  {
+  private static func ringRow(
+    _ ring: Ring, groups: [FleetGroup], stale: Int, catalog: ReleaseCatalog
+  ) -> RingRow {
     var byState: [DeviceState: Int] = [:]
     var byRemoval: [RemovalStatus: Int] = [:]
-    var stale = 0
     for g in groups {
       byState[g.state, default: 0] += g.count
       byRemoval[g.removal, default: 0] += g.count
-      stale += g.stale
     }
     var rollout: [Rollout] = []
     for platform in Platform.allCases {
