@@ -84,3 +84,32 @@ final class StoreLiveTests: XCTestCase {
     XCTAssertEqual(direct.map(\.id), flipped.map(\.id))
   }
 }
+
+/// Enter on a number must list exactly that many devices.
+final class DrillInTests: XCTestCase {
+  func testEveryNumberOnOverviewAndRingsOpensThatManyDevices() throws {
+    let store = try TestFleet.store()
+    let catalog = try store.catalog()
+    let snapshot = FleetSnapshot(
+      counts: try store.fleetCounts(now: TestFleet.now), rings: try store.rings(), catalog: catalog)
+    let canvases = [
+      OverviewView.canvas(snapshot, width: 80, glyphs: .unicode),
+      OverviewView.canvas(snapshot, width: 132, glyphs: .unicode),
+      RingsView.canvas(snapshot, width: 80),
+    ]
+    var checked = 0
+    for canvas in canvases {
+      for item in canvas.items {
+        let text = canvas.lines[item.line].first { $0.x == item.x }?.text ?? ""
+        guard let shown = Int(text.filter(\.isNumber)),
+          text.allSatisfy({ $0.isNumber || $0 == "," || $0 == " " })
+        else { continue }
+        let listed = try store.countDevices(
+          filter: DeviceFilter(terms: item.scope.terms), now: TestFleet.now)
+        XCTAssertEqual(listed, shown, "\(item.scope.title) shows \(shown) but opens \(listed)")
+        checked += 1
+      }
+    }
+    XCTAssertGreaterThan(checked, 60)
+  }
+}

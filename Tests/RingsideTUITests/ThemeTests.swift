@@ -65,6 +65,19 @@ final class ThemeTests: XCTestCase {
     XCTAssertTrue(shipped.searchDirectories.contains(user.path))
   }
 
+  func testShippedThemesAreFoundNextToTheBinaryAndInThePackage() {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    let fromBuild = ThemeLocator(
+      environment: ["HOME": "/nonexistent"], executablePath: root.path + "/.build/debug/ringside")
+    XCTAssertTrue(fromBuild.searchDirectories.contains(root.appendingPathComponent("Themes").path))
+    let installed = ThemeLocator(
+      environment: ["HOME": "/nonexistent"], executablePath: "/opt/ringside/bin/ringside")
+    XCTAssertEqual(
+      Array(installed.searchDirectories.suffix(2)),
+      ["/opt/ringside/bin/Themes", "/opt/ringside/share/ringside/themes"])
+  }
+
   func testColoursFoldForTerminalsWithFewColours() {
     XCTAssertEqual(ThemeColor.index(9).number(forTerminalColors: 8), 1)
     XCTAssertEqual(ThemeColor.index(196).number(forTerminalColors: 8), 1)

@@ -12,19 +12,25 @@ public struct DeviceScope: Sendable, Hashable {
   }
 
   /// The devices of one platform and version, as a version bar counts them.
-  public static func version(_ row: FleetSnapshot.VersionRow, unknownTrains: [OSVersionNumber])
+  public static func version(_ row: FleetSnapshot.VersionRow, trains: [OSVersionNumber])
     -> DeviceScope
   {
     let platform = DeviceFilter.Term.platform(row.platform)
     guard let base = row.version.base else {
-      // No version reported: unknown state, outside every train whose letter is unknown.
-      let outside = unknownTrains.map { DeviceFilter.Term.not(.os($0, nil)) }
+      // No version reported: outside every release train the platform's devices are on.
+      let outside = trains.map { DeviceFilter.Term.not(.os($0, nil)) }
       return DeviceScope(
         title: "\(row.platform.displayName), no version reported",
         terms: [platform, .state(.unknown)] + outside)
     }
     return DeviceScope(
       title: "\(row.platform.displayName) \(row.label)",
-      terms: [platform, .os(base, row.version.rsr)])
+      terms: [platform, exactly(base, row.version.rsr)])
+  }
+
+  /// The term for one release and mark only: `26.6` written as `26.6.0`, so it does not
+  /// also match `26.6.1`.
+  public static func exactly(_ base: OSVersionNumber, _ mark: RSRMark) -> DeviceFilter.Term {
+    .os(OSVersionNumber(base.major, base.minor, base.patch), mark)
   }
 }

@@ -125,7 +125,8 @@ public enum OverviewView {
     -> DeviceScope
   {
     let below = (s.versions[r.platform] ?? []).filter { $0.sortKey < r.targetSortKey }
-      .compactMap { row in row.version.base.map { DeviceFilter.Term.not(.os($0, row.version.rsr)) }
+      .compactMap { row in
+        row.version.base.map { DeviceFilter.Term.not(DeviceScope.exactly($0, row.version.rsr)) }
       }
     return DeviceScope(
       title: "ring \(ring), \(r.platform.displayName) \(r.target.displayVersion) or later",
@@ -157,7 +158,7 @@ public enum OverviewView {
         c.add(glyphs.bar(v.count, of: maximum, width: barWidth), x: 16, role: .barFill)
         c.item(
           RingsideTUIText.right(v.count.grouped, 8), x: columnWidth - 10, role: .number,
-          scope: DeviceScope.version(v, unknownTrains: trains))
+          scope: DeviceScope.version(v, trains: trains))
       }
       if columns == 1 {
         if i > 0 { out.newLine() }
