@@ -95,7 +95,6 @@ public enum Dashboard {
     if !dataOnly {
       d.cursor = 0
       d.top = 0
-      d.page = nil
       if recount { d.total = nil }
     }
     s.devices = d

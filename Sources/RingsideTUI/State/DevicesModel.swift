@@ -76,16 +76,21 @@ public struct DevicesModel: Sendable, Equatable {
     cursor = 0
     top = 0
     total = nil
-    page = nil
+  }
+
+  /// The loaded rows when they belong to the current filter and sort (the store may have
+  /// changed since); older rows are only shown, dimmed, until new ones arrive.
+  public var currentPage: DevicePage? {
+    page.flatMap { $0.query.filter == query.filter && $0.query.sort == query.sort ? $0 : nil }
   }
 
   /// The device under the cursor, when its row is loaded.
-  public var selected: DeviceRecord? { page?.row(cursor) }
+  public var selected: DeviceRecord? { currentPage?.row(cursor) }
 
   /// The highest cursor position known to exist.
   var lastIndex: Int {
     if let total { return max(0, total - 1) }
-    if let page { return max(0, page.offset + page.rows.count - 1) }
+    if let page = currentPage { return max(0, page.offset + page.rows.count - 1) }
     return 0
   }
 

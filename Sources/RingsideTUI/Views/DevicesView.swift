@@ -101,13 +101,16 @@ public enum DevicesView {
       let index = d.top + i
       let y = headerY + 1 + i
       if let total = d.total, index >= total { break }
-      guard let record = d.page?.query == d.query ? d.page?.row(index) : nil else {
+      // Until the rows of a new filter or sort arrive, the old ones stay, dimmed: no blank flash.
+      let stale =
+        d.page.map { $0.query.filter != d.query.filter || $0.query.sort != d.query.sort } ?? false
+      guard let record = d.page?.row(index) else {
         if d.total != nil || i == 0 { grid.put("…", x: area.x + 1, y: y, role: .dim) }
         continue
       }
       for (column, x) in zip(layout.columns, layout.offsets) {
         let (text, role) = layout.cell(column.sort, record, catalog: state.catalog, now: state.now)
-        grid.put(text, x: area.x + x, y: y, width: column.width, role: role)
+        grid.put(text, x: area.x + x, y: y, width: column.width, role: stale ? .dim : role)
       }
       if index == d.cursor {
         grid.restyle(x: area.x, y: y, width: area.width, role: .tableSelected)
