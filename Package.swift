@@ -40,7 +40,8 @@ let package = Package(
       name: "RingsideProfilesTests", dependencies: ["RingsideProfiles", "RingsideDomain"],
       exclude: ["Fixtures"]),
     .testTarget(
-      name: "RingsideTUITests", dependencies: ["RingsideTUI", "RingsideStore", "RingsideDomain"]),
+      name: "RingsideTUITests", dependencies: ["RingsideTUI", "RingsideStore", "RingsideDomain"],
+      exclude: ["Snapshots"]),
     .testTarget(
       name: "RingsideCLITests", dependencies: ["RingsideCLI", "RingsideStore", "RingsideDomain"]),
   ]

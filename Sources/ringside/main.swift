@@ -2,4 +2,7 @@ import Foundation
 import RingsideCLI
 
 setlocale(LC_ALL, "")
-exit(Ringside.run(Array(CommandLine.arguments.dropFirst()), context: .standard()))
+exit(
+  Ringside.run(
+    Array(CommandLine.arguments.dropFirst()), context: .standard(), dashboard: DashboardCommand.spec
+  ))

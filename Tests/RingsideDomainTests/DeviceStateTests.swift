@@ -20,6 +20,12 @@ final class DeviceStateTests: XCTestCase {
     XCTAssertEqual(try state(.iOS, "26.3.1 (a)", build: "23D8133").state, .current)
   }
 
+  func testMacOnTheGeneralBSIIsCurrentDespiteAModelSpecificOneOnANewerBase() throws {
+    XCTAssertEqual(try state(.macOS, "26.3.1 (a)", build: "25D2128").state, .current)
+    XCTAssertEqual(try state(.macOS, "26.3.2", build: "25D2140").state, .rsrAvailable)
+    XCTAssertEqual(try state(.macOS, "26.3.2", build: "25D2141").state, .current)
+  }
+
   func testLatestOSWithoutAnyRSRIsCurrent() throws {
     XCTAssertEqual(try state(.iOS, "26.6.1").state, .current)
     XCTAssertEqual(try state(.iOS, "18.7.10").state, .current)

@@ -52,7 +52,7 @@ final class ReleaseCatalogTests: XCTestCase {
 
   func testNewestRSRPerMajor() {
     XCTAssertEqual(catalog.newestRSR(for: .iOS, major: 16)?.displayVersion, "16.5.1 (c)")
-    XCTAssertEqual(catalog.newestRSR(for: .macOS, major: 26)?.displayVersion, "26.3.2 (a)")
+    XCTAssertEqual(catalog.newestRSR(for: .macOS, major: 26)?.displayVersion, "26.3.1 (a)")
     XCTAssertNil(catalog.newestRSR(for: .iOS, major: 18))
     XCTAssertEqual(catalog.newestRSR(for: .iPadOS)?.displayVersion, "26.3.1 (a)")
   }

@@ -1,14 +1,8 @@
 extension ReleaseCatalog {
-  /// The RSR/BSI to require in a compliance policy for a platform: of the newest major that
-  /// has any, the releases of the latest posting day, lowest version first — so 26.3.1 (a)
-  /// rather than the device-specific 26.3.2 (a) posted the same day.
+  /// The RSR/BSI to require in a compliance policy for a platform: the baseline of the newest
+  /// major that has any (see `newestRSR(for:major:)`).
   public func complianceBaseline(for platform: Platform) -> CatalogRelease? {
-    guard let newest = newestRSR(for: platform) else { return nil }
-    let sameDay = releases.filter {
-      $0.family == platform.family && $0.isRSR && $0.isPublic && !$0.isWithdrawn
-        && $0.version.major == newest.version.major && $0.released == newest.released
-    }
-    return sameDay.min { $0.version != $1.version ? $0.version < $1.version : $0.mark < $1.mark }
+    newestRSR(for: platform)
   }
 
   /// Reads a requirement given as a version (`16.5.1 (c)`, `iOS 26.3.1 (a)`) or a build

@@ -31,7 +31,7 @@ public struct ReleaseCatalog: Sendable {
       let major = MajorKey(family: r.family, major: r.version.major)
       if r.isRSR {
         rsrs[BaseKey(family: r.family, base: r.version), default: []].append(r)
-        if !r.isWithdrawn { newest[major] = r }
+        if !r.isWithdrawn, ReleaseCatalog.supersedesAsBaseline(r, newest[major]) { newest[major] = r }
       } else {
         latest[major] = r
       }
@@ -40,6 +40,16 @@ public struct ReleaseCatalog: Sendable {
     byBuild = builds
     newestRSRByMajor = newest
     latestByMajor = latest
+  }
+
+  /// The baseline of a major is its RSR/BSI of the latest posting day, the lowest version of
+  /// that day: on 2026-03-17 Apple posted 26.3.1 (a) for every Mac and 26.3.2 (a) for one
+  /// model, so Macs on 26.3.1 (a) are current, not behind.
+  static func supersedesAsBaseline(_ r: CatalogRelease, _ current: CatalogRelease?) -> Bool {
+    guard let current else { return true }
+    let (new, old) = (r.released ?? "", current.released ?? "")
+    if new != old { return new > old }
+    return r.version != current.version ? r.version < current.version : r.mark > current.mark
   }
 
   static func releaseOrder(_ a: CatalogRelease, _ b: CatalogRelease) -> Bool {
@@ -61,7 +71,9 @@ public struct ReleaseCatalog: Sendable {
     rsrs(for: platform, base: base).last { !$0.isWithdrawn && $0.applies(toBuild: build) }
   }
 
-  /// The newest public, not withdrawn RSR/BSI of a major release (e.g. 16.5.1 (c) for iOS 16).
+  /// The RSR/BSI every device of a major should have at least: the newest public, not withdrawn
+  /// one, and of several posted the same day the lowest (16.5.1 (c) for iOS 16, 26.3.1 (a) for
+  /// macOS 26).
   public func newestRSR(for platform: Platform, major: Int) -> CatalogRelease? {
     newestRSRByMajor[MajorKey(family: platform.family, major: major)]
   }

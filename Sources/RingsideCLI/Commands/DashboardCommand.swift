@@ -1,0 +1,156 @@
+import Foundation
+import RingsideDomain
+import RingsideStore
+import RingsideTUI
+import RingsideTerminal
+
+/// The bare `ringside`: the interactive dashboard, or with `--script`/`--dump-screen` the
+/// same dashboard headless, for tests and reproducible screens.
+public enum DashboardCommand {
+  public static let spec = CommandSpec(
+    path: [],
+    summary: "Open the dashboard: overview, devices and rings, live from the store.",
+    options: [
+      CommandSpec.dbOption,
+      .init("--demo", help: "Show the demo fleet from a temporary store, removed on exit."),
+      .init(
+        "--theme", value: "NAME|PATH", help: "default, high-contrast, light, mono, or a theme file."
+      ),
+      .init("--read-only", help: "Open the store read-only; staging keys are not bound."),
+      .init(
+        "--script", value: "FILE",
+        help: "Headless: play the keys in FILE (text, <Enter>, <Down>, <resize 100x30>)."),
+      .init("--dump-screen", help: "Headless: print the final screen as text."),
+      .init("--dump-roles", help: "Headless: print the style role of every cell after the text."),
+      .init("--size", value: "WxH", help: "Headless screen size (default 80x24)."),
+    ],
+    discussion: """
+      Keys: ? help, / filter, Enter open, Esc back, Tab or 1-3 views, : commands, q quit.
+      Themes are looked up in $XDG_CONFIG_HOME/ringside/themes, $RINGSIDE_THEMES, the Themes
+      folder next to the binary, then the built-in copies. NO_COLOR selects mono.
+      A terminal without cursor addressing (TERM=dumb) gets `ringside report` instead.
+      """,
+    run: { arguments, context in try run(arguments, context) })
+
+  static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
+    let startedAt = Date()
+    let headless =
+      arguments.value("--script") != nil || arguments.flag("--dump-screen")
+      || arguments.flag("--dump-roles")
+    let (store, label, cleanup) = try openStore(arguments, context)
+    defer { cleanup() }
+    let locator = ThemeLocator(environment: context.environment, executablePath: executablePath())
+    if headless {
+      return try runHeadless(arguments, context, store: store, label: label, locator: locator)
+    }
+    let terminal: CursesTerminal
+    do {
+      terminal = try CursesTerminal(term: context.environment["TERM"])
+    } catch {
+      throw CLIError(.unavailable, terminalMessage(error, term: context.environment["TERM"]))
+    }
+    let theme: Theme
+    do {
+      theme = try chooseTheme(arguments, context, locator: locator, color: terminal.supportsColor)
+    } catch {
+      terminal.close()
+      throw error
+    }
+    terminal.apply(theme)
+    let path = store.path
+    let readOnly = arguments.flag("--read-only")
+    let runner = BackgroundRunner(open: { try InventoryStore(path: path, readOnly: readOnly) })
+    let state = DashboardState(
+      width: terminal.width, height: terminal.height, storeLabel: label, readOnly: readOnly,
+      themeName: theme.name, asciiOnly: terminal.asciiOnly, now: Date())
+    let session = DashboardSession(
+      state: state, terminal: terminal, runner: runner, themes: locator)
+    session.startedAt = startedAt
+    if let path = context.environment["RINGSIDE_TRACE"],
+      let file = FileHandle(forWritingAtPath: path)
+        ?? (FileManager.default.createFile(atPath: path, contents: nil)
+          ? FileHandle(forWritingAtPath: path) : nil)
+    {
+      file.seekToEndOfFile()
+      session.trace = { line in file.write(Data((line + "\n").utf8)) }
+    }
+    session.run()
+    runner.stop()
+    terminal.close()
+    if let signal = session.endedBySignal { return 128 + signal }
+    return ExitCode.ok.rawValue
+  }
+
+  static func runHeadless(
+    _ arguments: ParsedArguments, _ context: CommandContext, store: InventoryStore, label: String,
+    locator: ThemeLocator
+  ) throws -> Int32 {
+    var input: [InputEvent] = []
+    if let file = arguments.value("--script") {
+      guard let data = FileManager.default.contents(atPath: file),
+        let text = String(data: data, encoding: .utf8)
+      else { throw CLIError(.noInput, "\(file): cannot read the key script") }
+      do { input = try KeyScript.parse(text) } catch {
+        throw CLIError(.dataError, "\(file): \(error)")
+      }
+    }
+    let (width, height) = try size(arguments.value("--size"))
+    let theme = try chooseTheme(arguments, context, locator: locator, color: true)
+    let terminal = HeadlessTerminal(width: width, height: height, input: input)
+    let now = context.now
+    let state = DashboardState(
+      width: width, height: height, storeLabel: label, readOnly: arguments.flag("--read-only"),
+      themeName: theme.name, asciiOnly: false, now: now)
+    let runner = SynchronousRunner(service: StoreService(store: store, clock: { now }))
+    let session = DashboardSession(
+      state: state, terminal: terminal, runner: runner, themes: locator, clock: { now })
+    let grid = session.run()
+    if arguments.flag("--dump-roles") {
+      context.print(ScreenDump.withRoles(grid))
+    } else if arguments.flag("--dump-screen") {
+      context.print(grid.text)
+    }
+    return ExitCode.ok.rawValue
+  }
+
+  static func size(_ text: String?) throws(CLIError) -> (Int, Int) {
+    guard let text else { return (80, 24) }
+    let parts = text.split(separator: "x").compactMap { Int($0) }
+    guard parts.count == 2, parts.allSatisfy({ (1...1000).contains($0) }) else {
+      throw CLIError.usage("--size takes WIDTHxHEIGHT such as 80x24, not \(text)", command: nil)
+    }
+    return (parts[0], parts[1])
+  }
+
+  /// `--theme` when given; else mono for `NO_COLOR` or a terminal without colours; else default.
+  static func chooseTheme(
+    _ arguments: ParsedArguments, _ context: CommandContext, locator: ThemeLocator, color: Bool
+  ) throws(CLIError) -> Theme {
+    let explicit = arguments.value("--theme")
+    let noColor = !(context.environment["NO_COLOR"] ?? "").isEmpty
+    do {
+      if !color { return explicit == nil ? ThemeLocator.builtinMono : try locator.load("mono") }
+      if let explicit { return try locator.load(explicit) }
+      return noColor ? ThemeLocator.builtinMono : try locator.load("default")
+    } catch {
+      throw CLIError(.dataError, "theme: \(error.description)")
+    }
+  }
+
+  static func terminalMessage(_ error: TerminalError, term: String?) -> String {
+    switch error {
+    case .dumb(let t):
+      "this terminal (TERM=\(t.isEmpty ? "unset" : Sanitized.text(t, limit: 30))) cannot move the cursor, so the dashboard cannot run; use `ringside report` for the same numbers as text"
+    case .unknown(let t):
+      "unknown terminal type TERM=\(Sanitized.text(t, limit: 30)); set TERM (e.g. xterm-256color) or use `ringside report`"
+    case .notATerminal:
+      "the dashboard needs a terminal on standard input and output; use `ringside report` in scripts"
+    }
+  }
+
+  /// The running binary, to find the `Themes` folder shipped next to it.
+  static func executablePath() -> String? {
+    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+      ?? Bundle.main.executablePath
+  }
+}

@@ -1,0 +1,138 @@
+import CSQLite
+import Foundation
+import RingsideDomain
+
+/// One group of devices sharing ring, platform, version, state and removal status: the
+/// dashboard derives every overview and ring count from these rows, read in one pass.
+public struct FleetGroup: Sendable, Hashable {
+  public let ring: String
+  public let platform: Platform
+  public let version: AppleOSVersion
+  /// `AppleOSVersion.sortKey` of the group, comparable as text.
+  public let versionSortKey: String
+  public let state: DeviceState
+  public let removal: RemovalStatus
+  public let count: Int
+}
+
+/// The whole fleet counted for the dashboard: the groups, and per ring the devices without
+/// a check-in for `DeviceFilter.staleDays` days.
+public struct FleetCounts: Sendable, Hashable {
+  public let groups: [FleetGroup]
+  public let staleByRing: [String: Int]
+}
+
+extension InventoryStore {
+  /// SQLite's `data_version`: changes when another connection commits, so a cheap poll
+  /// tells whether the dashboard must reload.
+  public func dataVersion() throws(StoreError) -> Int64 {
+    try database.scalar("PRAGMA data_version")?.int ?? 0
+  }
+
+  /// Every device counted by ring, platform, version, state and removal, in one pass over
+  /// the `devices_overview` index; stale devices counted per ring from the check-in index.
+  public func fleetCounts(now: Date = Date()) throws(StoreError) -> FleetCounts {
+    let cutoff = Int64(now.timeIntervalSince1970) - Int64(DeviceFilter.staleDays * 86400)
+    var ringNames: [Int64: String] = [:]
+    let rings = try database.prepare("SELECT id, name FROM rings").query([]) {
+      ($0.int(at: 0) ?? 0, $0.string(at: 1) ?? "")
+    }
+    for (id, name) in rings { ringNames[id] = name }
+    let stmt = try database.prepare(
+      """
+      SELECT ring_id, platform, os_sort, rsr, state, removal, COUNT(*)
+      FROM devices GROUP BY ring_id, platform, os_sort, rsr, state, removal
+      """)
+    let groups = try stmt.query([]) { row in
+      let platform = Platform(rawValue: row.string(at: 1) ?? "") ?? .iOS
+      let sortKey = row.string(at: 2) ?? ""
+      return FleetGroup(
+        ring: ringNames[row.int(at: 0) ?? 0] ?? "?", platform: platform,
+        version: DeviceColumns.version(
+          platform: platform, base: InventoryStore.base(fromSortKey: sortKey),
+          rsr: row.string(at: 3),
+          build: nil, supplemental: nil),
+        versionSortKey: sortKey,
+        state: DeviceState(rawValue: row.string(at: 4) ?? "") ?? .unknown,
+        removal: RemovalStatus(rawValue: row.string(at: 5) ?? "") ?? .allowed,
+        count: Int(row.int(at: 6) ?? 0))
+    }
+    let staleRows = try database.prepare(
+      """
+      SELECT ring_id, COUNT(*) FROM (
+        SELECT ring_id FROM devices WHERE last_checkin < ?1
+        UNION ALL SELECT ring_id FROM devices WHERE last_checkin IS NULL)
+      GROUP BY ring_id
+      """
+    ).query([.integer(cutoff)]) { ($0.int(at: 0) ?? 0, Int($0.int(at: 1) ?? 0)) }
+    var stale: [String: Int] = [:]
+    for (id, n) in staleRows { stale[ringNames[id] ?? "?", default: 0] += n }
+    return FleetCounts(groups: groups, staleByRing: stale)
+  }
+
+  /// `16.5.1` from the sort key `0016.0005.0001-2a`, `26.2` from `0026.0002.0000-0`; nil for
+  /// the empty key of an unreported version.
+  static func base(fromSortKey key: String) -> String? {
+    let numbers = key.prefix { $0 != "-" }.split(separator: ".").compactMap { Int($0) }
+    guard numbers.count == 3 else { return nil }
+    return numbers[2] == 0
+      ? "\(numbers[0]).\(numbers[1])" : "\(numbers[0]).\(numbers[1]).\(numbers[2])"
+  }
+
+  /// One page of devices like `devices(filter:sort:offset:limit:)`, but reading from the far
+  /// end in the reverse order when the page lies in the second half of `total` rows, so the
+  /// last page of a million rows costs what the first one does.
+  public func devicePage(
+    filter: DeviceFilter, sort: DeviceSort, offset: Int, limit: Int, total: Int?, now: Date = Date()
+  ) throws(StoreError) -> [DeviceRecord] {
+    guard let total, offset > total / 2, offset < total else {
+      return try devices(filter: filter, sort: sort, offset: offset, limit: limit, now: now)
+    }
+    let end = min(total, offset + limit)
+    var reversed = sort
+    reversed.descending.toggle()
+    let rows = try devices(
+      filter: filter, sort: reversed, offset: total - end, limit: end - offset, now: now)
+    return rows.reversed()
+  }
+
+  /// One device by row id, or nil when it is gone.
+  public func device(id: Int64) throws(StoreError) -> DeviceRecord? {
+    let stmt = try database.prepare(
+      """
+      SELECT d.id, d.device_key, d.serial, d.udid, d.name, d.platform, d.model, d.os_base, d.rsr,
+        d.build, d.supplemental_build, d.supervised, d.user_enrolled, r.name, d.last_checkin,
+        d.user_name, d.source, d.removed_letter, d.state, d.removal
+      FROM devices d JOIN rings r ON r.id = d.ring_id WHERE d.id = ?1
+      """)
+    return try stmt.query([.integer(id)]) { row in
+      let platform = Platform(rawValue: row.string(at: 5) ?? "") ?? .iOS
+      let device = Device(
+        key: row.string(at: 1) ?? "", serial: row.string(at: 2), udid: row.string(at: 3),
+        name: row.string(at: 4) ?? "", platform: platform, model: row.string(at: 6),
+        version: DeviceColumns.version(
+          platform: platform, base: row.string(at: 7), rsr: row.string(at: 8),
+          build: row.string(at: 9), supplemental: row.string(at: 10)),
+        supervised: row.int(at: 11).map { $0 != 0 }, userEnrolled: row.int(at: 12) == 1,
+        ring: row.string(at: 13) ?? "",
+        lastCheckIn: row.int(at: 14).map { Date(timeIntervalSince1970: Double($0)) },
+        userName: row.string(at: 15), source: row.string(at: 16) ?? "",
+        removedLetter: row.string(at: 17)?.first)
+      return DeviceRecord(
+        id: row.int(at: 0) ?? 0, device: device,
+        state: DeviceState(rawValue: row.string(at: 18) ?? "") ?? .unknown,
+        removal: RemovalStatus(rawValue: row.string(at: 19) ?? "") ?? .allowed)
+    }.first
+  }
+
+  /// A handle another thread may use to stop this connection's running query.
+  public var interrupter: QueryInterrupter { QueryInterrupter(handle: database.handle) }
+}
+
+/// Stops the query running on one connection (`sqlite3_interrupt`, safe from any thread);
+/// valid while the store it came from is open.
+public struct QueryInterrupter: @unchecked Sendable {
+  let handle: OpaquePointer
+
+  public func interrupt() { sqlite3_interrupt(handle) }
+}

@@ -1,2 +1,0 @@
-/// Namespace marker until the module has its first type; replace when adding code.
-enum RingsideTUIModule {}

@@ -1,0 +1,125 @@
+import Foundation
+import RingsideStore
+
+/// Runs store effects on a worker thread with its own connection, so a slow count over a
+/// million devices never blocks typing. Only the newest request of each kind is kept, and
+/// a newer page or count interrupts the query it replaces.
+public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
+  private let condition = NSCondition()
+  private var pending: [Slot: Effect] = [:]
+  private var ready: [Event] = []
+  private var running: Slot?
+  private var interrupter: QueryInterrupter?
+  private var stopped = false
+
+  /// Kinds of work, in the order the worker takes them: rows on screen first, counts last.
+  enum Slot: Int, Hashable, Comparable {
+    case page, detail, snapshot, dataVersion, count
+
+    static func < (a: Slot, b: Slot) -> Bool { a.rawValue < b.rawValue }
+  }
+
+  /// Starts the worker, which opens the store with `open`; the error of a failed open is
+  /// reported as an event.
+  public init(
+    open: @escaping @Sendable () throws -> InventoryStore,
+    clock: @escaping @Sendable () -> Date = Date.init
+  ) {
+    let thread = Thread { [self] in work(open: open, clock: clock) }
+    thread.stackSize = 4 << 20
+    thread.start()
+  }
+
+  public func submit(_ effects: [Effect]) {
+    condition.lock()
+    for effect in effects {
+      guard let slot = BackgroundRunner.slot(effect) else { continue }
+      pending[slot] = effect
+      if running == slot, slot == .page || slot == .count { interrupter?.interrupt() }
+    }
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  public func collect(timeoutMS: Int) -> [Event] {
+    condition.lock()
+    defer { condition.unlock() }
+    if timeoutMS != 0 {
+      let deadline = Date().addingTimeInterval(Double(max(0, timeoutMS)) / 1000)
+      while ready.isEmpty && (!pending.isEmpty || running != nil) {
+        if timeoutMS < 0 { condition.wait() } else if !condition.wait(until: deadline) { break }
+      }
+    }
+    defer { ready.removeAll() }
+    return ready
+  }
+
+  public var isBusy: Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    return !pending.isEmpty || running != nil || !ready.isEmpty
+  }
+
+  public var hasUrgentWork: Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    let urgent: (Slot) -> Bool = { $0 != .count && $0 != .dataVersion }
+    return pending.keys.contains(where: urgent) || running.map(urgent) == true
+  }
+
+  /// Stops the worker after its current query.
+  public func stop() {
+    condition.lock()
+    stopped = true
+    interrupter?.interrupt()
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  static func slot(_ effect: Effect) -> Slot? {
+    switch effect {
+    case .loadSnapshot: .snapshot
+    case .loadPage: .page
+    case .count: .count
+    case .loadDetail: .detail
+    case .checkDataVersion: .dataVersion
+    case .loadTheme, .quit: nil
+    }
+  }
+
+  private func work(open: () throws -> InventoryStore, clock: @escaping () -> Date) {
+    let service: StoreService
+    do {
+      let store = try open()
+      service = StoreService(store: store, clock: clock)
+      condition.lock()
+      interrupter = store.interrupter
+      condition.unlock()
+    } catch {
+      condition.lock()
+      ready.append(.failed("\(error)"))
+      pending.removeAll()
+      condition.broadcast()
+      condition.unlock()
+      return
+    }
+    while true {
+      condition.lock()
+      while pending.isEmpty && !stopped { condition.wait() }
+      if stopped {
+        condition.unlock()
+        return
+      }
+      let slot = pending.keys.min()!
+      let effect = pending.removeValue(forKey: slot)
+      running = slot
+      condition.unlock()
+      let event = effect.flatMap { service.perform($0) }
+      condition.lock()
+      running = nil
+      if let event { ready.append(event) }
+      condition.broadcast()
+      condition.unlock()
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import RingsideDomain
+import RingsideStore
+
+/// Answers the dashboard's store effects on one connection. Not Sendable: it lives on the
+/// thread that opened it.
+public final class StoreService {
+  let store: InventoryStore
+  let clock: () -> Date
+
+  public init(store: InventoryStore, clock: @escaping () -> Date = Date.init) {
+    self.store = store
+    self.clock = clock
+  }
+
+  /// Performs one store effect and returns the event that answers it; nil for effects that
+  /// are not store queries.
+  public func perform(_ effect: Effect) -> Event? {
+    do {
+      switch effect {
+      case .loadSnapshot:
+        let now = clock()
+        let catalog = try store.catalog()
+        let snapshot = FleetSnapshot(
+          counts: try store.fleetCounts(now: now), rings: try store.rings(), catalog: catalog)
+        return .snapshotLoaded(snapshot, catalog, at: now)
+      case .loadPage(let request):
+        let rows = try store.devicePage(
+          filter: request.query.filter, sort: request.query.sort, offset: request.offset,
+          limit: request.limit,
+          total: request.total, now: clock())
+        return .pageLoaded(
+          DevicePage(
+            query: request.query, offset: request.offset, rows: rows,
+            reachedEnd: rows.count < request.limit))
+      case .count(let query):
+        return .countLoaded(query, try store.countDevices(filter: query.filter, now: clock()))
+      case .loadDetail(let id):
+        guard let record = try store.device(id: id) else { return .detailMissing(id) }
+        let catalog = try store.catalog()
+        let d = record.device
+        let assessment = StateAssessor(catalog: catalog).assess(
+          platform: d.platform, version: d.version, removedLetter: d.removedLetter)
+        return .detailLoaded(
+          DeviceDetail(
+            record: record, history: try store.history(deviceID: id),
+            ring: try store.rings().first { $0.name == d.ring }, assessment: assessment,
+            versionLabel: catalog.label(for: d.version, on: d.platform)))
+      case .checkDataVersion:
+        return .dataVersion(try store.dataVersion())
+      case .loadTheme, .quit:
+        return nil
+      }
+    } catch {
+      if error.message.contains("interrupt") { return nil }
+      return .failed(error.message)
+    }
+  }
+}

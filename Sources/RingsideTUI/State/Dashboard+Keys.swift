@@ -1,0 +1,110 @@
+extension Dashboard {
+  static func handleKey(_ s: inout DashboardState, _ key: Key) -> [Effect] {
+    s.message = nil
+    if key == .control("c") { return run(&s, CommandTable.quit, argument: nil) }
+    if s.tooSmall {
+      return s.keymap.command(for: key) == CommandTable.quit
+        ? run(&s, CommandTable.quit, argument: nil) : []
+    }
+    if s.helpVisible { return helpKey(&s, key) }
+    switch s.input {
+    case .filter(let draft, let original):
+      return filterKey(&s, key, draft: draft, original: original)
+    case .command(let draft): return commandKey(&s, key, draft: draft)
+    case .none: break
+    }
+    guard let id = s.keymap.command(for: key) else { return [] }
+    return run(&s, id, argument: nil)
+  }
+
+  static func helpKey(_ s: inout DashboardState, _ key: Key) -> [Effect] {
+    switch s.keymap.command(for: key) {
+    case CommandTable.help, CommandTable.back: s.helpVisible = false
+    case CommandTable.quit: s.helpVisible = false
+    case CommandTable.down: s.helpScroll += 1
+    case CommandTable.up: s.helpScroll = max(0, s.helpScroll - 1)
+    case CommandTable.pageDown: s.helpScroll += max(1, s.height - 6)
+    case CommandTable.pageUp: s.helpScroll = max(0, s.helpScroll - max(1, s.height - 6))
+    case CommandTable.top: s.helpScroll = 0
+    default: break
+    }
+    return []
+  }
+
+  static func filterKey(_ s: inout DashboardState, _ key: Key, draft: String, original: String)
+    -> [Effect]
+  {
+    var text = draft
+    switch key {
+    case .enter:
+      s.input = .none
+      return []
+    case .escape:
+      s.input = .none
+      return setFilter(&s, original)
+    case .backspace, .delete:
+      if !text.isEmpty { text.removeLast() }
+    case .control("u"):
+      text = ""
+    case .control("w"):
+      while text.last == " " { text.removeLast() }
+      while let last = text.last, last != " " { text.removeLast() }
+    case .character(let c):
+      text.append(c)
+    case .up, .down, .pageUp, .pageDown:
+      return s.keymap.command(for: key).flatMap { s.currentView?.handle(&s, $0, nil) } ?? []
+    default:
+      return []
+    }
+    s.input = .filter(draft: text, original: original)
+    return setFilter(&s, text)
+  }
+
+  static func setFilter(_ s: inout DashboardState, _ text: String) -> [Effect] {
+    if s.current != .devices {
+      s.back.removeAll()
+      s.current = .devices
+    }
+    s.devices.detailID = nil
+    s.devices.detail = nil
+    guard s.devices.setFilter(text) else { return [] }
+    return requery(&s, recount: true)
+  }
+
+  static func commandKey(_ s: inout DashboardState, _ key: Key, draft: String) -> [Effect] {
+    var text = draft
+    switch key {
+    case .enter:
+      s.input = .none
+      return runCommandLine(&s, draft)
+    case .escape:
+      s.input = .none
+      return []
+    case .backspace, .delete:
+      if text.isEmpty {
+        s.input = .none
+        return []
+      }
+      text.removeLast()
+    case .control("u"):
+      text = ""
+    case .tab:
+      text = complete(s, text)
+    case .character(let c):
+      text.append(c)
+    default:
+      return []
+    }
+    s.input = .command(draft: text)
+    return []
+  }
+
+  /// Completes the command name typed so far when one name starts with it.
+  static func complete(_ s: DashboardState, _ text: String) -> String {
+    guard !text.contains(" ") else { return text }
+    let names = s.commands.filter { !(s.readOnly && $0.dangerous) }.flatMap(\.names)
+    let matches = names.filter { $0.hasPrefix(text) }
+    if matches.count == 1 { return matches[0] + " " }
+    return text
+  }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import RingsideDomain
+
+/// What the user is typing into the bottom line.
+public enum InputMode: Sendable, Equatable {
+  case none
+  /// `/` filter: the text so far and the filter before editing began (restored by Esc).
+  case filter(draft: String, original: String)
+  /// `:` command line.
+  case command(draft: String)
+}
+
+/// A one-line message in the footer until the next key.
+public struct StatusMessage: Sendable, Equatable {
+  public let text: String
+  public let isError: Bool
+}
+
+/// Where Esc goes back to after Enter opened devices from Overview or Rings.
+public struct BackEntry: Sendable, Equatable {
+  public let view: ViewID
+  public let devices: DevicesModel
+}
+
+/// The whole dashboard at one moment. `Dashboard.update` is the only thing that changes it,
+/// and views only read it.
+public struct DashboardState: Sendable {
+  public let views: [ViewDescriptor]
+  public let commands: [Command]
+  public let keymap: Keymap
+  public var width: Int
+  public var height: Int
+  public var current: ViewID
+  public var back: [BackEntry] = []
+  public var overview = DrillModel()
+  public var rings = DrillModel()
+  public var devices = DevicesModel()
+  public var snapshot: FleetSnapshot?
+  /// The release catalog of the store, for version labels.
+  public var catalog: ReleaseCatalog?
+  public var input: InputMode = .none
+  public var helpVisible = false
+  public var helpScroll = 0
+  public var message: StatusMessage?
+  public var themeName: String
+  public var glyphs: Glyphs
+  /// Where the store is, for the status line.
+  public var storeLabel: String
+  public var readOnly: Bool
+  public var now: Date
+  public var lastRefresh: Date?
+  public var dataVersion: Int64?
+  /// Bumped each time another process changed the store; queries carry it.
+  public var dataGeneration = 0
+  public var quitting = false
+
+  public init(
+    width: Int, height: Int, storeLabel: String, readOnly: Bool, themeName: String,
+    asciiOnly: Bool, now: Date, views: [ViewDescriptor] = ViewRegistry.standard
+  ) {
+    self.views = views
+    commands = CommandTable.commands(views: views)
+    keymap = Keymap.standard(views: views, commands: commands, readOnly: readOnly)
+    self.width = width
+    self.height = height
+    current = views.first?.id ?? .overview
+    self.storeLabel = storeLabel
+    self.readOnly = readOnly
+    self.themeName = themeName
+    glyphs = asciiOnly ? .ascii : .unicode
+    self.now = now
+  }
+
+  /// The descriptor of the view on screen.
+  public var currentView: ViewDescriptor? { views.first { $0.id == current } }
+
+  /// The command with this id.
+  public func command(_ id: CommandID) -> Command? { commands.first { $0.id == id } }
+
+  /// True when the terminal is below the smallest size the dashboard draws in.
+  public var tooSmall: Bool { width < Layout.minWidth || height < Layout.minHeight }
+
+  /// The rows between the header and the status line.
+  public var contentArea: Rect { Rect(x: 0, y: 1, width: width, height: height - 3) }
+}
+
+/// Fixed parts of the screen.
+public enum Layout {
+  public static let minWidth = 60
+  public static let minHeight = 12
+}

@@ -1,0 +1,31 @@
+import Foundation
+import RingsideDomain
+import RingsideStore
+
+/// Work the state update asks for; the runtime performs it and answers with an `Event`.
+public enum Effect: Sendable, Hashable {
+  /// Counts for Overview and Rings.
+  case loadSnapshot
+  case loadPage(PageRequest)
+  case count(DevicesQuery)
+  case loadDetail(Int64)
+  /// Ask whether another process changed the store.
+  case checkDataVersion
+  case loadTheme(String)
+  case quit
+}
+
+/// Something that happened: a key, a resize, a clock tick, or the answer to an effect.
+public enum Event: Sendable {
+  case key(Key)
+  case resize(width: Int, height: Int)
+  case tick(Date)
+  case snapshotLoaded(FleetSnapshot, ReleaseCatalog, at: Date)
+  case pageLoaded(DevicePage)
+  case countLoaded(DevicesQuery, Int)
+  case detailLoaded(DeviceDetail)
+  case detailMissing(Int64)
+  case dataVersion(Int64)
+  case themeLoaded(String)
+  case failed(String)
+}

@@ -1,0 +1,109 @@
+import RingsideDomain
+import RingsideStore
+
+/// The numbers behind Overview and Rings, derived from the store's device groups in one pass.
+public struct FleetSnapshot: Sendable, Equatable {
+  /// Devices of one platform on one version (base and RSR mark).
+  public struct VersionRow: Sendable, Equatable {
+    public let platform: Platform
+    public let version: AppleOSVersion
+    public let label: String
+    public let sortKey: String
+    public let count: Int
+  }
+
+  /// How far a ring's devices of one platform got toward the newest RSR/BSI.
+  public struct Rollout: Sendable, Equatable {
+    public let platform: Platform
+    public let target: CatalogRelease
+    public let targetSortKey: String
+    public let reached: Int
+    public let total: Int
+  }
+
+  /// One ring with its policy, counts and rollout.
+  public struct RingRow: Sendable, Equatable {
+    public let ring: Ring
+    public let devices: Int
+    public let byState: [DeviceState: Int]
+    public let byRemoval: [RemovalStatus: Int]
+    public let stale: Int
+    public let rollout: [Rollout]
+  }
+
+  public let devices: Int
+  public let byState: [DeviceState: Int]
+  public let byRemoval: [RemovalStatus: Int]
+  public let stale: Int
+  /// Per platform, newest version first.
+  public let versions: [Platform: [VersionRow]]
+  public let rings: [RingRow]
+
+  public init(counts: FleetCounts, rings: [Ring], catalog: ReleaseCatalog) {
+    let groups = counts.groups
+    var byState: [DeviceState: Int] = [:]
+    var byRemoval: [RemovalStatus: Int] = [:]
+    var versionCounts: [Platform: [String: (AppleOSVersion, Int)]] = [:]
+    var ringGroups: [String: [FleetGroup]] = [:]
+    for g in groups {
+      byState[g.state, default: 0] += g.count
+      byRemoval[g.removal, default: 0] += g.count
+      let old = versionCounts[g.platform, default: [:]][g.versionSortKey]
+      versionCounts[g.platform, default: [:]][g.versionSortKey] = (
+        g.version, (old?.1 ?? 0) + g.count
+      )
+      ringGroups[g.ring, default: []].append(g)
+    }
+    devices = groups.reduce(0) { $0 + $1.count }
+    self.byState = byState
+    self.byRemoval = byRemoval
+    stale = counts.staleByRing.values.reduce(0, +)
+    var versions: [Platform: [VersionRow]] = [:]
+    for (platform, rows) in versionCounts {
+      versions[platform] = rows.map { key, value in
+        VersionRow(
+          platform: platform, version: value.0, label: catalog.label(for: value.0, on: platform),
+          sortKey: key, count: value.1)
+      }.sorted { $0.sortKey > $1.sortKey }
+    }
+    self.versions = versions
+    var ringNames = rings.map(\.name)
+    for name in Set(ringGroups.keys).union(counts.staleByRing.keys).sorted()
+    where !ringNames.contains(name) {
+      ringNames.append(name)
+    }
+    self.rings = ringNames.map { name in
+      let ring =
+        rings.first { $0.name == name } ?? (try? Ring(name: name, position: 999)) ?? rings[0]
+      return FleetSnapshot.ringRow(
+        ring, groups: ringGroups[name] ?? [], stale: counts.staleByRing[name] ?? 0, catalog: catalog
+      )
+    }
+  }
+
+  private static func ringRow(
+    _ ring: Ring, groups: [FleetGroup], stale: Int, catalog: ReleaseCatalog
+  ) -> RingRow {
+    var byState: [DeviceState: Int] = [:]
+    var byRemoval: [RemovalStatus: Int] = [:]
+    for g in groups {
+      byState[g.state, default: 0] += g.count
+      byRemoval[g.removal, default: 0] += g.count
+    }
+    var rollout: [Rollout] = []
+    for platform in Platform.allCases {
+      let mine = groups.filter { $0.platform == platform }
+      guard !mine.isEmpty, let target = catalog.newestRSR(for: platform) else { continue }
+      let key = AppleOSVersion(base: target.version, rsr: target.mark).sortKey
+      rollout.append(
+        Rollout(
+          platform: platform, target: target, targetSortKey: key,
+          reached: mine.filter { $0.versionSortKey >= key }.reduce(0) { $0 + $1.count },
+          total: mine.reduce(0) { $0 + $1.count }))
+    }
+    return RingRow(
+      ring: ring, devices: groups.reduce(0) { $0 + $1.count }, byState: byState,
+      byRemoval: byRemoval,
+      stale: stale, rollout: rollout)
+  }
+}

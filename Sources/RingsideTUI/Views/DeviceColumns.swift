@@ -1,0 +1,106 @@
+import Foundation
+import RingsideDomain
+import RingsideStore
+
+/// The devices table's columns and how wide each is for a given terminal width: long
+/// labels when there is room, short ones at 80 columns, the build dropped before anything
+/// that decides a device's state.
+struct DeviceTableLayout {
+  struct Column {
+    let sort: DeviceSort.Column
+    let title: String
+    let width: Int
+  }
+
+  let columns: [Column]
+  let short: Bool
+
+  init(width: Int, ringWidth: Int) {
+    let ring = max(4, min(12, ringWidth))
+    func make(short: Bool, build: Bool) -> [Column] {
+      var list: [Column] = [
+        Column(sort: .name, title: "Name", width: 14),
+        Column(sort: .platform, title: short ? "Plat." : "Platform", width: short ? 6 : 8),
+        Column(sort: .os, title: "OS/RSR", width: 10),
+      ]
+      if build { list.append(Column(sort: .build, title: "Build", width: 10)) }
+      list += [
+        Column(sort: .ring, title: "Ring", width: ring),
+        Column(sort: .supervised, title: "Sup", width: 3),
+        Column(sort: .removal, title: "Removal", width: short ? 8 : 12),
+        Column(sort: .state, title: "State", width: short ? 10 : 15),
+        Column(sort: .checkin, title: short ? "Seen" : "Check-in", width: short ? 5 : 8),
+      ]
+      return list
+    }
+    func total(_ list: [Column]) -> Int { list.reduce(1) { $0 + $1.width + 1 } }
+    var chosen = make(short: false, build: true)
+    var short = false
+    if total(chosen) > width {
+      short = true
+      chosen = make(short: true, build: true)
+    }
+    if total(chosen) > width { chosen = make(short: true, build: false) }
+    let spare = max(0, width - total(chosen))
+    let nameWidth = min(40, 14 + spare)
+    chosen[0] = Column(sort: .name, title: "Name", width: nameWidth)
+    columns = chosen
+    self.short = short
+  }
+
+  /// Column start positions, from x = 1.
+  var offsets: [Int] {
+    var x = 1
+    return columns.map { c in
+      defer { x += c.width + 1 }
+      return x
+    }
+  }
+
+  /// The text and role of one cell.
+  func cell(_ column: DeviceSort.Column, _ r: DeviceRecord, catalog: ReleaseCatalog?, now: Date)
+    -> (String, StyleRole)
+  {
+    let d = r.device
+    switch column {
+    case .name: return (d.name, .tableRow)
+    case .platform:
+      return (short && d.platform == .iPadOS ? "iPadOS" : d.platform.displayName, .tableRow)
+    case .os:
+      let label = catalog?.label(for: d.version, on: d.platform) ?? d.version.displayString
+      return (label, d.version.base == nil ? .dim : .tableRow)
+    case .build: return ((d.version.supplementalBuild ?? d.version.build)?.text ?? "–", .tableRow)
+    case .ring: return (d.ring, .tableRow)
+    case .supervised:
+      return (d.supervised.map { $0 ? "yes" : "no" } ?? "?", d.supervised == nil ? .dim : .tableRow)
+    case .removal:
+      let text =
+        switch r.removal {
+        case .blocked: "blocked"
+        case .allowed: "allowed"
+        case .notEnforced: short ? "not enf." : "not enforced"
+        }
+      return (text, RingsideTUIText.role(r.removal))
+    case .state:
+      return (
+        short ? DeviceTableLayout.shortTitle(r.state) : r.state.title, RingsideTUIText.role(r.state)
+      )
+    case .checkin:
+      let stale =
+        d.lastCheckIn.map { now.timeIntervalSince($0) > Double(DeviceFilter.staleDays * 86400) }
+        ?? true
+      return (Format.age(d.lastCheckIn, now: now), stale ? .stale : .tableRow)
+    }
+  }
+
+  static func shortTitle(_ state: DeviceState) -> String {
+    switch state {
+    case .current: "current"
+    case .rsrAvailable: "available"
+    case .pulledRSR: "pulled"
+    case .osUpdateFirst: "OS first"
+    case .rsrRemoved: "removed"
+    case .unknown: "unknown"
+    }
+  }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import RingsideDomain
+import RingsideStore
+
+/// One device: the four version fields as MDM reports them, why its state is what it is,
+/// its ring and policy, what the removal restriction does on it, and its version history.
+enum DeviceDetailView {
+  static func handle(_ state: inout DashboardState, _ command: CommandID) -> [Effect]? {
+    let height = state.contentArea.height
+    switch command {
+    case CommandTable.up: state.devices.detailScroll = max(0, state.devices.detailScroll - 1)
+    case CommandTable.down: state.devices.detailScroll += 1
+    case CommandTable.pageUp:
+      state.devices.detailScroll = max(0, state.devices.detailScroll - height + 1)
+    case CommandTable.pageDown: state.devices.detailScroll += height - 1
+    case CommandTable.top: state.devices.detailScroll = 0
+    case CommandTable.nextMatch, CommandTable.previousMatch:
+      var d = state.devices
+      d.cursor += command == CommandTable.nextMatch ? 1 : -1
+      d.cursor = max(0, min(d.cursor, d.lastIndex))
+      var effects = d.settle(visibleRows: DevicesView.visibleRows(state))
+      if let next = d.selected, next.id != d.detailID {
+        d.detailID = next.id
+        d.detail = nil
+        d.detailScroll = 0
+        effects.append(.loadDetail(next.id))
+      }
+      state.devices = d
+      return effects
+    case CommandTable.open: return []
+    default: return nil
+    }
+    return []
+  }
+
+  static func lines(_ detail: DeviceDetail, width: Int, now: Date) -> [[(String, StyleRole)]] {
+    let r = detail.record
+    let d = r.device
+    var out: [[(String, StyleRole)]] = []
+    func line(_ parts: (String, StyleRole)...) { out.append(parts) }
+    func field(_ label: String, _ value: String, _ role: StyleRole = .tableRow) {
+      line(("  " + RingsideTUIText.fit(label, 28), .label), (value, role))
+    }
+    func wrapped(_ label: String, _ text: String, _ role: StyleRole) {
+      let body = wrap(text, width: max(20, width - 14))
+      for (i, piece) in body.enumerated() {
+        line((RingsideTUIText.fit(i == 0 ? label : "", 12), .label), (piece, role))
+      }
+    }
+    line(
+      (d.name, .sectionTitle), ("  \(d.platform.displayName) \(detail.versionLabel)", .tableRow),
+      ("  \(d.model ?? "")", .dim))
+    line(
+      ("Serial ", .label), (d.serial ?? "–", .tableRow), ("   User ", .label),
+      (d.userName ?? "–", .tableRow),
+      ("   Source ", .label), (d.source, .tableRow))
+    line()
+    wrapped("State", r.state.title, RingsideTUIText.role(r.state))
+    wrapped("Why", detail.assessment.explanation, .tableRow)
+    line()
+    line(("Version as MDM reports it", .sectionTitle))
+    let v = d.version
+    field("OSVersion", v.base?.description ?? "not reported", v.base == nil ? .dim : .tableRow)
+    let extra: String =
+      switch v.rsr {
+      case .none: "none (no RSR/BSI)"
+      case .unknown: "not reported by \(d.source)"
+      case .letter: v.rsr.extra
+      }
+    field("SupplementalOSVersionExtra", extra, v.rsr == .unknown ? .dim : .tableRow)
+    field("BuildVersion", v.build?.text ?? "not reported", v.build == nil ? .dim : .tableRow)
+    field(
+      "SupplementalBuildVersion", v.supplementalBuild?.text ?? "not reported",
+      v.supplementalBuild == nil ? .dim : .tableRow)
+    line()
+    wrapped("Ring", "\(d.ring): \(detail.ring?.policy.summary ?? "no policy")", .tableRow)
+    wrapped("Removal", removalText(r), RingsideTUIText.role(r.removal))
+    line(
+      (RingsideTUIText.fit("Supervised", 12), .label),
+      (d.supervised.map { $0 ? "yes" : "no" } ?? "not reported", .tableRow),
+      ("   User enrollment ", .label), (d.userEnrolled ? "yes" : "no", .tableRow))
+    let stale =
+      d.lastCheckIn.map { now.timeIntervalSince($0) > Double(DeviceFilter.staleDays * 86400) }
+      ?? true
+    line(
+      (RingsideTUIText.fit("Check-in", 12), .label),
+      (d.lastCheckIn.map { Format.timestamp($0) + " UTC" } ?? "never", stale ? .stale : .tableRow),
+      ("  (\(Format.age(d.lastCheckIn, now: now)) ago)", .dim))
+    line()
+    line(("Version history, oldest first (UTC)", .sectionTitle))
+    if detail.history.isEmpty { line(("  none recorded", .dim)) }
+    for h in detail.history {
+      line(
+        ("  " + RingsideTUIText.fit(Format.timestamp(h.seenAt), 18), .dim),
+        (RingsideTUIText.fit(h.version.displayString, 13), .tableRow),
+        (
+          RingsideTUIText.fit(h.version.supplementalBuild?.text ?? h.version.build?.text ?? "", 12),
+          .dim
+        ),
+        (h.source, .dim))
+    }
+    return out
+  }
+
+  static func removalText(_ r: DeviceRecord) -> String {
+    switch r.removal {
+    case .blocked: "blocked: the ring blocks RSR/BSI removal and this device enforces it."
+    case .allowed: "allowed: the ring does not block RSR/BSI removal."
+    case .notEnforced:
+      r.device.userEnrolled
+        ? "not enforced: the ring blocks removal, but User Enrollment devices ignore the restriction."
+        : r.device.supervised == nil
+          ? "not enforced: the ring blocks removal, but supervision is not reported, so it may not hold."
+          : "not enforced: the ring blocks removal, but the restriction needs a supervised device."
+    }
+  }
+
+  /// Splits text into lines of at most `width` columns at spaces.
+  static func wrap(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var current = ""
+    for word in text.split(separator: " ") {
+      let candidate = current.isEmpty ? String(word) : current + " " + word
+      if RingsideTUIText.width(candidate) > width, !current.isEmpty {
+        lines.append(current)
+        current = String(word)
+      } else {
+        current = candidate
+      }
+    }
+    if !current.isEmpty || lines.isEmpty { lines.append(current) }
+    return lines
+  }
+
+  static func render(_ state: DashboardState, area: Rect, grid: inout CellGrid) {
+    guard let detail = state.devices.detail else {
+      grid.put("Loading the device…", x: area.x + 1, y: area.y, role: .dim)
+      return
+    }
+    let all = lines(detail, width: area.width - 2, now: state.now)
+    let scroll = max(0, min(state.devices.detailScroll, all.count - area.height))
+    for (row, parts) in all.dropFirst(scroll).prefix(area.height).enumerated() {
+      var x = area.x + 1
+      for (text, role) in parts {
+        x += grid.put(
+          text, x: x, y: area.y + row, role: role, limit: max(0, area.x + area.width - x))
+      }
+    }
+  }
+}

@@ -1,0 +1,161 @@
+import RingsideDomain
+
+/// Devices: the filterable, sortable table, paged from the store; Enter opens a device.
+public enum DevicesView {
+  public static let descriptor = ViewDescriptor(
+    id: .devices, title: "Devices",
+    summary: "Every device, filtered as you type and sorted by any column; Enter opens one.",
+    number: 2, names: ["devices", "d"],
+    hints: [
+      CommandTable.filter, CommandTable.open, CommandTable.sortNext, CommandTable.sortReverse,
+    ],
+    render: { state, area, grid in
+      if state.devices.detailID != nil {
+        DeviceDetailView.render(state, area: area, grid: &grid)
+      } else {
+        renderTable(state, area: area, grid: &grid)
+      }
+    },
+    handle: { state, command, argument in handle(&state, command, argument) },
+    refresh: { state in Dashboard.requery(&state, recount: true) })
+
+  /// Rows of the table on screen.
+  static func visibleRows(_ state: DashboardState) -> Int { max(1, state.contentArea.height - 2) }
+
+  static func handle(_ state: inout DashboardState, _ command: CommandID, _ argument: String?)
+    -> [Effect]?
+  {
+    if state.devices.detailID != nil, let effects = DeviceDetailView.handle(&state, command) {
+      return effects
+    }
+    var d = state.devices
+    let rows = visibleRows(state)
+    switch command {
+    case CommandTable.up, CommandTable.previousMatch: d.cursor -= 1
+    case CommandTable.down, CommandTable.nextMatch: d.cursor += 1
+    case CommandTable.pageUp: d.cursor -= rows
+    case CommandTable.pageDown: d.cursor += rows
+    case CommandTable.top: d.cursor = 0
+    case CommandTable.bottom:
+      guard let total = d.total else {
+        state.message = StatusMessage(text: "still counting the devices…", isError: false)
+        return []
+      }
+      d.cursor = total - 1
+    case CommandTable.open:
+      guard let selected = d.selected else { return [] }
+      d.detailID = selected.id
+      d.detail = nil
+      d.detailScroll = 0
+      state.devices = d
+      return [.loadDetail(selected.id)]
+    case CommandTable.sortNext, CommandTable.sortPrevious:
+      let all = DeviceSort.Column.allCases
+      let i = all.firstIndex(of: d.query.sort.column) ?? 0
+      let step = command == CommandTable.sortNext ? 1 : all.count - 1
+      d.query.sort = DeviceSort(all[(i + step) % all.count], descending: false)
+      state.devices = d
+      return Dashboard.requery(&state, recount: false)
+    case CommandTable.sortReverse:
+      d.query.sort.descending.toggle()
+      state.devices = d
+      return Dashboard.requery(&state, recount: false)
+    case CommandTable.sortBy:
+      guard let argument,
+        let sort = DeviceSort.parse(argument.split(separator: " ").joined(separator: ":"))
+      else {
+        state.message = StatusMessage(
+          text:
+            "sort by one of: \(DeviceSort.Column.allCases.map(\.rawValue).joined(separator: " ")) [asc|desc]",
+          isError: true)
+        return []
+      }
+      d.query.sort = sort
+      state.devices = d
+      return Dashboard.requery(&state, recount: false)
+    default: return nil
+    }
+    state.devices = d
+    return state.devices.settle(visibleRows: rows)
+  }
+
+  static func renderTable(_ state: DashboardState, area: Rect, grid: inout CellGrid) {
+    let d = state.devices
+    renderFilterLine(state, area: area, grid: &grid)
+    let layout = DeviceTableLayout(
+      width: area.width, ringWidth: state.snapshot?.rings.map { $0.ring.name.count }.max() ?? 10)
+    let headerY = area.y + 1
+    grid.fill(x: area.x, y: headerY, width: area.width, height: 1, role: .tableHeader)
+    for (column, x) in zip(layout.columns, layout.offsets) {
+      let sorted = column.sort == d.query.sort.column
+      let arrow =
+        sorted ? (d.query.sort.descending ? state.glyphs.descending : state.glyphs.ascending) : ""
+      let title =
+        RingsideTUIText.fit(column.title, column.width - RingsideTUIText.width(arrow)) + arrow
+      grid.put(
+        title, x: area.x + x, y: headerY, role: sorted ? .tableHeaderSorted : .tableHeader,
+        limit: column.width)
+    }
+    let rows = visibleRows(state)
+    for i in 0..<rows {
+      let index = d.top + i
+      let y = headerY + 1 + i
+      if let total = d.total, index >= total { break }
+      // Until the rows of a new filter or sort arrive, the old ones stay, dimmed: no blank flash.
+      let stale =
+        d.page.map { $0.query.filter != d.query.filter || $0.query.sort != d.query.sort } ?? false
+      guard let record = d.page?.row(index) else {
+        if d.total != nil || i == 0 { grid.put("…", x: area.x + 1, y: y, role: .dim) }
+        continue
+      }
+      for (column, x) in zip(layout.columns, layout.offsets) {
+        let (text, role) = layout.cell(column.sort, record, catalog: state.catalog, now: state.now)
+        grid.put(text, x: area.x + x, y: y, width: column.width, role: stale ? .dim : role)
+      }
+      if index == d.cursor {
+        grid.restyle(x: area.x, y: y, width: area.width, role: .tableSelected)
+      }
+    }
+    if d.total == 0 {
+      grid.put(
+        "No device matches this filter. Press Esc to clear it.", x: area.x + 1, y: headerY + 1,
+        role: .dim)
+    }
+  }
+
+  static func renderFilterLine(_ state: DashboardState, area: Rect, grid: inout CellGrid) {
+    let d = state.devices
+    var right =
+      d.total.map { "\((d.total == 0 ? 0 : d.cursor + 1).grouped)/\($0.grouped)" } ?? "counting…"
+    if let all = state.snapshot?.devices, d.total != nil, d.total != all {
+      right += " of \(all.grouped)"
+    }
+    right += " devices"
+    let layout = DeviceTableLayout(width: area.width, ringWidth: 10)
+    if !layout.columns.contains(where: { $0.sort == d.query.sort.column }) {
+      let arrow = d.query.sort.descending ? state.glyphs.descending : state.glyphs.ascending
+      right = "sort \(d.query.sort.column.rawValue) \(arrow)  " + right
+    }
+    let rightWidth = d.filterError == nil ? RingsideTUIText.width(right) + 2 : 0
+    let end = area.x + area.width - rightWidth
+    var x = area.x + 1
+    if let scope = d.scope {
+      x += grid.put("In: ", x: x, y: area.y, role: .label)
+      x += grid.put(
+        scope.title, x: x, y: area.y, role: .sectionTitle, limit: max(10, area.width / 2 - 6))
+      x += 2
+    }
+    x += grid.put("Filter: ", x: x, y: area.y, role: .label, limit: max(0, end - x))
+    if let error = d.filterError {
+      x += grid.put(d.filterText, x: x, y: area.y, role: .inputText, limit: 24)
+      grid.put("  " + error, x: x, y: area.y, role: .error, limit: max(0, area.width - x - 1))
+      return
+    }
+    if d.filterText.isEmpty {
+      grid.put("none, / to filter", x: x, y: area.y, role: .dim, limit: max(0, end - x))
+    } else {
+      grid.put(d.filterText, x: x, y: area.y, role: .inputText, limit: max(0, end - x))
+    }
+    grid.put(right, x: area.x + area.width - rightWidth + 1, y: area.y, role: .number)
+  }
+}

@@ -1,0 +1,38 @@
+/// The `?` overlay's lines, generated from the command table and the keymap: every bound
+/// command with its keys, grouped by scope, then the command-line names.
+public enum HelpText {
+  public static func lines(_ state: DashboardState, ascii: Bool = false) -> [(String, String)] {
+    var out: [(String, String)] = []
+    var scopes: [String] = []
+    for command in state.commands where !scopes.contains(command.scope) {
+      scopes.append(command.scope)
+    }
+    for scope in scopes {
+      out.append(("", ""))
+      out.append((scope.prefix(1).uppercased() + scope.dropFirst(), ""))
+      for command in state.commands where command.scope == scope {
+        if state.readOnly && command.dangerous { continue }
+        let keys = state.keymap.keys(for: command.id).map { ascii ? $0.asciiLabel : $0.label }
+        var names = command.names.map { ":" + $0 + (command.argument.map { " " + $0 } ?? "") }
+        if keys.isEmpty && names.isEmpty { continue }
+        if keys.isEmpty, command.argument != nil, names.isEmpty { names = [] }
+        let keyText = (keys + names).joined(separator: " ")
+        out.append((keyText, command.title + ": " + command.help))
+      }
+    }
+    out.append(("", ""))
+    out.append(
+      (
+        "Filter",
+        "words match name, serial, user, model; fields: os:16.5.1 os:\"16.5.1 (c)\" ring:test"
+      ))
+    out.append(
+      (
+        "",
+        "state:pulled-rsr removal:blocked platform:macos supervised:no stale:yes build: model: source:"
+      ))
+    out.append(
+      ("", "-term excludes; Enter keeps the filter, Esc restores the one before, Ctrl-U clears"))
+    return Array(out.dropFirst())
+  }
+}

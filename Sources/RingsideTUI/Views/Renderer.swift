@@ -1,0 +1,147 @@
+import Foundation
+import RingsideDomain
+
+/// Draws the whole screen for a state: header with the view tabs, the current view, the
+/// status line, the footer (hints, input or message), and the help overlay.
+public enum Renderer {
+  public static func render(_ state: DashboardState, asciiOnly: Bool = false) -> CellGrid {
+    var grid = CellGrid(width: state.width, height: state.height, asciiOnly: asciiOnly)
+    if state.tooSmall {
+      let text =
+        "terminal too small: \(state.width)x\(state.height), need \(Layout.minWidth)x\(Layout.minHeight)"
+      let lines = DeviceDetailView.wrap(text, width: max(1, state.width))
+      for (i, line) in lines.prefix(state.height).enumerated() {
+        grid.put(line, x: 0, y: i, role: .warning)
+      }
+      return grid
+    }
+    header(state, &grid)
+    if let view = state.currentView { view.render(state, state.contentArea, &grid) }
+    status(state, &grid)
+    footer(state, &grid)
+    if state.helpVisible { help(state, &grid) }
+    return grid
+  }
+
+  static func header(_ state: DashboardState, _ grid: inout CellGrid) {
+    grid.fill(x: 0, y: 0, width: state.width, height: 1, role: .headerBar)
+    var x = 1 + grid.put("Ringside", x: 1, y: 0, role: .headerTitle) + 2
+    for view in state.views {
+      let active = view.id == state.current
+      x += grid.put(
+        " \(view.number) \(view.title) ", x: x, y: 0, role: active ? .headerTabActive : .headerTab)
+      x += 1
+    }
+    var crumb = ""
+    if state.current == .devices {
+      if let scope = state.devices.scope { crumb = scope.title }
+      if let detail = state.devices.detail { crumb = detail.record.device.name }
+    }
+    if !crumb.isEmpty {
+      let text = state.glyphs.crumb + " " + crumb
+      grid.put(text, x: x + 1, y: 0, role: .headerTab, limit: max(0, state.width - x - 2))
+    }
+  }
+
+  static func status(_ state: DashboardState, _ grid: inout CellGrid) {
+    let y = state.height - 2
+    grid.fill(x: 0, y: y, width: state.width, height: 1, role: .statusBar)
+    let sep = " \(state.glyphs.separator) "
+    var parts = [
+      state.snapshot.map { "\($0.devices.grouped) devices" } ?? "loading",
+      state.readOnly ? "viewer (read-only)" : "admin",
+      "theme \(state.themeName)",
+      "refreshed " + (state.lastRefresh.map(Format.clock) ?? "–"),
+    ]
+    let room = state.width - min(30, DisplayWidth.of(state.storeLabel)) - 4
+    if DisplayWidth.of(parts.joined(separator: sep)) > room { parts.remove(at: 2) }
+    let right = parts.joined(separator: sep)
+    let rightWidth = DisplayWidth.of(right)
+    grid.put(right, x: max(1, state.width - rightWidth - 1), y: y, role: .statusBar)
+    grid.put(
+      state.storeLabel, x: 1, y: y, role: .statusBar, limit: max(0, state.width - rightWidth - 4))
+  }
+
+  static func footer(_ state: DashboardState, _ grid: inout CellGrid) {
+    let y = state.height - 1
+    grid.fill(x: 0, y: y, width: state.width, height: 1, role: .footerBar)
+    switch state.input {
+    case .filter(let draft, _):
+      grid.put("/", x: 0, y: y, role: .inputPrompt)
+      let used = grid.put(draft, x: 1, y: y, role: .inputText, limit: state.width - 2)
+      grid.put(state.glyphs.cursor, x: 1 + used, y: y, role: .inputPrompt)
+      return
+    case .command(let draft):
+      grid.put(":", x: 0, y: y, role: .inputPrompt)
+      let used = grid.put(draft, x: 1, y: y, role: .inputText, limit: state.width - 2)
+      grid.put(state.glyphs.cursor, x: 1 + used, y: y, role: .inputPrompt)
+      return
+    case .none: break
+    }
+    if let message = state.message {
+      grid.put(
+        message.text, x: 1, y: y, role: message.isError ? .error : .warning, limit: state.width - 2)
+      return
+    }
+    var x = 1
+    for (key, title) in hints(state) {
+      let width = DisplayWidth.of(key) + DisplayWidth.of(title) + 3
+      if x + width > state.width { break }
+      x += grid.put(key, x: x, y: y, role: .footerKey)
+      x += grid.put(" " + title, x: x, y: y, role: .footerBar) + 2
+    }
+  }
+
+  /// The footer's key hints for the current view, generated from the keymap.
+  public static func hints(_ state: DashboardState) -> [(String, String)] {
+    var ids = state.keymap.bindings.filter(\.hint).map(\.command)
+    let viewHints = state.currentView?.hints ?? []
+    let viewScoped: Set<CommandID> = [
+      CommandTable.sortNext, CommandTable.sortReverse, CommandTable.open,
+    ]
+    ids.removeAll { viewScoped.contains($0) && !viewHints.contains($0) }
+    if state.current == .devices, state.devices.detailID != nil {
+      ids.removeAll {
+        $0 == CommandTable.sortNext || $0 == CommandTable.sortReverse || $0 == CommandTable.open
+      }
+      ids.insert(CommandTable.nextMatch, at: 0)
+    }
+    var seen: Set<CommandID> = []
+    return ids.compactMap { id in
+      guard seen.insert(id).inserted, let command = state.command(id),
+        let key = state.keymap.keys(for: id).first
+      else { return nil }
+      return (state.glyphs == .ascii ? key.asciiLabel : key.label, command.title)
+    }
+  }
+
+  static func help(_ state: DashboardState, _ grid: inout CellGrid) {
+    let width = min(state.width - 2, 110)
+    let height = state.height - 2
+    let x0 = (state.width - width) / 2
+    let y0 = 1
+    grid.fill(x: x0, y: y0, width: width, height: height, role: .overlay)
+    let title = "Keys and commands  (Esc or ? closes, j/k scroll)"
+    grid.put(title, x: x0 + 2, y: y0, role: .overlayTitle, limit: width - 4)
+    let lines = HelpText.lines(state, ascii: state.glyphs == .ascii)
+    let keyWidth = min(28, max(12, width / 3))
+    let body = height - 2
+    let scroll = max(0, min(state.helpScroll, lines.count - body))
+    var y = y0 + 1
+    for (keys, text) in lines.dropFirst(scroll) {
+      guard y < y0 + height - 1 else { break }
+      if text.isEmpty {
+        grid.put(keys, x: x0 + 2, y: y, role: .overlayTitle, limit: width - 4)
+        y += 1
+        continue
+      }
+      let wrapped = DeviceDetailView.wrap(text, width: max(10, width - keyWidth - 5))
+      grid.put(keys, x: x0 + 2, y: y, role: .overlayKey, limit: keyWidth)
+      for piece in wrapped {
+        guard y < y0 + height - 1 else { break }
+        grid.put(piece, x: x0 + 3 + keyWidth, y: y, role: .overlay, limit: width - keyWidth - 5)
+        y += 1
+      }
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import RingsideDomain
+import RingsideStore
+import RingsideTUI
+
+/// A demo-fleet store shared by the tests of one process, with a fixed `now` so ages and
+/// dates in snapshots never change.
+enum TestFleet {
+  static let now = Date(timeIntervalSince1970: 1_788_264_000)  // 2026-09-01 12:00 UTC
+
+  static let path: String = {
+    let dir = FileManager.default.temporaryDirectory
+      .appendingPathComponent("ringside-tui-tests-\(getpid())")
+    try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let path = dir.appendingPathComponent("demo.db").path
+    do {
+      let store = try InventoryStore(path: path, create: true)
+      try store.writeDemo(DemoFleet(count: 2000, now: now))
+    } catch {
+      fatalError("cannot build the test fleet: \(error)")
+    }
+    return path
+  }()
+
+  static func store() throws -> InventoryStore { try InventoryStore(path: path) }
+
+  /// Runs the dashboard headless over `store` with scripted keys and returns the last screen.
+  static func screen(
+    _ script: String, width: Int = 80, height: Int = 24, store: InventoryStore? = nil,
+    readOnly: Bool = false
+  ) throws -> CellGrid {
+    let store = try store ?? self.store()
+    let terminal = HeadlessTerminal(
+      width: width, height: height, input: try KeyScript.parse(script))
+    let state = DashboardState(
+      width: width, height: height, storeLabel: "demo.db", readOnly: readOnly, themeName: "default",
+      asciiOnly: false, now: now)
+    let runner = SynchronousRunner(service: StoreService(store: store, clock: { now }))
+    let session = DashboardSession(
+      state: state, terminal: terminal, runner: runner,
+      themes: ThemeLocator(environment: [:], executablePath: nil), clock: { now })
+    return session.run()
+  }
+}
