@@ -28,6 +28,9 @@ public enum DevicesView {
     if state.devices.detailID != nil, let effects = DeviceDetailView.handle(&state, command) {
       return effects
     }
+    if state.devices.detailID == nil, let effects = Dashboard.selectionCommand(&state, command) {
+      return effects
+    }
     var d = state.devices
     let rows = visibleRows(state)
     switch command {
@@ -114,6 +117,8 @@ public enum DevicesView {
       }
       if index == d.cursor {
         grid.restyle(x: area.x, y: y, width: area.width, role: .tableSelected)
+      } else if d.allMatching || d.selection.contains(record.id) {
+        grid.restyle(x: area.x, y: y, width: area.width, role: .selected)
       }
     }
     if d.total == 0 {
@@ -131,6 +136,7 @@ public enum DevicesView {
       right += " of \(all.grouped)"
     }
     right += " devices"
+    if let selection = Dashboard.selectionText(state) { right = selection + "  " + right }
     let layout = DeviceTableLayout(width: area.width, ringWidth: 10)
     if !layout.columns.contains(where: { $0.sort == d.query.sort.column }) {
       let arrow = d.query.sort.descending ? state.glyphs.descending : state.glyphs.ascending

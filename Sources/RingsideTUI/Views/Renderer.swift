@@ -20,6 +20,7 @@ public enum Renderer {
     status(state, &grid)
     footer(state, &grid)
     if state.helpVisible { help(state, &grid) }
+    if case .pickRing(let picker) = state.prompt { PromptView.picker(picker, state, &grid) }
     return grid
   }
 
@@ -49,12 +50,13 @@ public enum Renderer {
     let sep = " \(state.glyphs.separator) "
     var parts = [
       state.snapshot.map { "\($0.devices.grouped) devices" } ?? "loading",
+      state.staging.map { "\($0.count) staged" } ?? "– staged",
       state.readOnly ? "viewer (read-only)" : "admin",
       "theme \(state.themeName)",
       "refreshed " + (state.lastRefresh.map(Format.clock) ?? "–"),
     ]
     let room = state.width - min(30, DisplayWidth.of(state.storeLabel)) - 4
-    if DisplayWidth.of(parts.joined(separator: sep)) > room { parts.remove(at: 2) }
+    if DisplayWidth.of(parts.joined(separator: sep)) > room { parts.remove(at: 3) }
     let right = parts.joined(separator: sep)
     let rightWidth = DisplayWidth.of(right)
     grid.put(right, x: max(1, state.width - rightWidth - 1), y: y, role: .statusBar)
@@ -78,6 +80,16 @@ public enum Renderer {
       return
     case .none: break
     }
+    if case .confirm(let text, _) = state.prompt {
+      grid.put(text, x: 1, y: y, role: .warning, limit: state.width - 2)
+      return
+    }
+    if case .pickRing = state.prompt {
+      grid.put(
+        "move to which ring? number or arrows and Enter; Esc cancels", x: 1, y: y,
+        role: .inputPrompt, limit: state.width - 2)
+      return
+    }
     if let message = state.message {
       grid.put(
         message.text, x: 1, y: y, role: message.isError ? .error : .warning, limit: state.width - 2)
@@ -94,7 +106,8 @@ public enum Renderer {
 
   /// The footer's key hints for the current view, generated from the keymap.
   public static func hints(_ state: DashboardState) -> [(String, String)] {
-    var ids = state.keymap.bindings.filter(\.hint).map(\.command)
+    var ids = state.keymap.bindings.filter { $0.hint && ($0.view == nil || $0.view == state.current) }
+      .map(\.command)
     let viewHints = state.currentView?.hints ?? []
     let viewScoped: Set<CommandID> = [
       CommandTable.sortNext, CommandTable.sortReverse, CommandTable.open,
