@@ -18,3 +18,19 @@ enum PromptView {
     }
   }
 }
+
+extension PromptView {
+  /// A question over the view, wrapped so the whole of it shows: what is written where.
+  static func confirm(_ text: String, _ state: DashboardState, _ grid: inout CellGrid) {
+    let width = min(state.width - 4, 90)
+    let lines = DeviceDetailView.wrap(text, width: width - 4)
+    let height = min(state.height - 4, lines.count + 3)
+    let x0 = (state.width - width) / 2
+    let y0 = max(1, (state.height - height) / 2)
+    grid.fill(x: x0, y: y0, width: width, height: height, role: .overlay)
+    grid.put("Confirm", x: x0 + 2, y: y0, role: .overlayTitle, limit: width - 4)
+    for (i, line) in lines.prefix(height - 3).enumerated() {
+      grid.put(line, x: x0 + 2, y: y0 + 2 + i, role: .overlay, limit: width - 4)
+    }
+  }
+}

@@ -20,7 +20,11 @@ public enum Renderer {
     status(state, &grid)
     footer(state, &grid)
     if state.helpVisible { help(state, &grid) }
-    if case .pickRing(let picker) = state.prompt { PromptView.picker(picker, state, &grid) }
+    switch state.prompt {
+    case .pickRing(let picker): PromptView.picker(picker, state, &grid)
+    case .confirm(let text, _): PromptView.confirm(text, state, &grid)
+    case nil: break
+    }
     return grid
   }
 
@@ -80,8 +84,8 @@ public enum Renderer {
       return
     case .none: break
     }
-    if case .confirm(let text, _) = state.prompt {
-      grid.put(text, x: 1, y: y, role: .warning, limit: state.width - 2)
+    if case .confirm = state.prompt {
+      grid.put("y: yes, any other key: no", x: 1, y: y, role: .inputPrompt, limit: state.width - 2)
       return
     }
     if case .pickRing = state.prompt {
