@@ -26,7 +26,14 @@ extension DashboardCommand {
       }
     }
     let readOnly = arguments.flag("--read-only")
-    let store = try context.openStore(arguments, readOnly: readOnly)
+    let store: InventoryStore
+    do {
+      store = try context.openStore(arguments, readOnly: readOnly)
+    } catch {
+      guard error.code == .noInput else { throw error }
+      throw CLIError(
+        .noInput, error.message + "; or try the dashboard on a demo fleet: `ringside --demo`")
+    }
     return (store, abbreviated(store.path, home: context.environment["HOME"]), {})
   }
 
