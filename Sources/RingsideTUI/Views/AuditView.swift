@@ -68,8 +68,7 @@ public enum AuditView {
       }
       var detail = "  " + entry.detail
       if entry.beforeHash != nil || entry.afterHash != nil {
-        detail +=
-          "  sha256 \(short(entry.beforeHash)) → \(short(entry.afterHash))"
+        detail = "  sha256 \(short(entry.beforeHash)) → \(short(entry.afterHash))  " + entry.detail
       }
       grid.put(detail, x: area.x + 1, y: y + 1, role: .label, limit: area.width - 2)
       y += 2
