@@ -34,7 +34,7 @@ struct StagedLines {
         (2, DisplayWidth.pad(change.ring, to: 12), .label),
         (15, DisplayWidth.pad(new.field.title, to: 23), .tableRow),
         (39, old.text, .dim), (39 + old.text.count + 1, "→ " + new.text, .warning),
-        (58, "\(change.author) \(Format.timestamp(change.stagedAt))", .dim),
+        (55, "\(change.author) \(Format.timestamp(change.stagedAt))", .dim),
       ]
       lines.append(line)
     }
