@@ -29,7 +29,8 @@ extension EndToEndTests {
     }
     try pane.keys("w")
     pane.wait(for: "the confirmation") {
-      $0.contains("Confirm") && $0.contains("apply 2 staged change(s)? y/n") && $0.contains("y: yes")
+      $0.contains("Confirm") && $0.contains("apply 2 staged change(s)? y/n")
+        && $0.contains("y: yes")
     }
     try pane.keys("y")
     pane.wait(for: "the write's result") { $0.contains("wrote") && $0.contains("0 staged") }

@@ -1,7 +1,7 @@
+import RingsideDomain
 import XCTest
 
 @testable import RingsideTUI
-import RingsideDomain
 
 final class KeymapTests: XCTestCase {
   func testEveryBoundCommandAppearsInHelp() {
@@ -57,7 +57,9 @@ final class KeymapTests: XCTestCase {
       ("Space", "select"), ("A", "select all"), ("m", "move"), ("u", "drop"), ("w", "write"),
     ] {
       XCTAssertTrue(
-        help.contains { $0.0.split(separator: " ").contains(Substring(key)) && $0.1.hasPrefix(title + ":") },
+        help.contains {
+          $0.0.split(separator: " ").contains(Substring(key)) && $0.1.hasPrefix(title + ":")
+        },
         "help lacks \(key) \(title)")
     }
   }
@@ -66,8 +68,10 @@ final class KeymapTests: XCTestCase {
     let state = DashboardState(
       width: 80, height: 24, storeLabel: "", readOnly: false, themeName: "default",
       asciiOnly: false, now: TestFleet.now)
-    XCTAssertEqual(state.keymap.command(for: .character("r"), in: .rings), CommandTable.cycleRemoval)
-    XCTAssertEqual(state.keymap.command(for: .character("r"), in: .devices), CommandTable.sortReverse)
+    XCTAssertEqual(
+      state.keymap.command(for: .character("r"), in: .rings), CommandTable.cycleRemoval)
+    XCTAssertEqual(
+      state.keymap.command(for: .character("r"), in: .devices), CommandTable.sortReverse)
     XCTAssertEqual(state.keymap.command(for: .character(" "), in: .devices), CommandTable.select)
     XCTAssertEqual(state.keymap.command(for: .character(" "), in: .overview), CommandTable.pageDown)
   }

@@ -106,7 +106,8 @@ final class StagingKeysTests: XCTestCase {
     r.press(.character("3"), .character("i"), .character("4"))
     XCTAssertEqual(r.key(.character("w")), [])
     guard case .confirm(let text, let write) = r.state.prompt else { return XCTFail("no question") }
-    XCTAssertTrue(text.hasPrefix("write 8 file(s) to \(TestFleet.noDirectory) (create test-ios"), text)
+    XCTAssertTrue(
+      text.hasPrefix("write 8 file(s) to \(TestFleet.noDirectory) (create test-ios"), text)
     XCTAssertEqual(write, .apply)
     XCTAssertEqual(r.key(.character("y")), [.write(.apply)])
   }

@@ -58,11 +58,13 @@ public enum CommandTable {
       select, "select", help: "Select or deselect the device under the cursor.",
       scope: "devices", dangerous: true),
     Command(
-      selectAll, "select all", help: "Select every device matching the filter, or clear the selection.",
+      selectAll, "select all",
+      help: "Select every device matching the filter, or clear the selection.",
       scope: "devices", dangerous: true),
     Command(
       move, "move",
-      help: "Stage moving the selected devices (or the one under the cursor) to a ring chosen from a list.",
+      help:
+        "Stage moving the selected devices (or the one under the cursor) to a ring chosen from a list.",
       scope: "devices", dangerous: true),
     Command(
       drop, "drop", help: "Drop the selected staged change (or the ring move group).",

@@ -45,10 +45,12 @@ extension StoreService {
         }
       case .moveDevices(let ids, let ring):
         return .written(
-          write, moveText(try store.stageMove(deviceIDs: ids, toRing: ring, by: actor, at: now), ring))
+          write,
+          moveText(try store.stageMove(deviceIDs: ids, toRing: ring, by: actor, at: now), ring))
       case .moveMatching(let filter, let ring):
         return .written(
-          write, moveText(try store.stageMove(matching: filter, toRing: ring, by: actor, at: now), ring))
+          write,
+          moveText(try store.stageMove(matching: filter, toRing: ring, by: actor, at: now), ring))
       case .discard(let ids):
         let dropped = try store.discardStaged(ids: ids, by: actor, at: now)
         return .written(write, "dropped \(dropped) staged change(s)")

@@ -11,7 +11,9 @@ public enum AuditView {
     refresh: { state in [load(state)] })
 
   /// Entries on screen: two lines each after the header.
-  static func pageSize(_ state: DashboardState) -> Int { max(1, (state.contentArea.height - 2) / 2) }
+  static func pageSize(_ state: DashboardState) -> Int {
+    max(1, (state.contentArea.height - 2) / 2)
+  }
 
   static func load(_ state: DashboardState) -> Effect {
     .loadAudit(offset: state.audit.offset, limit: pageSize(state))

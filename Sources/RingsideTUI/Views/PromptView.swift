@@ -14,7 +14,9 @@ enum PromptView {
       let y = y0 + 2 + i
       grid.put("\(i + 1)", x: x0 + 2, y: y, role: .overlayKey)
       grid.put(ring, x: x0 + 5, y: y, role: .overlay, limit: width - 7)
-      if i == picker.cursor { grid.restyle(x: x0 + 1, y: y, width: width - 2, role: .tableSelected) }
+      if i == picker.cursor {
+        grid.restyle(x: x0 + 1, y: y, width: width - 2, role: .tableSelected)
+      }
     }
   }
 }

@@ -110,8 +110,10 @@ public enum Renderer {
 
   /// The footer's key hints for the current view, generated from the keymap.
   public static func hints(_ state: DashboardState) -> [(String, String)] {
-    var ids = state.keymap.bindings.filter { $0.hint && ($0.view == nil || $0.view == state.current) }
-      .map(\.command)
+    var ids = state.keymap.bindings.filter {
+      $0.hint && ($0.view == nil || $0.view == state.current)
+    }
+    .map(\.command)
     let viewHints = state.currentView?.hints ?? []
     let viewScoped: Set<CommandID> = [
       CommandTable.sortNext, CommandTable.sortReverse, CommandTable.open,

@@ -119,7 +119,9 @@ public enum RingsView {
       }
       c.item(
         RingsideTUIText.right(row.stale.grouped, 9), x: 1 + nameWidth + 3 * 14, role: .number,
-        scope: DeviceScope(title: "ring \(name), stale", terms: [.ring(name), .stale(true, days: DeviceFilter.staleDays)]))
+        scope: DeviceScope(
+          title: "ring \(name), stale",
+          terms: [.ring(name), .stale(true, days: DeviceFilter.staleDays)]))
     }
     c.newLine()
     c.newLine()

@@ -5,7 +5,8 @@ import RingsideProfiles
 public enum StagedView {
   public static let descriptor = ViewDescriptor(
     id: .staged, title: "Staged",
-    summary: "Staged policy changes and ring moves, warnings, and the profile diffs; write or drop.",
+    summary:
+      "Staged policy changes and ring moves, warnings, and the profile diffs; write or drop.",
     number: 4, names: ["staged", "s"],
     hints: [CommandTable.open, CommandTable.drop, CommandTable.writeAll],
     render: { state, area, grid in render(state, area: area, grid: &grid) },
@@ -24,14 +25,16 @@ public enum StagedView {
     }
     let lines = StagedLines(info, width: area.width)
     let selectable = lines.selectable
-    let cursorLine = selectable.indices.contains(state.staged.cursor)
+    let cursorLine =
+      selectable.indices.contains(state.staged.cursor)
       ? selectable[state.staged.cursor] : nil
     let scroll = max(0, (cursorLine ?? 0) - area.height + 2)
     for (row, index) in (scroll..<lines.lines.count).prefix(area.height).enumerated() {
       let y = area.y + row
       for span in lines.lines[index].spans {
         guard span.x < area.width else { continue }
-        grid.put(span.text, x: area.x + span.x, y: y, role: span.role, limit: area.width - span.x - 1)
+        grid.put(
+          span.text, x: area.x + span.x, y: y, role: span.role, limit: area.width - span.x - 1)
       }
       if index == cursorLine {
         grid.restyle(x: area.x, y: y, width: area.width, role: .tableSelected)

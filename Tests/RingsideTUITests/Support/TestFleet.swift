@@ -35,7 +35,8 @@ enum TestFleet {
   }
 
   static let alice = AuditActor(user: "alice", role: "admin", origin: "local")
-  static let viewer = Access(role: .viewer, refusal: "read-only: you are not in group ringside-admins")
+  static let viewer = Access(
+    role: .viewer, refusal: "read-only: you are not in group ringside-admins")
 
   /// Where staging tests write profiles unless they say otherwise; it never exists.
   static let noDirectory = "/nonexistent/ringside-profiles"
