@@ -68,7 +68,7 @@ public enum CommandTable {
       scope: "devices", dangerous: true),
     Command(
       drop, "drop", help: "Drop the selected staged change (or the ring move group).",
-      scope: "staged", dangerous: true, names: ["drop"]),
+      scope: "staged", dangerous: true),
     Command(
       writeAll, "write",
       help: "Write the profiles for everything staged and apply it, after a confirmation.",

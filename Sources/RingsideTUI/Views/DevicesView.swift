@@ -25,8 +25,9 @@ public enum DevicesView {
   static func handle(_ state: inout DashboardState, _ command: CommandID, _ argument: String?)
     -> [Effect]?
   {
-    if state.devices.detailID != nil, let effects = DeviceDetailView.handle(&state, command) {
-      return effects
+    if state.devices.detailID != nil {
+      let paging = command == CommandTable.select ? CommandTable.pageDown : command
+      if let effects = DeviceDetailView.handle(&state, paging) { return effects }
     }
     if state.devices.detailID == nil, let effects = Dashboard.selectionCommand(&state, command) {
       return effects
