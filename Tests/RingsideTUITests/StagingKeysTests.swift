@@ -130,4 +130,26 @@ final class StagingKeysTests: XCTestCase {
     XCTAssertTrue(r.screen.contains("viewer"), r.screen)
     XCTAssertEqual(try store.stagedChangeCount(), 0)
   }
+
+  func testAnotherSessionsStagingShowsAtTheNextTick() throws {
+    let store = try TestFleet.freshStore()
+    var r = Reducer(store: store)
+    r.press(.character("3"))
+    XCTAssertEqual(r.state.staging?.count, 0)
+    let other = try InventoryStore(path: store.path)
+    try other.stagePolicy(
+      .rsrRemoval(.block), ring: "test", by: AuditActor(user: "bob"), at: TestFleet.now)
+    r.perform([.checkDataVersion])
+    XCTAssertEqual(r.state.staging?.count, 1)
+    XCTAssertTrue(r.screen.contains("removal block*"), r.screen)
+    XCTAssertTrue(r.screen.contains("staged by bob"), r.screen)
+  }
+
+  func testWriteFromTheCommandLineAsksFirstInAnyView() throws {
+    var r = Reducer(store: try TestFleet.freshStore())
+    r.press(.character("3"), .character("i"), .character(":"))
+    for c in "write" { r.press(.character(c)) }
+    r.press(.enter)
+    guard case .confirm(_, .apply) = r.state.prompt else { return XCTFail("no question") }
+  }
 }
