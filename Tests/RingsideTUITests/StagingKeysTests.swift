@@ -152,4 +152,25 @@ final class StagingKeysTests: XCTestCase {
     r.press(.enter)
     guard case .confirm(_, .apply) = r.state.prompt else { return XCTFail("no question") }
   }
+
+  func testAFileChangedOnDiskStopsTheWriteUntilTheUserSaysOverwrite() throws {
+    let out = FileManager.default.temporaryDirectory
+      .appendingPathComponent("ringside-tui-out-\(UUID().uuidString)").path
+    let store = try TestFleet.freshStore()
+    var r = Reducer(store: store, directory: out)
+    r.press(.character("3"), .character("i"), .character("4"), .character("w"), .character("y"))
+    XCTAssertTrue(r.state.message?.text.hasPrefix("wrote 8 file(s) to") == true, r.screen)
+    XCTAssertEqual(try store.stagedChangeCount(), 0)
+    let file = out + "/test-ios.mobileconfig"
+    try "edited by hand".write(toFile: file, atomically: true, encoding: .utf8)
+    r.press(.character("3"), .character("i"), .character("4"), .character("w"), .character("y"))
+    guard case .confirm(let text, .applyOverwriting) = r.state.prompt else {
+      return XCTFail("no question: \(r.screen)")
+    }
+    XCTAssertTrue(text.contains("test-ios.mobileconfig"), text)
+    XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "edited by hand")
+    r.press(.character("y"))
+    XCTAssertNotEqual(try String(contentsOfFile: file, encoding: .utf8), "edited by hand")
+    XCTAssertEqual(try store.stagedChangeCount(), 0)
+  }
 }

@@ -54,8 +54,8 @@ extension StoreService {
       case .discard(let ids):
         let dropped = try store.discardStaged(ids: ids, by: actor, at: now)
         return .written(write, "dropped \(dropped) staged change(s)")
-      case .apply:
-        return apply(staging, now: now)
+      case .apply, .applyOverwriting:
+        return apply(staging, now: now, force: write == .applyOverwriting)
       }
     } catch {
       if error.kind == .conflict { return .conflict(write, error.message) }
@@ -68,21 +68,26 @@ extension StoreService {
       + (outcome.unchanged > 0 ? ", \(outcome.unchanged) already there" : "")
   }
 
-  private func apply(_ staging: StagingContext, now: Date) -> Event {
+  private func apply(_ staging: StagingContext, now: Date, force: Bool) -> Event {
     let ledger = StoreProfileLedger(store: store, actor: staging.actor, now: now)
     do {
       let report = try ProfileApplier.apply(
         ledger: ledger,
-        options: .init(directory: staging.directory, organization: staging.organization))
+        options: .init(
+          directory: staging.directory, organization: staging.organization, force: force))
       let files = report.plan.changes.count
       let policies = ledger.applied?.policyChanges ?? 0
       let moves = ledger.applied?.moves ?? 0
       return .written(
-        .apply,
+        force ? .applyOverwriting : .apply,
         "wrote \(files) file(s) to \(report.plan.directoryPath); applied \(policies) policy change(s), \(moves) move(s)"
       )
     } catch {
       if let storeError = ledger.storeError { return .failed(storeError.message) }
+      if case .changedOnDisk(let problems) = error, !force {
+        return .conflict(
+          .apply, "nothing was written: " + problems.joined(separator: "; ") + ".")
+      }
       return .failed(error.description)
     }
   }

@@ -13,4 +13,6 @@ public enum StoreWrite: Sendable, Hashable {
   case discard([Int64])
   /// Writes the profiles for everything staged and applies it.
   case apply
+  /// The same, overwriting files changed outside Ringside, after the user said so.
+  case applyOverwriting
 }

@@ -57,13 +57,17 @@ extension Dashboard {
       case .moveDevices, .moveMatching:
         s.devices.selection = []
         s.devices.allMatching = false
-      case .apply:
+      case .apply, .applyOverwriting:
         s.dataGeneration += 1
         effects.append(.loadSnapshot)
         effects += requery(&s, recount: true)
       case .policy, .discard: break
       }
       return effects
+    case .conflict(.apply, let text):
+      s.prompt = .confirm(
+        text: text + " Overwrite them with what is staged? y/n", write: .applyOverwriting)
+      return [.loadStaging]
     case .conflict(let write, let text):
       guard case .policy(let step, let ring, false) = write else {
         s.message = StatusMessage(text: text, isError: true)

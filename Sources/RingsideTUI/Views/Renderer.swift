@@ -52,15 +52,19 @@ public enum Renderer {
     let y = state.height - 2
     grid.fill(x: 0, y: y, width: state.width, height: 1, role: .statusBar)
     let sep = " \(state.glyphs.separator) "
-    var parts = [
-      state.snapshot.map { "\($0.devices.grouped) devices" } ?? "loading",
+    var parts: [String] = [String?](
+      arrayLiteral:
+        state.snapshot.map { "\($0.devices.grouped) devices" } ?? "loading",
       state.staging.map { "\($0.count) staged" } ?? "– staged",
+      state.current == .devices ? Dashboard.selectionText(state) : nil,
       state.readOnly ? "viewer (read-only)" : "admin",
       "theme \(state.themeName)",
-      "refreshed " + (state.lastRefresh.map(Format.clock) ?? "–"),
-    ]
+      "refreshed " + (state.lastRefresh.map(Format.clock) ?? "–")
+    ).compactMap { $0 }
     let room = state.width - min(30, DisplayWidth.of(state.storeLabel)) - 4
-    if DisplayWidth.of(parts.joined(separator: sep)) > room { parts.remove(at: 3) }
+    if DisplayWidth.of(parts.joined(separator: sep)) > room {
+      parts.removeAll { $0.hasPrefix("theme ") }
+    }
     let right = parts.joined(separator: sep)
     let rightWidth = DisplayWidth.of(right)
     grid.put(right, x: max(1, state.width - rightWidth - 1), y: y, role: .statusBar)

@@ -39,7 +39,7 @@ struct StagedLines {
       lines.append(line)
     }
     blank()
-    title("Ring moves (\(info.changes.count - policies.count) devices)")
+    title("Ring moves (\(info.changes.count - policies.count) staged)")
     if info.moveGroups.isEmpty { text("  none; select devices in view 2 and press m", .dim) }
     for group in info.moveGroups {
       let ids = info.changes.compactMap { change -> Int64? in

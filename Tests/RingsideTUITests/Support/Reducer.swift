@@ -9,13 +9,16 @@ struct Reducer {
   var state: DashboardState
   let service: StoreService
 
-  init(store: InventoryStore, access: Access? = nil, actor: AuditActor = TestFleet.alice) {
+  init(
+    store: InventoryStore, access: Access? = nil, actor: AuditActor = TestFleet.alice,
+    directory: String = TestFleet.noDirectory
+  ) {
     state = DashboardState(
       width: 80, height: 24, storeLabel: "demo.db", readOnly: false, themeName: "default",
       asciiOnly: false, now: TestFleet.now, access: access)
     service = StoreService(
       store: store, clock: { TestFleet.now },
-      staging: StagingContext(actor: actor, directory: TestFleet.noDirectory))
+      staging: StagingContext(actor: actor, directory: directory))
     var s = state
     let effects = Dashboard.start(&s)
     state = s
