@@ -173,4 +173,20 @@ final class StagingKeysTests: XCTestCase {
     XCTAssertNotEqual(try String(contentsOfFile: file, encoding: .utf8), "edited by hand")
     XCTAssertEqual(try store.stagedChangeCount(), 0)
   }
+
+  func testUOnARingMoveDropsTheWholeGroup() throws {
+    let store = try TestFleet.freshStore()
+    var r = Reducer(store: store)
+    r.press(.character("2"), .character(" "), .character(" "), .character("m"), .character("1"))
+    let from = try XCTUnwrap(store.stagedMoveGroups().first?.fromRing)
+    let staged = try store.stagedChangeCount()
+    XCTAssertGreaterThan(staged, 0)
+    r.press(.character("4"))
+    XCTAssertTrue(r.screen.contains("Ring moves (\(staged) staged)"), r.screen)
+    let effects = r.key(.character("u"))
+    XCTAssertEqual(effects, [.write(.discardMoves(from: from, to: "test"))])
+    r.perform(effects)
+    XCTAssertEqual(try store.stagedChangeCount(), 0)
+    XCTAssertEqual(r.state.staging?.count, 0)
+  }
 }

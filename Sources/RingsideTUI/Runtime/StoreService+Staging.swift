@@ -19,7 +19,8 @@ extension StoreService {
       shownDirectory = plan.directoryPath
     }
     return StagingInfo(
-      changes: try store.stagedChanges(), moveGroups: try store.stagedMoveGroups(),
+      policyChanges: try store.stagedPolicyChanges(), count: try store.stagedChangeCount(),
+      moveGroups: try store.stagedMoveGroups(),
       effectiveRings: rings,
       warnings: StagingWarnings.evaluate(rings: rings, segments: try store.stagedFleetSegments()),
       directory: shownDirectory, reviews: reviews)
@@ -51,6 +52,14 @@ extension StoreService {
         return .written(
           write,
           moveText(try store.stageMove(matching: filter, toRing: ring, by: actor, at: now), ring))
+      case .discardMoves(let from, let to):
+        let ids = try store.stagedChanges().compactMap { change -> Int64? in
+          guard case .move(_, let source) = change.kind, source == from, change.ring == to
+          else { return nil }
+          return change.id
+        }
+        let dropped = try store.discardStaged(ids: ids, by: actor, at: now)
+        return .written(write, "dropped \(dropped) staged move(s) from \(from) to \(to)")
       case .discard(let ids):
         let dropped = try store.discardStaged(ids: ids, by: actor, at: now)
         return .written(write, "dropped \(dropped) staged change(s)")

@@ -4,7 +4,10 @@ import RingsideStore
 
 /// What is staged in the store and what writing it would do, read in one effect.
 public struct StagingInfo: Sendable, Equatable {
-  public let changes: [StagedChange]
+  /// Staged policy changes; moves are only counted and grouped, as there may be millions.
+  public let policyChanges: [StagedChange]
+  /// Every staged change, moves included: the number the status line shows.
+  public let count: Int
   public let moveGroups: [StagedMoveGroup]
   /// Every ring with its staged policy.
   public let effectiveRings: [Ring]
@@ -15,10 +18,12 @@ public struct StagingInfo: Sendable, Equatable {
   public let reviews: [FileReview]
 
   public init(
-    changes: [StagedChange], moveGroups: [StagedMoveGroup], effectiveRings: [Ring],
+    policyChanges: [StagedChange], count: Int, moveGroups: [StagedMoveGroup],
+    effectiveRings: [Ring],
     warnings: [StagingWarning], directory: String, reviews: [FileReview]
   ) {
-    self.changes = changes
+    self.policyChanges = policyChanges
+    self.count = count
     self.moveGroups = moveGroups
     self.effectiveRings = effectiveRings
     self.warnings = warnings
@@ -26,15 +31,9 @@ public struct StagingInfo: Sendable, Equatable {
     self.reviews = reviews
   }
 
-  /// Staged policy changes (not moves).
-  public var policyChanges: [StagedChange] { changes.filter { $0.policyField != nil } }
-
-  /// The number the status line shows.
-  public var count: Int { changes.count }
-
   /// The staged change of one ring's setting, if any.
   public func staged(ring: String, field: PolicyField) -> StagedChange? {
-    changes.first { $0.ring == ring && $0.policyField == field }
+    policyChanges.first { $0.ring == ring && $0.policyField == field }
   }
 
   /// Files a write would change.

@@ -11,6 +11,8 @@ public enum StoreWrite: Sendable, Hashable {
   case moveMatching(DeviceFilter, ring: String)
   /// Drops staged changes by id.
   case discard([Int64])
+  /// Drops the staged moves from one ring to another.
+  case discardMoves(from: String, to: String)
   /// Writes the profiles for everything staged and applies it.
   case apply
   /// The same, overwriting files changed outside Ringside, after the user said so.

@@ -61,7 +61,7 @@ extension Dashboard {
         s.dataGeneration += 1
         effects.append(.loadSnapshot)
         effects += requery(&s, recount: true)
-      case .policy, .discard: break
+      case .policy, .discard, .discardMoves: break
       }
       return effects
     case .conflict(.apply, let text):

@@ -8,7 +8,8 @@ import RingsideStore
 struct StagedLines {
   /// What a selectable line stands for.
   enum Target: Equatable {
-    case changes([Int64])
+    case change(Int64)
+    case moves(from: String, to: String)
     case file(String)
   }
 
@@ -29,7 +30,7 @@ struct StagedLines {
     if policies.isEmpty { text("  nothing staged; press 3 and i, r, +, -, c on a ring", .dim) }
     for change in policies {
       guard case .policy(let old, let new) = change.kind else { continue }
-      var line = Line(target: .changes([change.id]))
+      var line = Line(target: .change(change.id))
       line.spans = [
         (2, DisplayWidth.pad(change.ring, to: 12), .label),
         (15, DisplayWidth.pad(new.field.title, to: 23), .tableRow),
@@ -39,16 +40,10 @@ struct StagedLines {
       lines.append(line)
     }
     blank()
-    title("Ring moves (\(info.changes.count - policies.count) staged)")
+    title("Ring moves (\(info.moveGroups.reduce(0) { $0 + $1.devices }.grouped) staged)")
     if info.moveGroups.isEmpty { text("  none; select devices in view 2 and press m", .dim) }
     for group in info.moveGroups {
-      let ids = info.changes.compactMap { change -> Int64? in
-        guard case .move(_, let from) = change.kind, from == group.fromRing,
-          change.ring == group.toRing
-        else { return nil }
-        return change.id
-      }
-      var line = Line(target: .changes(ids))
+      var line = Line(target: .moves(from: group.fromRing, to: group.toRing))
       line.spans = [
         (2, "\(group.fromRing) → \(group.toRing)", .label),
         (30, "\(group.devices.grouped) device(s)", .number),

@@ -78,14 +78,14 @@ public enum StagedView {
       state.staged.diffScroll = 0
       return []
     case CommandTable.drop:
-      guard selectable.indices.contains(cursor),
-        case .changes(let ids) = lines.lines[selectable[cursor]].target, !ids.isEmpty
-      else {
+      switch selectable.indices.contains(cursor) ? lines.lines[selectable[cursor]].target : nil {
+      case .change(let id): return [.write(.discard([id]))]
+      case .moves(let from, let to): return [.write(.discardMoves(from: from, to: to))]
+      default:
         state.message = StatusMessage(
           text: "put the cursor on a staged change or ring move to drop it", isError: true)
         return []
       }
-      return [.write(.discard(ids))]
     case CommandTable.writeAll:
       return confirmWrite(&state, info)
     default: return nil
