@@ -69,7 +69,7 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
   public var hasUrgentWork: Bool {
     condition.lock()
     defer { condition.unlock() }
-    let urgent: (Slot) -> Bool = { $0 != .count && $0 != .dataVersion }
+    let urgent: (Slot) -> Bool = { ![.count, .dataVersion, .staging, .audit].contains($0) }
     return !writes.isEmpty || pending.keys.contains(where: urgent) || running.map(urgent) == true
   }
 
