@@ -25,7 +25,9 @@ extension DashboardCommand {
         throw CLIError.store(error)
       }
     }
-    let readOnly = arguments.flag("--read-only")
+    let readOnly = try !context.access(
+      storePath: context.storePath(arguments), readOnlyRequested: arguments.flag("--read-only")
+    ).canWrite
     let store: InventoryStore
     do {
       store = try context.openStore(arguments, readOnly: readOnly)
