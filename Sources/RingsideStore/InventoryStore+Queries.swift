@@ -25,13 +25,15 @@ public struct RingSummary: Sendable, Hashable {
 }
 
 extension InventoryStore {
-  private static let deviceColumns = """
+  /// The columns `record(_:)` reads, in order; the query must join `rings r`.
+  static let deviceColumns = """
     d.id, d.device_key, d.serial, d.udid, d.name, d.platform, d.model, d.os_base, d.rsr, d.build,
     d.supplemental_build, d.supervised, d.user_enrolled, r.name, d.last_checkin, d.user_name,
     d.source, d.removed_letter, d.state, d.removal
     """
 
-  private static func record(_ row: SQLiteStatement) -> DeviceRecord {
+  /// A device row selected with `deviceColumns`.
+  static func record(_ row: SQLiteStatement) -> DeviceRecord {
     let platform = Platform(rawValue: row.string(at: 5) ?? "") ?? .iOS
     let device = Device(
       key: row.string(at: 1) ?? "", serial: row.string(at: 2), udid: row.string(at: 3),
