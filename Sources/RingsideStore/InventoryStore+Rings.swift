@@ -56,12 +56,15 @@ extension InventoryStore {
     }
   }
 
-  /// Sets a ring's policy and recomputes the removal status of its devices.
+  /// Sets a ring's policy and, when the removal setting changed, recomputes the removal status
+  /// of its devices.
   /// Call inside a write transaction.
   public func setPolicy(_ policy: RingPolicy, forRing name: String) throws(StoreError) {
     guard let id = try ringID(named: name) else {
       throw StoreError(.notFound, "no ring named \(name)")
     }
+    let previousRemoval = try database.scalar(
+      "SELECT rsr_removal FROM policies WHERE ring_id = ?1", [.integer(id)])?.string
     try database.prepare(
       """
       UPDATE policies SET rsr_install = ?2, rsr_removal = ?3, defer_days = ?4, critical_updates = ?5
@@ -72,29 +75,35 @@ extension InventoryStore {
       policy.deferralDays.map { .integer(Int64($0)) } ?? .null,
       .text(policy.criticalUpdateInstall.rawValue),
     ])
-    try refreshRemovalStatus(ringID: id, removal: policy.rsrRemoval)
+    if previousRemoval != policy.rsrRemoval.rawValue {
+      try refreshRemovalStatus(ringID: id, removal: policy.rsrRemoval)
+    }
   }
 
   /// Removal status depends on the ring policy and a few device facts; the domain decides
-  /// each combination and SQL applies it to the ring's devices.
+  /// each combination and one SQL pass applies them to the ring's devices.
   func refreshRemovalStatus(ringID: Int64, removal: PolicySetting) throws(StoreError) {
-    let update = try database.prepare(
-      """
-      UPDATE devices SET removal = ?1
-      WHERE ring_id = ?2 AND platform = ?3 AND supervised IS ?4 AND user_enrolled = ?5 AND removal != ?1
-      """)
+    var branches: [String] = []
+    var bindings: [SQLiteValue] = [.integer(ringID)]
+    func bind(_ value: SQLiteValue) -> String {
+      bindings.append(value)
+      return "?\(bindings.count)"
+    }
     for platform in Platform.allCases {
       for supervised in [true, false, nil] as [Bool?] {
         for enrolled in [true, false] {
           let status = StateAssessor.removalStatus(
             platform: platform, supervised: supervised, userEnrolled: enrolled, ringRemoval: removal
           )
-          try update.run([
-            .text(status.rawValue), .integer(ringID), .text(platform.rawValue),
-            supervised.map { .integer($0 ? 1 : 0) } ?? .null, .integer(enrolled ? 1 : 0),
-          ])
+          branches.append(
+            "WHEN platform = \(bind(.text(platform.rawValue))) AND supervised IS "
+              + "\(bind(supervised.map { .integer($0 ? 1 : 0) } ?? .null)) AND user_enrolled = "
+              + "\(bind(.integer(enrolled ? 1 : 0))) THEN \(bind(.text(status.rawValue)))")
         }
       }
     }
+    try database.prepare(
+      "UPDATE devices SET removal = CASE \(branches.joined(separator: " ")) ELSE removal END WHERE ring_id = ?1"
+    ).run(bindings)
   }
 }
