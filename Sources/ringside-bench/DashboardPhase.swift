@@ -1,4 +1,5 @@
 import Foundation
+import RingsideDomain
 import RingsideStore
 import RingsideTUI
 
@@ -40,15 +41,20 @@ enum DashboardPhase {
     for _ in 0..<3 {
       set.add("scroll_ms", "page scroll (PgDn)", "ms", timed { driver.press(.pageDown) })
     }
-    set.add("sort_ms", "sort change (>)", "ms", timed { driver.press(.character(">")) })
-    driver.finishCounts()
+    // Every sort column in turn (> cycles through them back to name), then reversed.
+    for _ in DeviceSort.Column.allCases {
+      set.add(
+        "sort_ms", "sort change (>, every column)", "ms", timed { driver.press(.character(">")) })
+      driver.finishCounts()
+    }
     set.add("sort_reverse_ms", "sort reverse (r)", "ms", timed { driver.press(.character("r")) })
     driver.finishCounts()
 
     // Filter: each typed key queries the store; the count follows in a later frame.
     driver.press(.character("/"))
     for c in filterText {
-      set.add("filter_key_ms", "filter keystroke (/ipad)", "ms", timed { driver.press(.character(c)) })
+      set.add(
+        "filter_key_ms", "filter keystroke (/ipad)", "ms", timed { driver.press(.character(c)) })
     }
     set.add("filter_count_ms", "  then match count shown", "ms", timed { driver.finishCounts() })
     driver.press(.enter)

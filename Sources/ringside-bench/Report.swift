@@ -10,7 +10,8 @@ struct DeviceRun: Sendable {
 enum Report {
   static func table(_ runs: [DeviceRun], wire: [Figure], machine: String, runs k: Int) -> String {
     var lines = ["ringside-bench: median of \(k) runs (min–max); \(machine)", ""]
-    let header = pad("figure", 38) + pad("devices", 10) + lpad("median", 11)
+    let header =
+      pad("figure", 38) + pad("devices", 10) + lpad("median", 11)
       + lpad("min", 10) + lpad("max", 10) + "  " + pad("bar", 10) + "verdict"
     lines.append(header)
     lines.append(String(repeating: "-", count: header.count + 2))
@@ -41,7 +42,7 @@ enum Report {
       ]
       if let bar = Bars.bar(for: f.key, devices: devices) {
         o["bar"] = bar.limit
-        o["met"] = f.median <= bar.limit
+        o["met"] = Bars.met(f, devices: devices)
       }
       return o
     }

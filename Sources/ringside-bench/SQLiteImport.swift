@@ -29,6 +29,7 @@ enum SQLiteImport {
       samples.append(ms / 1000)
       StorePhases.removeStore(db)
     }
-    return Figure(key: "sqlite3_import_s", title: "sqlite3 .import, same CSV", unit: "s", samples: samples)
+    return Figure(
+      key: "sqlite3_import_s", title: "sqlite3 .import, same CSV", unit: "s", samples: samples)
   }
 }

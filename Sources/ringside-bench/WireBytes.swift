@@ -66,9 +66,13 @@ enum WireBytes {
     _ = write(master, "q", 1)
     process.waitUntilExit()
     return [
-      Figure(key: "wire_first_frame_bytes", title: "bytes, first frame", unit: "B", samples: [Double(first)]),
-      Figure(key: "wire_cursor_down_bytes", title: "bytes, cursor down (j)", unit: "B", samples: down),
-      Figure(key: "wire_page_down_bytes", title: "bytes, page down (PgDn)", unit: "B", samples: page),
+      Figure(
+        key: "wire_first_frame_bytes", title: "bytes, first frame", unit: "B",
+        samples: [Double(first)]),
+      Figure(
+        key: "wire_cursor_down_bytes", title: "bytes, cursor down (j)", unit: "B", samples: down),
+      Figure(
+        key: "wire_page_down_bytes", title: "bytes, page down (PgDn)", unit: "B", samples: page),
     ]
   }
 
