@@ -88,7 +88,9 @@ extension DeviceSort {
       case .platform: "d.platform"
       case .os: "d.os_sort"
       case .build: "COALESCE(d.supplemental_build, d.build)"
-      case .ring: "r.position"
+      // With the ring's id after its position, each ring's rows come in a row, so SQLite
+      // walks the rings in order and each ring's devices by index instead of sorting them.
+      case .ring: "r.position \(dir), r.id"
       case .supervised: "d.supervised"
       case .removal: "d.removal"
       case .state: "d.state"
