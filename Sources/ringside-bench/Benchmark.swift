@@ -16,7 +16,7 @@ enum Benchmark {
     for n in options.deviceCounts {
       var run = DeviceRun(devices: n, figures: [])
       if !options.skipImport {
-        run.figures += try importFigures(n: n, work: work, runs: k)
+        run.figures += try importFigures(n: n, work: work, runs: k, keep: options.keep)
       }
       let store = work + "/demo-\(n).db"
       progress("\(Report.count(n)): writing the demo store")
@@ -44,7 +44,9 @@ enum Benchmark {
   }
 
   /// CSV generation, the importer in a child process, and sqlite3 .import for the ratio.
-  private static func importFigures(n: Int, work: String, runs k: Int) throws -> [Figure] {
+  private static func importFigures(n: Int, work: String, runs k: Int, keep: Bool) throws
+    -> [Figure]
+  {
     let csv = work + "/intune-\(n).csv"
     progress("\(Report.count(n)): writing the Intune CSV")
     let (bytes, ms) = try Stopwatch.time { try IntuneCSVWriter.write(count: n, to: csv) }
@@ -64,7 +66,7 @@ enum Benchmark {
           key: "import_ratio", title: "import ÷ sqlite3 .import", unit: "x",
           samples: [ours.median / sqlite.median]))
     }
-    try? FileManager.default.removeItem(atPath: csv)
+    if !keep { try? FileManager.default.removeItem(atPath: csv) }
     return figures
   }
 
