@@ -22,6 +22,7 @@ struct BenchOptions: Sendable {
 
     Measures import, first frame, keystrokes, apply and peak memory for each N (default 10000,
     100000 and 1000000 devices), and the bytes the real dashboard writes to a 120x40 terminal.
+    --json prints JSON on standard output and the table on standard error.
     Build with `swift build -c release` and run .build/release/ringside-bench.
     """
 

@@ -37,10 +37,14 @@ enum Benchmark {
       if wire.isEmpty { progress("no ringside binary next to ringside-bench: wire bytes skipped") }
     }
     let machine = Machine.describe()
-    print(
-      options.json
-        ? try Report.json(results, wire: wire, machine: machine, runs: k)
-        : Report.table(results, wire: wire, machine: machine, runs: k))
+    let table = Report.table(results, wire: wire, machine: machine, runs: k)
+    if options.json {
+      // The table goes to standard error, so one run gives both.
+      FileHandle.standardError.write(Data((table + "\n").utf8))
+      print(try Report.json(results, wire: wire, machine: machine, runs: k))
+    } else {
+      print(table)
+    }
   }
 
   /// CSV generation, the importer in a child process, and sqlite3 .import for the ratio.
