@@ -10,6 +10,8 @@ enum DashboardPhase {
   static let height = 40
   /// Typed into `/` one key at a time; each key is a new query.
   static let filterText = "ipad"
+  /// Typed the same way; no demo device's name, serial, user or model contains it.
+  static let rareText = "qzx"
 
   static func run(_ arguments: [String]) throws -> FigureSet {
     guard arguments.count == 3, let runs = Int(arguments[1]), let now = Double(arguments[2])
@@ -57,12 +59,15 @@ enum DashboardPhase {
         "filter_key_ms", "filter keystroke (/ipad)", "ms", timed { driver.press(.character(c)) })
     }
     set.add("filter_count_ms", "  then match count shown", "ms", timed { driver.finishCounts() })
-    driver.press(.enter)
-    driver.press(.escape)
+    clearFilter(driver)
+    // A word no device has: each key scans until a page of matches fills, here all of them.
     driver.press(.character("/"))
-    driver.press(.control("u"))
-    driver.press(.enter)
-    driver.finishCounts()
+    for c in rareText {
+      set.add(
+        "filter_rare_key_ms", "filter keystroke, no match (/\(rareText))", "ms",
+        timed { driver.press(.character(c)) })
+    }
+    clearFilter(driver)
 
     // Drill-in: Overview, Enter on the selected number.
     driver.press(.character("1"))
@@ -70,6 +75,15 @@ enum DashboardPhase {
     set.add("drill_ms", "drill-in (Enter on Overview)", "ms", timed { driver.press(.enter) })
     set.add("drill_count_ms", "  then its count shown", "ms", timed { driver.finishCounts() })
     set.add("detail_ms", "open a device (Enter)", "ms", timed { driver.press(.enter) })
+  }
+
+  /// Ends filter input and empties the filter.
+  private static func clearFilter(_ driver: DashboardDriver) {
+    driver.press(.enter)
+    driver.press(.character("/"))
+    driver.press(.control("u"))
+    driver.press(.enter)
+    driver.finishCounts()
   }
 
   private static func timed(_ body: () -> Void) -> Double {
