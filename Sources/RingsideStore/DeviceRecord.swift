@@ -6,6 +6,8 @@ public struct DeviceRecord: Sendable, Hashable {
   public let device: Device
   public let state: DeviceState
   public let removal: RemovalStatus
+  /// The ring a staged, not yet applied move will put the device in.
+  public var stagedRing: String? = nil
 }
 
 /// One entry of a device's version history.

@@ -99,30 +99,9 @@ extension InventoryStore {
   /// One device by row id, or nil when it is gone.
   public func device(id: Int64) throws(StoreError) -> DeviceRecord? {
     let stmt = try database.prepare(
-      """
-      SELECT d.id, d.device_key, d.serial, d.udid, d.name, d.platform, d.model, d.os_base, d.rsr,
-        d.build, d.supplemental_build, d.supervised, d.user_enrolled, r.name, d.last_checkin,
-        d.user_name, d.source, d.removed_letter, d.state, d.removal
-      FROM devices d JOIN rings r ON r.id = d.ring_id WHERE d.id = ?1
-      """)
-    return try stmt.query([.integer(id)]) { row in
-      let platform = Platform(rawValue: row.string(at: 5) ?? "") ?? .iOS
-      let device = Device(
-        key: row.string(at: 1) ?? "", serial: row.string(at: 2), udid: row.string(at: 3),
-        name: row.string(at: 4) ?? "", platform: platform, model: row.string(at: 6),
-        version: DeviceColumns.version(
-          platform: platform, base: row.string(at: 7), rsr: row.string(at: 8),
-          build: row.string(at: 9), supplemental: row.string(at: 10)),
-        supervised: row.int(at: 11).map { $0 != 0 }, userEnrolled: row.int(at: 12) == 1,
-        ring: row.string(at: 13) ?? "",
-        lastCheckIn: row.int(at: 14).map { Date(timeIntervalSince1970: Double($0)) },
-        userName: row.string(at: 15), source: row.string(at: 16) ?? "",
-        removedLetter: row.string(at: 17)?.first)
-      return DeviceRecord(
-        id: row.int(at: 0) ?? 0, device: device,
-        state: DeviceState(rawValue: row.string(at: 18) ?? "") ?? .unknown,
-        removal: RemovalStatus(rawValue: row.string(at: 19) ?? "") ?? .allowed)
-    }.first
+      "SELECT \(Self.deviceColumns) FROM devices d JOIN rings r ON r.id = d.ring_id WHERE d.id = ?1"
+    )
+    return try stmt.query([.integer(id)], Self.record).first
   }
 
   /// A handle another thread may use to stop this connection's running query.

@@ -25,13 +25,17 @@ public struct RingSummary: Sendable, Hashable {
 }
 
 extension InventoryStore {
-  private static let deviceColumns = """
+  /// The columns `record(_:)` reads, in order; the query must join `rings r`.
+  static let deviceColumns = """
     d.id, d.device_key, d.serial, d.udid, d.name, d.platform, d.model, d.os_base, d.rsr, d.build,
     d.supplemental_build, d.supervised, d.user_enrolled, r.name, d.last_checkin, d.user_name,
-    d.source, d.removed_letter, d.state, d.removal
+    d.source, d.removed_letter, d.state, d.removal,
+    (SELECT sr.name FROM staged_changes sc JOIN rings sr ON sr.id = sc.ring_id
+     WHERE sc.device_id = d.id AND sc.kind = 'move')
     """
 
-  private static func record(_ row: SQLiteStatement) -> DeviceRecord {
+  /// A device row selected with `deviceColumns`.
+  static func record(_ row: SQLiteStatement) -> DeviceRecord {
     let platform = Platform(rawValue: row.string(at: 5) ?? "") ?? .iOS
     let device = Device(
       key: row.string(at: 1) ?? "", serial: row.string(at: 2), udid: row.string(at: 3),
@@ -47,7 +51,8 @@ extension InventoryStore {
     return DeviceRecord(
       id: row.int(at: 0) ?? 0, device: device,
       state: DeviceState(rawValue: row.string(at: 18) ?? "") ?? .unknown,
-      removal: RemovalStatus(rawValue: row.string(at: 19) ?? "") ?? .allowed)
+      removal: RemovalStatus(rawValue: row.string(at: 19) ?? "") ?? .allowed,
+      stagedRing: row.string(at: 20))
   }
 
   /// Counts by state, removal status and check-in age, for the filtered devices.

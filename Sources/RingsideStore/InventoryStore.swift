@@ -73,8 +73,16 @@ public final class InventoryStore {
     }
     if version == Schema.currentVersion { return }
     if isReadOnly {
-      throw StoreError(
-        .readOnly, "the store \(path) needs an upgrade, which a read-only session cannot do")
+      // A reading command on a store from an older Ringside: upgrade it when this user may
+      // write it, through a separate connection, then go on reading.
+      guard access(path, W_OK) == 0 else {
+        throw StoreError(
+          .readOnly,
+          "the store \(path) is from an older Ringside and needs an upgrade: run any writing command on it as an admin (e.g. ringside init --db \(path))"
+        )
+      }
+      _ = try InventoryStore(path: path, create: false, readOnly: false)
+      return
     }
     do {
       try database.transaction {

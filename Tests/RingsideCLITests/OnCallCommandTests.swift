@@ -135,17 +135,22 @@ final class OnCallCommandTests: XCTestCase {
   // MARK: check
 
   func testCheckIsCriticalAboveTheCriticalThreshold() throws {
-    let report = try JSONSerialization.jsonObject(
-      with: Data(cli.run("report", "--db", cli.dbPath, "--format", "json").out.utf8)) as! [String: Any]
+    let report =
+      try JSONSerialization.jsonObject(
+        with: Data(cli.run("report", "--db", cli.dbPath, "--format", "json").out.utf8))
+      as! [String: Any]
     let states = report["by_state"] as! [String: Int]
     let current = states["current"]!
-    let pending = ["rsr-available", "pulled-rsr", "os-update-first", "rsr-removed"].map { states[$0]! }
-      .reduce(0, +)
+    let pending = ["rsr-available", "pulled-rsr", "os-update-first", "rsr-removed"].map {
+      states[$0]!
+    }
+    .reduce(0, +)
     XCTAssertGreaterThan(pending * 100 / 2000, 15)
     let result = cli.run("check", "--db", cli.dbPath, "--crit-pending", "15")
     XCTAssertEqual(result.status, 2)
     XCTAssertTrue(result.out.hasPrefix("RINGSIDE CRITICAL - \(current)/2000 current"), result.out)
-    XCTAssertTrue(result.out.contains(" | current=\(current) pending=\(pending);200;300;0;2000"), result.out)
+    XCTAssertTrue(
+      result.out.contains(" | current=\(current) pending=\(pending);200;300;0;2000"), result.out)
   }
 
   func testCheckIsWarningBetweenTheThresholds() {

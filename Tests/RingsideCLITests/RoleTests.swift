@@ -29,3 +29,34 @@ final class RoleTests: XCTestCase {
     }
   }
 }
+
+final class DashboardRoleTests: XCTestCase {
+  override func setUp() { CommandTable.dashboard = DashboardCommand.spec }
+
+  func testViewerPressingAStagingKeyInTheHeadlessDashboardIsToldWhy() throws {
+    let cli = try CLIHarness()
+    cli.run("demo", "--db", cli.dbPath, "--devices", "50")
+    cli.access = Access(role: .viewer, refusal: "read-only: you are not in group ringside-admins")
+    let script = cli.directory.appendingPathComponent("keys.txt")
+    try "3i".write(to: script, atomically: true, encoding: .utf8)
+    let result = cli.run("--db", cli.dbPath, "--script", script.path, "--dump-screen")
+    XCTAssertEqual(result.status, 0, result.err)
+    let lines = result.out.split(separator: "\n")
+    XCTAssertEqual(
+      lines.last?.trimmingCharacters(in: .whitespaces),
+      "read-only: you are not in group ringside-admins", result.out)
+    XCTAssertTrue(lines.dropLast().last?.contains("viewer") == true, result.out)
+    XCTAssertTrue(result.out.contains("0 staged"), result.out)
+  }
+
+  func testAdminStagesFromTheHeadlessDashboardAndTheCLISeesIt() throws {
+    let cli = try CLIHarness()
+    cli.run("demo", "--db", cli.dbPath, "--devices", "50")
+    let script = cli.directory.appendingPathComponent("keys.txt")
+    try "3i".write(to: script, atomically: true, encoding: .utf8)
+    let result = cli.run("--db", cli.dbPath, "--script", script.path, "--dump-screen")
+    XCTAssertTrue(result.out.contains("1 staged"), result.out)
+    XCTAssertTrue(result.out.contains("admin"), result.out)
+    XCTAssertTrue(cli.run("staged", "--db", cli.dbPath).out.contains("RSR/BSI installation"))
+  }
+}

@@ -7,26 +7,18 @@ import XCTest
 /// real unix users and groups, so they need root (CI runs as root); as another user they skip
 /// with that reason.
 final class SharedStorePermissionTests: XCTestCase {
-  static let adminGroup = "rs-test-admins"
-  static let viewerGroup = "rs-test-viewers"
-  static let admin = "rs-test-admin"
-  static let viewer = "rs-test-viewer"
-  static let outsider = "rs-test-outsider"
+  static let adminGroup = TestUsers.adminGroup
+  static let viewerGroup = TestUsers.viewerGroup
+  static let admin = TestUsers.admin
+  static let viewer = TestUsers.viewer
+  static let outsider = TestUsers.outsider
 
   var directory: String!
   var configHome: String?
 
   override func setUpWithError() throws {
     try XCTSkipUnless(geteuid() == 0, "creating test users and groups needs root")
-    for group in [Self.adminGroup, Self.viewerGroup] {
-      try shell("/usr/sbin/groupadd", "-f", group)
-    }
-    for (user, groups) in [
-      (Self.admin, "\(Self.adminGroup),\(Self.viewerGroup)"), (Self.viewer, Self.viewerGroup),
-      (Self.outsider, ""),
-    ] where (try? shell("/usr/bin/id", user)) == nil {
-      try shell("/usr/sbin/useradd", "-M", "-N", "-s", "/bin/sh", "-G", groups, user)
-    }
+    try TestUsers.ensure()
     let top = "/tmp/ringside-shared-\(UUID().uuidString)"
     directory = top + "/store"
     configHome = top + "/config"

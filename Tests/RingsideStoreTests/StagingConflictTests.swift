@@ -97,3 +97,17 @@ final class AuditChainTests: XCTestCase {
       "the newest entries were removed (the log ends before the last recorded entry)")
   }
 }
+
+final class StagedMoveVisibilityTests: XCTestCase {
+  func testDeviceRowsCarryTheirStagedRing() throws {
+    let temp = try StagingTestStore()
+    let store = try temp.seeded()
+    let outcome = try store.stageMove(
+      serials: ["SUPIPHONE01"], toRing: "test", by: StagingTestStore.alice)
+    XCTAssertEqual(outcome.staged, 1)
+    let rows = try store.devices(limit: 10)
+    XCTAssertEqual(rows.first { $0.device.serial == "SUPIPHONE01" }?.stagedRing, "test")
+    XCTAssertTrue(
+      rows.filter { $0.device.serial != "SUPIPHONE01" }.allSatisfy { $0.stagedRing == nil })
+  }
+}

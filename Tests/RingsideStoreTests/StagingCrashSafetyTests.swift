@@ -140,8 +140,8 @@ final class StagingCrashSafetyTests: XCTestCase {
     let candidates = [beside, package.appendingPathComponent(".build/debug/ringside").path]
     guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) })
     else {
-      throw XCTSkip(
-        "no built ringside binary in \(candidates); run `swift build` before `swift test`")
+      XCTFail("no built ringside binary in \(candidates); run `swift build` before `swift test`")
+      throw XCTSkip("no binary")
     }
     return found
   }

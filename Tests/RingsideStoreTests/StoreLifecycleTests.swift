@@ -39,6 +39,20 @@ final class StoreLifecycleTests: XCTestCase {
     XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: temp.path)), before)
   }
 
+  func testReadingCommandUpgradesAnOlderStoreItMayWrite() throws {
+    let temp = try TemporaryStore()
+    do {
+      let store = try temp.open()
+      try store.database.execute("DROP INDEX devices_overview; PRAGMA user_version = 3")
+    }
+    let reader = try temp.open(create: false, readOnly: true)
+    XCTAssertEqual(
+      try reader.database.scalar("PRAGMA user_version")?.int, Int64(Schema.currentVersion))
+    XCTAssertEqual(
+      try reader.database.scalar(
+        "SELECT COUNT(*) FROM sqlite_master WHERE name = 'devices_overview'")?.int, 1)
+  }
+
   func testAuditLogRefusesUpdatesAndDeletes() throws {
     let temp = try TemporaryStore()
     let store = try temp.open()

@@ -109,7 +109,7 @@ final class EndToEndTests: XCTestCase {
     XCTAssertEqual(lines.count, 1, pane.screen)
   }
 
-  private func childPID(of parent: Int32) throws -> Int32 {
+  func childPID(of parent: Int32) throws -> Int32 {
     guard parent > 1 else {
       XCTFail("cannot find the pane's shell")
       return 0

@@ -1,3 +1,4 @@
+import RingsideDomain
 import XCTest
 
 @testable import RingsideTUI
@@ -23,6 +24,56 @@ final class KeymapTests: XCTestCase {
         },
         "help lacks \(binding.key.label) for \(command.id.rawValue)")
     }
+  }
+
+  func testViewerHelpAndFooterHaveNoStagingCommands() {
+    let state = DashboardState(
+      width: 80, height: 24, storeLabel: "", readOnly: false, themeName: "default",
+      asciiOnly: false, now: TestFleet.now, access: TestFleet.viewer)
+    XCTAssertTrue(state.readOnly)
+    let help = HelpText.lines(state)
+    for command in state.commands where command.dangerous {
+      XCTAssertFalse(
+        help.contains { $0.1.hasPrefix(command.title + ":") }, "viewer help lists \(command.id)")
+      XCTAssertTrue(state.keymap.keys(for: command.id).isEmpty)
+    }
+    XCTAssertFalse(help.contains { $0.0 == "Rings" || $0.0 == "Staged" })
+    for view in [ViewID.rings, .devices, .staged] {
+      var s = state
+      s.current = view
+      let titles = Renderer.hints(s).map(\.1)
+      XCTAssertTrue(
+        Set(titles).isDisjoint(with: state.commands.filter(\.dangerous).map(\.title)), "\(titles)")
+    }
+  }
+
+  func testAdminHelpListsEveryStagingKey() {
+    let state = DashboardState(
+      width: 80, height: 24, storeLabel: "", readOnly: false, themeName: "default",
+      asciiOnly: false, now: TestFleet.now)
+    let help = HelpText.lines(state)
+    for (key, title) in [
+      ("i", "install"), ("r", "removal"), ("+", "defer +"), ("-", "defer -"), ("c", "critical"),
+      ("Space", "select"), ("A", "select all"), ("m", "move"), ("u", "drop"), ("w", "write"),
+    ] {
+      XCTAssertTrue(
+        help.contains {
+          $0.0.split(separator: " ").contains(Substring(key)) && $0.1.hasPrefix(title + ":")
+        },
+        "help lacks \(key) \(title)")
+    }
+  }
+
+  func testViewBindingsWinOnlyInTheirView() {
+    let state = DashboardState(
+      width: 80, height: 24, storeLabel: "", readOnly: false, themeName: "default",
+      asciiOnly: false, now: TestFleet.now)
+    XCTAssertEqual(
+      state.keymap.command(for: .character("r"), in: .rings), CommandTable.cycleRemoval)
+    XCTAssertEqual(
+      state.keymap.command(for: .character("r"), in: .devices), CommandTable.sortReverse)
+    XCTAssertEqual(state.keymap.command(for: .character(" "), in: .devices), CommandTable.select)
+    XCTAssertEqual(state.keymap.command(for: .character(" "), in: .overview), CommandTable.pageDown)
   }
 
   func testEveryCommandHasAHelpTextAndAUniqueID() {
@@ -62,7 +113,9 @@ final class KeymapTests: XCTestCase {
     let keymap = Keymap.standard(
       views: ViewRegistry.standard, commands: CommandTable.fixed, readOnly: false)
     XCTAssertEqual(keymap.command(for: .character("2")), "view.devices")
-    XCTAssertNil(keymap.command(for: .character("4")))
+    XCTAssertEqual(keymap.command(for: .character("4")), "view.staged")
+    XCTAssertEqual(keymap.command(for: .character("5")), "view.audit")
+    XCTAssertNil(keymap.command(for: .character("6")))
   }
 
   func testKeyScriptsReadSpecialKeysAndResizes() throws {

@@ -26,6 +26,24 @@ final class SnapshotTests: XCTestCase {
     }
   }
 
+  /// Staged and Audit on a store of their own: two policy changes and a ring move by alice.
+  static let stagingScreens: [(String, String)] = [
+    ("staged", "3i<Down>r2 <Space> m14"),
+    ("staged-diff", "3i4<Down><Down><Enter>"),
+    ("audit", "3i<Down>r2 <Space> m15"),
+    ("rings-staged", "3i<Down>r+"),
+  ]
+
+  func testStagedAndAuditAt80x24And132x40() throws {
+    for (name, script) in SnapshotTests.stagingScreens {
+      for (width, height) in [(80, 24), (132, 40)] {
+        let grid = try TestFleet.screen(
+          script, width: width, height: height, store: try TestFleet.freshStore())
+        assertSnapshot(grid, named: "\(name)-\(width)x\(height)")
+      }
+    }
+  }
+
   func testTooSmallTerminalSaysSoAndComesBack() throws {
     let small = try TestFleet.screen("2<resize 20x5>", width: 80, height: 24)
     XCTAssertTrue(small.text.contains("terminal too small"), small.text)

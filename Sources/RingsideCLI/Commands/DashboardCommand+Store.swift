@@ -25,8 +25,17 @@ extension DashboardCommand {
         throw CLIError.store(error)
       }
     }
-    let readOnly = arguments.flag("--read-only")
-    let store = try context.openStore(arguments, readOnly: readOnly)
+    let readOnly = try !context.access(
+      storePath: context.storePath(arguments), readOnlyRequested: arguments.flag("--read-only")
+    ).canWrite
+    let store: InventoryStore
+    do {
+      store = try context.openStore(arguments, readOnly: readOnly)
+    } catch {
+      guard error.code == .noInput else { throw error }
+      throw CLIError(
+        .noInput, error.message + "; or try the dashboard on a demo fleet: `ringside --demo`")
+    }
     return (store, abbreviated(store.path, home: context.environment["HOME"]), {})
   }
 

@@ -17,6 +17,7 @@ public enum DashboardCommand {
         "--theme", value: "NAME|PATH", help: "default, high-contrast, light, mono, or a theme file."
       ),
       .init("--read-only", help: "Open the store read-only; staging keys are not bound."),
+      ProfileOutputOptions.outOption, ProfileOutputOptions.orgOption,
       .init(
         "--script", value: "FILE",
         help: "Headless: play the keys in FILE (text, <Enter>, <Down>, <resize 100x30>)."),
@@ -25,7 +26,9 @@ public enum DashboardCommand {
       .init("--size", value: "WxH", help: "Headless screen size (default 80x24)."),
     ],
     discussion: """
-      Keys: ? help, / filter, Enter open, Esc back, Tab or 1-3 views, : commands, q quit.
+      Keys: ? help, / filter, Enter open, Esc back, Tab or 1-5 views, : commands, q quit.
+      Admins stage with keys (Rings: i r + - c; Devices: Space A m) and write from Staged (w);
+      --out and --org say where and for whom `w` writes, as for `ringside apply`.
       Themes are looked up in $XDG_CONFIG_HOME/ringside/themes, $RINGSIDE_THEMES, the Themes
       folder next to the binary, then the built-in copies. NO_COLOR selects mono.
       A terminal without cursor addressing (TERM=dumb) gets `ringside report` instead.
@@ -39,9 +42,17 @@ public enum DashboardCommand {
       || arguments.flag("--dump-roles")
     let (store, label, cleanup) = try openStore(arguments, context)
     defer { cleanup() }
+    let access = try context.access(
+      storePath: store.path, readOnlyRequested: arguments.flag("--read-only"))
+    let staging = StagingContext(
+      actor: AuditActor.current(environment: context.environment, role: access.role.rawValue),
+      directory: ProfileOutputOptions.directory(arguments, context),
+      organization: try ProfileOutputOptions.organization(arguments, command: "dashboard"))
     let locator = ThemeLocator(environment: context.environment, executablePath: executablePath())
     if headless {
-      return try runHeadless(arguments, context, store: store, label: label, locator: locator)
+      return try runHeadless(
+        arguments, context, store: store, label: label, locator: locator, access: access,
+        staging: staging)
     }
     let terminal: CursesTerminal
     do {
@@ -58,11 +69,13 @@ public enum DashboardCommand {
     }
     terminal.apply(theme)
     let path = store.path
-    let readOnly = arguments.flag("--read-only")
-    let runner = BackgroundRunner(open: { try InventoryStore(path: path, readOnly: readOnly) })
+    let readOnly = !access.canWrite
+    let runner = BackgroundRunner(
+      open: { try InventoryStore(path: path, readOnly: readOnly) },
+      staging: readOnly ? nil : staging)
     let state = DashboardState(
       width: terminal.width, height: terminal.height, storeLabel: label, readOnly: readOnly,
-      themeName: theme.name, asciiOnly: terminal.asciiOnly, now: Date())
+      themeName: theme.name, asciiOnly: terminal.asciiOnly, now: Date(), access: access)
     let session = DashboardSession(
       state: state, terminal: terminal, runner: runner, themes: locator)
     session.startedAt = startedAt
@@ -83,7 +96,7 @@ public enum DashboardCommand {
 
   static func runHeadless(
     _ arguments: ParsedArguments, _ context: CommandContext, store: InventoryStore, label: String,
-    locator: ThemeLocator
+    locator: ThemeLocator, access: Access, staging: StagingContext
   ) throws -> Int32 {
     var input: [InputEvent] = []
     if let file = arguments.value("--script") {
@@ -99,9 +112,11 @@ public enum DashboardCommand {
     let terminal = HeadlessTerminal(width: width, height: height, input: input)
     let now = context.now
     let state = DashboardState(
-      width: width, height: height, storeLabel: label, readOnly: arguments.flag("--read-only"),
-      themeName: theme.name, asciiOnly: false, now: now)
-    let runner = SynchronousRunner(service: StoreService(store: store, clock: { now }))
+      width: width, height: height, storeLabel: label, readOnly: !access.canWrite,
+      themeName: theme.name, asciiOnly: false, now: now, access: access)
+    let runner = SynchronousRunner(
+      service: StoreService(
+        store: store, clock: { now }, staging: access.canWrite ? staging : nil))
     let session = DashboardSession(
       state: state, terminal: terminal, runner: runner, themes: locator, clock: { now })
     let grid = session.run()

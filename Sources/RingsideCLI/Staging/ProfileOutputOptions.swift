@@ -1,6 +1,7 @@
 import Foundation
 import RingsideProfiles
 import RingsideStore
+import RingsideTUI
 
 /// `--out` and `--org`, shared by `staged` and `apply`, and the exit status of each profile
 /// failure.

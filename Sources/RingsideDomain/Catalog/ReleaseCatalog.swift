@@ -31,7 +31,9 @@ public struct ReleaseCatalog: Sendable {
       let major = MajorKey(family: r.family, major: r.version.major)
       if r.isRSR {
         rsrs[BaseKey(family: r.family, base: r.version), default: []].append(r)
-        if !r.isWithdrawn, ReleaseCatalog.supersedesAsBaseline(r, newest[major]) { newest[major] = r }
+        if !r.isWithdrawn, ReleaseCatalog.supersedesAsBaseline(r, newest[major]) {
+          newest[major] = r
+        }
       } else {
         latest[major] = r
       }

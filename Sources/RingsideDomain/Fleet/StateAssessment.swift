@@ -27,11 +27,14 @@ public struct StateAssessor: Sendable {
     }
     let shown = version.displayString
     if let installed = catalog.installedRSR(of: version, on: platform), installed.isWithdrawn {
-      let verb = installed.status == .pulled ? "was pulled" : "was replaced"
-      var text = "\(installed.displayVersion) (\(installed.build?.text ?? "build unknown")) \(verb)"
-      if let replacement = catalog.replacement(of: installed) {
-        if let date = replacement.released { text += " on \(date)" }
-        text += "; \(replacement.displayVersion) (\(replacement.build?.text ?? "?")) replaced it"
+      var text = "\(installed.displayVersion) (\(installed.build?.text ?? "build unknown"))"
+      let replacement = catalog.replacement(of: installed)
+      let date = replacement?.released.map { " on \($0)" } ?? ""
+      let by = replacement.map { "\($0.displayVersion) (\($0.build?.text ?? "?"))" }
+      if installed.status == .pulled {
+        text += " was pulled\(date)" + (by.map { "; \($0) replaced it" } ?? "")
+      } else {
+        text += " was replaced\(date)" + (by.map { " by \($0)" } ?? "")
       }
       return StateAssessment(state: .pulledRSR, explanation: text + ".", release: installed)
     }

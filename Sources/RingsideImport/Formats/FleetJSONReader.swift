@@ -5,26 +5,13 @@ import RingsideDomain
 /// Fleet writes the letter into `os_version` (`macOS 14.3.1 (a)`) and may add
 /// `supplemental_os_version_extra` and `supplemental_build_version`; hosts that are not Apple
 /// devices are skipped. The version's time is `detail_updated_at`, when Fleet last read it.
-struct FleetJSONReader: FormatReader {
+struct FleetJSONReader: JSONRecordReader {
   let file: String
   let top: Any
 
-  func read(ringFrom: String?, emit: (ImportItem) throws -> Void) throws {
-    let fields = FieldReader()
-    let items = try StructuredFile.records(top, keys: ["hosts", "host"], file: file) {
-      try emit(.rejected($0))
-    }
-    for (object, _) in items {
-      do {
-        try emit(try record(object, ringFrom: ringFrom, fields: fields))
-      } catch let issue as ImportIssue {
-        try emit(.rejected(issue))
-      }
-    }
-  }
+  let recordKeys = ["hosts", "host"]
 
-  private func record(_ o: JSONObject, ringFrom: String?, fields: FieldReader) throws -> ImportItem
-  {
+  func record(_ o: JSONObject, ringFrom: String?, fields: FieldReader) throws -> ImportItem {
     let here = o.location
     let model = try fields.text(try o.string("hardware_model"), field: "hardware_model", at: here)
     let reported = try fields.text(try o.string("platform"), field: "platform", at: here)

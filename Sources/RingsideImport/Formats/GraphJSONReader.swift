@@ -4,26 +4,13 @@ import RingsideDomain
 /// Reads a Microsoft Graph `deviceManagement/managedDevices` page (`{"@odata.context", "value": [...]}`).
 /// Like the CSV export it reports the base version only, so letters are unknown; it shares the
 /// Intune device id namespace with the CSV export.
-struct GraphJSONReader: FormatReader {
+struct GraphJSONReader: JSONRecordReader {
   let file: String
   let top: Any
 
-  func read(ringFrom: String?, emit: (ImportItem) throws -> Void) throws {
-    let fields = FieldReader()
-    let items = try StructuredFile.records(top, keys: ["value"], file: file) {
-      try emit(.rejected($0))
-    }
-    for (object, _) in items {
-      do {
-        try emit(try record(object, ringFrom: ringFrom, fields: fields))
-      } catch let issue as ImportIssue {
-        try emit(.rejected(issue))
-      }
-    }
-  }
+  let recordKeys = ["value"]
 
-  private func record(_ o: JSONObject, ringFrom: String?, fields: FieldReader) throws -> ImportItem
-  {
+  func record(_ o: JSONObject, ringFrom: String?, fields: FieldReader) throws -> ImportItem {
     let here = o.location
     let model = try fields.text(try o.string("model"), field: "model", at: here)
     let reported = try fields.text(

@@ -4,26 +4,13 @@ import RingsideDomain
 /// Reads Kandji `GET /api/v1/devices` (a JSON list). Kandji reports
 /// `supplemental_os_version_extra` (empty when no RSR is installed) and
 /// `supplemental_build_version`; `blueprint_name` is the usual `--ring-from` field.
-struct KandjiJSONReader: FormatReader {
+struct KandjiJSONReader: JSONRecordReader {
   let file: String
   let top: Any
 
-  func read(ringFrom: String?, emit: (ImportItem) throws -> Void) throws {
-    let fields = FieldReader()
-    let items = try StructuredFile.records(top, keys: ["devices", "results"], file: file) {
-      try emit(.rejected($0))
-    }
-    for (object, _) in items {
-      do {
-        try emit(try record(object, ringFrom: ringFrom, fields: fields))
-      } catch let issue as ImportIssue {
-        try emit(.rejected(issue))
-      }
-    }
-  }
+  let recordKeys = ["devices", "results"]
 
-  private func record(_ o: JSONObject, ringFrom: String?, fields: FieldReader) throws -> ImportItem
-  {
+  func record(_ o: JSONObject, ringFrom: String?, fields: FieldReader) throws -> ImportItem {
     let here = o.location
     let model = try fields.text(try o.string("model"), field: "model", at: here)
     let reported = try fields.text(try o.string("platform"), field: "platform", at: here)

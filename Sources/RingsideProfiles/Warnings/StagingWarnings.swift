@@ -42,7 +42,7 @@ public enum StagingWarnings {
         StagingWarning(
           kind: .deferralHoldsRSR, ring: ring.name, devices: total,
           message:
-            "ring \(ring.name) defers OS updates \(days) days for \(devices(total)): RSR/BSIs apply only "
+            "ring \(ring.name) defers OS updates \(days) day\(days == 1 ? "" : "s") for \(devices(total)): RSR/BSIs apply only "
             + "to the latest minor OS, so a device held on an older minor also waits for RSR/BSIs.")
       )
     }

@@ -88,7 +88,7 @@ public enum CommandTable {
 
   /// The fixed commands plus one per registered view.
   public static func commands(views: [ViewDescriptor]) -> [Command] {
-    fixed
+    fixed + staging
       + views.map { view in
         Command(
           view.commandID, view.title.lowercased(),

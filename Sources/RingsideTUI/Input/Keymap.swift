@@ -1,20 +1,34 @@
 /// Binds keys to command ids, separately from the commands themselves, so help and the
 /// footer are generated from what is actually bound.
 public struct Keymap: Sendable {
-  /// One key bound to one command; `hint` puts it in the footer.
+  /// One key bound to one command; `hint` puts it in the footer. A binding for one view
+  /// wins over a global one for the same key while that view is shown.
   public struct Binding: Sendable, Equatable {
     public let key: Key
     public let command: CommandID
     public let hint: Bool
+    public let view: ViewID?
+
+    public init(key: Key, command: CommandID, hint: Bool, view: ViewID? = nil) {
+      self.key = key
+      self.command = command
+      self.hint = hint
+      self.view = view
+    }
   }
 
   public private(set) var bindings: [Binding]
 
   public init(bindings: [Binding]) { self.bindings = bindings }
 
-  /// The command bound to `key`.
+  /// The global command bound to `key`.
   public func command(for key: Key) -> CommandID? {
-    bindings.first { $0.key == key }?.command
+    bindings.first { $0.key == key && $0.view == nil }?.command
+  }
+
+  /// The command `key` runs while `view` is shown: its own binding, else the global one.
+  public func command(for key: Key, in view: ViewID) -> CommandID? {
+    bindings.first { $0.key == key && $0.view == view }?.command ?? command(for: key)
   }
 
   /// Every key bound to `command`, in binding order.
@@ -27,10 +41,20 @@ public struct Keymap: Sendable {
   public static func standard(views: [ViewDescriptor], commands: [Command], readOnly: Bool)
     -> Keymap
   {
-    func b(_ key: Key, _ id: CommandID, hint: Bool = false) -> Binding {
-      Binding(key: key, command: id, hint: hint)
+    func b(_ key: Key, _ id: CommandID, hint: Bool = false, view: ViewID? = nil) -> Binding {
+      Binding(key: key, command: id, hint: hint, view: view)
     }
     var list: [Binding] = [
+      b(.character("i"), CommandTable.cycleInstall, hint: true, view: .rings),
+      b(.character("r"), CommandTable.cycleRemoval, hint: true, view: .rings),
+      b(.character("+"), CommandTable.deferMore, hint: true, view: .rings),
+      b(.character("-"), CommandTable.deferLess, view: .rings),
+      b(.character("c"), CommandTable.cycleCritical, hint: true, view: .rings),
+      b(.character(" "), CommandTable.select, hint: true, view: .devices),
+      b(.character("A"), CommandTable.selectAll, hint: true, view: .devices),
+      b(.character("m"), CommandTable.move, hint: true, view: .devices),
+      b(.character("u"), CommandTable.drop, hint: true, view: .staged),
+      b(.character("w"), CommandTable.writeAll, hint: true, view: .staged),
       b(.character("?"), CommandTable.help, hint: true),
       b(.character("q"), CommandTable.quit, hint: true),
       b(.character("/"), CommandTable.filter, hint: true),

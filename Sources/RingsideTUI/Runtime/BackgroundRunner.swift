@@ -7,6 +7,8 @@ import RingsideStore
 public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
   private let condition = NSCondition()
   private var pending: [Slot: Effect] = [:]
+  /// Writes, in the order asked; none is dropped.
+  private var writes: [Effect] = []
   private var ready: [Event] = []
   private var running: Slot?
   private var interrupter: QueryInterrupter?
@@ -14,7 +16,7 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
 
   /// Kinds of work, in the order the worker takes them: rows on screen first, counts last.
   enum Slot: Int, Hashable, Comparable {
-    case page, detail, snapshot, dataVersion, count
+    case write, page, detail, snapshot, staging, audit, dataVersion, count
 
     static func < (a: Slot, b: Slot) -> Bool { a.rawValue < b.rawValue }
   }
@@ -23,9 +25,9 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
   /// reported as an event.
   public init(
     open: @escaping @Sendable () throws -> InventoryStore,
-    clock: @escaping @Sendable () -> Date = Date.init
+    clock: @escaping @Sendable () -> Date = Date.init, staging: StagingContext? = nil
   ) {
-    let thread = Thread { [self] in work(open: open, clock: clock) }
+    let thread = Thread { [self] in work(open: open, clock: clock, staging: staging) }
     thread.stackSize = 4 << 20
     thread.start()
   }
@@ -34,6 +36,10 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
     condition.lock()
     for effect in effects {
       guard let slot = BackgroundRunner.slot(effect) else { continue }
+      if slot == .write {
+        writes.append(effect)
+        continue
+      }
       pending[slot] = effect
       if running == slot, slot == .page || slot == .count { interrupter?.interrupt() }
     }
@@ -46,7 +52,7 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
     defer { condition.unlock() }
     if timeoutMS != 0 {
       let deadline = Date().addingTimeInterval(Double(max(0, timeoutMS)) / 1000)
-      while ready.isEmpty && (!pending.isEmpty || running != nil) {
+      while ready.isEmpty && (!pending.isEmpty || !writes.isEmpty || running != nil) {
         if timeoutMS < 0 { condition.wait() } else if !condition.wait(until: deadline) { break }
       }
     }
@@ -57,14 +63,14 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
   public var isBusy: Bool {
     condition.lock()
     defer { condition.unlock() }
-    return !pending.isEmpty || running != nil || !ready.isEmpty
+    return !pending.isEmpty || !writes.isEmpty || running != nil || !ready.isEmpty
   }
 
   public var hasUrgentWork: Bool {
     condition.lock()
     defer { condition.unlock() }
-    let urgent: (Slot) -> Bool = { $0 != .count && $0 != .dataVersion }
-    return pending.keys.contains(where: urgent) || running.map(urgent) == true
+    let urgent: (Slot) -> Bool = { ![.count, .dataVersion, .staging, .audit].contains($0) }
+    return !writes.isEmpty || pending.keys.contains(where: urgent) || running.map(urgent) == true
   }
 
   /// Stops the worker after its current query.
@@ -83,15 +89,20 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
     case .count: .count
     case .loadDetail: .detail
     case .checkDataVersion: .dataVersion
+    case .loadStaging: .staging
+    case .loadAudit: .audit
+    case .write: .write
     case .loadTheme, .quit: nil
     }
   }
 
-  private func work(open: () throws -> InventoryStore, clock: @escaping () -> Date) {
+  private func work(
+    open: () throws -> InventoryStore, clock: @escaping () -> Date, staging: StagingContext?
+  ) {
     let service: StoreService
     do {
       let store = try open()
-      service = StoreService(store: store, clock: clock)
+      service = StoreService(store: store, clock: clock, staging: staging)
       condition.lock()
       interrupter = store.interrupter
       condition.unlock()
@@ -99,19 +110,27 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
       condition.lock()
       ready.append(.failed("\(error)"))
       pending.removeAll()
+      writes.removeAll()
       condition.broadcast()
       condition.unlock()
       return
     }
     while true {
       condition.lock()
-      while pending.isEmpty && !stopped { condition.wait() }
-      if stopped {
+      while pending.isEmpty && writes.isEmpty && !stopped { condition.wait() }
+      if stopped && writes.isEmpty {
         condition.unlock()
         return
       }
-      let slot = pending.keys.min()!
-      let effect = pending.removeValue(forKey: slot)
+      let slot: Slot
+      let effect: Effect?
+      if !writes.isEmpty {
+        slot = .write
+        effect = writes.removeFirst()
+      } else {
+        slot = pending.keys.min()!
+        effect = pending.removeValue(forKey: slot)
+      }
       running = slot
       condition.unlock()
       let event = effect.flatMap { service.perform($0) }

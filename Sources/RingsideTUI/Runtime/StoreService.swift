@@ -7,10 +7,15 @@ import RingsideStore
 public final class StoreService {
   let store: InventoryStore
   let clock: () -> Date
+  /// Who stages and where `w` writes; without it the dashboard only looks.
+  let staging: StagingContext?
 
-  public init(store: InventoryStore, clock: @escaping () -> Date = Date.init) {
+  public init(
+    store: InventoryStore, clock: @escaping () -> Date = Date.init, staging: StagingContext? = nil
+  ) {
     self.store = store
     self.clock = clock
+    self.staging = staging
   }
 
   /// Performs one store effect and returns the event that answers it; nil for effects that
@@ -48,6 +53,15 @@ public final class StoreService {
             versionLabel: catalog.label(for: d.version, on: d.platform)))
       case .checkDataVersion:
         return .dataVersion(try store.dataVersion())
+      case .loadStaging:
+        return .stagingLoaded(try stagingInfo())
+      case .loadAudit(let offset, let limit):
+        return .auditLoaded(
+          AuditPage(
+            offset: offset, entries: try store.auditEntries(limit: limit, offset: offset),
+            total: try store.auditEntryCount()))
+      case .write(let write):
+        return perform(write)
       case .loadTheme, .quit:
         return nil
       }

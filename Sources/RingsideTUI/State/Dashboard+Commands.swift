@@ -2,8 +2,7 @@ extension Dashboard {
   /// Runs one command by id, from a key or the command line.
   static func run(_ s: inout DashboardState, _ id: CommandID, argument: String?) -> [Effect] {
     if let command = s.command(id), command.dangerous, s.readOnly {
-      s.message = StatusMessage(
-        text: "\(command.title) changes the store; this session is read-only", isError: true)
+      refuse(&s)
       return []
     }
     switch id {
@@ -45,6 +44,9 @@ extension Dashboard {
         return []
       }
       return [.loadTheme(argument)]
+    case CommandTable.writeAll where s.current != .staged:
+      guard let info = s.staging else { return [] }
+      return StagedView.confirmWrite(&s, info)
     default:
       if let view = s.views.first(where: { $0.commandID == id }) { return show(&s, view.id) }
       return s.currentView?.handle(&s, id, argument) ?? []
@@ -53,6 +55,10 @@ extension Dashboard {
 
   /// Esc: close the device, go back to where Enter came from, or clear the filter.
   static func back(_ s: inout DashboardState) -> [Effect] {
+    if s.current == .staged, s.staged.openFile != nil {
+      s.staged.openFile = nil
+      return []
+    }
     if s.current == .devices, s.devices.detailID != nil {
       s.devices.detailID = nil
       s.devices.detail = nil

@@ -6,6 +6,7 @@ extension Dashboard {
       return s.keymap.command(for: key) == CommandTable.quit
         ? run(&s, CommandTable.quit, argument: nil) : []
     }
+    if let prompt = s.prompt { return promptKey(&s, key, prompt) }
     if s.helpVisible { return helpKey(&s, key) }
     switch s.input {
     case .filter(let draft, let original):
@@ -13,7 +14,12 @@ extension Dashboard {
     case .command(let draft): return commandKey(&s, key, draft: draft)
     case .none: break
     }
-    guard let id = s.keymap.command(for: key) else { return [] }
+    guard let id = s.keymap.command(for: key, in: s.current) else {
+      if let id = s.fullKeymap.command(for: key, in: s.current), s.command(id)?.dangerous == true {
+        refuse(&s)
+      }
+      return []
+    }
     return run(&s, id, argument: nil)
   }
 

@@ -63,6 +63,8 @@ public enum Dashboard {
     case .failed(let text):
       s.message = StatusMessage(text: text, isError: true)
       return []
+    case .stagingLoaded, .auditLoaded, .written, .conflict:
+      return applyStaging(&s, event)
     }
   }
 
@@ -81,7 +83,8 @@ public enum Dashboard {
       let height = s.contentArea.height
       s.overview.settle(
         canvas: OverviewView.canvas(snapshot, width: s.width, glyphs: s.glyphs), height: height)
-      s.rings.settle(canvas: RingsView.canvas(snapshot, width: s.width), height: height)
+      s.rings.settle(
+        canvas: RingsView.canvas(snapshot, width: s.width, staging: s.staging), height: height)
     }
     return s.devices.settle(visibleRows: DevicesView.visibleRows(s))
   }

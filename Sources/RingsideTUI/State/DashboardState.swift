@@ -28,6 +28,10 @@ public struct DashboardState: Sendable {
   public let views: [ViewDescriptor]
   public let commands: [Command]
   public let keymap: Keymap
+  /// Every binding, also those a viewer lacks, to explain a refused key.
+  public let fullKeymap: Keymap
+  /// The session's role; a viewer has no staging commands.
+  public let access: Access
   public var width: Int
   public var height: Int
   public var current: ViewID
@@ -36,6 +40,12 @@ public struct DashboardState: Sendable {
   public var rings = DrillModel()
   public var devices = DevicesModel()
   public var snapshot: FleetSnapshot?
+  /// What is staged, with the files a write would change.
+  public var staging: StagingInfo?
+  public var staged = StagedModel()
+  public var audit = AuditModel()
+  /// A question or a list waiting for an answer.
+  public var prompt: Prompt?
   /// The release catalog of the store, for version labels.
   public var catalog: ReleaseCatalog?
   public var input: InputMode = .none
@@ -56,11 +66,20 @@ public struct DashboardState: Sendable {
 
   public init(
     width: Int, height: Int, storeLabel: String, readOnly: Bool, themeName: String,
-    asciiOnly: Bool, now: Date, views: [ViewDescriptor] = ViewRegistry.standard
+    asciiOnly: Bool, now: Date, access: Access? = nil,
+    views: [ViewDescriptor] = ViewRegistry.standard
   ) {
+    let access =
+      access
+      ?? (readOnly
+        ? Access(role: .viewer, refusal: "read-only: this session was started with --read-only")
+        : Access(role: .admin, refusal: nil))
+    let readOnly = readOnly || !access.canWrite
+    self.access = access
     self.views = views
     commands = CommandTable.commands(views: views)
-    keymap = Keymap.standard(views: views, commands: commands, readOnly: readOnly)
+    fullKeymap = Keymap.standard(views: views, commands: commands, readOnly: false)
+    keymap = readOnly ? fullKeymap.withoutDangerous(commands) : fullKeymap
     self.width = width
     self.height = height
     current = views.first?.id ?? .overview

@@ -47,6 +47,10 @@ public struct DevicesModel: Sendable, Equatable {
   public var detailID: Int64?
   public var detail: DeviceDetail?
   public var detailScroll = 0
+  /// Devices selected with Space, by row id.
+  public var selection: Set<Int64> = []
+  /// True after "select all matching": the move takes every device of the filter.
+  public var allMatching = false
 
   public init() {}
 
@@ -73,6 +77,7 @@ public struct DevicesModel: Sendable, Equatable {
 
   /// Forgets rows and count after the query changed; the cursor goes to the top.
   mutating func resetRows() {
+    allMatching = false
     cursor = 0
     top = 0
     total = nil

@@ -12,6 +12,12 @@ public enum Effect: Sendable, Hashable {
   /// Ask whether another process changed the store.
   case checkDataVersion
   case loadTheme(String)
+  /// Staged changes, the profile plan and its warnings.
+  case loadStaging
+  /// A page of the audit log, newest first.
+  case loadAudit(offset: Int, limit: Int)
+  /// A change to the store: stage, drop or write.
+  case write(StoreWrite)
   case quit
 }
 
@@ -27,5 +33,11 @@ public enum Event: Sendable {
   case detailMissing(Int64)
   case dataVersion(Int64)
   case themeLoaded(String)
+  case stagingLoaded(StagingInfo)
+  case auditLoaded(AuditPage)
+  /// A write succeeded; the text says what it did.
+  case written(StoreWrite, String)
+  /// Another admin staged a different value; the text names them and it.
+  case conflict(StoreWrite, String)
   case failed(String)
 }

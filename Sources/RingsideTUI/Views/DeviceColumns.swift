@@ -70,7 +70,9 @@ struct DeviceTableLayout {
       let label = catalog?.label(for: d.version, on: d.platform) ?? d.version.displayString
       return (label, d.version.base == nil ? .dim : .tableRow)
     case .build: return ((d.version.supplementalBuild ?? d.version.build)?.text ?? "–", .tableRow)
-    case .ring: return (d.ring, .tableRow)
+    case .ring:
+      guard let target = r.stagedRing else { return (d.ring, .tableRow) }
+      return ("→\(target)*", .warning)
     case .supervised:
       return (d.supervised.map { $0 ? "yes" : "no" } ?? "?", d.supervised == nil ? .dim : .tableRow)
     case .removal:

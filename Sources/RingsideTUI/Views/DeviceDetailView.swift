@@ -74,6 +74,9 @@ enum DeviceDetailView {
       v.supplementalBuild == nil ? .dim : .tableRow)
     line()
     wrapped("Ring", "\(d.ring): \(detail.ring?.policy.summary ?? "no policy")", .tableRow)
+    if let target = r.stagedRing {
+      wrapped("Staged", "move to ring \(target) (not applied; see view 4)", .warning)
+    }
     wrapped("Removal", removalText(r), RingsideTUIText.role(r.removal))
     line(
       (RingsideTUIText.fit("Supervised", 12), .label),

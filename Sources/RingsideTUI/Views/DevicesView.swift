@@ -25,7 +25,11 @@ public enum DevicesView {
   static func handle(_ state: inout DashboardState, _ command: CommandID, _ argument: String?)
     -> [Effect]?
   {
-    if state.devices.detailID != nil, let effects = DeviceDetailView.handle(&state, command) {
+    if state.devices.detailID != nil {
+      let paging = command == CommandTable.select ? CommandTable.pageDown : command
+      if let effects = DeviceDetailView.handle(&state, paging) { return effects }
+    }
+    if state.devices.detailID == nil, let effects = Dashboard.selectionCommand(&state, command) {
       return effects
     }
     var d = state.devices
@@ -114,6 +118,8 @@ public enum DevicesView {
       }
       if index == d.cursor {
         grid.restyle(x: area.x, y: y, width: area.width, role: .tableSelected)
+      } else if d.allMatching || d.selection.contains(record.id) {
+        grid.restyle(x: area.x, y: y, width: area.width, role: .selected)
       }
     }
     if d.total == 0 {
@@ -131,6 +137,7 @@ public enum DevicesView {
       right += " of \(all.grouped)"
     }
     right += " devices"
+    if let selection = Dashboard.selectionText(state) { right = selection + "  " + right }
     let layout = DeviceTableLayout(width: area.width, ringWidth: 10)
     if !layout.columns.contains(where: { $0.sort == d.query.sort.column }) {
       let arrow = d.query.sort.descending ? state.glyphs.descending : state.glyphs.ascending

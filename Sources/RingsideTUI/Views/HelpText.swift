@@ -8,8 +8,7 @@ public enum HelpText {
       scopes.append(command.scope)
     }
     for scope in scopes {
-      out.append(("", ""))
-      out.append((scope.prefix(1).uppercased() + scope.dropFirst(), ""))
+      var group: [(String, String)] = []
       for command in state.commands where command.scope == scope {
         if state.readOnly && command.dangerous { continue }
         let keys = state.keymap.keys(for: command.id).map { ascii ? $0.asciiLabel : $0.label }
@@ -17,8 +16,12 @@ public enum HelpText {
         if keys.isEmpty && names.isEmpty { continue }
         if keys.isEmpty, command.argument != nil, names.isEmpty { names = [] }
         let keyText = (keys + names).joined(separator: " ")
-        out.append((keyText, command.title + ": " + command.help))
+        group.append((keyText, command.title + ": " + command.help))
       }
+      guard !group.isEmpty else { continue }
+      out.append(("", ""))
+      out.append((scope.prefix(1).uppercased() + scope.dropFirst(), ""))
+      out += group
     }
     out.append(("", ""))
     out.append(

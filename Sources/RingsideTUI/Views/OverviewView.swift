@@ -62,7 +62,8 @@ public enum OverviewView {
     other.item(
       count(s.stale), x: 19, role: .number,
       scope: DeviceScope(
-        title: "stale: no check-in for \(DeviceFilter.staleDays) days", terms: [.stale(true, days: DeviceFilter.staleDays)]))
+        title: "stale: no check-in for \(DeviceFilter.staleDays) days",
+        terms: [.stale(true, days: DeviceFilter.staleDays)]))
     other.newLine()
     other.add("all devices", x: 3, role: .label)
     other.item(

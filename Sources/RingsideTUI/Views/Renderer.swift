@@ -20,6 +20,11 @@ public enum Renderer {
     status(state, &grid)
     footer(state, &grid)
     if state.helpVisible { help(state, &grid) }
+    switch state.prompt {
+    case .pickRing(let picker): PromptView.picker(picker, state, &grid)
+    case .confirm(let text, _): PromptView.confirm(text, state, &grid)
+    case nil: break
+    }
     return grid
   }
 
@@ -47,14 +52,19 @@ public enum Renderer {
     let y = state.height - 2
     grid.fill(x: 0, y: y, width: state.width, height: 1, role: .statusBar)
     let sep = " \(state.glyphs.separator) "
-    var parts = [
-      state.snapshot.map { "\($0.devices.grouped) devices" } ?? "loading",
+    var parts: [String] = [String?](
+      arrayLiteral:
+        state.snapshot.map { "\($0.devices.grouped) devices" } ?? "loading",
+      state.staging.map { "\($0.count) staged" } ?? "– staged",
+      state.current == .devices ? Dashboard.selectionText(state) : nil,
       state.readOnly ? "viewer (read-only)" : "admin",
       "theme \(state.themeName)",
-      "refreshed " + (state.lastRefresh.map(Format.clock) ?? "–"),
-    ]
+      "refreshed " + (state.lastRefresh.map(Format.clock) ?? "–")
+    ).compactMap { $0 }
     let room = state.width - min(30, DisplayWidth.of(state.storeLabel)) - 4
-    if DisplayWidth.of(parts.joined(separator: sep)) > room { parts.remove(at: 2) }
+    if DisplayWidth.of(parts.joined(separator: sep)) > room {
+      parts.removeAll { $0.hasPrefix("theme ") }
+    }
     let right = parts.joined(separator: sep)
     let rightWidth = DisplayWidth.of(right)
     grid.put(right, x: max(1, state.width - rightWidth - 1), y: y, role: .statusBar)
@@ -78,6 +88,16 @@ public enum Renderer {
       return
     case .none: break
     }
+    if case .confirm = state.prompt {
+      grid.put("y: yes, any other key: no", x: 1, y: y, role: .inputPrompt, limit: state.width - 2)
+      return
+    }
+    if case .pickRing = state.prompt {
+      grid.put(
+        "move to which ring? number or arrows and Enter; Esc cancels", x: 1, y: y,
+        role: .inputPrompt, limit: state.width - 2)
+      return
+    }
     if let message = state.message {
       grid.put(
         message.text, x: 1, y: y, role: message.isError ? .error : .warning, limit: state.width - 2)
@@ -94,7 +114,10 @@ public enum Renderer {
 
   /// The footer's key hints for the current view, generated from the keymap.
   public static func hints(_ state: DashboardState) -> [(String, String)] {
-    var ids = state.keymap.bindings.filter(\.hint).map(\.command)
+    var ids = state.keymap.bindings.filter {
+      $0.hint && ($0.view == nil || $0.view == state.current)
+    }
+    .map(\.command)
     let viewHints = state.currentView?.hints ?? []
     let viewScoped: Set<CommandID> = [
       CommandTable.sortNext, CommandTable.sortReverse, CommandTable.open,

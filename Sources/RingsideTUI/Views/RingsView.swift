@@ -1,4 +1,5 @@
 import RingsideDomain
+import RingsideStore
 
 /// Rings: each ring's devices by state, its removal restriction's reach and its policy.
 /// Every number opens those devices.
@@ -6,32 +7,60 @@ public enum RingsView {
   public static let descriptor = ViewDescriptor(
     id: .rings, title: "Rings",
     summary: "Each ring's policy and its devices by state and removal restriction.",
-    number: 3, names: ["rings", "r"], hints: [CommandTable.open],
+    number: 3, names: ["rings", "r"],
+    hints: [
+      CommandTable.open, CommandTable.cycleInstall, CommandTable.cycleRemoval,
+      CommandTable.deferMore, CommandTable.cycleCritical,
+    ],
     render: { state, area, grid in
       guard let snapshot = state.snapshot else {
         grid.put("Loading the rings…", x: area.x + 1, y: area.y + 1, role: .dim)
         return
       }
-      canvas(snapshot, width: area.width)
+      canvas(snapshot, width: area.width, staging: state.staging)
         .render(into: &grid, area: area, scroll: state.rings.scroll, cursor: state.rings.cursor)
     },
     handle: { state, command, _ in
       guard let snapshot = state.snapshot else { return nil }
-      let canvas = canvas(snapshot, width: state.width)
+      let canvas = canvas(snapshot, width: state.width, staging: state.staging)
+      if let step = step(command) { return Dashboard.stagePolicy(&state, step) }
       if command == CommandTable.open {
         guard canvas.items.indices.contains(state.rings.cursor) else { return [] }
         return Dashboard.openDevices(&state, scope: canvas.items[state.rings.cursor].scope)
       }
       return state.rings.move(command, canvas: canvas, height: state.contentArea.height) ? [] : nil
     },
-    refresh: { _ in [.loadSnapshot] })
+    refresh: { _ in [.loadSnapshot, .loadStaging] })
 
   static let stateColumns: [(DeviceState, String)] = [
     (.current, "current"), (.rsrAvailable, "avail."), (.pulledRSR, "pulled"),
     (.osUpdateFirst, "OS first"), (.rsrRemoved, "removed"), (.unknown, "unknown"),
   ]
 
-  static func canvas(_ s: FleetSnapshot, width: Int) -> DrillCanvas {
+  /// The policy step a Rings-view staging command stands for.
+  static func step(_ command: CommandID) -> PolicyStep? {
+    switch command {
+    case CommandTable.cycleInstall: .cycle(.rsrInstallation)
+    case CommandTable.cycleRemoval: .cycle(.rsrRemoval)
+    case CommandTable.deferMore: .deferral(by: 1)
+    case CommandTable.deferLess: .deferral(by: -1)
+    case CommandTable.cycleCritical: .cycle(.criticalUpdateInstall)
+    default: nil
+    }
+  }
+
+  /// The ring of the number under the cursor.
+  static func selectedRing(_ state: DashboardState) -> String? {
+    guard let snapshot = state.snapshot else { return nil }
+    let items = canvas(snapshot, width: state.width, staging: state.staging).items
+    guard items.indices.contains(state.rings.cursor) else { return nil }
+    for term in items[state.rings.cursor].scope.terms {
+      if case .ring(let name) = term { return name }
+    }
+    return nil
+  }
+
+  static func canvas(_ s: FleetSnapshot, width: Int, staging: StagingInfo? = nil) -> DrillCanvas {
     var c = DrillCanvas()
     let nameWidth = max(8, min(16, (s.rings.map { $0.ring.name.count }.max() ?? 8) + 1))
     let cell = max(9, min(12, (width - nameWidth - 2) / 7))
@@ -90,28 +119,49 @@ public enum RingsView {
       }
       c.item(
         RingsideTUIText.right(row.stale.grouped, 9), x: 1 + nameWidth + 3 * 14, role: .number,
-        scope: DeviceScope(title: "ring \(name), stale", terms: [.ring(name), .stale(true, days: DeviceFilter.staleDays)]))
+        scope: DeviceScope(
+          title: "ring \(name), stale",
+          terms: [.ring(name), .stale(true, days: DeviceFilter.staleDays)]))
     }
     c.newLine()
     c.newLine()
     c.add("Policies", x: 1, role: .sectionTitle)
+    if let staging, staging.policyChanges.count > 0 {
+      c.add("(* staged, not applied: view 4)", x: 12, role: .warning)
+    }
     for row in s.rings {
-      let p = row.ring.policy
+      let name = row.ring.name
+      let p = staging?.effectiveRings.first { $0.name == name }?.policy ?? row.ring.policy
       c.newLine()
-      c.add(RingsideTUIText.fit(row.ring.name, nameWidth), x: 1, role: .label)
+      c.add(RingsideTUIText.fit(name, nameWidth), x: 1, role: .label)
       var x = 1 + nameWidth
-      for (label, value) in [
-        ("RSR install", p.rsrInstallation.rawValue), ("removal", p.rsrRemoval.rawValue),
-        ("deferral", p.deferralDays.map { "\($0) d" } ?? "unset"),
-        ("critical", p.criticalUpdateInstall.rawValue),
+      var authors: [String] = []
+      for (label, field, value) in [
+        ("RSR install", PolicyField.rsrInstallation, p.rsrInstallation.rawValue),
+        ("removal", .rsrRemoval, p.rsrRemoval.rawValue),
+        ("deferral", .deferralDays, p.deferralDays.map { "\($0) d" } ?? "unset"),
+        ("critical", .criticalUpdateInstall, p.criticalUpdateInstall.rawValue),
       ] {
-        if x + label.count + value.count + 2 > width - 1 {
+        let staged = staging?.staged(ring: name, field: field)
+        if let author = staged?.author, !authors.contains(author) { authors.append(author) }
+        let shown = value + (staged != nil ? "*" : "")
+        if x + label.count + shown.count + 2 > width - 1 {
           c.newLine()
           x = 1 + nameWidth
         }
         c.add(label, x: x, role: .label)
-        c.add(value, x: x + label.count + 1, role: value == "unset" ? .dim : .tableRow)
-        x += label.count + value.count + 4
+        c.add(
+          shown, x: x + label.count + 1,
+          role: staged != nil ? .warning : value == "unset" ? .dim : .tableRow)
+        x += label.count + shown.count + 4
+      }
+      if !authors.isEmpty {
+        let text = "staged by " + authors.joined(separator: ", ")
+        if x + text.count > width - 1 {
+          c.newLine()
+          x = 1 + nameWidth
+        }
+        c.add(text, x: x, role: .warning)
       }
     }
     return c

@@ -7,6 +7,8 @@ public struct ViewID: RawRepresentable, Hashable, Sendable, ExpressibleByStringL
   public static let overview: ViewID = "overview"
   public static let devices: ViewID = "devices"
   public static let rings: ViewID = "rings"
+  public static let staged: ViewID = "staged"
+  public static let audit: ViewID = "audit"
 }
 
 /// A rectangle of the screen given to a view.
@@ -71,5 +73,7 @@ public enum ViewRegistry {
     OverviewView.descriptor,
     DevicesView.descriptor,
     RingsView.descriptor,
+    StagedView.descriptor,
+    AuditView.descriptor,
   ]
 }

@@ -24,18 +24,39 @@ enum TestFleet {
 
   static func store() throws -> InventoryStore { try InventoryStore(path: path) }
 
+  /// A demo fleet of its own, for tests that stage or write.
+  static func freshStore(count: Int = 300) throws -> InventoryStore {
+    let dir = FileManager.default.temporaryDirectory
+      .appendingPathComponent("ringside-tui-staging-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let store = try InventoryStore(path: dir.appendingPathComponent("demo.db").path, create: true)
+    try store.writeDemo(DemoFleet(count: count, now: now))
+    return store
+  }
+
+  static let alice = AuditActor(user: "alice", role: "admin", origin: "local")
+  static let viewer = Access(
+    role: .viewer, refusal: "read-only: you are not in group ringside-admins")
+
+  /// Where staging tests write profiles unless they say otherwise; it never exists.
+  static let noDirectory = "/nonexistent/ringside-profiles"
+
   /// Runs the dashboard headless over `store` with scripted keys and returns the last screen.
   static func screen(
     _ script: String, width: Int = 80, height: Int = 24, store: InventoryStore? = nil,
-    readOnly: Bool = false
+    readOnly: Bool = false, access: Access? = nil, actor: AuditActor = alice,
+    directory: String = noDirectory
   ) throws -> CellGrid {
     let store = try store ?? self.store()
     let terminal = HeadlessTerminal(
       width: width, height: height, input: try KeyScript.parse(script))
     let state = DashboardState(
       width: width, height: height, storeLabel: "demo.db", readOnly: readOnly, themeName: "default",
-      asciiOnly: false, now: now)
-    let runner = SynchronousRunner(service: StoreService(store: store, clock: { now }))
+      asciiOnly: false, now: now, access: access)
+    let staging = StagingContext(actor: actor, directory: directory)
+    let runner = SynchronousRunner(
+      service: StoreService(
+        store: store, clock: { now }, staging: state.readOnly ? nil : staging))
     let session = DashboardSession(
       state: state, terminal: terminal, runner: runner,
       themes: ThemeLocator(environment: [:], executablePath: nil), clock: { now })

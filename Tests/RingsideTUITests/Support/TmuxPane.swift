@@ -20,9 +20,17 @@ final class TmuxPane {
       "--noprofile",
     ])
     try run(["set-option", "-g", "window-size", "manual"])
+    socketPath = try run(["display-message", "-p", "#{socket_path}"]).trimmingCharacters(
+      in: .whitespacesAndNewlines)
   }
 
-  deinit { _ = try? run(["kill-server"]) }
+  /// Where the server's socket is, removed with the server.
+  private var socketPath = ""
+
+  deinit {
+    _ = try? run(["kill-server"])
+    if !socketPath.isEmpty { unlink(socketPath) }
+  }
 
   static func which(_ name: String) -> String? {
     for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(

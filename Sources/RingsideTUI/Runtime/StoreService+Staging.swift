@@ -1,0 +1,103 @@
+import Foundation
+import RingsideDomain
+import RingsideProfiles
+import RingsideStore
+
+extension StoreService {
+  /// The staged changes, the warnings and the plan of files against the output folder.
+  func stagingInfo() throws(StoreError) -> StagingInfo {
+    let rings = try store.effectiveRings()
+    let directory = staging?.directory ?? ""
+    var reviews: [FileReview] = []
+    var shownDirectory = directory
+    if let staging {
+      let existing = try? ProfileDirectory.existing(at: directory)
+      let plan = ProfilePlan(
+        rings: rings, organization: staging.organization, directory: existing ?? nil,
+        directoryPath: directory, known: try store.profileFileHashes(directory: directory))
+      reviews = plan.reviews
+      shownDirectory = plan.directoryPath
+    }
+    return StagingInfo(
+      policyChanges: try store.stagedPolicyChanges(), count: try store.stagedChangeCount(),
+      moveGroups: try store.stagedMoveGroups(),
+      effectiveRings: rings,
+      warnings: StagingWarnings.evaluate(rings: rings, segments: try store.stagedFleetSegments()),
+      directory: shownDirectory, reviews: reviews)
+  }
+
+  /// Performs one write; a conflict with another admin's staged value comes back as an event
+  /// so the user can choose.
+  func perform(_ write: StoreWrite) -> Event {
+    guard let staging else { return .failed("this session cannot change the store") }
+    let actor = staging.actor
+    let now = clock()
+    do {
+      switch write {
+      case .policy(let step, let ring, let replacing):
+        let outcome = try store.stagePolicy(
+          step, ring: ring, by: actor, at: now, replacingOthers: replacing)
+        switch outcome {
+        case .staged(let change, let replaced):
+          let note = replaced.map { $0.author != actor.user ? " (replaced \($0.author)'s)" : "" }
+          return .written(write, "staged " + change.summary + (note ?? ""))
+        case .reverted:
+          return .written(write, "ring \(ring): back to the applied value, nothing staged")
+        }
+      case .moveDevices(let ids, let ring):
+        return .written(
+          write,
+          moveText(try store.stageMove(deviceIDs: ids, toRing: ring, by: actor, at: now), ring))
+      case .moveMatching(let filter, let ring):
+        return .written(
+          write,
+          moveText(try store.stageMove(matching: filter, toRing: ring, by: actor, at: now), ring))
+      case .discardMoves(let from, let to):
+        let ids = try store.stagedChanges().compactMap { change -> Int64? in
+          guard case .move(_, let source) = change.kind, source == from, change.ring == to
+          else { return nil }
+          return change.id
+        }
+        let dropped = try store.discardStaged(ids: ids, by: actor, at: now)
+        return .written(write, "dropped \(dropped) staged move(s) from \(from) to \(to)")
+      case .discard(let ids):
+        let dropped = try store.discardStaged(ids: ids, by: actor, at: now)
+        return .written(write, "dropped \(dropped) staged change(s)")
+      case .apply, .applyOverwriting:
+        return apply(staging, now: now, force: write == .applyOverwriting)
+      }
+    } catch {
+      if error.kind == .conflict { return .conflict(write, error.message) }
+      return .failed(error.message)
+    }
+  }
+
+  private func moveText(_ outcome: MoveOutcome, _ ring: String) -> String {
+    "staged \(outcome.staged) device(s) to move to ring \(ring)"
+      + (outcome.unchanged > 0 ? ", \(outcome.unchanged) already there" : "")
+  }
+
+  private func apply(_ staging: StagingContext, now: Date, force: Bool) -> Event {
+    let ledger = StoreProfileLedger(store: store, actor: staging.actor, now: now)
+    do {
+      let report = try ProfileApplier.apply(
+        ledger: ledger,
+        options: .init(
+          directory: staging.directory, organization: staging.organization, force: force))
+      let files = report.plan.changes.count
+      let policies = ledger.applied?.policyChanges ?? 0
+      let moves = ledger.applied?.moves ?? 0
+      return .written(
+        force ? .applyOverwriting : .apply,
+        "wrote \(files) file(s) to \(report.plan.directoryPath); applied \(policies) policy change(s), \(moves) move(s)"
+      )
+    } catch {
+      if let storeError = ledger.storeError { return .failed(storeError.message) }
+      if case .changedOnDisk(let problems) = error, !force {
+        return .conflict(
+          .apply, "nothing was written: " + problems.joined(separator: "; ") + ".")
+      }
+      return .failed(error.description)
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import RingsideDomain
+import RingsideProfiles
+import RingsideStore
+
+/// What is staged in the store and what writing it would do, read in one effect.
+public struct StagingInfo: Sendable, Equatable {
+  /// Staged policy changes; moves are only counted and grouped, as there may be millions.
+  public let policyChanges: [StagedChange]
+  /// Every staged change, moves included: the number the status line shows.
+  public let count: Int
+  public let moveGroups: [StagedMoveGroup]
+  /// Every ring with its staged policy.
+  public let effectiveRings: [Ring]
+  public let warnings: [StagingWarning]
+  /// Where `w` writes.
+  public let directory: String
+  /// Per file: create, update, unchanged or remove, and the diff against the disk.
+  public let reviews: [FileReview]
+
+  public init(
+    policyChanges: [StagedChange], count: Int, moveGroups: [StagedMoveGroup],
+    effectiveRings: [Ring],
+    warnings: [StagingWarning], directory: String, reviews: [FileReview]
+  ) {
+    self.policyChanges = policyChanges
+    self.count = count
+    self.moveGroups = moveGroups
+    self.effectiveRings = effectiveRings
+    self.warnings = warnings
+    self.directory = directory
+    self.reviews = reviews
+  }
+
+  /// The staged change of one ring's setting, if any.
+  public func staged(ring: String, field: PolicyField) -> StagedChange? {
+    policyChanges.first { $0.ring == ring && $0.policyField == field }
+  }
+
+  /// Files a write would change.
+  public var fileChanges: [FileReview] { reviews.filter { $0.action != .unchanged } }
+}
+
+/// One page of the audit log.
+public struct AuditPage: Sendable, Equatable {
+  public let offset: Int
+  public let entries: [AuditEntry]
+  public let total: Int
+
+  public init(offset: Int, entries: [AuditEntry], total: Int) {
+    self.offset = offset
+    self.entries = entries
+    self.total = total
+  }
+}

@@ -1,0 +1,20 @@
+import RingsideDomain
+import RingsideStore
+
+/// A change the dashboard asks the store for; performed in order, never dropped.
+public enum StoreWrite: Sendable, Hashable {
+  /// A Rings-view key on one ring; `replacingOthers` after the user confirmed a conflict.
+  case policy(PolicyStep, ring: String, replacingOthers: Bool)
+  /// Moves devices by row id to a ring.
+  case moveDevices([Int64], ring: String)
+  /// Moves every device the filter selects to a ring.
+  case moveMatching(DeviceFilter, ring: String)
+  /// Drops staged changes by id.
+  case discard([Int64])
+  /// Drops the staged moves from one ring to another.
+  case discardMoves(from: String, to: String)
+  /// Writes the profiles for everything staged and applies it.
+  case apply
+  /// The same, overwriting files changed outside Ringside, after the user said so.
+  case applyOverwriting
+}

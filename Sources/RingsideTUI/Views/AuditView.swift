@@ -1,0 +1,81 @@
+import RingsideStore
+
+/// Audit: who changed what, when, from where; newest first, paged through the whole log.
+public enum AuditView {
+  public static let descriptor = ViewDescriptor(
+    id: .audit, title: "Audit",
+    summary: "The audit log, newest first: time, user, role, origin, action, detail, file hashes.",
+    number: 5, names: ["audit", "a"], hints: [],
+    render: { state, area, grid in render(state, area: area, grid: &grid) },
+    handle: { state, command, _ in handle(&state, command) },
+    refresh: { state in [load(state)] })
+
+  /// Entries on screen: two lines each after the header.
+  static func pageSize(_ state: DashboardState) -> Int {
+    max(1, (state.contentArea.height - 2) / 2)
+  }
+
+  static func load(_ state: DashboardState) -> Effect {
+    .loadAudit(offset: state.audit.offset, limit: pageSize(state))
+  }
+
+  static func handle(_ state: inout DashboardState, _ command: CommandID) -> [Effect]? {
+    let page = pageSize(state)
+    let total = state.audit.page?.total ?? 0
+    var offset = state.audit.offset
+    switch command {
+    case CommandTable.down: offset += 1
+    case CommandTable.up: offset -= 1
+    case CommandTable.pageDown: offset += page
+    case CommandTable.pageUp: offset -= page
+    case CommandTable.top: offset = 0
+    case CommandTable.bottom: offset = total - page
+    default: return nil
+    }
+    offset = max(0, min(offset, total - 1))
+    guard offset != state.audit.offset else { return [] }
+    state.audit.offset = offset
+    return [load(state)]
+  }
+
+  static func render(_ state: DashboardState, area: Rect, grid: inout CellGrid) {
+    guard let page = state.audit.page else {
+      grid.put("Loading the audit log…", x: area.x + 1, y: area.y + 1, role: .dim)
+      return
+    }
+    let shown = page.entries.count
+    let range = shown == 0 ? "0" : "\(page.offset + 1)-\(page.offset + shown)"
+    grid.put(
+      "Audit log, newest first: \(range) of \(page.total.grouped)  (j/k, PgDn/PgUp page)",
+      x: area.x + 1, y: area.y, role: .sectionTitle, limit: area.width - 2)
+    let columns: [(String, Int)] = [
+      ("time (UTC)", 17), ("user", 10), ("role", 7), ("origin", 18), ("action", 15),
+    ]
+    var x = area.x + 1
+    grid.fill(x: area.x, y: area.y + 1, width: area.width, height: 1, role: .tableHeader)
+    for (title, width) in columns {
+      grid.put(title, x: x, y: area.y + 1, role: .tableHeader, limit: width)
+      x += width + 1
+    }
+    var y = area.y + 2
+    for entry in page.entries {
+      guard y + 1 < area.y + area.height else { break }
+      x = area.x + 1
+      let cells = [
+        Format.timestamp(entry.at), entry.user, entry.role, entry.origin, entry.action,
+      ]
+      for ((_, width), text) in zip(columns, cells) {
+        grid.put(text, x: x, y: y, width: width, role: x == area.x + 1 ? .dim : .tableRow)
+        x += width + 1
+      }
+      var detail = "  " + entry.detail
+      if entry.beforeHash != nil || entry.afterHash != nil {
+        detail = "  sha256 \(short(entry.beforeHash)) → \(short(entry.afterHash))  " + entry.detail
+      }
+      grid.put(detail, x: area.x + 1, y: y + 1, role: .label, limit: area.width - 2)
+      y += 2
+    }
+  }
+
+  static func short(_ hash: String?) -> String { hash.map { String($0.prefix(12)) } ?? "none" }
+}

@@ -1,0 +1,192 @@
+import RingsideDomain
+import RingsideStore
+import XCTest
+
+@testable import RingsideTUI
+
+final class StagingKeysTests: XCTestCase {
+  func testRingsKeysStageAStepForTheRingUnderTheCursor() throws {
+    var r = Reducer(store: try TestFleet.freshStore())
+    r.press(.character("3"))
+    let cases: [(Character, PolicyStep)] = [
+      ("i", .cycle(.rsrInstallation)), ("r", .cycle(.rsrRemoval)), ("+", .deferral(by: 1)),
+      ("-", .deferral(by: -1)), ("c", .cycle(.criticalUpdateInstall)),
+    ]
+    for (key, step) in cases {
+      XCTAssertEqual(
+        r.key(.character(key)), [.write(.policy(step, ring: "test", replacingOthers: false))],
+        "key \(key)")
+    }
+  }
+
+  func testAStagedValueShowsMarkedWithItsAuthorAndTheStatusCountsIt() throws {
+    var r = Reducer(store: try TestFleet.freshStore())
+    r.press(.character("3"), .character("i"), .character("+"))
+    XCTAssertEqual(r.state.staging?.count, 2)
+    XCTAssertTrue(r.screen.contains("block*"), r.screen)
+    XCTAssertTrue(r.screen.contains("deferral 1 d*"), r.screen)
+    XCTAssertTrue(r.screen.contains("staged by alice"), r.screen)
+    XCTAssertTrue(r.screen.contains("2 staged"), r.screen)
+  }
+
+  func testAnotherAdminsValueAsksBeforeReplacingIt() throws {
+    let store = try TestFleet.freshStore()
+    try store.stagePolicy(
+      .rsrInstallation(.block), ring: "test", by: AuditActor(user: "bob"), at: TestFleet.now)
+    var r = Reducer(store: store)
+    r.press(.character("3"), .character("i"))
+    guard case .confirm(let text, let write) = r.state.prompt else {
+      return XCTFail("no question: \(r.screen)")
+    }
+    XCTAssertEqual(
+      text, "ring test: bob staged RSR/BSI installation block; replace with unset? y/n")
+    XCTAssertEqual(write, .policy(.cycle(.rsrInstallation), ring: "test", replacingOthers: true))
+    XCTAssertEqual(try store.stagedChanges().first?.author, "bob", "nothing replaced yet")
+    r.press(.character("y"))
+    XCTAssertNil(r.state.prompt)
+    XCTAssertFalse(try store.stagedChanges().contains { $0.author == "bob" })
+  }
+
+  func testAnotherKeyThanYLeavesTheOtherAdminsValue() throws {
+    let store = try TestFleet.freshStore()
+    try store.stagePolicy(
+      .rsrInstallation(.block), ring: "test", by: AuditActor(user: "bob"), at: TestFleet.now)
+    var r = Reducer(store: store)
+    r.press(.character("3"), .character("i"), .character("n"))
+    XCTAssertNil(r.state.prompt)
+    XCTAssertEqual(try store.stagedChanges().map(\.author), ["bob"])
+  }
+
+  func testSpaceSelectsAndMMovesTheSelectionToTheRingPicked() throws {
+    var r = Reducer(store: try TestFleet.freshStore())
+    r.press(.character("2"))
+    let first = try XCTUnwrap(r.state.devices.selected?.id)
+    r.press(.character(" "))
+    XCTAssertEqual(r.state.devices.selection, [first])
+    XCTAssertTrue(r.screen.contains("1 selected"), r.screen)
+    XCTAssertEqual(r.key(.character("m")), [])
+    guard case .pickRing(let picker) = r.state.prompt else { return XCTFail("no ring list") }
+    XCTAssertEqual(picker.rings, ["test", "production"])
+    XCTAssertEqual(r.key(.character("1")), [.write(.moveDevices([first], ring: "test"))])
+  }
+
+  func testMWithoutSelectionMovesTheCursorRow() throws {
+    var r = Reducer(store: try TestFleet.freshStore())
+    r.press(.character("2"))
+    let row = try XCTUnwrap(r.state.devices.selected?.id)
+    r.press(.character("m"), .down)
+    XCTAssertEqual(r.key(.enter), [.write(.moveDevices([row], ring: "production"))])
+  }
+
+  func testSelectAllMovesEveryDeviceMatchingTheFilter() throws {
+    let store = try TestFleet.freshStore()
+    var r = Reducer(store: store)
+    r.press(.character("2"))
+    for c in "/platform:macos" { r.press(.character(c)) }
+    r.press(.enter, .character("A"), .character("m"))
+    let filter = r.state.devices.query.filter
+    XCTAssertEqual(r.key(.character("1")), [.write(.moveMatching(filter, ring: "test"))])
+    r.press(.character("2"), .character("m"), .character("1"))
+    XCTAssertGreaterThan(try store.stagedMoveGroups().reduce(0) { $0 + $1.devices }, 0)
+  }
+
+  func testUDropsTheStagedChangeUnderTheCursor() throws {
+    let store = try TestFleet.freshStore()
+    var r = Reducer(store: store)
+    r.press(.character("3"), .character("i"), .character("4"))
+    let id = try XCTUnwrap(store.stagedChanges().first?.id)
+    XCTAssertEqual(r.key(.character("u")), [.write(.discard([id]))])
+    r.perform([.write(.discard([id]))])
+    XCTAssertEqual(try store.stagedChangeCount(), 0)
+    XCTAssertEqual(r.state.staging?.count, 0)
+  }
+
+  func testWAsksWhatIsWrittenWhereAndWritesOnlyOnY() throws {
+    var r = Reducer(store: try TestFleet.freshStore())
+    r.press(.character("3"), .character("i"), .character("4"))
+    XCTAssertEqual(r.key(.character("w")), [])
+    guard case .confirm(let text, let write) = r.state.prompt else { return XCTFail("no question") }
+    XCTAssertTrue(
+      text.hasPrefix("write 8 file(s) to \(TestFleet.noDirectory) (create test-ios"), text)
+    XCTAssertEqual(write, .apply)
+    XCTAssertEqual(r.key(.character("y")), [.write(.apply)])
+  }
+
+  func testEnterOnAFileShowsItsDiffAndEscGoesBack() throws {
+    var r = Reducer(store: try TestFleet.freshStore())
+    r.press(.character("3"), .character("i"), .character("4"), .down, .enter)
+    XCTAssertEqual(r.state.staged.openFile, "test-ios.mobileconfig")
+    XCTAssertTrue(r.screen.contains("+ <?xml version"), r.screen)
+    r.press(.escape)
+    XCTAssertNil(r.state.staged.openFile)
+  }
+
+  func testAViewerPressingAStagingKeyIsToldWhy() throws {
+    let store = try TestFleet.freshStore()
+    var r = Reducer(store: store, access: TestFleet.viewer)
+    r.press(.character("3"))
+    XCTAssertEqual(r.key(.character("i")), [])
+    XCTAssertEqual(r.state.message?.text, "read-only: you are not in group ringside-admins")
+    XCTAssertTrue(r.screen.contains("viewer"), r.screen)
+    XCTAssertEqual(try store.stagedChangeCount(), 0)
+  }
+
+  func testAnotherSessionsStagingShowsAtTheNextTick() throws {
+    let store = try TestFleet.freshStore()
+    var r = Reducer(store: store)
+    r.press(.character("3"))
+    XCTAssertEqual(r.state.staging?.count, 0)
+    let other = try InventoryStore(path: store.path)
+    try other.stagePolicy(
+      .rsrRemoval(.block), ring: "test", by: AuditActor(user: "bob"), at: TestFleet.now)
+    r.perform([.checkDataVersion])
+    XCTAssertEqual(r.state.staging?.count, 1)
+    XCTAssertTrue(r.screen.contains("removal block*"), r.screen)
+    XCTAssertTrue(r.screen.contains("staged by bob"), r.screen)
+  }
+
+  func testWriteFromTheCommandLineAsksFirstInAnyView() throws {
+    var r = Reducer(store: try TestFleet.freshStore())
+    r.press(.character("3"), .character("i"), .character(":"))
+    for c in "write" { r.press(.character(c)) }
+    r.press(.enter)
+    guard case .confirm(_, .apply) = r.state.prompt else { return XCTFail("no question") }
+  }
+
+  func testAFileChangedOnDiskStopsTheWriteUntilTheUserSaysOverwrite() throws {
+    let out = FileManager.default.temporaryDirectory
+      .appendingPathComponent("ringside-tui-out-\(UUID().uuidString)").path
+    let store = try TestFleet.freshStore()
+    var r = Reducer(store: store, directory: out)
+    r.press(.character("3"), .character("i"), .character("4"), .character("w"), .character("y"))
+    XCTAssertTrue(r.state.message?.text.hasPrefix("wrote 8 file(s) to") == true, r.screen)
+    XCTAssertEqual(try store.stagedChangeCount(), 0)
+    let file = out + "/test-ios.mobileconfig"
+    try "edited by hand".write(toFile: file, atomically: true, encoding: .utf8)
+    r.press(.character("3"), .character("i"), .character("4"), .character("w"), .character("y"))
+    guard case .confirm(let text, .applyOverwriting) = r.state.prompt else {
+      return XCTFail("no question: \(r.screen)")
+    }
+    XCTAssertTrue(text.contains("test-ios.mobileconfig"), text)
+    XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "edited by hand")
+    r.press(.character("y"))
+    XCTAssertNotEqual(try String(contentsOfFile: file, encoding: .utf8), "edited by hand")
+    XCTAssertEqual(try store.stagedChangeCount(), 0)
+  }
+
+  func testUOnARingMoveDropsTheWholeGroup() throws {
+    let store = try TestFleet.freshStore()
+    var r = Reducer(store: store)
+    r.press(.character("2"), .character(" "), .character(" "), .character("m"), .character("1"))
+    let from = try XCTUnwrap(store.stagedMoveGroups().first?.fromRing)
+    let staged = try store.stagedChangeCount()
+    XCTAssertGreaterThan(staged, 0)
+    r.press(.character("4"))
+    XCTAssertTrue(r.screen.contains("Ring moves (\(staged) staged)"), r.screen)
+    let effects = r.key(.character("u"))
+    XCTAssertEqual(effects, [.write(.discardMoves(from: from, to: "test"))])
+    r.perform(effects)
+    XCTAssertEqual(try store.stagedChangeCount(), 0)
+    XCTAssertEqual(r.state.staging?.count, 0)
+  }
+}
