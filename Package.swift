@@ -36,7 +36,6 @@ let package = Package(
       name: "ringside-bench",
       dependencies: [
         "RingsideDomain", "RingsideStore", "RingsideImport", "RingsideProfiles", "RingsideTUI",
-        "RingsideCLI",
       ]),
     .testTarget(name: "RingsideDomainTests", dependencies: ["RingsideDomain"]),
     .testTarget(name: "RingsideStoreTests", dependencies: ["RingsideStore", "RingsideDomain"]),
