@@ -4,7 +4,8 @@ import RingsideTUI
 
 /// Drives the real dashboard state, update and renderer on one store connection the way the
 /// interactive session does: a key's frame waits for the rows, the device and the overview,
-/// but not for counts, which arrive in a later frame (`finishCounts`).
+/// but not for counts, staging and audit loads (`BackgroundRunner.hasUrgentWork`), which
+/// arrive in a later frame (`finishCounts`).
 final class DashboardDriver {
   private(set) var state: DashboardState
   private let service: StoreService
@@ -37,7 +38,7 @@ final class DashboardDriver {
     return Renderer.render(s)
   }
 
-  /// Runs the counts the last frames did not wait for, and redraws.
+  /// Runs the counts and loads the last frames did not wait for, and redraws.
   @discardableResult
   func finishCounts() -> CellGrid {
     while !deferred.isEmpty {
@@ -59,8 +60,8 @@ final class DashboardDriver {
   private func perform(_ effects: [Effect]) {
     for effect in effects {
       switch effect {
-      case .count, .checkDataVersion:
-        deferred.removeAll { $0 == effect || BenchEffect.sameSlot($0, effect) }
+      case .count, .checkDataVersion, .loadStaging, .loadAudit:
+        deferred.removeAll { BenchEffect.sameSlot($0, effect) }
         deferred.append(effect)
       case .loadTheme, .quit: continue
       default:
@@ -74,7 +75,9 @@ final class DashboardDriver {
 enum BenchEffect {
   static func sameSlot(_ a: Effect, _ b: Effect) -> Bool {
     switch (a, b) {
-    case (.count, .count), (.checkDataVersion, .checkDataVersion): true
+    case (.count, .count), (.checkDataVersion, .checkDataVersion), (.loadStaging, .loadStaging),
+      (.loadAudit, .loadAudit):
+      true
     default: false
     }
   }
