@@ -31,6 +31,12 @@ let package = Package(
         "RingsideTerminal",
       ]),
     .executableTarget(name: "ringside", dependencies: ["RingsideCLI"]),
+    // The benchmark of DESIGN.md §5: import, first frame, keys, apply, memory, wire bytes.
+    .executableTarget(
+      name: "ringside-bench",
+      dependencies: [
+        "RingsideDomain", "RingsideStore", "RingsideImport", "RingsideProfiles", "RingsideTUI",
+      ]),
     .testTarget(name: "RingsideDomainTests", dependencies: ["RingsideDomain"]),
     .testTarget(name: "RingsideStoreTests", dependencies: ["RingsideStore", "RingsideDomain"]),
     .testTarget(

@@ -85,14 +85,17 @@ extension DeviceSort {
     let column: String =
       switch self.column {
       case .name: "d.name COLLATE NOCASE"
-      case .platform: "d.platform"
+      // Next keys that match an index (platform, model; check-in, ring) keep pages cheap.
+      case .platform: "d.platform \(dir), d.model"
       case .os: "d.os_sort"
       case .build: "COALESCE(d.supplemental_build, d.build)"
-      case .ring: "r.position"
+      // With the ring's id after its position, each ring's rows come in a row, so SQLite
+      // walks the rings in order and each ring's devices by index instead of sorting them.
+      case .ring: "r.position \(dir), r.id"
       case .supervised: "d.supervised"
       case .removal: "d.removal"
       case .state: "d.state"
-      case .checkin: "d.last_checkin"
+      case .checkin: "d.last_checkin \(dir), d.ring_id"
       }
     return "\(column) \(dir), d.id \(dir)"
   }

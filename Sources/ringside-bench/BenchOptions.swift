@@ -1,0 +1,76 @@
+import Foundation
+
+/// The command line of `ringside-bench`.
+struct BenchOptions: Sendable {
+  var deviceCounts = [10_000, 100_000, 1_000_000]
+  var runs = 5
+  var json = false
+  /// Skip the pty measurement of the real `ringside` binary.
+  var skipWire = false
+  /// Skip the import figures (CSV, importer, sqlite3).
+  var skipImport = false
+  /// Where the CSV files and stores go; removed at the end unless `keep`.
+  var workDirectory: String?
+  var keep = false
+  /// Hidden: run one phase in this process and print its figures as JSON (see `Phase`).
+  var phase: String?
+  var phaseArguments: [String] = []
+
+  static let usage = """
+    usage: ringside-bench [--devices N[,N...]]... [--runs K] [--json] [--no-wire] [--no-import]
+                          [--work-dir DIR] [--keep]
+
+    Measures import, first frame, keystrokes, apply and peak memory for each N (default 10000,
+    100000 and 1000000 devices), and the bytes the real dashboard writes to a 120x40 terminal.
+    --json prints JSON on standard output and the table on standard error.
+    Build with `swift build -c release` and run .build/release/ringside-bench.
+    """
+
+  static func parse(_ arguments: [String]) throws -> BenchOptions {
+    var options = BenchOptions()
+    var explicitCounts: [Int] = []
+    var i = 0
+    func value() throws -> String {
+      i += 1
+      guard i < arguments.count else { throw BenchError("\(arguments[i - 1]) needs a value") }
+      return arguments[i]
+    }
+    while i < arguments.count {
+      switch arguments[i] {
+      case "--devices":
+        for part in try value().split(separator: ",") {
+          guard let n = Int(part.replacingOccurrences(of: "_", with: "")), n > 0 else {
+            throw BenchError("--devices takes positive counts such as 100000, not \(part)")
+          }
+          explicitCounts.append(n)
+        }
+      case "--runs":
+        guard let k = Int(try value()), k > 0 else { throw BenchError("--runs takes a count > 0") }
+        options.runs = k
+      case "--json": options.json = true
+      case "--no-wire": options.skipWire = true
+      case "--no-import": options.skipImport = true
+      case "--work-dir": options.workDirectory = try value()
+      case "--keep": options.keep = true
+      case "--phase":
+        options.phase = try value()
+        options.phaseArguments = Array(arguments[(i + 1)...])
+        i = arguments.count
+        continue
+      case "-h", "--help":
+        print(usage)
+        exit(0)
+      default: throw BenchError("unknown argument \(arguments[i])\n\(usage)")
+      }
+      i += 1
+    }
+    if !explicitCounts.isEmpty { options.deviceCounts = explicitCounts }
+    return options
+  }
+}
+
+/// A failure that ends the benchmark with a message.
+struct BenchError: Error, CustomStringConvertible {
+  let description: String
+  init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import RingsideDomain
+import RingsideStore
+import RingsideTUI
+
+/// `dashboard DB RUNS NOW`: the dashboard's first frame and its keys, on the real state,
+/// update and renderer, at 120x40. Each run opens the store anew.
+enum DashboardPhase {
+  static let width = 120
+  static let height = 40
+  /// Typed into `/` one key at a time; each key is a new query.
+  static let filterText = "ipad"
+  /// Typed the same way; no demo device's name, serial, user or model contains it.
+  static let rareText = "qzx"
+
+  static func run(_ arguments: [String]) throws -> FigureSet {
+    guard arguments.count == 3, let runs = Int(arguments[1]), let now = Double(arguments[2])
+    else { throw BenchError("dashboard phase: DB RUNS NOW") }
+    var set = FigureSet()
+    for _ in 0..<runs {
+      try once(path: arguments[0], now: Date(timeIntervalSince1970: now), into: &set)
+    }
+    set.add("dashboard_peak_mb", "peak memory, dashboard", "MB", PeakMemory.megabytes())
+    return set
+  }
+
+  private static func once(path: String, now: Date, into set: inout FigureSet) throws {
+    // First frame: open the store, run the start-up queries, draw Overview and Devices.
+    var start = Stopwatch.now()
+    let store = try InventoryStore(path: path, readOnly: true)
+    let driver = DashboardDriver(store: store, width: width, height: height, now: now)
+    _ = driver.start()
+    _ = driver.render(view: .devices)
+    set.add("first_frame_ms", "first frame (Overview + Devices)", "ms", Stopwatch.ms(since: start))
+    start = Stopwatch.now()
+    driver.finishCounts()
+    set.add(
+      "first_counts_ms", "  then count, staging, audit shown", "ms", Stopwatch.ms(since: start))
+
+    // Devices view: cursor, page scroll, sort.
+    driver.press(.character("2"))
+    driver.finishCounts()
+    set.add("cursor_down_ms", "cursor down (j)", "ms", timed { driver.press(.character("j")) })
+    for _ in 0..<3 {
+      set.add("scroll_ms", "page scroll (PgDn)", "ms", timed { driver.press(.pageDown) })
+    }
+    // Every sort column in turn (> cycles through them back to name), then reversed.
+    for _ in DeviceSort.Column.allCases {
+      set.add(
+        "sort_ms", "sort change (>, every column)", "ms", timed { driver.press(.character(">")) })
+      driver.finishCounts()
+    }
+    set.add("sort_reverse_ms", "sort reverse (r)", "ms", timed { driver.press(.character("r")) })
+    driver.finishCounts()
+
+    // Filter: each typed key queries the store; the count follows in a later frame.
+    driver.press(.character("/"))
+    for c in filterText {
+      set.add(
+        "filter_key_ms", "filter keystroke (/ipad)", "ms", timed { driver.press(.character(c)) })
+    }
+    set.add("filter_count_ms", "  then match count shown", "ms", timed { driver.finishCounts() })
+    clearFilter(driver)
+    // A word no device has: each key scans until a page of matches fills, here all of them.
+    driver.press(.character("/"))
+    for c in rareText {
+      set.add(
+        "filter_rare_key_ms", "filter keystroke, no match (/\(rareText))", "ms",
+        timed { driver.press(.character(c)) })
+    }
+    clearFilter(driver)
+
+    // Drill-in: Overview, Enter on the selected number.
+    driver.press(.character("1"))
+    driver.finishCounts()
+    set.add("drill_ms", "drill-in (Enter on Overview)", "ms", timed { driver.press(.enter) })
+    set.add("drill_count_ms", "  then its count shown", "ms", timed { driver.finishCounts() })
+    set.add("detail_ms", "open a device (Enter)", "ms", timed { driver.press(.enter) })
+  }
+
+  /// Ends filter input and empties the filter.
+  private static func clearFilter(_ driver: DashboardDriver) {
+    driver.press(.enter)
+    driver.press(.character("/"))
+    driver.press(.control("u"))
+    driver.press(.enter)
+    driver.finishCounts()
+  }
+
+  private static func timed(_ body: () -> Void) -> Double {
+    let start = Stopwatch.now()
+    body()
+    return Stopwatch.ms(since: start)
+  }
+}

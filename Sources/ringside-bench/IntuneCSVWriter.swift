@@ -1,0 +1,98 @@
+import Foundation
+
+/// Writes a synthetic Intune "All devices" export: the real export's 53 columns, one iPhone,
+/// iPad or Mac per row, deterministic for a given count, about 600 bytes a row.
+enum IntuneCSVWriter {
+  /// The header of a real export, as in `samples/intune-devices.csv`.
+  static let header: [String] = [
+    "Device ID", "Device name", "Enrollment date", "Last check-in", "Azure AD Device ID",
+    "OS version", "Azure AD registered", "EAS activation ID", "Serial number", "Manufacturer",
+    "Model", "EAS activated", "IMEI", "Last EAS sync time", "EAS reason", "EAS status",
+    "Compliance grace period expiration", "Security patch level", "Wi-Fi MAC", "MEID",
+    "Subscriber carrier", "Total storage", "Free storage", "Management name", "Category", "UserId",
+    "Primary user UPN", "Primary user email address", "Primary user display name",
+    "WiFiIPv4Address", "WiFiSubnetID", "Compliance", "Managed by", "Ownership", "Device state",
+    "Intune registered", "Supervised", "Encrypted", "OS", "SkuFamily", "JoinType", "Phone number",
+    "Jailbroken", "ICCID", "EthernetMAC", "CellularTechnology", "ProcessorArchitecture", "EID",
+    "SystemManagementBIOSVersion", "TPMManufacturerId", "TPMManufacturerVersion", "ProductName",
+    "Management certificate expiration date",
+  ]
+
+  static let phoneModels = ["iPhone 17 Pro", "iPhone 16", "iPhone 15", "iPhone 14", "iPhone 13"]
+  static let padModels = ["iPad Pro (M4)", "iPad Air (M3)", "iPad (10th generation)"]
+  static let macModels = ["MacBook Air (M4)", "MacBook Pro (M3 Pro)", "Mac mini (M4)", "iMac (M3)"]
+  static let mobileVersions = ["26.3.1", "26.3.1", "26.3", "26.2", "18.7.5", "16.7.12"]
+  static let macVersions = ["26.3.1", "26.3.1", "26.3", "15.7.4", "14.8.4"]
+
+  /// Writes `count` devices to `path` (replacing it); returns the file size in bytes.
+  @discardableResult
+  static func write(count: Int, to path: String) throws -> Int {
+    FileManager.default.createFile(atPath: path, contents: nil)
+    guard let file = FileHandle(forWritingAtPath: path) else {
+      throw BenchError("\(path): cannot create the CSV")
+    }
+    defer { try? file.close() }
+    var buffer = "\u{FEFF}" + header.map { "\"\($0)\"" }.joined(separator: ",") + "\n"
+    var size = 0
+    func flush() {
+      let data = Data(buffer.utf8)
+      size += data.count
+      file.write(data)
+      buffer.removeAll(keepingCapacity: true)
+    }
+    for i in 0..<count {
+      buffer += row(i)
+      if buffer.utf8.count > 1 << 20 { flush() }
+    }
+    flush()
+    return size
+  }
+
+  /// The CSV line of device `i`, with its line end.
+  static func row(_ i: Int) -> String {
+    var h = UInt64(truncatingIfNeeded: i) &* 0x9E37_79B9_7F4A_7C15
+    h ^= h >> 29
+    let kind = h % 100
+    let hex = String(i, radix: 16)
+    let pad = String(repeating: "0", count: max(0, 12 - hex.count)) + hex
+    let isMac = kind >= 65
+    let isPad = !isMac && kind >= 50
+    let model: String
+    let version: String
+    let prefix: String
+    if isMac {
+      model = macModels[Int(h >> 8) % macModels.count]
+      version = macVersions[Int(h >> 16) % macVersions.count]
+      prefix = "MAC"
+    } else {
+      model = (isPad ? padModels : phoneModels)[Int(h >> 8) % (isPad ? 3 : 5)]
+      version = mobileVersions[Int(h >> 16) % mobileVersions.count]
+      prefix = isPad ? "IPD" : "IPH"
+    }
+    let userEnrolled = !isMac && (h >> 24) % 25 == 0
+    let serial = userEnrolled ? "" : "ZB\(pad.uppercased().suffix(10))"
+    let day = 1 + Int((h >> 32) % 24)
+    let stale = (h >> 40) % 16 == 0
+    let checkIn =
+      stale
+      ? "2026-09-\(two(day)) \(two(Int(h >> 44) % 24)):12:07.0000000"
+      : "2026-11-\(two(day)) \(two(Int(h >> 44) % 24)):41:12.0000000"
+    let user = "user\(i % 50_000)"
+    let category = (h >> 50) % 10 == 0 ? "Pilot" : "Production"
+    let os = isMac ? "macOS" : "iOS/iPadOS"
+    let fields: [String] = [
+      "a1b2c3d4-0000-4000-8000-\(pad)", "RS-\(prefix)-\(i)", "2024-01-15 09:12:44.0000000",
+      checkIn, "e5f6a7b8-0000-4000-8000-\(pad)", version, "True", "", serial, "Apple", model,
+      "False", isMac ? "" : "99\(pad)", "", "None", "None", "9999-12-31 23:59:59.0000000", "",
+      "0a\(pad.suffix(10))", "", "", "122070", "80512", "\(user)_\(prefix)_1/15/2024_9:12 AM",
+      category, "c9d0e1f2-0000-4000-8000-\(pad)", "\(user)@example.com", "\(user)@example.com",
+      "User \(i % 50_000)", "10.20.\(i % 250).\(i % 200 + 10)", "10.20.\(i % 250).0", "Compliant",
+      "Intune", userEnrolled ? "Personal" : "Corporate", "Managed", "Registered",
+      userEnrolled ? "No" : "Yes", "Yes", os, "", "", "", "False", "", "", isMac ? "" : "GSM",
+      "", "", "", "", "", "", "2027-06-02 07:39:10.0000000",
+    ]
+    return "\"" + fields.joined(separator: "\",\"") + "\"\n"
+  }
+
+  private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Times `sqlite3 -cmd '.mode csv' DB '.import FILE t'`, the peer figure for the importer.
+enum SQLiteImport {
+  /// The sqlite3 on the PATH, if any.
+  static func executable() -> String? {
+    for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+      let path = "\(dir)/sqlite3"
+      if FileManager.default.isExecutableFile(atPath: path) { return path }
+    }
+    return nil
+  }
+
+  /// Seconds for each of `runs` imports of `csv` into a new database in `directory`.
+  static func time(csv: String, directory: String, runs: Int) throws -> Figure? {
+    guard let sqlite3 = executable() else { return nil }
+    var samples: [Double] = []
+    for run in 0..<runs {
+      let db = directory + "/sqlite3-\(run).db"
+      StorePhases.removeStore(db)
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: sqlite3)
+      process.arguments = ["-cmd", ".mode csv", db, ".import \(csv) t"]
+      let start = Stopwatch.now()
+      try process.run()
+      process.waitUntilExit()
+      let ms = Stopwatch.ms(since: start)
+      guard process.terminationStatus == 0 else { throw BenchError("sqlite3 .import failed") }
+      samples.append(ms / 1000)
+      StorePhases.removeStore(db)
+    }
+    return Figure(
+      key: "sqlite3_import_s", title: "sqlite3 .import, same CSV", unit: "s", samples: samples)
+  }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import RingsideDomain
+import RingsideImport
+import RingsideStore
+
+/// The phases that write stores: the importer on the synthetic CSV, and the demo fleet.
+enum StorePhases {
+  /// `import CSV DIR RUNS`: imports the CSV into a new store in DIR, RUNS times.
+  static func importCSV(_ arguments: [String]) throws -> FigureSet {
+    guard arguments.count == 3, let runs = Int(arguments[2]) else {
+      throw BenchError("import phase: CSV DIR RUNS")
+    }
+    var set = FigureSet()
+    for run in 0..<runs {
+      let path = arguments[1] + "/import-\(run).db"
+      removeStore(path)
+      let start = Stopwatch.now()
+      let store = try InventoryStore(path: path, create: true)
+      let summary = try Importer.run(
+        files: [arguments[0]], into: store, options: ImportOptions(format: .intuneCSV))
+      let ms = Stopwatch.ms(since: start)
+      guard summary.added > 0 else { throw BenchError("the import stored no devices") }
+      set.add("import_s", "import Intune CSV (ringside)", "s", ms / 1000)
+      removeStore(path)
+    }
+    set.add("import_peak_mb", "peak memory, import", "MB", PeakMemory.megabytes())
+    return set
+  }
+
+  /// `demo DB N NOW`: writes the demo fleet of N devices into a new store at DB.
+  static func demo(_ arguments: [String]) throws -> FigureSet {
+    guard arguments.count == 3, let count = Int(arguments[1]), let now = Double(arguments[2])
+    else { throw BenchError("demo phase: DB N NOW") }
+    removeStore(arguments[0])
+    var set = FigureSet()
+    let start = Stopwatch.now()
+    let store = try InventoryStore(path: arguments[0], create: true)
+    try store.writeDemo(DemoFleet(count: count, now: Date(timeIntervalSince1970: now)))
+    set.add("demo_write_s", "write demo store", "s", Stopwatch.ms(since: start) / 1000)
+    set.add("demo_peak_mb", "peak memory, demo write", "MB", PeakMemory.megabytes())
+    return set
+  }
+
+  /// Removes a store and its WAL files.
+  static func removeStore(_ path: String) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+      try? FileManager.default.removeItem(atPath: path + suffix)
+    }
+  }
+}
