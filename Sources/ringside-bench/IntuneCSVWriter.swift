@@ -27,7 +27,7 @@ enum IntuneCSVWriter {
   /// Writes `count` devices to `path` (replacing it); returns the file size in bytes.
   @discardableResult
   static func write(count: Int, to path: String) throws -> Int {
-    FileManager.default.createFile(atPath: path, contents: nil)
+    _ = FileManager.default.createFile(atPath: path, contents: nil)
     guard let file = FileHandle(forWritingAtPath: path) else {
       throw BenchError("\(path): cannot create the CSV")
     }
