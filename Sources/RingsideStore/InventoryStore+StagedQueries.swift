@@ -93,21 +93,69 @@ extension InventoryStore {
   /// Devices counted by ring (after staged moves), platform, supervision, enrollment and OS
   /// version: the input of the staging warnings.
   public func stagedFleetSegments() throws(StoreError) -> [FleetSegment] {
-    try database.prepare(
+    struct Key: Hashable {
+      let ringID: Int64
+      let platform: String
+      let supervised: Int64?
+      let userEnrolled: Bool
+      let os: String?
+    }
+    // Group the devices where they are (one pass, no joins), then shift the few staged moves.
+    var counts: [Key: Int] = [:]
+    let all = try database.prepare(
       """
-      SELECT COALESCE(mr.name, r.name), d.platform, d.supervised, d.user_enrolled, d.os_base, COUNT(*)
-      FROM devices d JOIN rings r ON r.id = d.ring_id
-      LEFT JOIN staged_changes s ON s.kind = 'move' AND s.device_id = d.id
-      LEFT JOIN rings mr ON mr.id = s.ring_id
+      SELECT ring_id, platform, supervised, user_enrolled, os_base, COUNT(*) FROM devices
       GROUP BY 1, 2, 3, 4, 5
+      """)
+    for (key, n) in try all.query(
+      [],
+      {
+        (
+          Key(
+            ringID: $0.int(at: 0) ?? 0, platform: $0.string(at: 1) ?? "", supervised: $0.int(at: 2),
+            userEnrolled: $0.int(at: 3) == 1, os: $0.string(at: 4)), Int($0.int(at: 5) ?? 0)
+        )
+      })
+    {
+      counts[key] = n
+    }
+    let moves = try database.prepare(
       """
-    ).query { row in
+      SELECT d.ring_id, s.ring_id, d.platform, d.supervised, d.user_enrolled, d.os_base, COUNT(*)
+      FROM staged_changes s JOIN devices d ON d.id = s.device_id WHERE s.kind = 'move'
+      GROUP BY 1, 2, 3, 4, 5, 6
+      """)
+    for row in try moves.query(
+      [],
+      {
+        (
+          from: $0.int(at: 0) ?? 0, to: $0.int(at: 1) ?? 0, platform: $0.string(at: 2) ?? "",
+          supervised: $0.int(at: 3), enrolled: $0.int(at: 4) == 1, os: $0.string(at: 5),
+          n: Int($0.int(at: 6) ?? 0)
+        )
+      })
+    {
+      let from = Key(
+        ringID: row.from, platform: row.platform, supervised: row.supervised,
+        userEnrolled: row.enrolled, os: row.os)
+      let to = Key(
+        ringID: row.to, platform: row.platform, supervised: row.supervised,
+        userEnrolled: row.enrolled, os: row.os)
+      counts[from, default: 0] -= row.n
+      counts[to, default: 0] += row.n
+    }
+    let names = Dictionary(
+      uniqueKeysWithValues: try database.prepare("SELECT id, name FROM rings").query([]) {
+        ($0.int(at: 0) ?? 0, $0.string(at: 1) ?? "")
+      })
+    return counts.filter { $0.value > 0 }.map { key, n in
       FleetSegment(
-        ring: row.string(at: 0) ?? "",
-        platform: Platform(rawValue: row.string(at: 1) ?? "") ?? .iOS,
-        supervised: row.int(at: 2).map { $0 != 0 }, userEnrolled: row.int(at: 3) == 1,
-        osVersion: row.string(at: 4).flatMap { OSVersionNumber($0) },
-        count: Int(row.int(at: 5) ?? 0))
+        ring: names[key.ringID] ?? "", platform: Platform(rawValue: key.platform) ?? .iOS,
+        supervised: key.supervised.map { $0 != 0 }, userEnrolled: key.userEnrolled,
+        osVersion: key.os.flatMap { OSVersionNumber($0) }, count: n)
+    }.sorted {
+      ($0.ring, $0.platform.rawValue, $0.osVersion?.sortKey ?? "", $0.count)
+        < ($1.ring, $1.platform.rawValue, $1.osVersion?.sortKey ?? "", $1.count)
     }
   }
 }
