@@ -14,10 +14,9 @@ enum WireBytes {
   static let tiocgptn: UInt = 0x8004_5430
 
   /// Runs `ringside --db store` on a pty; returns the bytes per step, or nil when the
-  /// `ringside` binary is not next to this one.
+  /// `ringside` binary is not next to this one and cannot be built.
   static func measure(store: String, steps: Int) throws -> [Figure]? {
-    let binary = (ChildPhase.selfPath() as NSString).deletingLastPathComponent + "/ringside"
-    guard FileManager.default.isExecutableFile(atPath: binary) else { return nil }
+    guard let binary = dashboardBinary() else { return nil }
     // posix_openpt and friends are hidden from Swift's Glibc; /dev/ptmx and two ioctls are
     // what they do on Linux.
     let master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
@@ -96,5 +95,31 @@ enum WireBytes {
       total += n
       wait = quietMS
     }
+  }
+
+  /// The `ringside` next to this binary. `swift run ringside-bench` builds only the bench, so
+  /// when it is missing and this binary sits in a package's `.build`, build it the same way.
+  static func dashboardBinary() -> String? {
+    let directory = (ChildPhase.selfPath() as NSString).deletingLastPathComponent
+    let binary = directory + "/ringside"
+    if FileManager.default.isExecutableFile(atPath: binary) { return binary }
+    var root = directory
+    while root.count > 1 && !FileManager.default.fileExists(atPath: root + "/Package.swift") {
+      root = (root as NSString).deletingLastPathComponent
+    }
+    guard FileManager.default.fileExists(atPath: root + "/Package.swift") else { return nil }
+    let configuration = directory.hasSuffix("/release") ? "release" : "debug"
+    FileHandle.standardError.write(
+      Data(
+        "ringside-bench: building ringside (\(configuration)) to count its bytes on the wire\n".utf8
+      ))
+    let build = Process()
+    build.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    build.arguments = ["swift", "build", "-c", configuration, "--product", "ringside"]
+    build.currentDirectoryURL = URL(fileURLWithPath: root)
+    build.standardOutput = FileHandle.standardError
+    do { try build.run() } catch { return nil }
+    build.waitUntilExit()
+    return FileManager.default.isExecutableFile(atPath: binary) ? binary : nil
   }
 }
