@@ -167,9 +167,5 @@ struct StagedReport {
   }
 
   /// `2025-11-24T08:10:00Z`.
-  static func timestamp(_ date: Date) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    return formatter.string(from: date)
-  }
+  static func timestamp(_ date: Date) -> String { Formatting.iso(date) }
 }

@@ -9,8 +9,13 @@ public enum UTCTimestamp {
 
   /// `2026-11-20 10:04 UTC`.
   public static func readable(_ seconds: Int64) -> String {
+    minutes(seconds) + " UTC"
+  }
+
+  /// `2026-11-20 10:04`, for columns that say UTC in their title.
+  public static func minutes(_ seconds: Int64) -> String {
     let (y, m, d, hh, mm, _) = components(seconds)
-    return "\(pad(y, 4))-\(pad(m))-\(pad(d)) \(pad(hh)):\(pad(mm)) UTC"
+    return "\(pad(y, 4))-\(pad(m))-\(pad(d)) \(pad(hh)):\(pad(mm))"
   }
 
   /// `2026-11-20`.

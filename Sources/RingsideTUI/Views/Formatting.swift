@@ -1,4 +1,5 @@
 import Foundation
+import RingsideDomain
 
 extension Int {
   /// `1,234,567`.
@@ -40,13 +41,7 @@ enum Format {
   }
 
   static func timestamp(_ date: Date) -> String {
-    let c = Calendar(identifier: .gregorian)
-    var utc = c
-    utc.timeZone = TimeZone(identifier: "UTC")!
-    let d = utc.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-    return String(
-      format: "%04d-%02d-%02d %02d:%02d", d.year ?? 0, d.month ?? 0, d.day ?? 0, d.hour ?? 0,
-      d.minute ?? 0)
+    UTCTimestamp.minutes(Int64(date.timeIntervalSince1970.rounded(.down)))
   }
 
   /// `14:03:07` local time, for "last refresh".
