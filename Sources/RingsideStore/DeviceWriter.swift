@@ -85,16 +85,37 @@ public final class DeviceWriter {
     let removal = StateAssessor.removalStatus(
       platform: d.platform, supervised: d.supervised, userEnrolled: d.userEnrolled,
       ringRemoval: ringRemoval[ring] ?? .unset)
+    let v = versionColumns(d)
     return [
-      .text(d.key), text(d.serial), text(d.udid), .text(d.name), .text(d.platform.rawValue),
-      text(d.model), text(versionText(d.version).base), .text(versionText(d.version).sort),
-      .text(DeviceColumns.rsrText(d.version.rsr)), text(d.version.build?.text),
-      text(d.version.supplementalBuild?.text),
+      .text(d.key), text(d.serial), text(d.udid), .text(d.name), v.platform, text(d.model),
+      v.base, v.sort, v.rsr, v.build, v.supplementalBuild,
       d.supervised.map { .integer($0 ? 1 : 0) } ?? .null, .integer(d.userEnrolled ? 1 : 0),
       .integer(ring), d.lastCheckIn.map { .integer(Int64($0.timeIntervalSince1970)) } ?? .null,
-      text(d.userName), .text(d.source), text(d.removedLetter.map(String.init)),
-      .text(state(of: d).rawValue), .text(removal.rawValue),
+      text(d.userName), .text(d.source), v.removedLetter, v.state, .text(removal.rawValue),
     ]
+  }
+
+  /// The columns that follow from platform, version and removed letter alone.
+  private struct VersionColumns {
+    let platform, base, sort, rsr, build, supplementalBuild, removedLetter, state: SQLiteValue
+  }
+
+  private var versionColumnCache: [StateKey: VersionColumns] = [:]
+
+  /// A device's version columns and derived state, worked out once per distinct version: a
+  /// large import has few, and one lookup is cheaper than hashing the version per column.
+  private func versionColumns(_ d: Device) -> VersionColumns {
+    let key = StateKey(platform: d.platform, version: d.version, removed: d.removedLetter)
+    if let known = versionColumnCache[key] { return known }
+    func text(_ s: String?) -> SQLiteValue { s.map { .text($0) } ?? .null }
+    let texts = versionText(d.version)
+    let columns = VersionColumns(
+      platform: .text(d.platform.rawValue), base: text(texts.base), sort: .text(texts.sort),
+      rsr: .text(DeviceColumns.rsrText(d.version.rsr)), build: text(d.version.build?.text),
+      supplementalBuild: text(d.version.supplementalBuild?.text),
+      removedLetter: text(d.removedLetter.map(String.init)), state: .text(state(of: d).rawValue))
+    if versionColumnCache.count < 10_000 { versionColumnCache[key] = columns }
+    return columns
   }
 
   private var versionTexts: [AppleOSVersion: (base: String?, sort: String)] = [:]

@@ -96,16 +96,17 @@ extension InventoryStore {
     let condition = filter.sqlCondition(now: now)
     let stmt = try database.prepare(
       """
-      SELECT d.platform, d.os_base, d.rsr, COUNT(*) FROM devices d
+      SELECT d.platform, d.os_sort, d.rsr, COUNT(*) FROM devices d
       WHERE \(condition.sql)
-      GROUP BY d.platform, d.os_sort, d.rsr ORDER BY d.platform, d.os_sort DESC, d.rsr DESC
+      GROUP BY d.platform, d.os_sort, d.rsr
       """)
     return try stmt.query(condition.bindings) { row in
       let platform = Platform(rawValue: row.string(at: 0) ?? "") ?? .iOS
       return VersionCount(
         platform: platform,
         version: DeviceColumns.version(
-          platform: platform, base: row.string(at: 1), rsr: row.string(at: 2), build: nil,
+          platform: platform, base: InventoryStore.base(fromSortKey: row.string(at: 1) ?? ""),
+          rsr: row.string(at: 2), build: nil,
           supplemental: nil),
         count: Int(row.int(at: 3) ?? 0))
     }.sorted { a, b in

@@ -38,7 +38,7 @@ final class StorageFaultTests: XCTestCase {
     try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
     let mounted = Process()
     mounted.executableURL = URL(fileURLWithPath: "/bin/mount")
-    mounted.arguments = ["-t", "tmpfs", "-o", "size=700k", "tmpfs", mount]
+    mounted.arguments = ["-t", "tmpfs", "-o", "size=2m", "tmpfs", mount]
     try mounted.run()
     mounted.waitUntilExit()
     XCTAssertEqual(mounted.terminationStatus, 0, "mount -t tmpfs failed")

@@ -53,6 +53,30 @@ final class StoreLifecycleTests: XCTestCase {
         "SELECT COUNT(*) FROM sqlite_master WHERE name = 'devices_overview'")?.int, 1)
   }
 
+  func testNewStoreUsesSixteenKilobytePages() throws {
+    let temp = try TemporaryStore()
+    let store = try temp.open()
+    XCTAssertEqual(try store.database.scalar("PRAGMA page_size")?.int, 16384)
+  }
+
+  func testUpgradeDropsIndexesThatOthersCover() throws {
+    let temp = try TemporaryStore()
+    do {
+      let store = try temp.open()
+      try store.database.execute(
+        """
+        CREATE INDEX devices_by_version ON devices(platform, os_sort, rsr, os_base);
+        CREATE INDEX devices_by_ring_id ON devices(ring_id);
+        PRAGMA user_version = 5;
+        """)
+    }
+    let store = try temp.open()
+    XCTAssertEqual(
+      try store.database.scalar(
+        "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('devices_by_version', 'devices_by_ring_id')"
+      )?.int, 0)
+  }
+
   func testAuditLogRefusesUpdatesAndDeletes() throws {
     let temp = try TemporaryStore()
     let store = try temp.open()

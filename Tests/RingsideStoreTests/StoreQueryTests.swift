@@ -63,6 +63,30 @@ final class StoreQueryTests: XCTestCase {
     XCTAssertEqual(keys, keys.sorted(by: >))
   }
 
+  func testRingSortGroupsEachRingByStateFromAnIndex() throws {
+    for descending in [false, true] {
+      let sort = DeviceSort(.ring, descending: descending)
+      let rows = try store.devices(sort: sort, offset: 0, limit: 5000, now: now)
+      XCTAssertEqual(rows.count, 2000)
+      let position = Dictionary(
+        uniqueKeysWithValues: try store.rings().enumerated().map { ($1.name, $0) })
+      let keys = rows.map {
+        (position[$0.device.ring]!, $0.state.rawValue, $0.removal.rawValue, $0.id)
+      }
+      let sorted = keys.sorted { a, b in descending ? a > b : a < b }
+      XCTAssertTrue(keys.elementsEqual(sorted, by: ==), "descending: \(descending)")
+      let plan = try store.database.prepare(
+        """
+        EXPLAIN QUERY PLAN SELECT \(InventoryStore.deviceColumns)
+        FROM devices d JOIN rings r ON r.id = d.ring_id WHERE 1
+        ORDER BY \(sort.sqlOrder) LIMIT ?1 OFFSET ?2
+        """
+      ).query([.integer(40), .integer(0)]) { $0.string(at: 3) ?? "" }.joined(separator: "\n")
+      XCTAssertTrue(plan.contains("USING INDEX devices_by_ring "), plan)
+      XCTAssertFalse(plan.contains("TEMP B-TREE"), plan)
+    }
+  }
+
   func testFilterTextIsNeverSQL() throws {
     let filter = try DeviceFilter.parse("x'); DROP TABLE devices; --")
     XCTAssertEqual(try store.countDevices(filter: filter, now: now), 0)

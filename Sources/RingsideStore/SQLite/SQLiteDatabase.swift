@@ -14,6 +14,7 @@ public final class SQLiteDatabase {
     throws(StoreError)
   {
     self.path = path
+    _ = Self.configured
     var db: OpaquePointer?
     var flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
     if create && !readOnly { flags |= SQLITE_OPEN_CREATE }
@@ -32,6 +33,12 @@ public final class SQLiteDatabase {
   deinit {
     sqlite3_close_v2(handle)
   }
+
+  /// Process-wide settings made once, before the first connection opens.
+  private static let configured: Bool = {
+    ringside_sqlite_skip_memory_statistics()
+    return true
+  }()
 
   /// Runs one or more statements that return no rows.
   public func execute(_ sql: String) throws(StoreError) {

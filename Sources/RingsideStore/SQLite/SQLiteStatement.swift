@@ -38,11 +38,24 @@ public final class SQLiteStatement {
       case .null: sqlite3_bind_null(handle, index)
       case .integer(let v): sqlite3_bind_int64(handle, index, v)
       case .real(let v): sqlite3_bind_double(handle, index, v)
-      case .text(let v): sqlite3_bind_text(handle, index, v, -1, ringside_sqlite_transient())
+      case .text(let v): bindText(v, at: index)
       }
     if rc != SQLITE_OK {
       throw database.error(rc, String(cString: sqlite3_errmsg(database.handle)))
     }
+  }
+
+  /// Binds a string straight from its UTF-8 storage, without making a C string first.
+  private func bindText(_ text: String, at index: Int32) -> Int32 {
+    let rc = text.utf8.withContiguousStorageIfAvailable { bytes -> Int32? in
+      bytes.withMemoryRebound(to: CChar.self) { chars -> Int32? in
+        // SQLite stores a nil pointer as NULL, so "" goes through the C string path below.
+        guard let base = chars.baseAddress, !chars.isEmpty else { return nil }
+        return sqlite3_bind_text(
+          handle, index, base, Int32(chars.count), ringside_sqlite_transient())
+      }
+    }
+    return (rc ?? nil) ?? sqlite3_bind_text(handle, index, text, -1, ringside_sqlite_transient())
   }
 
   /// Advances; true when a row is available.
