@@ -11,16 +11,19 @@ let package = Package(
     // C libraries from Debian packages (libsqlite3-dev, libncurses-dev).
     .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+    // The byte scan behind the dashboard's in-memory text search (SSE2 where available).
+    .target(name: "CTextScan"),
     // Pure domain: versions, catalog, rings, policies, derived states. No I/O, no curses.
     .target(name: "RingsideDomain"),
     // The SQLite inventory.
-    .target(name: "RingsideStore", dependencies: ["RingsideDomain", "CSQLite"]),
+    .target(name: "RingsideStore", dependencies: ["RingsideDomain", "CSQLite", "CTextScan"]),
     // Importers for MDM exports.
     .target(name: "RingsideImport", dependencies: ["RingsideDomain", "RingsideStore"]),
     // Ring policy -> .mobileconfig and DDM declarations.
     .target(name: "RingsideProfiles", dependencies: ["RingsideDomain"]),
     // Dashboard state, views and the in-memory cell grid; no curses here.
-    .target(name: "RingsideTUI", dependencies: ["RingsideDomain", "RingsideStore", "RingsideProfiles"]),
+    .target(
+      name: "RingsideTUI", dependencies: ["RingsideDomain", "RingsideStore", "RingsideProfiles"]),
     // The one thin ncurses driver.
     .target(name: "RingsideTerminal", dependencies: ["RingsideTUI", "CNcursesw"]),
     // Subcommands and their command table.
@@ -37,10 +40,12 @@ let package = Package(
       dependencies: [
         "RingsideDomain", "RingsideStore", "RingsideImport", "RingsideProfiles", "RingsideTUI",
       ]),
-    .testTarget(name: "RingsideDomainTests", dependencies: ["RingsideDomain"]),
+    .testTarget(
+      name: "RingsideDomainTests", dependencies: ["RingsideDomain"], exclude: ["Fixtures"]),
     .testTarget(name: "RingsideStoreTests", dependencies: ["RingsideStore", "RingsideDomain"]),
     .testTarget(
-      name: "RingsideImportTests", dependencies: ["RingsideImport", "RingsideStore", "RingsideDomain"],
+      name: "RingsideImportTests",
+      dependencies: ["RingsideImport", "RingsideStore", "RingsideDomain"],
       exclude: ["Fixtures"]),
     .testTarget(
       name: "RingsideProfilesTests", dependencies: ["RingsideProfiles", "RingsideDomain"],

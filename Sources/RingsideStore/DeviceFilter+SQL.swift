@@ -9,7 +9,12 @@ struct SQLCondition {
 
 extension DeviceFilter {
   /// The condition on `devices d` that selects the filtered devices; it needs no join.
-  func sqlCondition(now: Date) -> SQLCondition {
+  /// `word` may answer a filter word's condition in its own way (the text index); it gets
+  /// the word and a function that binds a value and returns its parameter, and returns nil
+  /// to leave the word to `LIKE`.
+  func sqlCondition(
+    now: Date, word: ((String, (SQLiteValue) -> String) -> String?)? = nil
+  ) -> SQLCondition {
     var parts: [String] = []
     var bindings: [SQLiteValue] = []
     func add(_ term: Term) -> String {
@@ -18,8 +23,9 @@ extension DeviceFilter {
         return "?\(bindings.count)"
       }
       switch term {
-      case .text(let word):
-        let p = bind(.text("%" + escapeLike(word) + "%"))
+      case .text(let text):
+        if let word, let sql = word(text, bind) { return sql }
+        let p = bind(.text("%" + escapeLike(text) + "%"))
         return
           "(d.name LIKE \(p) ESCAPE '\\' OR d.serial LIKE \(p) ESCAPE '\\' OR d.user_name LIKE \(p) ESCAPE '\\' OR d.model LIKE \(p) ESCAPE '\\')"
       case .os(let version, let mark):
@@ -60,7 +66,9 @@ extension DeviceFilter {
       case .model(let m):
         return "d.model LIKE \(bind(.text("%" + escapeLike(m) + "%"))) ESCAPE '\\'"
       case .source(let s): return "d.source = \(bind(.text(s)))"
-      case .not(let inner): return "NOT (\(add(inner)))"
+      // A NULL column makes the inner term NULL, and NOT NULL is not true: a device without a
+      // serial must still pass `-ipad`.
+      case .not(let inner): return "NOT COALESCE((\(add(inner))), 0)"
       }
     }
     for term in terms { parts.append(add(term)) }

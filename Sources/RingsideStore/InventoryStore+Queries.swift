@@ -152,7 +152,8 @@ extension InventoryStore {
   public func countDevices(filter: DeviceFilter = .all, now: Date = Date()) throws(StoreError)
     -> Int
   {
-    let condition = filter.sqlCondition(now: now)
+    if let count = try countFromTextIndex(filter) { return count }
+    let condition = try condition(for: filter, now: now)
     let sql = "SELECT COUNT(*) FROM devices d WHERE \(condition.sql)"
     return Int(
       try database.prepare(sql).query(condition.bindings) { $0.int(at: 0) ?? 0 }.first ?? 0)
@@ -163,7 +164,7 @@ extension InventoryStore {
     filter: DeviceFilter = .all, sort: DeviceSort = DeviceSort(), offset: Int = 0, limit: Int = 100,
     now: Date = Date()
   ) throws(StoreError) -> [DeviceRecord] {
-    let condition = filter.sqlCondition(now: now)
+    let condition = try condition(for: filter, now: now)
     let n = condition.bindings.count
     let stmt = try database.prepare(
       """

@@ -9,6 +9,8 @@ public final class InventoryStore {
   public let path: String
   public let isReadOnly: Bool
   private var cachedCatalog: ReleaseCatalog?
+  /// The in-memory text index the dashboard attached, with what it matched lately.
+  var textSearch: TextSearch?
 
   /// Opens the store at `path`. With `create`, a missing file is created (mode 0600, parent
   /// directories 0700) and migrated; otherwise a missing file is an error.

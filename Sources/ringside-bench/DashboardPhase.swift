@@ -12,6 +12,8 @@ enum DashboardPhase {
   static let filterText = "ipad"
   /// Typed the same way; no demo device's name, serial, user or model contains it.
   static let rareText = "qzx"
+  /// Typed the same way; a few dozen devices' names or serials contain it at 1M.
+  static let fewText = "12345"
 
   static func run(_ arguments: [String]) throws -> FigureSet {
     guard arguments.count == 3, let runs = Int(arguments[1]), let now = Double(arguments[2])
@@ -36,6 +38,12 @@ enum DashboardPhase {
     driver.finishCounts()
     set.add(
       "first_counts_ms", "  then count, staging, audit shown", "ms", Stopwatch.ms(since: start))
+
+    // Between keys the worker builds the in-memory text index a slice at a time.
+    let indexing = driver.finishIdleWork()
+    set.add("text_index_ms", "  then text index built (idle time)", "ms", indexing.total)
+    set.add(
+      "text_index_slice_ms", "  longest index slice (a key may wait)", "ms", indexing.longestSlice)
 
     // Devices view: cursor, page scroll, sort.
     driver.press(.character("2"))
@@ -66,6 +74,13 @@ enum DashboardPhase {
     for c in rareText {
       set.add(
         "filter_rare_key_ms", "filter keystroke, no match (/\(rareText))", "ms",
+        timed { driver.press(.character(c)) })
+    }
+    clearFilter(driver)
+    driver.press(.character("/"))
+    for c in fewText {
+      set.add(
+        "filter_few_key_ms", "filter keystroke, few matches (/\(fewText))", "ms",
         timed { driver.press(.character(c)) })
     }
     clearFilter(driver)

@@ -106,6 +106,14 @@ public final class SQLiteStatement {
     return String(cString: p)
   }
 
+  /// The column's text as UTF-8 bytes, valid only until the next step or reset; empty for NULL.
+  func textBytes(at i: Int32) -> UnsafeBufferPointer<UInt8> {
+    guard let p = sqlite3_column_text(handle, i) else {
+      return UnsafeBufferPointer(start: nil, count: 0)
+    }
+    return UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, i)))
+  }
+
   public func int(at i: Int32) -> Int64? {
     sqlite3_column_type(handle, i) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, i)
   }

@@ -115,13 +115,22 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
       condition.unlock()
       return
     }
+    // Idle work (the text index) runs a slice at a time whenever nothing else waits, and is
+    // looked at again after every effect, since an effect may find the store changed.
+    var idleWork = true
     while true {
       condition.lock()
+      while pending.isEmpty && writes.isEmpty && !stopped && idleWork {
+        condition.unlock()
+        idleWork = service.performIdleWork()
+        condition.lock()
+      }
       while pending.isEmpty && writes.isEmpty && !stopped { condition.wait() }
       if stopped && writes.isEmpty {
         condition.unlock()
         return
       }
+      idleWork = true
       let slot: Slot
       let effect: Effect?
       if !writes.isEmpty {

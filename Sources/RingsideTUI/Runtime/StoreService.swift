@@ -18,6 +18,33 @@ public final class StoreService {
     self.staging = staging
   }
 
+  private var textIndexBuilder: DeviceTextIndexBuilder?
+
+  /// Work for when no effect waits: builds the in-memory text index a slice at a time (and
+  /// again after the store changed), so filter words are found without reading every row.
+  /// Returns true while there is more to do.
+  public func performIdleWork() -> Bool {
+    do {
+      if try store.hasCurrentTextIndex() {
+        textIndexBuilder = nil
+        return false
+      }
+      if let builder = textIndexBuilder, builder.stamp != (try store.changeStamp()) {
+        textIndexBuilder = nil
+      }
+      let builder = try textIndexBuilder ?? DeviceTextIndexBuilder(store: store)
+      textIndexBuilder = builder
+      guard try builder.step(), let index = builder.index() else { return true }
+      textIndexBuilder = nil
+      try store.attach(index, builtAt: builder.stamp)
+      return false
+    } catch {
+      // Without the index every filter still works through SQL; try again after the next effect.
+      textIndexBuilder = nil
+      return false
+    }
+  }
+
   /// Performs one store effect and returns the event that answers it; nil for effects that
   /// are not store queries.
   public func perform(_ effect: Effect) -> Event? {

@@ -1,0 +1,120 @@
+import CSQLite
+import Foundation
+import RingsideDomain
+
+/// A text index attached to one connection, the store state it describes, and the words it
+/// matched lately (a page and its count ask for the same word).
+final class TextSearch {
+  let index: DeviceTextIndex
+  let stamp: InventoryStore.ChangeStamp
+  let sets = TextMatchSets()
+  private var recent: [(word: String, limit: Int, matches: TextMatches)] = []
+
+  init(index: DeviceTextIndex, stamp: InventoryStore.ChangeStamp) {
+    self.index = index
+    self.stamp = stamp
+  }
+
+  /// The word's matches, up to `limit`; remembered for the next query (a page and its
+  /// count ask for the same word).
+  func matches(_ word: String, limit: Int = .max) -> TextMatches? {
+    if let known = recent.first(where: {
+      $0.word == word && ($0.matches.complete || $0.limit >= limit)
+    }) {
+      return known.matches
+    }
+    guard let matches = index.matches(word, limit: limit) else { return nil }
+    if recent.count == 4 { recent.removeFirst() }
+    recent.append((word, limit, matches))
+    return matches
+  }
+
+  /// Up to this many matches, a word's devices are read by row id and sorted; past it,
+  /// SQLite walks the sort index and skips the others through the match bitset.
+  var lookupLimit: Int { max(1000, Int((2 * Double(index.count)).squareRoot())) }
+
+  /// Past this many matches a word is common enough that `LIKE` fills a page after a few
+  /// rows, and collecting every match would cost more than that.
+  var commonLimit: Int { max(5000, index.count / 20) }
+}
+
+extension InventoryStore {
+  /// What the store looked like to this connection: other connections' commits move
+  /// `dataVersion`, this connection's own writes move `ownChanges`.
+  public struct ChangeStamp: Sendable, Equatable {
+    let dataVersion: Int64
+    let ownChanges: Int64
+  }
+
+  public func changeStamp() throws(StoreError) -> ChangeStamp {
+    ChangeStamp(
+      dataVersion: try dataVersion(), ownChanges: Int64(sqlite3_total_changes(database.handle)))
+  }
+
+  /// Lets this connection's device queries answer filter words from `index`, for as long as
+  /// the store is as it was at `stamp`; after any change they fall back to `LIKE`.
+  public func attach(_ index: DeviceTextIndex, builtAt stamp: ChangeStamp) throws(StoreError) {
+    let search = TextSearch(index: index, stamp: stamp)
+    try database.registerTextMatch(search.sets)
+    textSearch = search
+  }
+
+  /// True when a text index is attached and the store has not changed since it was built.
+  public func hasCurrentTextIndex() throws(StoreError) -> Bool {
+    try currentTextSearch() != nil
+  }
+
+  private func currentTextSearch() throws(StoreError) -> TextSearch? {
+    guard let search = textSearch else { return nil }
+    if try changeStamp() == search.stamp { return search }
+    textSearch = nil
+    return nil
+  }
+
+  /// The SQL condition for `filter`, its words answered from the text index when it is current.
+  func condition(for filter: DeviceFilter, now: Date) throws(StoreError) -> SQLCondition {
+    guard let search = try currentTextSearch() else { return filter.sqlCondition(now: now) }
+    search.sets.removeAll()
+    return filter.sqlCondition(now: now) { word, bind in
+      guard let matches = search.matches(word, limit: search.commonLimit), matches.complete
+      else { return nil }
+      let ids = matches.ids
+      if ids.isEmpty { return "0" }
+      if ids.count <= search.lookupLimit {
+        let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
+        return "d.id IN (SELECT value FROM json_each(\(bind(.text(list)))))"
+      }
+      return "\(TextMatchSets.functionName)(\(search.sets.add(ids)), d.id)"
+    }
+  }
+
+  /// The number of devices a filter of words only selects, counted in memory; nil when the
+  /// filter has other terms or no current text index answers it.
+  func countFromTextIndex(_ filter: DeviceFilter) throws(StoreError) -> Int? {
+    guard !filter.terms.isEmpty, let search = try currentTextSearch() else { return nil }
+    var result: [Int64]?
+    for term in filter.terms {
+      guard case .text(let word) = term, let ids = search.matches(word)?.ids else { return nil }
+      result = result.map { Self.intersection($0, ids) } ?? ids
+    }
+    return result?.count
+  }
+
+  private static func intersection(_ a: [Int64], _ b: [Int64]) -> [Int64] {
+    var out: [Int64] = []
+    var i = 0
+    var j = 0
+    while i < a.count && j < b.count {
+      if a[i] == b[j] {
+        out.append(a[i])
+        i += 1
+        j += 1
+      } else if a[i] < b[j] {
+        i += 1
+      } else {
+        j += 1
+      }
+    }
+    return out
+  }
+}

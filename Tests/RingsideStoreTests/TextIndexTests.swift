@@ -1,0 +1,118 @@
+import Foundation
+import RingsideDomain
+import XCTest
+
+@testable import RingsideStore
+
+final class TextIndexTests: XCTestCase {
+  let now = TemporaryStore.now
+
+  private func indexed(_ store: InventoryStore) throws -> DeviceTextIndex {
+    let builder = try DeviceTextIndexBuilder(store: store)
+    var steps = 0
+    while try !builder.step() { steps += 1 }
+    let index = try XCTUnwrap(builder.index())
+    try store.attach(index, builtAt: builder.stamp)
+    return index
+  }
+
+  /// What the filter selects through SQL `LIKE` alone, on a second connection without an index.
+  private func plain(_ temp: TemporaryStore) throws -> InventoryStore {
+    try temp.open(create: false, readOnly: true)
+  }
+
+  func testIndexedFilterSelectsExactlyWhatLikeSelects() throws {
+    let (temp, store) = try TemporaryStore.demo()
+    let index = try indexed(store)
+    XCTAssertEqual(index.count, 2000)
+    XCTAssertTrue(try store.hasCurrentTextIndex())
+    let reference = try plain(temp)
+    let words = [
+      "ipad", "IPAD", "RS-", "rs-mac", "example.com", "MacBook", "0042", "é", "zzzz-none",
+      "100%", "a_b", "iphone ring:test", "ipad -state:current", "-ipad", "RS- mac", "s", "\u{1F}",
+    ]
+    for text in words {
+      let filter = try DeviceFilter.parse(text)
+      for sort in [DeviceSort(.name), DeviceSort(.checkin, descending: true), DeviceSort(.ring)] {
+        let fast = try store.devices(filter: filter, sort: sort, offset: 0, limit: 5000, now: now)
+        let slow = try reference.devices(
+          filter: filter, sort: sort, offset: 0, limit: 5000, now: now)
+        XCTAssertEqual(fast.map(\.id), slow.map(\.id), "\(text) sorted by \(sort.column)")
+      }
+      XCTAssertEqual(
+        try store.countDevices(filter: filter, now: now),
+        try reference.countDevices(filter: filter, now: now), text)
+    }
+  }
+
+  func testBothWaysOfAnsweringAWordAreExercised() throws {
+    let (_, store) = try TemporaryStore.demo()
+    let index = try indexed(store)
+    let many = try XCTUnwrap(index.matches("rs-")?.ids)
+    let few = try XCTUnwrap(index.matches("rs-mac-00")?.ids)
+    let search = try XCTUnwrap(store.textSearch)
+    XCTAssertGreaterThan(many.count, search.lookupLimit)
+    XCTAssertLessThanOrEqual(few.count, search.lookupLimit)
+    XCTAssertFalse(few.isEmpty)
+    XCTAssertTrue(
+      try store.condition(for: try DeviceFilter.parse("rs-"), now: now).sql.contains(
+        TextMatchSets.functionName))
+    XCTAssertTrue(
+      try store.condition(for: try DeviceFilter.parse("rs-mac-00"), now: now).sql.contains(
+        "json_each"))
+  }
+
+  func testACommonWordStopsAtTheLimitAndIsLeftToLike() throws {
+    let (_, store) = try TemporaryStore.demo()
+    let index = try indexed(store)
+    let capped = try XCTUnwrap(index.matches("rs-", limit: 10))
+    XCTAssertFalse(capped.complete)
+    XCTAssertEqual(capped.ids, Array(try XCTUnwrap(index.matches("rs-")?.ids).prefix(10)))
+    XCTAssertTrue(try XCTUnwrap(index.matches("rs-", limit: 2000)).complete)
+  }
+
+  func testUntrustedTextCannotReachAcrossFields() throws {
+    let (temp, store) = try TemporaryStore.demo(count: 20)
+    let writer = try temp.open()
+    try writer.database.execute(
+      "UPDATE devices SET name = 'a' || char(31) || 'b' || char(30) || 'c', serial = 'XY' WHERE id = 1"
+    )
+    let index = try indexed(store)
+    XCTAssertEqual(index.matches("\u{1F}b"), nil)
+    XCTAssertEqual(index.matches("cxy")?.ids, [])
+    XCTAssertEqual(
+      index.matches("b")?.ids,
+      try plain(temp).devices(filter: DeviceFilter.parse("b"), limit: 100, now: now).map(\.id)
+        .sorted())
+  }
+
+  func testAChangeByAnotherSessionRetiresTheIndex() throws {
+    let (temp, store) = try TemporaryStore.demo(count: 50)
+    _ = try indexed(store)
+    let filter = try DeviceFilter.parse("brand-new-device")
+    XCTAssertEqual(try store.countDevices(filter: filter, now: now), 0)
+    let other = try temp.open()
+    try other.database.execute("UPDATE devices SET name = 'brand-new-device' WHERE id = 7")
+    XCTAssertFalse(try store.hasCurrentTextIndex())
+    XCTAssertEqual(try store.countDevices(filter: filter, now: now), 1)
+    XCTAssertEqual(try store.devices(filter: filter, now: now).map(\.id), [7])
+  }
+
+  func testAChangeOnTheSameConnectionRetiresTheIndex() throws {
+    let (_, store) = try TemporaryStore.demo(count: 50)
+    _ = try indexed(store)
+    try store.database.execute("UPDATE devices SET name = 'renamed-here' WHERE id = 3")
+    XCTAssertFalse(try store.hasCurrentTextIndex())
+    XCTAssertEqual(
+      try store.devices(filter: try DeviceFilter.parse("renamed-here"), now: now).map(\.id), [3])
+  }
+
+  func testBuilderReadsInSlices() throws {
+    let (_, store) = try TemporaryStore.demo(count: DeviceTextIndexBuilder.sliceSize + 5)
+    let builder = try DeviceTextIndexBuilder(store: store)
+    XCTAssertFalse(try builder.step())
+    XCTAssertNil(builder.index())
+    XCTAssertTrue(try builder.step())
+    XCTAssertEqual(builder.index()?.count, DeviceTextIndexBuilder.sliceSize + 5)
+  }
+}
