@@ -31,11 +31,11 @@ final class TextSearch {
 
   /// Up to this many matches, a word's devices are read by row id and sorted; past it,
   /// SQLite walks the sort index and skips the others through the match bitset.
-  var lookupLimit: Int { max(1000, Int((2 * Double(index.count)).squareRoot())) }
+  var lookupLimit: Int { max(500, Int((2 * Double(index.count)).squareRoot())) }
 
-  /// Past this many matches a word is common enough that `LIKE` fills a page after a few
-  /// rows, and collecting every match would cost more than that.
-  var commonLimit: Int { max(5000, index.count / 20) }
+  /// Past this many matches (a quarter of the fleet, typically a word of one or two letters)
+  /// `LIKE` finds a page of them within a few hundred rows, sooner than collecting them all.
+  var denseLimit: Int { max(1000, index.count / 4) }
 }
 
 extension InventoryStore {
@@ -76,7 +76,7 @@ extension InventoryStore {
     guard let search = try currentTextSearch() else { return filter.sqlCondition(now: now) }
     search.sets.removeAll()
     return filter.sqlCondition(now: now) { word, bind in
-      guard let matches = search.matches(word, limit: search.commonLimit), matches.complete
+      guard let matches = search.matches(word, limit: search.denseLimit), matches.complete
       else { return nil }
       let ids = matches.ids
       if ids.isEmpty { return "0" }

@@ -13,7 +13,7 @@ final class BulkImportTests: XCTestCase {
   }
 
   override func tearDown() {
-    Importer.bulkMinimumRecords = 20_000
+    Importer.bulkMinimumRecords = Importer.defaultBulkMinimumRecords
   }
 
   private func indexes(_ store: InventoryStore) throws -> [String] {

@@ -74,11 +74,12 @@ public enum Importer {
   }
 
   /// The smallest estimated input, in records, imported the bulk way; tests lower it.
-  nonisolated(unsafe) static var bulkMinimumRecords = 20_000
+  static let defaultBulkMinimumRecords = 2_000
+  nonisolated(unsafe) static var bulkMinimumRecords = defaultBulkMinimumRecords
 
-  /// True when the input is large next to the store (about 20,000 records or more, and at
+  /// True when the input is large next to the store (about 2,000 records or more, and at
   /// least half as many as the store holds): then rebuilding the screen indexes once is
-  /// cheaper than updating them per record.
+  /// cheaper than updating them per record (10,000 rows into an empty store: 0.37 s -> 0.15 s).
   static func isBulk(_ files: [String], devices: Int) -> Bool {
     let bytes = files.reduce(0) { $0 + uncompressedSize($1) }
     let estimatedRecords = bytes / 500

@@ -9,7 +9,7 @@ import Foundation
 /// fields, ASCII letters compared without case (as SQLite's `LIKE` does), other characters
 /// byte for byte. Build it with `DeviceTextIndexBuilder`; it describes the store as it was
 /// when building started, so the store checks it is still current before using it.
-public final class DeviceTextIndex: @unchecked Sendable {
+public final class DeviceTextIndex: Sendable {
   /// Field separator and device terminator: a filter word holding either byte is not
   /// searched here (SQL answers it instead).
   static let fieldSeparator: UInt8 = 0x1F
@@ -30,9 +30,6 @@ public final class DeviceTextIndex: @unchecked Sendable {
 
   /// The number of devices indexed.
   public var count: Int { ids.count }
-
-  /// Bytes held, for the benchmark's memory figures.
-  public var byteSize: Int { bytes.count + ends.count * 8 + ids.count * 8 }
 
   /// The ids of devices whose text contains `word`, ascending, up to `limit` of them; nil when
   /// the word cannot be searched here (empty, or holding a separator byte).
