@@ -98,9 +98,10 @@ extension DeviceSort {
       case .os: "d.os_sort"
       case .build: "COALESCE(d.supplemental_build, d.build)"
       // With the ring's id after its position, each ring's rows come in a row, so SQLite
-      // walks the rings in order and each ring's devices by `devices_by_ring` (state, then
-      // removal) instead of sorting them.
-      case .ring: "r.position \(dir), r.id \(dir), d.state \(dir), d.removal"
+      // walks the rings in order and each ring's devices by `devices_overview` (platform,
+      // version, state, removal) instead of sorting them.
+      case .ring:
+        "r.position \(dir), r.id \(dir), d.platform \(dir), d.os_sort \(dir), d.rsr \(dir), d.state \(dir), d.removal"
       case .supervised: "d.supervised"
       case .removal: "d.removal"
       case .state: "d.state"

@@ -63,7 +63,7 @@ final class StoreQueryTests: XCTestCase {
     XCTAssertEqual(keys, keys.sorted(by: >))
   }
 
-  func testRingSortGroupsEachRingByStateFromAnIndex() throws {
+  func testRingSortGroupsEachRingByVersionFromAnIndex() throws {
     for descending in [false, true] {
       let sort = DeviceSort(.ring, descending: descending)
       let rows = try store.devices(sort: sort, offset: 0, limit: 5000, now: now)
@@ -71,7 +71,10 @@ final class StoreQueryTests: XCTestCase {
       let position = Dictionary(
         uniqueKeysWithValues: try store.rings().enumerated().map { ($1.name, $0) })
       let keys = rows.map {
-        (position[$0.device.ring]!, $0.state.rawValue, $0.removal.rawValue, $0.id)
+        (
+          position[$0.device.ring]!, $0.device.platform.rawValue, $0.device.version.sortKey,
+          $0.state.rawValue, $0.removal.rawValue, $0.id
+        )
       }
       let sorted = keys.sorted { a, b in descending ? a > b : a < b }
       XCTAssertTrue(keys.elementsEqual(sorted, by: ==), "descending: \(descending)")
@@ -82,7 +85,7 @@ final class StoreQueryTests: XCTestCase {
         ORDER BY \(sort.sqlOrder) LIMIT ?1 OFFSET ?2
         """
       ).query([.integer(40), .integer(0)]) { $0.string(at: 3) ?? "" }.joined(separator: "\n")
-      XCTAssertTrue(plan.contains("USING INDEX devices_by_ring "), plan)
+      XCTAssertTrue(plan.contains("USING INDEX devices_overview "), plan)
       XCTAssertFalse(plan.contains("TEMP B-TREE"), plan)
     }
   }
