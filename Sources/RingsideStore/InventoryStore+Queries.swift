@@ -164,6 +164,9 @@ extension InventoryStore {
     filter: DeviceFilter = .all, sort: DeviceSort = DeviceSort(), offset: Int = 0, limit: Int = 100,
     now: Date = Date()
   ) throws(StoreError) -> [DeviceRecord] {
+    if let ids = try namePageFromTextIndex(filter, sort: sort, offset: offset, limit: limit) {
+      return try devices(ids: ids, sort: sort)
+    }
     let condition = try condition(for: filter, now: now)
     let n = condition.bindings.count
     let stmt = try database.prepare(
@@ -173,6 +176,18 @@ extension InventoryStore {
       """)
     return try stmt.query(
       condition.bindings + [.integer(Int64(limit)), .integer(Int64(offset))], Self.record)
+  }
+
+  /// The devices with these row ids, in `sort` order.
+  private func devices(ids: [Int64], sort: DeviceSort) throws(StoreError) -> [DeviceRecord] {
+    if ids.isEmpty { return [] }
+    let stmt = try database.prepare(
+      """
+      SELECT \(Self.deviceColumns) FROM devices d JOIN rings r ON r.id = d.ring_id
+      WHERE d.id IN (SELECT value FROM json_each(?1)) ORDER BY \(sort.sqlOrder)
+      """)
+    return try stmt.query(
+      [.text("[" + ids.map(String.init).joined(separator: ",") + "]")], Self.record)
   }
 
   /// Streams every filtered device to `body` without holding them all in memory.

@@ -88,6 +88,31 @@ extension InventoryStore {
     }
   }
 
+  /// The ids of one page of a filter made only of words under the name sort, picked in memory
+  /// from the names the text index holds, in page order. SQL would walk the name index and
+  /// skip the others, which takes long when the matches sort after most devices. Nil when
+  /// SQL answers: no current index, other terms or another sort, few matches (read by row id
+  /// anyway), or words most of the fleet contains.
+  func namePageFromTextIndex(
+    _ filter: DeviceFilter, sort: DeviceSort, offset: Int, limit: Int
+  ) throws(StoreError) -> [Int64]? {
+    guard sort.column == .name, !filter.terms.isEmpty, offset >= 0, limit > 0,
+      let search = try currentTextSearch()
+    else { return nil }
+    var result: [Int32]?
+    for term in filter.terms {
+      guard case .text(let word) = term,
+        let matches = search.matches(word, limit: search.denseLimit), matches.complete
+      else { return nil }
+      result = result.map { Self.intersection($0, matches.ordinals) } ?? matches.ordinals
+    }
+    guard let ordinals = result, ordinals.count > search.lookupLimit else { return nil }
+    let (wanted, overflow) = offset.addingReportingOverflow(limit)
+    let first = search.index.firstByName(
+      ordinals, descending: sort.descending, count: overflow ? ordinals.count : wanted)
+    return offset < first.count ? Array(first[offset...]) : []
+  }
+
   /// The number of devices a filter of words only selects, counted in memory; nil when the
   /// filter has other terms or no current text index answers it.
   func countFromTextIndex(_ filter: DeviceFilter) throws(StoreError) -> Int? {
@@ -100,8 +125,8 @@ extension InventoryStore {
     return result?.count
   }
 
-  private static func intersection(_ a: [Int64], _ b: [Int64]) -> [Int64] {
-    var out: [Int64] = []
+  private static func intersection<T: Comparable>(_ a: [T], _ b: [T]) -> [T] {
+    var out: [T] = []
     var i = 0
     var j = 0
     while i < a.count && j < b.count {

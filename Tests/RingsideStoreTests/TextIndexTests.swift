@@ -33,7 +33,10 @@ final class TextIndexTests: XCTestCase {
     ]
     for text in words {
       let filter = try DeviceFilter.parse(text)
-      for sort in [DeviceSort(.name), DeviceSort(.checkin, descending: true), DeviceSort(.ring)] {
+      for sort in [
+        DeviceSort(.name), DeviceSort(.name, descending: true),
+        DeviceSort(.checkin, descending: true), DeviceSort(.ring),
+      ] {
         let fast = try store.devices(filter: filter, sort: sort, offset: 0, limit: 5000, now: now)
         let slow = try reference.devices(
           filter: filter, sort: sort, offset: 0, limit: 5000, now: now)
@@ -67,6 +70,32 @@ final class TextIndexTests: XCTestCase {
     XCTAssertTrue(try sql("rs-mac-0001").contains("json_each"))
     // None: nothing to read.
     XCTAssertEqual(try sql("zzzz-none"), "0")
+  }
+
+  func testNamePagesPickedInMemoryMatchSQLAtEveryOffset() throws {
+    let (temp, store) = try TemporaryStore.demo()
+    _ = try indexed(store)
+    let reference = try plain(temp)
+    var pickedInMemory = 0
+    for word in ["rs-mac", "mac", "book", "example", "rs- ipad"] {
+      let filter = try DeviceFilter.parse(word)
+      for descending in [false, true] {
+        let sort = DeviceSort(.name, descending: descending)
+        if try store.namePageFromTextIndex(filter, sort: sort, offset: 0, limit: 40) != nil {
+          pickedInMemory += 1
+        }
+        let total = try reference.countDevices(filter: filter, now: now)
+        for offset in [0, 1, 39, 40, 333, total - 40, total - 1, total, total + 5] {
+          XCTAssertEqual(
+            try store.devicePage(
+              filter: filter, sort: sort, offset: offset, limit: 40, total: total, now: now
+            ).map(\.id),
+            try reference.devices(filter: filter, sort: sort, offset: offset, limit: 40, now: now)
+              .map(\.id), "\(word) at offset \(offset), descending \(descending)")
+        }
+      }
+    }
+    XCTAssertGreaterThanOrEqual(pickedInMemory, 2)
   }
 
   func testACommonWordStopsAtTheLimitAndIsLeftToLike() throws {

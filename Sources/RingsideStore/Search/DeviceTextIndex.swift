@@ -19,13 +19,34 @@ public final class DeviceTextIndex: Sendable {
   private let bytes: [UInt8]
   /// Where each device's text ends in `bytes` (exclusive).
   private let ends: [Int]
+  /// Where each device's name (its first field) ends in `bytes`.
+  private let nameEnds: [Int]
+  /// The first sixteen bytes of each name as two big-endian, zero-padded words: most name
+  /// comparisons end here, without reading the name itself from far away in `bytes`.
+  private let namePrefixes: [UInt64]
   /// The row id of each device, ascending.
   let ids: [Int64]
 
-  init(bytes: [UInt8], ends: [Int], ids: [Int64]) {
+  init(bytes: [UInt8], ends: [Int], nameEnds: [Int], namePrefixes: [UInt64], ids: [Int64]) {
     self.bytes = bytes
     self.ends = ends
+    self.nameEnds = nameEnds
+    self.namePrefixes = namePrefixes
     self.ids = ids
+  }
+
+  /// The two words `namePrefixes` holds for a (folded) name.
+  static func prefix<C: Collection>(of name: C) -> (UInt64, UInt64) where C.Element == UInt8 {
+    func word(_ bytes: C.SubSequence) -> UInt64 {
+      var value: UInt64 = 0
+      var taken = 0
+      for byte in bytes.prefix(8) {
+        value = value << 8 | UInt64(byte)
+        taken += 1
+      }
+      return taken == 8 ? value : value << UInt64(8 * (8 - taken))
+    }
+    return (word(name.prefix(8)), word(name.dropFirst(8)))
   }
 
   /// The number of devices indexed.
@@ -44,69 +65,99 @@ public final class DeviceTextIndex: Sendable {
     // come first, so the first `limit` matches are the same as from one scan.
     let halves =
       ends.count < 10_000 ? [0..<ends.count] : [0..<ends.count / 2, ends.count / 2..<ends.count]
-    var parts = [TextMatches](repeating: TextMatches(ids: [], complete: true), count: halves.count)
+    var parts = [Found](repeating: Found(), count: halves.count)
     parts.withUnsafeMutableBufferPointer { results in
       let results = UncheckedBuffer(results)
       DispatchQueue.concurrentPerform(iterations: halves.count) { part in
         results.buffer[part] = scan(for: needle, devices: halves[part], limit: limit)
       }
     }
-    var ids = parts[0].ids
+    var ordinals = parts[0].ordinals
     var complete = parts[0].complete
     for part in parts.dropFirst() where complete {
-      let room = limit - ids.count
-      ids += part.ids.prefix(room)
-      complete = part.complete && part.ids.count <= room
+      let room = limit - ordinals.count
+      ordinals += part.ordinals.prefix(room)
+      complete = part.complete && part.ordinals.count <= room
     }
-    return TextMatches(ids: ids, complete: complete)
+    return TextMatches(ids: ordinals.map { ids[Int($0)] }, ordinals: ordinals, complete: complete)
+  }
+
+  /// One half's matches, as positions in `ids`.
+  private struct Found {
+    var ordinals: [Int32] = []
+    var complete = true
   }
 
   /// The matches among `devices` (a range of positions), up to `limit`.
-  private func scan(for needle: [UInt8], devices: Range<Int>, limit: Int) -> TextMatches {
-    guard !devices.isEmpty else { return TextMatches(ids: [], complete: true) }
-    var found: [Int64] = []
-    var complete = true
-    bytes.withUnsafeBufferPointer { all in
-      let end = ends[devices.upperBound - 1]
-      let text = UnsafeBufferPointer(rebasing: all[..<end])
-      needle.withUnsafeBufferPointer { pattern in
-        var start = devices.lowerBound == 0 ? 0 : ends[devices.lowerBound - 1]
-        var device = devices.lowerBound
-        while let hit = Self.firstOccurrence(of: pattern, in: text, from: start) {
-          if found.count == limit {
-            complete = false
-            return
+  private func scan(for needle: [UInt8], devices: Range<Int>, limit: Int) -> Found {
+    guard !devices.isEmpty else { return Found() }
+    guard limit > 0 else { return Found(ordinals: [], complete: false) }
+    // Room for `limit` matches (at most the whole range); the scan answers one more than the
+    // room when further devices match.
+    let capacity = min(devices.count, limit)
+    var found = [Int32](repeating: 0, count: capacity)
+    let matched = bytes.withUnsafeBufferPointer { text in
+      ends.withUnsafeBufferPointer { ends in
+        needle.withUnsafeBufferPointer { pattern in
+          found.withUnsafeMutableBufferPointer { out in
+            ends.withMemoryRebound(to: Int64.self) { ends64 in
+              ringside_find_records(
+                text.baseAddress!, ends64.baseAddress!, devices.lowerBound, devices.upperBound,
+                pattern.baseAddress!, pattern.count, out.baseAddress!, capacity)
+            }
           }
-          device = deviceIndex(containing: hit, from: device)
-          found.append(ids[device])
-          start = ends[device]
         }
       }
     }
-    return TextMatches(ids: found, complete: complete)
+    found.removeLast(capacity - min(matched, capacity))
+    return Found(ordinals: found, complete: matched <= capacity)
   }
 
-  /// The device whose text holds byte `offset`, at or after device `first`: often the very
-  /// next one when many devices match, else found by halving.
-  private func deviceIndex(containing offset: Int, from first: Int) -> Int {
-    if ends[first] > offset { return first }
-    if first + 1 < ends.count && ends[first + 1] > offset { return first + 1 }
-    var low = first + 1
-    var high = ends.count - 1
-    while low < high {
-      let mid = (low + high) / 2
-      if ends[mid] <= offset { low = mid + 1 } else { high = mid }
+  /// The ids of the first `count` of the devices at `ordinals` in name order: names compared
+  /// with ASCII letters folded, as SQLite's NOCASE does, then ids; both reversed when
+  /// `descending`. Picks them without sorting every match, each half of the matches on its
+  /// own core, then merges the two.
+  public func firstByName(_ ordinals: [Int32], descending: Bool, count: Int) -> [Int64] {
+    guard count > 0, !ordinals.isEmpty else { return [] }
+    return bytes.withUnsafeBufferPointer { text in
+      ends.withUnsafeBufferPointer { ends in
+        nameEnds.withUnsafeBufferPointer { nameEnds in
+          namePrefixes.withUnsafeBufferPointer { prefixes in
+            let order = NameOrder(
+              text: text.baseAddress!, ends: ends.baseAddress!, nameEnds: nameEnds.baseAddress!,
+              prefixes: prefixes.baseAddress!, descending: descending)
+            let halves =
+              ordinals.count < 20_000
+              ? [ordinals[...]]
+              : [ordinals[..<(ordinals.count / 2)], ordinals[(ordinals.count / 2)...]]
+            var firsts = [[Int32]](repeating: [], count: halves.count)
+            firsts.withUnsafeMutableBufferPointer { results in
+              let results = UncheckedBuffer(results)
+              DispatchQueue.concurrentPerform(iterations: halves.count) { half in
+                results.buffer[half] = order.first(count, of: halves[half])
+              }
+            }
+            var merged = firsts[0]
+            if firsts.count == 2 {
+              merged = []
+              var i = 0
+              var j = 0
+              let (a, b) = (firsts[0], firsts[1])
+              while merged.count < count && (i < a.count || j < b.count) {
+                if j == b.count || (i < a.count && order.precedes(a[i], b[j])) {
+                  merged.append(a[i])
+                  i += 1
+                } else {
+                  merged.append(b[j])
+                  j += 1
+                }
+              }
+            }
+            return merged.map { ids[Int($0)] }
+          }
+        }
+      }
     }
-    return low
-  }
-
-  /// The first position at or after `start` where `pattern` occurs.
-  static func firstOccurrence(
-    of pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, from start: Int
-  ) -> Int? {
-    guard let base = text.baseAddress, let p = pattern.baseAddress else { return nil }
-    let at = ringside_find(base, text.count, p, pattern.count, start)
-    return at < 0 ? nil : at
   }
 
   /// ASCII upper case to lower case, every other byte as it is: SQLite's `LIKE` folding.
@@ -116,9 +167,11 @@ public final class DeviceTextIndex: Sendable {
   }
 }
 
-/// The devices a word matched: all of them, or the first `limit` when `complete` is false.
+/// The devices a word matched: all of them, or the first `limit` when `complete` is false;
+/// as row ids and as positions in the index.
 public struct TextMatches: Sendable, Equatable {
   public let ids: [Int64]
+  public let ordinals: [Int32]
   public let complete: Bool
 }
 
@@ -126,4 +179,63 @@ public struct TextMatches: Sendable, Equatable {
 private struct UncheckedBuffer<Element>: @unchecked Sendable {
   let buffer: UnsafeMutableBufferPointer<Element>
   init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
+}
+
+/// The dashboard's name order over the index's devices (SQLite's NOCASE, then row id, both
+/// reversed when descending), read straight from the index's buffers.
+private struct NameOrder: @unchecked Sendable {
+  let text: UnsafePointer<UInt8>
+  let ends: UnsafePointer<Int>
+  let nameEnds: UnsafePointer<Int>
+  let prefixes: UnsafePointer<UInt64>
+  let descending: Bool
+
+  func precedes(_ a: Int32, _ b: Int32) -> Bool {
+    let i = Int(a)
+    let j = Int(b)
+    for word in 0..<2 where prefixes[2 * i + word] != prefixes[2 * j + word] {
+      let (x, y) = (prefixes[2 * i + word], prefixes[2 * j + word])
+      return descending ? x > y : x < y
+    }
+    let startA = i == 0 ? 0 : ends[i - 1]
+    let startB = j == 0 ? 0 : ends[j - 1]
+    let lengthA = nameEnds[i] - startA
+    let lengthB = nameEnds[j] - startB
+    var order = Int(memcmp(text + startA, text + startB, min(lengthA, lengthB)))
+    if order == 0 { order = lengthA - lengthB }
+    if order == 0 { order = i - j }
+    return descending ? order > 0 : order < 0
+  }
+
+  /// The first `count` of `ordinals` in this order, sorted, through a heap of the best so
+  /// far with the last of them on top.
+  func first(_ count: Int, of ordinals: ArraySlice<Int32>) -> [Int32] {
+    var heap: [Int32] = []
+    heap.reserveCapacity(min(count, ordinals.count))
+    for ordinal in ordinals {
+      if heap.count < count {
+        heap.append(ordinal)
+        var child = heap.count - 1
+        while child > 0 {
+          let parent = (child - 1) / 2
+          if !precedes(heap[parent], heap[child]) { break }
+          heap.swapAt(parent, child)
+          child = parent
+        }
+      } else if precedes(ordinal, heap[0]) {
+        heap[0] = ordinal
+        var parent = 0
+        while true {
+          let left = 2 * parent + 1
+          if left >= heap.count { break }
+          var child = left
+          if left + 1 < heap.count && precedes(heap[left], heap[left + 1]) { child = left + 1 }
+          if !precedes(heap[parent], heap[child]) { break }
+          heap.swapAt(parent, child)
+          parent = child
+        }
+      }
+    }
+    return heap.sorted(by: precedes)
+  }
 }

@@ -13,6 +13,8 @@ public final class DeviceTextIndexBuilder {
   public let stamp: InventoryStore.ChangeStamp
   private var bytes: [UInt8] = []
   private var ends: [Int] = []
+  private var nameEnds: [Int] = []
+  private var namePrefixes: [UInt64] = []
   private var ids: [Int64] = []
   private var lastID: Int64 = 0
   private var finished = false
@@ -26,6 +28,8 @@ public final class DeviceTextIndexBuilder {
     let expected = Int(try store.database.scalar("SELECT MAX(id) FROM devices")?.int ?? 0)
     bytes.reserveCapacity(expected * Self.expectedBytesPerDevice)
     ends.reserveCapacity(expected)
+    nameEnds.reserveCapacity(expected)
+    namePrefixes.reserveCapacity(2 * expected)
     ids.reserveCapacity(expected)
     slice = try store.database.prepare(
       "SELECT id, name, serial, user_name, model FROM devices WHERE id > ?1 ORDER BY id LIMIT ?2")
@@ -42,6 +46,13 @@ public final class DeviceTextIndexBuilder {
       lastID = slice.int(at: 0) ?? lastID
       for column: Int32 in 1...4 {
         for byte in slice.textBytes(at: column) { bytes.append(DeviceTextIndex.folded(byte)) }
+        if column == 1 {
+          let start = ends.last ?? 0
+          nameEnds.append(bytes.count)
+          let (head, tail) = DeviceTextIndex.prefix(of: bytes[start..<bytes.count])
+          namePrefixes.append(head)
+          namePrefixes.append(tail)
+        }
         bytes.append(DeviceTextIndex.fieldSeparator)
       }
       bytes.append(DeviceTextIndex.deviceEnd)
@@ -55,6 +66,7 @@ public final class DeviceTextIndexBuilder {
   /// The index, once `step()` returned true.
   public func index() -> DeviceTextIndex? {
     guard finished else { return nil }
-    return DeviceTextIndex(bytes: bytes, ends: ends, ids: ids)
+    return DeviceTextIndex(
+      bytes: bytes, ends: ends, nameEnds: nameEnds, namePrefixes: namePrefixes, ids: ids)
   }
 }
