@@ -33,6 +33,19 @@ final class BulkImportTests: XCTestCase {
       SampleImportTests.expectedLetters)
   }
 
+  func testBulkImportLeavesEveryForeignKeyValidAndCheckedAgain() throws {
+    let store = try Support.store(self)
+    try Support.run(store, Support.allSources.map(Support.fixture))
+    XCTAssertEqual(try store.integrityProblems(), [])
+    XCTAssertEqual(try store.database.scalar("PRAGMA foreign_keys")?.int, 1)
+    let bad = Support.file(
+      self, "bad.csv", "Device name,Serial number,OS,OS version\nx,S1,iOS,banana\n")
+    let empty = try Support.store(self)
+    XCTAssertTrue(Importer.isBulk([bad], devices: try empty.countDevices()))
+    XCTAssertNotNil(Support.failure(empty, [bad]))
+    XCTAssertEqual(try empty.database.scalar("PRAGMA foreign_keys")?.int, 1)
+  }
+
   func testBulkReimportFindsEveryDevice() throws {
     let store = try Support.store(self)
     let files = ["intune-devices.csv", "jamf-mobile-devices.json"].map(Support.fixture)
