@@ -46,6 +46,27 @@ final class BulkImportTests: XCTestCase {
     XCTAssertEqual(try empty.database.scalar("PRAGMA foreign_keys")?.int, 1)
   }
 
+  func testLinksHeldBackInBatchesStillFindTheirDevicesInTheSameImport() throws {
+    let count = ImportSession.linkBatchSize * 3 + 5
+    let header = ["Device ID", "Device name", "Serial number", "OS", "OS version"]
+    let first = Support.intuneCSV(
+      header, (0..<count).map { ["id-\($0)", "Phone \($0)", "SER\($0)", "iOS", "26.3.1"] })
+    // The same devices by Intune id only, newer: found through the links written in batches.
+    let second = Support.intuneCSV(
+      header, (0..<count).map { ["id-\($0)", "Phone \($0)", "", "iOS", "26.4"] })
+    for bulk in [true, false] {
+      Importer.bulkMinimumRecords = bulk ? 0 : .max
+      let store = try Support.store(self)
+      let summary = try Support.run(
+        store, [Support.file(self, "a.csv", first), Support.file(self, "b.csv", second)])
+      XCTAssertEqual(summary.added, count, "bulk \(bulk)")
+      XCTAssertEqual(try store.countDevices(), count, "bulk \(bulk)")
+      XCTAssertEqual(
+        try store.database.scalar("SELECT COUNT(*) FROM device_sources")?.int, Int64(count))
+      XCTAssertEqual(try store.integrityProblems(), [])
+    }
+  }
+
   func testBulkReimportFindsEveryDevice() throws {
     let store = try Support.store(self)
     let files = ["intune-devices.csv", "jamf-mobile-devices.json"].map(Support.fixture)

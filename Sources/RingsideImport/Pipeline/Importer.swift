@@ -51,6 +51,7 @@ public enum Importer {
           }
         }
         try run.applyPending()
+        try run.session.flushLinks()
         let rollsBack = options.dryRun || (run.summary.rejected > 0 && !options.skipInvalid)
         if bulk && !rollsBack { try run.session.restoreIndexes() }
         run.summary.unknownLetters = try run.session.unknownLetterCount()
