@@ -29,8 +29,9 @@ final class TextSearch {
     return matches
   }
 
-  /// Up to this many matches, a word's devices are read by row id and sorted; past it,
-  /// SQLite walks the sort index and skips the others through the match bitset.
+  /// Up to this many matches, a word's devices are read by row id and sorted; past it, the
+  /// name sort ranks them in memory and other sorts walk their index, skipping the others
+  /// through the match bitset.
   var lookupLimit: Int { max(500, Int((2 * Double(index.count)).squareRoot())) }
 
   /// Past this many matches (a quarter of the fleet, typically a word of one or two letters)
@@ -46,6 +47,7 @@ extension InventoryStore {
     let ownChanges: Int64
   }
 
+  /// This connection's view of the store now; equal stamps mean nothing changed in between.
   public func changeStamp() throws(StoreError) -> ChangeStamp {
     ChangeStamp(
       dataVersion: try dataVersion(), ownChanges: Int64(sqlite3_total_changes(database.handle)))
