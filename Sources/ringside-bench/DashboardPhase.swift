@@ -61,28 +61,18 @@ enum DashboardPhase {
     set.add("sort_reverse_ms", "sort reverse (r)", "ms", timed { driver.press(.character("r")) })
     driver.finishCounts()
 
-    // Filter: each typed key queries the store; the count follows in a later frame.
-    driver.press(.character("/"))
-    for c in filterText {
-      set.add(
-        "filter_key_ms", "filter keystroke (/ipad)", "ms", timed { driver.press(.character(c)) })
-    }
+    // Filter: each typed key queries the store; the count follows in a later frame. A common
+    // word, a word no device has, and a word a few dozen devices have at 1M.
+    type(filterText, key: "filter_key_ms", title: "filter keystroke (/ipad)", driver, &set)
     set.add("filter_count_ms", "  then match count shown", "ms", timed { driver.finishCounts() })
     clearFilter(driver)
-    // A word no device has: each key scans until a page of matches fills, here all of them.
-    driver.press(.character("/"))
-    for c in rareText {
-      set.add(
-        "filter_rare_key_ms", "filter keystroke, no match (/\(rareText))", "ms",
-        timed { driver.press(.character(c)) })
-    }
+    type(
+      rareText, key: "filter_rare_key_ms", title: "filter keystroke, no match (/\(rareText))",
+      driver, &set)
     clearFilter(driver)
-    driver.press(.character("/"))
-    for c in fewText {
-      set.add(
-        "filter_few_key_ms", "filter keystroke, few matches (/\(fewText))", "ms",
-        timed { driver.press(.character(c)) })
-    }
+    type(
+      fewText, key: "filter_few_key_ms", title: "filter keystroke, few matches (/\(fewText))",
+      driver, &set)
     clearFilter(driver)
 
     // Drill-in: Overview, Enter on the selected number.
@@ -91,6 +81,17 @@ enum DashboardPhase {
     set.add("drill_ms", "drill-in (Enter on Overview)", "ms", timed { driver.press(.enter) })
     set.add("drill_count_ms", "  then its count shown", "ms", timed { driver.finishCounts() })
     set.add("detail_ms", "open a device (Enter)", "ms", timed { driver.press(.enter) })
+  }
+
+  /// Opens the filter and types `word` a key at a time, timing each key's frame.
+  private static func type(
+    _ word: String, key: String, title: String, _ driver: DashboardDriver,
+    _ set: inout FigureSet
+  ) {
+    driver.press(.character("/"))
+    for c in word {
+      set.add(key, title, "ms", timed { driver.press(.character(c)) })
+    }
   }
 
   /// Ends filter input and empties the filter.
