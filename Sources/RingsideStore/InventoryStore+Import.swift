@@ -52,12 +52,8 @@ public final class ImportSession {
   private let deletePending: SQLiteStatement
   private let insertPending: SQLiteStatement
 
-  private static let columns = """
-    SELECT d.id, d.device_key, d.serial, d.udid, d.name, d.platform, d.model, d.os_base, d.rsr, d.build,
-      d.supplemental_build, d.supervised, d.user_enrolled, r.name, d.last_checkin, d.user_name, d.source,
-      d.removed_letter
-    FROM devices d JOIN rings r ON r.id = d.ring_id
-    """
+  private static let columns =
+    "SELECT \(InventoryStore.storedDeviceColumns) FROM devices d JOIN rings r ON r.id = d.ring_id"
 
   public init(store: InventoryStore) throws(StoreError) {
     self.store = store
@@ -100,20 +96,7 @@ public final class ImportSession {
     try stmt.bind(bindings)
     defer { stmt.reset() }
     guard try stmt.step() else { return nil }
-    let platform = Platform(rawValue: stmt.string(at: 5) ?? "") ?? .iOS
-    let device = Device(
-      key: stmt.string(at: 1) ?? "", serial: stmt.string(at: 2), udid: stmt.string(at: 3),
-      name: stmt.string(at: 4) ?? "", platform: platform, model: stmt.string(at: 6),
-      version: DeviceColumns.version(
-        platform: platform, base: stmt.string(at: 7), rsr: stmt.string(at: 8),
-        build: stmt.string(at: 9),
-        supplemental: stmt.string(at: 10)),
-      supervised: stmt.int(at: 11).map { $0 != 0 }, userEnrolled: stmt.int(at: 12) == 1,
-      ring: stmt.string(at: 13) ?? "",
-      lastCheckIn: stmt.int(at: 14).map { Date(timeIntervalSince1970: Double($0)) },
-      userName: stmt.string(at: 15), source: stmt.string(at: 16) ?? "",
-      removedLetter: stmt.string(at: 17)?.first)
-    return StoredDevice(id: stmt.int(at: 0) ?? 0, device: device)
+    return StoredDevice(id: stmt.int(at: 0) ?? 0, device: InventoryStore.device(stmt))
   }
 
   /// Hashes of every device key and source link in the store, once `preloadKeys()` ran: a

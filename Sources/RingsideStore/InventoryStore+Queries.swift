@@ -25,19 +25,26 @@ public struct RingSummary: Sendable, Hashable {
 }
 
 extension InventoryStore {
-  /// The columns `record(_:)` reads, in order; the query must join `rings r`.
-  static let deviceColumns = """
+  /// The columns `device(_:)` reads, in order: the row id, then what a `Device` holds. The
+  /// query must join `rings r`.
+  static let storedDeviceColumns = """
     d.id, d.device_key, d.serial, d.udid, d.name, d.platform, d.model, d.os_base, d.rsr, d.build,
     d.supplemental_build, d.supervised, d.user_enrolled, r.name, d.last_checkin, d.user_name,
-    d.source, d.removed_letter, d.state, d.removal,
-    (SELECT sr.name FROM staged_changes sc JOIN rings sr ON sr.id = sc.ring_id
-     WHERE sc.device_id = d.id AND sc.kind = 'move')
+    d.source, d.removed_letter
     """
 
-  /// A device row selected with `deviceColumns`.
-  static func record(_ row: SQLiteStatement) -> DeviceRecord {
+  /// The columns `record(_:)` reads, in order; the query must join `rings r`.
+  static let deviceColumns =
+    storedDeviceColumns + """
+      , d.state, d.removal,
+      (SELECT sr.name FROM staged_changes sc JOIN rings sr ON sr.id = sc.ring_id
+       WHERE sc.device_id = d.id AND sc.kind = 'move')
+      """
+
+  /// The device in a row that starts with `storedDeviceColumns` (its id is column 0).
+  static func device(_ row: SQLiteStatement) -> Device {
     let platform = Platform(rawValue: row.string(at: 5) ?? "") ?? .iOS
-    let device = Device(
+    return Device(
       key: row.string(at: 1) ?? "", serial: row.string(at: 2), udid: row.string(at: 3),
       name: row.string(at: 4) ?? "", platform: platform, model: row.string(at: 6),
       version: DeviceColumns.version(
@@ -48,8 +55,12 @@ extension InventoryStore {
       lastCheckIn: row.int(at: 14).map { Date(timeIntervalSince1970: Double($0)) },
       userName: row.string(at: 15), source: row.string(at: 16) ?? "",
       removedLetter: row.string(at: 17)?.first)
-    return DeviceRecord(
-      id: row.int(at: 0) ?? 0, device: device,
+  }
+
+  /// A device row selected with `deviceColumns`.
+  static func record(_ row: SQLiteStatement) -> DeviceRecord {
+    DeviceRecord(
+      id: row.int(at: 0) ?? 0, device: device(row),
       state: DeviceState(rawValue: row.string(at: 18) ?? "") ?? .unknown,
       removal: RemovalStatus(rawValue: row.string(at: 19) ?? "") ?? .allowed,
       stagedRing: row.string(at: 20))
