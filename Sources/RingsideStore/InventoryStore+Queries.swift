@@ -197,8 +197,7 @@ extension InventoryStore {
       SELECT \(Self.deviceColumns) FROM devices d JOIN rings r ON r.id = d.ring_id
       WHERE d.id IN (SELECT value FROM json_each(?1)) ORDER BY \(sort.sqlOrder)
       """)
-    return try stmt.query(
-      [.text("[" + ids.map(String.init).joined(separator: ",") + "]")], Self.record)
+    return try stmt.query([.text(Self.jsonArray(ids))], Self.record)
   }
 
   /// Streams every filtered device to `body` without holding them all in memory.

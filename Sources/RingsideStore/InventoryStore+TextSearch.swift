@@ -83,8 +83,7 @@ extension InventoryStore {
       let ids = matches.ids
       if ids.isEmpty { return "0" }
       if ids.count <= search.lookupLimit {
-        let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
-        return "d.id IN (SELECT value FROM json_each(\(bind(.text(list)))))"
+        return "d.id IN (SELECT value FROM json_each(\(bind(.text(Self.jsonArray(ids))))))"
       }
       return "\(TextMatchSets.functionName)(\(search.sets.add(ids)), d.id)"
     }
@@ -98,17 +97,10 @@ extension InventoryStore {
   func namePageFromTextIndex(
     _ filter: DeviceFilter, sort: DeviceSort, offset: Int, limit: Int
   ) throws(StoreError) -> [Int64]? {
-    guard sort.column == .name, !filter.terms.isEmpty, offset >= 0, limit > 0,
-      let search = try currentTextSearch()
+    guard sort.column == .name, offset >= 0, limit > 0, let search = try currentTextSearch(),
+      let ordinals = wordMatches(filter, in: search, limit: search.denseLimit),
+      ordinals.count > search.lookupLimit
     else { return nil }
-    var result: [Int32]?
-    for term in filter.terms {
-      guard case .text(let word) = term,
-        let matches = search.matches(word, limit: search.denseLimit), matches.complete
-      else { return nil }
-      result = result.map { Self.intersection($0, matches.ordinals) } ?? matches.ordinals
-    }
-    guard let ordinals = result, ordinals.count > search.lookupLimit else { return nil }
     let (wanted, overflow) = offset.addingReportingOverflow(limit)
     let first = search.index.firstByName(
       ordinals, descending: sort.descending, count: overflow ? ordinals.count : wanted)
@@ -118,13 +110,27 @@ extension InventoryStore {
   /// The number of devices a filter of words only selects, counted in memory; nil when the
   /// filter has other terms or no current text index answers it.
   func countFromTextIndex(_ filter: DeviceFilter) throws(StoreError) -> Int? {
-    guard !filter.terms.isEmpty, let search = try currentTextSearch() else { return nil }
-    var result: [Int64]?
+    guard let search = try currentTextSearch() else { return nil }
+    return wordMatches(filter, in: search, limit: .max)?.count
+  }
+
+  /// The index positions of the devices that every word of a filter made only of words
+  /// matches; nil when the filter has other terms, or a word matches more than `limit`.
+  private func wordMatches(_ filter: DeviceFilter, in search: TextSearch, limit: Int) -> [Int32]? {
+    guard !filter.terms.isEmpty else { return nil }
+    var result: [Int32]?
     for term in filter.terms {
-      guard case .text(let word) = term, let ids = search.matches(word)?.ids else { return nil }
-      result = result.map { Self.intersection($0, ids) } ?? ids
+      guard case .text(let word) = term, let matches = search.matches(word, limit: limit),
+        matches.complete
+      else { return nil }
+      result = result.map { Self.intersection($0, matches.ordinals) } ?? matches.ordinals
     }
-    return result?.count
+    return result
+  }
+
+  /// Row ids as a JSON array, for `json_each`: one bound text instead of a parameter per id.
+  static func jsonArray(_ ids: [Int64]) -> String {
+    "[" + ids.map(String.init).joined(separator: ",") + "]"
   }
 
   private static func intersection<T: Comparable>(_ a: [T], _ b: [T]) -> [T] {

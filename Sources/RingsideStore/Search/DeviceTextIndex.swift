@@ -79,7 +79,7 @@ public final class DeviceTextIndex: Sendable {
       ordinals += part.ordinals.prefix(room)
       complete = part.complete && part.ordinals.count <= room
     }
-    return TextMatches(ids: ordinals.map { ids[Int($0)] }, ordinals: ordinals, complete: complete)
+    return TextMatches(ordinals: ordinals, complete: complete, idsByOrdinal: ids)
   }
 
   /// One half's matches, as positions in `ids`.
@@ -167,12 +167,16 @@ public final class DeviceTextIndex: Sendable {
   }
 }
 
-/// The devices a word matched: all of them, or the first `limit` when `complete` is false;
-/// as row ids and as positions in the index.
+/// The devices a word matched, as positions in the index: all of them, or the first `limit`
+/// when `complete` is false.
 public struct TextMatches: Sendable, Equatable {
-  public let ids: [Int64]
   public let ordinals: [Int32]
   public let complete: Bool
+  /// The index's ids (shared, not copied), to turn positions into row ids when asked.
+  let idsByOrdinal: [Int64]
+
+  /// The matched devices' row ids, ascending.
+  public var ids: [Int64] { ordinals.map { idsByOrdinal[Int($0)] } }
 }
 
 /// Lets the parts of one `concurrentPerform` write their own slot of one buffer.
