@@ -49,6 +49,8 @@ public final class ImportSession {
   /// `device_sources` (`flushLinks()`).
   private var pendingLinks: [SQLiteValue] = []
   public static let linkBatchSize = 64
+  /// Device id, source, external id and last seen: the values of one link.
+  private static let valuesPerLink = 4
   private let deletePending: SQLiteStatement
   private let insertPending: SQLiteStatement
 
@@ -231,7 +233,7 @@ public final class ImportSession {
 
   private func addLink(_ values: [SQLiteValue]) throws(StoreError) {
     pendingLinks += values
-    if pendingLinks.count == 4 * Self.linkBatchSize {
+    if pendingLinks.count == Self.valuesPerLink * Self.linkBatchSize {
       try insertLinks.run(pendingLinks)
       pendingLinks.removeAll(keepingCapacity: true)
     }
@@ -241,8 +243,8 @@ public final class ImportSession {
   public func flushLinks() throws(StoreError) {
     var start = 0
     while start < pendingLinks.count {
-      try insertLink.run(Array(pendingLinks[start..<start + 4]))
-      start += 4
+      try insertLink.run(Array(pendingLinks[start..<start + Self.valuesPerLink]))
+      start += Self.valuesPerLink
     }
     pendingLinks.removeAll(keepingCapacity: true)
   }
@@ -345,11 +347,6 @@ public final class ImportSession {
     try flushLinks()
     for sql in deferred { try store.database.execute(sql) }
     deferred = []
-  }
-
-  /// The number of devices in the store.
-  public func deviceCount() throws(StoreError) -> Int {
-    Int(try store.database.scalar("SELECT COUNT(*) FROM devices")?.int ?? 0)
   }
 
   /// Devices with a reported version whose RSR/BSI letter no source has told.
