@@ -16,6 +16,7 @@ public final class DeviceWriter {
 
   private struct StateKey: Hashable {
     let platform: Platform
+    let model: String?
     let version: AppleOSVersion
     let removed: Character?
   }
@@ -50,7 +51,7 @@ public final class DeviceWriter {
       ON CONFLICT(source, external_id) DO UPDATE SET device_id = excluded.device_id,
         last_seen = excluded.last_seen
       """)
-    assessor = StateAssessor(catalog: try store.catalog())
+    assessor = StateAssessor(catalog: try store.catalog(), today: store.today)
     for ring in try store.rings() {
       if let id = try store.ringID(named: ring.name) {
         ringIDs[ring.name] = id
@@ -62,12 +63,14 @@ public final class DeviceWriter {
   /// The derived state for a device, cached per distinct version.
   public func state(of device: Device) -> DeviceState {
     let key = StateKey(
-      platform: device.platform, version: device.version, removed: device.removedLetter)
+      platform: device.platform, model: device.model, version: device.version,
+      removed: device.removedLetter)
     if let s = stateCache[key] { return s }
     let s = assessor.assess(
-      platform: device.platform, version: device.version, removedLetter: device.removedLetter
+      platform: device.platform, model: device.model, version: device.version,
+      removedLetter: device.removedLetter
     ).state
-    stateCache[key] = s
+    if stateCache.count < 100_000 { stateCache[key] = s }
     return s
   }
 
@@ -84,7 +87,8 @@ public final class DeviceWriter {
     let ring = try ringID(d.ring)
     let removal = StateAssessor.removalStatus(
       platform: d.platform, supervised: d.supervised, userEnrolled: d.userEnrolled,
-      ringRemoval: ringRemoval[ring] ?? .unset)
+      ringRemoval: ringRemoval[ring] ?? .unset, major: d.version.base?.major,
+      removedLetter: d.removedLetter)
     let v = versionColumns(d)
     return [
       .text(d.key), text(d.serial), text(d.udid), .text(d.name), v.platform, text(d.model),
@@ -105,7 +109,8 @@ public final class DeviceWriter {
   /// A device's version columns and derived state, worked out once per distinct version: a
   /// large import has few, and one lookup is cheaper than hashing the version per column.
   private func versionColumns(_ d: Device) -> VersionColumns {
-    let key = StateKey(platform: d.platform, version: d.version, removed: d.removedLetter)
+    let key = StateKey(
+      platform: d.platform, model: d.model, version: d.version, removed: d.removedLetter)
     if let known = versionColumnCache[key] { return known }
     func text(_ s: String?) -> SQLiteValue { s.map { .text($0) } ?? .null }
     let texts = versionText(d.version)
@@ -174,7 +179,7 @@ extension InventoryStore {
   func refreshAllStates() throws(StoreError) {
     let writer = try DeviceWriter(store: self)
     let select = try database.prepare(
-      "SELECT id, platform, os_base, rsr, build, supplemental_build, removed_letter, state FROM devices"
+      "SELECT id, platform, os_base, rsr, build, supplemental_build, removed_letter, state, model FROM devices"
     )
     let update = try database.prepare("UPDATE devices SET state = ?2 WHERE id = ?1")
     var changes: [(Int64, DeviceState)] = []
@@ -185,8 +190,8 @@ extension InventoryStore {
         platform: platform, base: select.string(at: 2), rsr: select.string(at: 3),
         build: select.string(at: 4), supplemental: select.string(at: 5))
       let device = Device(
-        key: "", name: "", platform: platform, version: version, ring: "", source: "",
-        removedLetter: select.string(at: 6)?.first)
+        key: "", name: "", platform: platform, model: select.string(at: 8), version: version,
+        ring: "", source: "", removedLetter: select.string(at: 6)?.first)
       let state = writer.state(of: device)
       if state.rawValue != select.string(at: 7) { changes.append((select.int(at: 0) ?? 0, state)) }
     }

@@ -6,11 +6,12 @@ extension InventoryStore {
     let stmt = try database.prepare(
       """
       SELECT family, version, letter, build, prerequisite_build, released, status, replaced_by,
-             superseded_by, source
+             superseded_by, expires, devices, notes, source
       FROM catalog_overrides ORDER BY id
       """)
     let rows = try stmt.query { row in
-      (0..<10).map { row.string(at: Int32($0)) ?? "" }.joined(separator: ",")
+      (0..<13).map { (row.string(at: Int32($0)) ?? "").replacingOccurrences(of: ",", with: ";") }
+        .joined(separator: ",")
     }
     do {
       return try CatalogCSV.parse(
@@ -23,7 +24,9 @@ extension InventoryStore {
   /// Stores releases read from a feed, then recomputes every device's state against the
   /// updated catalog, all in one transaction. Returns how many releases were new or changed.
   @discardableResult
-  public func importCatalog(_ releases: [CatalogRelease]) throws(StoreError) -> Int {
+  public func importCatalog(_ releases: [CatalogRelease], asOf: String? = nil) throws(StoreError)
+    -> Int
+  {
     let before = try catalog()
     let known = Set(before.releases)
     let fresh = releases.filter { !known.contains($0) }
@@ -31,8 +34,8 @@ extension InventoryStore {
       let insert = try database.prepare(
         """
         INSERT INTO catalog_overrides(family, version, letter, build, prerequisite_build, released,
-          status, replaced_by, superseded_by, source, imported_at)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+          status, replaced_by, superseded_by, source, imported_at, expires, devices, notes)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
         """)
       let now = Int64(Date().timeIntervalSince1970)
       for r in fresh {
@@ -43,12 +46,45 @@ extension InventoryStore {
           .text(r.status.rawValue), text(r.replacedBy.map(String.init)),
           text(r.supersededBy?.description),
           .text(r.source.replacingOccurrences(of: ",", with: ";")),
-          .integer(now),
+          .integer(now), text(r.expires), text(r.devices.isAll ? nil : r.devices.text),
+          text(r.notes.isEmpty ? nil : r.notes.replacingOccurrences(of: ",", with: ";")),
         ])
+      }
+      if let asOf, asOf > (try catalogAsOf() ?? "") {
+        try database.prepare(
+          "INSERT INTO meta(key, value) VALUES ('catalog_as_of', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+        ).run([.text(asOf)])
       }
       invalidateCatalog()
       try refreshAllStates()
     }
     return fresh.count
+  }
+}
+
+extension InventoryStore {
+  /// The day of the newest feed imported into this store, if any.
+  func catalogAsOf() throws(StoreError) -> String? {
+    try database.scalar("SELECT value FROM meta WHERE key = 'catalog_as_of'")?.string
+  }
+
+  /// Derives every device's state again when the day moved past a catalog signing window
+  /// since the states were last derived (or they never were under the current rules), so an
+  /// expired BSI stops counting as installable on the day after it expires. Cheap otherwise.
+  public func refreshStatesIfTheDayChanged() throws(StoreError) {
+    guard !isReadOnly else { return }
+    let day = today
+    let last = try database.scalar("SELECT value FROM meta WHERE key = 'states_day'")?.string
+    if last == day { return }
+    let catalog = try catalog()
+    let crossed =
+      last.map { last in catalog.releases.contains { ($0.expires ?? "") >= last && ($0.expires ?? "") < day } }
+      ?? true
+    try write {
+      if crossed { try refreshAllStates() }
+      try database.prepare(
+        "INSERT INTO meta(key, value) VALUES ('states_day', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+      ).run([.text(day)])
+    }
   }
 }

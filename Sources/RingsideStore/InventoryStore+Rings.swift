@@ -92,13 +92,19 @@ extension InventoryStore {
     for platform in Platform.allCases {
       for supervised in [true, false, nil] as [Bool?] {
         for enrolled in [true, false] {
-          let status = StateAssessor.removalStatus(
-            platform: platform, supervised: supervised, userEnrolled: enrolled, ringRemoval: removal
-          )
-          branches.append(
-            "WHEN platform = \(bind(.text(platform.rawValue))) AND supervised IS "
-              + "\(bind(supervised.map { .integer($0 ? 1 : 0) } ?? .null)) AND user_enrolled = "
-              + "\(bind(.integer(enrolled ? 1 : 0))) THEN \(bind(.text(status.rawValue)))")
+          for modern in [true, false] {
+            for removed in [true, false] {
+              let status = StateAssessor.removalStatus(
+                platform: platform, supervised: supervised, userEnrolled: enrolled,
+                ringRemoval: removal, major: modern ? 27 : 26, removedLetter: removed ? "a" : nil)
+              branches.append(
+                "WHEN platform = \(bind(.text(platform.rawValue))) AND supervised IS "
+                  + "\(bind(supervised.map { .integer($0 ? 1 : 0) } ?? .null)) AND user_enrolled = "
+                  + "\(bind(.integer(enrolled ? 1 : 0))) AND (COALESCE(CAST(os_base AS INTEGER), 0) >= 27) = "
+                  + "\(bind(.integer(modern ? 1 : 0))) AND (removed_letter IS NOT NULL) = "
+                  + "\(bind(.integer(removed ? 1 : 0))) THEN \(bind(.text(status.rawValue)))")
+            }
+          }
         }
       }
     }

@@ -11,6 +11,9 @@ public final class InventoryStore {
   private var cachedCatalog: ReleaseCatalog?
   /// The in-memory text index the dashboard attached, with what it matched lately.
   var textSearch: TextSearch?
+  /// The day derived states are for (`YYYY-MM-DD`, UTC): signing windows close on it. Tests
+  /// set it; everything else uses the clock.
+  public var today: String = UTCTimestamp.date(Int64(Date().timeIntervalSince1970))
 
   /// Opens the store at `path`. With `create`, a missing file is created (mode 0600, parent
   /// directories 0700) and migrated; otherwise a missing file is an error.
@@ -113,7 +116,9 @@ public final class InventoryStore {
     if let cachedCatalog { return cachedCatalog }
     let overrides = try catalogOverrides()
     let catalog =
-      overrides.isEmpty ? ReleaseCatalog.builtin : ReleaseCatalog.builtin.merging(overrides)
+      overrides.isEmpty
+      ? ReleaseCatalog.builtin
+      : ReleaseCatalog.builtin.merging(overrides, asOf: try catalogAsOf())
     cachedCatalog = catalog
     return catalog
   }

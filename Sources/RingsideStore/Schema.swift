@@ -165,6 +165,15 @@ enum Schema {
     DROP INDEX IF EXISTS devices_by_ring_id;
     DROP INDEX IF EXISTS devices_by_ring;
     """,
+    // 7: catalog facts from Apple's GDMF feed (signing window, supported devices) and notes on
+    // where sources disagree; every device state is derived again under the new rules when the
+    // store is next opened for writing (meta 'states_day' is missing).
+    """
+    ALTER TABLE catalog_overrides ADD COLUMN expires TEXT;
+    ALTER TABLE catalog_overrides ADD COLUMN devices TEXT;
+    ALTER TABLE catalog_overrides ADD COLUMN notes TEXT;
+    DELETE FROM meta WHERE key = 'states_day';
+    """,
   ]
 
   static var currentVersion: Int { migrations.count }

@@ -22,6 +22,9 @@ enum CheckCommand {
         "--max-checkin-age", value: "DAYS",
         help: "WARNING when a device has not checked in for DAYS (default: report only, 14 days)."),
       .init(
+        "--max-catalog-age", value: "DAYS",
+        help: "WARNING when the release catalog is older than DAYS (default 30)."),
+      .init(
         "--require", value: "VERSION|BUILD",
         help:
           "Require at least this version, RSR-aware: '16.5.1 (c)' or '20F770750d'; below it counts as pending."
@@ -30,7 +33,9 @@ enum CheckCommand {
     discussion: """
       Pending devices are rsr-available, pulled-rsr, os-update-first and rsr-removed; with
       --require, devices below the required version count instead. Devices whose letter is
-      not reported where it matters are counted as unknown and raise at least WARNING.
+      not reported where it matters are counted as unknown and raise at least WARNING. A
+      release catalog older than --max-catalog-age days raises WARNING, since Apple may have
+      shipped releases it does not know; the status text says which rule fired.
       """,
     run: { arguments, context in
       do {
@@ -50,7 +55,10 @@ enum CheckCommand {
     let warn = try arguments.integer("--warn-pending", in: 0...100) ?? 10
     let crit = try arguments.integer("--crit-pending", in: 0...100) ?? 25
     let maxAge = try arguments.integer("--max-checkin-age", in: 1...3650)
+    let maxCatalogAge =
+      try arguments.integer("--max-catalog-age", in: 1...3650) ?? CatalogAge.defaultLimit
     let store = try context.openStore(arguments, readOnly: true)
+    let age = CatalogAge(asOf: try store.catalog().asOf, today: store.today, limit: maxCatalogAge)
     var filter = DeviceFilter.all
     if let ring = arguments.value("--ring") {
       guard try store.ringID(named: ring) != nil else {
@@ -85,7 +93,7 @@ enum CheckCommand {
     var status: Int32 = 0
     if percent > Double(crit) {
       status = ExitCode.checkCritical
-    } else if percent > Double(warn) || unknown > 0 || (maxAge != nil && stale > 0) {
+    } else if percent > Double(warn) || unknown > 0 || (maxAge != nil && stale > 0) || age.isOld {
       status = ExitCode.checkWarning
     }
     let word = ["OK", "WARNING", "CRITICAL", "UNKNOWN"][Int(status)]
@@ -94,10 +102,13 @@ enum CheckCommand {
     message += String(format: " (%.1f%%)", percent)
     if unknown > 0 { message += ", \(unknown) unknown" }
     message += ", \(stale) stale"
+    message += ", \(age.short)"
+    if let warning = age.warning { message += "; \(warning)" }
     let perf = [
       "current=\(current)",
       "pending=\(pending);\(threshold(warn, total));\(threshold(crit, total));0;\(total)",
       "unknown=\(unknown)", "stale=\(stale)", "devices=\(total)",
+      "catalog_age=\(age.days)d;\(maxCatalogAge)",
       "pending_pct=\(String(format: "%.1f", percent))%;\(warn);\(crit);0;100",
     ]
     context.print(message + " | " + perf.joined(separator: " "))

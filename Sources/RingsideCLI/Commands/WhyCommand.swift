@@ -49,6 +49,7 @@ struct DeviceExplanation {
   let history: [HistoryEntry]
   let label: String
   let now: Date
+  let age: CatalogAge
 
   static func load(_ record: DeviceRecord, store: InventoryStore, now: Date) throws
     -> DeviceExplanation
@@ -58,13 +59,14 @@ struct DeviceExplanation {
     let policy = try store.rings().first { $0.name == d.ring }?.policy ?? .unset
     return DeviceExplanation(
       record: record, policy: policy,
-      assessment: StateAssessor(catalog: catalog).assess(
-        platform: d.platform, version: d.version, removedLetter: d.removedLetter),
+      assessment: StateAssessor(catalog: catalog, today: store.today).assess(
+        platform: d.platform, model: d.model, version: d.version, removedLetter: d.removedLetter),
       removalSentence: RemovalExplanation.sentence(
         status: record.removal, platform: d.platform, supervised: d.supervised,
         userEnrolled: d.userEnrolled, ring: d.ring, version: d.version),
       history: try store.history(deviceID: record.id),
-      label: catalog.label(for: d.version, on: d.platform), now: now)
+      label: catalog.label(for: d.version, on: d.platform), now: now,
+      age: CatalogAge(asOf: catalog.asOf, today: store.today))
   }
 
   var text: String {
@@ -76,6 +78,11 @@ struct DeviceExplanation {
     table.add(["Build", v.build?.text ?? "not reported"])
     table.add(["Supplemental build", v.supplementalBuild?.text ?? "not reported"])
     table.add(["State", record.state.rawValue])
+    if let target = assessment.target {
+      table.add([
+        "Target", target.displayVersion + (target.build.map { " (\($0.text))" } ?? ""),
+      ])
+    }
     table.add(["Removal", record.removal.rawValue])
     table.add(["Ring", "\(d.ring): \(policy.summary)"])
     table.add([
@@ -93,6 +100,11 @@ struct DeviceExplanation {
     out +=
       table.render(indent: "  ").split(separator: "\n").dropFirst().joined(separator: "\n") + "\n"
     out += "Why: \(assessment.explanation) \(removalSentence)\n"
+    if let action = assessment.action { out += "What to do: \(action)\n" }
+    for line in sourceReports { out += line + "\n" }
+    out += "Verdict from the \(age.short)"
+    out += age.warning.map { "; warning: \($0)" } ?? ""
+    out += ".\n"
     if !history.isEmpty {
       out += "History:\n"
       for h in history {
@@ -105,6 +117,22 @@ struct DeviceExplanation {
     return out
   }
 
+  /// What each source reported last, when they disagree: the newest check-in wins.
+  var sourceReports: [String] {
+    var latest: [String: HistoryEntry] = [:]
+    for h in history { latest[h.source] = h }
+    let shown = Set(latest.values.map { $0.version.displayString })
+    guard latest.count > 1, shown.count > 1 else { return [] }
+    var lines = ["Sources disagree (the newest check-in wins):"]
+    for (source, h) in latest.sorted(by: { ($0.value.seenAt ?? 0) > ($1.value.seenAt ?? 0) }) {
+      let when =
+        h.seenAt.map { Formatting.timestamp(Date(timeIntervalSince1970: Double($0))) }
+        ?? "unknown time"
+      lines.append("  \(Sanitized.text(source)): \(h.version.displayString) at \(when)")
+    }
+    return lines
+  }
+
   private var letterText: String {
     switch record.device.version.rsr {
     case .none: "none"
@@ -112,6 +140,14 @@ struct DeviceExplanation {
     case .letter(let c): "(\(c))"
     }
   }
+
+  private var targetVersion: JSONValue {
+    assessment.target.map { .string($0.displayVersion) } ?? .null
+  }
+  private var targetBuild: JSONValue {
+    assessment.target?.build.map { .string($0.text) } ?? .null
+  }
+  private var actionValue: JSONValue { assessment.action.map { .string($0) } ?? .null }
 
   var json: JSONValue {
     let d = record.device
@@ -128,6 +164,8 @@ struct DeviceExplanation {
       ("user_enrolled", .bool(d.userEnrolled)),
       ("last_checkin", s(d.lastCheckIn.map { Formatting.iso($0) })),
       ("explanation", .string(assessment.explanation + " " + removalSentence)),
+      ("target", targetVersion), ("target_build", targetBuild), ("action", actionValue),
+      ("catalog_as_of", .string(age.asOf)), ("catalog_age_days", .int(age.days)),
       (
         "history",
         .array(

@@ -20,7 +20,9 @@ struct ComplianceRow {
     for ring in rings {
       for family in PlatformFamily.allCases {
         let platform = family.platforms[0]
-        guard let baseline = catalog.complianceBaseline(for: platform) else { continue }
+        guard let baseline = catalog.complianceBaseline(for: platform, on: store.today) else {
+          continue
+        }
         let required = AppleOSVersion(
           platform: platform, base: baseline.version, rsr: baseline.mark,
           supplementalBuild: baseline.build)

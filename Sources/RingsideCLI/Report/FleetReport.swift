@@ -9,6 +9,7 @@ struct FleetReport {
   let models: [(platform: Platform, model: String, count: Int)]
   let rings: [RingSummary]
   let compliance: [ComplianceRow]
+  let age: CatalogAge
 
   static func load(store: InventoryStore, ring: String?, now: Date) throws(CLIError) -> FleetReport
   {
@@ -26,7 +27,8 @@ struct FleetReport {
         summary: try store.summary(filter: filter, now: now), versions: versions,
         models: try store.modelCounts(filter: filter, now: now), rings: rings,
         compliance: try ComplianceRow.load(
-          store: store, catalog: catalog, rings: rings.map(\.ring.name), now: now))
+          store: store, catalog: catalog, rings: rings.map(\.ring.name), now: now),
+        age: CatalogAge(asOf: catalog.asOf, today: store.today))
     } catch {
       throw CLIError.store(error)
     }
@@ -37,7 +39,15 @@ struct FleetReport {
   }
 
   func json(_ grouping: String?) -> JSONValue {
-    var pairs: [(String, JSONValue)] = [("devices", .int(summary.devices))]
+    var pairs: [(String, JSONValue)] = [
+      ("devices", .int(summary.devices)),
+      (
+        "catalog",
+        .object([
+          ("as_of", .string(age.asOf)), ("age_days", .int(age.days)), ("old", .bool(age.isOld)),
+        ])
+      ),
+    ]
     if shows("version", grouping) {
       pairs.append(
         (
@@ -128,6 +138,9 @@ struct FleetReport {
   func text(_ grouping: String?) -> String {
     var out = "Devices: \(summary.devices)"
     out += "  (stale, no check-in for \(DeviceFilter.staleDays) days: \(summary.stale))\n"
+    out += "Verdicts from the \(age.short)"
+    out += age.warning.map { "\nWarning: \($0)." } ?? "."
+    out += "\n"
     if shows("version", grouping) {
       var table = TextTable(["platform", "version", "devices"], rightAligned: [2])
       for v in versions { table.add([v.platform.displayName, v.label, String(v.count)]) }

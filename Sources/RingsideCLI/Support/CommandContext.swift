@@ -61,7 +61,9 @@ public final class CommandContext: @unchecked Sendable {
     throws(CLIError) -> InventoryStore
   {
     do {
-      return try InventoryStore(path: storePath(arguments), create: create, readOnly: readOnly)
+      let store = try InventoryStore(path: storePath(arguments), create: create, readOnly: readOnly)
+      try store.refreshStatesIfTheDayChanged()
+      return store
     } catch {
       throw CLIError.store(error)
     }

@@ -19,6 +19,13 @@ public struct CatalogRelease: Sendable, Hashable, Codable {
   public var replacedBy: Character?
   /// The full OS release that also contains this RSR's fixes.
   public var supersededBy: OSVersionNumber?
+  /// The last day Apple signs it (GDMF `ExpirationDate`); after it the release cannot be
+  /// installed. Only known for releases Apple's feed listed.
+  public var expires: String?
+  /// The hardware it installs on.
+  public var devices: HardwareScope
+  /// Where sources disagree, and which one won.
+  public var notes: String
   /// Where the facts came from.
   public var source: String
 
@@ -26,7 +33,7 @@ public struct CatalogRelease: Sendable, Hashable, Codable {
     family: PlatformFamily, version: OSVersionNumber, letter: Character? = nil,
     build: AppleBuild? = nil, prerequisiteBuild: AppleBuild? = nil, released: String? = nil,
     status: Status = .released, replacedBy: Character? = nil, supersededBy: OSVersionNumber? = nil,
-    source: String = ""
+    expires: String? = nil, devices: HardwareScope = .all, notes: String = "", source: String = ""
   ) {
     self.family = family
     self.version = version
@@ -37,10 +44,21 @@ public struct CatalogRelease: Sendable, Hashable, Codable {
     self.status = status
     self.replacedBy = replacedBy
     self.supersededBy = supersededBy
+    self.expires = expires
+    self.devices = devices
+    self.notes = notes
     self.source = source
   }
 
   public var isRSR: Bool { letter != nil }
+
+  /// How far its facts are trusted when sources disagree: Apple's own feed first, then the
+  /// curated builtin data, then a SOFA feed (which copied watchOS builds into iOS rows in 2026).
+  public var authority: Int {
+    if source.contains("GDMF") { return 3 }
+    if source.hasPrefix("SOFA") || source.hasPrefix("sofa") { return 1 }
+    return 2
+  }
   /// Seed-only and internal releases never reach managed devices.
   public var isPublic: Bool { status != .beta && status != .internal }
   /// Pulled or replaced: a device on it should move to the replacement.
@@ -65,9 +83,15 @@ public struct CatalogRelease: Sendable, Hashable, Codable {
     return prerequisiteBuild == deviceBuild
   }
 
+  /// True when Apple no longer signs it on `day` (`YYYY-MM-DD`): its expiration day has passed.
+  public func hasExpired(on day: String) -> Bool {
+    guard let expires else { return false }
+    return day > expires
+  }
+
   enum CodingKeys: String, CodingKey {
     case family, version, letter, build, prerequisiteBuild, released, status, replacedBy
-    case supersededBy, source
+    case supersededBy, expires, devices, notes, source
   }
 
   public init(from decoder: any Decoder) throws {
@@ -81,6 +105,13 @@ public struct CatalogRelease: Sendable, Hashable, Codable {
     status = try c.decode(Status.self, forKey: .status)
     replacedBy = try c.decodeIfPresent(String.self, forKey: .replacedBy)?.first
     supersededBy = try c.decodeIfPresent(OSVersionNumber.self, forKey: .supersededBy)
+    expires = try c.decodeIfPresent(String.self, forKey: .expires)
+    let scope = try c.decodeIfPresent(String.self, forKey: .devices) ?? ""
+    do { devices = try HardwareScope(parsing: scope) } catch {
+      throw DecodingError.dataCorruptedError(
+        forKey: .devices, in: c, debugDescription: error.description)
+    }
+    notes = try c.decodeIfPresent(String.self, forKey: .notes) ?? ""
     source = try c.decodeIfPresent(String.self, forKey: .source) ?? ""
   }
 
@@ -95,6 +126,9 @@ public struct CatalogRelease: Sendable, Hashable, Codable {
     try c.encode(status, forKey: .status)
     try c.encodeIfPresent(replacedBy.map(String.init), forKey: .replacedBy)
     try c.encodeIfPresent(supersededBy?.description, forKey: .supersededBy)
+    try c.encodeIfPresent(expires, forKey: .expires)
+    if !devices.isAll { try c.encode(devices.text, forKey: .devices) }
+    if !notes.isEmpty { try c.encode(notes, forKey: .notes) }
     try c.encode(source, forKey: .source)
   }
 }

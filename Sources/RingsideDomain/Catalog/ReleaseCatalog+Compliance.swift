@@ -1,8 +1,25 @@
 extension ReleaseCatalog {
-  /// The RSR/BSI to require in a compliance policy for a platform: the baseline of the newest
-  /// major that has any (see `newestRSR(for:major:)`).
-  public func complianceBaseline(for platform: Platform) -> CatalogRelease? {
-    newestRSR(for: platform)
+  /// The release to require in a compliance policy, and the floor the Overview's rollout
+  /// counts against: the newest RSR/BSI still installable on `day` (not pulled, superseded or
+  /// expired) if there is one, else the newest release of the oldest major Apple still ships
+  /// (iOS 26.7.1 while 26 and 27 both get releases; macOS 15.8.1). Devices on an older line
+  /// that their hardware cannot leave fall below it: a compliance policy cannot tell models.
+  public func complianceBaseline(for platform: Platform, on day: String? = nil) -> CatalogRelease?
+  {
+    let day = day ?? asOf
+    let family = platform.family
+    let live = majors(of: family).filter { !isRetired(major: $0, family: family) }
+    for major in live {
+      let bsi = releases.last {
+        $0.family == family && $0.isRSR && $0.isPublic && !$0.isWithdrawn
+          && $0.supersededBy == nil && !$0.hasExpired(on: day) && $0.version.major == major
+          && $0.devices.reaches(platform)
+          && latestRelease(for: platform, major: major)?.version == $0.version
+      }
+      if let bsi { return bsi }
+    }
+    guard let oldest = live.last else { return nil }
+    return osReleases(family: family, major: oldest, platform: platform, model: nil).last
   }
 
   /// Reads a requirement given as a version (`16.5.1 (c)`, `iOS 26.3.1 (a)`) or a build

@@ -2,6 +2,11 @@
 /// and which were pulled and replaced: the facts every derived device state rests on.
 public struct ReleaseCatalog: Sendable {
   public let releases: [CatalogRelease]
+  /// The day the catalog's data was last checked against its sources (`YYYY-MM-DD`): the
+  /// builtin data's day, or the newest feed imported since.
+  public let asOf: String
+  /// Public OS releases (no RSR/BSI) of each major, oldest first.
+  let osReleasesByMajor: [PlatformFamily: [Int: [CatalogRelease]]]
   private let rsrsByBase: [BaseKey: [CatalogRelease]]
   private let byBuild: [BuildKey: CatalogRelease]
   private let newestRSRByMajor: [MajorKey: CatalogRelease]
@@ -20,8 +25,14 @@ public struct ReleaseCatalog: Sendable {
     let major: Int
   }
 
-  public init(releases: [CatalogRelease]) {
+  public init(releases: [CatalogRelease], asOf: String = ReleaseCatalog.builtinAsOf) {
+    self.asOf = asOf
     self.releases = releases.sorted(by: ReleaseCatalog.releaseOrder)
+    var osByMajor: [PlatformFamily: [Int: [CatalogRelease]]] = [:]
+    for r in self.releases where r.isPublic && !r.isRSR {
+      osByMajor[r.family, default: [:]][r.version.major, default: []].append(r)
+    }
+    osReleasesByMajor = osByMajor
     var rsrs: [BaseKey: [CatalogRelease]] = [:]
     var builds: [BuildKey: CatalogRelease] = [:]
     var newest: [MajorKey: CatalogRelease] = [:]
@@ -119,21 +130,24 @@ public struct ReleaseCatalog: Sendable {
     return matches.first { $0.prerequisiteBuild == rsr.prerequisiteBuild } ?? matches.first
   }
 
-  /// Fills in what the catalog knows: the letter from a supplemental build Intune or an
-  /// older export left unexplained.
+  /// Fills in what the catalog knows: the letter from a supplemental build that Intune, an
+  /// older export or a source without a letter field left unexplained. The build names the
+  /// RSR/BSI exactly, so it decides over a missing or contradicting letter.
   public func resolve(_ version: AppleOSVersion, on platform: Platform) -> AppleOSVersion {
     var v = version
-    if v.rsr == .unknown, let sb = v.supplementalBuild,
-      let r = release(for: platform, build: sb)
-    {
+    guard let sb = v.supplementalBuild, let r = release(for: platform, build: sb) else { return v }
+    if r.isRSR {
       v.rsr = r.mark
+      if v.base == nil { v.base = r.version }
+    } else if v.rsr == .unknown, sb == v.build || v.build == nil {
+      v.rsr = .none
       if v.base == nil { v.base = r.version }
     }
     return v
   }
 
   /// This catalog with `overrides` replacing releases of the same family, version, letter and build.
-  public func merging(_ overrides: [CatalogRelease]) -> ReleaseCatalog {
+  public func merging(_ overrides: [CatalogRelease], asOf newer: String? = nil) -> ReleaseCatalog {
     struct Identity: Hashable {
       let family: PlatformFamily
       let version: OSVersionNumber
@@ -148,17 +162,42 @@ public struct ReleaseCatalog: Sendable {
     for r in releases { merged[identity(r)] = r }
     for r in overrides {
       if let old = merged[identity(r)] {
-        var updated = r
-        if updated.build == nil { updated.build = old.build }
-        if updated.supersededBy == nil { updated.supersededBy = old.supersededBy }
-        if updated.status == .released, old.status != .released { updated.status = old.status }
-        if updated.replacedBy == nil { updated.replacedBy = old.replacedBy }
-        merged[identity(r)] = updated
+        merged[identity(r)] = ReleaseCatalog.reconcile(old: old, new: r)
       } else {
         merged[identity(r)] = r
       }
     }
-    return ReleaseCatalog(releases: Array(merged.values))
+    return ReleaseCatalog(releases: Array(merged.values), asOf: max(asOf, newer ?? asOf))
+  }
+
+  /// One release as two sources describe it: the more authoritative source wins each fact
+  /// both give (Apple's GDMF feed over the curated builtin data over a SOFA feed; an equal one
+  /// imported later wins), the other fills what it lacks, and every disagreement is noted.
+  static func reconcile(old: CatalogRelease, new: CatalogRelease) -> CatalogRelease {
+    let newWins = new.authority >= old.authority
+    let (winner, loser) = newWins ? (new, old) : (old, new)
+    var r = winner
+    var notes = [old.notes, new.notes].filter { !$0.isEmpty }
+    func note<T: Equatable>(_ name: String, _ a: T?, _ b: T?, _ text: (T) -> String) {
+      guard let a, let b, a != b else { return }
+      notes.append(
+        "\(loser.source) says \(name) \(text(b)), \(winner.source) says \(text(a)): kept \(text(a))")
+    }
+    note("build", winner.build, loser.build, \.text)
+    note("released", winner.released, loser.released, { $0 })
+    note("superseded by", winner.supersededBy, loser.supersededBy, \.description)
+    note("expires", winner.expires, loser.expires, { $0 })
+    if r.build == nil { r.build = loser.build }
+    if r.prerequisiteBuild == nil { r.prerequisiteBuild = loser.prerequisiteBuild }
+    if r.released == nil { r.released = loser.released }
+    if r.supersededBy == nil { r.supersededBy = loser.supersededBy }
+    if r.replacedBy == nil { r.replacedBy = loser.replacedBy }
+    if r.expires == nil { r.expires = loser.expires }
+    if r.devices.isAll { r.devices = loser.devices }
+    if r.status == .released, loser.status != .released { r.status = loser.status }
+    var seen: Set<String> = []
+    r.notes = notes.filter { seen.insert($0).inserted }.joined(separator: "; ")
+    return r
   }
 }
 

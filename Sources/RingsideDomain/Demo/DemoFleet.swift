@@ -52,7 +52,8 @@ public struct DemoFleet: Sequence, Sendable {
     let ring = rng.chance(12) ? "test" : "production"
     let staleDays = rng.chance(6) ? 15 + Int(rng.next() % 60) : Int(rng.next() % 4)
     let checkIn = now.addingTimeInterval(-Double(staleDays * 86400 + Int(rng.next() % 86400)))
-    let names = DemoNames.name(for: platform, index: index, rng: &rng)
+    let model = rng.pick(profile.models)
+    let names = DemoNames.name(for: platform, index: index, model: model, rng: &rng)
     let serial = DemoNames.serial(index: index, platform: platform)
     var history: [(AppleOSVersion, Date)] = []
     var day = 40 + Int(rng.next() % 60)

@@ -11,25 +11,16 @@ enum DemoNames {
     .macOS: ["Mac 🍎 Lab 3", "José’s MacBook Pro", "Ångström-Air", "Søren’s Mac mini", "会議室 iMac"],
   ]
 
-  static func name(for platform: Platform, index: Int, rng: inout SplitMix64)
+  static func name(for platform: Platform, index: Int, model: String, rng: inout SplitMix64)
     -> (device: String, user: String?, model: String)
   {
     let person = people[Int(rng.next() % UInt64(people.count))]
     let user = "\(person.folding())\(index % 97)@example.com"
-    let model: String
     let kind: String
     switch platform {
-    case .iOS:
-      model = rng.pick([
-        ("iPhone17,1", 30), ("iPhone16,2", 30), ("iPhone15,2", 25), ("iPhone10,4", 15),
-      ])
-      kind = "IPH"
-    case .iPadOS:
-      model = rng.pick([("iPad16,3", 40), ("iPad14,1", 35), ("iPad13,18", 25)])
-      kind = "IPD"
-    case .macOS:
-      model = rng.pick([("Mac16,1", 35), ("Mac15,12", 30), ("Mac14,2", 25), ("MacBookPro18,3", 10)])
-      kind = "MAC"
+    case .iOS: kind = "IPH"
+    case .iPadOS: kind = "IPD"
+    case .macOS: kind = "MAC"
     }
     if index % 97 == 13 {
       let names = special[platform] ?? []

@@ -1,16 +1,22 @@
-/// The release situations the demo fleet draws from, weighted like a 2026 fleet.
+/// The release situations the demo fleet draws from, weighted like a fleet in late 2026, each
+/// with the models that can run it: iOS 18.7.10 only on the iPhone XS/XR and iPad 7th
+/// generation, iOS 16.7.x on the iPhone 8 and X, macOS 27 only on Apple silicon.
 struct DemoProfile: Sendable {
   let current: AppleOSVersion
   let previous: [AppleOSVersion]
+  /// Model identifiers with weights.
+  let models: [(String, Int)]
 
   private static func v(
     _ platform: Platform, _ text: String, build: String, supplemental: String? = nil,
     letter: RSRMark? = nil
   ) -> AppleOSVersion {
-    var version = try! AppleOSVersion.parse(text, missingLetter: .none)
+    guard var version = try? AppleOSVersion.parse(text, missingLetter: .none),
+      let build = try? AppleBuild(build), let sb = try? AppleBuild(supplemental ?? build.text)
+    else { preconditionFailure("demo version \(text) \(build)") }
     version.platform = platform
-    version.build = try! AppleBuild(build)
-    version.supplementalBuild = try! AppleBuild(supplemental ?? build)
+    version.build = build
+    version.supplementalBuild = sb
     if let letter { version.rsr = letter }
     return version
   }
@@ -19,73 +25,84 @@ struct DemoProfile: Sendable {
     uniqueKeysWithValues: Platform.allCases.map { ($0, weightedChoices(for: $0)) })
 
   static func pick(for platform: Platform, rng: inout SplitMix64) -> DemoProfile {
-    rng.pick(choices[platform]!)
+    rng.pick(choices[platform] ?? [])
   }
+
+  private static let modernPhones = [
+    ("iPhone18,1", 15), ("iPhone17,1", 25), ("iPhone16,2", 25), ("iPhone15,2", 20),
+    ("iPhone14,7", 15),
+  ]
+  private static let modernPads = [("iPad16,3", 40), ("iPad14,1", 35), ("iPad13,18", 25)]
+  private static let appleSilicon = [
+    ("Mac16,1", 35), ("Mac15,12", 30), ("Mac14,2", 25), ("MacBookPro18,3", 10),
+  ]
+  private static let anyMac = appleSilicon + [("MacBookPro16,1", 15), ("iMac20,1", 8)]
 
   private static func weightedChoices(for platform: Platform) -> [(DemoProfile, Int)] {
     let p = platform
+    func d(_ current: AppleOSVersion, _ previous: [AppleOSVersion] = [], _ models: [(String, Int)])
+      -> DemoProfile
+    {
+      DemoProfile(current: current, previous: previous, models: models)
+    }
     if platform == .macOS {
       let base2631 = v(p, "26.3.1", build: "25D2128")
       let bsi = v(p, "26.3.1 (a)", build: "25D2128", supplemental: "25D771280a")
-      let latest = v(p, "26.6.2", build: "25G83")
+      let m = anyMac
       return [
-        (DemoProfile(current: latest, previous: [bsi]), 34),
-        (DemoProfile(current: v(p, "26.6.1", build: "25G76"), previous: []), 8),
-        (DemoProfile(current: bsi, previous: [base2631]), 10),
-        (DemoProfile(current: base2631, previous: []), 6),
-        (DemoProfile(current: base2631, previous: [bsi]), 3),
-        (DemoProfile(current: v(p, "26.2", build: "25C56"), previous: []), 4),
-        (DemoProfile(current: v(p, "15.7.9", build: "24G830"), previous: []), 14),
-        (DemoProfile(current: v(p, "14.8.9", build: "23J631"), previous: []), 5),
-        (
-          DemoProfile(
-            current: v(p, "13.4.1 (a)", build: "22F82", supplemental: "22F770820b"), previous: []),
-          3
-        ),
-        (
-          DemoProfile(
-            current: v(p, "13.4.1 (c)", build: "22F82", supplemental: "22F770820d"),
-            previous: [v(p, "13.4.1 (a)", build: "22F82", supplemental: "22F770820b")]), 4
-        ),
-        (DemoProfile(current: unknownLetter(v(p, "26.3.1", build: "25D2128")), previous: []), 5),
-        (DemoProfile(current: AppleOSVersion(platform: p, base: nil), previous: []), 1),
+        (d(v(p, "27.0.1", build: "26A434"), [v(p, "26.7.1", build: "25G241")], appleSilicon), 18),
+        (d(v(p, "26.7.1", build: "25G241"), [bsi], m), 26),
+        (d(v(p, "26.6.2", build: "25G83"), [bsi], m), 8),
+        (d(bsi, [base2631], m), 5),
+        (d(base2631, [], m), 2),
+        (d(base2631, [bsi], m), 3),
+        (d(v(p, "26.3.2 (a)", build: "25D2140", supplemental: "25D771400a"), [], [("Mac17,5", 1)]), 1),
+        (d(v(p, "15.8.1", build: "24H32"), [], m), 10),
+        (d(v(p, "15.7.9", build: "24G830"), [], m), 4),
+        (d(v(p, "14.8.9", build: "23J631"), [], m), 4),
+        (d(v(p, "13.4.1 (c)", build: "22F82", supplemental: "22F770820d"), [], m), 2),
+        (d(unknownLetter(v(p, "26.7.1", build: "25G241")), [], m), 5),
+        (d(unknownLetter(v(p, "26.3.1", build: "25D2128")), [], m), 2),
+        (d(AppleOSVersion(platform: p, base: nil), [], m), 1),
       ]
     }
     let base2631 = v(p, "26.3.1", build: "23D8133")
     let bsi = v(p, "26.3.1 (a)", build: "23D8133", supplemental: "23D771330a")
-    let latest = v(p, "26.6.1", build: "23G83")
+    let modern = platform == .iOS ? modernPhones : modernPads
+    let final18 = platform == .iOS ? [("iPhone11,8", 60), ("iPhone11,2", 40)] : [("iPad7,11", 1)]
     var choices: [(DemoProfile, Int)] = [
-      (DemoProfile(current: latest, previous: [bsi]), 30),
-      (DemoProfile(current: v(p, "26.6", build: "23U67"), previous: []), 6),
-      (DemoProfile(current: bsi, previous: [base2631]), 12),
-      (DemoProfile(current: base2631, previous: []), 7),
-      (DemoProfile(current: base2631, previous: [bsi]), 3),
-      (DemoProfile(current: v(p, "26.2", build: "23C55"), previous: []), 4),
-      (DemoProfile(current: v(p, "18.7.10", build: "22H6374"), previous: []), 12),
-      (DemoProfile(current: unknownLetter(v(p, "26.3.1", build: "23D8133")), previous: []), 5),
-      (DemoProfile(current: AppleOSVersion(platform: p, base: nil), previous: []), 1),
+      (d(v(p, "27.0.1", build: "24A446"), [v(p, "26.7.1", build: "23H30")], modern), 20),
+      (d(v(p, "26.7.1", build: "23H30"), [bsi], modern), 26),
+      (d(v(p, "27.0", build: "24A437"), [], modern), 4),
+      (d(v(p, "26.6.1", build: "23G83"), [bsi], modern), 8),
+      (d(bsi, [base2631], modern), 5),
+      (d(base2631, [], modern), 2),
+      (d(base2631, [bsi], modern), 3),
+      (d(unknownLetter(v(p, "26.7.1", build: "23H30")), [], modern), 5),
+      (d(unknownLetter(v(p, "26.3.1", build: "23D8133")), [], modern), 2),
+      (d(v(p, "18.7.10", build: "22H374"), [], final18), 5),
+      (d(v(p, "18.7.8", build: "22H352"), [], final18), 1),
+      (d(v(p, "18.6.2", build: "22G100"), [], modern), 2),
+      (d(AppleOSVersion(platform: p, base: nil), [], modern), 1),
     ]
     if platform == .iOS {
-      // iPhone 8 and X stop at iOS 16 and still carry 2023 RSRs.
+      // The iPhone 8 and X stop at iOS 16: 16.7.16 is their newest; some still carry 2023 RSRs.
+      let x = [("iPhone10,3", 50), ("iPhone10,4", 50)]
       choices += [
-        (DemoProfile(current: v(p, "16.4.1", build: "20E252"), previous: []), 2),
+        (d(v(p, "16.7.16", build: "20H392"), [], x), 3),
         (
-          DemoProfile(
-            current: v(p, "16.4.1 (a)", build: "20E252", supplemental: "20E772520a"), previous: []),
-          2
+          d(
+            v(p, "16.5.1 (a)", build: "20F75", supplemental: "20F770750b"),
+            [v(p, "16.5.1", build: "20F75")], x), 1
         ),
         (
-          DemoProfile(
-            current: v(p, "16.5.1 (a)", build: "20F75", supplemental: "20F770750b"),
-            previous: [v(p, "16.5.1", build: "20F75")]), 2
+          d(
+            v(p, "16.5.1 (c)", build: "20F75", supplemental: "20F770750d"),
+            [v(p, "16.5.1 (a)", build: "20F75", supplemental: "20F770750b")], x), 1
         ),
-        (
-          DemoProfile(
-            current: v(p, "16.5.1 (c)", build: "20F75", supplemental: "20F770750d"),
-            previous: [v(p, "16.5.1 (a)", build: "20F75", supplemental: "20F770750b")]), 3
-        ),
-        (DemoProfile(current: v(p, "16.5.1", build: "20F75"), previous: []), 1),
       ]
+    } else {
+      choices.append((d(v(p, "17.7.11", build: "21H461"), [], [("iPad7,5", 1)]), 2))
     }
     return choices
   }

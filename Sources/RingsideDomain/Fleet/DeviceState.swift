@@ -1,12 +1,13 @@
 /// A device's RSR/BSI situation, always derived from its version, history and the catalog.
 public enum DeviceState: String, Sendable, CaseIterable, Codable, Hashable {
-  /// On the newest RSR/BSI that applies to it, or none applies.
+  /// On the newest release its hardware gets, with its newest installable RSR/BSI.
   case current
   /// On the right base, without its newest RSR/BSI.
   case rsrAvailable = "rsr-available"
   /// On an RSR/BSI Apple pulled or replaced (16.5.1 (a)).
   case pulledRSR = "pulled-rsr"
-  /// An RSR/BSI exists for a newer release of its major: the OS must update first.
+  /// Not on the newest release its hardware gets on its line: the OS must update (the name
+  /// is kept from when this meant "an RSR/BSI exists for a newer release").
   case osUpdateFirst = "os-update-first"
   /// Had a letter on this base and is back on the base.
   case rsrRemoved = "rsr-removed"
@@ -19,7 +20,7 @@ public enum DeviceState: String, Sendable, CaseIterable, Codable, Hashable {
     case .current: "current"
     case .rsrAvailable: "RSR available"
     case .pulledRSR: "on pulled RSR"
-    case .osUpdateFirst: "OS update first"
+    case .osUpdateFirst: "OS update"
     case .rsrRemoved: "RSR removed"
     case .unknown: "unknown"
     }
@@ -31,8 +32,11 @@ public enum RemovalStatus: String, Sendable, CaseIterable, Codable, Hashable {
   case blocked
   case allowed
   /// The ring blocks removal but the device cannot enforce it (unsupervised iPhone or iPad,
-  /// User Enrollment, or supervision not reported).
+  /// User Enrollment, or supervision not reported; from OS 27 any unsupervised device).
   case notEnforced = "not-enforced"
+  /// The ring blocks removal, yet the device's history shows its RSR/BSI was removed: the
+  /// restriction did not reach it, or came too late.
+  case removedAnyway = "removed-anyway"
 
   /// `not_enforced`, the JSON key form.
   public var jsonKey: String { rawValue.replacingAll("-", with: "_") }

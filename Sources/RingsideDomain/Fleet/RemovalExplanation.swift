@@ -8,7 +8,14 @@ public enum RemovalExplanation {
     switch status {
     case .allowed:
       return "Ring \(ring) does not block RSR/BSI removal, so the user may remove it."
+    case .removedAnyway:
+      return "Ring \(ring) blocks RSR/BSI removal, yet this device's history shows a removal: "
+        + "check the profile reached the device."
     case .blocked:
+      if (version.base?.major ?? 0) >= 27 {
+        return "Ring \(ring) blocks RSR/BSI removal through the softwareupdate.settings "
+          + "declaration, and this supervised device enforces it."
+      }
       if version.rsr.letter != nil, let base = version.base {
         return "This device blocks removal, so it cannot go back to \(base) by itself."
       }
@@ -16,6 +23,13 @@ public enum RemovalExplanation {
     case .notEnforced:
       let reason: String
       if userEnrolled {
+        reason = "it is enrolled with User Enrollment, where the restriction does not apply"
+      } else if (version.base?.major ?? 0) >= 27 {
+        reason =
+          "from OS 27 only the softwareupdate.settings declaration blocks removal, and only on "
+          + "supervised devices"
+          + (supervised == nil ? " (its supervision is not reported)" : "")
+      } else if userEnrolled {
         reason = "it is enrolled with User Enrollment, where the restriction does not apply"
       } else if supervised == nil {
         reason = "its supervision is not reported, so the restriction cannot be relied on"

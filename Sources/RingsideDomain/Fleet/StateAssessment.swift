@@ -5,108 +5,235 @@ public struct StateAssessment: Sendable, Hashable {
   public let explanation: String
   /// The RSR/BSI the verdict is about (the one to install, or the pulled one), if any.
   public let release: CatalogRelease?
+  /// The OS release the device should run: the newest of its line its hardware gets.
+  public let target: CatalogRelease?
+  /// The next step, such as "Update to 26.7.1 (23H30)."; nil when nothing is to be done.
+  public let action: String?
+
+  public init(
+    state: DeviceState, explanation: String, release: CatalogRelease?,
+    target: CatalogRelease? = nil, action: String? = nil
+  ) {
+    self.state = state
+    self.explanation = explanation
+    self.release = release
+    self.target = target
+    self.action = action
+  }
 }
 
 /// Derives device states from the catalog; pure, so every rule is tested directly.
+///
+/// A device is `current` only when it runs the newest release its hardware gets on its line
+/// (its own major while Apple still ships that major to its model, else the newest major the
+/// model runs) with that release's newest installable RSR/BSI. An RSR/BSI is installable when
+/// it is for the device's release, build and model, was not pulled or superseded, and Apple
+/// still signs it on `today`.
 public struct StateAssessor: Sendable {
   public let catalog: ReleaseCatalog
+  /// The day verdicts are for (`YYYY-MM-DD`): signing windows close on it.
+  public let today: String
 
-  public init(catalog: ReleaseCatalog) {
+  /// `today` defaults to the catalog's own day, so a verdict never depends on the clock
+  /// unless the caller says so.
+  public init(catalog: ReleaseCatalog, today: String? = nil) {
     self.catalog = catalog
+    self.today = today ?? catalog.asOf
   }
 
-  /// Decides the state of a device on `version`, which previously had `removedLetter` on this base.
+  /// Decides the state of a device on `version`, which previously had `removedLetter` on this
+  /// base. `model` is the model identifier (`iPhone15,2`) or whatever the source reported.
   public func assess(
-    platform: Platform, version raw: AppleOSVersion, removedLetter: Character? = nil
+    platform: Platform, model: String? = nil, version raw: AppleOSVersion,
+    removedLetter: Character? = nil, requireNewestMajor: Bool = false
   ) -> StateAssessment {
     let version = catalog.resolve(raw, on: platform)
     guard let base = version.base else {
       return StateAssessment(
         state: .unknown, explanation: "No OS version has been reported for this device.",
-        release: nil)
+        release: nil, action: "Check that the device still reports to the MDM.")
     }
-    let shown = version.displayString
+    let target = catalog.targetRelease(
+      platform: platform, model: model, base: base, requireNewestMajor: requireNewestMajor)
+    let onTarget = target.map { base >= $0.version } ?? true
+    let update = target.map { "Update to \(Self.name($0))." }
+    let line = target.map { lineSentence(platform, model, base, $0, requireNewestMajor) } ?? ""
+    let installable = catalog.installableRSRs(
+      platform: platform, model: model, base: base, build: version.build, on: today
+    ).filter { $0.supersededBy == nil }
+
     if let installed = catalog.installedRSR(of: version, on: platform), installed.isWithdrawn {
-      var text = "\(installed.displayVersion) (\(installed.build?.text ?? "build unknown"))"
+      var text = "\(Self.name(installed))"
       let replacement = catalog.replacement(of: installed)
       let date = replacement?.released.map { " on \($0)" } ?? ""
-      let by = replacement.map { "\($0.displayVersion) (\($0.build?.text ?? "?"))" }
+      let by = replacement.map(Self.name)
       if installed.status == .pulled {
-        text += " was pulled\(date)" + (by.map { "; \($0) replaced it" } ?? "")
+        text += " was pulled\(date)" + (by.map { "; \($0) replaced it" } ?? "") + "."
       } else {
-        text += " was replaced\(date)" + (by.map { " by \($0)" } ?? "")
+        text += " was replaced\(date)" + (by.map { " by \($0)" } ?? "") + "."
       }
-      return StateAssessment(state: .pulledRSR, explanation: text + ".", release: installed)
-    }
-    if let letter = removedLetter, version.rsr == .none {
+      let fix = replacement.flatMap { r in installable.contains(r) && onTarget ? r : nil }
+      if let replacement, fix == nil,
+        let why = catalog.whyNotInstallable(
+          replacement, platform: platform, model: model, on: today)
+      {
+        text += " \(replacement.displayVersion) cannot be installed any more: \(why)."
+      }
+      if !onTarget { text += " " + line }
       return StateAssessment(
-        state: .rsrRemoved,
-        explanation:
-          "This device had \(base) (\(letter)) and is back on \(base): the \(kind(base)) was removed.",
-        release: catalog.rsrs(for: platform, base: base).last { $0.letter == letter })
+        state: .pulledRSR, explanation: text, release: installed, target: target,
+        action: fix.map { "Install \($0.kindName) \(Self.name($0))." } ?? update)
     }
-    guard let newest = catalog.newestRSR(for: platform, major: base.major) else {
+
+    if let letter = removedLetter, version.rsr == .none {
+      var text =
+        "This device had \(base) (\(letter)) and is back on \(base): the \(kind(base)) was removed."
+      let again = installable.last
+      if !onTarget { text += " " + line }
+      return StateAssessment(
+        state: .rsrRemoved, explanation: text,
+        release: catalog.rsrs(for: platform, base: base).last { $0.letter == letter },
+        target: target,
+        action: onTarget
+          ? again.map { "Reinstall \($0.kindName) \(Self.name($0)) and block its removal." }
+          : update)
+    }
+
+    if let target, !onTarget {
+      var text = "Not patched: it runs \(version.displayString). " + line
+      if let lost = lostRSR(platform: platform, model: model, base: base, version: version) {
+        text += " " + lost
+      }
+      return StateAssessment(
+        state: .osUpdateFirst, explanation: text, release: target, target: target, action: update)
+    }
+
+    if let target, base > target.version {
       return StateAssessment(
         state: .current,
         explanation:
-          "No \(platform.displayName) \(base.major) RSR/BSI exists; \(shown) needs none.",
-        release: nil)
+          "\(version.displayString) is newer than any release the catalog (as of \(catalog.asOf)) "
+          + "knows for this device; its newest known release is \(Self.name(target)).",
+        release: nil, target: target)
     }
-    if base < newest.version {
-      return StateAssessment(
-        state: .osUpdateFirst,
-        explanation:
-          "\(newest.kindName) \(newest.displayVersion) applies only on \(newest.version); "
-          + "this device is on \(shown) and must update the OS first.",
-        release: newest)
-    }
-    guard let latest = catalog.latestRSR(for: platform, base: base, build: version.build) else {
-      let why =
-        base > newest.version
-        ? "\(shown) is newer than \(newest.kindName) \(newest.displayVersion), which it includes."
-        : "No \(newest.kindName) applies to build \(version.build?.text ?? "?") of \(base)."
-      return StateAssessment(state: .current, explanation: why, release: nil)
+
+    let shown = version.displayString
+    let onNewest = target.map { "\(Self.name($0)) is the newest release for this device" }
+    guard let latest = installable.last else {
+      var text = (onNewest ?? "No release of \(platform.displayName) \(base.major) is known") + "."
+      let rsrs = catalog.rsrs(for: platform, base: base).filter { !$0.isWithdrawn }
+      if let letter = version.rsr.letter {
+        text = "On \(shown). " + text
+        _ = letter
+      } else if let last = rsrs.last,
+        let why = catalog.whyNotInstallable(last, platform: platform, model: model, on: today)
+      {
+        text += " \(last.kindName) \(last.displayVersion) does not apply: \(why)."
+      } else {
+        text += " No RSR/BSI applies to it."
+      }
+      return StateAssessment(state: .current, explanation: text, release: nil, target: target)
     }
     switch version.rsr {
     case .unknown:
       if version.hasRSRInstalled == false {
-        return available(latest, shown: shown)
+        return available(latest, shown: shown, target: target)
       }
       return StateAssessment(
         state: .unknown,
         explanation:
           "The source reports \(base) without the RSR letter, and \(latest.displayVersion) exists "
           + "for it: import a source that reports the letter (Jamf, Fleet, Kandji, MDM).",
-        release: latest)
+        release: latest, target: target,
+        action: "Import an inventory that reports the RSR/BSI letter.")
     case .none:
-      return available(latest, shown: shown)
+      return available(latest, shown: shown, target: target)
     case .letter(let letter) where letter < (latest.letter ?? "a"):
-      return available(latest, shown: shown)
+      return available(latest, shown: shown, target: target)
     case .letter:
-      var text = "On \(latest.kindName) \(shown), the newest for \(base)."
-      if let later = latest.supersededBy { text += " \(later) also contains its fixes." }
-      return StateAssessment(state: .current, explanation: text, release: latest)
+      return StateAssessment(
+        state: .current,
+        explanation: "On \(latest.kindName) \(shown), the newest for \(base); "
+          + (onNewest ?? "no newer release is known") + ".",
+        release: latest, target: target)
     }
   }
 
-  private func available(_ latest: CatalogRelease, shown: String) -> StateAssessment {
-    var text = "\(latest.kindName) \(latest.displayVersion) (\(latest.build?.text ?? "?"))"
+  /// Why `target` is the release to run, in one sentence.
+  private func lineSentence(
+    _ platform: Platform, _ model: String?, _ base: OSVersionNumber, _ target: CatalogRelease,
+    _ requireNewestMajor: Bool
+  ) -> String {
+    let name = platform.displayName
+    let released = target.released.map { ", released \($0)" } ?? ""
+    if requireNewestMajor, target.version.major != base.major {
+      return "Its ring requires the newest major: \(Self.name(target))\(released)."
+    }
+    if target.version.major == base.major {
+      return "The newest \(name) \(base.major) release for it is \(Self.name(target))\(released)."
+    }
+    let who = model.map { "this model (\(Sanitized.text($0, limit: 24)))" } ?? "this device"
+    if target.version.major > base.major {
+      return "\(name) \(base.major) no longer gets releases for \(who); the newest release it "
+        + "runs is \(Self.name(target))\(released)."
+    }
+    return "\(name) \(base.major) does not run on \(who); the newest release it runs is "
+      + "\(Self.name(target))\(released)."
+  }
+
+  /// For a device behind its target: the RSR/BSI of its own release that it has, or lacks and
+  /// can no longer install, in words.
+  private func lostRSR(
+    platform: Platform, model: String?, base: OSVersionNumber, version: AppleOSVersion
+  ) -> String? {
+    let rsrs = catalog.rsrs(for: platform, base: base).filter { !$0.isWithdrawn }
+    guard let last = rsrs.last(where: { $0.applies(toBuild: version.build) }) ?? rsrs.last else {
+      return nil
+    }
+    let why = catalog.whyNotInstallable(last, platform: platform, model: model, on: today)
+    if let letter = version.rsr.letter, letter >= (last.letter ?? "a") {
+      return "Its \(last.kindName) \(last.displayVersion) no longer makes it current"
+        + (why.map { ": \($0)." } ?? ".")
+    }
+    guard let why else {
+      return "\(last.kindName) \(last.displayVersion) is still installable, but only the update "
+        + "makes it current."
+    }
+    return "\(last.kindName) \(last.displayVersion) cannot be installed any more: \(why)."
+  }
+
+  private func available(_ latest: CatalogRelease, shown: String, target: CatalogRelease?)
+    -> StateAssessment
+  {
+    var text = "\(latest.kindName) \(Self.name(latest))"
     if let date = latest.released { text += ", released \(date)," }
     text += " is not installed; the device is on \(shown)."
-    if let later = latest.supersededBy { text += " Updating to \(later) also includes its fixes." }
-    return StateAssessment(state: .rsrAvailable, explanation: text, release: latest)
+    if let expires = latest.expires { text += " Apple signs it until \(expires)." }
+    return StateAssessment(
+      state: .rsrAvailable, explanation: text, release: latest, target: target,
+      action: "Install \(latest.kindName) \(latest.displayVersion).")
   }
 
   private func kind(_ base: OSVersionNumber) -> String { base.major >= 26 ? "BSI" : "RSR" }
 
-  /// Whether the ring's removal restriction holds on this device. Per Apple's schema the key
-  /// needs supervision on iOS and iPadOS, and is refused under User Enrollment everywhere.
+  /// `26.7.1 (23H30)`, or `26.3.1 (a) (23D771330a)`.
+  static func name(_ r: CatalogRelease) -> String {
+    r.displayVersion + (r.build.map { " (\($0.text))" } ?? "")
+  }
+
+  /// Whether the ring's removal restriction holds on this device. Per Apple's schema the
+  /// profile key needs supervision on iOS and iPadOS and is refused under User Enrollment
+  /// everywhere; from OS 27 only the `softwareupdate.settings` declaration blocks removal, and
+  /// only on supervised devices, Macs included. A device whose history shows a removal while
+  /// its ring blocks removal is flagged, whatever it reports.
   public static func removalStatus(
-    platform: Platform, supervised: Bool?, userEnrolled: Bool, ringRemoval: PolicySetting
+    platform: Platform, supervised: Bool?, userEnrolled: Bool, ringRemoval: PolicySetting,
+    major: Int? = nil, removedLetter: Character? = nil
   ) -> RemovalStatus {
     guard ringRemoval == .block else { return .allowed }
+    if removedLetter != nil { return .removedAnyway }
     if userEnrolled { return .notEnforced }
-    if platform == .macOS { return .blocked }
+    if platform == .macOS, (major ?? 0) < 27 { return .blocked }
     return supervised == true ? .blocked : .notEnforced
   }
 }

@@ -71,8 +71,8 @@ public final class StoreService {
         guard let record = try store.device(id: id) else { return .detailMissing(id) }
         let catalog = try store.catalog()
         let d = record.device
-        let assessment = StateAssessor(catalog: catalog).assess(
-          platform: d.platform, version: d.version, removedLetter: d.removedLetter)
+        let assessment = StateAssessor(catalog: catalog, today: store.today).assess(
+          platform: d.platform, model: d.model, version: d.version, removedLetter: d.removedLetter)
         return .detailLoaded(
           DeviceDetail(
             record: record, history: try store.history(deviceID: id),

@@ -32,6 +32,8 @@ public struct FleetSnapshot: Sendable, Equatable {
   }
 
   public let devices: Int
+  /// The release catalog's day, for the status line.
+  public let catalogAsOf: String
   public let byState: [DeviceState: Int]
   public let byRemoval: [RemovalStatus: Int]
   public let stale: Int
@@ -40,6 +42,7 @@ public struct FleetSnapshot: Sendable, Equatable {
   public let rings: [RingRow]
 
   public init(counts: FleetCounts, rings: [Ring], catalog: ReleaseCatalog) {
+    catalogAsOf = catalog.asOf
     let groups = counts.groups
     var byState: [DeviceState: Int] = [:]
     var byRemoval: [RemovalStatus: Int] = [:]
@@ -93,7 +96,7 @@ public struct FleetSnapshot: Sendable, Equatable {
     var rollout: [Rollout] = []
     for platform in Platform.allCases {
       let mine = groups.filter { $0.platform == platform }
-      guard !mine.isEmpty, let target = catalog.newestRSR(for: platform) else { continue }
+      guard !mine.isEmpty, let target = catalog.complianceBaseline(for: platform) else { continue }
       let key = AppleOSVersion(base: target.version, rsr: target.mark).sortKey
       rollout.append(
         Rollout(

@@ -81,6 +81,7 @@ struct DeviceTableLayout {
         case .blocked: "blocked"
         case .allowed: "allowed"
         case .notEnforced: short ? "not enf." : "not enforced"
+        case .removedAnyway: short ? "removed!" : "removed anyway"
         }
       return (text, RingsideTUIText.role(r.removal))
     case .state:
@@ -100,7 +101,7 @@ struct DeviceTableLayout {
     case .current: "current"
     case .rsrAvailable: "available"
     case .pulledRSR: "pulled"
-    case .osUpdateFirst: "OS first"
+    case .osUpdateFirst: "OS update"
     case .rsrRemoved: "removed"
     case .unknown: "unknown"
     }

@@ -109,8 +109,12 @@ enum DeviceDetailView {
     switch r.removal {
     case .blocked: "blocked: the ring blocks RSR/BSI removal and this device enforces it."
     case .allowed: "allowed: the ring does not block RSR/BSI removal."
+    case .removedAnyway:
+      "removed anyway: the ring blocks removal, yet the history shows a removal: check the profile reached the device."
     case .notEnforced:
-      r.device.userEnrolled
+      (r.device.version.base?.major ?? 0) >= 27 && !r.device.userEnrolled
+        ? "not enforced: from OS 27 only the softwareupdate.settings declaration blocks removal, on supervised devices only."
+        : r.device.userEnrolled
         ? "not enforced: the ring blocks removal, but User Enrollment devices ignore the restriction."
         : r.device.supervised == nil
           ? "not enforced: the ring blocks removal, but supervision is not reported, so it may not hold."

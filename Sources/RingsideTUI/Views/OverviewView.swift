@@ -47,10 +47,15 @@ public enum OverviewView {
     var other = DrillCanvas()
     other.newLine()
     other.add("Removal restriction", x: 1, role: .sectionTitle)
-    for removal in [RemovalStatus.blocked, .notEnforced, .allowed] {
+    for removal in [RemovalStatus.blocked, .notEnforced, .allowed, .removedAnyway] {
       other.newLine()
-      other.add(
-        removal == .notEnforced ? "not enforced" : removal.rawValue, x: 3, role: role(removal))
+      let title =
+        switch removal {
+        case .notEnforced: "not enforced"
+        case .removedAnyway: "removed anyway"
+        default: removal.rawValue
+        }
+      other.add(title, x: 3, role: role(removal))
       other.item(
         count(s.byRemoval[removal] ?? 0), x: 19, role: .number,
         scope: DeviceScope(title: "removal: \(removal.rawValue)", terms: [.removal(removal)]))
@@ -82,7 +87,9 @@ public enum OverviewView {
   static func rollout(_ s: FleetSnapshot, width: Int, glyphs: Glyphs) -> DrillCanvas {
     var c = DrillCanvas()
     c.newLine()
-    c.add("Rollout of the newest RSR/BSI, per ring", x: 1, role: .sectionTitle)
+    c.add(
+      "Rollout per ring: devices at or above the oldest release Apple still ships",
+      x: 1, role: .sectionTitle)
     let barWidth = max(6, min(40, width - 67))
     for ring in s.rings {
       var first = true

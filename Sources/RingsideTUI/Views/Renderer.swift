@@ -55,6 +55,7 @@ public enum Renderer {
     var parts: [String] = [String?](
       arrayLiteral:
         state.snapshot.map { "\($0.devices.grouped) devices" } ?? "loading",
+        catalogText(state),
       state.staging.map { "\($0.count) staged" } ?? "– staged",
       state.current == .devices ? Dashboard.selectionText(state) : nil,
       state.readOnly ? "viewer (read-only)" : "admin",
@@ -70,6 +71,14 @@ public enum Renderer {
     grid.put(right, x: max(1, state.width - rightWidth - 1), y: y, role: .statusBar)
     grid.put(
       state.storeLabel, x: 1, y: y, role: .statusBar, limit: max(0, state.width - rightWidth - 4))
+  }
+
+  /// `catalog 2026-09-28`, or `catalog 62 d old!` once it is older than 30 days.
+  static func catalogText(_ state: DashboardState) -> String? {
+    guard let snapshot = state.snapshot else { return nil }
+    let today = state.lastRefresh.map { UTCTimestamp.date(Int64($0.timeIntervalSince1970)) }
+    let age = CatalogAge(asOf: snapshot.catalogAsOf, today: today ?? snapshot.catalogAsOf)
+    return age.isOld ? "catalog \(age.days) d old!" : "catalog \(snapshot.catalogAsOf)"
   }
 
   static func footer(_ state: DashboardState, _ grid: inout CellGrid) {

@@ -34,7 +34,7 @@ public enum RingsView {
 
   static let stateColumns: [(DeviceState, String)] = [
     (.current, "current"), (.rsrAvailable, "avail."), (.pulledRSR, "pulled"),
-    (.osUpdateFirst, "OS first"), (.rsrRemoved, "removed"), (.unknown, "unknown"),
+    (.osUpdateFirst, "OS update"), (.rsrRemoved, "removed"), (.unknown, "unknown"),
   ]
 
   /// The policy step a Rings-view staging command stands for.

@@ -23,6 +23,7 @@ enum RingsideTUIText {
     switch removal {
     case .blocked: .removalBlocked
     case .notEnforced: .removalNotEnforced
+    case .removedAnyway: .warning
     case .allowed: .removalAllowed
     }
   }

@@ -1,0 +1,127 @@
+/// Which hardware a release installs on: every model of its platform, a list of model
+/// identifiers as Apple's GDMF feed gives them (`iPhone15,2`, `iPad13,18`, `Mac17,5`), or Macs
+/// with Apple silicon. A device whose model is not an identifier (Intune reports marketing names
+/// such as "iPhone 14") is judged by its platform alone.
+public struct HardwareScope: Sendable, Hashable {
+  /// nil: every model of the platform.
+  public let models: Set<String>?
+  public let appleSiliconOnly: Bool
+  /// The text form: `@set` names and identifiers, as the catalog CSV writes them.
+  public let text: String
+
+  public static let all = HardwareScope(models: nil, appleSiliconOnly: false, text: "")
+
+  init(models: Set<String>?, appleSiliconOnly: Bool, text: String) {
+    self.models = models
+    self.appleSiliconOnly = appleSiliconOnly
+    self.text = text
+  }
+
+  /// Reads `@ios26 iPhone19.2 Mac17.5`: builtin set names and identifiers written with "."
+  /// for ",". Unknown set names are an error naming them.
+  public init(parsing text: String) throws(CatalogError) {
+    let tokens = text.split(separator: " ").map(String.init)
+    guard !tokens.isEmpty else {
+      self = .all
+      return
+    }
+    var models: Set<String> = []
+    var silicon = false
+    for token in tokens {
+      if token == "@apple-silicon" {
+        silicon = true
+      } else if token.hasPrefix("@") {
+        guard let set = BuiltinDeviceSets.sets[String(token.dropFirst())] else {
+          throw CatalogError(
+            file: "", location: "devices",
+            reason: "unknown device set \(Sanitized.text(token, limit: 30))")
+        }
+        models.formUnion(set)
+      } else {
+        models.insert(HardwareScope.identifier(fromCSV: token))
+      }
+    }
+    self.init(models: models.isEmpty ? nil : models, appleSiliconOnly: silicon, text: text)
+  }
+
+  /// A scope listing exactly these identifiers (from a feed).
+  public init(identifiers: [String]) {
+    let ids = identifiers.filter(ModelIdentifier.isIdentifier)
+    let text = ids.sorted().map { $0.replacingAll(",", with: ".") }.joined(separator: " ")
+    self.init(models: ids.isEmpty ? nil : Set(ids), appleSiliconOnly: false, text: text)
+  }
+
+  static func identifier(fromCSV token: String) -> String {
+    token.replacingAll(".", with: ",")
+  }
+
+  public var isAll: Bool { models == nil && !appleSiliconOnly }
+
+  /// Whether a device of this model and platform can install the release: `true` or `false`
+  /// when the model decides it, `nil` when the model is not an identifier and the platform's
+  /// devices are only partly in the list.
+  public func includes(model: String?, platform: Platform) -> Bool? {
+    if isAll { return true }
+    guard let model, ModelIdentifier.isIdentifier(model) else {
+      guard let models else { return nil }
+      let prefixes = ModelIdentifier.prefixes(of: platform)
+      let any = models.contains { m in prefixes.contains { m.hasPrefix($0) } }
+      return any ? nil : false
+    }
+    if appleSiliconOnly, ModelIdentifier.isAppleSilicon(model) == false { return false }
+    guard let models else { return true }
+    return models.contains(model)
+  }
+
+  /// Whether some devices of this platform are in scope at all.
+  public func reaches(_ platform: Platform) -> Bool {
+    includes(model: nil, platform: platform) != false
+  }
+}
+
+/// Facts read from Apple's model identifiers (`iPhone15,2`, `MacBookPro18,3`, `Mac14,2`).
+public enum ModelIdentifier {
+  /// `Name12,3`: letters, a major number, a comma, a minor number.
+  public static func isIdentifier(_ text: String) -> Bool {
+    let scalars = Array(text.unicodeScalars)
+    guard let comma = scalars.firstIndex(of: ","), comma > 1, comma < scalars.count - 1 else {
+      return false
+    }
+    let head = scalars[..<comma]
+    let letters = head.prefix { $0.properties.isAlphabetic && $0.isASCII }
+    let digits = head.dropFirst(letters.count)
+    return !letters.isEmpty && !digits.isEmpty && digits.allSatisfy(\.isASCIIDigit)
+      && scalars[(comma + 1)...].allSatisfy(\.isASCIIDigit)
+  }
+
+  /// The identifier prefixes of a platform's devices.
+  static func prefixes(of platform: Platform) -> [String] {
+    switch platform {
+    case .iOS: ["iPhone", "iPod"]
+    case .iPadOS: ["iPad"]
+    case .macOS: ["Mac", "iMac"]
+    }
+  }
+
+  /// `true` for Apple silicon Macs, `false` for Intel ones, nil when the identifier is not a
+  /// Mac's. Every `MacNN,N` is Apple silicon; of the older families, Apple silicon starts at
+  /// MacBookAir10, MacBookPro17, Macmini9 and iMac21.
+  public static func isAppleSilicon(_ model: String) -> Bool? {
+    guard isIdentifier(model) else { return nil }
+    let name = String(model.prefix { $0.isLetter })
+    let major = Int(model.dropFirst(name.count).prefix { $0.isNumber }) ?? 0
+    switch name {
+    case "Mac": return true
+    case "MacBookAir": return major >= 10
+    case "MacBookPro": return major >= 17
+    case "Macmini": return major >= 9
+    case "iMac": return major >= 21
+    case "MacPro", "iMacPro", "MacBook": return false
+    default: return nil
+    }
+  }
+}
+
+extension Unicode.Scalar {
+  var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}
