@@ -32,9 +32,45 @@ final class DemoFleetTests: XCTestCase {
       hasSpecialName = hasSpecialName || !d.name.allSatisfy(\.isASCII)
       hasUserEnrolled = hasUserEnrolled || d.userEnrolled
     }
-    XCTAssertEqual(states, Set(DeviceState.allCases))
+    // No RSR/BSI is installable in late 2026 (26.3.1 (a) was superseded by 26.4 and its
+    // signing ended 2026-11-20), so a believable fleet has no rsr-available device.
+    XCTAssertEqual(states, Set(DeviceState.allCases).subtracting([.rsrAvailable]))
     XCTAssertEqual(platforms, Set(Platform.allCases))
     XCTAssertTrue(hasSpecialName)
     XCTAssertTrue(hasUserEnrolled)
+  }
+
+  func testEveryDemoModelCanRunItsReleaseAndSomeRunOS27() {
+    let catalog = ReleaseCatalog.builtin
+    var on27: Set<Platform> = []
+    for entry in DemoFleet(now: now).prefix(3000) {
+      let d = entry.device
+      guard let base = d.version.base else { continue }
+      if base.major >= 27 { on27.insert(d.platform) }
+      let own = catalog.releases.first {
+        !$0.isRSR && $0.family == d.platform.family && $0.version == base
+      }
+      XCTAssertNotNil(own, "\(base) is not a release")
+      XCTAssertNotEqual(
+        own?.devices.includes(model: d.model, platform: d.platform), false,
+        "\(d.model ?? "?") cannot run \(d.platform.displayName) \(base)")
+    }
+    XCTAssertEqual(on27, Set(Platform.allCases))
+  }
+
+  func testEveryRSRInADemoHistoryWasSeenWhileAppleOfferedIt() {
+    let catalog = ReleaseCatalog.builtin
+    for entry in DemoFleet(now: now).prefix(3000) {
+      for (version, seen) in entry.history where version.rsr.letter != nil {
+        guard let rsr = catalog.installedRSR(of: version, on: entry.device.platform),
+          let released = rsr.released
+        else { continue }
+        let day = UTCTimestamp.date(Int64(seen.timeIntervalSince1970))
+        XCTAssertGreaterThanOrEqual(day, released, "\(rsr.displayVersion) seen before it shipped")
+        if let expires = rsr.expires {
+          XCTAssertLessThanOrEqual(day, expires, "\(rsr.displayVersion) seen after it expired")
+        }
+      }
+    }
   }
 }

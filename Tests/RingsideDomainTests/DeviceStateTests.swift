@@ -15,35 +15,52 @@ final class DeviceStateTests: XCTestCase {
     return assessor.assess(platform: platform, version: v, removedLetter: removed)
   }
 
-  func testNewestRSROnItsBaseIsCurrent() throws {
-    XCTAssertEqual(try state(.iOS, "16.5.1 (c)").state, .current)
-    XCTAssertEqual(try state(.iOS, "26.3.1 (a)", build: "23D8133").state, .current)
+  /// Mid-March 2026: 26.3.1 was the newest release and its BSI was installable.
+  let march = StateAssessor(
+    catalog: VerdictTableTests.catalog(asStoodOn: "2026-03-18"), today: "2026-03-18")
+
+  private func marchState(
+    _ platform: Platform, _ text: String, model: String? = nil, build: String? = nil,
+    supplemental: String? = nil, missing: RSRMark = .none
+  ) throws -> StateAssessment {
+    var v = try AppleOSVersion.parse(text, missingLetter: missing)
+    v.build = try build.map { try AppleBuild($0) }
+    v.supplementalBuild = try supplemental.map { try AppleBuild($0) }
+    return march.assess(platform: platform, model: model, version: v)
+  }
+
+  func testNewestRSROnTheNewestReleaseIsCurrent() throws {
+    XCTAssertEqual(try marchState(.iOS, "26.3.1 (a)", build: "23D8133").state, .current)
+    XCTAssertEqual(try state(.iOS, "16.7.16").state, .current, "a legacy line, model unknown")
   }
 
   func testMacOnTheGeneralBSIIsCurrentDespiteAModelSpecificOneOnANewerBase() throws {
-    XCTAssertEqual(try state(.macOS, "26.3.1 (a)", build: "25D2128").state, .current)
-    XCTAssertEqual(try state(.macOS, "26.3.2", build: "25D2140").state, .rsrAvailable)
-    XCTAssertEqual(try state(.macOS, "26.3.2", build: "25D2141").state, .current)
+    XCTAssertEqual(try marchState(.macOS, "26.3.1 (a)", build: "25D2128").state, .current)
+    XCTAssertEqual(
+      try marchState(.macOS, "26.3.2", model: "Mac17,5", build: "25D2140").state, .rsrAvailable)
+    XCTAssertEqual(
+      try marchState(.macOS, "26.3.2", model: "Mac17,5", build: "25D2141").state, .current)
   }
 
   func testLatestOSWithoutAnyRSRIsCurrent() throws {
-    XCTAssertEqual(try state(.iOS, "26.6.1").state, .current)
-    XCTAssertEqual(try state(.iOS, "18.7.10").state, .current)
-    XCTAssertEqual(try state(.macOS, "15.7.9").state, .current)
+    XCTAssertEqual(try state(.iOS, "26.7.1").state, .current)
+    XCTAssertEqual(try state(.iOS, "27.0.1").state, .current)
+    XCTAssertEqual(try state(.macOS, "15.8.1").state, .current)
   }
 
   func testBaseWithoutItsRSRHasAnRSRAvailable() throws {
-    let s = try state(.iOS, "16.5.1")
+    let s = try marchState(.iOS, "26.3.1", build: "23D8133")
     XCTAssertEqual(s.state, .rsrAvailable)
-    XCTAssertTrue(s.explanation.contains("16.5.1 (c)"), s.explanation)
+    XCTAssertTrue(s.explanation.contains("26.3.1 (a)"), s.explanation)
   }
 
   func testPulledRSRIsNotCurrentAndNamesTheReplacement() throws {
     let s = try state(.iOS, "16.5.1 (a)", build: "20F75", supplemental: "20F770750b")
     XCTAssertEqual(s.state, .pulledRSR)
-    XCTAssertEqual(
-      s.explanation,
-      "16.5.1 (a) (20F770750b) was pulled on 2023-07-12; 16.5.1 (c) (20F770750d) replaced it.")
+    XCTAssertTrue(
+      s.explanation.hasPrefix(
+        "16.5.1 (a) (20F770750b) was pulled on 2023-07-12; 16.5.1 (c) (20F770750d) replaced it."),
+      s.explanation)
   }
 
   func testReplacedMacRSRIsReportedLikeAPulledOne() throws {
@@ -64,6 +81,8 @@ final class DeviceStateTests: XCTestCase {
     let removed = VersionHistory.removedLetter(history: history, current: history[1])
     XCTAssertEqual(removed, "a")
     XCTAssertEqual(try state(.iOS, "26.3.1", removed: removed).state, .rsrRemoved)
+    XCTAssertEqual(
+      march.assess(platform: .iOS, version: history[1], removedLetter: removed).state, .rsrRemoved)
   }
 
   func testUpdatingPastABaseIsNotARemoval() throws {
@@ -75,13 +94,13 @@ final class DeviceStateTests: XCTestCase {
   }
 
   func testUnknownLetterWhereAnRSRExistsIsUnknownNotCurrent() throws {
-    let s = try state(.iOS, "26.3.1", missing: .unknown)
+    let s = try marchState(.iOS, "26.3.1", missing: .unknown)
     XCTAssertEqual(s.state, .unknown)
     XCTAssertTrue(s.explanation.contains("letter"))
   }
 
   func testUnknownLetterWhereNoRSRExistsDoesNotMatter() throws {
-    XCTAssertEqual(try state(.iOS, "18.7.10", missing: .unknown).state, .current)
+    XCTAssertEqual(try state(.iOS, "26.7.1", missing: .unknown).state, .current)
   }
 
   func testNoReportedVersionIsUnknown() {
@@ -90,7 +109,7 @@ final class DeviceStateTests: XCTestCase {
 
   func testBuildWithoutAnApplicableRSRIsCurrent() throws {
     XCTAssertEqual(
-      try state(.iOS, "26.3.1", build: "23D9133", supplemental: "23D9133").state, .current)
+      try marchState(.iOS, "26.3.1", build: "23D9133", supplemental: "23D9133").state, .current)
   }
 
   func testRemovalBlockHoldsOnlyOnSupervisedIPhonesAndIPads() {

@@ -14,8 +14,11 @@ enum Fixtures {
   }
 
   /// `rsr-releases.csv` as rows of named fields (quoted notes may hold commas).
-  static func rsrReleases() throws -> [[String: String]] {
-    let lines = try text("rsr-releases.csv").split(separator: "\n").map(String.init)
+  static func rsrReleases() throws -> [[String: String]] { try csv("rsr-releases.csv") }
+
+  /// A reference CSV as rows of named fields (quoted notes may hold commas).
+  static func csv(_ name: String) throws -> [[String: String]] {
+    let lines = try text(name).split(separator: "\n").map(String.init)
     let header = lines[0].split(separator: ",").map(String.init)
     return lines.dropFirst().map { line in
       var fields: [String] = []

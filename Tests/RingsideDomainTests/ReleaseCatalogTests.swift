@@ -60,8 +60,9 @@ final class ReleaseCatalogTests: XCTestCase {
   func testLatestMinorOfEachMajor() {
     XCTAssertEqual(catalog.latestMinor(for: .iOS, major: 18), OSVersionNumber("18.7"))
     XCTAssertEqual(
-      catalog.latestRelease(for: .macOS, major: 15)?.version, OSVersionNumber("15.7.9"))
-    XCTAssertEqual(catalog.latestRelease(for: .iOS, major: 26)?.version, OSVersionNumber("26.6.1"))
+      catalog.latestRelease(for: .macOS, major: 15)?.version, OSVersionNumber("15.8.1"))
+    XCTAssertEqual(catalog.latestRelease(for: .iOS, major: 26)?.version, OSVersionNumber("26.7.1"))
+    XCTAssertEqual(catalog.latestRelease(for: .iOS, major: 27)?.version, OSVersionNumber("27.0.1"))
   }
 
   func testRSRAppliesOnlyOnTopOfItsPrerequisiteBuild() throws {
@@ -92,7 +93,7 @@ final class ReleaseCatalogTests: XCTestCase {
     let merged = catalog.merging(feed)
     XCTAssertEqual(merged.releases.count, catalog.releases.count)
     let newer = CatalogRelease(
-      family: .iOS, version: OSVersionNumber("26.7")!, released: "2026-11-01")
+      family: .iOS, version: OSVersionNumber("26.8")!, released: "2026-11-01")
     XCTAssertEqual(
       catalog.merging([newer]).latestRelease(for: .iOS, major: 26)?.version, newer.version)
   }
@@ -121,6 +122,14 @@ final class ReleaseCatalogTests: XCTestCase {
     }
   }
 
+  func testCatalogCSVReadsTheOlderTenColumnFormat() throws {
+    let legacy =
+      CatalogCSV.legacyHeader + "\nios,16.4.1,a,20E772520a,20E252,2023-05-01,superseded,,16.5,x"
+    let r = try CatalogCSV.parse(legacy, file: "old.csv")
+    XCTAssertEqual(r.first?.supersededBy?.description, "16.5")
+    XCTAssertTrue(r.first?.devices.isAll ?? false)
+  }
+
   func testCatalogCSVRoundTripsAndNamesBadLines() throws {
     let rows = catalog.releases.map(CatalogCSV.row)
     let again = try CatalogCSV.parse(
@@ -128,7 +137,7 @@ final class ReleaseCatalogTests: XCTestCase {
     XCTAssertEqual(again.count, catalog.releases.count)
     let bad =
       CatalogCSV.header
-      + "\nios,16.4.1,a,20E772520a,20E252,2023-05-01,released,,,x\nios,16.x,,,,,released,,,x"
+      + "\nios,16.4.1,a,20E772520a,20E252,2023-05-01,released,,,,,,x\nios,16.x,,,,,released,,,,,,x"
     XCTAssertThrowsError(try CatalogCSV.parse(bad, file: "c.csv")) { error in
       XCTAssertTrue(String(describing: error).hasPrefix("c.csv: line 3:"), "\(error)")
     }

@@ -22,10 +22,18 @@ enum CatalogCommand {
 
   static let importFeed = CommandSpec(
     path: ["catalog", "import"],
-    summary: "Update the store's catalog from a SOFA v2 feed file (iOS or macOS), offline.",
+    summary:
+      "Update the store's catalog from Apple's GDMF feed or a SOFA v2 feed file, offline.",
     arguments: "FEED.json...",
     options: [CommandSpec.dbOption],
-    discussion: "Every file is checked before anything is stored; device states are recomputed.",
+    discussion: """
+      Reads Apple's GDMF response (curl https://gdmf.apple.com/v2/pmv -o pmv.json), SOFA's
+      cached copy of it, and SOFA v2 feeds (ios_data_feed.json, macos_data_feed.json, also the
+      spring-2026 ones whose BSI block used snake_case keys). Where sources disagree, Apple's
+      feed wins and `catalog list` shows the disagreement. Every file is checked before anything
+      is stored; device states are recomputed. The catalog's date becomes the newest date in
+      the files (GDMF posting dates, SOFA LastCheck).
+      """,
     writes: true,
     run: { arguments, context in try runImport(arguments, context) })
 
@@ -66,24 +74,40 @@ enum CatalogCommand {
               ("status", .string(r.status.rawValue)),
               ("replaced_by", r.replacedBy.map { .string("\(r.version) (\($0))") } ?? .null),
               ("superseded_by", r.supersededBy.map { .string($0.description) } ?? .null),
+              ("expires", r.expires.map { .string($0) } ?? .null),
+              ("devices", r.devices.isAll ? .null : .string(r.devices.summary)),
+              ("notes", r.notes.isEmpty ? .null : .string(r.notes)),
+              ("source", .string(r.source)),
             ])
           }
         ).serialized())
     default:
+      context.print("Catalog as of \(catalog.asOf).")
       var table = TextTable([
-        "platform", "kind", "version", "build", "on build", "released", "status",
+        "platform", "kind", "version", "build", "on build", "released", "expires", "status",
       ])
+      var disagreements: [String] = []
       for r in releases {
         var status = r.status.rawValue
         if let c = r.replacedBy { status += " → (\(c))" }
         if let s = r.supersededBy { status += " by \(s)" }
+        if !r.devices.isAll, r.isRSR || r.devices.models.map({ $0.count <= 5 }) == true {
+          status += ", only \(r.devices.summary)"
+        }
         table.add([
           r.family == .macOS ? "macOS" : "iOS/iPadOS", r.kindName, r.displayVersion,
           r.build?.text ?? "",
-          r.prerequisiteBuild?.text ?? "", r.released ?? "", status,
+          r.prerequisiteBuild?.text ?? "", r.released ?? "", r.expires ?? "", status,
         ])
+        if !r.notes.isEmpty {
+          disagreements.append("  \(r.family.rawValue) \(r.displayVersion): \(Sanitized.text(r.notes, limit: 400))")
+        }
       }
       context.print(table.render())
+      if !disagreements.isEmpty {
+        context.print("\nWhere sources disagree:")
+        for line in disagreements { context.print(line) }
+      }
     }
     return ExitCode.ok.rawValue
   }
@@ -93,21 +117,36 @@ enum CatalogCommand {
       throw CLIError.usage("give one or more SOFA feed files", command: "catalog import")
     }
     var releases: [CatalogRelease] = []
+    var asOf: String?
     for file in arguments.positional {
+      let shown = Sanitized.text(file, limit: 200)
+      if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int,
+        size > 64 << 20
+      {
+        throw CLIError(.dataError, "\(shown): larger than 64 MB; not a release feed")
+      }
       guard let data = FileManager.default.contents(atPath: file) else {
-        throw CLIError(.noInput, "\(file): cannot read the file")
+        throw CLIError(.noInput, "\(shown): cannot read the file")
       }
       do {
-        releases += try SOFAFeed.parse(data, file: file)
+        if GDMFFeed.recognizes(data) {
+          let contents = try GDMFFeed.parse(data, file: shown)
+          releases += contents.releases
+          asOf = max(asOf ?? "", contents.asOf ?? "")
+        } else {
+          releases += try SOFAFeed.parse(data, file: shown)
+          if let day = SOFAFeed.asOf(data) { asOf = max(asOf ?? "", day) }
+        }
       } catch {
         throw CLIError(.dataError, error.description)
       }
     }
     let store = try context.openStore(arguments, create: true)
     do {
-      let added = try store.importCatalog(releases)
+      let added = try store.importCatalog(releases, asOf: asOf?.isEmpty == false ? asOf : nil)
+      let catalog = try store.catalog()
       context.print(
-        "Read \(releases.count) releases from \(arguments.positional.count) file(s); \(added) new or changed, stored in \(store.path)."
+        "Read \(releases.count) releases from \(arguments.positional.count) file(s); \(added) new or changed, stored in \(store.path); catalog as of \(catalog.asOf)."
       )
     } catch {
       throw CLIError.store(error)

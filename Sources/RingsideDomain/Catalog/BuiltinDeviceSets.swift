@@ -1,7 +1,9 @@
 /// Named sets of model identifiers that releases in the builtin catalog list as their supported
 /// devices, from Apple's GDMF feed (shared/reference/gdmf/gdmf-pmv-sample.json, 2026-08-22):
-/// `ios26` is iOS 26.6.1's list, `ios18` 18.7.8's, each `-final` set the list of the last release
-/// of an older line (only the devices that cannot run a newer major still get it). `ios27` is
+/// `ios26` is iOS 26.6.1's list, `ios18` 18.7.8's (without the iPhone XS and XR, which got
+/// 18.7.9 and 18.7.10 instead), each `-final` set the list of the last release of an older line
+/// (only the devices that cannot run a newer major still get it). A release of an older major
+/// that Apple's feed no longer lists runs on the devices of its major's sets together. `ios27` is
 /// `ios26` plus the iPhone 19 models (AppleDB lists "iPhone12,1 and later" for iOS 27; its iPad
 /// list is assumed to be iOS 26's). `apple-silicon` is a rule, not a list: macOS 27 runs only on
 /// Macs with Apple silicon.

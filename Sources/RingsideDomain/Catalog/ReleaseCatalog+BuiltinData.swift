@@ -27,77 +27,77 @@ extension ReleaseCatalog {
   static let builtinCSV = """
       family,version,letter,build,prerequisite_build,released,status,replaced_by,superseded_by,expires,devices,notes,source
       ios,12.5.8,,16H88,,2026-01-26,released,,,,@ios12-final,,releases-2026.csv: macadmins/sofa data/resources/gdmf_history.ndjson@00b0d8ca
-      ios,15.8.6,,19H402,,2026-01-26,released,,,,@ios18 @ios17-final @ios16-final @ios15-final,,releases-2026.csv: macadmins/sofa data/resources/gdmf_history.ndjson@00b0d8ca
-      ios,15.8.7,,19H411,,2026-03-11,released,,,,@ios18 @ios17-final @ios16-final @ios15-final,,releases-2026.csv: macadmins/sofa data/resources/gdmf_history.ndjson@00b0d8ca
+      ios,15.8.6,,19H402,,2026-01-26,released,,,,@ios18 @ios18-final @ios17-final @ios16-final @ios15-final,,releases-2026.csv: macadmins/sofa data/resources/gdmf_history.ndjson@00b0d8ca
+      ios,15.8.7,,19H411,,2026-03-11,released,,,,@ios18 @ios18-final @ios17-final @ios16-final @ios15-final,,releases-2026.csv: macadmins/sofa data/resources/gdmf_history.ndjson@00b0d8ca
       ios,15.8.8,,19H422,,2026-05-11,released,,,,@ios15-final,,releases-2026.csv: macadmins/sofa data/resources/gdmf_history.ndjson@00b0d8ca
       ios,16.2,a,20C7750490e,20C5049e,2022-11-16,beta,,,,,,rsr-releases.csv
       ios,16.2,b,20C7750490f,20C5049e,2022-11-28,beta,,,,,,rsr-releases.csv
       ios,16.4,a,20E7752230f,20E5223e,2023-03-01,beta,,,,,,rsr-releases.csv
       ios,16.4,b,20E7752230g,20E5223e,2023-03-06,beta,,,,,,rsr-releases.csv
-      ios,16.4.1,,20E252,,2023-04-07,released,,,,@ios18 @ios17-final @ios16-final,,AppleDB (base of an RSR in rsr-releases.csv)
-      ios,16.4.1,a,20E772520a,20E252,2023-05-01,superseded,,16.5,,@ios18 @ios17-final @ios16-final,,rsr-releases.csv
-      ios,16.5,,20F66,,2023-05-18,released,,,,@ios18 @ios17-final @ios16-final,,AppleDB (base of an RSR in rsr-releases.csv)
-      ios,16.5.1,,20F75,,2023-06-21,released,,,,@ios18 @ios17-final @ios16-final,,AppleDB (base of an RSR in rsr-releases.csv)
-      ios,16.5.1,a,20F770750b,20F75,2023-07-10,pulled,c,,,@ios18 @ios17-final @ios16-final,,rsr-releases.csv
-      ios,16.5.1,c,20F770750d,20F75,2023-07-12,superseded,,16.6,,@ios18 @ios17-final @ios16-final,,rsr-releases.csv
-      ios,16.6,,20G75,,2023-07-24,released,,,,@ios18 @ios17-final @ios16-final,,AppleDB (base of an RSR in rsr-releases.csv)
-      ios,16.7.13,,20H365,,2026-01-26,released,,,,@ios18 @ios17-final @ios16-final,,releases-2026.csv: macadmins/sofa data/resources/gdmf_history.ndjson@00b0d8ca
-      ios,16.7.14,,20H370,,2026-02-02,released,,,,@ios18 @ios17-final @ios16-final,,releases-2026.csv: macadmins/sofa data/resources/gdmf_history.ndjson@00b0d8ca
-      ios,16.7.15,,20H380,,2026-03-11,released,,,,@ios18 @ios17-final @ios16-final,,releases-2026.csv: macadmins/sofa data/resources/gdmf_history.ndjson@00b0d8ca
+      ios,16.4.1,,20E252,,2023-04-07,released,,,,@ios18 @ios18-final @ios17-final @ios16-final,,AppleDB (base of an RSR in rsr-releases.csv)
+      ios,16.4.1,a,20E772520a,20E252,2023-05-01,superseded,,16.5,,@ios18 @ios18-final @ios17-final @ios16-final,,rsr-releases.csv
+      ios,16.5,,20F66,,2023-05-18,released,,,,@ios18 @ios18-final @ios17-final @ios16-final,,AppleDB (base of an RSR in rsr-releases.csv)
+      ios,16.5.1,,20F75,,2023-06-21,released,,,,@ios18 @ios18-final @ios17-final @ios16-final,,AppleDB (base of an RSR in rsr-releases.csv)
+      ios,16.5.1,a,20F770750b,20F75,2023-07-10,pulled,c,,,@ios18 @ios18-final @ios17-final @ios16-final,,rsr-releases.csv
+      ios,16.5.1,c,20F770750d,20F75,2023-07-12,superseded,,16.6,,@ios18 @ios18-final @ios17-final @ios16-final,,rsr-releases.csv
+      ios,16.6,,20G75,,2023-07-24,released,,,,@ios18 @ios18-final @ios17-final @ios16-final,,AppleDB (base of an RSR in rsr-releases.csv)
+      ios,16.7.13,,20H365,,2026-01-26,released,,,,@ios18 @ios18-final @ios17-final @ios16-final,,releases-2026.csv: macadmins/sofa data/resources/gdmf_history.ndjson@00b0d8ca
+      ios,16.7.14,,20H370,,2026-02-02,released,,,,@ios18 @ios18-final @ios17-final @ios16-final,,releases-2026.csv: macadmins/sofa data/resources/gdmf_history.ndjson@00b0d8ca
+      ios,16.7.15,,20H380,,2026-03-11,released,,,,@ios18 @ios18-final @ios17-final @ios16-final,,releases-2026.csv: macadmins/sofa data/resources/gdmf_history.ndjson@00b0d8ca
       ios,16.7.16,,20H392,,2026-05-11,released,,,,@ios16-final,,releases-2026.csv: macadmins/sofa data/resources/gdmf_history.ndjson@00b0d8ca
-      ios,17.0,,,,2023-09-18,released,,,,@ios18 @ios17-final,,sofa OSVersions.SecurityReleases
-      ios,17.0.1,,,,2023-09-21,released,,,,@ios18 @ios17-final,,sofa OSVersions.SecurityReleases
-      ios,17.0.2,,,,2023-09-21,released,,,,@ios18 @ios17-final,,sofa OSVersions.SecurityReleases
-      ios,17.0.3,,,,2023-10-04,released,,,,@ios18 @ios17-final,,sofa OSVersions.SecurityReleases
-      ios,17.1,,,,2023-10-25,released,,,,@ios18 @ios17-final,,sofa OSVersions.SecurityReleases
-      ios,17.1.1,,,,2023-11-07,released,,,,@ios18 @ios17-final,,sofa OSVersions.SecurityReleases
-      ios,17.1.2,,,,2023-11-30,released,,,,@ios18 @ios17-final,,sofa OSVersions.SecurityReleases
-      ios,17.2,,,,2023-12-11,released,,,,@ios18 @ios17-final,,sofa OSVersions.SecurityReleases
-      ios,17.2.1,,,,2023-12-19,released,,,,@ios18 @ios17-final,,sofa OSVersions.SecurityReleases
-      ios,17.3,,,,2024-01-22,released,,,,@ios18 @ios17-final,,sofa OSVersions.SecurityReleases
-      ios,17.3.1,,,,2024-02-08,released,,,,@ios18 @ios17-final,,sofa OSVersions.SecurityReleases
-      ios,17.4,,,,2024-03-05,released,,,,@ios18 @ios17-final,,sofa OSVersions.SecurityReleases
-      ios,17.4.1,,,,2024-03-21,released,,,,@ios18 @ios17-final,,sofa OSVersions.SecurityReleases
-      ios,17.5,,,,2024-05-13,released,,,,@ios18 @ios17-final,,sofa OSVersions.SecurityReleases
-      ios,17.5.1,,,,2024-05-20,released,,,,@ios18 @ios17-final,,sofa OSVersions.SecurityReleases
-      ios,17.6,,,,2024-07-29,released,,,,@ios18 @ios17-final,,sofa OSVersions.SecurityReleases
-      ios,17.6.1,,,,2024-08-07,released,,,,@ios18 @ios17-final,,sofa OSVersions.SecurityReleases
-      ios,17.7,,,,2024-09-16,released,,,,@ios18 @ios17-final,,sofa OSVersions.SecurityReleases
-      ios,17.7.1,,,,2024-10-28,released,,,,@ios18 @ios17-final,,sofa OSVersions.SecurityReleases
-      ios,17.7.2,,,,2024-11-19,released,,,,@ios18 @ios17-final,,sofa OSVersions.SecurityReleases
-      ios,17.7.3,,,,2024-12-11,released,,,,@ios18 @ios17-final,,sofa OSVersions.SecurityReleases
-      ios,17.7.4,,,,2025-01-27,released,,,,@ios18 @ios17-final,,sofa OSVersions.SecurityReleases
-      ios,17.7.5,,,,2025-02-10,released,,,,@ios18 @ios17-final,,sofa OSVersions.SecurityReleases
-      ios,17.7.6,,,,2025-03-31,released,,,,@ios18 @ios17-final,,sofa OSVersions.SecurityReleases
-      ios,17.7.7,,,,2025-05-12,released,,,,@ios18 @ios17-final,,sofa OSVersions.SecurityReleases
-      ios,17.7.8,,,,2025-05-19,released,,,,@ios18 @ios17-final,,sofa OSVersions.SecurityReleases
-      ios,17.7.9,,,,2025-07-29,released,,,,@ios18 @ios17-final,,sofa OSVersions.SecurityReleases
-      ios,17.7.10,,,,2025-08-20,released,,,,@ios18 @ios17-final,,sofa OSVersions.SecurityReleases
+      ios,17.0,,,,2023-09-18,released,,,,@ios18 @ios18-final @ios17-final,,sofa OSVersions.SecurityReleases
+      ios,17.0.1,,,,2023-09-21,released,,,,@ios18 @ios18-final @ios17-final,,sofa OSVersions.SecurityReleases
+      ios,17.0.2,,,,2023-09-21,released,,,,@ios18 @ios18-final @ios17-final,,sofa OSVersions.SecurityReleases
+      ios,17.0.3,,,,2023-10-04,released,,,,@ios18 @ios18-final @ios17-final,,sofa OSVersions.SecurityReleases
+      ios,17.1,,,,2023-10-25,released,,,,@ios18 @ios18-final @ios17-final,,sofa OSVersions.SecurityReleases
+      ios,17.1.1,,,,2023-11-07,released,,,,@ios18 @ios18-final @ios17-final,,sofa OSVersions.SecurityReleases
+      ios,17.1.2,,,,2023-11-30,released,,,,@ios18 @ios18-final @ios17-final,,sofa OSVersions.SecurityReleases
+      ios,17.2,,,,2023-12-11,released,,,,@ios18 @ios18-final @ios17-final,,sofa OSVersions.SecurityReleases
+      ios,17.2.1,,,,2023-12-19,released,,,,@ios18 @ios18-final @ios17-final,,sofa OSVersions.SecurityReleases
+      ios,17.3,,,,2024-01-22,released,,,,@ios18 @ios18-final @ios17-final,,sofa OSVersions.SecurityReleases
+      ios,17.3.1,,,,2024-02-08,released,,,,@ios18 @ios18-final @ios17-final,,sofa OSVersions.SecurityReleases
+      ios,17.4,,,,2024-03-05,released,,,,@ios18 @ios18-final @ios17-final,,sofa OSVersions.SecurityReleases
+      ios,17.4.1,,,,2024-03-21,released,,,,@ios18 @ios18-final @ios17-final,,sofa OSVersions.SecurityReleases
+      ios,17.5,,,,2024-05-13,released,,,,@ios18 @ios18-final @ios17-final,,sofa OSVersions.SecurityReleases
+      ios,17.5.1,,,,2024-05-20,released,,,,@ios18 @ios18-final @ios17-final,,sofa OSVersions.SecurityReleases
+      ios,17.6,,,,2024-07-29,released,,,,@ios18 @ios18-final @ios17-final,,sofa OSVersions.SecurityReleases
+      ios,17.6.1,,,,2024-08-07,released,,,,@ios18 @ios18-final @ios17-final,,sofa OSVersions.SecurityReleases
+      ios,17.7,,,,2024-09-16,released,,,,@ios18 @ios18-final @ios17-final,,sofa OSVersions.SecurityReleases
+      ios,17.7.1,,,,2024-10-28,released,,,,@ios18 @ios18-final @ios17-final,,sofa OSVersions.SecurityReleases
+      ios,17.7.2,,,,2024-11-19,released,,,,@ios18 @ios18-final @ios17-final,,sofa OSVersions.SecurityReleases
+      ios,17.7.3,,,,2024-12-11,released,,,,@ios18 @ios18-final @ios17-final,,sofa OSVersions.SecurityReleases
+      ios,17.7.4,,,,2025-01-27,released,,,,@ios18 @ios18-final @ios17-final,,sofa OSVersions.SecurityReleases
+      ios,17.7.5,,,,2025-02-10,released,,,,@ios18 @ios18-final @ios17-final,,sofa OSVersions.SecurityReleases
+      ios,17.7.6,,,,2025-03-31,released,,,,@ios18 @ios18-final @ios17-final,,sofa OSVersions.SecurityReleases
+      ios,17.7.7,,,,2025-05-12,released,,,,@ios18 @ios18-final @ios17-final,,sofa OSVersions.SecurityReleases
+      ios,17.7.8,,,,2025-05-19,released,,,,@ios18 @ios18-final @ios17-final,,sofa OSVersions.SecurityReleases
+      ios,17.7.9,,,,2025-07-29,released,,,,@ios18 @ios18-final @ios17-final,,sofa OSVersions.SecurityReleases
+      ios,17.7.10,,,,2025-08-20,released,,,,@ios18 @ios18-final @ios17-final,,sofa OSVersions.SecurityReleases
       ios,17.7.11,,21H461,,2026-05-11,released,,,,@ios17-final,iPadOS only (iPad7;1-7;6); SOFA gives the GDMF pair build 21H6461,sofa OSVersions.SecurityReleases
-      ios,18.0,,,,2024-09-16,released,,,,@ios18,,sofa OSVersions.SecurityReleases
-      ios,18.0.1,,,,2024-10-03,released,,,,@ios18,,sofa OSVersions.SecurityReleases
-      ios,18.1,,,,2024-10-28,released,,,,@ios18,,sofa OSVersions.SecurityReleases
-      ios,18.1.1,,,,2024-11-19,released,,,,@ios18,,sofa OSVersions.SecurityReleases
-      ios,18.2,,,,2024-12-11,released,,,,@ios18,,sofa OSVersions.SecurityReleases
-      ios,18.2.1,,,,2025-01-06,released,,,,@ios18,,sofa OSVersions.SecurityReleases
-      ios,18.3,,,,2025-01-27,released,,,,@ios18,,sofa OSVersions.SecurityReleases
-      ios,18.3.1,,,,2025-02-10,released,,,,@ios18,,sofa OSVersions.SecurityReleases
-      ios,18.3.2,,,,2025-03-11,released,,,,@ios18,,sofa OSVersions.SecurityReleases
-      ios,18.4,,,,2025-03-31,released,,,,@ios18,,sofa OSVersions.SecurityReleases
-      ios,18.4.1,,,,2025-04-16,released,,,,@ios18,,sofa OSVersions.SecurityReleases
-      ios,18.5,,,,2025-05-12,released,,,,@ios18,,sofa OSVersions.SecurityReleases
-      ios,18.6,,,,2025-07-29,released,,,,@ios18,,sofa OSVersions.SecurityReleases
-      ios,18.6.1,,,,2025-08-14,released,,,,@ios18,,sofa OSVersions.SecurityReleases
-      ios,18.6.2,,,,2025-08-20,released,,,,@ios18,,sofa OSVersions.SecurityReleases
-      ios,18.7,,,,2025-09-15,released,,,,@ios18,,sofa OSVersions.SecurityReleases
-      ios,18.7.1,,,,2025-09-29,released,,,,@ios18,,sofa OSVersions.SecurityReleases
-      ios,18.7.2,,,,2025-11-05,released,,,,@ios18,,sofa OSVersions.SecurityReleases
-      ios,18.7.3,,,,2025-12-12,released,,,,@ios18,,sofa OSVersions.SecurityReleases
-      ios,18.7.4,,22H218,,2026-01-26,released,,,,@ios18,,sofa OSVersions.SecurityReleases
-      ios,18.7.5,,22H311,,2026-02-11,released,,,,@ios18,,sofa OSVersions.SecurityReleases
-      ios,18.7.6,,22H320,,2026-03-04,released,,,,@ios18,,sofa OSVersions.SecurityReleases
-      ios,18.7.7,,22H333,,2026-03-24,released,,,,@ios18,,sofa OSVersions.SecurityReleases
-      ios,18.7.7,,22H340,,2026-04-01,released,,,,@ios18,,releases-2026.csv: macadmins/sofa data/resources/gdmf_history.ndjson@00b0d8ca
+      ios,18.0,,,,2024-09-16,released,,,,@ios18 @ios18-final,,sofa OSVersions.SecurityReleases
+      ios,18.0.1,,,,2024-10-03,released,,,,@ios18 @ios18-final,,sofa OSVersions.SecurityReleases
+      ios,18.1,,,,2024-10-28,released,,,,@ios18 @ios18-final,,sofa OSVersions.SecurityReleases
+      ios,18.1.1,,,,2024-11-19,released,,,,@ios18 @ios18-final,,sofa OSVersions.SecurityReleases
+      ios,18.2,,,,2024-12-11,released,,,,@ios18 @ios18-final,,sofa OSVersions.SecurityReleases
+      ios,18.2.1,,,,2025-01-06,released,,,,@ios18 @ios18-final,,sofa OSVersions.SecurityReleases
+      ios,18.3,,,,2025-01-27,released,,,,@ios18 @ios18-final,,sofa OSVersions.SecurityReleases
+      ios,18.3.1,,,,2025-02-10,released,,,,@ios18 @ios18-final,,sofa OSVersions.SecurityReleases
+      ios,18.3.2,,,,2025-03-11,released,,,,@ios18 @ios18-final,,sofa OSVersions.SecurityReleases
+      ios,18.4,,,,2025-03-31,released,,,,@ios18 @ios18-final,,sofa OSVersions.SecurityReleases
+      ios,18.4.1,,,,2025-04-16,released,,,,@ios18 @ios18-final,,sofa OSVersions.SecurityReleases
+      ios,18.5,,,,2025-05-12,released,,,,@ios18 @ios18-final,,sofa OSVersions.SecurityReleases
+      ios,18.6,,,,2025-07-29,released,,,,@ios18 @ios18-final,,sofa OSVersions.SecurityReleases
+      ios,18.6.1,,,,2025-08-14,released,,,,@ios18 @ios18-final,,sofa OSVersions.SecurityReleases
+      ios,18.6.2,,,,2025-08-20,released,,,,@ios18 @ios18-final,,sofa OSVersions.SecurityReleases
+      ios,18.7,,,,2025-09-15,released,,,,@ios18 @ios18-final,,sofa OSVersions.SecurityReleases
+      ios,18.7.1,,,,2025-09-29,released,,,,@ios18 @ios18-final,,sofa OSVersions.SecurityReleases
+      ios,18.7.2,,,,2025-11-05,released,,,,@ios18 @ios18-final,,sofa OSVersions.SecurityReleases
+      ios,18.7.3,,,,2025-12-12,released,,,,@ios18 @ios18-final,,sofa OSVersions.SecurityReleases
+      ios,18.7.4,,22H218,,2026-01-26,released,,,,@ios18 @ios18-final,,sofa OSVersions.SecurityReleases
+      ios,18.7.5,,22H311,,2026-02-11,released,,,,@ios18 @ios18-final,,sofa OSVersions.SecurityReleases
+      ios,18.7.6,,22H320,,2026-03-04,released,,,,@ios18 @ios18-final,,sofa OSVersions.SecurityReleases
+      ios,18.7.7,,22H333,,2026-03-24,released,,,,@ios18 @ios18-final,,sofa OSVersions.SecurityReleases
+      ios,18.7.7,,22H340,,2026-04-01,released,,,,@ios18 @ios18-final,,releases-2026.csv: macadmins/sofa data/resources/gdmf_history.ndjson@00b0d8ca
       ios,18.7.8,,22H352,,2026-04-22,released,,,,@ios18,,sofa OSVersions.SecurityReleases
       ios,18.7.9,,22H355,,2026-05-11,released,,,,@ios18-final,,sofa OSVersions.SecurityReleases
       ios,18.7.10,,22H374,,2026-08-17,released,,,,@ios18-final,,sofa OSVersions.SecurityReleases

@@ -19,7 +19,7 @@ extension ReleaseCatalog {
       if let bsi { return bsi }
     }
     guard let oldest = live.last else { return nil }
-    return osReleases(family: family, major: oldest, platform: platform, model: nil).last
+    return osReleases(family: family, major: oldest, platform: platform, models: nil).last
   }
 
   /// Reads a requirement given as a version (`16.5.1 (c)`, `iOS 26.3.1 (a)`) or a build

@@ -1,13 +1,44 @@
 /// The release a device should run: the newest of its line, as far as its hardware goes.
+///
+/// What the hardware can run is judged from the model identifier when the source reports one
+/// (`iPhone15,2`). Otherwise the device's own release narrows it down: a device on iOS
+/// 16.7.16 is one of the models Apple lists for 16.7.16, and a release counts for it only
+/// when it reaches every one of them.
 extension ReleaseCatalog {
-  /// Public OS releases of one major that reach a device of this model, oldest first. A
-  /// release whose scope cannot tell for this model (a marketing name) counts as reaching it.
-  func osReleases(
-    family: PlatformFamily, major: Int, platform: Platform, model: String?
-  ) -> [CatalogRelease] {
-    (osReleasesByMajor[family]?[major] ?? []).filter {
-      $0.devices.includes(model: model, platform: platform) != false
+  /// The models a device may be: its identifier, or the models its own release lists for its
+  /// platform; nil when nothing narrows it down.
+  func possibleModels(platform: Platform, model: String?, base: OSVersionNumber?) -> Set<String>?
+  {
+    if let model, ModelIdentifier.isIdentifier(model) { return [model] }
+    guard let base,
+      let own = osReleasesByMajor[platform.family]?[base.major]?.last(where: { $0.version == base }),
+      let models = own.devices.models
+    else { return nil }
+    let prefixes = ModelIdentifier.prefixes(of: platform)
+    let mine = models.filter { m in prefixes.contains { m.hasPrefix($0) } }
+    return mine.isEmpty ? nil : mine
+  }
+
+  /// Whether a release installs on every model the device may be. With nothing known of the
+  /// hardware, a release made for a few models only (macOS 26.3.2 for the MacBook Neo) does not
+  /// count: one for at least half as many models as the broadest release of its major does.
+  func reaches(_ r: CatalogRelease, _ models: Set<String>?, platform: Platform) -> Bool {
+    guard let models else {
+      guard r.devices.includes(model: nil, platform: platform) != false else { return false }
+      guard let mine = r.devices.models?.count else { return true }
+      let widest = (osReleasesByMajor[r.family]?[r.version.major] ?? []).map {
+        $0.devices.models?.count ?? .max
+      }.max() ?? 0
+      return widest == .max ? mine * 2 >= 200 : mine * 2 >= widest
     }
+    return models.allSatisfy { r.devices.includes(model: $0, platform: platform) != false }
+  }
+
+  /// Public OS releases of one major that reach the device, oldest first.
+  func osReleases(
+    family: PlatformFamily, major: Int, platform: Platform, models: Set<String>?
+  ) -> [CatalogRelease] {
+    (osReleasesByMajor[family]?[major] ?? []).filter { reaches($0, models, platform: platform) }
   }
 
   /// The majors of a platform family that have public OS releases, newest first.
@@ -16,15 +47,26 @@ extension ReleaseCatalog {
   }
 
   /// Whether Apple still ships releases of `major` to this device: the newest release of the
-  /// major reaches its model, and no newer major came out after it (Apple ends a line when a
-  /// new major ships without an update for it). iOS 18.7.10 lists only the iPhone XS and XR, so
-  /// an iPhone 15 left on iOS 18 is off its line; macOS 15.8.1 shipped after 27.0, macOS 14's
-  /// last release before it.
-  public func stillShips(major: Int, to platform: Platform, model: String?) -> Bool {
-    guard let newest = osReleasesByMajor[platform.family]?[major]?.last,
-      newest.devices.includes(model: model, platform: platform) != false
+  /// major reaches it, and either no newer major runs on it (iOS 16.7.x for the iPhone 8 and
+  /// X, 18.7.10 for the iPhone XS) or the line was not ended by a newer major shipping after
+  /// its last release (macOS 15.8.1 came after 27.0, macOS 14's last release before it). An
+  /// iPhone 15 left on iOS 18 is off its line: 18.7.10 is only for the XS and XR.
+  public func stillShips(
+    major: Int, to platform: Platform, model: String?, base: OSVersionNumber? = nil
+  ) -> Bool {
+    let models = possibleModels(platform: platform, model: model, base: base)
+    return stillShips(major: major, platform: platform, models: models)
+  }
+
+  func stillShips(major: Int, platform: Platform, models: Set<String>?) -> Bool {
+    let family = platform.family
+    guard let newest = osReleasesByMajor[family]?[major]?.last,
+      reaches(newest, models, platform: platform)
     else { return false }
-    return !isRetired(major: major, family: platform.family)
+    let newerReachesIt = majors(of: family).contains {
+      $0 > major && !osReleases(family: family, major: $0, platform: platform, models: models).isEmpty
+    }
+    return !newerReachesIt || !isRetired(major: major, family: family)
   }
 
   /// True when a newer major's first release came after this major's newest release.
@@ -39,26 +81,25 @@ extension ReleaseCatalog {
   }
 
   /// The release a device on `base` should run: the newest release of its own major while
-  /// Apple still ships that major to its model, else the newest release of the newest major
-  /// its model runs. With `requireNewestMajor` (a ring's choice), always the newest major.
+  /// Apple still ships that major to it, else the newest release of the newest major it runs.
+  /// With `requireNewestMajor` (a ring's choice), always the newest major it runs.
   public func targetRelease(
     platform: Platform, model: String?, base: OSVersionNumber, requireNewestMajor: Bool = false
   ) -> CatalogRelease? {
     let family = platform.family
-    if !requireNewestMajor, stillShips(major: base.major, to: platform, model: model) {
-      return osReleases(family: family, major: base.major, platform: platform, model: model).last
+    let models = possibleModels(platform: platform, model: model, base: base)
+    if !requireNewestMajor, stillShips(major: base.major, platform: platform, models: models) {
+      return osReleases(family: family, major: base.major, platform: platform, models: models).last
     }
     for major in majors(of: family) {
       if !requireNewestMajor, major < base.major { break }
-
-      if let newest = osReleases(family: family, major: major, platform: platform, model: model)
+      if let newest = osReleases(family: family, major: major, platform: platform, models: models)
         .last
       {
         return newest
       }
     }
-    // Off its line and no newer major reaches the model: the newest it has ever been offered.
-    return osReleases(family: family, major: base.major, platform: platform, model: model).last
+    return osReleases(family: family, major: base.major, platform: platform, models: models).last
   }
 
   /// The RSR/BSIs a device on `base` (build `build`, model `model`) can install on `day`: public,
@@ -66,18 +107,20 @@ extension ReleaseCatalog {
   public func installableRSRs(
     platform: Platform, model: String?, base: OSVersionNumber, build: AppleBuild?, on day: String
   ) -> [CatalogRelease] {
-    rsrs(for: platform, base: base).filter {
+    let models = possibleModels(platform: platform, model: model, base: base)
+    return rsrs(for: platform, base: base).filter {
       !$0.isWithdrawn && $0.applies(toBuild: build) && !$0.hasExpired(on: day)
-        && $0.devices.includes(model: model, platform: platform) != false
+        && reaches($0, models, platform: platform)
     }
   }
 
-  /// Why an RSR/BSI of `base` cannot be installed any more, in words, or nil if it can.
+  /// Why an RSR/BSI cannot be installed any more, in words, or nil if it can.
   public func whyNotInstallable(
     _ rsr: CatalogRelease, platform: Platform, model: String?, on day: String
   ) -> String? {
     var reasons: [String] = []
-    if rsr.devices.includes(model: model, platform: platform) == false {
+    let models = possibleModels(platform: platform, model: model, base: rsr.version)
+    if !reaches(rsr, models, platform: platform) {
       reasons.append("it is only for \(rsr.devices.summary)")
     }
     if let later = rsr.supersededBy {

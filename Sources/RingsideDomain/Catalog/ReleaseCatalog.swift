@@ -159,7 +159,12 @@ public struct ReleaseCatalog: Sendable {
         family: r.family, version: r.version, letter: r.letter, build: r.isRSR ? r.build : nil)
     }
     var merged: [Identity: CatalogRelease] = [:]
-    for r in releases { merged[identity(r)] = r }
+    // A version shipped as two builds (iOS 18.7.7: 22H333 and 22H340) keeps both; a feed
+    // updates the first.
+    var alsoKept: [CatalogRelease] = []
+    for r in releases {
+      if merged[identity(r)] == nil { merged[identity(r)] = r } else { alsoKept.append(r) }
+    }
     for r in overrides {
       if let old = merged[identity(r)] {
         merged[identity(r)] = ReleaseCatalog.reconcile(old: old, new: r)
@@ -167,7 +172,8 @@ public struct ReleaseCatalog: Sendable {
         merged[identity(r)] = r
       }
     }
-    return ReleaseCatalog(releases: Array(merged.values), asOf: max(asOf, newer ?? asOf))
+    return ReleaseCatalog(
+      releases: Array(merged.values) + alsoKept, asOf: max(asOf, newer ?? asOf))
   }
 
   /// One release as two sources describe it: the more authoritative source wins each fact
@@ -184,7 +190,11 @@ public struct ReleaseCatalog: Sendable {
         "\(loser.source) says \(name) \(text(b)), \(winner.source) says \(text(a)): kept \(text(a))")
     }
     note("build", winner.build, loser.build, \.text)
-    note("released", winner.released, loser.released, { $0 })
+    if let a = old.released, let b = new.released, a != b {
+      // Apple re-stamps posting dates later; the first date seen is the release date.
+      notes.append("\(new.source) says released \(b), \(old.source) says \(a): kept \(min(a, b))")
+      r.released = min(a, b)
+    }
     note("superseded by", winner.supersededBy, loser.supersededBy, \.description)
     note("expires", winner.expires, loser.expires, { $0 })
     if r.build == nil { r.build = loser.build }

@@ -107,8 +107,13 @@ public enum SOFAFeed {
   private static func bsi(
     _ item: [String: Any], path: String, family: PlatformFamily, file: String, source: String
   ) throws(CatalogError) -> CatalogRelease {
+    // Spring 2026 feeds wrote this block in snake_case, without the letter: it is then read
+    // from the build's last character (23D771330a is (a)) and noted.
+    let snake = item["VersionExtra"] == nil && item["version"] != nil
+    let item = snake ? camelCased(item) : item
     let version = try versionNumber(item["Version"], at: path + ".Version", file)
-    let extra = item["VersionExtra"] as? String ?? ""
+    let fromBuild = (item["Build"] as? String)?.last.flatMap { $0.isLowercase ? "(\($0))" : nil }
+    let extra = item["VersionExtra"] as? String ?? (snake ? fromBuild ?? "" : "")
     let mark: RSRMark
     do { mark = try RSRMark.parse(extra) } catch {
       throw CatalogError(
@@ -123,12 +128,34 @@ public enum SOFAFeed {
       throw CatalogError(file: file, location: path + ".Build", reason: "missing")
     }
     let superseded = (item["SupersededBy"] as? [String: Any])?["ProductVersion"] as? String
+    let devices = (item["SupportedDevices"] as? [Any])?.compactMap { $0 as? String } ?? []
     return CatalogRelease(
       family: family, version: version, letter: letter, build: build,
       prerequisiteBuild: try optionalBuild(
         item["PrerequisiteBuild"], at: path + ".PrerequisiteBuild", file),
       released: (item["PostingDate"] as? String).map { String($0.prefix(10)) },
-      supersededBy: superseded.flatMap { OSVersionNumber($0) }, source: source)
+      supersededBy: superseded.flatMap { OSVersionNumber($0) },
+      devices: GDMFFeed.scope(devices, family: family),
+      notes: snake ? "letter read from the build (the feed has no VersionExtra)" : "",
+      source: source)
+  }
+
+  /// `posting_date` → `PostingDate`, for the spring-2026 BSI block.
+  static func camelCased(_ item: [String: Any]) -> [String: Any] {
+    var out: [String: Any] = [:]
+    for (key, value) in item {
+      let words = key.split(separator: "_")
+      out[words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()] = value
+    }
+    return out
+  }
+
+  /// The feed's `LastCheck` day, when it has one.
+  public static func asOf(_ data: Data) -> String? {
+    guard let top = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+      let check = top["LastCheck"] as? String, check.count >= 10
+    else { return nil }
+    return try? CatalogCSV.day(String(check.prefix(10)))
   }
 
   private static func detectFamily(

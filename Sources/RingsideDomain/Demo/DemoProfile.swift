@@ -81,8 +81,8 @@ struct DemoProfile: Sendable {
       (d(unknownLetter(v(p, "26.7.1", build: "23H30")), [], modern), 5),
       (d(unknownLetter(v(p, "26.3.1", build: "23D8133")), [], modern), 2),
       (d(v(p, "18.7.10", build: "22H374"), [], final18), 5),
-      (d(v(p, "18.7.8", build: "22H352"), [], final18), 1),
-      (d(v(p, "18.6.2", build: "22G100"), [], modern), 2),
+      (d(v(p, "18.7.7", build: "22H333"), [], final18), 1),
+      (d(v(p, "18.6.2", build: "22G100"), [], modern.filter { !$0.0.hasPrefix("iPhone18") }), 2),
       (d(AppleOSVersion(platform: p, base: nil), [], modern), 1),
     ]
     if platform == .iOS {

@@ -1,0 +1,243 @@
+import XCTest
+
+@testable import RingsideDomain
+
+/// Every verdict rule on real releases from shared/reference (releases-2026.csv, Apple's GDMF
+/// feed, rsr-releases.csv), as of 2026-11-29 unless a case says otherwise.
+final class VerdictTableTests: XCTestCase {
+  struct Case {
+    let name: String
+    let platform: Platform
+    let model: String?
+    let version: String
+    var build: String? = nil
+    var supplemental: String? = nil
+    var removed: Character? = nil
+    var today = "2026-11-29"
+    var newestMajor = false
+    var catalog: ReleaseCatalog = .builtin
+    let state: DeviceState
+    let target: String?
+    var says: [String] = []
+  }
+
+  /// The builtin catalog as Apple's feed stood on `day`: releases posted by then, and no
+  /// supersession by a release that came later.
+  static func catalog(asStoodOn day: String) -> ReleaseCatalog {
+    let known = ReleaseCatalog.builtin.releases.filter { ($0.released ?? "0000") <= day }
+    let versions = Set(known.filter { !$0.isRSR }.map { "\($0.family) \($0.version)" })
+    let releases = known.map { r -> CatalogRelease in
+      var r = r
+      if let later = r.supersededBy, !versions.contains("\(r.family) \(later)") {
+        r.supersededBy = nil
+        r.status = .released
+      }
+      return r
+    }
+    return ReleaseCatalog(releases: releases, asOf: day)
+  }
+
+  static let march18 = catalog(asStoodOn: "2026-03-18")
+
+  static let cases: [Case] = [
+    Case(
+      name: "iOS 26.3.1 without its BSI, after 26.4 and the end of signing", platform: .iOS,
+      model: "iPhone15,2", version: "26.3.1", build: "23D8133", supplemental: "23D8133",
+      state: .osUpdateFirst, target: "26.7.1",
+      says: [
+        "26.3.1 (a) cannot be installed any more", "26.4 replaced it on 2026-03-24",
+        "stopped signing it after 2026-11-20", "26.7.1 (23H30)",
+      ]),
+    Case(
+      name: "macOS 26.3.1 without its BSI", platform: .macOS, model: "Mac14,2",
+      version: "26.3.1", build: "25D2128", supplemental: "25D2128", state: .osUpdateFirst,
+      target: "26.7.1", says: ["26.4 replaced it", "26.7.1 (25G241)"]),
+    Case(
+      name: "iOS 26.3.1 (a) while 26.7.1 exists is not current", platform: .iOS,
+      model: "iPhone16,2", version: "26.3.1 (a)", build: "23D8133", supplemental: "23D771330a",
+      state: .osUpdateFirst, target: "26.7.1", says: ["no longer makes it current"]),
+    Case(
+      name: "iOS 16.5.1 without a letter: (c) was superseded by 16.6", platform: .iOS,
+      model: "iPhone10,3", version: "16.5.1", build: "20F75", supplemental: "20F75",
+      state: .osUpdateFirst, target: "16.7.16",
+      says: ["16.5.1 (c) cannot be installed any more", "16.6 replaced it on 2023-07-24"]),
+    Case(
+      name: "iOS 16.5.1 (c) on an iPhone X", platform: .iOS, model: "iPhone10,3",
+      version: "16.5.1 (c)", state: .osUpdateFirst, target: "16.7.16"),
+    Case(
+      name: "an iPhone X on 16.7.16 has the newest release its hardware gets", platform: .iOS,
+      model: "iPhone10,3", version: "16.7.16", build: "20H392", state: .current,
+      target: "16.7.16"),
+    Case(
+      name: "pulled 16.5.1 (a): the replacement is gone too, so update", platform: .iOS,
+      model: "iPhone10,4", version: "16.5.1 (a)", build: "20F75", supplemental: "20F770750b",
+      state: .pulledRSR, target: "16.7.16",
+      says: ["was pulled on 2023-07-12", "16.5.1 (c) (20F770750d) replaced it"]),
+    Case(
+      name: "replaced macOS 13.4.1 (a)", platform: .macOS, model: "Mac14,2",
+      version: "13.4.1 (a)", build: "22F82", supplemental: "22F770820b", state: .pulledRSR,
+      target: "27.0.1", says: ["was replaced on 2023-07-12 by 13.4.1 (c)"]),
+    Case(
+      name: "iPhone XS on 18.7.10: iOS 18's last line, the newest it gets", platform: .iOS,
+      model: "iPhone11,8", version: "18.7.10", build: "22H374", state: .current,
+      target: "18.7.10"),
+    Case(
+      name: "iPhone XS on 18.7.7 must update within its line", platform: .iOS,
+      model: "iPhone11,8", version: "18.7.7", build: "22H333", state: .osUpdateFirst,
+      target: "18.7.10"),
+    Case(
+      name: "iPhone 14 left on iOS 18: Apple ships 18 only to older models now", platform: .iOS,
+      model: "iPhone15,2", version: "18.6.2", state: .osUpdateFirst, target: "27.0.1",
+      says: ["iOS 18 no longer gets releases for this model (iPhone15,2)"]),
+    Case(
+      name: "iPad 6th generation on iPadOS 17.7.11, its last line", platform: .iPadOS,
+      model: "iPad7,5", version: "17.7.11", build: "21H461", state: .current, target: "17.7.11"),
+    Case(
+      name: "macOS 15.8.1: the older line Apple still ships", platform: .macOS, model: "Mac14,2",
+      version: "15.8.1", build: "24H32", state: .current, target: "15.8.1"),
+    Case(
+      name: "macOS 15.7.9 must update to 15.8.1", platform: .macOS, model: "Mac14,2",
+      version: "15.7.9", build: "24G830", state: .osUpdateFirst, target: "15.8.1"),
+    Case(
+      name: "macOS 14 ended before 27.0: an Apple silicon Mac goes to 27", platform: .macOS,
+      model: "Mac14,2", version: "14.8.9", build: "23J631", state: .osUpdateFirst,
+      target: "27.0.1"),
+    Case(
+      name: "an Intel Mac cannot run macOS 27: its newest is 26.7.1", platform: .macOS,
+      model: "MacBookPro16,1", version: "14.8.9", build: "23J631", state: .osUpdateFirst,
+      target: "26.7.1"),
+    Case(
+      name: "an Intel Mac on 26.7.1 is current", platform: .macOS, model: "MacBookPro16,1",
+      version: "26.7.1", build: "25G241", state: .current, target: "26.7.1"),
+    Case(
+      name: "iOS 26.7.1 is current while Apple ships 26", platform: .iOS, model: "iPhone15,2",
+      version: "26.7.1", build: "23H30", state: .current, target: "26.7.1"),
+    Case(
+      name: "iOS 27.0 must take 27.0.1", platform: .iOS, model: "iPhone17,1", version: "27.0",
+      build: "24A437", state: .osUpdateFirst, target: "27.0.1"),
+    Case(
+      name: "a ring that requires the newest major", platform: .iOS, model: "iPhone15,2",
+      version: "26.7.1", build: "23H30", newestMajor: true, state: .osUpdateFirst,
+      target: "27.0.1", says: ["requires the newest major"]),
+    Case(
+      name: "the newest major a model runs is its ceiling even when a ring wants more",
+      platform: .iOS, model: "iPhone11,8", version: "18.7.10", build: "22H374",
+      newestMajor: true, state: .current, target: "18.7.10"),
+    Case(
+      name: "on 2026-03-18 the iOS BSI was installable", platform: .iOS, model: "iPhone15,2",
+      version: "26.3.1", build: "23D8133", supplemental: "23D8133", today: "2026-03-18",
+      catalog: march18, state: .rsrAvailable, target: "26.3.1",
+      says: ["26.3.1 (a) (23D771330a)", "Apple signs it until 2026-11-20"]),
+    Case(
+      name: "the signing window's last day still counts", platform: .iOS, model: "iPhone15,2",
+      version: "26.3.1", build: "23D8133", supplemental: "23D8133", today: "2026-11-20",
+      catalog: march18, state: .rsrAvailable, target: "26.3.1"),
+    Case(
+      name: "the day after the signing window closed", platform: .iOS, model: "iPhone15,2",
+      version: "26.3.1", build: "23D8133", supplemental: "23D8133", today: "2026-11-21",
+      catalog: march18, state: .current, target: "26.3.1",
+      says: ["stopped signing it after 2026-11-20"]),
+    Case(
+      name: "26.3.2 (a) is for the MacBook Neo only", platform: .macOS, model: "Mac17,5",
+      version: "26.3.2", build: "25D2140", supplemental: "25D2140", today: "2026-03-18",
+      catalog: march18, state: .rsrAvailable, target: "26.3.2", says: ["26.3.2 (a)"]),
+    Case(
+      name: "a Mac on the general BSI is current, the model-specific one notwithstanding",
+      platform: .macOS, model: "Mac14,2", version: "26.3.1 (a)", build: "25D2128",
+      supplemental: "25D771280a", today: "2026-03-18", catalog: march18, state: .current,
+      target: "26.3.1"),
+    Case(
+      name: "the letter comes from the supplemental build when the source gives none",
+      platform: .iOS, model: "iPhone15,2", version: "26.3.1", build: "23D8133",
+      supplemental: "23D771330a", today: "2026-03-18", catalog: march18, state: .current,
+      target: "26.3.1"),
+    Case(
+      name: "a removed BSI on the newest release", platform: .iOS, model: "iPhone15,2",
+      version: "26.3.1", build: "23D8133", supplemental: "23D8133", removed: "a",
+      today: "2026-03-18", catalog: march18, state: .rsrRemoved, target: "26.3.1",
+      says: ["was removed"]),
+    Case(
+      name: "no version reported", platform: .iOS, model: nil, version: "", state: .unknown,
+      target: nil),
+  ]
+
+  func testEveryCaseGivesTheVerdictAndTargetTheReferencesSupport() throws {
+    for c in Self.cases {
+      var v =
+        c.version.isEmpty
+        ? AppleOSVersion(platform: c.platform, base: nil)
+        : try AppleOSVersion.parse(c.version, missingLetter: .none)
+      if let b = c.build { v.build = try AppleBuild(b) }
+      if let s = c.supplemental { v.supplementalBuild = try AppleBuild(s) }
+      let a = StateAssessor(catalog: c.catalog, today: c.today).assess(
+        platform: c.platform, model: c.model, version: v, removedLetter: c.removed,
+        requireNewestMajor: c.newestMajor)
+      XCTAssertEqual(a.state, c.state, "\(c.name): \(a.explanation)")
+      XCTAssertEqual(a.target?.version.description, c.target, "\(c.name): target")
+      for phrase in c.says {
+        XCTAssertTrue(a.explanation.contains(phrase), "\(c.name): \"\(phrase)\" in \(a.explanation)")
+      }
+      if a.state == .osUpdateFirst, let t = a.target {
+        XCTAssertEqual(
+          a.action, "Update to \(t.displayVersion) (\(t.build?.text ?? "")).", c.name)
+      }
+    }
+  }
+
+  func testRemovalOnOS27HoldsOnlyOnSupervisedDevicesThroughTheDeclaration() {
+    func status(_ p: Platform, _ supervised: Bool?, major: Int, removed: Character? = nil)
+      -> RemovalStatus
+    {
+      StateAssessor.removalStatus(
+        platform: p, supervised: supervised, userEnrolled: false, ringRemoval: .block,
+        major: major, removedLetter: removed)
+    }
+    XCTAssertEqual(status(.macOS, false, major: 26), .blocked)
+    XCTAssertEqual(status(.macOS, false, major: 27), .notEnforced)
+    XCTAssertEqual(status(.macOS, nil, major: 27), .notEnforced)
+    XCTAssertEqual(status(.macOS, true, major: 27), .blocked)
+    XCTAssertEqual(status(.iOS, true, major: 27), .blocked)
+    XCTAssertEqual(status(.iOS, false, major: 27), .notEnforced)
+    XCTAssertEqual(status(.iOS, true, major: 26, removed: "a"), .removedAnyway)
+    let sentence = RemovalExplanation.sentence(
+      status: .notEnforced, platform: .macOS, supervised: false, userEnrolled: false,
+      ring: "production", version: AppleOSVersion(base: OSVersionNumber("27.0.1")))
+    XCTAssertTrue(sentence.contains("softwareupdate.settings"), sentence)
+    let flagged = RemovalExplanation.sentence(
+      status: .removedAnyway, platform: .iOS, supervised: true, userEnrolled: false,
+      ring: "production", version: AppleOSVersion(base: OSVersionNumber("26.3.1")))
+    XCTAssertTrue(flagged.contains("check the profile reached the device"), flagged)
+  }
+
+  func testTheCatalogKnowsEveryReleaseOf2026WithTheReferenceBuildAndDate() throws {
+    let rows = try Fixtures.csv("releases-2026.csv")
+    XCTAssertEqual(rows.count, 68)
+    for row in rows {
+      let family: PlatformFamily = row["platform"] == "macos" ? .macOS : .iOS
+      let version = try AppleOSVersion.parse(row["version"] ?? "", missingLetter: .none)
+      let build = try AppleBuild(row["build"] ?? "")
+      let found = ReleaseCatalog.builtin.releases.first {
+        $0.family == family && $0.build == build
+      }
+      XCTAssertNotNil(found, "\(row["version"] ?? "") \(build.text) is missing")
+      XCTAssertEqual(found?.version, version.base, build.text)
+      XCTAssertEqual(found?.letter, version.rsr.letter, build.text)
+      XCTAssertEqual(found?.released, row["released"], build.text)
+      XCTAssertEqual(found?.status == .beta, row["status"] == "beta", build.text)
+    }
+  }
+
+  func testTheSOFAErrorsTheReferencesFoundAreCorrected() {
+    let c = ReleaseCatalog.builtin
+    func os(_ f: PlatformFamily, _ v: String) -> CatalogRelease? {
+      c.releases.first { $0.family == f && !$0.isRSR && $0.version.description == v }
+    }
+    XCTAssertEqual(os(.iOS, "26.5")?.build?.text, "23F77")
+    XCTAssertEqual(os(.iOS, "26.6")?.build?.text, "23G71")
+    XCTAssertEqual(os(.macOS, "13.3.1")?.released, "2023-04-07")
+    let bsi = c.rsrs(for: .iOS, base: OSVersionNumber("26.3.1")!).first
+    XCTAssertEqual(bsi?.supersededBy?.description, "26.4")
+    XCTAssertEqual(bsi?.expires, "2026-11-20")
+    XCTAssertNil(c.releases.first { $0.build?.text == "23T6570" }, "a watchOS build")
+  }
+}
