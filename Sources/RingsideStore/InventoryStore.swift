@@ -97,6 +97,13 @@ public final class InventoryStore {
         for (index, sql) in Schema.migrations.enumerated() where index >= version {
           try database.execute(sql)
         }
+        for (table, column, type) in Schema.addedColumns {
+          let present = try database.prepare("SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2")
+            .query([.text(table), .text(column)]) { _ in true }
+          if present.isEmpty {
+            try database.execute("ALTER TABLE \(table) ADD COLUMN \(column) \(type)")
+          }
+        }
         try database.execute("PRAGMA user_version = \(Schema.currentVersion)")
         if version == 0 {
           for (position, name) in Ring.defaultNames.enumerated() {

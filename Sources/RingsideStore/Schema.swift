@@ -166,15 +166,19 @@ enum Schema {
     DROP INDEX IF EXISTS devices_by_ring;
     """,
     // 7: catalog facts from Apple's GDMF feed (signing window, supported devices) and notes on
-    // where sources disagree; every device state is derived again under the new rules when the
-    // store is next opened for writing (meta 'states_day' is missing).
+    // where sources disagree, in columns `Schema.addedColumns` adds; every device state is
+    // derived again under the new rules when the store is next opened for writing.
     """
-    ALTER TABLE catalog_overrides ADD COLUMN expires TEXT;
-    ALTER TABLE catalog_overrides ADD COLUMN devices TEXT;
-    ALTER TABLE catalog_overrides ADD COLUMN notes TEXT;
     DELETE FROM meta WHERE key = 'states_day';
     """,
   ]
 
   static var currentVersion: Int { migrations.count }
+
+  /// Columns added after a table was created, as (table, column, type): added after the
+  /// migrations when missing, since SQLite's ADD COLUMN cannot be repeated safely.
+  static let addedColumns: [(String, String, String)] = [
+    ("catalog_overrides", "expires", "TEXT"), ("catalog_overrides", "devices", "TEXT"),
+    ("catalog_overrides", "notes", "TEXT"),
+  ]
 }

@@ -54,12 +54,20 @@ final class ImportCommandTests: XCTestCase {
     XCTAssertEqual(result.status, 0, result.err)
     XCTAssertTrue(result.out.contains("Jamf Pro"), result.out)
     XCTAssertTrue(result.out.contains("Read 22 records"), result.out)
+    // The samples are 2023-2024 fleets (iOS 16.x, macOS 13.x): on today's releases every one
+    // of them needs an OS update, whatever letter it reports.
     XCTAssertEqual(
       try states(),
       [
-        "current": 5, "rsr-available": 1, "pulled-rsr": 0, "os-update-first": 1, "rsr-removed": 0,
-        "unknown": 1,
+        "current": 0, "rsr-available": 0, "pulled-rsr": 0, "os-update-first": 8, "rsr-removed": 0,
+        "unknown": 0,
       ])
+    let why = run(["why", "RS-IPH-001"])
+    XCTAssertEqual(why.status, 0, why.err)
+    XCTAssertTrue(why.out.contains("What to do: Update to 27.0.1 (24A446)."), why.out)
+    XCTAssertTrue(
+      why.out.contains("iOS 16 no longer gets releases for this model (iPhone 14 (iPhone14,7))"),
+      why.out)
   }
 
   func testReportAfterImportingEverySourceHasNoUnknownState() throws {
@@ -74,7 +82,7 @@ final class ImportCommandTests: XCTestCase {
     XCTAssertEqual(
       try states(),
       [
-        "current": 6, "rsr-available": 1, "pulled-rsr": 0, "os-update-first": 1, "rsr-removed": 0,
+        "current": 0, "rsr-available": 0, "pulled-rsr": 0, "os-update-first": 8, "rsr-removed": 0,
         "unknown": 0,
       ])
   }

@@ -85,8 +85,14 @@ final class OnCallCommandTests: XCTestCase {
     XCTAssertEqual(result.status, 0, result.err)
     XCTAssertTrue(
       result.out.contains(
-        "16.5.1 (a) (20F770750b) was pulled on 2023-07-12; 16.5.1 (c) (20F770750d) replaced it. This device blocks removal, so it cannot go back to 16.5.1 by itself."
+        "16.5.1 (a) (20F770750b) was pulled on 2023-07-12; 16.5.1 (c) (20F770750d) replaced it. 16.5.1 (c) cannot be installed any more: 16.6 replaced it on 2023-07-24."
       ), result.out)
+    XCTAssertTrue(
+      result.out.contains("This device blocks removal, so it cannot go back to 16.5.1 by itself."),
+      result.out)
+    XCTAssertTrue(result.out.contains("What to do: Update to 16.7.16 (20H392)."), result.out)
+    XCTAssertTrue(result.out.contains("Target              16.7.16 (20H392)"), result.out)
+    XCTAssertTrue(result.out.contains("Verdict from the catalog as of 2026-09-28"), result.out)
     XCTAssertTrue(result.out.contains("Supplemental build  20F770750b"))
   }
 
@@ -97,10 +103,25 @@ final class OnCallCommandTests: XCTestCase {
     XCTAssertTrue(out.contains("History:"), out)
   }
 
-  func testWhyOnAnUnknownLetterAsksForABetterSource() throws {
-    let out = cli.run("why", "--db", cli.dbPath, try serial("state:unknown os:26.3.1")).out
+  func testWhyOnAnUnknownLetterAsksForABetterSourceWhereABSIIsInstallable() throws {
+    // A BSI for 26.7.1 (hypothetical): Intune's 26.7.1 devices may or may not have it.
+    let store = try InventoryStore(path: cli.dbPath)
+    try store.importCatalog([
+      CatalogRelease(
+        family: .iOS, version: OSVersionNumber("26.7.1")!, letter: "a",
+        build: try AppleBuild("23H773010a"), prerequisiteBuild: try AppleBuild("23H30"),
+        released: "2026-11-01", source: "test")
+    ])
+    let out = cli.run("why", "--db", cli.dbPath, try serial("state:unknown os:26.7.1")).out
     XCTAssertTrue(out.contains("RSR/BSI letter      not reported by intune"), out)
     XCTAssertTrue(out.contains("import a source that reports the letter"), out)
+  }
+
+  func testWhyOnAnUnknownLetterBehindItsLineNamesTheUpdate() throws {
+    let out = cli.run("why", "--db", cli.dbPath, try serial("platform:ios os:26.3.1 source:intune"))
+      .out
+    XCTAssertTrue(out.contains("State               os-update-first"), out)
+    XCTAssertTrue(out.contains("What to do: Update to 26.7.1 (23H30)."), out)
   }
 
   func testWhyOnANotEnforcedBlockSaysWhy() throws {
@@ -146,7 +167,8 @@ final class OnCallCommandTests: XCTestCase {
     }
     .reduce(0, +)
     XCTAssertGreaterThan(pending * 100 / 2000, 15)
-    let result = cli.run("check", "--db", cli.dbPath, "--crit-pending", "15")
+    let result = cli.run(
+      "check", "--db", cli.dbPath, "--crit-pending", "15", "--max-catalog-age", "3650")
     XCTAssertEqual(result.status, 2)
     XCTAssertTrue(result.out.hasPrefix("RINGSIDE CRITICAL - \(current)/2000 current"), result.out)
     XCTAssertTrue(
@@ -155,16 +177,28 @@ final class OnCallCommandTests: XCTestCase {
 
   func testCheckIsWarningBetweenTheThresholds() {
     let result = cli.run(
-      "check", "--db", cli.dbPath, "--warn-pending", "20", "--crit-pending", "30")
+      "check", "--db", cli.dbPath, "--warn-pending", "20", "--crit-pending", "40",
+      "--max-catalog-age", "3650")
     XCTAssertEqual(result.status, 1, result.out)
     XCTAssertTrue(result.out.hasPrefix("RINGSIDE WARNING"))
+  }
+
+  func testCheckWarnsWhenTheCatalogIsOlderThanAllowedAndSaysWhy() throws {
+    let store = try InventoryStore(path: cli.dbPath)
+    try store.database.execute(
+      "DELETE FROM device_history; DELETE FROM devices WHERE state != 'current'")
+    let old = cli.run("check", "--db", cli.dbPath, "--max-catalog-age", "1")
+    XCTAssertEqual(old.status, 1, old.out)
+    XCTAssertTrue(old.out.contains("the release catalog is"), old.out)
+    XCTAssertTrue(old.out.contains("catalog_age="), old.out)
+    XCTAssertEqual(cli.run("check", "--db", cli.dbPath, "--max-catalog-age", "3650").status, 0)
   }
 
   func testCheckIsOKWhenNothingIsPendingOrUnknown() throws {
     let store = try InventoryStore(path: cli.dbPath)
     try store.database.execute(
       "DELETE FROM device_history; DELETE FROM devices WHERE state != 'current'")
-    let result = cli.run("check", "--db", cli.dbPath)
+    let result = cli.run("check", "--db", cli.dbPath, "--max-catalog-age", "3650")
     XCTAssertEqual(result.status, 0, result.out)
     XCTAssertTrue(result.out.hasPrefix("RINGSIDE OK - "), result.out)
   }
@@ -186,10 +220,11 @@ final class OnCallCommandTests: XCTestCase {
     ).out
     XCTAssertEqual(byVersion, byBuild)
     XCTAssertTrue(byVersion.contains("at or above 16.5.1 (c)"), byVersion)
-    // Below 16.5.1 (c): 16.4.1, 16.4.1 (a), 16.5.1 and 16.5.1 (a) iPhones.
+    // Below 16.5.1 (c): the 16.5.1 (a) iPhones (16.7.16 is above it).
     let expected =
       cli.run(
-        "devices", "--db", cli.dbPath, "--filter", "os:16 -os:\"16.5.1 (c)\"", "--format", "csv"
+        "devices", "--db", cli.dbPath, "--filter", "os:16 -os:\"16.5.1 (c)\" -os:16.7.16",
+        "--format", "csv"
       ).out
       .split(separator: "\n").count - 1
     XCTAssertTrue(byVersion.contains(", \(expected) pending"), "\(expected): \(byVersion)")
@@ -223,11 +258,12 @@ final class OnCallCommandTests: XCTestCase {
     let rows = json["intune_compliance"] as! [[String: Any]]
     let iosTest = try XCTUnwrap(
       rows.first { $0["ring"] as? String == "test" && $0["platform"] as? String == "ios" })
-    XCTAssertEqual(iosTest["minimum_os_build_version"] as? String, "23D771330a")
-    XCTAssertEqual(iosTest["minimum_os_version"] as? String, "26.3.1")
+    // No BSI is installable: the floor is the newest release of the oldest line Apple ships.
+    XCTAssertEqual(iosTest["minimum_os_build_version"] as? String, "23H30")
+    XCTAssertEqual(iosTest["minimum_os_version"] as? String, "26.7.1")
     let macProd = try XCTUnwrap(
       rows.first { $0["ring"] as? String == "production" && $0["platform"] as? String == "macos" })
-    XCTAssertEqual(macProd["minimum_os_build_version"] as? String, "25D771280a")
+    XCTAssertEqual(macProd["minimum_os_build_version"] as? String, "24H32")
     XCTAssertGreaterThan(macProd["flagged"] as! Int, 0)
     XCTAssertTrue(cli.run("report", "--db", cli.dbPath).out.contains("Minimum OS build version"))
   }

@@ -18,10 +18,15 @@ final class ReportCommandTests: XCTestCase {
     XCTAssertEqual(
       Set(byState.keys),
       ["current", "rsr-available", "pulled-rsr", "os-update-first", "rsr-removed", "unknown"])
-    XCTAssertTrue(byState.values.allSatisfy { $0 > 0 }, "\(byState)")
+    // Nothing is installable in late 2026, so rsr-available is the one state with no device.
+    XCTAssertTrue(
+      byState.filter { $0.key != "rsr-available" }.values.allSatisfy { $0 > 0 }, "\(byState)")
     let removal = json["removal"] as! [String: Int]
-    XCTAssertEqual(Set(removal.keys), ["blocked", "allowed", "not_enforced"])
+    XCTAssertEqual(Set(removal.keys), ["blocked", "allowed", "not_enforced", "removed_anyway"])
     XCTAssertTrue(removal.values.allSatisfy { $0 > 0 }, "\(removal)")
+    let catalog = json["catalog"] as! [String: Any]
+    XCTAssertEqual(catalog["as_of"] as? String, "2026-09-28")
+    XCTAssertTrue(catalog["age_days"] is Int && catalog["old"] is Bool, "\(catalog)")
     let rings = json["rings"] as! [[String: Any]]
     XCTAssertEqual(rings.map { $0["name"] as? String }, ["test", "production"])
     XCTAssertNotNil(rings[1]["policy"] as? [String: Any])

@@ -19,16 +19,16 @@ final class StoreWriteTests: XCTestCase {
   func testCatalogImportRecomputesStates() throws {
     let (_, store) = try TemporaryStore.demo(count: 500)
     let before = try store.summary().byState
-    // A hypothetical (d) for 16.5.1 makes every (c) device one RSR behind.
+    // A hypothetical BSI for iOS 26.7.1 puts every device on 26.7.1 one BSI behind.
     let d = CatalogRelease(
-      family: .iOS, version: OSVersionNumber("16.5.1")!, letter: "d",
-      build: try AppleBuild("20F770750f"),
-      prerequisiteBuild: try AppleBuild("20F75"), released: "2026-11-01", source: "test")
+      family: .iOS, version: OSVersionNumber("26.7.1")!, letter: "a",
+      build: try AppleBuild("23H773010a"),
+      prerequisiteBuild: try AppleBuild("23H30"), released: "2026-11-01", source: "test")
     XCTAssertEqual(try store.importCatalog([d]), 1)
     let after = try store.summary().byState
     XCTAssertGreaterThan(after[.rsrAvailable] ?? 0, before[.rsrAvailable] ?? 0)
     XCTAssertEqual(
-      try store.catalog().latestRSR(for: .iOS, base: OSVersionNumber("16.5.1")!)?.letter, "d")
+      try store.catalog().latestRSR(for: .iOS, base: OSVersionNumber("26.7.1")!)?.letter, "a")
     XCTAssertEqual(try store.importCatalog([d]), 0)
   }
 

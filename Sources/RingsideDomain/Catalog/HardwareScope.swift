@@ -60,9 +60,9 @@ public struct HardwareScope: Sendable, Hashable {
   /// Whether a device of this model and platform can install the release: `true` or `false`
   /// when the model decides it, `nil` when the model is not an identifier and the platform's
   /// devices are only partly in the list.
-  public func includes(model: String?, platform: Platform) -> Bool? {
+  public func includes(model text: String?, platform: Platform) -> Bool? {
     if isAll { return true }
-    guard let model, ModelIdentifier.isIdentifier(model) else {
+    guard let model = ModelIdentifier.extract(from: text) else {
       guard let models else { return nil }
       let prefixes = ModelIdentifier.prefixes(of: platform)
       let any = models.contains { m in prefixes.contains { m.hasPrefix($0) } }
@@ -92,6 +92,17 @@ public enum ModelIdentifier {
     let digits = head.dropFirst(letters.count)
     return !letters.isEmpty && !digits.isEmpty && digits.allSatisfy(\.isASCIIDigit)
       && scalars[(comma + 1)...].allSatisfy(\.isASCIIDigit)
+  }
+
+  /// The identifier in a model text: the text itself, or one in parentheses as in
+  /// "iPhone 14 (iPhone14,7)"; nil for a marketing name alone.
+  public static func extract(from text: String?) -> String? {
+    guard let text else { return nil }
+    if isIdentifier(text) { return text }
+    guard let open = text.lastIndex(of: "("), let close = text.lastIndex(of: ")"), open < close
+    else { return nil }
+    let inner = String(text[text.index(after: open)..<close])
+    return isIdentifier(inner) ? inner : nil
   }
 
   /// The identifier prefixes of a platform's devices.

@@ -9,7 +9,7 @@ extension ReleaseCatalog {
   /// platform; nil when nothing narrows it down.
   func possibleModels(platform: Platform, model: String?, base: OSVersionNumber?) -> Set<String>?
   {
-    if let model, ModelIdentifier.isIdentifier(model) { return [model] }
+    if let model = ModelIdentifier.extract(from: model) { return [model] }
     guard let base,
       let own = osReleasesByMajor[platform.family]?[base.major]?.last(where: { $0.version == base }),
       let models = own.devices.models

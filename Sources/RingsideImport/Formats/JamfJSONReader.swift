@@ -36,10 +36,10 @@ struct JamfJSONReader: FormatReader {
   private func mobile(_ o: JSONObject, ringFrom: String?, fields: FieldReader) throws -> ImportItem
   {
     let here = o.location
-    let model =
-      try fields.text(try o.string("hardware.model"), field: "hardware.model", at: here)
-      ?? fields.text(
-        try o.string("hardware.modelIdentifier"), field: "hardware.modelIdentifier", at: here)
+    let model = FieldReader.model(
+      name: try fields.text(try o.string("hardware.model"), field: "hardware.model", at: here),
+      identifier: try fields.text(
+        try o.string("hardware.modelIdentifier"), field: "hardware.modelIdentifier", at: here))
     let reported = try fields.text(try o.string("deviceType"), field: "deviceType", at: here)
     let platform: Platform
     switch try fields.platform(
@@ -100,10 +100,10 @@ struct JamfJSONReader: FormatReader {
     -> ImportItem
   {
     let here = o.location
-    let model =
-      try fields.text(try o.string("hardware.model"), field: "hardware.model", at: here)
-      ?? fields.text(
-        try o.string("hardware.modelIdentifier"), field: "hardware.modelIdentifier", at: here)
+    let model = FieldReader.model(
+      name: try fields.text(try o.string("hardware.model"), field: "hardware.model", at: here),
+      identifier: try fields.text(
+        try o.string("hardware.modelIdentifier"), field: "hardware.modelIdentifier", at: here))
     var version = try fields.version(
       osVersion: try o.string("operatingSystem.version"),
       extra: try o.string("operatingSystem.rapidSecurityResponse"),

@@ -149,4 +149,13 @@ public final class FieldReader {
     let lists = attributeLists + ["extensionAttributes"]
     return try text(o.extensionAttribute(ringFrom, in: lists), field: ringFrom, at: o.location)
   }
+
+  /// "iPhone 14 (iPhone14,7)" when a source gives both the marketing name and the model
+  /// identifier: people read the name, verdicts need the identifier (which releases the
+  /// hardware runs).
+  static func model(name: String?, identifier: String?) -> String? {
+    guard let identifier, identifier != name else { return name ?? identifier }
+    guard let name else { return identifier }
+    return "\(name) (\(identifier))"
+  }
 }
