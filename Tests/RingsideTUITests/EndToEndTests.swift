@@ -71,7 +71,7 @@ final class EndToEndTests: XCTestCase {
     try pane.keys("j", "Enter")
     pane.wait(for: "the device page") {
       $0.contains("SupplementalOSVersionExtra") && $0.contains("Why")
-        && $0.contains("Version history")
+        && $0.contains("What to do")
     }
     try pane.keys("Escape")
     pane.wait(for: "the table again") { $0.contains("2/") && $0.contains("Filter: platform:macos") }

@@ -56,6 +56,7 @@ enum DeviceDetailView {
       ("   Source ", .label), (d.source, .tableRow))
     line()
     wrapped("State", r.state.title, RingsideTUIText.role(r.state))
+    if let action = detail.assessment.action { wrapped("What to do", action, .warning) }
     wrapped("Why", detail.assessment.explanation, .tableRow)
     line()
     line(("Version as MDM reports it", .sectionTitle))

@@ -69,8 +69,10 @@ public enum Renderer {
     let right = parts.joined(separator: sep)
     let rightWidth = DisplayWidth.of(right)
     grid.put(right, x: max(1, state.width - rightWidth - 1), y: y, role: .statusBar)
-    grid.put(
-      state.storeLabel, x: 1, y: y, role: .statusBar, limit: max(0, state.width - rightWidth - 4))
+    let labelRoom = state.width - rightWidth - 4
+    if labelRoom >= 10 {
+      grid.put(state.storeLabel, x: 1, y: y, role: .statusBar, limit: labelRoom)
+    }
   }
 
   /// `catalog 2026-09-28`, or `catalog 62 d old!` once it is older than 30 days.
