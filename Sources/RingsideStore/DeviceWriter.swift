@@ -12,9 +12,12 @@ public final class DeviceWriter {
   private let assessor: StateAssessor
   private var ringIDs: [String: Int64] = [:]
   private var ringRemoval: [Int64: PolicySetting] = [:]
+  /// Rings whose devices must reach the newest major their model runs.
+  private var newestMajorRings: Set<String> = []
   private var stateCache: [StateKey: DeviceState] = [:]
 
   private struct StateKey: Hashable {
+    let newestMajor: Bool
     let platform: Platform
     let model: String?
     let version: AppleOSVersion
@@ -57,18 +60,20 @@ public final class DeviceWriter {
         ringIDs[ring.name] = id
         ringRemoval[id] = ring.policy.rsrRemoval
       }
+      if ring.policy.majorTarget.requiresNewestMajor { newestMajorRings.insert(ring.name) }
     }
   }
 
   /// The derived state for a device, cached per distinct version.
   public func state(of device: Device) -> DeviceState {
+    let newest = newestMajorRings.contains(device.ring)
     let key = StateKey(
-      platform: device.platform, model: device.model, version: device.version,
-      removed: device.removedLetter)
+      newestMajor: newest, platform: device.platform, model: device.model,
+      version: device.version, removed: device.removedLetter)
     if let s = stateCache[key] { return s }
     let s = assessor.assess(
       platform: device.platform, model: device.model, version: device.version,
-      removedLetter: device.removedLetter
+      removedLetter: device.removedLetter, requireNewestMajor: newest
     ).state
     if stateCache.count < 100_000 { stateCache[key] = s }
     return s
@@ -110,7 +115,8 @@ public final class DeviceWriter {
   /// large import has few, and one lookup is cheaper than hashing the version per column.
   private func versionColumns(_ d: Device) -> VersionColumns {
     let key = StateKey(
-      platform: d.platform, model: d.model, version: d.version, removed: d.removedLetter)
+      newestMajor: newestMajorRings.contains(d.ring), platform: d.platform, model: d.model,
+      version: d.version, removed: d.removedLetter)
     if let known = versionColumnCache[key] { return known }
     func text(_ s: String?) -> SQLiteValue { s.map { .text($0) } ?? .null }
     let texts = versionText(d.version)
@@ -174,16 +180,21 @@ public final class DeviceWriter {
 }
 
 extension InventoryStore {
-  /// Recomputes every device's derived state against the current catalog, writing only
-  /// the rows whose state changed. Call inside a write transaction.
-  func refreshAllStates() throws(StoreError) {
+  /// Recomputes every device's derived state (or a ring's devices') against the current
+  /// catalog and ring policies, writing only the rows whose state changed. Call inside a write
+  /// transaction.
+  func refreshAllStates(ringID: Int64? = nil) throws(StoreError) {
     let writer = try DeviceWriter(store: self)
     let select = try database.prepare(
-      "SELECT id, platform, os_base, rsr, build, supplemental_build, removed_letter, state, model FROM devices"
-    )
+      """
+      SELECT d.id, d.platform, d.os_base, d.rsr, d.build, d.supplemental_build, d.removed_letter,
+        d.state, d.model, r.name
+      FROM devices d JOIN rings r ON r.id = d.ring_id
+      WHERE ?1 IS NULL OR d.ring_id = ?1
+      """)
     let update = try database.prepare("UPDATE devices SET state = ?2 WHERE id = ?1")
     var changes: [(Int64, DeviceState)] = []
-    try select.bind([])
+    try select.bind([ringID.map { .integer($0) } ?? .null])
     while try select.step() {
       guard let platform = Platform(rawValue: select.string(at: 1) ?? "") else { continue }
       let version = DeviceColumns.version(
@@ -191,7 +202,7 @@ extension InventoryStore {
         build: select.string(at: 4), supplemental: select.string(at: 5))
       let device = Device(
         key: "", name: "", platform: platform, model: select.string(at: 8), version: version,
-        ring: "", source: "", removedLetter: select.string(at: 6)?.first)
+        ring: select.string(at: 9) ?? "", source: "", removedLetter: select.string(at: 6)?.first)
       let state = writer.state(of: device)
       if state.rawValue != select.string(at: 7) { changes.append((select.int(at: 0) ?? 0, state)) }
     }

@@ -5,7 +5,8 @@ extension InventoryStore {
   public func rings() throws(StoreError) -> [Ring] {
     let stmt = try database.prepare(
       """
-      SELECT r.name, r.position, p.rsr_install, p.rsr_removal, p.defer_days, p.critical_updates
+      SELECT r.name, r.position, p.rsr_install, p.rsr_removal, p.defer_days, p.critical_updates,
+        p.major_target
       FROM rings r JOIN policies p ON p.ring_id = r.id ORDER BY r.position, r.id
       """)
     return try stmt.query { row in
@@ -14,7 +15,8 @@ extension InventoryStore {
           rsrInstallation: PolicySetting(rawValue: row.string(at: 2) ?? "") ?? .unset,
           rsrRemoval: PolicySetting(rawValue: row.string(at: 3) ?? "") ?? .unset,
           deferralDays: row.int(at: 4).map(Int.init),
-          criticalUpdateInstall: CriticalUpdateSetting(rawValue: row.string(at: 5) ?? "") ?? .unset))
+          criticalUpdateInstall: CriticalUpdateSetting(rawValue: row.string(at: 5) ?? "") ?? .unset,
+          majorTarget: MajorTarget(rawValue: row.string(at: 6) ?? "") ?? .unset))
         ?? .unset
       return try! Ring(
         name: row.string(at: 0) ?? "", position: Int(row.int(at: 1) ?? 0), policy: policy)
@@ -65,18 +67,24 @@ extension InventoryStore {
     }
     let previousRemoval = try database.scalar(
       "SELECT rsr_removal FROM policies WHERE ring_id = ?1", [.integer(id)])?.string
+    let previousTarget = try database.scalar(
+      "SELECT major_target FROM policies WHERE ring_id = ?1", [.integer(id)])?.string
     try database.prepare(
       """
-      UPDATE policies SET rsr_install = ?2, rsr_removal = ?3, defer_days = ?4, critical_updates = ?5
+      UPDATE policies SET rsr_install = ?2, rsr_removal = ?3, defer_days = ?4, critical_updates = ?5,
+        major_target = ?6
       WHERE ring_id = ?1
       """
     ).run([
       .integer(id), .text(policy.rsrInstallation.rawValue), .text(policy.rsrRemoval.rawValue),
       policy.deferralDays.map { .integer(Int64($0)) } ?? .null,
-      .text(policy.criticalUpdateInstall.rawValue),
+      .text(policy.criticalUpdateInstall.rawValue), .text(policy.majorTarget.rawValue),
     ])
     if previousRemoval != policy.rsrRemoval.rawValue {
       try refreshRemovalStatus(ringID: id, removal: policy.rsrRemoval)
+    }
+    if previousTarget != policy.majorTarget.rawValue {
+      try refreshAllStates(ringID: id)
     }
   }
 

@@ -180,5 +180,6 @@ enum Schema {
   static let addedColumns: [(String, String, String)] = [
     ("catalog_overrides", "expires", "TEXT"), ("catalog_overrides", "devices", "TEXT"),
     ("catalog_overrides", "notes", "TEXT"),
+    ("policies", "major_target", "TEXT NOT NULL DEFAULT 'unset'"),
   ]
 }

@@ -61,6 +61,30 @@ final class StagingCommandTests: XCTestCase {
     XCTAssertTrue(audit.out.contains("\"after_sha256\": \""), audit.out)
   }
 
+  func testARingThatRequiresTheNewestMajorCountsLineReleasesAsBehind() throws {
+    func states() throws -> [String: Int] {
+      let out = run("report", "--db", db, "--format", "json", "--ring", "test").out
+      let json = try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any]
+      return try XCTUnwrap(json?["by_state"] as? [String: Int])
+    }
+    let before = try states()
+    XCTAssertEqual(run("stage", "policy", "test", "--target-major", "newest", "--db", db).status, 0)
+    XCTAssertTrue(
+      run("staged", "--db", db).out.contains("ring test: target major unset → newest"))
+    XCTAssertEqual(try states(), before, "staging alone changes no verdict")
+    XCTAssertEqual(run("apply", "--db", db).status, 0)
+    let after = try states()
+    XCTAssertLessThan(after["current"] ?? 0, before["current"] ?? 0)
+    let csv = run(
+      "devices", "--db", db, "--filter", "ring:test os:26.7.1 platform:ios", "--format", "csv",
+      "--limit", "1"
+    ).out
+    let serial = try XCTUnwrap(csv.split(separator: "\n").dropFirst().first?.split(separator: ",")[1])
+    let why = run("why", "--db", db, String(serial))
+    XCTAssertTrue(why.out.contains("Its ring requires the newest major: 27.0.1"), why.out)
+    XCTAssertTrue(why.out.contains("target newest major"), why.out)
+  }
+
   func testDiffShowsTheLineChangesOfTheStagedPolicy() {
     XCTAssertEqual(run("apply", "--db", db).status, 0)
     XCTAssertEqual(run("stage", "policy", "test", "--rsr-removal", "block", "--db", db).status, 0)

@@ -199,6 +199,8 @@ final class VerdictTableTests: XCTestCase {
     XCTAssertEqual(status(.iOS, true, major: 27), .blocked)
     XCTAssertEqual(status(.iOS, false, major: 27), .notEnforced)
     XCTAssertEqual(status(.iOS, true, major: 26, removed: "a"), .removedAnyway)
+    XCTAssertEqual(status(.iOS, false, major: 26, removed: "a"), .notEnforced, "explains it")
+    XCTAssertEqual(status(.macOS, false, major: 26, removed: "a"), .removedAnyway)
     let sentence = RemovalExplanation.sentence(
       status: .notEnforced, platform: .macOS, supervised: false, userEnrolled: false,
       ring: "production", version: AppleOSVersion(base: OSVersionNumber("27.0.1")))

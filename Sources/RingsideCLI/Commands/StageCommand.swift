@@ -21,12 +21,19 @@ enum StageCommand {
         "--critical-updates", value: "V", help: "macOS CriticalUpdateInstall: on, off or unset.",
         choices: CriticalUpdateSetting.allCases.map(\.rawValue)),
       .init(
+        "--target-major", value: "V",
+        help:
+          "Which release counts as current: newest (the newest major the model runs), line (the newest of its own line) or unset.",
+        choices: MajorTarget.allCases.map(\.rawValue)),
+      .init(
         "--replace", help: "Replace a different value another admin staged for the same setting."),
     ],
     discussion: """
       Nothing changes on devices or in files until `ringside apply`. A value equal to the applied
       one drops the staged change; staging a setting again replaces your earlier staged value.
       A different value another admin staged is a conflict (exit 65) unless --replace.
+      --target-major changes verdicts only (no profile key exists for it): with newest, a
+      device on iOS 26.7.1 that can run 27 is not current.
       """,
     writes: true,
     run: { arguments, context in try runPolicy(arguments, context) })
@@ -53,7 +60,7 @@ enum StageCommand {
     let changes = try policyChanges(arguments)
     guard !changes.isEmpty else {
       throw CLIError.usage(
-        "give at least one of --rsr-install, --rsr-removal, --defer, --critical-updates",
+        "give at least one of --rsr-install, --rsr-removal, --defer, --critical-updates, --target-major",
         command: "stage policy")
     }
     let store = try context.openStore(arguments)
@@ -100,6 +107,11 @@ enum StageCommand {
       let value = try arguments.choice(
         "--critical-updates", in: CriticalUpdateSetting.allCases.map(\.rawValue), default: "unset")
       changes.append(.criticalUpdateInstall(CriticalUpdateSetting(rawValue: value)!))
+    }
+    if arguments.value("--target-major") != nil {
+      let value = try arguments.choice(
+        "--target-major", in: MajorTarget.allCases.map(\.rawValue), default: "unset")
+      changes.append(.majorTarget(MajorTarget(rawValue: value) ?? .unset))
     }
     return changes
   }

@@ -60,7 +60,8 @@ struct DeviceExplanation {
     return DeviceExplanation(
       record: record, policy: policy,
       assessment: StateAssessor(catalog: catalog, today: store.today).assess(
-        platform: d.platform, model: d.model, version: d.version, removedLetter: d.removedLetter),
+        platform: d.platform, model: d.model, version: d.version, removedLetter: d.removedLetter,
+        requireNewestMajor: policy.majorTarget.requiresNewestMajor),
       removalSentence: RemovalExplanation.sentence(
         status: record.removal, platform: d.platform, supervised: d.supervised,
         userEnrolled: d.userEnrolled, ring: d.ring, version: d.version),

@@ -201,6 +201,7 @@ extension RingPolicy {
       ("rsr_removal", .string(rsrRemoval.rawValue)),
       ("defer_days", deferralDays.map { .int($0) } ?? .null),
       ("critical_updates", .string(criticalUpdateInstall.rawValue)),
+      ("major_target", .string(majorTarget.rawValue)),
     ])
   }
 }

@@ -34,8 +34,8 @@ public enum RemovalStatus: String, Sendable, CaseIterable, Codable, Hashable {
   /// The ring blocks removal but the device cannot enforce it (unsupervised iPhone or iPad,
   /// User Enrollment, or supervision not reported; from OS 27 any unsupervised device).
   case notEnforced = "not-enforced"
-  /// The ring blocks removal, yet the device's history shows its RSR/BSI was removed: the
-  /// restriction did not reach it, or came too late.
+  /// The ring blocks removal and the device could enforce it, yet its history shows its
+  /// RSR/BSI was removed: the restriction did not reach it, or came too late.
   case removedAnyway = "removed-anyway"
 
   /// `not_enforced`, the JSON key form.

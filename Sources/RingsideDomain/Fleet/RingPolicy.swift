@@ -34,6 +34,24 @@ public enum CriticalUpdateSetting: String, Sendable, CaseIterable, Codable, Hash
   }
 }
 
+/// Which release a ring's devices must reach to count as current: the newest of their own line
+/// (Apple still ships iOS 26 beside 27), or the newest major their model runs. Ringside's own
+/// verdict setting: no profile key is written for it.
+public enum MajorTarget: String, Sendable, CaseIterable, Codable, Hashable {
+  case unset, line, newest
+
+  public var next: MajorTarget {
+    switch self {
+    case .unset: .newest
+    case .newest: .line
+    case .line: .unset
+    }
+  }
+
+  /// Whether devices must run the newest major their model runs.
+  public var requiresNewestMajor: Bool { self == .newest }
+}
+
 /// What one ring enforces: the RSR restriction keys, the OS-update deferral and, on macOS,
 /// critical updates. Unset values are not written, so the device keeps its own default.
 public struct RingPolicy: Sendable, Hashable, Codable {
@@ -44,14 +62,18 @@ public struct RingPolicy: Sendable, Hashable, Codable {
   /// Days to delay OS updates (1–90), or nil when unset.
   public private(set) var deferralDays: Int?
   public var criticalUpdateInstall: CriticalUpdateSetting
+  /// The release its devices must reach to count as current.
+  public var majorTarget: MajorTarget
 
   public init(
     rsrInstallation: PolicySetting = .unset, rsrRemoval: PolicySetting = .unset,
-    deferralDays: Int? = nil, criticalUpdateInstall: CriticalUpdateSetting = .unset
+    deferralDays: Int? = nil, criticalUpdateInstall: CriticalUpdateSetting = .unset,
+    majorTarget: MajorTarget = .unset
   ) throws(PolicyError) {
     self.rsrInstallation = rsrInstallation
     self.rsrRemoval = rsrRemoval
     self.criticalUpdateInstall = criticalUpdateInstall
+    self.majorTarget = majorTarget
     try setDeferral(deferralDays)
   }
 
@@ -84,6 +106,7 @@ public struct RingPolicy: Sendable, Hashable, Codable {
     if criticalUpdateInstall != .unset {
       parts.append("critical \(criticalUpdateInstall.rawValue)")
     }
+    if majorTarget != .unset { parts.append("target \(majorTarget.rawValue) major") }
     return parts.isEmpty ? "nothing set" : parts.joined(separator: ", ")
   }
 }

@@ -224,16 +224,16 @@ public struct StateAssessor: Sendable {
   /// Whether the ring's removal restriction holds on this device. Per Apple's schema the
   /// profile key needs supervision on iOS and iPadOS and is refused under User Enrollment
   /// everywhere; from OS 27 only the `softwareupdate.settings` declaration blocks removal, and
-  /// only on supervised devices, Macs included. A device whose history shows a removal while
-  /// its ring blocks removal is flagged, whatever it reports.
+  /// only on supervised devices, Macs included. A device that should enforce the block but
+  /// whose history shows a removal is flagged: the profile did not reach it, or came too late.
   public static func removalStatus(
     platform: Platform, supervised: Bool?, userEnrolled: Bool, ringRemoval: PolicySetting,
     major: Int? = nil, removedLetter: Character? = nil
   ) -> RemovalStatus {
     guard ringRemoval == .block else { return .allowed }
-    if removedLetter != nil { return .removedAnyway }
     if userEnrolled { return .notEnforced }
-    if platform == .macOS, (major ?? 0) < 27 { return .blocked }
-    return supervised == true ? .blocked : .notEnforced
+    let holds = (platform == .macOS && (major ?? 0) < 27) || supervised == true
+    guard holds else { return .notEnforced }
+    return removedLetter == nil ? .blocked : .removedAnyway
   }
 }

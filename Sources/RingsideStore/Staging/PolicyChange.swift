@@ -1,11 +1,12 @@
 import RingsideDomain
 
-/// One of the four settings of a ring policy, named as its `policies` column.
+/// One of the five settings of a ring policy, named as its `policies` column.
 public enum PolicyField: String, Sendable, Hashable, CaseIterable {
   case rsrInstallation = "rsr_install"
   case rsrRemoval = "rsr_removal"
   case deferralDays = "defer_days"
   case criticalUpdateInstall = "critical_updates"
+  case majorTarget = "major_target"
 
   /// Words for a column or a message.
   public var title: String {
@@ -14,6 +15,7 @@ public enum PolicyField: String, Sendable, Hashable, CaseIterable {
     case .rsrRemoval: "RSR/BSI removal"
     case .deferralDays: "OS update deferral"
     case .criticalUpdateInstall: "macOS critical updates"
+    case .majorTarget: "target major"
     }
   }
 
@@ -24,6 +26,7 @@ public enum PolicyField: String, Sendable, Hashable, CaseIterable {
     case .rsrRemoval: .rsrRemoval(policy.rsrRemoval)
     case .deferralDays: .deferralDays(policy.deferralDays)
     case .criticalUpdateInstall: .criticalUpdateInstall(policy.criticalUpdateInstall)
+    case .majorTarget: .majorTarget(policy.majorTarget)
     }
   }
 }
@@ -35,6 +38,7 @@ public enum PolicyChange: Sendable, Hashable {
   /// nil leaves the deferral unset; otherwise 1–90 days.
   case deferralDays(Int?)
   case criticalUpdateInstall(CriticalUpdateSetting)
+  case majorTarget(MajorTarget)
 
   public var field: PolicyField {
     switch self {
@@ -42,6 +46,7 @@ public enum PolicyChange: Sendable, Hashable {
     case .rsrRemoval: .rsrRemoval
     case .deferralDays: .deferralDays
     case .criticalUpdateInstall: .criticalUpdateInstall
+    case .majorTarget: .majorTarget
     }
   }
 
@@ -51,6 +56,7 @@ public enum PolicyChange: Sendable, Hashable {
     case .rsrInstallation(let setting), .rsrRemoval(let setting): setting.rawValue
     case .deferralDays(let days): days.map(String.init) ?? "unset"
     case .criticalUpdateInstall(let setting): setting.rawValue
+    case .majorTarget(let target): target.rawValue
     }
   }
 
@@ -73,6 +79,9 @@ public enum PolicyChange: Sendable, Hashable {
     case .criticalUpdateInstall:
       guard let setting = CriticalUpdateSetting(rawValue: text) else { return nil }
       self = .criticalUpdateInstall(setting)
+    case .majorTarget:
+      guard let target = MajorTarget(rawValue: text) else { return nil }
+      self = .majorTarget(target)
     }
   }
 
@@ -84,6 +93,7 @@ public enum PolicyChange: Sendable, Hashable {
     case .rsrRemoval(let setting): out.rsrRemoval = setting
     case .deferralDays(let days): try out.setDeferral(days)
     case .criticalUpdateInstall(let setting): out.criticalUpdateInstall = setting
+    case .majorTarget(let target): out.majorTarget = target
     }
     return out
   }
@@ -104,6 +114,7 @@ public enum PolicyStep: Sendable, Hashable {
     case .cycle(.rsrRemoval): return .rsrRemoval(policy.rsrRemoval.next)
     case .cycle(.criticalUpdateInstall):
       return .criticalUpdateInstall(policy.criticalUpdateInstall.next)
+    case .cycle(.majorTarget): return .majorTarget(policy.majorTarget.next)
     case .cycle(.deferralDays):
       return .deferralDays(policy.deferralDays == nil ? 1 : nil)
     }

@@ -4,6 +4,7 @@ extension CommandTable {
   public static let deferMore: CommandID = "ring.defer-more"
   public static let deferLess: CommandID = "ring.defer-less"
   public static let cycleCritical: CommandID = "ring.cycle-critical"
+  public static let cycleMajorTarget: CommandID = "ring.cycle-major-target"
   public static let select: CommandID = "devices.select"
   public static let selectAll: CommandID = "devices.select-all"
   public static let move: CommandID = "devices.move"
@@ -29,6 +30,11 @@ extension CommandTable {
       cycleCritical, "critical",
       help: "Stage the ring's macOS CriticalUpdateInstall: unset, on, off.", scope: "rings",
       dangerous: true),
+    Command(
+      cycleMajorTarget, "target",
+      help:
+        "Stage which release counts as current: unset, newest (newest major the model runs), line.",
+      scope: "rings", dangerous: true),
     Command(
       select, "select", help: "Select or deselect the device under the cursor.",
       scope: "devices", dangerous: true),

@@ -50,6 +50,7 @@ public struct Keymap: Sendable {
       b(.character("+"), CommandTable.deferMore, hint: true, view: .rings),
       b(.character("-"), CommandTable.deferLess, view: .rings),
       b(.character("c"), CommandTable.cycleCritical, hint: true, view: .rings),
+      b(.character("t"), CommandTable.cycleMajorTarget, view: .rings),
       b(.character(" "), CommandTable.select, hint: true, view: .devices),
       b(.character("A"), CommandTable.selectAll, hint: true, view: .devices),
       b(.character("m"), CommandTable.move, hint: true, view: .devices),

@@ -71,12 +71,14 @@ public final class StoreService {
         guard let record = try store.device(id: id) else { return .detailMissing(id) }
         let catalog = try store.catalog()
         let d = record.device
+        let ring = try store.rings().first { $0.name == d.ring }
         let assessment = StateAssessor(catalog: catalog, today: store.today).assess(
-          platform: d.platform, model: d.model, version: d.version, removedLetter: d.removedLetter)
+          platform: d.platform, model: d.model, version: d.version, removedLetter: d.removedLetter,
+          requireNewestMajor: ring?.policy.majorTarget.requiresNewestMajor ?? false)
         return .detailLoaded(
           DeviceDetail(
             record: record, history: try store.history(deviceID: id),
-            ring: try store.rings().first { $0.name == d.ring }, assessment: assessment,
+            ring: ring, assessment: assessment,
             versionLabel: catalog.label(for: d.version, on: d.platform)))
       case .checkDataVersion:
         return .dataVersion(try store.dataVersion())

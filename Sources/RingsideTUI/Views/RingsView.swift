@@ -34,7 +34,7 @@ public enum RingsView {
 
   static let stateColumns: [(DeviceState, String)] = [
     (.current, "current"), (.rsrAvailable, "avail."), (.pulledRSR, "pulled"),
-    (.osUpdateFirst, "OS update"), (.rsrRemoved, "removed"), (.unknown, "unknown"),
+    (.osUpdateFirst, "update"), (.rsrRemoved, "removed"), (.unknown, "unknown"),
   ]
 
   /// The policy step a Rings-view staging command stands for.
@@ -45,6 +45,7 @@ public enum RingsView {
     case CommandTable.deferMore: .deferral(by: 1)
     case CommandTable.deferLess: .deferral(by: -1)
     case CommandTable.cycleCritical: .cycle(.criticalUpdateInstall)
+    case CommandTable.cycleMajorTarget: .cycle(.majorTarget)
     default: nil
     }
   }
@@ -97,13 +98,14 @@ public enum RingsView {
     c.add(RingsideTUIText.fit("Ring", nameWidth), x: 1, role: .tableHeader)
     let removals: [(RemovalStatus, String)] = [
       (.blocked, "blocked"), (.notEnforced, "not enforced"), (.allowed, "allowed"),
+      (.removedAnyway, "rem. anyway"),
     ]
     for (i, (removal, title)) in removals.enumerated() {
       c.add(
         RingsideTUIText.right(title, 13), x: 1 + nameWidth + i * 14,
         role: RingsideTUIText.role(removal))
     }
-    c.add(RingsideTUIText.right("stale", 9), x: 1 + nameWidth + 3 * 14, role: .stale)
+    c.add(RingsideTUIText.right("stale", 9), x: 1 + nameWidth + 4 * 14, role: .stale)
     for row in s.rings {
       let name = row.ring.name
       c.newLine()
@@ -118,7 +120,7 @@ public enum RingsView {
             terms: [.ring(name), .removal(removal)]))
       }
       c.item(
-        RingsideTUIText.right(row.stale.grouped, 9), x: 1 + nameWidth + 3 * 14, role: .number,
+        RingsideTUIText.right(row.stale.grouped, 9), x: 1 + nameWidth + 4 * 14, role: .number,
         scope: DeviceScope(
           title: "ring \(name), stale",
           terms: [.ring(name), .stale(true, days: DeviceFilter.staleDays)]))
@@ -141,6 +143,7 @@ public enum RingsView {
         ("removal", .rsrRemoval, p.rsrRemoval.rawValue),
         ("deferral", .deferralDays, p.deferralDays.map { "\($0) d" } ?? "unset"),
         ("critical", .criticalUpdateInstall, p.criticalUpdateInstall.rawValue),
+        ("target", .majorTarget, p.majorTarget.rawValue),
       ] {
         let staged = staging?.staged(ring: name, field: field)
         if let author = staged?.author, !authors.contains(author) { authors.append(author) }
