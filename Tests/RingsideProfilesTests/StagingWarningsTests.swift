@@ -79,7 +79,29 @@ final class StagingWarningsTests: XCTestCase {
 
   func testCriticalOnlyPolicyDoesNotWarnAboutIPhones() {
     let found = warnings(TestSupport.policy(critical: .on), [segment(.iOS, os: "17.0", count: 4)])
-    XCTAssertTrue(found.isEmpty)
+    XCTAssertEqual(Set(found.keys), [.singlePayloadConflict])
+    XCTAssertEqual(found[.singlePayloadConflict]?.devices, 0, "no Mac in the ring")
+  }
+
+  func testSoftwareUpdatePayloadWarnsThatASecondOneFromTheMDMConflicts() throws {
+    for critical in [CriticalUpdateSetting.on, .off] {
+      let warning = try XCTUnwrap(
+        warnings(
+          TestSupport.policy(critical: critical),
+          [segment(.macOS, count: 5), segment(.iOS, count: 3)])[.singlePayloadConflict])
+      XCTAssertEqual(warning.devices, 5)
+      XCTAssertEqual(
+        warning.message,
+        "ring test's com.apple.SoftwareUpdate payload (test-macos.mobileconfig, 5 devices) "
+          + "conflicts with a second one from the MDM: macOS installs only one.")
+    }
+  }
+
+  func testNoConflictWarningWithoutASoftwareUpdatePayload() {
+    for policy in TestSupport.allPolicies where policy.criticalUpdateInstall == .unset {
+      XCTAssertNil(
+        warnings(policy, [segment(.macOS, count: 5)])[.singlePayloadConflict], policy.summary)
+    }
   }
 
   func testRingsWithoutPolicyOrDevicesStayQuiet() {
