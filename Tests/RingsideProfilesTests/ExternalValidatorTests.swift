@@ -41,7 +41,7 @@ final class ExternalValidatorTests: XCTestCase {
               for k, v in payload.items():
                   if k.startswith("allow") or k.startswith("force") or k == "CriticalUpdateInstall":
                       assert isinstance(v, bool), (path, k)
-                  if k == "enforcedSoftwareUpdateDelay":
+                  if k.startswith("enforcedSoftwareUpdate"):
                       assert type(v) is int and 1 <= v <= 90, (path, k)
           n += 1
       for path in sorted(glob.glob(d + "/*.ddm.json")):

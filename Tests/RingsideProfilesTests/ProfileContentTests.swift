@@ -58,7 +58,8 @@ final class ProfileContentTests: XCTestCase {
     else { return XCTFail("no display name or description") }
     XCTAssertTrue(name.contains("pilot"), name)
     for phrase in [
-      "pilot ring", "Mac", "RSR/BSI installation blocked", "deferred 14 days",
+      "pilot ring", "Mac", "RSR/BSI installation blocked",
+      "minor and major OS updates deferred 14 days",
       "critical updates turned off",
     ] {
       XCTAssertTrue(description.contains(phrase), "\(phrase) missing from: \(description)")
@@ -100,11 +101,56 @@ final class ProfileContentTests: XCTestCase {
     let ios = try ParsedValue.json(Data(rendered["test-ios.ddm.json"]!.bytes))
     let mac = try ParsedValue.json(Data(rendered["test-macos.ddm.json"]!.bytes))
     XCTAssertEqual(ios["Payload"]?["Deferrals"], .dictionary(["CombinedPeriodInDays": .int(30)]))
-    XCTAssertEqual(mac["Payload"]?["Deferrals"], .dictionary(["MinorPeriodInDays": .int(30)]))
-    let profile = try ParsedValue.plist(Data(rendered["test-ios.mobileconfig"]!.bytes))
-    let payload = profile["PayloadContent"]?.items.first
-    XCTAssertEqual(payload?["forceDelayedSoftwareUpdates"], .bool(true))
-    XCTAssertEqual(payload?["enforcedSoftwareUpdateDelay"], .int(30))
+    XCTAssertEqual(
+      mac["Payload"]?["Deferrals"],
+      .dictionary(["MinorPeriodInDays": .int(30), "MajorPeriodInDays": .int(30)]))
+  }
+
+  /// iOS delays every OS update with `enforcedSoftwareUpdateDelay`; macOS 11.3 and later read
+  /// the minor delay from `enforcedSoftwareUpdateMinorOSDeferredInstallDelay` and delay majors
+  /// only with their own pair, so `--defer` means the same on both.
+  func testDeferralWritesAppleKeysForMinorAndMajorUpdatesOnEachPlatform() throws {
+    let rendered = files(TestSupport.policy(defer: 30))
+    func restrictions(_ name: String) throws -> [String: ParsedValue] {
+      let profile = try ParsedValue.plist(Data(try XCTUnwrap(rendered[name]).bytes))
+      var entries = try XCTUnwrap(profile["PayloadContent"]?.items.first).entries
+      for key in Self.metadata { entries[key] = nil }
+      return entries
+    }
+    XCTAssertEqual(
+      try restrictions("test-ios.mobileconfig"),
+      ["forceDelayedSoftwareUpdates": .bool(true), "enforcedSoftwareUpdateDelay": .int(30)])
+    XCTAssertEqual(
+      try restrictions("test-macos.mobileconfig"),
+      [
+        "forceDelayedSoftwareUpdates": .bool(true), "enforcedSoftwareUpdateDelay": .int(30),
+        "enforcedSoftwareUpdateMinorOSDeferredInstallDelay": .int(30),
+        "forceDelayedMajorSoftwareUpdates": .bool(true),
+        "enforcedSoftwareUpdateMajorOSDeferredInstallDelay": .int(30),
+      ])
+  }
+
+  func testEveryProfileDescriptionSaysItsKeysAreDeprecatedAndNamesTheDeclaration() throws {
+    var checked = 0
+    for file in ProfileRenderer.files(for: TestSupport.allRings, organization: .default)
+    where file.kind == .configurationProfile {
+      let profile = try ParsedValue.plist(Data(file.bytes))
+      guard case .string(let description)? = profile["PayloadDescription"] else {
+        return XCTFail("\(file.name) has no description")
+      }
+      let declaration = ProfileFile.name(ring: file.ring, family: file.family, kind: .declaration)
+      let expected =
+        file.family == .macOS
+        ? "Apple deprecates these profile keys in macOS 26 and removes them in 27: from then on "
+          + "only the com.apple.configuration.softwareupdate.settings declaration "
+          + "(\(declaration)) applies, and only on supervised devices."
+        : "Apple deprecates these profile keys in iOS and iPadOS 26 and removes them in 27: from "
+          + "then on only the com.apple.configuration.softwareupdate.settings declaration "
+          + "(\(declaration)) applies."
+      XCTAssertTrue(description.contains(expected), "\(file.name): \(description)")
+      checked += 1
+    }
+    XCTAssertGreaterThan(checked, 200)
   }
 
   func testUnsetPolicyWritesNothing() {

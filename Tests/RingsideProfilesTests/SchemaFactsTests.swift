@@ -59,9 +59,72 @@ final class SchemaFactsTests: XCTestCase {
     XCTAssertEqual(SoftwareUpdateSchema.declarationMinimum(.macOS), OSVersionNumber(15, 0))
   }
 
+  /// The YAML copied here (iOS 18.1 / macOS 15.1) predates Apple's deprecation of these keys;
+  /// the newer schema's facts are recorded in `Fixtures/SOURCE.txt`. Ringside's numbers must
+  /// match that record, and any `deprecated` / `removed` field a newer copy of the YAML brings.
+  func testDeprecationFactsMatchTheSchemaRecord() throws {
+    let deprecated = SoftwareUpdateSchema.profileKeysDeprecatedMajor
+    let removed = SoftwareUpdateSchema.profileKeysRemovedMajor
+    let record = try String(
+      contentsOf: SchemaFixtures.directory.appendingPathComponent("SOURCE.txt"), encoding: .utf8
+    ).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    XCTAssertTrue(
+      record.contains("marked deprecated in \(deprecated).0 and removed in \(removed).0"), record)
+    XCTAssertTrue(
+      record.contains(
+        "use the declarative management \(SoftwareUpdateSchema.settingsDeclaration) configuration"))
+    for key in SoftwareUpdateSchema.allKeys
+    where key.container != SoftwareUpdateSchema.settingsDeclaration {
+      XCTAssertTrue(
+        record.contains(key.name) || record.contains(key.container)
+          || (Set(key.introduced.keys) == [.macOS] && record.contains("macOS deferral keys")),
+        "\(key.name) is not in the record")
+      let found = try XCTUnwrap(SchemaFixtures.key(key.path, in: key.container))
+      for family in PlatformFamily.allCases where key.supports(family) {
+        let support = SchemaFixtures.support(found.chain, family: family) ?? [:]
+        for (field, major) in [("deprecated", deprecated), ("removed", removed)] {
+          if let version = support[field]?.string {
+            XCTAssertEqual(
+              OSVersionNumber(version)?.major, major, "\(key.name) \(field) on \(family)")
+          }
+        }
+      }
+    }
+  }
+
+  func testSingleCopyPayloadsAreThoseTheSchemaMarksMultipleFalse() throws {
+    for container in [
+      SoftwareUpdateSchema.restrictionsPayload, SoftwareUpdateSchema.softwareUpdatePayload,
+    ] {
+      let payload = try XCTUnwrap(SchemaFixtures.documents[container]?["payload"])
+      for family in PlatformFamily.allCases
+      where SchemaFixtures.introduced([payload], family: family) != nil {
+        let multiple = SchemaFixtures.support([payload], family: family)?["multiple"]?.string
+        XCTAssertEqual(
+          SoftwareUpdateSchema.singleCopyPayloads[family]?.contains(container) ?? false,
+          multiple == "false", "\(container) on \(family): multiple \(multiple ?? "unset")")
+      }
+    }
+    XCTAssertEqual(
+      SoftwareUpdateSchema.singleCopyPayloads[.macOS], [SoftwareUpdateSchema.softwareUpdatePayload])
+  }
+
+  func testDeclarationSupervisionMatchesItsAllowedEnrollments() throws {
+    let payload = try XCTUnwrap(
+      SchemaFixtures.documents[SoftwareUpdateSchema.settingsDeclaration]?["payload"])
+    for family in PlatformFamily.allCases {
+      XCTAssertEqual(
+        SoftwareUpdateSchema.declarationSupervisedOnly.contains(family),
+        SchemaFixtures.supervisedOnly([payload], family: family), "\(family)")
+    }
+  }
+
   func testDeferralRangeOfThePolicyIsTheSchemaRange() {
     XCTAssertEqual(SoftwareUpdateSchema.updateDelay.range, RingPolicy.deferralRange)
     XCTAssertEqual(SoftwareUpdateSchema.combinedDeferral.range, RingPolicy.deferralRange)
     XCTAssertEqual(SoftwareUpdateSchema.minorDeferral.range, RingPolicy.deferralRange)
+    XCTAssertEqual(SoftwareUpdateSchema.majorDeferral.range, RingPolicy.deferralRange)
+    XCTAssertEqual(SoftwareUpdateSchema.minorUpdateDelay.range, RingPolicy.deferralRange)
+    XCTAssertEqual(SoftwareUpdateSchema.majorUpdateDelay.range, RingPolicy.deferralRange)
   }
 }

@@ -35,6 +35,26 @@ final class StagingWarningsTests: XCTestCase {
     XCTAssertTrue(warning.message.contains("removal"), warning.message)
   }
 
+  func testUnsupervisedMacsOnOS27CannotEnforceABlockNorReceiveTheDeclaration() throws {
+    let found = warnings(
+      TestSupport.policy(removal: .block),
+      [
+        segment(.macOS, supervised: false, os: "26.7.1", count: 7),
+        segment(.macOS, supervised: false, os: "27.0.1", count: 4),
+        segment(.macOS, supervised: true, os: "27.0.1", count: 5),
+      ])
+    let notEnforced = try XCTUnwrap(found[.restrictionNotEnforced])
+    XCTAssertEqual(notEnforced.devices, 4)
+    XCTAssertTrue(
+      notEnforced.message.contains("4 unsupervised (or not reported) Macs on macOS 27 or later"),
+      notEnforced.message)
+    let removed = try XCTUnwrap(found[.profileKeysRemoved])
+    XCTAssertEqual(removed.devices, 9)
+    XCTAssertTrue(
+      removed.message.contains("not the 4 unsupervised (or not reported) Macs among them"),
+      removed.message)
+  }
+
   func testAllowedRemovalNeedsNoEnforcementWarning() {
     XCTAssertNil(
       warnings(TestSupport.policy(removal: .allow), [segment(.iOS, supervised: false, count: 3)])[
@@ -79,7 +99,29 @@ final class StagingWarningsTests: XCTestCase {
 
   func testCriticalOnlyPolicyDoesNotWarnAboutIPhones() {
     let found = warnings(TestSupport.policy(critical: .on), [segment(.iOS, os: "17.0", count: 4)])
-    XCTAssertTrue(found.isEmpty)
+    XCTAssertEqual(Set(found.keys), [.singlePayloadConflict])
+    XCTAssertEqual(found[.singlePayloadConflict]?.devices, 0, "no Mac in the ring")
+  }
+
+  func testSoftwareUpdatePayloadWarnsThatASecondOneFromTheMDMConflicts() throws {
+    for critical in [CriticalUpdateSetting.on, .off] {
+      let warning = try XCTUnwrap(
+        warnings(
+          TestSupport.policy(critical: critical),
+          [segment(.macOS, count: 5), segment(.iOS, count: 3)])[.singlePayloadConflict])
+      XCTAssertEqual(warning.devices, 5)
+      XCTAssertEqual(
+        warning.message,
+        "ring test's com.apple.SoftwareUpdate payload (test-macos.mobileconfig, 5 devices) "
+          + "conflicts with a second one from the MDM: macOS installs only one.")
+    }
+  }
+
+  func testNoConflictWarningWithoutASoftwareUpdatePayload() {
+    for policy in TestSupport.allPolicies where policy.criticalUpdateInstall == .unset {
+      XCTAssertNil(
+        warnings(policy, [segment(.macOS, count: 5)])[.singlePayloadConflict], policy.summary)
+    }
   }
 
   func testRingsWithoutPolicyOrDevicesStayQuiet() {

@@ -88,10 +88,104 @@ final class WrittenKeysMatchSchemaTests: XCTestCase {
           keys.contains("forceDelayedSoftwareUpdates"), keys.contains("enforcedSoftwareUpdateDelay")
         )
         XCTAssertEqual(
+          keys.contains("forceDelayedMajorSoftwareUpdates"),
+          keys.contains("enforcedSoftwareUpdateMajorOSDeferredInstallDelay"), context)
+        XCTAssertEqual(
+          keys.contains("enforcedSoftwareUpdateMinorOSDeferredInstallDelay"),
+          keys.contains("forceDelayedSoftwareUpdates") && file.family == .macOS, context)
+        XCTAssertEqual(
           keys.contains("CriticalUpdateInstall") || keys.contains("InstallSecurityUpdate"),
           policy.criticalUpdateInstall != .unset && file.family == .macOS, context)
       }
     }
+  }
+
+  /// Apple's schema names, in each delay key's description, the flag whose delay it sets
+  /// ("This value controls the delay for 'forceDelayedSoftwareUpdates'"). Every flag Ringside
+  /// turns on must come with every delay key the schema gives for it on that platform, set to
+  /// the ring's days; a delay key without its flag does nothing.
+  func testEveryDeferralFlagComesWithEveryDelayTheSchemaGivesForItOnThatPlatform() throws {
+    let container = SoftwareUpdateSchema.restrictionsPayload
+    let document = try XCTUnwrap(SchemaFixtures.documents[container])
+    let payload = try XCTUnwrap(document["payload"])
+    // delay key -> the flags its description names, for integer keys about update delays.
+    var delays: [(key: YAMLNode, flags: [String])] = []
+    for key in document["payloadkeys"]!.items where key["type"]?.string == "<integer>" {
+      guard let name = key["key"]?.string, name.hasPrefix("enforcedSoftwareUpdate") else {
+        continue
+      }
+      let content = key["content"]?.string ?? ""
+      delays.append((key, content.matches(of: /'(force[A-Za-z]+)'/).map { String($0.output.1) }))
+    }
+    XCTAssertEqual(delays.count, 4, "the schema's four enforcedSoftwareUpdate*Delay keys")
+    XCTAssertTrue(delays.allSatisfy { !$0.flags.isEmpty }, "\(delays.map(\.flags))")
+    var checked = 0
+    for ring in TestSupport.allRings {
+      for file in ProfileRenderer.files(for: ring, organization: .default)
+      where file.kind == .configurationProfile {
+        let profile = try ParsedValue.plist(Data(file.bytes))
+        for content in profile["PayloadContent"]?.items ?? []
+        where content["PayloadType"] == .string(container) {
+          for (key, flags) in delays {
+            let name = key["key"]!.string!
+            let supported =
+              SchemaFixtures.introduced([payload, key], family: file.family) != nil
+            let flagOn = flags.contains { content[$0] == .bool(true) }
+            if supported && flagOn {
+              XCTAssertEqual(
+                content[name], ring.policy.deferralDays.map { .int($0) },
+                "\(file.name): \(name) sets the delay of \(flags)")
+              checked += 1
+            } else {
+              XCTAssertNil(content[name], "\(file.name): \(name) without \(flags) or platform")
+            }
+          }
+        }
+      }
+    }
+    XCTAssertGreaterThan(checked, 0)
+  }
+
+  /// Automatic RSR/BSI installation (`CriticalUpdateInstall`, `InstallSecurityUpdate`) is
+  /// written for exactly the platforms whose `supportedOS` in the schema files includes it: a
+  /// policy asking for it must not reach a platform that ignores it, nor miss one that has it.
+  func testAutomaticSecurityInstallIsWrittenExactlyWhereTheSchemaSupportsIt() throws {
+    let declaration = try XCTUnwrap(
+      SchemaFixtures.key(
+        ["AutomaticActions", "InstallSecurityUpdate"], in: SoftwareUpdateSchema.settingsDeclaration
+      ))
+    let critical = try XCTUnwrap(
+      SchemaFixtures.key(["CriticalUpdateInstall"], in: SoftwareUpdateSchema.softwareUpdatePayload)
+    )
+    let rendered = ProfileRenderer.files(
+      for: TestSupport.ring(TestSupport.policy(critical: .on)), organization: .default)
+    for family in PlatformFamily.allCases {
+      let byKind = Dictionary(
+        uniqueKeysWithValues: rendered.filter { $0.family == family }.map { ($0.kind, $0) })
+      let inDeclaration =
+        try byKind[.declaration].map {
+          try ParsedValue.json(Data($0.bytes))["Payload"]?["AutomaticActions"]?[
+            "InstallSecurityUpdate"]
+        } ?? nil
+      XCTAssertEqual(
+        inDeclaration,
+        SchemaFixtures.introduced(declaration.chain, family: family) != nil
+          ? .string("AlwaysOn") : nil, "InstallSecurityUpdate on \(family)")
+      let inProfile =
+        try byKind[.configurationProfile].map {
+          try ParsedValue.plist(Data($0.bytes))["PayloadContent"]?.items.compactMap {
+            $0["CriticalUpdateInstall"]
+          }.first
+        } ?? nil
+      XCTAssertEqual(
+        inProfile,
+        SchemaFixtures.introduced(critical.chain, family: family) != nil
+          ? .bool(true) : nil, "CriticalUpdateInstall on \(family)")
+    }
+    // What the schema says today: Macs only. iPhone and iPad get no file for this policy.
+    XCTAssertNil(SchemaFixtures.introduced(declaration.chain, family: .iOS))
+    XCTAssertNotNil(SchemaFixtures.introduced(declaration.chain, family: .macOS))
+    XCTAssertEqual(Set(rendered.map(\.family)), [.macOS])
   }
 
   // MARK: - Checks

@@ -38,10 +38,24 @@ public enum ConfigurationProfileBuilder {
       "PayloadDisplayName": .string("Ring \(identity.ring): RSR/BSI policy (\(identity.audience))"),
       "PayloadDescription": .string(
         "Sets for the \(identity.ring) ring on \(identity.audience): "
-          + settings.joined(separator: "; ") + ". Written by Ringside from the ring policy."),
+          + settings.joined(separator: "; ") + ". " + deprecationNote(identity)
+          + " Written by Ringside from the ring policy."),
       "PayloadOrganization": .string(identity.organization.name),
       "PayloadContent": .array(content),
     ])
+  }
+
+  /// Apple's deprecation of these keys and the declaration that replaces them.
+  static func deprecationNote(_ identity: ProfileIdentity) -> String {
+    let os = identity.family == .macOS ? "macOS" : "iOS and iPadOS"
+    let declaration = ProfileFile.name(
+      ring: identity.ring, family: identity.family, kind: .declaration)
+    return "Apple deprecates these profile keys in \(os) "
+      + "\(SoftwareUpdateSchema.profileKeysDeprecatedMajor) and removes them in "
+      + "\(SoftwareUpdateSchema.profileKeysRemovedMajor): from then on only the "
+      + "\(SoftwareUpdateSchema.settingsDeclaration) declaration (\(declaration)) applies"
+      + (SoftwareUpdateSchema.declarationSupervisedOnly.contains(identity.family)
+        ? ", and only on supervised devices." : ".")
   }
 
   static func restrictionKeys(for policy: RingPolicy, family: PlatformFamily) -> SchemaKeyedValues {
@@ -53,8 +67,15 @@ public enum ConfigurationProfileBuilder {
       keys.set(SoftwareUpdateSchema.allowRemoval, .boolean(allow))
     }
     if let days = policy.deferralDays {
+      // Each delay only counts with the flag that turns it on. On macOS 11.3 and later the
+      // minor delay key replaces `enforcedSoftwareUpdateDelay`, which older Macs still read,
+      // and major updates have their own pair; iOS defers both with the first pair.
       if keys.set(SoftwareUpdateSchema.forceDelayedUpdates, .boolean(true)) {
         keys.set(SoftwareUpdateSchema.updateDelay, .integer(days))
+        keys.set(SoftwareUpdateSchema.minorUpdateDelay, .integer(days))
+      }
+      if keys.set(SoftwareUpdateSchema.forceDelayedMajorUpdates, .boolean(true)) {
+        keys.set(SoftwareUpdateSchema.majorUpdateDelay, .integer(days))
       }
     }
     return keys

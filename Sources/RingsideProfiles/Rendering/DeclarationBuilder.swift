@@ -31,8 +31,10 @@ public enum DeclarationBuilder {
       keys.set(SoftwareUpdateSchema.rsrEnableRollback, .boolean(enable))
     }
     if let days = policy.deferralDays {
+      // iOS has one period for major and minor updates, macOS one for each.
       keys.set(SoftwareUpdateSchema.combinedDeferral, .integer(days))
       keys.set(SoftwareUpdateSchema.minorDeferral, .integer(days))
+      keys.set(SoftwareUpdateSchema.majorDeferral, .integer(days))
     }
     switch policy.criticalUpdateInstall {
     case .unset: break

@@ -13,7 +13,7 @@ enum PolicyWording {
       out.append("RSR/BSI removal " + verb(policy.rsrRemoval))
     }
     if names.contains(SoftwareUpdateSchema.updateDelay.name), let days = policy.deferralDays {
-      out.append("OS updates deferred \(days) day" + (days == 1 ? "" : "s"))
+      out.append("minor and major OS updates deferred \(days) day" + (days == 1 ? "" : "s"))
     }
     if names.contains(SoftwareUpdateSchema.criticalUpdateInstall.name) {
       out.append(

@@ -11,6 +11,9 @@ public struct StagingWarning: Sendable, Hashable {
     case profileKeysRemoved = "profile-keys-removed"
     /// Devices before iOS 18 / macOS 15 ignore the declaration; only the profile reaches them.
     case declarationUnsupported = "declaration-unsupported"
+    /// The profile holds a payload a device installs only once (`com.apple.SoftwareUpdate` on
+    /// macOS), so a second one from the MDM conflicts with it.
+    case singlePayloadConflict = "single-payload-conflict"
   }
 
   public let kind: Kind

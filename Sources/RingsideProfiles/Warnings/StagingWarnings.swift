@@ -22,16 +22,27 @@ public enum StagingWarnings {
       let unsupervised = count(segments) {
         !$0.userEnrolled && key.supervisedOnly.contains($0.platform.family) && $0.supervised != true
       }
+      // From OS 27 only the declaration carries the restriction, and macOS takes it from
+      // supervised Macs only.
+      let modernMacs = count(segments) {
+        !$0.userEnrolled && !key.supervisedOnly.contains($0.platform.family)
+          && $0.supervised != true
+          && ($0.osVersion?.major ?? 0) >= SoftwareUpdateSchema.profileKeysRemovedMajor
+      }
       let enrolled = count(segments) { $0.userEnrolled }
-      guard unsupervised + enrolled > 0 else { continue }
+      guard unsupervised + modernMacs + enrolled > 0 else { continue }
       var parts: [String] = []
       if unsupervised > 0 {
         parts.append("\(unsupervised) unsupervised (or not reported) iPhones/iPads")
       }
+      if modernMacs > 0 {
+        parts.append(
+          "\(modernMacs) unsupervised (or not reported) Macs on macOS \(SoftwareUpdateSchema.profileKeysRemovedMajor) or later")
+      }
       if enrolled > 0 { parts.append("\(enrolled) user-enrolled") }
       out.append(
         StagingWarning(
-          kind: .restrictionNotEnforced, ring: ring.name, devices: unsupervised + enrolled,
+          kind: .restrictionNotEnforced, ring: ring.name, devices: unsupervised + modernMacs + enrolled,
           message:
             "ring \(ring.name) blocks RSR/BSI \(what), but it is not enforced on "
             + "\(devices(unsupervised + enrolled)): \(parts.joined(separator: ", "))."))
@@ -51,13 +62,20 @@ public enum StagingWarnings {
       reach.hasProfile($0.platform.family)
         && ($0.osVersion?.major ?? 0) >= SoftwareUpdateSchema.profileKeysRemovedMajor
     }
+    let unsupervisedModernMacs = count(segments) {
+      $0.platform == .macOS && reach.hasProfile(.macOS) && $0.supervised != true
+        && ($0.osVersion?.major ?? 0) >= SoftwareUpdateSchema.profileKeysRemovedMajor
+    }
     if modern > 0 {
       out.append(
         StagingWarning(
           kind: .profileKeysRemoved, ring: ring.name, devices: modern,
           message:
             "\(devices(modern)) in ring \(ring.name) run OS \(SoftwareUpdateSchema.profileKeysRemovedMajor) "
-            + "or later, where Apple removed the profile keys: only the \(ring.name)-*.ddm.json declaration reaches them."
+            + "or later, where Apple removed the profile keys: only the \(ring.name)-*.ddm.json declaration reaches them"
+            + (unsupervisedModernMacs > 0
+              ? ", and not the \(unsupervisedModernMacs) unsupervised (or not reported) Macs among them: macOS takes it from supervised Macs only."
+              : ".")
         ))
     }
     let legacy = count(segments) { segment in
@@ -77,6 +95,19 @@ public enum StagingWarnings {
             + "\(mac.major), which do not accept the declaration: only the \(ring.name)-*.mobileconfig profile reaches them."
         ))
     }
+    for family in PlatformFamily.allCases {
+      for type in reach.singleCopyPayloads(family) {
+        let reached = count(segments) { $0.platform.family == family }
+        let file = ProfileFile.name(ring: ring.name, family: family, kind: .configurationProfile)
+        out.append(
+          StagingWarning(
+            kind: .singlePayloadConflict, ring: ring.name, devices: reached,
+            message:
+              "ring \(ring.name)'s \(type) payload (\(file), \(devices(reached))) conflicts "
+              + "with a second one from the MDM: \(family == .macOS ? "macOS" : "iOS") "
+              + "installs only one."))
+      }
+    }
     return out
   }
 
@@ -89,23 +120,40 @@ public enum StagingWarnings {
   private static func devices(_ n: Int) -> String { n == 1 ? "1 device" : "\(n) devices" }
 }
 
-/// Which file kinds a policy produces for each family.
+/// Which file kinds, and which payload types in the profile, a policy produces for each family.
 struct ProfileReach {
-  private let profiles: Set<PlatformFamily>
+  private let payloadTypes: [PlatformFamily: [String]]
   private let declarations: Set<PlatformFamily>
 
   init(policy: RingPolicy) {
     let identities = PlatformFamily.allCases.map {
       ProfileIdentity(organization: .default, ring: "ring", family: $0)
     }
-    profiles = Set(
-      identities.filter { ConfigurationProfileBuilder.profile(for: policy, identity: $0) != nil }
-        .map(\.family))
+    var types: [PlatformFamily: [String]] = [:]
+    for identity in identities {
+      guard
+        case .dictionary(let profile)? = ConfigurationProfileBuilder.profile(
+          for: policy, identity: identity),
+        case .array(let content)? = profile["PayloadContent"]
+      else { continue }
+      types[identity.family] = content.compactMap {
+        guard case .dictionary(let payload) = $0, case .string(let type)? = payload["PayloadType"]
+        else { return nil }
+        return type
+      }
+    }
+    payloadTypes = types
     declarations = Set(
       identities.filter { DeclarationBuilder.declaration(for: policy, identity: $0) != nil }
         .map(\.family))
   }
 
-  func hasProfile(_ family: PlatformFamily) -> Bool { profiles.contains(family) }
+  func hasProfile(_ family: PlatformFamily) -> Bool { payloadTypes[family] != nil }
   func hasDeclaration(_ family: PlatformFamily) -> Bool { declarations.contains(family) }
+
+  /// The payload types in the family's profile that a device installs only once.
+  func singleCopyPayloads(_ family: PlatformFamily) -> [String] {
+    let single = SoftwareUpdateSchema.singleCopyPayloads[family] ?? []
+    return (payloadTypes[family] ?? []).filter(single.contains)
+  }
 }
