@@ -68,6 +68,48 @@ final class CommandLineContractTests: XCTestCase {
     XCTAssertTrue(list.contains("pulled → (c)"))
   }
 
+  func testCatalogImportOfApplesFeedAndSOFAShowsWhereTheyDisagree() throws {
+    let cli = try CLIHarness()
+    let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../RingsideDomainTests/Fixtures")
+    let result = cli.run(
+      "catalog", "import", "--db", cli.dbPath,
+      fixtures.appendingPathComponent("gdmf-pmv-sample.json").path,
+      fixtures.appendingPathComponent("ios_data_feed.json").path)
+    XCTAssertEqual(result.status, 0, result.err)
+    XCTAssertTrue(result.out.contains("catalog as of 2026-09-28"), result.out)
+    let list = cli.run("catalog", "list", "--db", cli.dbPath, "--platform", "ios").out
+    XCTAssertTrue(list.hasPrefix("Catalog as of 2026-09-28."), list)
+    XCTAssertTrue(list.contains("Where sources disagree:"), list)
+    XCTAssertTrue(list.contains("says build 23T6570"), list)
+    XCTAssertTrue(list.contains("2026-11-20"), "the BSI's expiry")
+  }
+
+  func testANewerFeedMovesTheCatalogDateAndTheVerdicts() throws {
+    let cli = try CLIHarness()
+    XCTAssertEqual(cli.run("demo", "--db", cli.dbPath, "--devices", "300").status, 0)
+    let feed = cli.directory.appendingPathComponent("pmv.json")
+    try """
+    {"AssetSets": {"iOS": [{"ProductVersion": "26.7.2", "Build": "23H40",
+      "PostingDate": "2026-11-25", "ExpirationDate": "2027-03-01",
+      "SupportedDevices": ["iPhone15,2", "iPhone16,2", "iPhone17,1", "iPhone18,1", "iPhone14,7",
+        "iPad16,3", "iPad14,1", "iPad13,18"]}]}}
+    """.write(to: feed, atomically: true, encoding: .utf8)
+    let before = cli.run("devices", "--db", cli.dbPath, "--filter", "os:26.7.1 state:current")
+    XCTAssertTrue(before.out.contains("26.7.1"), before.out)
+    let result = cli.run("catalog", "import", "--db", cli.dbPath, feed.path)
+    XCTAssertEqual(result.status, 0, result.err)
+    XCTAssertTrue(result.out.contains("catalog as of 2026-11-25"), result.out)
+    let csv = cli.run(
+      "devices", "--db", cli.dbPath, "--filter", "os:26.7.1 platform:ios model:iPhone15",
+      "--format", "csv", "--limit", "1"
+    ).out
+    let name = try XCTUnwrap(csv.split(separator: "\n").dropFirst().first?.split(separator: ",")[0])
+    let why = cli.run("why", "--db", cli.dbPath, String(name)).out
+    XCTAssertTrue(why.contains("What to do: Update to 26.7.2 (23H40)."), why)
+    XCTAssertTrue(why.contains("Verdict from the catalog as of 2026-11-25"), why)
+  }
+
   func testBuiltinCatalogListsWithoutAStore() throws {
     let result = try CLIHarness().run("catalog", "--format", "json")
     XCTAssertEqual(result.status, 0, result.err)

@@ -79,8 +79,8 @@ final class StagingCommandTests: XCTestCase {
       "devices", "--db", db, "--filter", "ring:test os:26.7.1 platform:ios", "--format", "csv",
       "--limit", "1"
     ).out
-    let serial = try XCTUnwrap(csv.split(separator: "\n").dropFirst().first?.split(separator: ",")[1])
-    let why = run("why", "--db", db, String(serial))
+    let name = try XCTUnwrap(csv.split(separator: "\n").dropFirst().first?.split(separator: ",")[0])
+    let why = run("why", "--db", db, String(name))
     XCTAssertTrue(why.out.contains("Its ring requires the newest major: 27.0.1"), why.out)
     XCTAssertTrue(why.out.contains("target newest major"), why.out)
   }

@@ -32,6 +32,25 @@ final class StoreWriteTests: XCTestCase {
     XCTAssertEqual(try store.importCatalog([d]), 0)
   }
 
+  func testStatesAreDerivedAgainOnTheDayAfterASigningWindowCloses() throws {
+    let (_, store) = try TemporaryStore.demo(count: 500)
+    store.today = "2026-11-29"
+    let bsi = CatalogRelease(
+      family: .iOS, version: OSVersionNumber("26.7.1")!, letter: "a",
+      build: try AppleBuild("23H773010a"), prerequisiteBuild: try AppleBuild("23H30"),
+      released: "2026-11-01", expires: "2026-12-01", source: "test")
+    try store.importCatalog([bsi])
+    try store.refreshStatesIfTheDayChanged()
+    let open = try store.summary().byState[.rsrAvailable] ?? 0
+    XCTAssertGreaterThan(open, 0)
+    store.today = "2026-12-01"
+    try store.refreshStatesIfTheDayChanged()
+    XCTAssertEqual(try store.summary().byState[.rsrAvailable] ?? 0, open, "the last day counts")
+    store.today = "2026-12-02"
+    try store.refreshStatesIfTheDayChanged()
+    XCTAssertEqual(try store.summary().byState[.rsrAvailable] ?? 0, 0)
+  }
+
   func testFailedWriteLeavesEveryTableAsItWas() throws {
     let (_, store) = try TemporaryStore.demo(count: 50)
     let count = try store.countDevices()
