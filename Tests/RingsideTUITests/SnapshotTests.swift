@@ -12,6 +12,8 @@ final class SnapshotTests: XCTestCase {
     ("devices-from-overview", "<Down><Down><Enter>"),
     ("rings", "3"),
     ("help", "?"),
+    ("help-at-its-end", "?G"),
+    ("help-search", "?/staged<Enter>n"),
   ]
 
   func testEveryViewAt80x24() throws {
@@ -41,6 +43,17 @@ final class SnapshotTests: XCTestCase {
           script, width: width, height: height, store: try TestFleet.freshStore())
         assertSnapshot(grid, named: "\(name)-\(width)x\(height)")
       }
+    }
+  }
+
+  func testHelpScrollsToItsLastLineAtEverySize() throws {
+    for (width, height) in [(80, 24), (132, 40), (200, 60), (60, 12)] {
+      let grid = try TestFleet.screen("?G", width: width, height: height)
+      let text = grid.text
+      XCTAssertTrue(text.contains("-term excludes"), "\(width)x\(height):\n\(text)")
+      let footer = try XCTUnwrap(text.split(separator: "\n").first { $0.contains("┘") })
+      let numbers = footer.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+      XCTAssertEqual(numbers.suffix(2).first, numbers.last, "the last row is shown: \(footer)")
     }
   }
 

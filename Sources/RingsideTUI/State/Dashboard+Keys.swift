@@ -24,16 +24,50 @@ extension Dashboard {
   }
 
   static func helpKey(_ s: inout DashboardState, _ key: Key) -> [Effect] {
+    let layout = HelpLayout(s)
+    if s.helpSearching {
+      switch key {
+      case .enter: s.helpSearching = false
+      case .escape:
+        s.helpSearching = false
+        s.helpQuery = ""
+      case .backspace, .delete: s.helpQuery = String(s.helpQuery.dropLast())
+      case .character(let c) where !c.isNewline && s.helpQuery.count < 60:
+        s.helpQuery.append(c)
+        if let row = HelpLayout(s).nextMatch(after: -1) { s.helpScroll = row }
+      default: break
+      }
+      s.helpScroll = layout.clamp(s.helpScroll)
+      return []
+    }
+    switch key {
+    case .character("/"):
+      s.helpSearching = true
+      s.helpQuery = ""
+      return []
+    case .character("n"):
+      if let row = layout.nextMatch(after: s.helpScroll) { s.helpScroll = layout.clamp(row) }
+      return []
+    case .character("N"):
+      if let row = layout.previousMatch(before: s.helpScroll) { s.helpScroll = layout.clamp(row) }
+      return []
+    case .character("G"), .end:
+      s.helpScroll = layout.maxScroll
+      return []
+    default: break
+    }
     switch s.keymap.command(for: key) {
-    case CommandTable.help, CommandTable.back: s.helpVisible = false
-    case CommandTable.quit: s.helpVisible = false
+    case CommandTable.help, CommandTable.back, CommandTable.quit:
+      s.helpVisible = false
+      s.helpQuery = ""
     case CommandTable.down: s.helpScroll += 1
-    case CommandTable.up: s.helpScroll = max(0, s.helpScroll - 1)
-    case CommandTable.pageDown: s.helpScroll += max(1, s.height - 6)
-    case CommandTable.pageUp: s.helpScroll = max(0, s.helpScroll - max(1, s.height - 6))
+    case CommandTable.up: s.helpScroll -= 1
+    case CommandTable.pageDown: s.helpScroll += max(1, layout.bodyHeight - 1)
+    case CommandTable.pageUp: s.helpScroll -= max(1, layout.bodyHeight - 1)
     case CommandTable.top: s.helpScroll = 0
     default: break
     }
+    s.helpScroll = layout.clamp(s.helpScroll)
     return []
   }
 

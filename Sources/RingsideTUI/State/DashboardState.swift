@@ -51,6 +51,9 @@ public struct DashboardState: Sendable {
   public var input: InputMode = .none
   public var helpVisible = false
   public var helpScroll = 0
+  /// The help overlay's search: the text typed after `/`, and whether it is still being typed.
+  public var helpQuery = ""
+  public var helpSearching = false
   public var message: StatusMessage?
   public var themeName: String
   public var glyphs: Glyphs

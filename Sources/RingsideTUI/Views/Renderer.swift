@@ -150,32 +150,38 @@ public enum Renderer {
   }
 
   static func help(_ state: DashboardState, _ grid: inout CellGrid) {
-    let width = min(state.width - 2, 110)
-    let height = state.height - 2
-    let x0 = (state.width - width) / 2
-    let y0 = 1
-    grid.fill(x: x0, y: y0, width: width, height: height, role: .overlay)
-    let title = "Keys and commands  (Esc or ? closes, j/k scroll)"
-    grid.put(title, x: x0 + 2, y: y0, role: .overlayTitle, limit: width - 4)
-    let lines = HelpText.lines(state, ascii: state.glyphs == .ascii)
-    let keyWidth = min(28, max(12, width / 3))
-    let body = height - 2
-    let scroll = max(0, min(state.helpScroll, lines.count - body))
-    var y = y0 + 1
-    for (keys, text) in lines.dropFirst(scroll) {
-      guard y < y0 + height - 1 else { break }
-      if text.isEmpty {
-        grid.put(keys, x: x0 + 2, y: y, role: .overlayTitle, limit: width - 4)
-        y += 1
-        continue
+    let layout = HelpLayout(state)
+    Box.draw(
+      &grid, x: layout.x, y: layout.y, width: layout.width, height: layout.height,
+      glyphs: state.glyphs)
+    let scroll = layout.clamp(state.helpScroll)
+    let last = min(layout.rows.count, scroll + layout.bodyHeight)
+    let position = layout.rows.isEmpty ? "" : " \(scroll + 1)-\(last) of \(layout.rows.count) "
+    let title =
+      state.helpSearching
+      ? " Search: \(state.helpQuery)_ "
+      : " Keys and commands (Esc closes, j/k PgDn G scroll, / search\(state.helpQuery.isEmpty ? "" : ", n next")) "
+    grid.put(title, x: layout.x + 2, y: layout.y, role: .overlayTitle, limit: layout.width - 4)
+    let positionWidth = DisplayWidth.of(position)
+    if positionWidth + 4 < layout.width {
+      grid.put(
+        position, x: layout.x + layout.width - positionWidth - 2, y: layout.y + layout.height - 1,
+        role: .overlayTitle)
+    }
+    var y = layout.y + 1
+    for row in layout.rows[scroll..<last] {
+      let match = layout.matches(row)
+      if row.isHeading {
+        grid.put(row.keys, x: layout.x + 2, y: y, role: .overlayTitle, limit: layout.width - 4)
+      } else {
+        grid.put(
+          row.keys, x: layout.x + 2, y: y, role: match ? .selected : .overlayKey,
+          limit: layout.keyWidth)
+        grid.put(
+          row.text, x: layout.x + 3 + layout.keyWidth, y: y, role: match ? .selected : .overlay,
+          limit: layout.width - layout.keyWidth - 5)
       }
-      let wrapped = DeviceDetailView.wrap(text, width: max(10, width - keyWidth - 5))
-      grid.put(keys, x: x0 + 2, y: y, role: .overlayKey, limit: keyWidth)
-      for piece in wrapped {
-        guard y < y0 + height - 1 else { break }
-        grid.put(piece, x: x0 + 3 + keyWidth, y: y, role: .overlay, limit: width - keyWidth - 5)
-        y += 1
-      }
+      y += 1
     }
   }
 }
