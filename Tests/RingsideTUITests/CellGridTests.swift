@@ -23,13 +23,22 @@ final class CellGridTests: XCTestCase {
     XCTAssertFalse(grid.cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 } })
   }
 
-  func testWideCharacterCutAtTheEdgeLeavesASpace() {
+  func testCutTextEndsInAnEllipsisWithoutSplittingAWideCharacter() {
     var grid = CellGrid(width: 3, height: 1)
     grid.put("a山田", x: 0, y: 0, role: .tableRow)
-    XCTAssertEqual(grid.line(0), "a山")
+    XCTAssertEqual(grid.line(0), "a… ")
     var narrow = CellGrid(width: 4, height: 1)
     narrow.put("ab山", x: 0, y: 0, role: .tableRow, limit: 3)
-    XCTAssertEqual(narrow.line(0), "ab  ")
+    XCTAssertEqual(narrow.line(0), "ab… ")
+    var plain = CellGrid(width: 10, height: 1)
+    plain.put("breadcrumbs", x: 0, y: 0, role: .tableRow, limit: 6)
+    XCTAssertEqual(plain.line(0), "bread…    ")
+    var ascii = CellGrid(width: 5, height: 1, asciiOnly: true)
+    ascii.put("abcdefg", x: 0, y: 0, role: .tableRow)
+    XCTAssertEqual(ascii.line(0), "abcd~")
+    var fits = CellGrid(width: 5, height: 1)
+    fits.put("abcde", x: 0, y: 0, role: .tableRow)
+    XCTAssertEqual(fits.line(0), "abcde")
   }
 
   func testOverwritingHalfAWideCharacterClearsTheOtherHalf() {
@@ -72,5 +81,18 @@ final class CellGridTests: XCTestCase {
     XCTAssertEqual(Glyphs.unicode.bar(5, of: 8, width: 1), "▋")
     XCTAssertEqual(Glyphs.unicode.bar(1, of: 1000, width: 4), "▏")
     XCTAssertEqual(Glyphs.unicode.bar(0, of: 10, width: 4), "")
+  }
+}
+
+/// Numbers people add up on screen.
+final class FormattingTests: XCTestCase {
+  func testPercentagesOfTheWholeAddUpToAHundred() {
+    let shares = Format.percentages([1286, 0, 10, 610, 63, 31], of: 2000)
+    XCTAssertEqual(shares, ["64%", "0%", "1%", "30%", "3%", "2%"])
+    XCTAssertEqual(
+      shares.compactMap { Int($0.dropLast()) }.reduce(0, +), 100, "\(shares)")
+    XCTAssertEqual(Format.percentages([1, 999], of: 1000), ["<1%", "100%"])
+    XCTAssertEqual(Format.percentages([1, 1, 1], of: 3), ["34%", "33%", "33%"])
+    XCTAssertEqual(Format.percentages([0, 0], of: 0), ["–", "–"])
   }
 }

@@ -23,7 +23,7 @@ public struct CellGrid: Sendable, Equatable {
   }
 
   /// Writes untrusted text at (x, y), sanitized and measured by display width, clipped to
-  /// `limit` columns and the grid. Returns the columns used.
+  /// `limit` columns and the grid, ending in `…` where it is cut. Returns the columns used.
   @discardableResult
   public mutating func put(
     _ raw: String, x: Int, y: Int, role: StyleRole, limit: Int = .max
@@ -42,6 +42,16 @@ public struct CellGrid: Sendable, Equatable {
       }
       if col + w > end {
         if w == 2, col < end, col >= 0 { setCell(col, y, Cell(" ", role: role)) }
+        // Cut text ends in an ellipsis, so a reader can tell it goes on.
+        let ellipsis = Cell(asciiOnly ? "~" : "…", role: role)
+        if end - 1 >= max(x, 0) {
+          if cells[y * width + end - 1].isContinuation, end - 2 >= max(x, 0) {
+            setCell(end - 2, y, ellipsis)
+            setCell(end - 1, y, Cell(" ", role: role))
+          } else {
+            setCell(end - 1, y, ellipsis)
+          }
+        }
         col = end
         break
       }

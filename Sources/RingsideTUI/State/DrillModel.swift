@@ -49,6 +49,8 @@ public struct DrillModel: Sendable, Equatable {
   /// cursor (its section title) stays visible when it can.
   mutating func settle(canvas: DrillCanvas, height: Int) {
     cursor = max(0, min(cursor, canvas.items.count - 1))
+    // The last row shows "more below" while lines follow, so one row less holds lines.
+    let window = canvas.lines.count > height ? max(1, height - 1) : height
     if canvas.items.indices.contains(cursor) {
       let line = canvas.items[cursor].line
       if line == canvas.items[0].line {
@@ -56,8 +58,8 @@ public struct DrillModel: Sendable, Equatable {
       } else if line - 1 < scroll {
         scroll = line - 1
       }
-      if line >= scroll + height { scroll = line - height + 1 }
+      if line >= scroll + window { scroll = line - window + 1 }
     }
-    scroll = max(0, min(scroll, canvas.lines.count - height))
+    scroll = max(0, min(scroll, canvas.lines.count - window))
   }
 }

@@ -24,6 +24,24 @@ enum Format {
     return "\(Int(p.rounded(.down)))%"
   }
 
+  /// Whole percentages of `parts` that add up to 100 (largest remainders get the rounding),
+  /// with `<1%` for a part too small to show; `–` for each when `whole` is 0.
+  static func percentages(_ parts: [Int], of whole: Int) -> [String] {
+    guard whole > 0 else { return parts.map { _ in "–" } }
+    let exact = parts.map { Double($0) * 100 / Double(whole) }
+    var whole100 = exact.map { Int($0.rounded(.down)) }
+    let total = parts.reduce(0, +) == whole ? 100 : Int(exact.reduce(0, +).rounded())
+    let order = exact.indices.sorted {
+      (exact[$0] - Double(whole100[$0]), $1) > (exact[$1] - Double(whole100[$1]), $0)
+    }
+    var missing = total - whole100.reduce(0, +)
+    for i in order where missing > 0 {
+      whole100[i] += 1
+      missing -= 1
+    }
+    return zip(parts, whole100).map { part, p in part > 0 && p == 0 ? "<1%" : "\(p)%" }
+  }
+
   /// `now`, `5m`, `3h`, `12d`: how long ago, in the largest whole unit.
   static func age(_ date: Date?, now: Date) -> String {
     guard let date else { return "never" }

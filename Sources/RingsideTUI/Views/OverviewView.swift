@@ -34,15 +34,15 @@ public enum OverviewView {
     var states = DrillCanvas()
     states.newLine()
     states.add("RSR/BSI state", x: 1, role: .sectionTitle)
-    for state in DeviceState.allCases {
+    let shares = Format.percentages(
+      DeviceState.allCases.map { s.byState[$0] ?? 0 }, of: s.devices)
+    for (state, share) in zip(DeviceState.allCases, shares) {
       states.newLine()
       states.add(state.title, x: 3, role: role(state))
       states.item(
         count(s.byState[state] ?? 0), x: 19, role: .number,
         scope: DeviceScope(title: "state: \(state.title)", terms: [.state(state)]))
-      states.add(
-        RingsideTUIText.right(Format.percent(s.byState[state] ?? 0, of: s.devices), 4), x: 30,
-        role: .dim)
+      states.add(RingsideTUIText.right(share, 4), x: 30, role: .dim)
     }
     var other = DrillCanvas()
     other.newLine()
