@@ -296,3 +296,4 @@ enum ManPageEscape {
     text.replacingOccurrences(of: "\\", with: "\\e").replacingOccurrences(of: "-", with: "\\-")
   }
 }
+

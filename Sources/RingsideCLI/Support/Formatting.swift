@@ -15,15 +15,21 @@ enum Formatting {
     return UTCTimestamp.iso(Int64(date.timeIntervalSince1970.rounded(.down)))
   }
 
-  /// `3 days ago`, `today`.
+  /// `12 minutes ago`, `5 hours ago`, `yesterday`, `3 days ago`: by the clock within a day, by
+  /// UTC calendar days after that (the timestamps beside it are UTC).
   static func age(_ date: Date?, now: Date) -> String {
     guard let date else { return "never" }
-    let days = Int(now.timeIntervalSince(date) / 86400)
-    switch days {
-    case ..<1: return "today"
-    case 1: return "1 day ago"
-    default: return "\(days) days ago"
+    let seconds = Int(now.timeIntervalSince(date))
+    if seconds < -300 { return "in the future" }
+    let days =
+      Int((now.timeIntervalSince1970 / 86400).rounded(.down))
+      - Int((date.timeIntervalSince1970 / 86400).rounded(.down))
+    if days <= 0 || seconds < 3600 {
+      if seconds < 120 { return "just now" }
+      if seconds < 3600 { return "\(seconds / 60) minutes ago" }
+      return seconds < 7200 ? "1 hour ago" : "\(seconds / 3600) hours ago"
     }
+    return days == 1 ? "yesterday" : "\(days) days ago"
   }
 
   static func supervised(_ value: Bool?) -> String {
