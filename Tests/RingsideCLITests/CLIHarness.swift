@@ -29,7 +29,9 @@ final class CLIHarness: @unchecked Sendable {
     run(arguments)
   }
 
-  func run(_ arguments: [String]) -> (status: Int32, out: String, err: String) {
+  func run(_ arguments: [String], environment extra: [String: String] = [:]) -> (
+    status: Int32, out: String, err: String
+  ) {
     lock.withLock {
       outBuffer = ""
       errBuffer = ""
@@ -37,7 +39,7 @@ final class CLIHarness: @unchecked Sendable {
     let context = CommandContext(
       environment: [
         "HOME": directory.path, "XDG_DATA_HOME": directory.appendingPathComponent("data").path,
-      ],
+      ].merging(extra) { $1 },
       now: Self.now,
       out: { [self] text in lock.withLock { outBuffer += text } },
       err: { [self] text in lock.withLock { errBuffer += text } })

@@ -63,7 +63,7 @@ final class CommandLineContractTests: XCTestCase {
       .appendingPathComponent("../RingsideDomainTests/Fixtures/macos_data_feed.json").path
     let result = cli.run("catalog", "import", "--db", cli.dbPath, feed)
     XCTAssertEqual(result.status, 0, result.err)
-    let list = cli.run("catalog", "list", "--db", cli.dbPath, "--rsr-only").out
+    let list = cli.run("catalog", "list", "--db", cli.dbPath, "--rsr-only", "--wide").out
     XCTAssertTrue(list.contains("26.3.1 (a)"))
     XCTAssertTrue(list.contains("pulled → (c)"))
   }
@@ -78,7 +78,7 @@ final class CommandLineContractTests: XCTestCase {
       fixtures.appendingPathComponent("ios_data_feed.json").path)
     XCTAssertEqual(result.status, 0, result.err)
     XCTAssertTrue(result.out.contains("catalog as of 2026-09-28"), result.out)
-    let list = cli.run("catalog", "list", "--db", cli.dbPath, "--platform", "ios").out
+    let list = cli.run("catalog", "list", "--db", cli.dbPath, "--platform", "ios", "--wide").out
     XCTAssertTrue(list.hasPrefix("Catalog as of 2026-09-28."), list)
     XCTAssertTrue(list.contains("Where sources disagree:"), list)
     XCTAssertTrue(list.contains("says build 23T6570"), list)
@@ -105,7 +105,7 @@ final class CommandLineContractTests: XCTestCase {
       "--format", "csv", "--limit", "1"
     ).out
     let name = try XCTUnwrap(csv.split(separator: "\n").dropFirst().first?.split(separator: ",")[0])
-    let why = cli.run("why", "--db", cli.dbPath, String(name)).out
+    let why = cli.run("why", "--db", cli.dbPath, "--wide", String(name)).out
     XCTAssertTrue(why.contains("What to do: Update to 26.7.2 (23H40)."), why)
     XCTAssertTrue(why.contains("Verdict from the catalog as of 2026-11-25"), why)
   }

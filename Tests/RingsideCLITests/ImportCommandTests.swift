@@ -62,7 +62,7 @@ final class ImportCommandTests: XCTestCase {
         "current": 0, "rsr-available": 0, "pulled-rsr": 0, "os-update-first": 8, "rsr-removed": 0,
         "unknown": 0,
       ])
-    let why = run(["why", "RS-IPH-001"])
+    let why = run(["why", "RS-IPH-001", "--wide"])
     XCTAssertEqual(why.status, 0, why.err)
     XCTAssertTrue(why.out.contains("What to do: Update to 27.0.1 (24A446)."), why.out)
     XCTAssertTrue(

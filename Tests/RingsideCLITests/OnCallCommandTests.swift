@@ -73,7 +73,7 @@ final class OnCallCommandTests: XCTestCase {
     let csv = cli.run("devices", "--db", cli.dbPath, "--filter", "ZZHOSTILE", "--format", "csv").out
     XCTAssertTrue(csv.contains("\n'=cmd|' /C calc'!A0^[]0;owned^G,ZZHOSTILE01,"), csv)
     XCTAssertFalse(csv.contains("\u{1B}"))
-    let text = cli.run("devices", "--db", cli.dbPath, "--filter", "ZZHOSTILE").out
+    let text = cli.run("devices", "--db", cli.dbPath, "--filter", "ZZHOSTILE", "--wide").out
     XCTAssertFalse(text.contains("\u{1B}"))
     XCTAssertTrue(text.contains("=cmd|' /C calc'!A0^[]0;…"), text)
   }
@@ -81,7 +81,8 @@ final class OnCallCommandTests: XCTestCase {
   // MARK: why
 
   func testWhyOnAPulledRSRCitesTheCatalogAndTheRemovalBlock() throws {
-    let result = cli.run("why", "--db", cli.dbPath, try serial("os:\"16.5.1 (a)\" removal:blocked"))
+    let result = cli.run(
+      "why", "--db", cli.dbPath, "--wide", try serial("os:\"16.5.1 (a)\" removal:blocked"))
     XCTAssertEqual(result.status, 0, result.err)
     XCTAssertTrue(
       result.out.contains(
@@ -97,7 +98,7 @@ final class OnCallCommandTests: XCTestCase {
   }
 
   func testWhyOnARemovedRSRShowsTheHistory() throws {
-    let out = cli.run("why", "--db", cli.dbPath, try serial("state:rsr-removed")).out
+    let out = cli.run("why", "--db", cli.dbPath, "--wide", try serial("state:rsr-removed")).out
     XCTAssertTrue(out.contains("State               rsr-removed"), out)
     XCTAssertTrue(out.contains("was removed"), out)
     XCTAssertTrue(out.contains("History:"), out)
@@ -112,21 +113,23 @@ final class OnCallCommandTests: XCTestCase {
         build: try AppleBuild("23H773010a"), prerequisiteBuild: try AppleBuild("23H30"),
         released: "2026-11-01", source: "test")
     ])
-    let out = cli.run("why", "--db", cli.dbPath, try serial("state:unknown os:26.7.1")).out
+    let out = cli.run("why", "--db", cli.dbPath, "--wide", try serial("state:unknown os:26.7.1")).out
     XCTAssertTrue(out.contains("RSR/BSI letter      not reported by intune"), out)
     XCTAssertTrue(out.contains("import a source that reports the letter"), out)
   }
 
   func testWhyOnAnUnknownLetterBehindItsLineNamesTheUpdate() throws {
-    let out = cli.run("why", "--db", cli.dbPath, try serial("platform:ios os:26.3.1 source:intune"))
-      .out
+    let out = cli.run(
+      "why", "--db", cli.dbPath, "--wide", try serial("platform:ios os:26.3.1 source:intune")
+    ).out
     XCTAssertTrue(out.contains("State               os-update-first"), out)
     XCTAssertTrue(out.contains("What to do: Update to 26.7.1 (23H30)."), out)
   }
 
   func testWhyOnANotEnforcedBlockSaysWhy() throws {
     let out = cli.run(
-      "why", "--db", cli.dbPath, try serial("removal:not-enforced supervised:unknown platform:ios")
+      "why", "--db", cli.dbPath, "--wide",
+      try serial("removal:not-enforced supervised:unknown platform:ios")
     ).out
     XCTAssertTrue(
       out.contains("blocks RSR/BSI removal, but not here: its supervision is not reported"), out)
@@ -151,6 +154,23 @@ final class OnCallCommandTests: XCTestCase {
 
   func testWhyOnAnUnknownDeviceExits66() {
     XCTAssertEqual(cli.run("why", "--db", cli.dbPath, "NOSUCHSERIAL").status, 66)
+  }
+
+  func testTextOutputFitsEightyColumnsUnlessWide() throws {
+    let pulled = try serial("os:\"16.5.1 (a)\"")
+    for arguments in [
+      ["report"], ["devices", "--limit", "50"], ["why", pulled], ["staged"], ["audit"],
+      ["catalog", "list"],
+    ] {
+      let out = cli.run(arguments + ["--db", cli.dbPath]).out
+      let widest = out.split(separator: "\n").map { DisplayWidth.of(String($0)) }.max() ?? 0
+      XCTAssertLessThanOrEqual(widest, 80, "\(arguments): \(out)")
+    }
+    let narrow = cli.run(["devices", "--db", cli.dbPath, "--limit", "5"], environment: ["COLUMNS": "60"]).out
+    XCTAssertLessThanOrEqual(
+      narrow.split(separator: "\n").map { DisplayWidth.of(String($0)) }.max() ?? 0, 60, narrow)
+    let wide = cli.run("devices", "--db", cli.dbPath, "--limit", "5", "--wide").out
+    XCTAssertTrue(wide.contains("last checkin"), wide)
   }
 
   // MARK: check
@@ -189,7 +209,7 @@ final class OnCallCommandTests: XCTestCase {
       "DELETE FROM device_history; DELETE FROM devices WHERE state != 'current'")
     let old = cli.run("check", "--db", cli.dbPath, "--max-catalog-age", "1")
     XCTAssertEqual(old.status, 1, old.out)
-    XCTAssertTrue(old.out.contains("the release catalog is"), old.out)
+    XCTAssertTrue(old.out.contains("release catalog 62 days old") || old.out.contains("days old (as of"), old.out)
     XCTAssertTrue(old.out.contains("catalog_age="), old.out)
     XCTAssertEqual(cli.run("check", "--db", cli.dbPath, "--max-catalog-age", "3650").status, 0)
   }

@@ -6,7 +6,7 @@ enum AuditCommand {
     path: ["audit"],
     summary: "Show who staged, applied and wrote what, when and from where.",
     options: [
-      CommandSpec.dbOption, CommandSpec.formatOption(["text", "json"]),
+      CommandSpec.dbOption, CommandSpec.wideOption, CommandSpec.formatOption(["text", "json"]),
       .init("--limit", value: "N", help: "Show the newest N entries (default 100)."),
       .init(
         "--verify",
@@ -49,7 +49,7 @@ enum AuditCommand {
           detail,
         ])
       }
-      context.print(table.render())
+      context.print(table.render(width: context.outputWidth(arguments)))
       return ExitCode.ok.rawValue
     })
 

@@ -8,7 +8,7 @@ enum CatalogCommand {
     path: ["catalog", "list"],
     summary: "List the release catalog: OS releases and RSR/BSIs with their status.",
     options: [
-      CommandSpec.dbOption, CommandSpec.formatOption(["text", "json", "csv"]),
+      CommandSpec.dbOption, CommandSpec.wideOption, CommandSpec.formatOption(["text", "json", "csv"]),
       .init("--rsr-only", help: "Only RSRs and BSIs, not full OS releases."),
       .init(
         "--platform", value: "P", help: "Only ios (iOS and iPadOS) or macos.",
@@ -84,8 +84,9 @@ enum CatalogCommand {
     default:
       context.print("Catalog as of \(catalog.asOf).")
       var table = TextTable([
-        "platform", "kind", "version", "build", "on build", "released", "expires", "status",
+        "os", "kind", "version", "build", "on build", "released", "expires", "status",
       ])
+      table.uncut = [2, 3, 5, 6]
       var disagreements: [String] = []
       for r in releases {
         var status = r.status.rawValue
@@ -95,7 +96,7 @@ enum CatalogCommand {
           status += ", only \(r.devices.summary)"
         }
         table.add([
-          r.family == .macOS ? "macOS" : "iOS/iPadOS", r.kindName, r.displayVersion,
+          r.family == .macOS ? "macOS" : "iOS", r.kindName, r.displayVersion,
           r.build?.text ?? "",
           r.prerequisiteBuild?.text ?? "", r.released ?? "", r.expires ?? "", status,
         ])
@@ -103,10 +104,11 @@ enum CatalogCommand {
           disagreements.append("  \(r.family.rawValue) \(r.displayVersion): \(Sanitized.text(r.notes, limit: 400))")
         }
       }
-      context.print(table.render())
+      let width = context.outputWidth(arguments)
+      context.print(table.render(width: width))
       if !disagreements.isEmpty {
         context.print("\nWhere sources disagree:")
-        for line in disagreements { context.print(line) }
+        for line in disagreements { context.print(wrapText(line, width: width, indent: "    ")) }
       }
     }
     return ExitCode.ok.rawValue

@@ -102,8 +102,11 @@ enum CheckCommand {
     message += String(format: " (%.1f%%)", percent)
     if unknown > 0 { message += ", \(unknown) unknown" }
     message += ", \(stale) stale"
-    message += ", \(age.short)"
-    if let warning = age.warning { message += "; \(warning)" }
+    if age.isOld {
+      message += "; release catalog \(age.days) days old (as of \(age.asOf), limit \(age.limit)): import a current feed"
+    } else {
+      message += ", \(age.short)"
+    }
     let perf = [
       "current=\(current)",
       "pending=\(pending);\(threshold(warn, total));\(threshold(crit, total));0;\(total)",

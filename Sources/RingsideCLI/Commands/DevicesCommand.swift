@@ -19,7 +19,7 @@ enum DevicesCommand {
         "--sort", value: "FIELD",
         help: "Sort by \(sortFields.joined(separator: ", ")); prefix - for descending.",
         choices: sortFields),
-      CommandSpec.formatOption(["text", "json", "csv"]),
+      CommandSpec.formatOption(["text", "json", "csv"]), CommandSpec.wideOption,
       .init("--limit", value: "N", help: "Print at most N devices."),
     ],
     discussion: """
@@ -52,12 +52,13 @@ enum DevicesCommand {
     let store = try context.openStore(arguments, readOnly: true)
     let catalog = try store.catalog()
     let out = BufferedOutput(context)
+    let plan = ColumnPlan(width: context.outputWidth(arguments))
     var count = 0
     var pendingJSON: String?
     switch format {
     case "csv": out.line(CSVWriter.row(columns))
     case "json": out.line("[")
-    default: out.line(textRow(columns.map { $0.replacingOccurrences(of: "_", with: " ") }))
+    default: out.line(plan.row(columns.map { $0.replacingOccurrences(of: "_", with: " ") }))
     }
     try store.forEachDevice(filter: filter, sort: sort, limit: limit, now: context.now) { record in
       let cells = self.cells(record, catalog: catalog)
@@ -68,7 +69,7 @@ enum DevicesCommand {
         pendingJSON =
           "  "
           + JSONValue.object(zip(columns, cells).map { ($0, .string($1)) }).serialized(indent: nil)
-      default: out.line(textRow(cells))
+      default: out.line(plan.row(cells))
       }
       count += 1
     }
@@ -92,14 +93,39 @@ enum DevicesCommand {
     ]
   }
 
-  private static let widths = [24, 12, 8, 14, 12, 11, 12, 10, 12, 15, 20]
+  /// Which text columns show, and how wide, for the output width: every column needs 160;
+  /// narrower, the columns a help-desk person needs least go first (build, supervised,
+  /// platform, check-in, removal, ring, model), then the name narrows to 16.
+  struct ColumnPlan {
+    static let widths = [24, 12, 8, 14, 12, 11, 12, 10, 12, 15, 20]
+    static let dropOrder = [5, 7, 2, 10, 8, 6, 3]
+    let shown: [Int]
+    let widths: [Int]
 
-  static func textRow(_ cells: [String]) -> String {
-    var line = ""
-    for (i, cell) in cells.enumerated() {
-      let text = Sanitized.text(cell)
-      line += i == cells.count - 1 ? text : DisplayWidth.pad(text, to: widths[i]) + " "
+    init(width: Int) {
+      var shown = Array(Self.widths.indices)
+      var widths = Self.widths
+      func total() -> Int {
+        shown.dropLast().map { widths[$0] + 1 }.reduce(0, +) + widths[shown.last ?? 0]
+      }
+      for column in Self.dropOrder where total() > width {
+        shown.removeAll { $0 == column }
+      }
+      while total() > width, widths[0] > 16 { widths[0] -= 1 }
+      self.shown = shown
+      self.widths = widths
     }
-    return line
+
+    func row(_ cells: [String]) -> String {
+      var line = ""
+      for (n, i) in shown.enumerated() {
+        let text = Sanitized.text(cells[i])
+        line +=
+          n == shown.count - 1
+          ? DisplayWidth.truncate(text, to: widths[i])
+          : DisplayWidth.pad(text, to: widths[i]) + " "
+      }
+      return line
+    }
   }
 }

@@ -12,7 +12,7 @@ enum ReportCommand {
     path: ["report"],
     summary: "Print devices by platform and version, by RSR/BSI state and by ring.",
     options: [
-      CommandSpec.dbOption, CommandSpec.formatOption(["text", "json", "csv"]),
+      CommandSpec.dbOption, CommandSpec.wideOption, CommandSpec.formatOption(["text", "json", "csv"]),
       .init(
         "--by", value: "GROUP", help: "Only one grouping: version, state, ring or model.",
         choices: groupings),
@@ -39,7 +39,7 @@ enum ReportCommand {
       switch format {
       case "json": context.print(report.json(grouping).serialized())
       case "csv": context.write(report.csv(grouping))
-      default: context.write(report.text(grouping))
+      default: context.write(report.text(grouping, width: context.outputWidth(arguments)))
       }
       return ExitCode.ok.rawValue
     })

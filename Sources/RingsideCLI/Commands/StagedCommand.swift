@@ -6,7 +6,7 @@ enum StagedCommand {
     summary:
       "Show staged changes, the profiles they produce, warnings, and with --diff the file diffs.",
     options: [
-      CommandSpec.dbOption,
+      CommandSpec.dbOption, CommandSpec.wideOption,
       .init("--diff", help: "Show the line diff of each file against the folder."),
       ProfileOutputOptions.outOption, ProfileOutputOptions.orgOption,
       CommandSpec.formatOption(["text", "json"]),
@@ -28,7 +28,7 @@ enum StagedCommand {
       if format == "json" {
         context.print(report.json(diff: diff).serialized())
       } else {
-        context.write(report.text(diff: diff))
+        context.write(report.text(diff: diff, width: context.outputWidth(arguments)))
       }
       return ExitCode.ok.rawValue
     })

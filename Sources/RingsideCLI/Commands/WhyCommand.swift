@@ -9,7 +9,9 @@ enum WhyCommand {
     path: ["why"],
     summary: "Explain one device's RSR/BSI state and removal status in words.",
     arguments: "SERIAL|NAME",
-    options: [CommandSpec.dbOption, CommandSpec.formatOption(["text", "json"])],
+    options: [
+      CommandSpec.dbOption, CommandSpec.wideOption, CommandSpec.formatOption(["text", "json"]),
+    ],
     discussion:
       "Matches the serial (any case) or the exact device name; several matches are listed.",
     run: { arguments, context in try run(arguments, context) })
@@ -35,7 +37,10 @@ enum WhyCommand {
       throw CLIError.usage("the name is ambiguous; give the serial number", command: "why")
     }
     let explanation = try DeviceExplanation.load(matches[0], store: store, now: context.now)
-    context.write(format == "json" ? explanation.json.serialized() + "\n" : explanation.text)
+    context.write(
+      format == "json"
+        ? explanation.json.serialized() + "\n"
+        : explanation.text(width: context.outputWidth(arguments)))
     return ExitCode.ok.rawValue
   }
 }
@@ -70,7 +75,7 @@ struct DeviceExplanation {
       age: CatalogAge(asOf: catalog.asOf, today: store.today))
   }
 
-  var text: String {
+  func text(width: Int = .max) -> String {
     let d = record.device
     let v = d.version
     var table = TextTable(["", ""])
@@ -99,13 +104,17 @@ struct DeviceExplanation {
     out +=
       " · \(Sanitized.text(d.serial ?? "no serial")) · \(Sanitized.text(d.model ?? "model unknown"))\n"
     out +=
-      table.render(indent: "  ").split(separator: "\n").dropFirst().joined(separator: "\n") + "\n"
-    out += "Why: \(assessment.explanation) \(removalSentence)\n"
-    if let action = assessment.action { out += "What to do: \(action)\n" }
+      table.render(indent: "  ", width: width).split(separator: "\n").dropFirst().joined(
+        separator: "\n") + "\n"
+    out += wrapText("Why: \(assessment.explanation) \(removalSentence)", width: width) + "\n"
+    if let action = assessment.action {
+      out += wrapText("What to do: \(action)", width: width) + "\n"
+    }
     for line in sourceReports { out += line + "\n" }
-    out += "Verdict from the \(age.short)"
-    out += age.warning.map { "; warning: \($0)" } ?? ""
-    out += ".\n"
+    out +=
+      wrapText(
+        "Verdict from the \(age.short)" + (age.warning.map { "; warning: \($0)" } ?? "") + ".",
+        width: width) + "\n"
     if !history.isEmpty {
       out += "History:\n"
       for h in history {

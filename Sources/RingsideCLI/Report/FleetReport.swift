@@ -135,33 +135,33 @@ struct FleetReport {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  func text(_ grouping: String?) -> String {
+  func text(_ grouping: String?, width: Int = .max) -> String {
     var out = "Devices: \(summary.devices)"
     out += "  (stale, no check-in for \(DeviceFilter.staleDays) days: \(summary.stale))\n"
     out += "Verdicts from the \(age.short)"
-    out += age.warning.map { "\nWarning: \($0)." } ?? "."
+    out += age.warning.map { "\n" + wrapText("Warning: \($0).", width: width, indent: "  ") } ?? "."
     out += "\n"
     if shows("version", grouping) {
       var table = TextTable(["platform", "version", "devices"], rightAligned: [2])
       for v in versions { table.add([v.platform.displayName, v.label, String(v.count)]) }
-      out += "\nBy platform and version\n" + table.render(indent: "  ") + "\n"
+      out += "\nBy platform and version\n" + table.render(indent: "  ", width: width) + "\n"
     }
     if shows("state", grouping) {
       var states = TextTable(["state", "devices"], rightAligned: [1])
       for s in DeviceState.allCases { states.add([s.rawValue, String(summary.byState[s] ?? 0)]) }
-      out += "\nBy state\n" + states.render(indent: "  ") + "\n"
+      out += "\nBy state\n" + states.render(indent: "  ", width: width) + "\n"
       var removal = TextTable(["status", "devices"], rightAligned: [1])
       for r in RemovalStatus.allCases {
         removal.add([r.rawValue, String(summary.byRemoval[r] ?? 0)])
       }
-      out += "\nRSR/BSI removal\n" + removal.render(indent: "  ") + "\n"
+      out += "\nRSR/BSI removal\n" + removal.render(indent: "  ", width: width) + "\n"
     }
     if grouping == "model" {
       var table = TextTable(["platform", "model", "devices"], rightAligned: [2])
       for m in models {
         table.add([m.platform.displayName, m.model.isEmpty ? "unknown" : m.model, String(m.count)])
       }
-      out += "\nBy model\n" + table.render(indent: "  ") + "\n"
+      out += "\nBy model\n" + table.render(indent: "  ", width: width) + "\n"
     }
     if shows("ring", grouping) {
       var ringTable = TextTable(["ring", "devices", "current", "policy"], rightAligned: [1, 2])
@@ -170,7 +170,7 @@ struct FleetReport {
           r.ring.name, String(r.devices), String(r.byState[.current] ?? 0), r.ring.policy.summary,
         ])
       }
-      out += "\nRings\n" + ringTable.render(indent: "  ") + "\n"
+      out += "\nRings\n" + ringTable.render(indent: "  ", width: width) + "\n"
     }
     if grouping == nil && !compliance.isEmpty {
       var table = TextTable(
@@ -185,10 +185,16 @@ struct FleetReport {
           "\(c.count.below)/\(c.count.considered)", String(c.count.unknown),
         ])
       }
-      out += "\nIntune compliance helper (values for an iOS/iPadOS or macOS compliance policy)\n"
-      out += table.render(indent: "  ") + "\n"
       out +=
-        "  Devices below the build are flagged; \"unknown\" devices report no RSR letter and need a source that does.\n"
+        "\n"
+        + wrapText(
+          "Intune compliance helper (values for an iOS/iPadOS or macOS compliance policy)",
+          width: width) + "\n"
+      out += table.render(indent: "  ", width: width) + "\n"
+      out +=
+        wrapText(
+          "  Devices below the build are flagged; \"unknown\" devices report no RSR letter and need a source that does.",
+          width: width, indent: "  ") + "\n"
     }
     return out
   }

@@ -37,7 +37,7 @@ struct StagedReport {
   private var policyChanges: [StagedChange] { changes.filter { $0.policyField != nil } }
   private var moveCount: Int { moveGroups.reduce(0) { $0 + $1.devices } }
 
-  func text(diff: Bool) -> String {
+  func text(diff: Bool, width: Int = .max) -> String {
     var out = ""
     if changes.isEmpty {
       out += "Nothing is staged.\n"
@@ -55,7 +55,7 @@ struct StagedReport {
           ])
         }
       }
-      if !table.rows.isEmpty { out += table.render(indent: "  ") + "\n" }
+      if !table.rows.isEmpty { out += table.render(indent: "  ", width: width) + "\n" }
       if moveCount > Self.listedMoves {
         for group in moveGroups {
           out +=
@@ -65,7 +65,10 @@ struct StagedReport {
       }
     }
     out +=
-      "\nProfiles in \(plan.directoryPath) (organisation \"\(Sanitized.text(plan.organization.name))\"):\n"
+      "\n"
+      + wrapText(
+        "Profiles in \(Sanitized.text(plan.directoryPath)) (organisation \"\(Sanitized.text(plan.organization.name))\"):",
+        width: width, indent: "  ") + "\n"
     if plan.reviews.isEmpty {
       out += "  none: no ring has a policy.\n"
     } else {
@@ -73,21 +76,25 @@ struct StagedReport {
       for review in plan.reviews {
         files.add([review.action.rawValue, review.name, review.conflict ?? ""])
       }
-      out += files.render(indent: "  ") + "\n"
+      out += files.render(indent: "  ", width: width) + "\n"
     }
     if !warnings.isEmpty {
       out += "\nWarnings:\n"
-      for warning in warnings { out += "  ! " + warning.message + "\n" }
+      for warning in warnings {
+        out += wrapText("  ! " + warning.message, width: width, indent: "    ") + "\n"
+      }
     }
     if diff {
       let text = plan.unifiedDiff
       out += text.isEmpty ? "\nNo file would change.\n" : "\n" + Self.terminalSafe(text)
     }
     if !plan.changes.isEmpty || !changes.isEmpty {
-      out += "\n" + (diff ? "" : "Show the file changes with `ringside staged --diff`; ")
       out +=
-        (diff ? "W" : "w")
-        + "rite them with `ringside apply`, or drop the staged changes with `ringside discard`.\n"
+        "\n"
+        + wrapText(
+          (diff ? "" : "Show the file changes with `ringside staged --diff`; ") + (diff ? "W" : "w")
+            + "rite them with `ringside apply`, or drop the staged changes with `ringside discard`.",
+          width: width) + "\n"
     }
     return out
   }

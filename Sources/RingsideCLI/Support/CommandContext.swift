@@ -11,14 +11,18 @@ public final class CommandContext: @unchecked Sendable {
   private let writeErr: @Sendable (String) -> Void
   /// True when stderr is a terminal, for progress lines.
   public let stderrIsTerminal: Bool
+  /// The columns of the terminal on stdout, or nil when stdout is not a terminal.
+  public let terminalColumns: Int?
 
   public init(
     environment: [String: String], now: Date = Date(), stderrIsTerminal: Bool = false,
+    terminalColumns: Int? = nil,
     out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void
   ) {
     self.environment = environment
     self.now = now
     self.stderrIsTerminal = stderrIsTerminal
+    self.terminalColumns = terminalColumns
     self.writeOut = out
     self.writeErr = err
   }
@@ -27,9 +31,27 @@ public final class CommandContext: @unchecked Sendable {
   public static func standard() -> CommandContext {
     CommandContext(
       environment: ProcessInfo.processInfo.environment, now: Date(),
-      stderrIsTerminal: isatty(2) == 1,
+      stderrIsTerminal: isatty(2) == 1, terminalColumns: stdoutColumns(),
       out: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
       err: { text in FileHandle.standardError.write(Data(text.utf8)) })
+  }
+
+  /// The width of stdout's terminal from the kernel, or nil when stdout is not a terminal.
+  private static func stdoutColumns() -> Int? {
+    guard isatty(1) == 1 else { return nil }
+    var size = winsize()
+    guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+    return Int(size.ws_col)
+  }
+
+  /// How wide human-readable output may be: unlimited with `--wide`, else `$COLUMNS`, else the
+  /// terminal's width, else 80 (a pipe or a cron mail).
+  public func outputWidth(_ arguments: ParsedArguments) -> Int {
+    if arguments.flag("--wide") { return .max }
+    if let text = environment["COLUMNS"], let columns = Int(text), columns > 0 {
+      return max(40, columns)
+    }
+    return max(40, terminalColumns ?? 80)
   }
 
   /// Writes a line (or several) to stdout.

@@ -58,6 +58,9 @@ public struct CommandSpec: Sendable {
   static let dbOption = Option(
     "--db", value: "PATH",
     help: "The store. Default: $RINGSIDE_DB, else $XDG_DATA_HOME/ringside/ringside.db.")
+  static let wideOption = Option(
+    "--wide",
+    help: "Text as wide as it needs to be; otherwise it fits $COLUMNS, the terminal or 80 columns.")
   static func formatOption(_ formats: [String]) -> Option {
     Option(
       "--format", value: "FORMAT", help: "Output format: \(formats.joined(separator: ", ")).",

@@ -5,6 +5,8 @@ public struct TextTable {
   public var headers: [String]
   /// Columns whose cells are right-aligned (numbers).
   public var rightAligned: Set<Int>
+  /// Columns never cut to fit a width (versions, builds, dates).
+  public var uncut: Set<Int> = []
   public private(set) var rows: [[String]] = []
 
   public init(_ headers: [String], rightAligned: Set<Int> = []) {
@@ -16,7 +18,9 @@ public struct TextTable {
     rows.append(cells.map { Sanitized.text($0) })
   }
 
-  public func render(indent: String = "") -> String {
+  /// The table as lines. Wider than `width` columns, the widest columns are cut (with `…`),
+  /// down to their header's width, until it fits.
+  public func render(indent: String = "", width: Int = .max) -> String {
     let all = [headers] + rows
     var widths = Array(repeating: 0, count: headers.count)
     for row in all {
@@ -24,15 +28,48 @@ public struct TextTable {
         widths[i] = max(widths[i], DisplayWidth.of(cell))
       }
     }
+    let floor = headers.indices.map {
+      uncut.contains($0) ? widths[$0] : max(4, DisplayWidth.of(headers[$0]))
+    }
+    func total() -> Int {
+      DisplayWidth.of(indent) + widths.reduce(0, +) + 2 * max(0, widths.count - 1)
+    }
+    while total() > width {
+      guard let widest = widths.indices.filter({ widths[$0] > floor[$0] }).max(by: { widths[$0] < widths[$1] })
+      else { break }
+      widths[widest] -= 1
+    }
     return all.map { row in
       var line = indent
       for (i, cell) in row.enumerated() where i < widths.count {
         let last = i == widths.count - 1
-        let padded = DisplayWidth.pad(cell, to: widths[i], right: rightAligned.contains(i))
-        line += last && !rightAligned.contains(i) ? cell : padded
+        let fitted = DisplayWidth.truncate(cell, to: widths[i])
+        let padded = DisplayWidth.pad(fitted, to: widths[i], right: rightAligned.contains(i))
+        line += last && !rightAligned.contains(i) ? fitted : padded
         if !last { line += "  " }
       }
       return line
     }.joined(separator: "\n")
   }
+}
+
+/// Wraps prose at spaces to fit `width` columns, continuation lines indented by `indent`.
+public func wrapText(_ text: String, width: Int, indent: String = "") -> String {
+  guard width < .max else { return text }
+  var lines: [String] = []
+  var current = ""
+  for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+    let candidate = current.isEmpty ? String(word) : current + " " + word
+    if DisplayWidth.of(candidate) > width - (lines.isEmpty ? 0 : DisplayWidth.of(indent)),
+      !current.isEmpty
+    {
+      lines.append(current)
+      current = String(word)
+    } else {
+      current = candidate
+    }
+  }
+  lines.append(current)
+  return lines.enumerated().map { $0.offset == 0 ? $0.element : indent + $0.element }
+    .joined(separator: "\n")
 }
