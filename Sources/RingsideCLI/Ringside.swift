@@ -57,7 +57,9 @@ public enum Ringside {
   }
 
   static func run(spec: CommandSpec, arguments: [String], context: CommandContext) throws -> Int32 {
-    let parsed = try ParsedArguments(arguments, spec: spec)
+    guard let parsed = try parse(arguments, spec: spec, context: context) else {
+      return ExitCode.checkUnknown
+    }
     if parsed.flag("--help") {
       context.print(spec.helpText)
       return 0
@@ -68,6 +70,20 @@ public enum Ringside {
       if let refusal = access.refusal { throw CLIError(.noPermission, refusal) }
     }
     return try spec.run(parsed, context)
+  }
+
+  /// The arguments as the spec reads them. A monitoring plugin (`check`) answers a usage error
+  /// with UNKNOWN on stdout and exit 3, as the plugin guidelines ask: then nil.
+  static func parse(_ arguments: [String], spec: CommandSpec, context: CommandContext) throws
+    -> ParsedArguments?
+  {
+    do {
+      return try ParsedArguments(arguments, spec: spec)
+    } catch {
+      guard spec.path == ["check"] else { throw error }
+      context.print("RINGSIDE UNKNOWN - \(error.message)")
+      return nil
+    }
   }
 
   static func programHelp(dashboard: CommandSpec?) -> String {

@@ -190,7 +190,9 @@ final class OnCallCommandTests: XCTestCase {
     let result = cli.run(
       "check", "--db", cli.dbPath, "--crit-pending", "15", "--max-catalog-age", "3650")
     XCTAssertEqual(result.status, 2)
-    XCTAssertTrue(result.out.hasPrefix("RINGSIDE CRITICAL - \(current)/2000 current"), result.out)
+    XCTAssertTrue(result.out.hasPrefix("RINGSIDE CRITICAL - pending "), result.out)
+    XCTAssertTrue(result.out.contains("% > 15%"), result.out)
+    XCTAssertTrue(result.out.contains(": \(current)/2000 current"), result.out)
     XCTAssertTrue(
       result.out.contains(" | current=\(current) pending=\(pending);200;300;0;2000"), result.out)
   }
@@ -209,7 +211,8 @@ final class OnCallCommandTests: XCTestCase {
       "DELETE FROM device_history; DELETE FROM devices WHERE state != 'current'")
     let old = cli.run("check", "--db", cli.dbPath, "--max-catalog-age", "1")
     XCTAssertEqual(old.status, 1, old.out)
-    XCTAssertTrue(old.out.contains("release catalog 62 days old") || old.out.contains("days old (as of"), old.out)
+    XCTAssertTrue(old.out.hasPrefix("RINGSIDE WARNING - catalog "), old.out)
+    XCTAssertTrue(old.out.contains("days old > 1: "), old.out)
     XCTAssertTrue(old.out.contains("catalog_age="), old.out)
     XCTAssertEqual(cli.run("check", "--db", cli.dbPath, "--max-catalog-age", "3650").status, 0)
   }
@@ -248,6 +251,29 @@ final class OnCallCommandTests: XCTestCase {
       ).out
       .split(separator: "\n").count - 1
     XCTAssertTrue(byVersion.contains(", \(expected) pending"), "\(expected): \(byVersion)")
+  }
+
+  func testUnknownStatesWarnOnlyPastTheirThresholdAndTheRuleIsNamed() throws {
+    let store = try InventoryStore(path: cli.dbPath)
+    try store.database.execute(
+      "DELETE FROM device_history; DELETE FROM devices WHERE state NOT IN ('current', 'unknown')")
+    let strict = cli.run("check", "--db", cli.dbPath, "--max-catalog-age", "3650")
+    XCTAssertEqual(strict.status, 1, strict.out)
+    XCTAssertTrue(strict.out.hasPrefix("RINGSIDE WARNING - unknown "), strict.out)
+    XCTAssertTrue(strict.out.contains("% > 0%: "), strict.out)
+    let tuned = cli.run(
+      "check", "--db", cli.dbPath, "--max-catalog-age", "3650", "--warn-unknown", "50")
+    XCTAssertEqual(tuned.status, 0, tuned.out)
+    let critical = cli.run(
+      "check", "--db", cli.dbPath, "--max-catalog-age", "3650", "--crit-unknown", "1")
+    XCTAssertEqual(critical.status, 2, critical.out)
+  }
+
+  func testCheckUsageErrorsAreUnknownAsPluginsExpect() {
+    let bad = cli.run("check", "--db", cli.dbPath, "--warn-pending", "lots")
+    XCTAssertEqual(bad.status, 3, bad.out + bad.err)
+    XCTAssertTrue(bad.out.hasPrefix("RINGSIDE UNKNOWN - "), bad.out)
+    XCTAssertEqual(cli.run("check", "--db", cli.dbPath, "--no-such-option").status, 3)
   }
 
   func testCheckOnAMissingStoreIsUnknown() throws {

@@ -11,20 +11,28 @@ enum CheckCommand {
       "Monitoring check: one status line with perfdata; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.",
     options: [
       CommandSpec.dbOption,
-      .init("--ring", value: "RING", help: "Check one ring only."),
-      .init(
+      CommandSpec.Option("--ring", value: "RING", help: "Check one ring only."),
+      CommandSpec.Option(
         "--warn-pending", value: "PCT",
         help: "WARNING when more than PCT% need an update (default 10)."),
-      .init(
+      CommandSpec.Option(
         "--crit-pending", value: "PCT",
         help: "CRITICAL when more than PCT% need an update (default 25)."),
-      .init(
+      CommandSpec.Option(
         "--max-checkin-age", value: "DAYS",
         help: "WARNING when a device has not checked in for DAYS (default: report only, 14 days)."),
-      .init(
+      CommandSpec.Option(
+        "--warn-unknown", value: "PCT",
+        help:
+          "WARNING when more than PCT% have an unknown state (default 0: any; Intune reports no letters)."
+      ),
+      CommandSpec.Option(
+        "--crit-unknown", value: "PCT",
+        help: "CRITICAL when more than PCT% have an unknown state (default: never)."),
+      CommandSpec.Option(
         "--max-catalog-age", value: "DAYS",
         help: "WARNING when the release catalog is older than DAYS (default 30)."),
-      .init(
+      CommandSpec.Option(
         "--require", value: "VERSION|BUILD",
         help:
           "Require at least this version, RSR-aware: '16.5.1 (c)' or '20F770750d'; below it counts as pending."
@@ -54,6 +62,8 @@ enum CheckCommand {
   static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
     let warn = try arguments.integer("--warn-pending", in: 0...100) ?? 10
     let crit = try arguments.integer("--crit-pending", in: 0...100) ?? 25
+    let warnUnknown = try arguments.integer("--warn-unknown", in: 0...100) ?? 0
+    let critUnknown = try arguments.integer("--crit-unknown", in: 0...100)
     let maxAge = try arguments.integer("--max-checkin-age", in: 1...3650)
     let maxCatalogAge =
       try arguments.integer("--max-catalog-age", in: 1...3650) ?? CatalogAge.defaultLimit
@@ -89,25 +99,37 @@ enum CheckCommand {
       current = count.meeting
       subject = "at or above \(required.displayString)"
     }
-    let percent = total == 0 ? 0 : Double(pending) * 100 / Double(total)
-    var status: Int32 = 0
+    let percent: Double = total == 0 ? 0 : Double(pending) * 100 / Double(total)
+    let unknownPercent: Double = total == 0 ? 0 : Double(unknown) * 100 / Double(total)
+    // Every rule that fired, worst first, for the status text.
+    var critical: [String] = []
+    var warning: [String] = []
     if percent > Double(crit) {
-      status = ExitCode.checkCritical
-    } else if percent > Double(warn) || unknown > 0 || (maxAge != nil && stale > 0) || age.isOld {
-      status = ExitCode.checkWarning
+      critical.append(String(format: "pending %.1f%% > %d%%", percent, crit))
+    } else if percent > Double(warn) {
+      warning.append(String(format: "pending %.1f%% > %d%%", percent, warn))
     }
-    let word = ["OK", "WARNING", "CRITICAL", "UNKNOWN"][Int(status)]
+    if let critUnknown, unknownPercent > Double(critUnknown) {
+      critical.append(String(format: "unknown %.1f%% > %d%%", unknownPercent, critUnknown))
+    } else if unknownPercent > Double(warnUnknown) {
+      warning.append(String(format: "unknown %.1f%% > %d%%", unknownPercent, warnUnknown))
+    }
+    if let maxAge, stale > 0 { warning.append("\(stale) not seen for \(maxAge) days") }
+    if age.isOld { warning.append("catalog \(age.days) days old > \(age.limit)") }
+    var status = ExitCode.ok.rawValue
+    if !warning.isEmpty { status = ExitCode.checkWarning }
+    if !critical.isEmpty { status = ExitCode.checkCritical }
+    let words: [String] = ["OK", "WARNING", "CRITICAL", "UNKNOWN"]
+    let word = words[Int(status)]
     let scope = arguments.value("--ring").map { " in ring \($0)" } ?? ""
-    var message = "RINGSIDE \(word) - \(current)/\(total) \(subject)\(scope), \(pending) pending"
+    var message = "RINGSIDE " + word + " - "
+    let fired: [String] = critical + warning
+    if !fired.isEmpty { message += fired.joined(separator: ", ") + ": " }
+    message += "\(current)/\(total) \(subject)\(scope), \(pending) pending"
     message += String(format: " (%.1f%%)", percent)
     if unknown > 0 { message += ", \(unknown) unknown" }
-    message += ", \(stale) stale"
-    if age.isOld {
-      message += "; release catalog \(age.days) days old (as of \(age.asOf), limit \(age.limit)): import a current feed"
-    } else {
-      message += ", \(age.short)"
-    }
-    let perf = [
+    message += ", \(stale) stale, \(age.short)"
+    let perf: [String] = [
       "current=\(current)",
       "pending=\(pending);\(threshold(warn, total));\(threshold(crit, total));0;\(total)",
       "unknown=\(unknown)", "stale=\(stale)", "devices=\(total)",
