@@ -23,6 +23,10 @@ final class CLIHarness: @unchecked Sendable {
 
   var dbPath: String { directory.appendingPathComponent("ringside.db").path }
 
+  /// The host-wide config these commands read and `init --shared` as root writes, in place of
+  /// /etc/ringside/config.json; absent unless a test writes it.
+  var hostConfigPath: String { directory.appendingPathComponent("host/config.json").path }
+
   /// Runs one command; returns exit status, stdout and stderr.
   @discardableResult
   func run(_ arguments: String...) -> (status: Int32, out: String, err: String) {
@@ -37,6 +41,7 @@ final class CLIHarness: @unchecked Sendable {
     let context = CommandContext(
       environment: [
         "HOME": directory.path, "XDG_DATA_HOME": directory.appendingPathComponent("data").path,
+        BuiltBinary.hostConfigVariable: hostConfigPath,
       ],
       now: Self.now,
       out: { [self] text in lock.withLock { outBuffer += text } },

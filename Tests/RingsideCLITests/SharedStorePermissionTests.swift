@@ -15,10 +15,13 @@ final class SharedStorePermissionTests: XCTestCase {
 
   var directory: String!
   var configHome: String?
+  /// A copy of the built binary the test users can run wherever the checkout lives.
+  var binary = ""
 
   override func setUpWithError() throws {
     try XCTSkipUnless(geteuid() == 0, "creating test users and groups needs root")
     try TestUsers.ensure()
+    binary = try BuiltBinary.copyForOtherUsers(self)
     let top = "/tmp/ringside-shared-\(UUID().uuidString)"
     directory = top + "/store"
     configHome = top + "/config"
@@ -49,9 +52,11 @@ final class SharedStorePermissionTests: XCTestCase {
       user == nil ? Array(arguments.dropFirst()) : ["-u", user!, "--"] + arguments
     process.standardOutput = pipe
     process.standardError = pipe
-    // The config init writes to /etc/ringside as root, given here per user instead.
+    // The config init writes to /etc/ringside as root, given here per user instead; the
+    // machine's own host-wide config is never read.
     process.environment = [
       "PATH": "/usr/bin:/bin", "HOME": "/tmp", "XDG_CONFIG_HOME": configHome ?? "/nonexistent",
+      BuiltBinary.hostConfigVariable: (configHome ?? "/nonexistent") + "/host-config.json",
     ]
     try process.run()
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
@@ -63,13 +68,6 @@ final class SharedStorePermissionTests: XCTestCase {
         userInfo: [NSLocalizedDescriptionKey: output])
     }
     return (process.terminationStatus, output)
-  }
-
-  private var binary: String {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
-      "../../.build/debug/ringside"
-    )
-    .standardized.path
   }
 
   func testViewerReadsButCannotWriteEvenWithSQLite3AndOutsidersCannotRead() throws {

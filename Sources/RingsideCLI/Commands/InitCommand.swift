@@ -55,7 +55,9 @@ enum InitCommand {
       "Shared store \(path): admins (group \(adminGroup)) write, \(viewerGroup.map { "members of \($0)" } ?? "every local user") read."
     )
     if geteuid() == 0 {
-      try writeConfig(adminGroup: adminGroup, viewerGroup: viewerGroup, context: context)
+      try writeConfig(
+        adminGroup: adminGroup, viewerGroup: viewerGroup,
+        path: SystemIdentity.hostConfigPath(environment: context.environment), context: context)
     } else {
       context.print(
         "Ask root to create /etc/ringside/config.json with {\"admin_group\": \"\(adminGroup)\"}.")
@@ -63,17 +65,15 @@ enum InitCommand {
     return ExitCode.ok.rawValue
   }
 
-  static let configPath = "/etc/ringside/config.json"
-
-  private static func writeConfig(adminGroup: String, viewerGroup: String?, context: CommandContext)
-    throws
-  {
+  private static func writeConfig(
+    adminGroup: String, viewerGroup: String?, path configPath: String, context: CommandContext
+  ) throws {
     var fields = ["\"admin_group\": \(JSONValue.quote(adminGroup))"]
     if let viewerGroup { fields.append("\"viewer_group\": \(JSONValue.quote(viewerGroup))") }
     let text = "{ " + fields.joined(separator: ", ") + " }\n"
     do {
       try FileManager.default.createDirectory(
-        atPath: "/etc/ringside", withIntermediateDirectories: true)
+        atPath: (configPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
       try Data(text.utf8).write(to: URL(fileURLWithPath: configPath), options: .atomic)
       chmod(configPath, 0o644)
     } catch {
