@@ -100,6 +100,18 @@ final class EndToEndTests: XCTestCase {
     }
   }
 
+  func testEveryOtherSignalThatEndsTheProgramRestoresTheTerminal() throws {
+    let pane = try TmuxPane(width: 80, height: 24)
+    for signal in [SIGUSR1, SIGUSR2, SIGPIPE, SIGALRM, SIGXCPU] {
+      try pane.keys("C-l")
+      try start(pane)
+      let child = try childPID(of: pane.shellPID)
+      guard child > 1 else { return }
+      XCTAssertEqual(kill(child, signal), 0)
+      try assertRestored(pane, exit: 128 + Int(signal))
+    }
+  }
+
   func testDumbTerminalGetsOneLineAndExit69() throws {
     let pane = try TmuxPane(width: 80, height: 24)
     try pane.type("TERM=dumb \(EndToEndTests.binary!) --db \(store); echo EXIT=$?")
