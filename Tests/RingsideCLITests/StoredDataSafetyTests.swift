@@ -1,4 +1,5 @@
 import Foundation
+import RingsideCLI
 import RingsideStore
 import XCTest
 
@@ -36,5 +37,38 @@ final class HostConfigIsolationTests: XCTestCase {
     let result = cli.run("demo", "--db", cli.dbPath, "--devices", "5")
     XCTAssertEqual(result.status, 65, result.err)
     XCTAssertTrue(result.err.contains("\(cli.hostConfigPath): not a valid config"), result.err)
+  }
+}
+
+/// No argument, path or file content quoted in a message reaches the terminal as a control
+/// sequence: every message goes through one sanitizer.
+final class MessageSanitizingTests: XCTestCase {
+  static let payload = "\u{1B}]0;pwned\u{07}\u{1B}[2J\u{9B}31m"
+
+  func testEveryOptionValueEchoedInAnErrorIsSanitized() throws {
+    let cli = try CLIHarness()
+    XCTAssertEqual(cli.run("demo", "--db", cli.dbPath, "--devices", "20").status, 0)
+    var checked = 0
+    for spec in CommandTable.commands {
+      for option in spec.options where option.value != nil && option.name != "--db" {
+        if option.name == "--out" { continue }  // a folder it would create
+        let result = cli.run(spec.path + ["--db", cli.dbPath, option.name, Self.payload])
+        for text in [result.err] {
+          XCTAssertFalse(text.contains("\u{1B}"), "\(spec.name) \(option.name): \(text)")
+          XCTAssertFalse(text.contains("\u{07}"), "\(spec.name) \(option.name): \(text)")
+          XCTAssertFalse(text.contains("\u{9B}"), "\(spec.name) \(option.name): \(text)")
+        }
+        checked += 1
+      }
+    }
+    XCTAssertGreaterThan(checked, 20)
+  }
+
+  func testAnUnknownFileArgumentIsSanitizedInTheMessage() throws {
+    let cli = try CLIHarness()
+    let result = cli.run("import", "--db", cli.dbPath, "/nonexistent/" + Self.payload + ".csv")
+    XCTAssertNotEqual(result.status, 0)
+    XCTAssertFalse(result.err.contains("\u{1B}"), result.err)
+    XCTAssertTrue(result.err.contains("^[]0;pwned^G"), result.err)
   }
 }

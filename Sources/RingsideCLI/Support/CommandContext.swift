@@ -11,14 +11,19 @@ public final class CommandContext: @unchecked Sendable {
   private let writeErr: @Sendable (String) -> Void
   /// True when stderr is a terminal, for progress lines.
   public let stderrIsTerminal: Bool
+  /// True when stdout is a terminal: then what goes there is sanitized too (a file or pipe gets
+  /// the exact bytes, which the commands already keep free of control characters).
+  public let stdoutIsTerminal: Bool
 
   public init(
     environment: [String: String], now: Date = Date(), stderrIsTerminal: Bool = false,
+    stdoutIsTerminal: Bool = false,
     out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void
   ) {
     self.environment = environment
     self.now = now
     self.stderrIsTerminal = stderrIsTerminal
+    self.stdoutIsTerminal = stdoutIsTerminal
     self.writeOut = out
     self.writeErr = err
   }
@@ -27,17 +32,18 @@ public final class CommandContext: @unchecked Sendable {
   public static func standard() -> CommandContext {
     CommandContext(
       environment: ProcessInfo.processInfo.environment, now: Date(),
-      stderrIsTerminal: isatty(2) == 1,
+      stderrIsTerminal: isatty(2) == 1, stdoutIsTerminal: isatty(1) == 1,
       out: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
       err: { text in FileHandle.standardError.write(Data(text.utf8)) })
   }
 
   /// Writes a line (or several) to stdout.
-  public func print(_ text: String) { writeOut(text + "\n") }
-  /// Writes raw text to stdout.
-  public func write(_ text: String) { writeOut(text) }
-  /// Writes a line to stderr.
-  public func printError(_ text: String) { writeErr(text + "\n") }
+  public func print(_ text: String) { write(text + "\n") }
+  /// Writes text to stdout, sanitized when stdout is a terminal.
+  public func write(_ text: String) { writeOut(stdoutIsTerminal ? Sanitized.lines(text) : text) }
+  /// Writes a line to stderr, always sanitized: messages quote arguments, paths and file
+  /// contents, and none of them may put a control sequence on a terminal.
+  public func printError(_ text: String) { writeErr(Sanitized.lines(text) + "\n") }
 
   /// The session's role for the store at `path`; `--read-only` on the command line wins.
   public func access(storePath path: String, readOnlyRequested: Bool) throws(CLIError) -> Access {
