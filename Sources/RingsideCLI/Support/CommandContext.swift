@@ -66,10 +66,18 @@ public final class CommandContext: @unchecked Sendable {
   public func openStore(_ arguments: ParsedArguments, create: Bool = false, readOnly: Bool = false)
     throws(CLIError) -> InventoryStore
   {
+    let store: InventoryStore
     do {
-      return try InventoryStore(path: storePath(arguments), create: create, readOnly: readOnly)
+      store = try InventoryStore(path: storePath(arguments), create: create, readOnly: readOnly)
     } catch {
       throw CLIError.store(error)
     }
+    witness(store).record(store)
+    return store
+  }
+
+  /// The file where this user notes the audit entries they saw in `store` (see AuditWitness).
+  public func witness(_ store: InventoryStore) -> AuditWitness {
+    AuditWitness(storePath: store.path, environment: environment)
   }
 }
