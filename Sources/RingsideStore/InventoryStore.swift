@@ -28,9 +28,30 @@ public final class InventoryStore {
       }
       try InventoryStore.createPrivateFile(at: path)
     }
-    database = try SQLiteDatabase(path: path, readOnly: readOnly, create: false)
-    try configure()
-    try migrate()
+    database = try SQLiteDatabase(
+      path: path, readOnly: readOnly, create: false,
+      immutable: readOnly && Self.walFilesAreGone(path))
+    do {
+      try configure()
+      try migrate()
+    } catch let error where error.kind == .readOnly && Self.walFilesAreGone(path) {
+      throw StoreError(
+        .readOnly,
+        "the store \(path) lost its -wal and -shm files (someone opened it as root, e.g. with "
+          + "sqlite3, which removes them on exit) and this user cannot create them in "
+          + "\((path as NSString).deletingLastPathComponent): reading still works; to write "
+          + "again, root runs `ringside init --shared --db \(path)` with the same groups, "
+          + "which recreates them")
+    }
+  }
+
+  /// True when neither `-wal` nor `-shm` exists and this user may not create files beside the
+  /// store: SQLite could not open it in WAL mode, but it can read it as an unchanging file
+  /// (whoever removed them checkpointed everything into the store first).
+  static func walFilesAreGone(_ path: String) -> Bool {
+    let folder = (path as NSString).deletingLastPathComponent
+    return access(path + "-wal", F_OK) != 0 && access(path + "-shm", F_OK) != 0
+      && access(folder.isEmpty ? "." : folder, W_OK) != 0
   }
 
   private static func createPrivateFile(at path: String) throws(StoreError) {

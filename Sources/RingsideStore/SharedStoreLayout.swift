@@ -8,7 +8,10 @@ import Foundation
 ///   everyone who can reach the folder reads (SQLite keeps `-wal`/`-shm` in place, so readers
 ///   never need to create them);
 /// - with a viewer group, the folder belongs to it, mode 2750: only its members (and admins,
-///   who must be members too) reach the files; without one, the folder is 2755.
+///   who must be members too) reach the files; without one, the folder belongs to the admin
+///   group, mode 2775, so any admin can recreate `-wal`/`-shm` (which SQLite makes with the
+///   store's mode, and the setgid folder gives the admin group) after root removed them.
+///   With a viewer group only root can; until then everyone still reads (see InventoryStore).
 ///
 /// It only sets owners and modes on what it creates itself. Something already there is used
 /// when it already has the wanted group and mode and belongs to this user or root; otherwise it
@@ -50,7 +53,7 @@ public struct SharedStoreLayout {
 
   /// The folder's group and mode: setgid, so files made in it later belong to its group.
   var folderGroup: gid_t { viewerGroup?.gid ?? adminGroup.gid }
-  var folderMode: mode_t { viewerGroup == nil ? 0o2755 : 0o2750 }
+  var folderMode: mode_t { viewerGroup == nil ? 0o2775 : 0o2750 }
   static let fileMode: mode_t = 0o664
 
   /// Creates what is missing (folder, store, `-wal`, `-shm`), checks what exists, migrates the

@@ -117,4 +117,69 @@ final class SharedStorePermissionTests: XCTestCase {
     XCTAssertTrue(report.output.contains("\"devices\": 20"), report.output)
     writer.waitUntilExit()
   }
+
+  private func groupAndMode(_ path: String) -> (gid: gid_t, mode: mode_t)? {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return nil }
+    return (info.st_gid, info.st_mode & 0o7777)
+  }
+
+  /// Root reads the store with sqlite3, whose exit removes `-wal` and `-shm`.
+  private func rootReadsWithSQLite3(_ path: String) throws {
+    try shell("/usr/bin/sqlite3", path, "SELECT COUNT(*) FROM devices")
+    XCTAssertNil(groupAndMode(path + "-wal"), "sqlite3 as root removed -wal")
+  }
+
+  func testWithAViewerGroupEveryoneStillReadsAfterRootRemovedWalAndShmAndRootsInitRepairsIt()
+    throws
+  {
+    let path = directory + "/ringside.db"
+    try SharedStoreLayout(
+      storePath: path, adminGroup: Self.adminGroup, viewerGroup: Self.viewerGroup
+    ).apply()
+    XCTAssertEqual(
+      try run([binary, "demo", "--db", path, "--devices", "30"], as: Self.admin).status, 0)
+    try rootReadsWithSQLite3(path)
+    for user in [Self.viewer, Self.admin] {
+      let report = try run([binary, "report", "--db", path, "--format", "json"], as: user)
+      XCTAssertEqual(report.status, 0, "\(user): \(report.output)")
+      XCTAssertTrue(report.output.contains("\"devices\": 30"), report.output)
+    }
+    let write = try run(
+      [binary, "stage", "policy", "--db", path, "test", "--defer", "5"], as: Self.admin)
+    XCTAssertEqual(write.status, 77, write.output)
+    XCTAssertTrue(write.output.contains("lost its -wal and -shm files"), write.output)
+    XCTAssertTrue(write.output.contains("root runs `ringside init --shared"), write.output)
+    let repair = try run([
+      binary, "init", "--shared", "--db", path, "--admin-group", Self.adminGroup,
+      "--viewer-group", Self.viewerGroup,
+    ])
+    XCTAssertEqual(repair.status, 0, repair.output)
+    let admins = getgrnam(Self.adminGroup).pointee.gr_gid
+    for suffix in ["-wal", "-shm"] {
+      XCTAssertEqual(groupAndMode(path + suffix)?.gid, admins, suffix)
+      XCTAssertEqual(groupAndMode(path + suffix)?.mode, 0o664, suffix)
+    }
+    let again = try run(
+      [binary, "stage", "policy", "--db", path, "test", "--defer", "5"], as: Self.admin)
+    XCTAssertEqual(again.status, 0, again.output)
+  }
+
+  func testWithoutAViewerGroupAnyAdminRecreatesWalAndShmWithTheRightGroupAndMode() throws {
+    let path = directory + "/ringside.db"
+    try SharedStoreLayout(storePath: path, adminGroup: Self.adminGroup, viewerGroup: nil).apply()
+    XCTAssertEqual(
+      try run([binary, "demo", "--db", path, "--devices", "30"], as: Self.admin).status, 0)
+    try rootReadsWithSQLite3(path)
+    let write = try run(
+      [binary, "stage", "policy", "--db", path, "test", "--defer", "5"], as: Self.admin)
+    XCTAssertEqual(write.status, 0, write.output)
+    let admins = getgrnam(Self.adminGroup).pointee.gr_gid
+    for suffix in ["-wal", "-shm"] {
+      XCTAssertEqual(groupAndMode(path + suffix)?.gid, admins, suffix)
+      XCTAssertEqual(groupAndMode(path + suffix)?.mode, 0o664, suffix)
+    }
+    let viewer = try run([binary, "report", "--db", path], as: Self.viewer)
+    XCTAssertEqual(viewer.status, 0, viewer.output)
+  }
 }

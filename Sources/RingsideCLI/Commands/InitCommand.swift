@@ -22,7 +22,8 @@ enum InitCommand {
     ],
     discussion: """
       --shared: store, -wal and -shm files are group G, mode 0664; the folder is group V,
-      mode 2750 (or 2755 without --viewer-group, letting every local user read). Viewers can
+      mode 2750 (without --viewer-group: group G, mode 2775, letting every local user read and
+      any admin recreate -wal/-shm after root removed them). Viewers can
       read while admins write but cannot change the store, not even with the sqlite3 command.
       init sets owners and modes only on what it creates: an existing folder or file must
       already have them (else it is refused, with the commands to run), and a symbolic link is
