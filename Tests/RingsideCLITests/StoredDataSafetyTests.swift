@@ -72,3 +72,36 @@ final class MessageSanitizingTests: XCTestCase {
     XCTAssertTrue(result.err.contains("^[]0;pwned^G"), result.err)
   }
 }
+
+/// The filter takes a pasted list of serial numbers as a list, and too many terms is a usage
+/// error that never shows SQL.
+final class FilterLimitTests: XCTestCase {
+  func testAPasteOfTenThousandSerialsIsAListOfThem() throws {
+    let cli = try CLIHarness()
+    XCTAssertEqual(cli.run("demo", "--db", cli.dbPath, "--devices", "200").status, 0)
+    let store = try InventoryStore(path: cli.dbPath, readOnly: true)
+    let real = try store.database.prepare("SELECT serial FROM devices WHERE serial IS NOT NULL LIMIT 2")
+      .query { $0.string(at: 0) ?? "" }
+    XCTAssertEqual(real.count, 2)
+    var words = (0..<9_998).map { "NOSUCH\($0)" }
+    words.insert(real[0].lowercased(), at: 17)
+    words.append(real[1])
+    let started = Date()
+    let result = cli.run(
+      "devices", "--db", cli.dbPath, "--format", "csv", "--filter", words.joined(separator: " "))
+    XCTAssertEqual(result.status, 0, result.err)
+    XCTAssertLessThan(Date().timeIntervalSince(started), 10)
+    XCTAssertEqual(result.out.split(separator: "\n").count, 3, result.out)
+    XCTAssertTrue(result.out.contains(real[0]) && result.out.contains(real[1]), result.out)
+  }
+
+  func testTooManyTermsIsAUsageErrorWithoutSQL() throws {
+    let cli = try CLIHarness()
+    XCTAssertEqual(cli.run("demo", "--db", cli.dbPath, "--devices", "20").status, 0)
+    let filter = "ring:test " + (0..<1_500).map { "w\($0)" }.joined(separator: " ")
+    let result = cli.run("devices", "--db", cli.dbPath, "--filter", filter)
+    XCTAssertEqual(result.status, 64, result.err)
+    XCTAssertTrue(result.err.contains("1501 terms; a filter takes at most 1000"), result.err)
+    XCTAssertFalse(result.err.contains("SELECT"), result.err)
+  }
+}
