@@ -11,17 +11,22 @@ import RingsideDomain
 /// It cannot protect entries newer than the last time anyone looked, and a user's own witness
 /// file is theirs to rewrite: it protects the log against everyone but that user.
 public struct AuditWitness {
-  /// The witness file for this store.
-  public let file: String
+  /// The witness file for this store; nil without `$XDG_STATE_HOME` or `$HOME` (a process
+  /// with no home keeps no witness).
+  public let file: String?
   /// The most witnessed links kept; the newest one alone would do, older ones name the point
   /// the log was rewritten from.
   static let keep = 32
 
   public init(storePath: String, environment: [String: String]) {
-    let home = environment["HOME"] ?? NSHomeDirectory()
-    let state =
-      environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-      ?? home + "/.local/state"
+    let home = environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+    guard
+      let state = environment["XDG_STATE_HOME"].flatMap({ $0.hasPrefix("/") ? $0 : nil })
+        ?? home.map({ $0 + "/.local/state" })
+    else {
+      file = nil
+      return
+    }
     let canonical = realpath(storePath, nil).map { pointer in
       defer { free(pointer) }
       return String(cString: pointer)
@@ -58,13 +63,13 @@ public struct AuditWitness {
       guard let stored = found.first else {
         return [
           "entry #\(link.id), which this user saw, is gone: the log was cut short, emptied or "
-            + "had entries deleted (witness \(file))"
+            + "had entries deleted (witness \(file ?? "-"))"
         ]
       }
       if stored != link.chain {
         return [
           "entry #\(link.id) no longer has the chain link this user saw: the log was rewritten, "
-            + "re-chained or forged up to that entry (witness \(file))"
+            + "re-chained or forged up to that entry (witness \(file ?? "-"))"
         ]
       }
     }
@@ -80,6 +85,7 @@ public struct AuditWitness {
   }
 
   func read() -> [Link] {
+    guard let file else { return [] }
     let fd = open(file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
     guard fd >= 0 else { return [] }
     defer { close(fd) }
@@ -95,6 +101,7 @@ public struct AuditWitness {
   }
 
   private func write(_ links: [Link]) {
+    guard let file else { return }
     let folder = (file as NSString).deletingLastPathComponent
     try? FileManager.default.createDirectory(
       atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

@@ -11,6 +11,9 @@ import XCTest
 final class AuditTamperTests: XCTestCase {
   var cli: CLIHarness!
 
+  /// Test case instances live until the run ends: drop the harness so it removes its folder.
+  override func tearDown() { cli = nil }
+
   override func setUpWithError() throws {
     cli = try CLIHarness()
     XCTAssertEqual(cli.run("demo", "--db", cli.dbPath, "--devices", "20").status, 0)

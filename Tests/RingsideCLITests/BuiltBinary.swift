@@ -38,4 +38,8 @@ enum BuiltBinary {
   /// Where a test's host-wide config lives instead of /etc/ringside/config.json (debug builds
   /// read `$RINGSIDE_TEST_HOST_CONFIG`); nothing is there unless the test writes it.
   static let hostConfigVariable = "RINGSIDE_TEST_HOST_CONFIG"
+
+  /// A state folder no one can create, so the binary run with `HOME=/tmp` leaves no audit
+  /// witness file behind (writing it is best effort).
+  static let noStateHome = "/proc/ringside-no-state"
 }

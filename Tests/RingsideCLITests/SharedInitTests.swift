@@ -8,6 +8,9 @@ import XCTest
 final class SharedInitTests: XCTestCase {
   var cli: CLIHarness!
 
+  /// Test case instances live until the run ends: drop the harness so it removes its folder.
+  override func tearDown() { cli = nil }
+
   override func setUpWithError() throws {
     try XCTSkipUnless(geteuid() == 0, "init --shared as root needs root")
     try TestUsers.ensure()

@@ -57,6 +57,7 @@ final class SharedStorePermissionTests: XCTestCase {
     process.environment = [
       "PATH": "/usr/bin:/bin", "HOME": "/tmp", "XDG_CONFIG_HOME": configHome ?? "/nonexistent",
       BuiltBinary.hostConfigVariable: (configHome ?? "/nonexistent") + "/host-config.json",
+      "XDG_STATE_HOME": BuiltBinary.noStateHome,
     ]
     try process.run()
     let data = pipe.fileHandleForReading.readDataToEndOfFile()

@@ -16,6 +16,7 @@ final class StorageFaultTests: XCTestCase {
     process.environment = [
       "HOME": "/tmp", "PATH": "/usr/bin:/bin",
       BuiltBinary.hostConfigVariable: "/nonexistent/ringside-host-config.json",
+      "XDG_STATE_HOME": BuiltBinary.noStateHome,
     ]
     process.standardOutput = FileHandle.nullDevice
     process.standardError = errPipe

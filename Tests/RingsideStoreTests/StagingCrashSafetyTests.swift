@@ -175,10 +175,15 @@ final class StagingCrashSafetyTests: XCTestCase {
     process.waitUntilExit()
   }
 
-  /// The test's environment, with the host-wide config pointed away from /etc/ringside.
+  /// The test's environment, with the host-wide config pointed away from /etc/ringside and
+  /// nothing written to the home folder.
   static var hermeticEnvironment: [String: String] {
     ProcessInfo.processInfo.environment.merging(
-      ["RINGSIDE_TEST_HOST_CONFIG": "/nonexistent/ringside-host-config.json"]
+      [
+        "RINGSIDE_TEST_HOST_CONFIG": "/nonexistent/ringside-host-config.json",
+        // No audit witness file in the real home (writing it is best effort).
+        "XDG_STATE_HOME": "/proc/ringside-no-state",
+      ]
     ) { $1 }
   }
 }
