@@ -56,20 +56,26 @@ public struct AuditWitness {
   /// What no longer matches in the log: an empty list when every witnessed entry is there with
   /// the link it had.
   public func problems(in store: InventoryStore) throws(StoreError) -> [String] {
-    let links = read()
+    try Self.check(read(), in: store, source: "witness \(file ?? "-")")
+  }
+
+  /// Checks links, newest first, against the log; names `source` in the problem.
+  static func check(_ links: [Link], in store: InventoryStore, source: String)
+    throws(StoreError) -> [String]
+  {
     let lookup = try store.database.prepare("SELECT chain FROM audit_log WHERE id = ?1")
     for link in links.reversed() {
       let found = try lookup.query([.integer(link.id)]) { $0.string(at: 0) }
       guard let stored = found.first else {
         return [
-          "entry #\(link.id), which this user saw, is gone: the log was cut short, emptied or "
-            + "had entries deleted (witness \(file ?? "-"))"
+          "entry #\(link.id), which was seen before, is gone: the log was cut short, emptied or "
+            + "had entries deleted (\(source))"
         ]
       }
       if stored != link.chain {
         return [
-          "entry #\(link.id) no longer has the chain link this user saw: the log was rewritten, "
-            + "re-chained or forged up to that entry (witness \(file ?? "-"))"
+          "entry #\(link.id) no longer has the chain link seen before: the log was rewritten, "
+            + "re-chained or forged up to that entry (\(source))"
         ]
       }
     }
@@ -92,8 +98,12 @@ public struct AuditWitness {
     var buffer = [UInt8](repeating: 0, count: 16_384)
     let n = buffer.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
     guard n > 0 else { return [] }
-    return String(decoding: buffer[0..<n], as: UTF8.self).split(separator: "\n").compactMap {
-      line in
+    return Self.parse(String(decoding: buffer[0..<n], as: UTF8.self))
+  }
+
+  /// "ID CHAIN" lines; anything else is skipped.
+  static func parse(_ text: String) -> [Link] {
+    text.split(separator: "\n").compactMap { line in
       let parts = line.split(separator: " ")
       guard parts.count == 2, let id = Int64(parts[0]), parts[1].count == 64 else { return nil }
       return Link(id: id, chain: String(parts[1]))

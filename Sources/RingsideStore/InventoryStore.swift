@@ -144,7 +144,13 @@ public final class InventoryStore {
   /// Runs `body` in one transaction, translating failures to `StoreError`.
   public func write<T>(_ body: () throws -> T) throws(StoreError) -> T {
     do {
-      return try database.transaction(body)
+      let anchored = AuditAnchor.exists(AuditAnchor.path(for: path))
+      let before = anchored ? try? AuditWitness.head(self) : nil
+      let result = try database.transaction(body)
+      if anchored, let after = try? AuditWitness.head(self), after != before {
+        AuditAnchor.append(self)
+      }
+      return result
     } catch let error as StoreError {
       throw error
     } catch {

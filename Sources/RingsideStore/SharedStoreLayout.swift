@@ -13,6 +13,8 @@ import Foundation
 ///   store's mode, and the setgid folder gives the admin group) after root removed them.
 ///   With a viewer group only root can; until then everyone still reads (see InventoryStore).
 ///
+/// As root it also makes the store's audit anchor (see AuditAnchor).
+///
 /// It only sets owners and modes on what it creates itself. Something already there is used
 /// when it already has the wanted group and mode and belongs to this user or root; otherwise it
 /// is refused with the reason, and a symbolic link is never followed (folder, store, `-wal`,
@@ -68,15 +70,26 @@ public struct SharedStoreLayout {
     for suffix in ["-wal", "-shm"] {
       existed[suffix] = try checkExisting(storePath + suffix, group: adminGroup.gid, mode: Self.fileMode)
     }
+    var anchorNote: String?
     do {
       let store = try InventoryStore(path: storePath, create: false)
       try store.database.execute("PRAGMA wal_checkpoint(PASSIVE)")
+      if geteuid() == 0 {
+        anchorNote = try AuditAnchor.create(for: store, group: adminGroup.gid) ?? ""
+      }
     }
     report.append("\(storePath): \(storeCreated ? "created" : "kept"), \(describe(storePath))")
     for suffix in ["-wal", "-shm"] {
       let path = storePath + suffix
       if existed[suffix] != true { try SharedFiles.adopt(path, group: adminGroup.gid, mode: Self.fileMode) }
       report.append("\(path): \(existed[suffix] == true ? "kept" : "created"), \(describe(path))")
+    }
+    if let anchorNote {
+      let anchor = AuditAnchor.path(for: storePath)
+      report.append(
+        anchorNote.isEmpty
+          ? "\(anchor): \(describe(anchor))\(AuditAnchor.isAppendOnly(anchor) ? ", append-only" : "")"
+          : anchorNote)
     }
     return report
   }

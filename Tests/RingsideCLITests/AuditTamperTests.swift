@@ -83,13 +83,13 @@ final class AuditTamperTests: XCTestCase {
     try tamper(
       "UPDATE audit_log SET chain = NULL, detail = 'nothing happened'; "
         + "DELETE FROM meta WHERE key = 'audit_head'")
-    assertDetected("no longer has the chain link this user saw")
+    assertDetected("no longer has the chain link seen before")
   }
 
   func testRechainingAfterAnEditIsDetected() throws {
     try tamper("UPDATE audit_log SET user_name = 'mallory' WHERE id = 1")
     try rechain()
-    assertDetected("no longer has the chain link this user saw")
+    assertDetected("no longer has the chain link seen before")
   }
 
   func testAnUntouchedLogStaysIntactAndNewEntriesAreWitnessedToo() throws {

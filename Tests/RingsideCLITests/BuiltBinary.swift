@@ -1,4 +1,5 @@
 import Foundation
+import RingsideStore
 import XCTest
 
 /// The built `ringside` binary, and copies of it that other unix users can run.
@@ -42,4 +43,16 @@ enum BuiltBinary {
   /// A state folder no one can create, so the binary run with `HOME=/tmp` leaves no audit
   /// witness file behind (writing it is best effort).
   static let noStateHome = "/proc/ringside-no-state"
+
+  /// Clears the append-only flag of every audit anchor under `folder` (root's `init --shared`
+  /// sets it), so the folder can be removed.
+  static func clearAppendOnly(under folder: String) {
+    guard let names = FileManager.default.enumerator(atPath: folder) else { return }
+    for case let name as String in names where name.hasSuffix(".anchor") {
+      let fd = open(folder + "/" + name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+      guard fd >= 0 else { continue }
+      AuditAnchor.setAppendOnly(fd, false)
+      close(fd)
+    }
+  }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import RingsideCLI
 import RingsideDomain
+import RingsideStore
 
 /// Runs `ringside` in-process with captured output, a fixed clock and a private environment.
 final class CLIHarness: @unchecked Sendable {
@@ -16,7 +17,10 @@ final class CLIHarness: @unchecked Sendable {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
   }
 
-  deinit { try? FileManager.default.removeItem(at: directory) }
+  deinit {
+    BuiltBinary.clearAppendOnly(under: directory.path)
+    try? FileManager.default.removeItem(at: directory)
+  }
 
   /// When set, every command runs with this role instead of the unix user's.
   var access: Access?

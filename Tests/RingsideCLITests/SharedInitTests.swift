@@ -123,4 +123,31 @@ final class SharedInitTests: XCTestCase {
     XCTAssertTrue(
       try String(contentsOfFile: config, encoding: .utf8).contains(TestUsers.adminGroup))
   }
+
+  func testRootsInitMakesAnAppendOnlyAnchorThatCatchesARewriteForEveryone() throws {
+    let db = cli.directory.path + "/shared/s.db"
+    XCTAssertEqual(initShared(db).status, 0)
+    let anchor = db + ".anchor"
+    XCTAssertTrue(AuditAnchor.isAppendOnly(anchor), "chattr +a on \(anchor)")
+    XCTAssertEqual(mode(anchor)?.mode, 0o660)
+    XCTAssertEqual(mode(anchor)?.gid, getgrnam(TestUsers.adminGroup).pointee.gr_gid)
+    for setting in [["--defer", "7"], ["--rsr-install", "allow"]] {
+      let staged = cli.run(["stage", "policy", "--db", db, "test"] + setting)
+      XCTAssertEqual(staged.status, 0, staged.err)
+    }
+    let lines = try String(contentsOfFile: anchor, encoding: .utf8).split(separator: "\n")
+    XCTAssertEqual(lines.count, 2, "\(lines)")
+    XCTAssertEqual(open(anchor, O_WRONLY | O_TRUNC), -1, "even root cannot truncate it")
+    XCTAssertEqual(errno, EPERM)
+    // Someone empties the log and its in-store head; the one verifying never looked before.
+    let store = try InventoryStore(path: db)
+    try store.database.execute(
+      "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log; "
+        + "DELETE FROM meta WHERE key = 'audit_head'")
+    try FileManager.default.removeItem(atPath: cli.directory.path + "/.local/state")
+    let verify = cli.run("audit", "--db", db, "--verify")
+    XCTAssertEqual(verify.status, 65, verify.out + verify.err)
+    XCTAssertTrue(verify.err.contains("is gone"), verify.err)
+    XCTAssertTrue(verify.err.contains("(anchor \(anchor))"), verify.err)
+  }
 }

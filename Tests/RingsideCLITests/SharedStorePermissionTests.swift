@@ -33,6 +33,7 @@ final class SharedStorePermissionTests: XCTestCase {
 
   override func tearDown() {
     if let directory {
+      BuiltBinary.clearAppendOnly(under: directory)
       try? FileManager.default.removeItem(atPath: (directory as NSString).deletingLastPathComponent)
     }
   }

@@ -19,13 +19,15 @@ enum AuditCommand {
       Every command notes the newest entry it saw in a file of your own
       ($XDG_STATE_HOME/ringside/witness/), which people who can write the store cannot rewrite:
       --verify also finds the log cut short, emptied, re-chained or forged below that entry.
+      A shared store set up by root has STORE.anchor, an append-only file admins can add to
+      but not rewrite, which --verify checks the same way for every user.
       """,
     run: { arguments, context in
       if arguments.flag("--verify") {
         let store = try context.openStore(arguments, readOnly: true)
         let witness = context.witness(store)
         let (entries, problem) = try store.auditChainProblem()
-        let witnessed = try witness.problems(in: store)
+        let witnessed = try witness.problems(in: store) + AuditAnchor.problems(in: store)
         if let problem = problem ?? witnessed.first {
           throw CLIError(.dataError, "audit log \(store.path): \(problem)")
         }
