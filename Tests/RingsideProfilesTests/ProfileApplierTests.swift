@@ -185,6 +185,39 @@ final class ProfileApplierTests: XCTestCase {
     }
   }
 
+  func testAFullDiskHalfwayLeavesEveryFileAsItWasAndAppliesNothing() throws {
+    try XCTSkipUnless(geteuid() == 0, "mounting a small tmpfs needs root")
+    let mount = try TestSupport.temporaryDirectory(self) + "/small"
+    try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
+    XCTAssertEqual(try TestSupport.run("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", mount]).status, 0)
+    addTeardownBlock { _ = try? TestSupport.run("/bin/umount", [mount]) }
+    directory = mount + "/profiles"
+    let ledger = MemoryLedger(rings: [TestSupport.ring(allowBlock)])
+    _ = try apply(ledger)
+    let before = try contents()
+    // Fill the disk, then free room for about two of the four new files.
+    let filler = mount + "/filler"
+    let handle = try XCTUnwrap(FileHandle(forWritingAtPath: filler) ?? {
+      FileManager.default.createFile(atPath: filler, contents: nil)
+      return FileHandle(forWritingAtPath: filler)
+    }())
+    let block = Data(repeating: 0x41, count: 4096)
+    while (try? handle.write(contentsOf: block)) != nil {}
+    try handle.truncate(atOffset: try handle.offset() - 8192)
+    try handle.close()
+    // A second ring: four new files where there is room for about two.
+    ledger.rings = [
+      TestSupport.ring(allowBlock),
+      TestSupport.ring(TestSupport.policy(install: .block, defer: 5), name: "pilot"),
+    ]
+    XCTAssertThrowsError(try apply(ledger)) { error in
+      XCTAssertTrue("\(error)".contains("nothing was applied"), "\(error)")
+    }
+    XCTAssertEqual(try contents(), before, "no new file, every old one as it was")
+    XCTAssertEqual(try hiddenLeftovers(), [])
+    XCTAssertEqual(ledger.commits.count, 1)
+  }
+
   private func contents(skipping skipped: String) throws -> [String: String] {
     try contents().filter { $0.key != skipped }
   }
