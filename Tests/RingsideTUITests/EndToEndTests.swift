@@ -109,6 +109,10 @@ final class EndToEndTests: XCTestCase {
       guard child > 1 else { return }
       XCTAssertEqual(kill(child, signal), 0)
       try assertRestored(pane, exit: 128 + Int(signal))
+      let alternate = try pane.run(["display-message", "-p", "-t", "e2e", "#{alternate_on}"])
+      XCTAssertEqual(
+        alternate.trimmingCharacters(in: .whitespacesAndNewlines), "0",
+        "signal \(signal) left the pane in the alternate screen")
     }
   }
 
