@@ -64,6 +64,20 @@ final class MessageSanitizingTests: XCTestCase {
     XCTAssertGreaterThan(checked, 20)
   }
 
+  func testASymlinkTargetNamedInApplyOutputIsSanitized() throws {
+    let cli = try CLIHarness()
+    XCTAssertEqual(cli.run("demo", "--db", cli.dbPath, "--devices", "20").status, 0)
+    XCTAssertEqual(
+      cli.run("stage", "policy", "--db", cli.dbPath, "test", "--rsr-install", "allow").status, 0)
+    let out = cli.directory.path + "/profiles"
+    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+    XCTAssertEqual(symlink("/tmp/" + Self.payload, out + "/test-ios.mobileconfig"), 0)
+    let result = cli.run("apply", "--db", cli.dbPath, "--out", out)
+    XCTAssertEqual(result.status, 73, result.err)
+    XCTAssertTrue(result.err.contains("symbolic link to /tmp/^[]0;pwned^G"), result.err)
+    XCTAssertFalse(result.err.contains("\u{1B}") || result.out.contains("\u{1B}"), result.err)
+  }
+
   func testAnUnknownFileArgumentIsSanitizedInTheMessage() throws {
     let cli = try CLIHarness()
     let result = cli.run("import", "--db", cli.dbPath, "/nonexistent/" + Self.payload + ".csv")
