@@ -43,7 +43,9 @@ public enum AuditAnchor {
     fstat(fd, &info)
     let length = min(Int(info.st_size), 262_144)
     var buffer = [UInt8](repeating: 0, count: length)
-    let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, length, off_t(Int(info.st_size) - length)) }
+    let n = buffer.withUnsafeMutableBytes {
+      pread(fd, $0.baseAddress, length, off_t(Int(info.st_size) - length))
+    }
     guard n >= 0 else { return ["cannot read the audit anchor \(path)"] }
     let links = AuditWitness.parse(String(decoding: buffer[0..<n], as: UTF8.self))
     return try AuditWitness.check(links, in: store, source: "anchor \(path)")

@@ -21,7 +21,8 @@ enum SharedFiles {
     guard fstat(fd, &info) == 0,
       (info.st_mode & S_IFMT) == (folder ? S_IFDIR : S_IFREG), info.st_uid == geteuid()
     else {
-      throw StoreError(.cannotOpen, "\(path) changed while it was being set up; nothing was changed")
+      throw StoreError(
+        .cannotOpen, "\(path) changed while it was being set up; nothing was changed")
     }
     if info.st_gid != group && fchown(fd, uid_t.max, group) != 0 {
       throw StoreError(
@@ -37,7 +38,8 @@ enum SharedFiles {
 
   /// "root:ringside-admins 0664".
   static func describe(_ info: stat) -> String {
-    "\(userName(info.st_uid)):\(groupName(info.st_gid)) " + String(format: "%04o", info.st_mode & 0o7777)
+    "\(userName(info.st_uid)):\(groupName(info.st_gid)) "
+      + String(format: "%04o", info.st_mode & 0o7777)
   }
 
   static func userName(_ uid: uid_t) -> String {

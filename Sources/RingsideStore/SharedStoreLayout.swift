@@ -68,7 +68,8 @@ public struct SharedStoreLayout {
     let storeCreated = try ensureStoreFile()
     var existed: [String: Bool] = [:]
     for suffix in ["-wal", "-shm"] {
-      existed[suffix] = try checkExisting(storePath + suffix, group: adminGroup.gid, mode: Self.fileMode)
+      existed[suffix] = try checkExisting(
+        storePath + suffix, group: adminGroup.gid, mode: Self.fileMode)
     }
     var anchorNote: String?
     do {
@@ -81,7 +82,9 @@ public struct SharedStoreLayout {
     report.append("\(storePath): \(storeCreated ? "created" : "kept"), \(describe(storePath))")
     for suffix in ["-wal", "-shm"] {
       let path = storePath + suffix
-      if existed[suffix] != true { try SharedFiles.adopt(path, group: adminGroup.gid, mode: Self.fileMode) }
+      if existed[suffix] != true {
+        try SharedFiles.adopt(path, group: adminGroup.gid, mode: Self.fileMode)
+      }
       report.append("\(path): \(existed[suffix] == true ? "kept" : "created"), \(describe(path))")
     }
     if let anchorNote {
@@ -106,7 +109,8 @@ public struct SharedStoreLayout {
     var info = stat()
     if lstat(directory, &info) == 0 {
       guard (info.st_mode & S_IFMT) != S_IFLNK else {
-        throw refusal(directory, "is a symbolic link; init --shared never follows one: give the real folder")
+        throw refusal(
+          directory, "is a symbolic link; init --shared never follows one: give the real folder")
       }
       guard (info.st_mode & S_IFMT) == S_IFDIR else {
         throw refusal(directory, "is not a folder")
@@ -149,7 +153,8 @@ public struct SharedStoreLayout {
 
   /// False when nothing is at `path`; true when a regular file with the wanted group and mode,
   /// belonging to this user or root, is; refused otherwise.
-  private func checkExisting(_ path: String, group: gid_t, mode: mode_t) throws(StoreError) -> Bool {
+  private func checkExisting(_ path: String, group: gid_t, mode: mode_t) throws(StoreError) -> Bool
+  {
     var info = stat()
     guard lstat(path, &info) == 0 else { return false }
     guard (info.st_mode & S_IFMT) != S_IFLNK else {

@@ -61,7 +61,9 @@ final class AuditTamperTests: XCTestCase {
     ])
   }
 
-  private func assertDetected(_ expected: String, file: StaticString = #filePath, line: UInt = #line) {
+  private func assertDetected(
+    _ expected: String, file: StaticString = #filePath, line: UInt = #line
+  ) {
     let result = cli.run("audit", "--db", cli.dbPath, "--verify")
     XCTAssertEqual(result.status, 65, result.out + result.err, file: file, line: line)
     XCTAssertTrue(result.err.contains(expected), result.err, file: file, line: line)

@@ -27,8 +27,10 @@ final class SharedInitTests: XCTestCase {
     status: Int32, out: String, err: String
   ) {
     cli.run(
-      ["init", "--shared", "--db", db, "--admin-group", TestUsers.adminGroup, "--viewer-group",
-        TestUsers.viewerGroup] + extra)
+      [
+        "init", "--shared", "--db", db, "--admin-group", TestUsers.adminGroup, "--viewer-group",
+        TestUsers.viewerGroup,
+      ] + extra)
   }
 
   func testCreatesWhatIsMissingWithGroupsAndModesAndCanRunAgain() throws {
@@ -116,7 +118,8 @@ final class SharedInitTests: XCTestCase {
     XCTAssertTrue(refused.err.contains("  - {\"admin_group\": \"ops\"}"), refused.err)
     XCTAssertTrue(
       refused.err.contains("  + { \"admin_group\": \"\(TestUsers.adminGroup)\""), refused.err)
-    XCTAssertEqual(try String(contentsOfFile: config, encoding: .utf8), "{\"admin_group\": \"ops\"}\n")
+    XCTAssertEqual(
+      try String(contentsOfFile: config, encoding: .utf8), "{\"admin_group\": \"ops\"}\n")
     XCTAssertNil(mode(db), "a refusal changes nothing")
     let forced = initShared(db, "--force")
     XCTAssertEqual(forced.status, 0, forced.err)

@@ -10,7 +10,8 @@ final class StoredDataSafetyTests: XCTestCase {
     let cli = try CLIHarness()
     XCTAssertEqual(cli.run("demo", "--db", cli.dbPath, "--devices", "20").status, 0)
     let store = try InventoryStore(path: cli.dbPath)
-    try store.database.execute("UPDATE rings SET name = 'Bad Ring'||char(27)||'[2J' WHERE name = 'test'")
+    try store.database.execute(
+      "UPDATE rings SET name = 'Bad Ring'||char(27)||'[2J' WHERE name = 'test'")
     for command in [["report"], ["staged"], ["report", "--format", "json"]] {
       let result = cli.run(command + ["--db", cli.dbPath])
       XCTAssertEqual(result.status, 65, "\(command): \(result.err)")
@@ -94,8 +95,10 @@ final class FilterLimitTests: XCTestCase {
     let cli = try CLIHarness()
     XCTAssertEqual(cli.run("demo", "--db", cli.dbPath, "--devices", "200").status, 0)
     let store = try InventoryStore(path: cli.dbPath, readOnly: true)
-    let real = try store.database.prepare("SELECT serial FROM devices WHERE serial IS NOT NULL LIMIT 2")
-      .query { $0.string(at: 0) ?? "" }
+    let real = try store.database.prepare(
+      "SELECT serial FROM devices WHERE serial IS NOT NULL LIMIT 2"
+    )
+    .query { $0.string(at: 0) ?? "" }
     XCTAssertEqual(real.count, 2)
     var words = (0..<9_998).map { "NOSUCH\($0)" }
     words.insert(real[0].lowercased(), at: 17)

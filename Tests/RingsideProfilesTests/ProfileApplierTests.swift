@@ -130,9 +130,10 @@ final class ProfileApplierTests: XCTestCase {
     ).plan
     try ledger.recordProfileIntent(
       directory: plan.directoryPath,
-      hashes: Dictionary(uniqueKeysWithValues: plan.changes.compactMap { review in
-        review.planned.map { (review.name, $0.sha256) }
-      }))
+      hashes: Dictionary(
+        uniqueKeysWithValues: plan.changes.compactMap { review in
+          review.planned.map { (review.name, $0.sha256) }
+        }))
     for review in plan.changes {
       if let file = review.planned {
         try Data(file.bytes).write(to: URL(fileURLWithPath: directory + "/" + review.name))
@@ -189,7 +190,9 @@ final class ProfileApplierTests: XCTestCase {
     try XCTSkipUnless(geteuid() == 0, "mounting a small tmpfs needs root")
     let mount = try TestSupport.temporaryDirectory(self) + "/small"
     try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
-    XCTAssertEqual(try TestSupport.run("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", mount]).status, 0)
+    XCTAssertEqual(
+      try TestSupport.run("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", mount]).status, 0
+    )
     addTeardownBlock { _ = try? TestSupport.run("/bin/umount", [mount]) }
     directory = mount + "/profiles"
     let ledger = MemoryLedger(rings: [TestSupport.ring(allowBlock)])
@@ -197,10 +200,12 @@ final class ProfileApplierTests: XCTestCase {
     let before = try contents()
     // Fill the disk, then free room for about two of the four new files.
     let filler = mount + "/filler"
-    let handle = try XCTUnwrap(FileHandle(forWritingAtPath: filler) ?? {
-      FileManager.default.createFile(atPath: filler, contents: nil)
-      return FileHandle(forWritingAtPath: filler)
-    }())
+    let handle = try XCTUnwrap(
+      FileHandle(forWritingAtPath: filler)
+        ?? {
+          FileManager.default.createFile(atPath: filler, contents: nil)
+          return FileHandle(forWritingAtPath: filler)
+        }())
     let block = Data(repeating: 0x41, count: 4096)
     while (try? handle.write(contentsOf: block)) != nil {}
     try handle.truncate(atOffset: try handle.offset() - 8192)

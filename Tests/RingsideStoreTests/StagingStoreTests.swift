@@ -162,7 +162,9 @@ final class StagingStoreTests: XCTestCase {
           name: "a", action: .unchanged, beforeSHA256: "22", afterSHA256: "22", forced: false)
       ], by: alice, at: now)
     XCTAssertEqual(applied.filesFinished, ["a"])
-    let entry = try store.auditEntries().first { $0.action == "write-profile" && $0.afterHash == "22" }
+    let entry = try store.auditEntries().first {
+      $0.action == "write-profile" && $0.afterHash == "22"
+    }
     XCTAssertEqual(entry?.detail, "finished /p/a: written by an apply that was interrupted")
     XCTAssertEqual(entry?.beforeHash, "11")
     XCTAssertEqual(try store.profileFileHashes(directory: "/p"), ["a": ["22"]])

@@ -27,7 +27,9 @@ struct HostConfigFile {
         .cantCreate, "\(path) is not a regular file (a symbolic link?); init leaves it alone")
     }
     let old = readBounded()
-    let oldConfig = old.flatMap { try? JSONDecoder().decode(AccessConfig.self, from: Data($0.utf8)) }
+    let oldConfig = old.flatMap {
+      try? JSONDecoder().decode(AccessConfig.self, from: Data($0.utf8))
+    }
     let newConfig = try? JSONDecoder().decode(AccessConfig.self, from: Data(text.utf8))
     if let oldConfig, oldConfig == newConfig { return .keep }
     if force { return .replace }

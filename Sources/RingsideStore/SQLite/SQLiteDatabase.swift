@@ -26,7 +26,8 @@ public final class SQLiteDatabase {
     if immutable {
       flags |= SQLITE_OPEN_URI
       let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%"))
-      name = "file:" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path)
+      name =
+        "file:" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path)
         + "?immutable=1"
     }
     let rc = sqlite3_open_v2(name, &db, flags, nil)
