@@ -112,11 +112,11 @@ extension InventoryStore {
       """)
     var finished: [String] = []
     for file in files where file.action == .unchanged {
-      guard let after = file.afterSHA256,
-        let row = try pending.query([.text(directory), .text(file.name), .text(after)]) {
-          $0.string(at: 1)
-        }.first
-      else { continue }
+      guard let after = file.afterSHA256 else { continue }
+      let rows = try pending.query([.text(directory), .text(file.name), .text(after)]) {
+        $0.string(at: 1)
+      }
+      guard let row = rows.first else { continue }
       finished.append(file.name)
       try appendAudit(
         action: "write-profile",
