@@ -13,8 +13,10 @@ let package = Package(
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
     // The byte scan behind the dashboard's in-memory text search (SSE2 where available).
     .target(name: "CTextScan"),
+    // The C library's wcwidth under a UTF-8 locale, so display widths agree with ncurses.
+    .target(name: "CWidth"),
     // Pure domain: versions, catalog, rings, policies, derived states. No I/O, no curses.
-    .target(name: "RingsideDomain"),
+    .target(name: "RingsideDomain", dependencies: ["CWidth"]),
     // The SQLite inventory.
     .target(name: "RingsideStore", dependencies: ["RingsideDomain", "CSQLite", "CTextScan"]),
     // Importers for MDM exports.

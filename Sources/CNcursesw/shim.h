@@ -43,8 +43,9 @@ static inline int ringside_check_terminal(const char *term) {
 
 static inline SCREEN *ringside_newterm(const char *term) { return newterm(term, stdout, stdin); }
 
-/* Signal handling: INT, TERM and HUP set a flag the input loop reads; a crash restores the
-   terminal with async-signal-safe calls, then dies of the same signal. */
+/* Signal handling: INT, TERM and HUP set a flag the input loop reads; a crash or any other
+   signal that ends the process restores the terminal with async-signal-safe calls, then dies
+   of the same signal. */
 struct ringside_tty_state {
   volatile sig_atomic_t pending_signal;
   int have_termios;
@@ -92,6 +93,23 @@ static inline void ringside_install_signal_handlers(void) {
   sigaction(SIGTRAP, &crash, NULL);
   sigaction(SIGABRT, &crash, NULL);
   sigaction(SIGFPE, &crash, NULL);
+  /* Every other signal whose default ends the process: restore the terminal, then end of
+     the same signal (the shell sees the usual 128+n). */
+  sigaction(SIGUSR1, &crash, NULL);
+  sigaction(SIGUSR2, &crash, NULL);
+  sigaction(SIGPIPE, &crash, NULL);
+  sigaction(SIGALRM, &crash, NULL);
+  sigaction(SIGVTALRM, &crash, NULL);
+  sigaction(SIGPROF, &crash, NULL);
+  sigaction(SIGXCPU, &crash, NULL);
+  sigaction(SIGXFSZ, &crash, NULL);
+  sigaction(SIGSYS, &crash, NULL);
+#ifdef SIGSTKFLT
+  sigaction(SIGSTKFLT, &crash, NULL);
+#endif
+#ifdef SIGPWR
+  sigaction(SIGPWR, &crash, NULL);
+#endif
 }
 
 static inline int ringside_take_signal(void) {

@@ -66,6 +66,12 @@ extension DeviceFilter {
       case .model(let m):
         return "d.model LIKE \(bind(.text("%" + escapeLike(m) + "%"))) ESCAPE '\\'"
       case .source(let s): return "d.source = \(bind(.text(s)))"
+      case .anyOf(let entries):
+        // One bound JSON array, however long the list: no SQL variable limit to hit.
+        let list = bind(
+          .text("[" + entries.map { JSONString.quoted($0) }.joined(separator: ",") + "]"))
+        return
+          "(d.serial IN (SELECT value FROM json_each(\(list))) OR upper(d.name) IN (SELECT value FROM json_each(\(list))))"
       // A NULL column makes the inner term NULL, and NOT NULL is not true: a device without a
       // serial must still pass `-ipad`.
       case .not(let inner): return "NOT COALESCE((\(add(inner))), 0)"

@@ -84,6 +84,7 @@ extension InventoryStore {
       let moves = try applyMoves(changes, actor: actor, at: now)
       let delete = try database.prepare("DELETE FROM staged_changes WHERE id = ?1")
       for id in applicable.sorted() { try delete.run([.integer(id)]) }
+      let finished = try finishInterrupted(files, directory: directory, actor: actor, at: now)
       let written = try recordFiles(
         files, directory: directory, organization: organization, actor: actor, at: now)
       try appendAudit(
@@ -91,8 +92,38 @@ extension InventoryStore {
         detail:
           "applied \(policies) policy change(s) and \(moves) ring move(s); \(written) file(s) changed in \(directory) (organisation \(organization))",
         actor: actor, at: now)
-      return AppliedStaging(policyChanges: policies, moves: moves, filesChanged: written)
+      var result = AppliedStaging(policyChanges: policies, moves: moves, filesChanged: written)
+      result.filesFinished = finished
+      return result
     }
+  }
+
+  /// Files this apply found already new on disk because an earlier apply was killed after
+  /// writing them (their hash is the one it meant to write and never committed): audited here,
+  /// so every profile Ringside put in the folder has its entry. Call before `recordFiles`.
+  private func finishInterrupted(
+    _ files: [ProfileFileWrite], directory: String, actor: AuditActor, at now: Date
+  ) throws(StoreError) -> [String] {
+    let pending = try database.prepare(
+      """
+      SELECT name, sha256 FROM profile_files
+      WHERE directory = ?1 AND pending_sha256 IS NOT NULL AND pending_sha256 IS NOT sha256
+        AND name = ?2 AND pending_sha256 = ?3
+      """)
+    var finished: [String] = []
+    for file in files where file.action == .unchanged {
+      guard let after = file.afterSHA256 else { continue }
+      let rows = try pending.query([.text(directory), .text(file.name), .text(after)]) {
+        $0.string(at: 1)
+      }
+      guard let row = rows.first else { continue }
+      finished.append(file.name)
+      try appendAudit(
+        action: "write-profile",
+        detail: "finished \(directory)/\(file.name): written by an apply that was interrupted",
+        actor: actor, at: now, beforeHash: row, afterHash: after)
+    }
+    return finished
   }
 
   private func applyPolicies(

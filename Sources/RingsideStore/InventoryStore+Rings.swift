@@ -1,7 +1,8 @@
 import RingsideDomain
 
 extension InventoryStore {
-  /// Every ring in order, with its policy.
+  /// Every ring in order, with its policy. A ring name Ringside would refuse (written into the
+  /// store by other means) is refused here with a message naming it, never a crash.
   public func rings() throws(StoreError) -> [Ring] {
     let stmt = try database.prepare(
       """
@@ -9,7 +10,7 @@ extension InventoryStore {
         p.major_target
       FROM rings r JOIN policies p ON p.ring_id = r.id ORDER BY r.position, r.id
       """)
-    return try stmt.query { row in
+    let rows = try stmt.query { row in
       let policy =
         (try? RingPolicy(
           rsrInstallation: PolicySetting(rawValue: row.string(at: 2) ?? "") ?? .unset,
@@ -18,9 +19,20 @@ extension InventoryStore {
           criticalUpdateInstall: CriticalUpdateSetting(rawValue: row.string(at: 5) ?? "") ?? .unset,
           majorTarget: MajorTarget(rawValue: row.string(at: 6) ?? "") ?? .unset))
         ?? .unset
-      return try! Ring(
-        name: row.string(at: 0) ?? "", position: Int(row.int(at: 1) ?? 0), policy: policy)
+      return (name: row.string(at: 0) ?? "", position: Int(row.int(at: 1) ?? 0), policy: policy)
     }
+    var rings: [Ring] = []
+    for row in rows {
+      do {
+        rings.append(try Ring(name: row.name, position: row.position, policy: row.policy))
+      } catch {
+        throw StoreError(
+          .corrupt,
+          "the store \(path) holds a ring Ringside cannot use, written by another program: "
+            + "\(error); rename that ring in the store or restore a backup")
+      }
+    }
+    return rings
   }
 
   /// The ring's row id, or nil when there is no such ring.

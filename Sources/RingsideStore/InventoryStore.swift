@@ -31,9 +31,30 @@ public final class InventoryStore {
       }
       try InventoryStore.createPrivateFile(at: path)
     }
-    database = try SQLiteDatabase(path: path, readOnly: readOnly, create: false)
-    try configure()
-    try migrate()
+    database = try SQLiteDatabase(
+      path: path, readOnly: readOnly, create: false,
+      immutable: readOnly && Self.walFilesAreGone(path))
+    do {
+      try configure()
+      try migrate()
+    } catch let error where error.kind == .readOnly && Self.walFilesAreGone(path) {
+      throw StoreError(
+        .readOnly,
+        "the store \(path) lost its -wal and -shm files (someone opened it as root, e.g. with "
+          + "sqlite3, which removes them on exit) and this user cannot create them in "
+          + "\((path as NSString).deletingLastPathComponent): reading still works; to write "
+          + "again, root runs `ringside init --shared --db \(path)` with the same groups, "
+          + "which recreates them")
+    }
+  }
+
+  /// True when neither `-wal` nor `-shm` exists and this user may not create files beside the
+  /// store: SQLite could not open it in WAL mode, but it can read it as an unchanging file
+  /// (whoever removed them checkpointed everything into the store first).
+  static func walFilesAreGone(_ path: String) -> Bool {
+    let folder = (path as NSString).deletingLastPathComponent
+    return access(path + "-wal", F_OK) != 0 && access(path + "-shm", F_OK) != 0
+      && access(folder.isEmpty ? "." : folder, W_OK) != 0
   }
 
   private static func createPrivateFile(at path: String) throws(StoreError) {
@@ -135,7 +156,13 @@ public final class InventoryStore {
   /// Runs `body` in one transaction, translating failures to `StoreError`.
   public func write<T>(_ body: () throws -> T) throws(StoreError) -> T {
     do {
-      return try database.transaction(body)
+      let anchored = AuditAnchor.exists(AuditAnchor.path(for: path))
+      let before = anchored ? try? AuditWitness.head(self) : nil
+      let result = try database.transaction(body)
+      if anchored, let after = try? AuditWitness.head(self), after != before {
+        AuditAnchor.append(self)
+      }
+      return result
     } catch let error as StoreError {
       throw error
     } catch {

@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 
 /// Sets up a store's folder and files for a shared management host, so that the file system,
@@ -6,8 +7,18 @@ import Foundation
 /// - the store, `-wal` and `-shm` files belong to the admin group, mode 0664: admins write,
 ///   everyone who can reach the folder reads (SQLite keeps `-wal`/`-shm` in place, so readers
 ///   never need to create them);
-/// - with a viewer group, the folder belongs to it, mode 0750: only its members (and admins,
-///   who must be members too) reach the files; without one, the folder is 0755.
+/// - with a viewer group, the folder belongs to it, mode 2750: only its members (and admins,
+///   who must be members too) reach the files; without one, the folder belongs to the admin
+///   group, mode 2775, so any admin can recreate `-wal`/`-shm` (which SQLite makes with the
+///   store's mode, and the setgid folder gives the admin group) after root removed them.
+///   With a viewer group only root can; until then everyone still reads (see InventoryStore).
+///
+/// As root it also makes the store's audit anchor (see AuditAnchor).
+///
+/// It only sets owners and modes on what it creates itself. Something already there is used
+/// when it already has the wanted group and mode and belongs to this user or root; otherwise it
+/// is refused with the reason, and a symbolic link is never followed (folder, store, `-wal`,
+/// `-shm`): everything is opened with `O_NOFOLLOW` and checked by `fstat` on the open file.
 public struct SharedStoreLayout {
   public let storePath: String
   public let adminGroup: (name: String, gid: gid_t)
@@ -37,38 +48,162 @@ public struct SharedStoreLayout {
     return group.pointee.gr_gid
   }
 
-  public var directory: String { (storePath as NSString).deletingLastPathComponent }
+  public var directory: String {
+    let folder = (storePath as NSString).deletingLastPathComponent
+    return folder.isEmpty ? "." : folder
+  }
 
-  /// Creates the folder and the store (migrated, WAL files in place) and sets owners and modes.
-  public func apply() throws(StoreError) {
-    let fm = FileManager.default
-    if !fm.fileExists(atPath: directory) {
-      do { try fm.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
-        throw StoreError(.cannotOpen, "cannot create \(directory): \(error.localizedDescription)")
+  /// The folder's group and mode: setgid, so files made in it later belong to its group.
+  var folderGroup: gid_t { viewerGroup?.gid ?? adminGroup.gid }
+  var folderMode: mode_t { viewerGroup == nil ? 0o2775 : 0o2750 }
+  static let fileMode: mode_t = 0o664
+
+  /// Creates what is missing (folder, store, `-wal`, `-shm`), checks what exists, migrates the
+  /// store. Returns one line per path: created, or kept as it was.
+  @discardableResult
+  public func apply() throws(StoreError) -> [String] {
+    var report: [String] = []
+    let folderCreated = try ensureFolder()
+    report.append("\(directory): \(folderCreated ? "created" : "kept"), \(describe(directory))")
+    let storeCreated = try ensureStoreFile()
+    var existed: [String: Bool] = [:]
+    for suffix in ["-wal", "-shm"] {
+      existed[suffix] = try checkExisting(
+        storePath + suffix, group: adminGroup.gid, mode: Self.fileMode)
+    }
+    var anchorNote: String?
+    do {
+      let store = try InventoryStore(path: storePath, create: false)
+      try store.database.execute("PRAGMA wal_checkpoint(PASSIVE)")
+      if geteuid() == 0 {
+        anchorNote = try AuditAnchor.create(for: store, group: adminGroup.gid) ?? ""
       }
     }
-    try change(
-      directory, group: viewerGroup?.gid ?? adminGroup.gid, mode: viewerGroup == nil ? 0o755 : 0o750
-    )
-    do {
-      let store = try InventoryStore(path: storePath, create: true)
-      try store.database.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    report.append("\(storePath): \(storeCreated ? "created" : "kept"), \(describe(storePath))")
+    for suffix in ["-wal", "-shm"] {
+      let path = storePath + suffix
+      if existed[suffix] != true {
+        try SharedFiles.adopt(path, group: adminGroup.gid, mode: Self.fileMode)
+      }
+      report.append("\(path): \(existed[suffix] == true ? "kept" : "created"), \(describe(path))")
     }
-    for suffix in ["", "-wal", "-shm"] {
-      try change(storePath + suffix, group: adminGroup.gid, mode: 0o664)
+    if let anchorNote {
+      let anchor = AuditAnchor.path(for: storePath)
+      report.append(
+        anchorNote.isEmpty
+          ? "\(anchor): \(describe(anchor))\(AuditAnchor.isAppendOnly(anchor) ? ", append-only" : "")"
+          : anchorNote)
+    }
+    return report
+  }
+
+  /// "root:ringside-admins 0664".
+  func describe(_ path: String) -> String {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return "missing" }
+    return SharedFiles.describe(info)
+  }
+
+  /// True when it made the folder.
+  private func ensureFolder() throws(StoreError) -> Bool {
+    var info = stat()
+    if lstat(directory, &info) == 0 {
+      guard (info.st_mode & S_IFMT) != S_IFLNK else {
+        throw refusal(
+          directory, "is a symbolic link; init --shared never follows one: give the real folder")
+      }
+      guard (info.st_mode & S_IFMT) == S_IFDIR else {
+        throw refusal(directory, "is not a folder")
+      }
+      try accept(directory, info, group: folderGroup, mode: folderMode, kind: "folder")
+      return false
+    }
+    let parent = (directory as NSString).deletingLastPathComponent
+    if !parent.isEmpty && !FileManager.default.fileExists(atPath: parent) {
+      do {
+        try FileManager.default.createDirectory(
+          atPath: parent, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+      } catch {
+        throw StoreError(.cannotOpen, "cannot create \(parent): \(error.localizedDescription)")
+      }
+    }
+    guard mkdir(directory, 0o700) == 0 else {
+      throw StoreError(
+        .cannotOpen, "cannot create \(directory): \(String(cString: strerror(errno)))")
+    }
+    try SharedFiles.adopt(directory, group: folderGroup, mode: folderMode, folder: true)
+    return true
+  }
+
+  /// True when it made the store file (empty, for SQLite to fill).
+  private func ensureStoreFile() throws(StoreError) -> Bool {
+    if try checkExisting(storePath, group: adminGroup.gid, mode: Self.fileMode) {
+      try refuseForeignDatabase()
+      return false
+    }
+    let fd = open(storePath, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
+    guard fd >= 0 else {
+      throw StoreError(
+        .cannotOpen, "cannot create the store \(storePath): \(String(cString: strerror(errno)))")
+    }
+    close(fd)
+    try SharedFiles.adopt(storePath, group: adminGroup.gid, mode: Self.fileMode)
+    return true
+  }
+
+  /// False when nothing is at `path`; true when a regular file with the wanted group and mode,
+  /// belonging to this user or root, is; refused otherwise.
+  private func checkExisting(_ path: String, group: gid_t, mode: mode_t) throws(StoreError) -> Bool
+  {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return false }
+    guard (info.st_mode & S_IFMT) != S_IFLNK else {
+      throw refusal(path, "is a symbolic link; init --shared never follows one")
+    }
+    guard (info.st_mode & S_IFMT) == S_IFREG else { throw refusal(path, "is not a regular file") }
+    try accept(path, info, group: group, mode: mode, kind: "file")
+    return true
+  }
+
+  /// Accepts an existing folder or file only as it already is.
+  private func accept(_ path: String, _ info: stat, group: gid_t, mode: mode_t, kind: String)
+    throws(StoreError)
+  {
+    if info.st_uid != geteuid() && info.st_uid != 0 {
+      throw refusal(
+        path,
+        "belongs to \(SharedFiles.userName(info.st_uid)), who could replace what init puts there; "
+          + "use a \(kind) of your own")
+    }
+    let wanted = String(mode, radix: 8)
+    // The setgid bit of a folder is welcome but not required (older stores lack it).
+    if info.st_gid != group || (info.st_mode & 0o777) != (mode & 0o777) {
+      throw refusal(
+        path,
+        "exists as \(SharedFiles.describe(info)); init --shared only sets the permissions of what "
+          + "it creates. Use a new \(kind), or set them yourself: chgrp \(SharedFiles.groupName(group)) "
+          + "\(path) && chmod \(wanted) \(path)")
     }
   }
 
-  private func change(_ path: String, group: gid_t, mode: mode_t) throws(StoreError) {
-    if chown(path, uid_t.max, group) != 0 {
-      throw StoreError(
-        .readOnly,
-        "cannot give \(path) to its group: \(String(cString: strerror(errno))); run init as root or as a member of the group"
-      )
+  /// An existing store file must be empty or a Ringside store: another program's SQLite file is
+  /// never migrated.
+  private func refuseForeignDatabase() throws(StoreError) {
+    var info = stat()
+    guard lstat(storePath, &info) == 0, info.st_size > 0 else { return }
+    let database = try SQLiteDatabase(path: storePath, readOnly: true, create: false)
+    let version = try? database.scalar("PRAGMA user_version")?.int
+    let hasMeta = try? database.scalar(
+      "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('meta', 'devices', 'rings')"
+    )?.int
+    guard let version, version > 0, hasMeta == 3 else {
+      throw refusal(
+        storePath,
+        "is not a Ringside store (another program's database?); init --shared leaves it alone")
     }
-    if chmod(path, mode) != 0 {
-      throw StoreError(
-        .readOnly, "cannot set the mode of \(path): \(String(cString: strerror(errno)))")
-    }
+  }
+
+  private func refusal(_ path: String, _ reason: String) -> StoreError {
+    StoreError(.cannotOpen, "\(path) \(reason)")
   }
 }

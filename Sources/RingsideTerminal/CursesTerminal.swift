@@ -49,6 +49,8 @@ public final class CursesTerminal: TerminalIO {
   deinit { close() }
 
   public var width: Int { Int(getmaxx(window)) }
+  /// A paste arrives as many keys at once: the session takes them all before a frame.
+  public var batchesTypeahead: Bool { true }
   public var height: Int { Int(getmaxy(window)) }
 
   /// Leaves curses and gives the terminal back as it was.

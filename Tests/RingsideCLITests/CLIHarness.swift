@@ -1,6 +1,7 @@
 import Foundation
 import RingsideCLI
 import RingsideDomain
+import RingsideStore
 
 /// Runs `ringside` in-process with captured output, a fixed clock and a private environment.
 final class CLIHarness: @unchecked Sendable {
@@ -16,12 +17,19 @@ final class CLIHarness: @unchecked Sendable {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
   }
 
-  deinit { try? FileManager.default.removeItem(at: directory) }
+  deinit {
+    BuiltBinary.clearAppendOnly(under: directory.path)
+    try? FileManager.default.removeItem(at: directory)
+  }
 
   /// When set, every command runs with this role instead of the unix user's.
   var access: Access?
 
   var dbPath: String { directory.appendingPathComponent("ringside.db").path }
+
+  /// The host-wide config these commands read and `init --shared` as root writes, in place of
+  /// /etc/ringside/config.json; absent unless a test writes it.
+  var hostConfigPath: String { directory.appendingPathComponent("host/config.json").path }
 
   /// Runs one command; returns exit status, stdout and stderr.
   @discardableResult
@@ -39,6 +47,7 @@ final class CLIHarness: @unchecked Sendable {
     let context = CommandContext(
       environment: [
         "HOME": directory.path, "XDG_DATA_HOME": directory.appendingPathComponent("data").path,
+        BuiltBinary.hostConfigVariable: hostConfigPath,
       ].merging(extra) { $1 },
       now: Self.now,
       out: { [self] text in lock.withLock { outBuffer += text } },

@@ -30,7 +30,9 @@ final class ImportCommandTests: XCTestCase {
   private func run(_ arguments: [String]) -> (status: Int32, out: String, err: String) {
     let output = Output()
     let context = CommandContext(
-      environment: ["RINGSIDE_DB": database], now: Date(timeIntervalSince1970: 1_717_430_400),
+      environment: [
+        "RINGSIDE_DB": database, BuiltBinary.hostConfigVariable: database + ".host-config.json",
+      ], now: Date(timeIntervalSince1970: 1_717_430_400),
       out: { output.out($0) }, err: { output.err($0) })
     let status = Ringside.run(arguments, context: context)
     return (status, output.stdout, output.stderr)

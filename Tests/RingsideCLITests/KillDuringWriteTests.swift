@@ -6,10 +6,7 @@ import XCTest
 /// `kill -9` of the real binary while it imports: the store stays consistent (integrity check
 /// passes) and holds either everything from the import or nothing of it.
 final class KillDuringWriteTests: XCTestCase {
-  private var binary: String {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .appendingPathComponent("../../.build/debug/ringside").standardized.path
-  }
+  private var binary: String { (try? BuiltBinary.path()) ?? "" }
 
   private func intuneCSV(rows: Int, serialPrefix: String) -> String {
     var lines = ["Device name,Serial number,OS,OS version,Last check-in,Supervised"]
@@ -33,6 +30,7 @@ final class KillDuringWriteTests: XCTestCase {
       to: csv, atomically: true, encoding: .utf8)
     let seed = Process()
     seed.executableURL = URL(fileURLWithPath: binary)
+    seed.environment = Self.hermeticEnvironment
     seed.arguments = ["demo", "--db", db, "--devices", "500"]
     seed.standardOutput = FileHandle.nullDevice
     try seed.run()
@@ -43,6 +41,7 @@ final class KillDuringWriteTests: XCTestCase {
     for attempt in 0..<8 {
       let process = Process()
       process.executableURL = URL(fileURLWithPath: binary)
+      process.environment = Self.hermeticEnvironment
       process.arguments = ["import", "--db", db, csv.path]
       process.standardOutput = FileHandle.nullDevice
       process.standardError = FileHandle.nullDevice
@@ -69,5 +68,17 @@ final class KillDuringWriteTests: XCTestCase {
     print(
       "kill -9 during import: \(killedMidway) killed midway, \(completed) completed; store intact each time"
     )
+  }
+
+  /// The test's environment, with the host-wide config pointed away from /etc/ringside and
+  /// nothing written to the home folder.
+  static var hermeticEnvironment: [String: String] {
+    ProcessInfo.processInfo.environment.merging(
+      [
+        "RINGSIDE_TEST_HOST_CONFIG": "/nonexistent/ringside-host-config.json",
+        // No audit witness file in the real home (writing it is best effort).
+        "XDG_STATE_HOME": "/proc/ringside-no-state",
+      ]
+    ) { $1 }
   }
 }

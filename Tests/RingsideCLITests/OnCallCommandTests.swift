@@ -7,6 +7,9 @@ import XCTest
 final class OnCallCommandTests: XCTestCase {
   var cli: CLIHarness!
 
+  /// Test case instances live until the run ends: drop the harness so it removes its folder.
+  override func tearDown() { cli = nil }
+
   override func setUpWithError() throws {
     cli = try CLIHarness()
     XCTAssertEqual(cli.run("demo", "--db", cli.dbPath).status, 0)

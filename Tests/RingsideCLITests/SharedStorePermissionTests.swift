@@ -15,10 +15,13 @@ final class SharedStorePermissionTests: XCTestCase {
 
   var directory: String!
   var configHome: String?
+  /// A copy of the built binary the test users can run wherever the checkout lives.
+  var binary = ""
 
   override func setUpWithError() throws {
     try XCTSkipUnless(geteuid() == 0, "creating test users and groups needs root")
     try TestUsers.ensure()
+    binary = try BuiltBinary.copyForOtherUsers(self)
     let top = "/tmp/ringside-shared-\(UUID().uuidString)"
     directory = top + "/store"
     configHome = top + "/config"
@@ -30,6 +33,7 @@ final class SharedStorePermissionTests: XCTestCase {
 
   override func tearDown() {
     if let directory {
+      BuiltBinary.clearAppendOnly(under: directory)
       try? FileManager.default.removeItem(atPath: (directory as NSString).deletingLastPathComponent)
     }
   }
@@ -49,9 +53,12 @@ final class SharedStorePermissionTests: XCTestCase {
       user == nil ? Array(arguments.dropFirst()) : ["-u", user!, "--"] + arguments
     process.standardOutput = pipe
     process.standardError = pipe
-    // The config init writes to /etc/ringside as root, given here per user instead.
+    // The config init writes to /etc/ringside as root, given here per user instead; the
+    // machine's own host-wide config is never read.
     process.environment = [
       "PATH": "/usr/bin:/bin", "HOME": "/tmp", "XDG_CONFIG_HOME": configHome ?? "/nonexistent",
+      BuiltBinary.hostConfigVariable: (configHome ?? "/nonexistent") + "/host-config.json",
+      "XDG_STATE_HOME": BuiltBinary.noStateHome,
     ]
     try process.run()
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
@@ -63,13 +70,6 @@ final class SharedStorePermissionTests: XCTestCase {
         userInfo: [NSLocalizedDescriptionKey: output])
     }
     return (process.terminationStatus, output)
-  }
-
-  private var binary: String {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
-      "../../.build/debug/ringside"
-    )
-    .standardized.path
   }
 
   func testViewerReadsButCannotWriteEvenWithSQLite3AndOutsidersCannotRead() throws {
@@ -118,5 +118,70 @@ final class SharedStorePermissionTests: XCTestCase {
     XCTAssertEqual(report.status, 0, report.output)
     XCTAssertTrue(report.output.contains("\"devices\": 20"), report.output)
     writer.waitUntilExit()
+  }
+
+  private func groupAndMode(_ path: String) -> (gid: gid_t, mode: mode_t)? {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return nil }
+    return (info.st_gid, info.st_mode & 0o7777)
+  }
+
+  /// Root reads the store with sqlite3, whose exit removes `-wal` and `-shm`.
+  private func rootReadsWithSQLite3(_ path: String) throws {
+    try shell("/usr/bin/sqlite3", path, "SELECT COUNT(*) FROM devices")
+    XCTAssertNil(groupAndMode(path + "-wal"), "sqlite3 as root removed -wal")
+  }
+
+  func testWithAViewerGroupEveryoneStillReadsAfterRootRemovedWalAndShmAndRootsInitRepairsIt()
+    throws
+  {
+    let path = directory + "/ringside.db"
+    try SharedStoreLayout(
+      storePath: path, adminGroup: Self.adminGroup, viewerGroup: Self.viewerGroup
+    ).apply()
+    XCTAssertEqual(
+      try run([binary, "demo", "--db", path, "--devices", "30"], as: Self.admin).status, 0)
+    try rootReadsWithSQLite3(path)
+    for user in [Self.viewer, Self.admin] {
+      let report = try run([binary, "report", "--db", path, "--format", "json"], as: user)
+      XCTAssertEqual(report.status, 0, "\(user): \(report.output)")
+      XCTAssertTrue(report.output.contains("\"devices\": 30"), report.output)
+    }
+    let write = try run(
+      [binary, "stage", "policy", "--db", path, "test", "--defer", "5"], as: Self.admin)
+    XCTAssertEqual(write.status, 77, write.output)
+    XCTAssertTrue(write.output.contains("lost its -wal and -shm files"), write.output)
+    XCTAssertTrue(write.output.contains("root runs `ringside init --shared"), write.output)
+    let repair = try run([
+      binary, "init", "--shared", "--db", path, "--admin-group", Self.adminGroup,
+      "--viewer-group", Self.viewerGroup,
+    ])
+    XCTAssertEqual(repair.status, 0, repair.output)
+    let admins = getgrnam(Self.adminGroup).pointee.gr_gid
+    for suffix in ["-wal", "-shm"] {
+      XCTAssertEqual(groupAndMode(path + suffix)?.gid, admins, suffix)
+      XCTAssertEqual(groupAndMode(path + suffix)?.mode, 0o664, suffix)
+    }
+    let again = try run(
+      [binary, "stage", "policy", "--db", path, "test", "--defer", "5"], as: Self.admin)
+    XCTAssertEqual(again.status, 0, again.output)
+  }
+
+  func testWithoutAViewerGroupAnyAdminRecreatesWalAndShmWithTheRightGroupAndMode() throws {
+    let path = directory + "/ringside.db"
+    try SharedStoreLayout(storePath: path, adminGroup: Self.adminGroup, viewerGroup: nil).apply()
+    XCTAssertEqual(
+      try run([binary, "demo", "--db", path, "--devices", "30"], as: Self.admin).status, 0)
+    try rootReadsWithSQLite3(path)
+    let write = try run(
+      [binary, "stage", "policy", "--db", path, "test", "--defer", "5"], as: Self.admin)
+    XCTAssertEqual(write.status, 0, write.output)
+    let admins = getgrnam(Self.adminGroup).pointee.gr_gid
+    for suffix in ["-wal", "-shm"] {
+      XCTAssertEqual(groupAndMode(path + suffix)?.gid, admins, suffix)
+      XCTAssertEqual(groupAndMode(path + suffix)?.mode, 0o664, suffix)
+    }
+    let viewer = try run([binary, "report", "--db", path], as: Self.viewer)
+    XCTAssertEqual(viewer.status, 0, viewer.output)
   }
 }

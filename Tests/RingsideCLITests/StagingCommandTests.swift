@@ -28,7 +28,10 @@ final class StagingCommandTests: XCTestCase {
       var err = ""
     }
     let capture = Capture()
-    var environment = ["HOME": directory, "XDG_DATA_HOME": directory + "/data"]
+    var environment = [
+      "HOME": directory, "XDG_DATA_HOME": directory + "/data",
+      BuiltBinary.hostConfigVariable: directory + "/host/config.json",
+    ]
     environment["SSH_CONNECTION"] = ssh
     let context = CommandContext(
       environment: environment, now: Date(timeIntervalSince1970: 1_795_000_000),

@@ -5,19 +5,19 @@ import XCTest
 /// A full disk and a read-only store: a clear one-line error, and nothing already stored lost.
 /// Mounting a small tmpfs and acting as another user need root (CI runs as root).
 final class StorageFaultTests: XCTestCase {
-  private var binary: String {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .appendingPathComponent("../../.build/debug/ringside").standardized.path
-  }
-
   private func run(_ arguments: [String], as user: String? = nil) throws -> (
     status: Int32, err: String
   ) {
+    let binary = try user == nil ? BuiltBinary.path() : BuiltBinary.copyForOtherUsers(self)
     let process = Process()
     let errPipe = Pipe()
     process.executableURL = URL(fileURLWithPath: user == nil ? binary : "/usr/sbin/runuser")
     process.arguments = user == nil ? arguments : ["-u", user!, "--", binary] + arguments
-    process.environment = ["HOME": "/tmp", "PATH": "/usr/bin:/bin"]
+    process.environment = [
+      "HOME": "/tmp", "PATH": "/usr/bin:/bin",
+      BuiltBinary.hostConfigVariable: "/nonexistent/ringside-host-config.json",
+      "XDG_STATE_HOME": BuiltBinary.noStateHome,
+    ]
     process.standardOutput = FileHandle.nullDevice
     process.standardError = errPipe
     try process.run()

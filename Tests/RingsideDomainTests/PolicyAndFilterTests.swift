@@ -63,4 +63,19 @@ final class PolicyAndFilterTests: XCTestCase {
     XCTAssertEqual(DeviceSort.parse("os:desc"), DeviceSort(.os, descending: true))
     XCTAssertNil(DeviceSort.parse("colour"))
   }
+
+  func testManyPlainWordsAreAListAndSerialTakesOne() throws {
+    let words = (0..<10_000).map { "c02x\($0)" }
+    let list = try DeviceFilter.parse(words.joined(separator: " "))
+    XCTAssertEqual(list.terms, [.anyOf(words.map { $0.uppercased() })])
+    XCTAssertEqual(try DeviceFilter.parse("serial:a1,b2").terms, [.anyOf(["A1", "B2"])])
+    XCTAssertEqual(try DeviceFilter.parse("two words").terms, [.text("two"), .text("words")])
+  }
+
+  func testMoreThanAThousandTermsIsAnError() {
+    let text = "platform:ios " + (0..<1_000).map { "w\($0)" }.joined(separator: " ")
+    XCTAssertThrowsError(try DeviceFilter.parse(text)) { error in
+      XCTAssertTrue("\(error)".contains("1001 terms; a filter takes at most 1000"), "\(error)")
+    }
+  }
 }

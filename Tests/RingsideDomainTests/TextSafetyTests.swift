@@ -22,6 +22,15 @@ final class TextSafetyTests: XCTestCase {
     XCTAssertEqual(DisplayWidth.of("e\u{301}"), 1)
   }
 
+  func testDisplayWidthAgreesWithTheCLibrarysWcwidthAsNcursesUsesIt() {
+    // U+2764 is one column in wcwidth; U+FE0F (emoji presentation) adds none. ncurses draws
+    // "❤️" in one cell, so a wider count left a stale character behind it.
+    XCTAssertEqual(DisplayWidth.of("\u{2764}\u{FE0F}"), 1)
+    XCTAssertEqual(DisplayWidth.of("Ana \u{2764}\u{FE0F} iPad"), 10)
+    XCTAssertEqual(DisplayWidth.of("👍"), 2)
+    XCTAssertEqual(DisplayWidth.of("\u{1B}"), 0)
+  }
+
   func testPaddingAndTruncationKeepColumnsAligned() {
     XCTAssertEqual(DisplayWidth.of(DisplayWidth.pad("山田のiPad", to: 6)), 6)
     XCTAssertEqual(DisplayWidth.pad("abc", to: 5), "abc  ")

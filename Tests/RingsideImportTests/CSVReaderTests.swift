@@ -65,6 +65,33 @@ final class CSVReaderTests: XCTestCase {
     XCTAssertEqual(read[2].fields, ["2", "3"])
   }
 
+  func testFieldsPastTheFieldLimitAreNotBuffered() throws {
+    let field = String(repeating: "y", count: 50)
+    let record = Array(repeating: field, count: 100_000).joined(separator: ",")
+    let csv = CSVReader(
+      source: DataByteSource(Array("a,b\n\(record)\n2,3\n".utf8)), chunkSize: 1 << 16)
+    XCTAssertTrue(try csv.next())
+    XCTAssertTrue(try csv.next())
+    XCTAssertEqual(csv.recordProblem, "more than 4096 fields")
+    XCTAssertEqual(csv.fieldCount, 4096)
+    XCTAssertLessThanOrEqual(csv.keptBytes, 4096 * 50)
+    XCTAssertTrue(try csv.next())
+    XCTAssertEqual([csv.string(0), csv.string(1)], ["2", "3"])
+  }
+
+  func testARecordPastTheRecordLimitIsReportedAndNotBuffered() throws {
+    let field = String(repeating: "z", count: 60_000)
+    let record = Array(repeating: field, count: 100).joined(separator: ",")
+    let csv = CSVReader(
+      source: DataByteSource(Array("\(record)\nend\n".utf8)), chunkSize: 1 << 16,
+      maxRecordBytes: 1 << 20)
+    XCTAssertTrue(try csv.next())
+    XCTAssertEqual(csv.recordProblem, "the record is longer than 1024 KB")
+    XCTAssertLessThanOrEqual(csv.keptBytes, 1 << 20)
+    XCTAssertTrue(try csv.next())
+    XCTAssertEqual(csv.string(0), "end")
+  }
+
   func testInvalidUTF8FieldReadsAsNil() throws {
     let csv = CSVReader(source: DataByteSource([0x61, 0x2C, 0xE9, 0x0A]))
     XCTAssertTrue(try csv.next())

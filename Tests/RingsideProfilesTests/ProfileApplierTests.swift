@@ -24,6 +24,9 @@ final class ProfileApplierTests: XCTestCase {
     var out: [String: String] = [:]
     for name in try FileManager.default.contentsOfDirectory(atPath: directory)
     where !name.hasPrefix(".") {
+      var isFolder: ObjCBool = false
+      _ = FileManager.default.fileExists(atPath: directory + "/" + name, isDirectory: &isFolder)
+      if isFolder.boolValue { continue }
       out[name] = try String(contentsOfFile: directory + "/" + name, encoding: .utf8)
     }
     return out
@@ -101,18 +104,133 @@ final class ProfileApplierTests: XCTestCase {
     XCTAssertEqual(try String(contentsOfFile: victim, encoding: .utf8), "precious\n")
   }
 
-  func testInterruptedApplyIsRecognisedAndFinishedByTheNextRun() throws {
+  func testAFailedCommitPutsEveryOldFileBackAndTheNextRunAppliesIt() throws {
     let ledger = MemoryLedger(rings: [TestSupport.ring(allowBlock)])
     _ = try apply(ledger)
+    let before = try contents()
     ledger.rings = [TestSupport.ring(TestSupport.policy(install: .block, defer: 5))]
     ledger.failCommit = true
     XCTAssertThrowsError(try apply(ledger))
+    XCTAssertEqual(try contents(), before, "every file as it was")
+    XCTAssertEqual(try hiddenLeftovers(), [])
     XCTAssertFalse(ledger.pending.isEmpty, "intent recorded before writing")
     ledger.failCommit = false
+    let report = try apply(ledger)
+    XCTAssertTrue(report.applied.allSatisfy { $0.action == .update }, "\(report.applied)")
+    XCTAssertEqual(ledger.commits.count, 2)
+  }
+
+  func testAKilledApplyIsRecognisedAndFinishedByTheNextRun() throws {
+    let ledger = MemoryLedger(rings: [TestSupport.ring(allowBlock)])
+    _ = try apply(ledger)
+    ledger.rings = [TestSupport.ring(TestSupport.policy(install: .block, defer: 5))]
+    // What a run killed after its renames leaves: intent recorded, new files, no commit.
+    let plan = try ProfileApplier.apply(
+      ledger: ledger, options: .init(directory: directory, dryRun: true)
+    ).plan
+    try ledger.recordProfileIntent(
+      directory: plan.directoryPath,
+      hashes: Dictionary(
+        uniqueKeysWithValues: plan.changes.compactMap { review in
+          review.planned.map { (review.name, $0.sha256) }
+        }))
+    for review in plan.changes {
+      if let file = review.planned {
+        try Data(file.bytes).write(to: URL(fileURLWithPath: directory + "/" + review.name))
+      }
+    }
     let report = try apply(ledger)
     XCTAssertTrue(
       report.applied.allSatisfy { $0.action == .unchanged }, "files already new, no conflict")
     XCTAssertEqual(ledger.commits.count, 2)
+  }
+
+  func testAFolderInTheWayStopsAForcedApplyBeforeAnyFileIsReplaced() throws {
+    let ledger = MemoryLedger(rings: [TestSupport.ring(allowBlock)])
+    _ = try apply(ledger)
+    let blocker = directory + "/test-macos.mobileconfig"
+    try FileManager.default.removeItem(atPath: blocker)
+    try FileManager.default.createDirectory(atPath: blocker, withIntermediateDirectories: false)
+    let before = try contents(skipping: "test-macos.mobileconfig")
+    ledger.rings = [TestSupport.ring(TestSupport.policy(install: .block, defer: 5))]
+    XCTAssertThrowsError(try apply(ledger, force: true)) { error in
+      XCTAssertTrue("\(error)".contains("nothing was applied"), "\(error)")
+    }
+    XCTAssertEqual(try contents(skipping: "test-macos.mobileconfig"), before)
+    XCTAssertEqual(try hiddenLeftovers(), [])
+    XCTAssertEqual(ledger.commits.count, 1)
+  }
+
+  func testAFolderSharedByAGroupGetsGroupReadableProfilesAndAGroupWritableLock() throws {
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    chmod(directory, 0o2770)
+    let ledger = MemoryLedger(rings: [TestSupport.ring(allowBlock)])
+    _ = try apply(ledger)
+    var folder = stat()
+    XCTAssertEqual(stat(directory, &folder), 0)
+    for name in try FileManager.default.contentsOfDirectory(atPath: directory) {
+      var info = stat()
+      XCTAssertEqual(lstat(directory + "/" + name, &info), 0)
+      XCTAssertEqual(info.st_gid, folder.st_gid, name)
+      XCTAssertEqual(info.st_mode & 0o777, name == ".ringside.lock" ? 0o660 : 0o640, name)
+    }
+  }
+
+  func testAPrivateFolderKeepsPrivateFiles() throws {
+    let ledger = MemoryLedger(rings: [TestSupport.ring(allowBlock)])
+    _ = try apply(ledger)
+    for name in try FileManager.default.contentsOfDirectory(atPath: directory) {
+      var info = stat()
+      XCTAssertEqual(lstat(directory + "/" + name, &info), 0)
+      XCTAssertEqual(info.st_mode & 0o777, 0o600, name)
+    }
+  }
+
+  func testAFullDiskHalfwayLeavesEveryFileAsItWasAndAppliesNothing() throws {
+    try XCTSkipUnless(geteuid() == 0, "mounting a small tmpfs needs root")
+    let mount = try TestSupport.temporaryDirectory(self) + "/small"
+    try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
+    XCTAssertEqual(
+      try TestSupport.run("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", mount]).status, 0
+    )
+    addTeardownBlock { _ = try? TestSupport.run("/bin/umount", [mount]) }
+    directory = mount + "/profiles"
+    let ledger = MemoryLedger(rings: [TestSupport.ring(allowBlock)])
+    _ = try apply(ledger)
+    let before = try contents()
+    // Fill the disk, then free room for about two of the four new files.
+    let filler = mount + "/filler"
+    let handle = try XCTUnwrap(
+      FileHandle(forWritingAtPath: filler)
+        ?? {
+          FileManager.default.createFile(atPath: filler, contents: nil)
+          return FileHandle(forWritingAtPath: filler)
+        }())
+    let block = Data(repeating: 0x41, count: 4096)
+    while (try? handle.write(contentsOf: block)) != nil {}
+    try handle.truncate(atOffset: try handle.offset() - 8192)
+    try handle.close()
+    // A second ring: four new files where there is room for about two.
+    ledger.rings = [
+      TestSupport.ring(allowBlock),
+      TestSupport.ring(TestSupport.policy(install: .block, defer: 5), name: "pilot"),
+    ]
+    XCTAssertThrowsError(try apply(ledger)) { error in
+      XCTAssertTrue("\(error)".contains("nothing was applied"), "\(error)")
+    }
+    XCTAssertEqual(try contents(), before, "no new file, every old one as it was")
+    XCTAssertEqual(try hiddenLeftovers(), [])
+    XCTAssertEqual(ledger.commits.count, 1)
+  }
+
+  private func contents(skipping skipped: String) throws -> [String: String] {
+    try contents().filter { $0.key != skipped }
+  }
+
+  private func hiddenLeftovers() throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: directory).filter {
+      $0.contains(ProfileDirectory.temporaryMarker)
+    }
   }
 
   func testRingWithoutPolicyLosesTheFilesRingsideWroteForIt() throws {

@@ -150,6 +150,7 @@ final class StagingCrashSafetyTests: XCTestCase {
   {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
+    process.environment = Self.hermeticEnvironment
     process.arguments = arguments
     let pipe = Pipe()
     process.standardOutput = pipe
@@ -164,6 +165,7 @@ final class StagingCrashSafetyTests: XCTestCase {
   {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
+    process.environment = Self.hermeticEnvironment
     process.arguments = arguments
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
@@ -171,5 +173,17 @@ final class StagingCrashSafetyTests: XCTestCase {
     usleep(useconds_t(delay * 1_000_000))
     kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()
+  }
+
+  /// The test's environment, with the host-wide config pointed away from /etc/ringside and
+  /// nothing written to the home folder.
+  static var hermeticEnvironment: [String: String] {
+    ProcessInfo.processInfo.environment.merging(
+      [
+        "RINGSIDE_TEST_HOST_CONFIG": "/nonexistent/ringside-host-config.json",
+        // No audit witness file in the real home (writing it is best effort).
+        "XDG_STATE_HOME": "/proc/ringside-no-state",
+      ]
+    ) { $1 }
   }
 }

@@ -145,6 +145,31 @@ final class StagingStoreTests: XCTestCase {
     XCTAssertEqual(try store.profileFileHashes(directory: "/p"), ["a": ["11", "22"]])
   }
 
+  func testFilesAKilledApplyLeftNewAreAuditedAsFinishedByTheNextApply() throws {
+    let store = try StagingTestStore().seeded()
+    try store.commitStagedApply(
+      try store.stagingSnapshot(), directory: "/p", organization: "Ringside",
+      files: [
+        ProfileFileWrite(
+          name: "a", action: .create, beforeSHA256: nil, afterSHA256: "11", forced: false)
+      ], by: alice, at: now)
+    // The next apply recorded its intent, wrote "a" and was killed before its commit.
+    try store.recordProfileIntent(directory: "/p", hashes: ["a": "22"])
+    let applied = try store.commitStagedApply(
+      try store.stagingSnapshot(), directory: "/p", organization: "Ringside",
+      files: [
+        ProfileFileWrite(
+          name: "a", action: .unchanged, beforeSHA256: "22", afterSHA256: "22", forced: false)
+      ], by: alice, at: now)
+    XCTAssertEqual(applied.filesFinished, ["a"])
+    let entry = try store.auditEntries().first {
+      $0.action == "write-profile" && $0.afterHash == "22"
+    }
+    XCTAssertEqual(entry?.detail, "finished /p/a: written by an apply that was interrupted")
+    XCTAssertEqual(entry?.beforeHash, "11")
+    XCTAssertEqual(try store.profileFileHashes(directory: "/p"), ["a": ["22"]])
+  }
+
   func testEveryStagingWriteIsAuditedWithUserRoleAndOrigin() throws {
     let store = try StagingTestStore().seeded()
     try store.stagePolicy(.rsrInstallation(.allow), ring: "test", by: alice, at: now)

@@ -100,6 +100,22 @@ final class EndToEndTests: XCTestCase {
     }
   }
 
+  func testEveryOtherSignalThatEndsTheProgramRestoresTheTerminal() throws {
+    let pane = try TmuxPane(width: 80, height: 24)
+    for signal in [SIGUSR1, SIGUSR2, SIGPIPE, SIGALRM, SIGXCPU] {
+      try pane.keys("C-l")
+      try start(pane)
+      let child = try childPID(of: pane.shellPID)
+      guard child > 1 else { return }
+      XCTAssertEqual(kill(child, signal), 0)
+      try assertRestored(pane, exit: 128 + Int(signal))
+      let alternate = try pane.run(["display-message", "-p", "-t", "e2e", "#{alternate_on}"])
+      XCTAssertEqual(
+        alternate.trimmingCharacters(in: .whitespacesAndNewlines), "0",
+        "signal \(signal) left the pane in the alternate screen")
+    }
+  }
+
   func testDumbTerminalGetsOneLineAndExit69() throws {
     let pane = try TmuxPane(width: 80, height: 24)
     try pane.type("TERM=dumb \(EndToEndTests.binary!) --db \(store); echo EXIT=$?")

@@ -36,6 +36,18 @@ final class ThemeTests: XCTestCase {
     }
   }
 
+  func testAThemeErrorShowsTheFilesBytesWithoutControlSequences() {
+    XCTAssertThrowsError(
+      try Theme.parse(
+        "\u{1B}]2;pwned\u{07}\u{1B}[2J = bold\n", name: "x", file: "evil\u{1B}[H.theme")
+    ) { error in
+      let text = "\(error)"
+      XCTAssertFalse(text.contains("\u{1B}"), text)
+      XCTAssertFalse(text.contains("\u{07}"), text)
+      XCTAssertTrue(text.hasPrefix("evil^[[H.theme:1: "), text)
+    }
+  }
+
   func testAThemeOverridesOnlyWhatItNames() throws {
     let base = ThemeLocator.builtinDefault
     let theme = try Theme.parse(

@@ -18,7 +18,8 @@ enum ApplyCommand {
       Per ring with a policy: RING-ios.mobileconfig, RING-macos.mobileconfig, RING-ios.ddm.json and
       RING-macos.ddm.json (a file is left out when the policy sets nothing that platform takes).
       Each file is replaced atomically; the staged changes are cleared only after every file is in
-      place. A file changed by someone else since Ringside wrote it stops the apply (exit 73)
+      place. When a write or the store fails, every file is put back as it was and nothing is
+      applied; an apply killed part-way is finished (and audited) by the next one. A file changed by someone else since Ringside wrote it stops the apply (exit 73)
       unless --force.
       """,
     writes: true,
@@ -56,6 +57,11 @@ enum ApplyCommand {
           + table.render(indent: "  "))
     } else {
       context.print("No ring has a policy; no profiles to write.")
+    }
+    if let finished = ledger.applied?.filesFinished, !finished.isEmpty {
+      context.print(
+        "Finished and audited \(finished.count) file(s) an interrupted apply had already written: "
+          + finished.joined(separator: ", ") + ".")
     }
     if dryRun { context.print("Dry run: nothing was written.") }
     return ExitCode.ok.rawValue

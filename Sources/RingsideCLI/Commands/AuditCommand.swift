@@ -16,14 +16,24 @@ enum AuditCommand {
       Newest first. File entries carry the SHA-256 of the file before and after the write.
       The log is append-only in the store (updates and deletes are refused), and every entry is
       chained to the one before by SHA-256, so --verify finds entries changed or removed by hand.
+      Every command notes the newest entry it saw in a file of your own
+      ($XDG_STATE_HOME/ringside/witness/), which people who can write the store cannot rewrite:
+      --verify also finds the log cut short, emptied, re-chained or forged below that entry.
+      A shared store set up by root has STORE.anchor, an append-only file admins can add to
+      but not rewrite, which --verify checks the same way for every user.
       """,
     run: { arguments, context in
       if arguments.flag("--verify") {
         let store = try context.openStore(arguments, readOnly: true)
+        let witness = context.witness(store)
         let (entries, problem) = try store.auditChainProblem()
-        if let problem { throw CLIError(.dataError, "audit log \(store.path): \(problem)") }
+        let witnessed = try witness.problems(in: store) + AuditAnchor.problems(in: store)
+        if let problem = problem ?? witnessed.first {
+          throw CLIError(.dataError, "audit log \(store.path): \(problem)")
+        }
         context.print(
-          "The audit log is intact: \(entries) entries, each chained to the one before.")
+          "The audit log is intact: \(entries) entries, each chained to the one before, "
+            + "including every entry you saw before.")
         return ExitCode.ok.rawValue
       }
       let format = try arguments.choice("--format", in: ["text", "json"], default: "text")

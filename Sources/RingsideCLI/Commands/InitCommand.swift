@@ -18,12 +18,17 @@ enum InitCommand {
       .init(
         "--viewer-group", value: "V",
         help: "Only members of V (and admins, who must be in V too) may read."),
+      .init("--force", help: "As root, replace a different /etc/ringside/config.json."),
     ],
     discussion: """
       --shared: store, -wal and -shm files are group G, mode 0664; the folder is group V,
-      mode 0750 (or 0755 without --viewer-group, letting every local user read). Viewers can
+      mode 2750 (without --viewer-group: group G, mode 2775, letting every local user read and
+      any admin recreate -wal/-shm after root removed them). Viewers can
       read while admins write but cannot change the store, not even with the sqlite3 command.
-      As root, init also writes /etc/ringside/config.json naming the admin group.
+      init sets owners and modes only on what it creates: an existing folder or file must
+      already have them (else it is refused, with the commands to run), and a symbolic link is
+      never followed. As root, init also writes /etc/ringside/config.json naming the admin
+      group; a different one is shown and kept unless --force.
       """,
     writes: true,
     run: { arguments, context in try run(arguments, context) })
@@ -44,41 +49,33 @@ enum InitCommand {
     }
     let adminGroup = arguments.value("--admin-group") ?? AccessConfig.defaultAdminGroup
     let viewerGroup = arguments.value("--viewer-group")
+    // The host config is checked first, so a refusal leaves everything as it was.
+    let config = HostConfigFile(
+      path: SystemIdentity.hostConfigPath(environment: context.environment),
+      adminGroup: adminGroup, viewerGroup: viewerGroup)
+    let action = geteuid() == 0 ? try config.plan(force: arguments.flag("--force")) : nil
+    let report: [String]
     do {
       let layout = try SharedStoreLayout(
         storePath: path, adminGroup: adminGroup, viewerGroup: viewerGroup)
-      try layout.apply()
+      report = try layout.apply()
     } catch {
       throw CLIError.store(error)
     }
+    for line in report { context.print("  " + line) }
     context.print(
       "Shared store \(path): admins (group \(adminGroup)) write, \(viewerGroup.map { "members of \($0)" } ?? "every local user") read."
     )
-    if geteuid() == 0 {
-      try writeConfig(adminGroup: adminGroup, viewerGroup: viewerGroup, context: context)
-    } else {
+    switch action {
+    case nil:
       context.print(
-        "Ask root to create /etc/ringside/config.json with {\"admin_group\": \"\(adminGroup)\"}.")
+        "Ask root to create \(config.path) with {\"admin_group\": \"\(adminGroup)\"}.")
+    case .keep?:
+      context.print("\(config.path) already holds these settings; left as it was.")
+    case .create?, .replace?:
+      try config.write()
+      context.print("\(action == .create ? "Wrote" : "Replaced (--force)") \(config.path).")
     }
     return ExitCode.ok.rawValue
-  }
-
-  static let configPath = "/etc/ringside/config.json"
-
-  private static func writeConfig(adminGroup: String, viewerGroup: String?, context: CommandContext)
-    throws
-  {
-    var fields = ["\"admin_group\": \(JSONValue.quote(adminGroup))"]
-    if let viewerGroup { fields.append("\"viewer_group\": \(JSONValue.quote(viewerGroup))") }
-    let text = "{ " + fields.joined(separator: ", ") + " }\n"
-    do {
-      try FileManager.default.createDirectory(
-        atPath: "/etc/ringside", withIntermediateDirectories: true)
-      try Data(text.utf8).write(to: URL(fileURLWithPath: configPath), options: .atomic)
-      chmod(configPath, 0o644)
-    } catch {
-      throw CLIError(.cantCreate, "cannot write \(configPath): \(error.localizedDescription)")
-    }
-    context.print("Wrote \(configPath).")
   }
 }

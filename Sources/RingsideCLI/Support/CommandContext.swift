@@ -11,17 +11,21 @@ public final class CommandContext: @unchecked Sendable {
   private let writeErr: @Sendable (String) -> Void
   /// True when stderr is a terminal, for progress lines.
   public let stderrIsTerminal: Bool
+  /// True when stdout is a terminal: then what goes there is sanitized too (a file or pipe gets
+  /// the exact bytes, which the commands already keep free of control characters).
+  public let stdoutIsTerminal: Bool
   /// The columns of the terminal on stdout, or nil when stdout is not a terminal.
   public let terminalColumns: Int?
 
   public init(
     environment: [String: String], now: Date = Date(), stderrIsTerminal: Bool = false,
-    terminalColumns: Int? = nil,
+    stdoutIsTerminal: Bool = false, terminalColumns: Int? = nil,
     out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void
   ) {
     self.environment = environment
     self.now = now
     self.stderrIsTerminal = stderrIsTerminal
+    self.stdoutIsTerminal = stdoutIsTerminal
     self.terminalColumns = terminalColumns
     self.writeOut = out
     self.writeErr = err
@@ -31,7 +35,8 @@ public final class CommandContext: @unchecked Sendable {
   public static func standard() -> CommandContext {
     CommandContext(
       environment: ProcessInfo.processInfo.environment, now: Date(),
-      stderrIsTerminal: isatty(2) == 1, terminalColumns: stdoutColumns(),
+      stderrIsTerminal: isatty(2) == 1, stdoutIsTerminal: isatty(1) == 1,
+      terminalColumns: stdoutColumns(),
       out: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
       err: { text in FileHandle.standardError.write(Data(text.utf8)) })
   }
@@ -55,11 +60,12 @@ public final class CommandContext: @unchecked Sendable {
   }
 
   /// Writes a line (or several) to stdout.
-  public func print(_ text: String) { writeOut(text + "\n") }
-  /// Writes raw text to stdout.
-  public func write(_ text: String) { writeOut(text) }
-  /// Writes a line to stderr.
-  public func printError(_ text: String) { writeErr(text + "\n") }
+  public func print(_ text: String) { write(text + "\n") }
+  /// Writes text to stdout, sanitized when stdout is a terminal.
+  public func write(_ text: String) { writeOut(stdoutIsTerminal ? Sanitized.lines(text) : text) }
+  /// Writes a line to stderr, always sanitized: messages quote arguments, paths and file
+  /// contents, and none of them may put a control sequence on a terminal.
+  public func printError(_ text: String) { writeErr(Sanitized.lines(text) + "\n") }
 
   /// The session's role for the store at `path`; `--read-only` on the command line wins.
   public func access(storePath path: String, readOnlyRequested: Bool) throws(CLIError) -> Access {
@@ -82,12 +88,19 @@ public final class CommandContext: @unchecked Sendable {
   public func openStore(_ arguments: ParsedArguments, create: Bool = false, readOnly: Bool = false)
     throws(CLIError) -> InventoryStore
   {
+    let store: InventoryStore
     do {
-      let store = try InventoryStore(path: storePath(arguments), create: create, readOnly: readOnly)
+      store = try InventoryStore(path: storePath(arguments), create: create, readOnly: readOnly)
       try store.refreshStatesIfTheDayChanged()
-      return store
     } catch {
       throw CLIError.store(error)
     }
+    witness(store).record(store)
+    return store
+  }
+
+  /// The file where this user notes the audit entries they saw in `store` (see AuditWitness).
+  public func witness(_ store: InventoryStore) -> AuditWitness {
+    AuditWitness(storePath: store.path, environment: environment)
   }
 }

@@ -25,10 +25,20 @@ enum SystemIdentity {
     return Identity(userName: name, uid: uid, groups: groups)
   }
 
-  /// `/etc/ringside/config.json` when present (a shared host's settings win), else the user's
+  /// The host-wide config, `/etc/ringside/config.json`. Debug builds (the ones `swift test`
+  /// runs) read `$RINGSIDE_TEST_HOST_CONFIG` instead when it is set, so that no test depends on
+  /// the machine's configuration; release builds ignore that variable.
+  static func hostConfigPath(environment: [String: String]) -> String {
+    #if DEBUG
+      if let path = environment["RINGSIDE_TEST_HOST_CONFIG"], path.hasPrefix("/") { return path }
+    #endif
+    return "/etc/ringside/config.json"
+  }
+
+  /// The host-wide config when present (a shared host's settings win), else the user's
   /// `$XDG_CONFIG_HOME/ringside/config.json`; nil when neither exists.
   static func config(environment: [String: String]) throws(CLIError) -> AccessConfig? {
-    var candidates = ["/etc/ringside/config.json"]
+    var candidates = [hostConfigPath(environment: environment)]
     let home = environment["HOME"] ?? NSHomeDirectory()
     let xdg =
       environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? home + "/.config"

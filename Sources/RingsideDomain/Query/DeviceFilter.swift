@@ -20,15 +20,26 @@ public struct DeviceFilter: Sendable, Hashable {
     case build(String)
     case model(String)
     case source(String)
+    /// Any of these serial numbers or device names (upper-cased), from `serial:A,B,C` or a
+    /// pasted list of words.
+    case anyOf([String])
     indirect case not(Term)
   }
+
+  /// More terms than this is a usage error: the filter is typed, not generated.
+  public static let maxTerms = 1000
+  /// A filter of more plain words than this, and nothing else, is a pasted list: it matches
+  /// devices whose serial number or name is any of them (all of 20 words never matches).
+  public static let listThreshold = 20
+  /// The most entries of one list.
+  public static let maxListEntries = 100_000
 
   /// Days without a check-in after which a device counts as stale.
   public static let staleDays = 14
 
   public static let fields = [
     "os", "ring", "state", "removal", "platform", "supervised", "stale", "build", "model",
-    "source", "name",
+    "source", "name", "serial",
   ]
 
   public let terms: [Term]
@@ -46,7 +57,23 @@ public struct DeviceFilter: Sendable, Hashable {
   /// Parses filter text; an unknown field or value says what it accepts.
   public static func parse(_ text: String) throws(FilterError) -> DeviceFilter {
     var terms: [Term] = []
-    for token in tokenize(text) {
+    let tokens = tokenize(text)
+    if tokens.count > listThreshold,
+      tokens.allSatisfy({ !$0.contains(":") && !$0.hasPrefix("-") && !$0.hasPrefix("!") })
+    {
+      guard tokens.count <= maxListEntries else {
+        throw FilterError(
+          message: "a list of \(tokens.count) entries; at most \(maxListEntries) at a time")
+      }
+      return DeviceFilter(terms: [.anyOf(tokens.map { $0.uppercased() })], text: text)
+    }
+    guard tokens.count <= maxTerms else {
+      throw FilterError(
+        message:
+          "\(tokens.count) terms; a filter takes at most \(maxTerms) (a list of serial numbers "
+          + "alone, or serial:A,B,C, takes up to \(maxListEntries))")
+    }
+    for token in tokens {
       var body = token
       var negated = false
       if body.count > 1, body.first == "-" || body.first == "!" {
@@ -115,6 +142,12 @@ public struct DeviceFilter: Sendable, Hashable {
     case "model": return .model(value)
     case "source": return .source(lower)
     case "name": return .text(value)
+    case "serial":
+      let entries = value.split(separator: ",").map { $0.uppercased() }
+      guard !entries.isEmpty, entries.count <= maxListEntries else {
+        throw bad("1 to \(maxListEntries) serial numbers separated by commas")
+      }
+      return .anyOf(entries)
     default:
       throw FilterError(
         message:

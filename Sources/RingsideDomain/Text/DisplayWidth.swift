@@ -1,8 +1,24 @@
+import CWidth
+
 /// How many terminal columns text takes: CJK and emoji take two, combining marks none.
-/// Tables in the dashboard and in `ringside devices` align on this, not on `count`.
+/// Tables in the dashboard and in `ringside devices` align on this, not on `count`. The width
+/// is the C library's `wcwidth` summed over the scalars, as ncurses places them, so a screen
+/// cell never disagrees with what curses drew (a variation selector such as U+FE0F adds
+/// nothing); without a UTF-8 locale a built-in table stands in.
 public enum DisplayWidth {
   /// The width of one extended grapheme cluster.
   public static func of(_ character: Character) -> Int {
+    var total = 0
+    for scalar in character.unicodeScalars {
+      let width = ringside_wcwidth(scalar.value)
+      if width == -2 { return builtinWidth(character) }
+      total += max(0, Int(width))
+    }
+    return total
+  }
+
+  /// The width from Ringside's own table, when the C library has no UTF-8 locale.
+  static func builtinWidth(_ character: Character) -> Int {
     let scalars = character.unicodeScalars
     guard let first = scalars.first else { return 0 }
     if scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }  // emoji presentation

@@ -18,6 +18,14 @@ public enum Sanitized {
     return out
   }
 
+  /// Text of one or more lines for a terminal: every line as `text(_:)` makes it, the line
+  /// breaks kept. The one pass every message and every line printed to a terminal goes through.
+  public static func lines(_ raw: String) -> String {
+    if isClean(raw) { return raw }
+    return raw.split(separator: "\n", omittingEmptySubsequences: false)
+      .map { isClean(String($0)) ? String($0) : text($0) }.joined(separator: "\n")
+  }
+
   /// True when the text needs no replacement.
   public static func isClean(_ raw: String) -> Bool {
     var copy = raw

@@ -3,7 +3,8 @@ import Foundation
 /// A streaming RFC 4180 reader: quoted fields with embedded commas, quotes and newlines, CRLF
 /// or LF or CR line ends, an optional UTF-8 BOM. It reads 1 MB at a time and keeps one record,
 /// so a file of any length runs in constant memory; a record or field past its limit is
-/// reported, not buffered.
+/// reported, not buffered: fields past `maxFields` and bytes past `maxRecordBytes` are skipped,
+/// so one record never holds more than `maxRecordBytes`.
 public final class CSVReader {
   /// A problem with the file as a whole, after which no record can be trusted.
   public enum Failure: Error, Sendable, Equatable {
@@ -42,6 +43,8 @@ public final class CSVReader {
   public let maxFieldBytes: Int
   /// The most fields one record may have.
   public let maxFields: Int
+  /// The most bytes one record keeps, over all its fields.
+  public let maxRecordBytes: Int
 
   /// The line the current record starts on.
   public private(set) var recordLine = 1
@@ -52,18 +55,22 @@ public final class CSVReader {
 
   public init(
     source: ByteSource, chunkSize: Int = 1 << 20, maxFieldBytes: Int = 1 << 20,
-    maxFields: Int = 4096
+    maxFields: Int = 4096, maxRecordBytes: Int = 8 << 20
   ) {
     self.source = source
     self.chunk = [UInt8](repeating: 0, count: chunkSize)
     self.maxFieldBytes = maxFieldBytes
     self.maxFields = maxFields
+    self.maxRecordBytes = maxRecordBytes
     bytes.reserveCapacity(4096)
     ends.reserveCapacity(64)
   }
 
   /// The number of fields in the current record.
   public var fieldCount: Int { ends.count }
+
+  /// The bytes the current record keeps (never more than `maxRecordBytes`).
+  var keptBytes: Int { bytes.count }
 
   /// Field `index` as text, or nil when it is not valid UTF-8.
   public func string(_ index: Int) -> String? {
@@ -268,20 +275,32 @@ public final class CSVReader {
   ) {
     let n = to - from
     fieldLength += n
-    if fieldLength > maxFieldBytes {
-      tooLong()
-      return
-    }
+    guard keeps(n, out) else { return }
     out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[from..<to]))
   }
 
   private func appendByte(_ b: UInt8, _ out: inout [UInt8]) {
     fieldLength += 1
+    guard keeps(1, out) else { return }
+    out.append(b)
+  }
+
+  /// False (and the record marked) when `n` more bytes of the current field would break a
+  /// limit: a field past `maxFields`, a field past `maxFieldBytes`, a record past
+  /// `maxRecordBytes`. Such bytes are dropped, never buffered.
+  private func keeps(_ n: Int, _ out: [UInt8]) -> Bool {
+    if fieldIndex >= maxFields { return false }
     if fieldLength > maxFieldBytes {
       tooLong()
-      return
+      return false
     }
-    out.append(b)
+    if out.count + n > maxRecordBytes {
+      if recordProblem == nil {
+        recordProblem = "the record is longer than \(maxRecordBytes / 1024) KB"
+      }
+      return false
+    }
+    return true
   }
 
   private func tooLong() {

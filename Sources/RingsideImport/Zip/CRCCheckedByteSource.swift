@@ -1,5 +1,6 @@
-/// Passes bytes through and, at the end, checks their CRC-32 and length against the zip
-/// directory, so a damaged archive is reported instead of imported.
+/// Passes bytes through and checks their length and, at the end, their CRC-32 against the zip
+/// directory, so a damaged archive is reported instead of imported. An entry producing more
+/// bytes than it declares is stopped at once, so inflating never runs past the declared size.
 final class CRCCheckedByteSource: ByteSource {
   private static let table: [UInt32] = (0..<256).map { n in
     var c = UInt32(n)
@@ -34,6 +35,12 @@ final class CRCCheckedByteSource: ByteSource {
           SourceLocation(file: file), "the entry's checksum does not match: the archive is damaged")
       }
       return 0
+    }
+    if count + Int64(n) > size {
+      throw ImportIssue(
+        SourceLocation(file: file),
+        "the entry inflates past the \(size) bytes the archive declares for it: it is damaged "
+          + "or a zip bomb, and was not read further")
     }
     var c = crc
     Self.table.withUnsafeBufferPointer { t in

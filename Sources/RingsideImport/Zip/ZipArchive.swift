@@ -1,7 +1,11 @@
 import Foundation
+import RingsideDomain
 
 /// Reads the entry list of a `.zip` and streams one entry, stored or deflated, with its CRC
-/// checked at the end. Zip64, encryption and other methods are refused with a reason.
+/// checked at the end. Zip64, encryption and other methods are refused with a reason, and so
+/// are the shapes of a zip bomb: entries whose data overlap or nest in one another, CSV entries
+/// declaring more than `inflateBudget` bytes in all, and an entry inflating past the size it
+/// declares (stopped as soon as it does).
 public struct ZipArchive {
   /// One file inside the archive.
   public struct Entry: Sendable, Hashable {
@@ -12,10 +16,16 @@ public struct ZipArchive {
     let compressedSize: Int64
     let size: Int64
     let localHeaderOffset: Int64
+    /// Where the entry's data starts, after its local header.
+    let dataOffset: Int64
   }
 
   public let path: String
   public let entries: [Entry]
+  /// The most bytes the archive's CSV entries may declare, together.
+  public let inflateBudget: Int64
+  /// 2 GB: ten times the largest Intune export Ringside is measured with.
+  public static let defaultInflateBudget: Int64 = 2 << 30
 
   /// True when the file starts with a zip local header.
   public static func looksLikeZip(_ prefix: [UInt8]) -> Bool {
@@ -23,8 +33,11 @@ public struct ZipArchive {
   }
 
   /// Reads the central directory of the archive at `path`.
-  public init(path: String) throws(ImportIssue) {
+  public init(path: String, inflateBudget: Int64 = ZipArchive.defaultInflateBudget)
+    throws(ImportIssue)
+  {
     self.path = path
+    self.inflateBudget = inflateBudget
     let here = SourceLocation(file: path)
     let handle = FileHandle(forReadingAtPath: path)
     guard let handle else { throw ImportIssue(here, "cannot open the archive") }
@@ -67,15 +80,62 @@ public struct ZipArchive {
         throw ImportIssue(here, "the zip directory is damaged")
       }
       let name = String(decoding: dir[(p + 46)..<(p + 46 + nameLength)], as: UTF8.self)
+      let offset = Int64(Self.u32(dir, p + 42))
+      let header = Self.read(handle, at: offset, count: 30)
+      guard header.count == 30, Self.u32(header, 0) == 0x0403_4B50 else {
+        throw ImportIssue(
+          SourceLocation(file: "\(path)!\(Sanitized.text(name, limit: 200))"),
+          "the entry's header is damaged")
+      }
       entries.append(
         Entry(
           name: name, method: Self.u16(dir, p + 10), flags: Self.u16(dir, p + 8),
           crc: Self.u32(dir, p + 16),
           compressedSize: Int64(Self.u32(dir, p + 20)), size: Int64(Self.u32(dir, p + 24)),
-          localHeaderOffset: Int64(Self.u32(dir, p + 42))))
+          localHeaderOffset: offset,
+          dataOffset: offset + 30 + Int64(Self.u16(header, 26)) + Int64(Self.u16(header, 28))))
       p += 46 + nameLength + extra + comment
     }
+    try Self.refuseOverlaps(entries, directoryOffset: dirOffset, here: here)
     self.entries = entries
+    let declared = csvEntries.reduce(Int64(0)) { $0 + $1.size }
+    if declared > inflateBudget {
+      throw ImportIssue(
+        here,
+        "the archive's CSV files would inflate to \(Self.size(declared)), more than the "
+          + "\(Self.size(inflateBudget)) limit: unzip it and import the .csv files one by one")
+    }
+  }
+
+  /// "12 MB", or "900 bytes" below a megabyte.
+  static func size(_ bytes: Int64) -> String {
+    bytes >= 1 << 20 ? "\(bytes >> 20) MB" : "\(bytes) bytes"
+  }
+
+  /// Refuses entries whose bytes overlap or nest in another's, or run into the directory: a
+  /// real export never has them, and they let a small file inflate many times over.
+  private static func refuseOverlaps(
+    _ entries: [Entry], directoryOffset: Int64, here: SourceLocation
+  ) throws(ImportIssue) {
+    let spans = entries.map { (entry: $0, end: $0.dataOffset + $0.compressedSize) }
+      .sorted { $0.entry.localHeaderOffset < $1.entry.localHeaderOffset }
+    for (index, span) in spans.enumerated() {
+      if span.end > directoryOffset {
+        throw ImportIssue(
+          here,
+          "the entry \(Sanitized.text(span.entry.name, limit: 200)) runs into the zip "
+            + "directory: the archive is damaged")
+      }
+      guard index + 1 < spans.count else { continue }
+      let next = spans[index + 1].entry
+      if span.end > next.localHeaderOffset {
+        throw ImportIssue(
+          here,
+          "the entries \(Sanitized.text(span.entry.name, limit: 200)) and "
+            + "\(Sanitized.text(next.name, limit: 200)) overlap; overlapping or nested "
+            + "entries are refused")
+      }
+    }
   }
 
   /// The entries that are CSV files, leaving out folders and macOS resource forks.
@@ -95,18 +155,8 @@ public struct ZipArchive {
     if entry.compressedSize == 0xFFFF_FFFF || entry.size == 0xFFFF_FFFF {
       throw ImportIssue(here, "Zip64 entries are not supported: unzip it and import the .csv")
     }
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw ImportIssue(here, "cannot open the archive")
-    }
-    let header = Self.read(handle, at: entry.localHeaderOffset, count: 30)
-    try? handle.close()
-    guard header.count == 30, Self.u32(header, 0) == 0x0403_4B50 else {
-      throw ImportIssue(here, "the entry's header is damaged")
-    }
-    let dataOffset =
-      entry.localHeaderOffset + 30 + Int64(Self.u16(header, 26)) + Int64(Self.u16(header, 28))
     let file = try FileByteSource(path: path)
-    file.seek(to: dataOffset)
+    file.seek(to: entry.dataOffset)
     let raw = LimitedByteSource(file, limit: entry.compressedSize)
     let body: ByteSource
     switch entry.method {

@@ -14,11 +14,21 @@ public final class ProfileDirectory {
   public let path: String
   let descriptor: Int32
   var temporaryCounter = 0
+  /// The folder's group when its group may write it (a profile folder shared by admins): files
+  /// are made for that group, so every admin can read them and take the lock.
+  let sharedGroup: gid_t?
 
   private init(path: String, descriptor: Int32) {
     self.path = path
     self.descriptor = descriptor
+    var info = stat()
+    sharedGroup = fstat(descriptor, &info) == 0 && info.st_mode & S_IWGRP != 0 ? info.st_gid : nil
   }
+
+  /// Profiles: 0600, or 0640 in a shared folder.
+  var fileMode: mode_t { sharedGroup == nil ? 0o600 : 0o640 }
+  /// The lock file: 0600, or 0660 in a shared folder, so every admin can open it.
+  var lockMode: mode_t { sharedGroup == nil ? 0o600 : 0o660 }
 
   deinit { close(descriptor) }
 

@@ -11,9 +11,22 @@ public final class ProfileDirectoryLock {
     let fd = SystemCall.retrying {
       openat(
         directory.descriptor, ProfileDirectoryLock.fileName,
-        O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, directory.lockMode)
     }
-    guard fd >= 0 else { throw .cannotLock(path, reason: SystemCall.reason) }
+    guard fd >= 0 else {
+      let reason = SystemCall.reason
+      if errno == EACCES, directory.sharedGroup != nil {
+        throw .cannotLock(
+          path, reason: reason + "; its owner must make it group-writable (chmod 660 \(path))")
+      }
+      throw .cannotLock(path, reason: reason)
+    }
+    // In a shared folder the lock file is the group's; only its owner can change that, once.
+    var info = stat()
+    if let group = directory.sharedGroup, fstat(fd, &info) == 0, info.st_uid == geteuid() {
+      if info.st_gid != group { fchown(fd, uid_t.max, group) }
+      if info.st_mode & 0o777 != directory.lockMode { fchmod(fd, directory.lockMode) }
+    }
     guard SystemCall.retrying({ flock(fd, LOCK_EX) }) == 0 else {
       let reason = SystemCall.reason
       close(fd)

@@ -33,7 +33,7 @@ public enum ProfileError: Error, Sendable, Equatable, CustomStringConvertible {
       return "cannot read \(path): \(reason); fix its permissions or move it away, then retry"
     case .cannotWrite(let path, let reason):
       return
-        "cannot write \(path): \(reason); the previous file is unchanged and nothing was applied, fix the cause and retry"
+        "cannot write \(path): \(reason); every profile file is as it was before and nothing was applied, fix the cause and retry"
     case .cannotRemove(let path, let reason):
       return "cannot remove \(path): \(reason); remove it by hand, then retry"
     case .changedOnDisk(let problems):

@@ -8,8 +8,11 @@ public final class SQLiteDatabase {
   public let path: String
 
   /// Opens (or creates, when `create`) the database at `path`, in WAL mode with a busy timeout.
+  /// With `immutable`, SQLite reads the file as one that cannot change: no locks, no `-shm`
+  /// (for a store whose `-wal` and `-shm` are gone and cannot be recreated by this user).
   public init(
-    path: String, readOnly: Bool = false, create: Bool = true, busyTimeoutMS: Int32 = 5000
+    path: String, readOnly: Bool = false, create: Bool = true, busyTimeoutMS: Int32 = 5000,
+    immutable: Bool = false
   )
     throws(StoreError)
   {
@@ -19,7 +22,15 @@ public final class SQLiteDatabase {
     var flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
     if create && !readOnly { flags |= SQLITE_OPEN_CREATE }
     flags |= SQLITE_OPEN_NOMUTEX
-    let rc = sqlite3_open_v2(path, &db, flags, nil)
+    var name = path
+    if immutable {
+      flags |= SQLITE_OPEN_URI
+      let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%"))
+      name =
+        "file:" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path)
+        + "?immutable=1"
+    }
+    let rc = sqlite3_open_v2(name, &db, flags, nil)
     guard rc == SQLITE_OK, let db else {
       let detail = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
       if let db { sqlite3_close_v2(db) }

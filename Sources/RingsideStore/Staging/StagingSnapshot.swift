@@ -44,4 +44,6 @@ public struct AppliedStaging: Sendable, Hashable {
   public let policyChanges: Int
   public let moves: Int
   public let filesChanged: Int
+  /// Files an interrupted apply (killed after writing them) had left new on disk, audited now.
+  public var filesFinished: [String] = []
 }

@@ -73,6 +73,18 @@ public final class DashboardSession {
         keyStarted = clock()
         keyName = key.label
         effects = dispatch(.key(key))
+        // Keys already typed (a paste) are taken before the frame waits for the store, so
+        // the keyboard never waits for a query: one frame for the whole batch.
+        switch terminal.batchesTypeahead ? drainTypeahead(into: &effects) : nil {
+        case .end?:
+          perform(effects)
+          settle(waitMS: -1)
+          return Renderer.render(state, asciiOnly: terminal.asciiOnly)
+        case .signal(let signal)?:
+          endedBySignal = signal
+          return frame
+        default: break
+        }
       case .resize(let width, let height): effects = dispatch(.resize(width: width, height: height))
       }
       perform(effects)
@@ -96,6 +108,32 @@ public final class DashboardSession {
       }
     }
     return frame
+  }
+
+  /// The most keys taken in one frame, and how long taking them may last, so a huge paste
+  /// still draws now and then.
+  static let typeaheadKeys = 8192
+  static let typeaheadSeconds = 0.1
+
+  /// Dispatches keys and resizes that are already waiting, without blocking; stops at the
+  /// first pause, at a quit, or at the end of input or a signal, which it returns.
+  private func drainTypeahead(into effects: inout [Effect]) -> InputEvent? {
+    let started = clock()
+    var taken = 0
+    while !state.quitting, taken < Self.typeaheadKeys,
+      clock().timeIntervalSince(started) < Self.typeaheadSeconds
+    {
+      let input = terminal.read(timeoutMS: 0)
+      switch input {
+      case .key(let key): effects += dispatch(.key(key))
+      case .resize(let width, let height):
+        effects += dispatch(.resize(width: width, height: height))
+      case .timeout: return nil
+      case .end, .signal: return input
+      }
+      taken += 1
+    }
+    return nil
   }
 
   private func dispatch(_ event: Event) -> [Effect] {

@@ -20,4 +20,11 @@ public protocol TerminalIO: AnyObject {
   func read(timeoutMS: Int) -> InputEvent
   func draw(_ grid: CellGrid)
   func apply(_ theme: Theme)
+  /// True when keys already typed should all be taken before the next frame waits for the
+  /// store (a person's terminal); false for scripts, whose every key gets its own frame.
+  var batchesTypeahead: Bool { get }
+}
+
+extension TerminalIO {
+  public var batchesTypeahead: Bool { false }
 }

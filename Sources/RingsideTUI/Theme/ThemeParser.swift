@@ -1,11 +1,16 @@
+import RingsideDomain
+
 /// A theme file that cannot be read, naming the file, the line and what is accepted there.
 public struct ThemeError: Error, Sendable, Equatable, CustomStringConvertible {
   public let file: String
   public let line: Int
   public let message: String
 
+  /// Sanitized: the message quotes the theme file's own bytes.
   public var description: String {
-    line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)"
+    let file = Sanitized.text(file, limit: 300)
+    let message = Sanitized.text(message, limit: 300)
+    return line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)"
   }
 }
 

@@ -16,7 +16,10 @@ final class TmuxPane {
     self.tmux = tmux
     try run([
       "-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)",
-      "env", "PS1=e2e$ ", "TERM=xterm-256color", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "bash", "--norc",
+      "env", "PS1=e2e$ ", "TERM=xterm-256color", "LANG=C.UTF-8", "LC_ALL=C.UTF-8",
+      // The host-wide config is never the machine's /etc/ringside one.
+      "RINGSIDE_TEST_HOST_CONFIG=/nonexistent/ringside-host-config.json",
+      "XDG_STATE_HOME=/proc/ringside-no-state", "bash", "--norc",
       "--noprofile",
     ])
     try run(["set-option", "-g", "window-size", "manual"])
