@@ -1,14 +1,27 @@
 import Foundation
 import RingsideDomain
 
-/// Reads a Microsoft Graph `deviceManagement/managedDevices` page (`{"@odata.context", "value": [...]}`).
-/// Like the CSV export it reports the base version only, so letters are unknown; it shares the
-/// Intune device id namespace with the CSV export.
+/// Reads a Microsoft Graph `deviceManagement/managedDevices` page (`{"@odata.context", "value": [...]}`)
+/// or one `managedDevices/{id}` object. Like the CSV export it reports the base version only,
+/// so letters are unknown; it shares the Intune device id namespace with the CSV export.
+/// Each page reports its `@odata.nextLink`, so the import can tell when a page is missing.
 struct GraphJSONReader: JSONRecordReader {
   let file: String
-  let top: Any
+  let source: ByteSource
 
   let recordKeys = ["value"]
+  let singleRecordMarkers = ["deviceName", "osVersion", "operatingSystem"]
+
+  func finished(_ walked: JSONEnvelope.Walked, emit: (ImportItem) throws -> Void) throws {
+    guard walked.foundRecords else { return }
+    try emit(
+      .page(
+        GraphPage(
+          file: file, nextLink: walked.others["@odata.nextLink"]?.text,
+          count: walked.others["@odata.count"].flatMap { v in
+            if case .number(let n) = v { Int(n) } else { nil }
+          }, records: walked.records)))
+  }
 
   func record(_ o: JSONObject, ringFrom: String?, fields: FieldReader) throws -> ImportItem {
     let here = o.location
@@ -23,7 +36,7 @@ struct GraphJSONReader: JSONRecordReader {
     case .unknown: throw ImportIssue(here, field: "operatingSystem", "unknown platform")
     }
     var version = try fields.version(
-      try o.string("osVersion"), missingLetter: .unknown, field: "osVersion", at: here)
+      try o.versionText("osVersion"), missingLetter: .unknown, field: "osVersion", at: here)
     version.platform = platform
     let id = try fields.text(try o.string("id"), field: "id", at: here)
     let serial = try fields.text(try o.string("serialNumber"), field: "serialNumber", at: here)
