@@ -26,6 +26,7 @@ enum CheckCommand {
         help:
           "Require at least this version, RSR-aware: '16.5.1 (c)' or '20F770750d'; below it counts as pending."
       ),
+      ImportAgeCheck.option,
     ],
     discussion: """
       Pending devices are rsr-available, pulled-rsr, os-update-first and rsr-removed; with
@@ -50,6 +51,7 @@ enum CheckCommand {
     let warn = try arguments.integer("--warn-pending", in: 0...100) ?? 10
     let crit = try arguments.integer("--crit-pending", in: 0...100) ?? 25
     let maxAge = try arguments.integer("--max-checkin-age", in: 1...3650)
+    let maxImportAge = try arguments.integer("--max-import-age", in: 1...87600)
     let store = try context.openStore(arguments, readOnly: true)
     var filter = DeviceFilter.all
     if let ring = arguments.value("--ring") {
@@ -88,18 +90,24 @@ enum CheckCommand {
     } else if percent > Double(warn) || unknown > 0 || (maxAge != nil && stale > 0) {
       status = ExitCode.checkWarning
     }
+    let importAge = try maxImportAge.map {
+      try ImportAgeCheck.evaluate(store, hours: $0, now: context.now)
+    }
+    if let importAge { status = max(status, importAge.status) }
     let word = ["OK", "WARNING", "CRITICAL", "UNKNOWN"][Int(status)]
     let scope = arguments.value("--ring").map { " in ring \($0)" } ?? ""
     var message = "RINGSIDE \(word) - \(current)/\(total) \(subject)\(scope), \(pending) pending"
     message += String(format: " (%.1f%%)", percent)
     if unknown > 0 { message += ", \(unknown) unknown" }
     message += ", \(stale) stale"
-    let perf = [
+    if let importAge { message += ", \(importAge.text)" }
+    var perf = [
       "current=\(current)",
       "pending=\(pending);\(threshold(warn, total));\(threshold(crit, total));0;\(total)",
       "unknown=\(unknown)", "stale=\(stale)", "devices=\(total)",
       "pending_pct=\(String(format: "%.1f", percent))%;\(warn);\(crit);0;100",
     ]
+    if let importAge { perf.append(importAge.perf) }
     context.print(message + " | " + perf.joined(separator: " "))
     return status
   }
