@@ -12,6 +12,11 @@ struct FleetJSONReader: JSONRecordReader {
 
   let recordKeys = ["hosts", "host"]
   let singleRecordMarkers = ["hardware_serial", "osquery_version"]
+  let keptMembers: Set<String> = [
+    "hardware_model", "platform", "os_version", "supplemental_os_version_extra", "build",
+    "supplemental_build_version", "id", "hardware_serial", "uuid", "mdm", "display_name",
+    "computer_name", "hostname", "seen_time", "detail_updated_at", "end_users",
+  ]
 
   func record(_ o: JSONObject, ringFrom: String?, fields: FieldReader) throws -> ImportItem {
     let here = o.location

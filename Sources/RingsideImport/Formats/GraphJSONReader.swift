@@ -11,6 +11,10 @@ struct GraphJSONReader: JSONRecordReader {
 
   let recordKeys = ["value"]
   let singleRecordMarkers = ["deviceName", "osVersion", "operatingSystem"]
+  let keptMembers: Set<String> = [
+    "model", "operatingSystem", "osVersion", "id", "serialNumber", "deviceEnrollmentType",
+    "deviceName", "udid", "isSupervised", "lastSyncDateTime", "userPrincipalName",
+  ]
 
   func finished(_ walked: JSONEnvelope.Walked, emit: (ImportItem) throws -> Void) throws {
     guard walked.foundRecords else { return }
@@ -40,7 +44,7 @@ struct GraphJSONReader: JSONRecordReader {
     version.platform = platform
     let id = try fields.text(try o.string("id"), field: "id", at: here)
     let serial = try fields.text(try o.string("serialNumber"), field: "serialNumber", at: here)
-    let enrollment = (try o.string("deviceEnrollmentType"))?.lowercased() ?? ""
+    let enrollment = try o.string("deviceEnrollmentType") ?? ""
     guard
       let name = try fields.text(try o.string("deviceName"), field: "deviceName", at: here)
         ?? serial ?? id
@@ -53,8 +57,10 @@ struct GraphJSONReader: JSONRecordReader {
         udid: try fields.text(try o.string("udid"), field: "udid", at: here), name: name,
         platform: platform, model: model, version: version,
         supervised: try fields.bool(o.raw("isSupervised"), field: "isSupervised", at: here),
-        userEnrolled: enrollment.contains("userenrollment") && enrollment != "userenrollment"
-          || serial == nil,
+        userEnrolled: fields.memo(enrollment) {
+          let e = $0.lowercased()
+          return e.contains("userenrollment") && e != "userenrollment"
+        } || serial == nil,
         lastCheckIn: try fields.date(
           try o.string("lastSyncDateTime"), field: "lastSyncDateTime", at: here),
         userName: try fields.text(

@@ -12,6 +12,10 @@ struct JamfJSONReader: JSONRecordReader {
 
   let recordKeys = ["results"]
   let singleRecordMarkers = ["mobileDeviceId", "deviceType", "udid", "general", "operatingSystem"]
+  let keptMembers: Set<String> = [
+    "mobileDeviceId", "deviceType", "id", "udid", "general", "hardware", "operatingSystem",
+    "userAndLocation", "purchasing",
+  ]
 
   static let attributeLists = [
     "general.extensionAttributes", "hardware.extensionAttributes",

@@ -11,6 +11,12 @@ struct KandjiJSONReader: JSONRecordReader {
 
   let recordKeys = ["devices", "results"]
   let singleRecordMarkers = ["device_id", "general"]
+  let keptMembers: Set<String> = [
+    "model", "model_identifier", "platform", "os_version", "supplemental_os_version_extra",
+    "build", "supplemental_build_version", "device_id", "serial_number", "udid", "device_name",
+    "user", "is_supervised", "last_check_in", "general", "mdm", "hardware_overview",
+    "kandji_agent",
+  ]
 
   /// Where each field sits in the list shape and in the device-details shape.
   private struct Paths {

@@ -16,8 +16,9 @@ enum JSONEnvelope {
   }
 
   /// Reads the whole input; calls `record` with each item, its path (`value[3]`) and line.
+  /// With `filter`, a record object keeps only the members it names.
   static func walk(
-    _ reader: JSONStreamReader, recordKeys: [String],
+    _ reader: JSONStreamReader, recordKeys: [String], filter: KeyFilter? = nil,
     record: (JSONValue, _ path: String, _ line: Int) throws -> Void
   ) throws -> Walked {
     var walked = Walked()
@@ -25,7 +26,7 @@ enum JSONEnvelope {
       throw ImportIssue(SourceLocation(file: reader.file), "the file is empty")
     }
     if c == 0x5B {
-      walked.records += try list(reader, prefix: "", record: record)
+      walked.records += try list(reader, prefix: "", filter: filter, record: record)
       walked.foundRecords = true
     } else if c == 0x7B {
       reader.open()
@@ -34,11 +35,11 @@ enum JSONEnvelope {
       while let key = try reader.nextMember(first: &first) {
         let next = try reader.peek()
         if recordKeys.contains(key) && next == 0x5B {
-          walked.records += try list(reader, prefix: key, record: record)
+          walked.records += try list(reader, prefix: key, filter: filter, record: record)
           walked.foundRecords = true
         } else if recordKeys.contains(key) && next == 0x7B {
           let line = reader.line
-          try record(try bounded(reader), key, line)
+          try record(try bounded(reader, filter: filter), key, line)
           walked.records += 1
           walked.foundRecords = true
         } else {
@@ -56,7 +57,7 @@ enum JSONEnvelope {
   }
 
   private static func list(
-    _ reader: JSONStreamReader, prefix: String,
+    _ reader: JSONStreamReader, prefix: String, filter: KeyFilter?,
     record: (JSONValue, String, Int) throws -> Void
   ) throws -> Int {
     reader.open()
@@ -64,20 +65,21 @@ enum JSONEnvelope {
     var i = 0
     while try reader.nextItem(first: &first) {
       let line = reader.line
-      try record(try bounded(reader), "\(prefix)[\(i)]", line)
+      try record(try bounded(reader, filter: filter), "\(prefix)[\(i)]", line)
       i += 1
     }
     return i
   }
 
   /// One value, refusing it once it passes `maxRecordBytes` from `from`.
-  private static func bounded(_ reader: JSONStreamReader, from: Int? = nil) throws(ImportIssue)
-    -> JSONValue
-  {
+  private static func bounded(
+    _ reader: JSONStreamReader, from: Int? = nil, filter: KeyFilter? = nil
+  ) throws(ImportIssue) -> JSONValue {
     reader.limit = (from ?? reader.offset) + maxRecordBytes
     reader.limitReason =
       "one record is larger than \(maxRecordBytes >> 20) MB: not an export Ringside reads"
     defer { reader.limit = .max }
+    if let filter { return try reader.value(keeping: filter) }
     return try reader.value()
   }
 }

@@ -9,6 +9,11 @@ struct JSONObject {
 
   /// The value at a dotted path; nil when missing or JSON null.
   func raw(_ path: String) -> JSONValue? {
+    if !path.utf8.contains(0x2E) {
+      guard let v = values[path] else { return nil }
+      if case .null = v { return nil }
+      return v
+    }
     var current = JSONValue.object(values)
     for part in path.split(separator: ".") {
       guard let next = current[String(part)] else { return nil }

@@ -9,6 +9,8 @@ protocol JSONRecordReader: FormatReader {
   /// Top-level members that make a file without a record list one device object (the
   /// single-device endpoints), such as `"mobileDeviceId"`.
   var singleRecordMarkers: [String] { get }
+  /// The members of a record the reader uses; the others are checked and skipped unbuilt.
+  var keptMembers: Set<String> { get }
   /// One device object as an import item; throws `ImportIssue` to reject just this record.
   func record(_ object: JSONObject, ringFrom: String?, fields: FieldReader) throws -> ImportItem
   /// Called once the file is read, with the top-level members besides the records.
@@ -34,7 +36,11 @@ extension JSONRecordReader {
         try emit(.rejected(issue))
       }
     }
-    let walked = try JSONEnvelope.walk(reader, recordKeys: recordKeys) { value, path, line in
+    var kept = keptMembers.union(["extensionAttributes"])
+    if let ringFrom, let head = ringFrom.split(separator: ".").first { kept.insert(String(head)) }
+    let filter = KeyFilter(kept)
+    let walked = try JSONEnvelope.walk(reader, recordKeys: recordKeys, filter: filter) {
+      value, path, line in
       try one(value, path: path, line: line)
     }
     if !walked.foundRecords {

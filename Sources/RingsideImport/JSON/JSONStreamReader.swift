@@ -111,10 +111,18 @@ final class JSONStreamReader {
 
   /// The next member name of an object opened with `open()`, with its `:` consumed; nil at `}`.
   func nextMember(first: inout Bool) throws(ImportIssue) -> String? {
+    guard try memberStart(first: &first) else { return nil }
+    let key = try stringBody()
+    try expect(0x3A, "\":\" after field \"\(key.prefix(60))\"")
+    return key
+  }
+
+  /// Consumes the `,` before a member and its opening quote; false (with `}` consumed) at the end.
+  private func memberStart(first: inout Bool) throws(ImportIssue) -> Bool {
     guard let c = try peek() else { throw truncated() }
     if c == 0x7D {
       pos += 1
-      return nil
+      return false
     }
     if first {
       first = false
@@ -123,9 +131,85 @@ final class JSONStreamReader {
       pos += 1
     }
     try expect(0x22, "a quoted field name")
-    let key = try stringBody()
-    try expect(0x3A, "\":\" after field \"\(key.prefix(60))\"")
-    return key
+    return true
+  }
+
+  /// Reads one value; when it is an object, only the members `filter` keeps are built, the
+  /// others are checked for syntax and skipped. A record needs a dozen of Graph's 55 members.
+  func value(keeping filter: KeyFilter) throws(ImportIssue) -> JSONValue {
+    guard try peek() == 0x7B else { return try value() }
+    pos += 1
+    var members: [String: JSONValue] = [:]
+    members.reserveCapacity(filter.names.count)
+    var first = true
+    while try memberStart(first: &first) {
+      var i = pos
+      while i < end && buffer[i] != 0x22 && buffer[i] != 0x5C && buffer[i] >= 0x20 { i += 1 }
+      let name: String?
+      if i < end && buffer[i] == 0x22 {
+        name = filter.match(UnsafeBufferPointer(rebasing: buffer[pos..<i]))
+        pos = i + 1
+      } else {
+        let key = try stringBody()
+        name = filter.names.contains(key) ? key : nil
+      }
+      try expect(0x3A, "\":\" after a field name")
+      if let name { members[name] = try value(depth: 1) } else { try skip(depth: 1) }
+    }
+    return .object(members)
+  }
+
+  /// Checks one value's syntax and moves past it without building it.
+  func skip(depth: Int = 0) throws(ImportIssue) {
+    guard let c = try peek() else { throw truncated() }
+    switch c {
+    case 0x7B:
+      guard depth < Self.maxDepth else { throw invalid("nested deeper than \(Self.maxDepth)") }
+      pos += 1
+      var first = true
+      while try memberStart(first: &first) {
+        try skipString()
+        try expect(0x3A, "\":\" after a field name")
+        try skip(depth: depth + 1)
+      }
+    case 0x5B:
+      guard depth < Self.maxDepth else { throw invalid("nested deeper than \(Self.maxDepth)") }
+      pos += 1
+      var first = true
+      while try nextItem(first: &first) { try skip(depth: depth + 1) }
+    case 0x22:
+      pos += 1
+      try skipString()
+    default: _ = try value(depth: depth)
+    }
+  }
+
+  /// Moves past the rest of a string, checking its escapes, without building it.
+  private func skipString() throws(ImportIssue) {
+    while true {
+      while pos < end {
+        let c = buffer[pos]
+        if c == 0x22 {
+          pos += 1
+          return
+        }
+        if c == 0x5C || c < 0x20 { break }
+        pos += 1
+      }
+      if pos == end {
+        if try !fill() { throw truncated() }
+        continue
+      }
+      let c = buffer[pos]
+      pos += 1
+      guard c == 0x5C else {
+        throw invalid(
+          "a control character (\(Self.describe(c))) inside text: a line break in a string, or a truncated string"
+        )
+      }
+      scratch.removeAll(keepingCapacity: true)
+      try escape()
+    }
   }
 
   /// True when another item of a list opened with `open()` follows (not yet read); false at `]`.

@@ -10,6 +10,7 @@ public final class FieldReader {
   private var versions: [String: AppleOSVersion] = [:]
   private var dates: [String: Date?] = [:]
   private var platforms: [String: PlatformGuess.Outcome] = [:]
+  fileprivate var flags: [String: Bool] = [:]
 
   public init() {}
 
@@ -162,6 +163,15 @@ public final class FieldReader {
 }
 
 extension FieldReader {
+  /// `test(value)`, remembered for the few distinct values a field such as an enrollment
+  /// type takes.
+  func memo(_ value: String, _ test: (String) -> Bool) -> Bool {
+    if let known = flags[value] { return known }
+    let result = test(value)
+    if flags.count < 256 { flags[value] = result }
+    return result
+  }
+
   /// The latest of several time fields a vendor keeps for one device (Jamf's `lastContactTime`
   /// and `reportDate`, Fleet's `seen_time` and `detail_updated_at`); each one is checked.
   func freshestDate(_ o: JSONObject, _ paths: [String], at here: SourceLocation)
