@@ -81,12 +81,16 @@ final class ImportRun {
     events.rejected(issue)
   }
 
-  /// The ring a `--ring-from` label names; labels meaning "no category" give nil.
+  /// The ring a `--ring-from` label names (`team_id` 1 names `team_id-1`); labels meaning
+  /// "no category" give nil.
   private func ring(for record: ImportRecord) throws(ImportIssue) -> String? {
     guard let label = record.ringLabel, let field = options.ringFrom else { return nil }
     if let known = ringNames[label] { return known }
     let blank = ["", "unknown", "none", "n/a", "-"].contains(label.trimmed.lowercased())
-    let name = blank ? nil : Ring.normalizedName(label)
+    // A ring name starts with a letter: a number (Fleet's `team_id`) is named after its field.
+    let numeric = !label.isEmpty && label.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    let fieldName = field.split(separator: ".").last.map(String.init) ?? field
+    let name = blank ? nil : Ring.normalizedName(numeric ? "\(fieldName)-\(label)" : label)
     if !blank && name == nil {
       throw ImportIssue(
         record.location, field: field,
