@@ -129,6 +129,7 @@ final class JSONStreamReader {
     } else {
       guard c == 0x2C else { throw invalid("expected \",\" or \"}\", found \(Self.describe(c))") }
       pos += 1
+      if try peek() == 0x7D { throw invalid("a \",\" before \"}\": JSON allows no trailing comma") }
     }
     try expect(0x22, "a quoted field name")
     return true
@@ -224,6 +225,7 @@ final class JSONStreamReader {
     } else {
       guard c == 0x2C else { throw invalid("expected \",\" or \"]\", found \(Self.describe(c))") }
       pos += 1
+      if try peek() == 0x5D { throw invalid("a \",\" before \"]\": JSON allows no trailing comma") }
     }
     return true
   }
