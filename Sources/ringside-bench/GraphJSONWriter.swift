@@ -17,17 +17,19 @@ enum GraphJSONWriter {
       let path = directory + "/graph-page-\(p).json"
       var text =
         "{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#deviceManagement/managedDevices\",\n"
-      if p + 1 < pageCount {
-        text +=
-          "\"@odata.nextLink\":\"https://graph.microsoft.com/v1.0/deviceManagement/managedDevices?$skiptoken=page\(p + 1)\",\n"
-      }
       text += "\"value\":[\n"
       let range = (p * pageSize)..<min(count, (p + 1) * pageSize)
       for i in range {
         text += device(i)
         text += i + 1 < range.upperBound ? ",\n" : "\n"
       }
-      text += "]}\n"
+      text += "]"
+      // Graph writes the link to the next page after the list.
+      if p + 1 < pageCount {
+        text +=
+          ",\n\"@odata.nextLink\":\"https://graph.microsoft.com/v1.0/deviceManagement/managedDevices?$skiptoken=page\(p + 1)\""
+      }
+      text += "}\n"
       let data = Data(text.utf8)
       guard FileManager.default.createFile(atPath: path, contents: data) else {
         throw BenchError("\(path): cannot write the Graph page")

@@ -100,4 +100,18 @@ final class JSONStreamTests: XCTestCase {
     XCTAssertEqual(count, 5000)
     XCTAssertEqual(walked.records, 5000)
   }
+
+  /// Graph writes `@odata.nextLink` after the device list: the members around a list larger
+  /// than one record's bound are still read.
+  func testMembersAfterALargeListAreRead() throws {
+    let pad = String(repeating: "x", count: 1000)
+    var text = "{\"value\": ["
+    for i in 0..<10_000 { text += (i > 0 ? "," : "") + "{\"id\": \"\(i)\", \"pad\": \"\(pad)\"}" }
+    text += "], \"@odata.nextLink\": \"https://graph.microsoft.com/v1.0/next\"}"
+    XCTAssertGreaterThan(text.utf8.count, JSONEnvelope.maxRecordBytes)
+    let r = JSONStreamReader(source: DataByteSource(Array(text.utf8)), file: "t.json")
+    let walked = try JSONEnvelope.walk(r, recordKeys: ["value"]) { _, _, _ in }
+    XCTAssertEqual(walked.records, 10_000)
+    XCTAssertEqual(walked.others["@odata.nextLink"], .string("https://graph.microsoft.com/v1.0/next"))
+  }
 }

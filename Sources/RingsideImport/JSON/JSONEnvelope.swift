@@ -31,7 +31,7 @@ enum JSONEnvelope {
     } else if c == 0x7B {
       reader.open()
       var first = true
-      let start = reader.offset
+      var otherBytes = 0
       while let key = try reader.nextMember(first: &first) {
         let next = try reader.peek()
         if recordKeys.contains(key) && next == 0x5B {
@@ -43,7 +43,11 @@ enum JSONEnvelope {
           walked.records += 1
           walked.foundRecords = true
         } else {
-          walked.others[key] = try bounded(reader, from: start)
+          // Members besides the records (`@odata.nextLink` may come after a huge list)
+          // together count as one record.
+          let before = reader.offset
+          walked.others[key] = try bounded(reader, from: before - otherBytes)
+          otherBytes += reader.offset - before
         }
       }
     } else {
