@@ -78,7 +78,8 @@ final class JSONStreamTests: XCTestCase {
 
   func testKeptMembersAreBuiltAndOthersLeftOut() throws {
     let r = JSONStreamReader(
-      source: DataByteSource(Array(#"{"keep": "a", "skip": {"x": [1, 2]}, "osVersion": null}"#.utf8)),
+      source: DataByteSource(
+        Array(#"{"keep": "a", "skip": {"x": [1, 2]}, "osVersion": null}"#.utf8)),
       file: "t.json")
     let v = try r.value(keeping: KeyFilter(["keep", "osVersion"]))
     XCTAssertEqual(v.members?.count, 2)
@@ -112,6 +113,7 @@ final class JSONStreamTests: XCTestCase {
     let r = JSONStreamReader(source: DataByteSource(Array(text.utf8)), file: "t.json")
     let walked = try JSONEnvelope.walk(r, recordKeys: ["value"]) { _, _, _ in }
     XCTAssertEqual(walked.records, 10_000)
-    XCTAssertEqual(walked.others["@odata.nextLink"], .string("https://graph.microsoft.com/v1.0/next"))
+    XCTAssertEqual(
+      walked.others["@odata.nextLink"], .string("https://graph.microsoft.com/v1.0/next"))
   }
 }

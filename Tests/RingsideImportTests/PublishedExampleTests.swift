@@ -72,7 +72,8 @@ final class PublishedExampleTests: XCTestCase {
 
   func testFleetDocsExampleAsPublishedIsRefusedAtItsTrailingComma() throws {
     let store = try Support.store(self)
-    guard case .file(let issue, _)? = Support.failure(store, [published("fleet-hosts-docs-2020.json")])
+    guard
+      case .file(let issue, _)? = Support.failure(store, [published("fleet-hosts-docs-2020.json")])
     else { return XCTFail("expected a file error") }
     XCTAssertEqual(issue.location.line, 77)
     XCTAssertTrue(issue.reason.contains("trailing comma"), issue.reason)
@@ -111,6 +112,7 @@ final class PublishedExampleTests: XCTestCase {
     else { return XCTFail("expected a rejection") }
     XCTAssertEqual(issues.first?.field, "ProductName")
     XCTAssertTrue(
-      issues[0].description.contains("mdm-device-information-flarexio.plist"), issues[0].description)
+      issues[0].description.contains("mdm-device-information-flarexio.plist"), issues[0].description
+    )
   }
 }

@@ -54,7 +54,8 @@ final class UnattendedImportTests: XCTestCase {
 
   func testStandardInputIsReadOnceAndDetected() throws {
     let store = try Support.store(self)
-    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Support.fixture("fleet-hosts.json"))))
+    let bytes = Array(
+      try Data(contentsOf: URL(fileURLWithPath: Support.fixture("fleet-hosts.json"))))
     let (summary, _) = try withStandardInput(bytes) { try run(store, ["-"]) }
     XCTAssertEqual(summary.added, 2)
     XCTAssertEqual(summary.skipped, 1)
@@ -64,7 +65,8 @@ final class UnattendedImportTests: XCTestCase {
 
   func testACSVPipedThroughStandardInputImports() throws {
     let store = try Support.store(self)
-    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Support.fixture("intune-devices.csv"))))
+    let bytes = Array(
+      try Data(contentsOf: URL(fileURLWithPath: Support.fixture("intune-devices.csv"))))
     let (summary, _) = try withStandardInput(bytes) { try run(store, ["-"]) }
     XCTAssertEqual(summary.added, 7)
   }
@@ -74,7 +76,9 @@ final class UnattendedImportTests: XCTestCase {
     let fifo = dir.appendingPathComponent("export.fifo").path
     XCTAssertEqual(mkfifo(fifo, 0o600), 0)
     let bytes = UncheckedBytes(
-      Array(try Data(contentsOf: URL(fileURLWithPath: Support.fixture("graph-managedDevices-page2.json")))))
+      Array(
+        try Data(
+          contentsOf: URL(fileURLWithPath: Support.fixture("graph-managedDevices-page2.json")))))
     Thread.detachNewThread {
       let fd = open(fifo, O_WRONLY)
       bytes.bytes.withUnsafeBufferPointer { b in _ = write(fd, b.baseAddress!, b.count) }
@@ -90,7 +94,8 @@ final class UnattendedImportTests: XCTestCase {
     let store = try Support.store(self)
     try Support.run(store, [Support.fixture("intune-devices.csv")])
     let before = try Support.snapshot(store)
-    let whole = Array(try Data(contentsOf: URL(fileURLWithPath: Support.fixture("jamf-mobile-devices.json"))))
+    let whole = Array(
+      try Data(contentsOf: URL(fileURLWithPath: Support.fixture("jamf-mobile-devices.json"))))
     let cut = Array(whole.prefix(whole.count * 2 / 3))
     let failure = try withStandardInput(cut) { () -> ImportFailure? in
       do {
@@ -116,11 +121,14 @@ final class UnattendedImportTests: XCTestCase {
     let (summary, _) = try run(store, [file])
     let entries = try store.database.prepare(
       "SELECT action, user_name, detail, at FROM audit_log WHERE action = 'import'"
-    ).query { ($0.string(at: 0) ?? "", $0.string(at: 1) ?? "", $0.string(at: 2) ?? "", $0.int(at: 3) ?? 0) }
+    ).query {
+      ($0.string(at: 0) ?? "", $0.string(at: 1) ?? "", $0.string(at: 2) ?? "", $0.int(at: 3) ?? 0)
+    }
     XCTAssertEqual(entries.count, 1)
     XCTAssertEqual(entries[0].1, "tester")
     XCTAssertTrue(entries[0].2.contains("kandji-devices.json (kandji-json)"), entries[0].2)
-    XCTAssertTrue(entries[0].2.contains("read \(summary.read), added \(summary.added)"), entries[0].2)
+    XCTAssertTrue(
+      entries[0].2.contains("read \(summary.read), added \(summary.added)"), entries[0].2)
     XCTAssertEqual(try store.newestImport(), Self.now)
   }
 
@@ -129,7 +137,8 @@ final class UnattendedImportTests: XCTestCase {
     _ = try Importer.run(
       files: [Support.fixture("kandji-devices.json")], into: store,
       options: ImportOptions(dryRun: true, now: Self.now))
-    let bad = Support.file(self, "bad.json", #"[{"device_id": "x", "platform": "Mac", "os_version": 14.5}]"#)
+    let bad = Support.file(
+      self, "bad.json", #"[{"device_id": "x", "platform": "Mac", "os_version": 14.5}]"#)
     XCTAssertNotNil(Support.failure(store, [bad]))
     XCTAssertNil(try store.newestImport())
   }
@@ -144,24 +153,29 @@ final class UnattendedImportTests: XCTestCase {
 
   func testACheckInInTheFarFutureIsIgnoredWithAWarningNamingTheRecord() throws {
     let store = try Support.store(self)
-    let future = Support.file(self, "future.json", Self.kandji("14.4", checkIn: "2999-01-01T00:00:00Z"))
+    let future = Support.file(
+      self, "future.json", Self.kandji("14.4", checkIn: "2999-01-01T00:00:00Z"))
     let (_, warnings) = try run(store, [future])
     XCTAssertEqual(warnings.count, 1)
     XCTAssertTrue(warnings[0].contains("future.json"), warnings[0])
     XCTAssertTrue(warnings[0].contains("[0]"), warnings[0])
     XCTAssertTrue(warnings[0].contains("2999"), warnings[0])
     XCTAssertNil(try Support.device(store, "Time Traveller").device.lastCheckIn)
-    let later = Support.file(self, "later.json", Self.kandji("14.5", checkIn: "2024-06-03T08:00:00Z"))
+    let later = Support.file(
+      self, "later.json", Self.kandji("14.5", checkIn: "2024-06-03T08:00:00Z"))
     try run(store, [later])
-    XCTAssertEqual(try Support.device(store, "Time Traveller").device.version.base?.description, "14.5")
+    XCTAssertEqual(
+      try Support.device(store, "Time Traveller").device.version.base?.description, "14.5")
   }
 
   func testAFutureCheckInAlreadyStoredCannotFreezeTheDevice() throws {
     let store = try Support.store(self)
-    try run(store, [Support.file(self, "a.json", Self.kandji("14.4", checkIn: "2024-06-01T08:00:00Z"))])
+    try run(
+      store, [Support.file(self, "a.json", Self.kandji("14.4", checkIn: "2024-06-01T08:00:00Z"))])
     // As an import before this rule would have stored it.
     try store.database.execute("UPDATE devices SET last_checkin = 32503680000")
-    try run(store, [Support.file(self, "b.json", Self.kandji("14.5", checkIn: "2024-06-03T08:00:00Z"))])
+    try run(
+      store, [Support.file(self, "b.json", Self.kandji("14.5", checkIn: "2024-06-03T08:00:00Z"))])
     let d = try Support.device(store, "Time Traveller").device
     XCTAssertEqual(d.version.base?.description, "14.5")
     XCTAssertEqual(d.lastCheckIn, ISO8601DateFormatter().date(from: "2024-06-03T08:00:00Z"))
@@ -180,7 +194,10 @@ final class UnattendedImportTests: XCTestCase {
     let store = try Support.store(self)
     let (_, warnings) = try run(
       store,
-      [Support.fixture("graph-managedDevices.json"), Support.fixture("graph-managedDevices-page2.json")])
+      [
+        Support.fixture("graph-managedDevices.json"),
+        Support.fixture("graph-managedDevices-page2.json"),
+      ])
     XCTAssertEqual(warnings, [])
   }
 
@@ -189,13 +206,21 @@ final class UnattendedImportTests: XCTestCase {
       let devices = ids.map { i in
         #"{"id": "g\#(i)", "deviceName": "G\#(i)", "operatingSystem": "iOS", "osVersion": "17.5.1", "serialNumber": "ZZRING0003\#(i)", "model": "iPhone 15", "lastSyncDateTime": "2024-06-03T08:00:00Z"}"#
       }
-      let link = next ? #""@odata.nextLink": "https://graph.microsoft.com/v1.0/deviceManagement/managedDevices?$skiptoken=x","# : ""
-      return #"{"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#deviceManagement/managedDevices", "@odata.count": 6, \#(link) "value": [\#(devices.joined(separator: ","))]}"#
+      let link =
+        next
+        ? #""@odata.nextLink": "https://graph.microsoft.com/v1.0/deviceManagement/managedDevices?$skiptoken=x","#
+        : ""
+      return
+        #"{"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#deviceManagement/managedDevices", "@odata.count": 6, \#(link) "value": [\#(devices.joined(separator: ","))]}"#
     }
     // Pages 1 and 3 of three: page 3 is the last one, so only the count shows the gap.
     let store = try Support.store(self)
     let (_, warnings) = try run(
-      store, [Support.file(self, "p1.json", page(10...11, next: true)), Support.file(self, "p3.json", page(14...15, next: false))])
+      store,
+      [
+        Support.file(self, "p1.json", page(10...11, next: true)),
+        Support.file(self, "p3.json", page(14...15, next: false)),
+      ])
     XCTAssertEqual(warnings.count, 1)
     XCTAssertTrue(warnings[0].contains("hold 4 devices but Graph counted 6"), warnings.joined())
   }

@@ -52,10 +52,11 @@ final class VendorShapeTests: XCTestCase {
   }
 
   func testFleetSingleHostResponseReadsItsEndUser() throws {
-    let host = Self.fleetHost.dropLast() + """
-      , "end_users": [{"idp_id": "9", "idp_username": "ring.tester01@example.com",
-        "idp_full_name": "Ring Tester", "other_emails": []}]}
-      """
+    let host =
+      Self.fleetHost.dropLast() + """
+        , "end_users": [{"idp_id": "9", "idp_username": "ring.tester01@example.com",
+          "idp_full_name": "Ring Tester", "other_emails": []}]}
+        """
     let (store, summary) = try imported("host.json", "{\"host\": \(host)}")
     XCTAssertEqual(summary.added, 1)
     XCTAssertEqual(
@@ -64,7 +65,9 @@ final class VendorShapeTests: XCTestCase {
 
   func testJSONBooleanWhereTextBelongsIsRefusedNamingTheField() throws {
     let found = try issues(
-      "fleet.json", "{\"hosts\": [\(Self.fleetHost.replacingOccurrences(of: "\"id\": 1", with: "\"id\": true"))]}")
+      "fleet.json",
+      "{\"hosts\": [\(Self.fleetHost.replacingOccurrences(of: "\"id\": 1", with: "\"id\": true"))]}"
+    )
     XCTAssertEqual(found.first?.field, "id")
     XCTAssertTrue(found[0].description.contains("fleet.json"), found[0].description)
     XCTAssertTrue(found[0].description.contains("hosts[0]"), found[0].description)
@@ -197,7 +200,8 @@ final class VendorShapeTests: XCTestCase {
        "hardware_overview": {"model_identifier": "MacBookAir10,1", "serial_number": "ZZRING000115",
                              "udid": "3c976d96-08a0-5014-89e4-000000000115"}}
       """
-    let (store, summary) = try imported("details.json", json, ImportOptions(ringFrom: "blueprint_name"))
+    let (store, summary) = try imported(
+      "details.json", json, ImportOptions(ringFrom: "blueprint_name"))
     XCTAssertEqual(summary.added, 1)
     let d = try Support.device(store, "Detail Mac").device
     XCTAssertEqual(d.supervised, true)

@@ -7,7 +7,8 @@ import RingsideStore
 enum ImportAgeCheck {
   static let option = CommandSpec.Option(
     "--max-import-age", value: "HOURS",
-    help: "WARNING when the newest import is older than HOURS, CRITICAL past twice HOURS or with none.")
+    help:
+      "WARNING when the newest import is older than HOURS, CRITICAL past twice HOURS or with none.")
 
   /// The status this check adds, the words for the status line, and its perfdata.
   struct Outcome {

@@ -30,7 +30,8 @@ enum ImportCommand {
       .init("--dry-run", help: "Report what would change; store nothing."),
       .init(
         "--quiet",
-        help: "Print only errors and warnings (for cron and systemd timers); the exit code tells the rest."
+        help:
+          "Print only errors and warnings (for cron and systemd timers); the exit code tells the rest."
       ),
     ],
     discussion: """

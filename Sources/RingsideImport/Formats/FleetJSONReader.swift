@@ -43,7 +43,8 @@ struct FleetJSONReader: JSONRecordReader {
         version.build = try AppleBuild(b)
       }
       if let s = try fields.text(
-        try o.versionText("supplemental_build_version"), field: "supplemental_build_version", at: here)
+        try o.versionText("supplemental_build_version"), field: "supplemental_build_version",
+        at: here)
       {
         version.supplementalBuild = try AppleBuild(s)
       }

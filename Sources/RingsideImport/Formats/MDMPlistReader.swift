@@ -32,7 +32,8 @@ struct MDMPlistReader: FormatReader {
         } else if o.raw("OSVersion") != nil {
           try emit(
             try device(
-              JSONObject(values: ["QueryResponses": .object(dict)], location: here), ringFrom: ringFrom,
+              JSONObject(values: ["QueryResponses": .object(dict)], location: here),
+              ringFrom: ringFrom,
               fields: fields))
         } else {
           throw ImportIssue(
@@ -109,7 +110,8 @@ struct MDMPlistReader: FormatReader {
         throw ImportIssue(here, field: field, "expected a dictionary, found \(item.kind)")
       }
       let u = JSONObject(values: dict, location: here)
-      guard let version = try u.versionText("Version")?.trimmed, OSVersionNumber(version) != nil else {
+      guard let version = try u.versionText("Version")?.trimmed, OSVersionNumber(version) != nil
+      else {
         throw ImportIssue(
           here, field: field + ".Version", "is missing or not a version such as 16.5.1")
       }

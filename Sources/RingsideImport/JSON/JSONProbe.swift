@@ -82,7 +82,8 @@ struct JSONProbe {
     }
     if listKey == "hosts" || listKey == "host" { return (.fleetJSON, "it has \"\(listKey!)\"") }
     if topIsList || listKey == "devices" {
-      if rec.contains("device_id") || rec.contains("blueprint_name") || rec.contains("serial_number")
+      if rec.contains("device_id") || rec.contains("blueprint_name")
+        || rec.contains("serial_number")
       {
         return (.kandjiJSON, "a list of Kandji device records")
       }
@@ -96,8 +97,10 @@ struct JSONProbe {
     }
     guard listKey == nil else { return nil }
     // One device object, as the single-device endpoints return it.
-    if topKeys.contains("mobileDeviceId") || topKeys.contains("general") && !topKeys.isDisjoint(
-      with: ["udid", "operatingSystem", "deviceType"])
+    if topKeys.contains("mobileDeviceId")
+      || topKeys.contains("general")
+        && !topKeys.isDisjoint(
+          with: ["udid", "operatingSystem", "deviceType"])
     {
       return (.jamfJSON, "one Jamf inventory record")
     }

@@ -31,7 +31,8 @@ extension JSONRecordReader {
       }
       do {
         try emit(
-          try record(JSONObject(values: members, location: here), ringFrom: ringFrom, fields: fields))
+          try record(
+            JSONObject(values: members, location: here), ringFrom: ringFrom, fields: fields))
       } catch let issue as ImportIssue {
         try emit(.rejected(issue))
       }

@@ -289,7 +289,8 @@ final class JSONStreamReader {
     if i < end {
       let slice = UnsafeBufferPointer(rebasing: buffer[pos..<i])
       guard Self.isValidNumber(slice) else {
-        throw invalid("cannot read \(String(decoding: slice, as: UTF8.self).prefix(40)) as a number")
+        throw invalid(
+          "cannot read \(String(decoding: slice, as: UTF8.self).prefix(40)) as a number")
       }
       text = String(decoding: slice, as: UTF8.self)
       pos = i
@@ -305,7 +306,8 @@ final class JSONStreamReader {
       if scratch.count > 400 { throw invalid("a number longer than 400 characters") }
     }
     guard scratch.withUnsafeBufferPointer({ Self.isValidNumber($0) }) else {
-      throw invalid("cannot read \(String(decoding: scratch.prefix(40), as: UTF8.self)) as a number")
+      throw invalid(
+        "cannot read \(String(decoding: scratch.prefix(40), as: UTF8.self)) as a number")
     }
     return String(decoding: scratch, as: UTF8.self)
   }

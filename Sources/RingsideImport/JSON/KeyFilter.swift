@@ -33,7 +33,8 @@ final class KeyFilter: @unchecked Sendable {
       if k == 0 { return nil }
       let e = entries[k - 1]
       if e.bytes.count == bytes.count,
-        e.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) })
+        e.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) }
+        )
           == 0
       {
         return e.name

@@ -48,7 +48,8 @@ enum FormatDetector {
     let input = try HeadedSource(raw, headSize: headSize)
     let prefix = input.head
     if prefix.isEmpty {
-      throw ImportIssue(here, path == standardInput ? "standard input is empty" : "the file is empty")
+      throw ImportIssue(
+        here, path == standardInput ? "standard input is empty" : "the file is empty")
     }
     if ZipArchive.looksLikeZip(prefix) {
       guard isRegular else {

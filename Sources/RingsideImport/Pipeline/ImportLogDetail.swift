@@ -11,7 +11,8 @@ enum ImportLogDetail {
       return formats[name].map { "\(shown) (\($0))" } ?? shown
     }
     let more = files.count > 20 ? " and \(files.count - 20) more" : ""
-    return "from \(inputs.joined(separator: ", "))\(more): read \(summary.read), added \(summary.added), "
+    return
+      "from \(inputs.joined(separator: ", "))\(more): read \(summary.read), added \(summary.added), "
       + "updated \(summary.updated), unchanged \(summary.unchanged), rejected \(summary.rejected), "
       + "skipped \(summary.skipped), warnings \(summary.warnings)"
   }

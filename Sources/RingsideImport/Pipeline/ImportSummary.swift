@@ -22,7 +22,8 @@ public struct ImportOptions: Sendable {
   public init(
     format: ImportFormat? = nil, ring: String? = nil, ringFrom: String? = nil,
     skipInvalid: Bool = false,
-    dryRun: Bool = false, now: Date = Date(), actor: AuditActor = .current(environment: ProcessInfo.processInfo.environment)
+    dryRun: Bool = false, now: Date = Date(),
+    actor: AuditActor = .current(environment: ProcessInfo.processInfo.environment)
   ) {
     self.now = now
     self.actor = actor

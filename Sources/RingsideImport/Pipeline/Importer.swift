@@ -46,7 +46,8 @@ public enum Importer {
         if bulk { try run.session.prepareBulk() }
         for file in files {
           let input = try FormatDetector.open(file, format: options.format)
-          let choice = FormatChoice(file: FormatDetector.displayName(file), format: input.format, reason: input.reason)
+          let choice = FormatChoice(
+            file: FormatDetector.displayName(file), format: input.format, reason: input.reason)
           run.summary.choices.append(choice)
           events.chose(choice)
           for reader in input.readers {
