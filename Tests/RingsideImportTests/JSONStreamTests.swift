@@ -116,4 +116,19 @@ final class JSONStreamTests: XCTestCase {
     XCTAssertEqual(
       walked.others["@odata.nextLink"], .string("https://graph.microsoft.com/v1.0/next"))
   }
+
+  func testKeyFilterMatchesExactNamesOfAnyLength() {
+    let long = String(repeating: "k", count: 70)
+    let filter = KeyFilter(["id", "osVersion", long])
+    func match(_ name: String) -> String? {
+      Array(name.utf8).withUnsafeBufferPointer { filter.match($0) }
+    }
+    XCTAssertEqual(match("id"), "id")
+    XCTAssertEqual(match("osVersion"), "osVersion")
+    XCTAssertEqual(match(long), long)
+    XCTAssertNil(match("ix"))
+    XCTAssertNil(match("osVersioN"))
+    XCTAssertNil(match(String(repeating: "k", count: 71)))
+    XCTAssertNil(match(""))
+  }
 }

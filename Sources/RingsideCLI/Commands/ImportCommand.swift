@@ -136,6 +136,9 @@ enum ImportCommand {
       "Read \(s.read) records: \(s.added) added, \(s.updated) updated, \(s.unchanged) unchanged, "
         + "\(s.rejected) rejected, \(s.skipped) skipped (not iPhone, iPad or Mac)."
     ]
+    if s.warnings > 0 {
+      lines.append("\(s.warnings) warnings (listed above).")
+    }
     if s.pendingDevices > 0 {
       lines.append("Pending updates recorded for \(s.pendingDevices) devices.")
     }

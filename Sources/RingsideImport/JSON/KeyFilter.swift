@@ -8,6 +8,10 @@ final class KeyFilter: @unchecked Sendable {
   /// Entry index + 1 per slot; 0 is empty.
   private let slots: [Int]
   private let mask: Int
+  /// Bit n set when a kept name is n bytes long (n < 64): most skipped names are rejected
+  /// on their length alone, without hashing.
+  private let lengths: UInt64
+  private let hasLongNames: Bool
 
   init(_ names: Set<String>) {
     self.names = names
@@ -23,10 +27,17 @@ final class KeyFilter: @unchecked Sendable {
       table[s] = i + 1
     }
     slots = table
+    lengths = list.reduce(0) { $0 | ($1.0.count < 64 ? 1 << UInt64($1.0.count) : 0) }
+    hasLongNames = list.contains { $0.0.count >= 64 }
   }
 
   /// The kept name spelled by `bytes`, or nil to skip the member.
   func match(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    if bytes.count < 64 {
+      if lengths & (1 << UInt64(bytes.count)) == 0 { return nil }
+    } else if !hasLongNames {
+      return nil
+    }
     var s = Int(truncatingIfNeeded: Self.hash(bytes)) & mask
     while true {
       let k = slots[s]
