@@ -209,4 +209,37 @@ final class VendorShapeTests: XCTestCase {
     XCTAssertEqual(d.ring, "pilot-macs")
     XCTAssertEqual(d.lastCheckIn?.timeIntervalSince1970 ?? 0, 1_721_744_809, accuracy: 1)
   }
+
+  func testTVWatchAndVisionDevicesAreSkippedAndCountedInEveryFormat() throws {
+    let files: [(String, String)] = [
+      (
+        "graph.json",
+        #"{"@odata.context": "x", "value": [{"id": "g1", "deviceName": "TV", "operatingSystem": "tvOS", "osVersion": "17.5", "serialNumber": "ZZTV00000001"}]}"#
+      ),
+      (
+        "jamf.json",
+        #"{"totalCount": 1, "results": [{"mobileDeviceId": "1", "deviceType": "tvOS", "general": {"displayName": "TV", "osVersion": "17.5"}, "hardware": {"serialNumber": "ZZTV00000002", "model": "Apple TV 4K"}}]}"#
+      ),
+      (
+        "kandji.json",
+        #"[{"device_id": "k1", "device_name": "Headset", "platform": "AppleVisionPro", "model": "Apple Vision Pro", "serial_number": "ZZTV00000003", "os_version": "1.2"}]"#
+      ),
+      (
+        "fleet.json",
+        #"{"hosts": [{"id": 1, "platform": "tvos", "hardware_model": "AppleTV14,1", "hardware_serial": "ZZTV00000004", "os_version": "tvOS 17.5"}]}"#
+      ),
+      (
+        "intune.csv",
+        Support.intuneCSV(
+          ["Device ID", "Device name", "Serial number", "OS", "OS version", "Model"],
+          [["i1", "Watch", "ZZTV00000005", "watchOS", "10.5", "Apple Watch Series 9"]])
+      ),
+    ]
+    for (name, text) in files {
+      let store = try Support.store(self)
+      let summary = try Support.run(store, [Support.file(self, name, text)])
+      XCTAssertEqual(summary.skipped, 1, name)
+      XCTAssertEqual(summary.added + summary.rejected, 0, name)
+    }
+  }
 }

@@ -49,7 +49,9 @@ public enum PlatformGuess {
     let m = model.trimmed.lowercased()
     if m.hasPrefix("appletv") || m.hasPrefix("apple tv") { return "tvOS" }
     if m.hasPrefix("watch") || m.hasPrefix("apple watch") { return "watchOS" }
-    if m.hasPrefix("realitydevice") || m.hasPrefix("apple vision") { return "visionOS" }
+    if m.hasPrefix("realitydevice") || m.hasPrefix("apple vision") || m.hasPrefix("applevision") {
+      return "visionOS"
+    }
     return nil
   }
 
