@@ -242,4 +242,10 @@ final class VendorShapeTests: XCTestCase {
       XCTAssertEqual(summary.added + summary.rejected, 0, name)
     }
   }
+
+  func testJSONWithAByteOrderMarkImports() throws {
+    let json = "\u{FEFF}" + "{\"hosts\": [\(Self.fleetHost)]}"
+    let (_, summary) = try imported("fleet-bom.json", json)
+    XCTAssertEqual(summary.added, 1)
+  }
 }

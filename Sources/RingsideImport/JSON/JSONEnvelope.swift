@@ -22,6 +22,7 @@ enum JSONEnvelope {
     record: (JSONValue, _ path: String, _ line: Int) throws -> Void
   ) throws -> Walked {
     var walked = Walked()
+    try reader.skipByteOrderMark()
     guard let c = try reader.peek() else {
       throw ImportIssue(SourceLocation(file: reader.file), "the file is empty")
     }

@@ -25,6 +25,7 @@ struct JSONProbe {
   }
 
   private static func walk(_ r: JSONStreamReader, into p: inout JSONProbe) throws(ImportIssue) {
+    try r.skipByteOrderMark()
     guard let c = try r.peek() else { return }
     if c == 0x5B {
       p.topIsList = true

@@ -75,6 +75,13 @@ final class JSONStreamReader {
     return true
   }
 
+  /// Skips a UTF-8 byte-order mark at the very start (PowerShell and Windows editors write one).
+  func skipByteOrderMark() throws(ImportIssue) {
+    guard offset == 0, try peek() == 0xEF else { return }
+    guard end - pos >= 3, buffer[pos + 1] == 0xBB, buffer[pos + 2] == 0xBF else { return }
+    pos += 3
+  }
+
   /// The next byte that is not white space, not consumed; nil at the end of the input.
   func peek() throws(ImportIssue) -> UInt8? {
     while true {
