@@ -222,7 +222,33 @@ final class UnattendedImportTests: XCTestCase {
         Support.file(self, "p3.json", page(14...15, next: false)),
       ])
     XCTAssertEqual(warnings.count, 1)
-    XCTAssertTrue(warnings[0].contains("hold 4 devices but Graph counted 6"), warnings.joined())
+    XCTAssertTrue(
+      warnings[0].contains("hold 4 devices but Graph counted (@odata.count) 6"), warnings.joined())
+  }
+
+  func testJamfPagesHoldingFewerDevicesThanTotalCountWarn() throws {
+    func page(_ ids: ClosedRange<Int>) -> String {
+      let records = ids.map { i in
+        #"{"mobileDeviceId": "\#(i)", "deviceType": "iOS", "general": {"displayName": "J\#(i)", "osVersion": "17.5.1", "osRapidSecurityResponse": ""}, "hardware": {"serialNumber": "ZZRING0004\#(i)", "model": "iPhone 15"}}"#
+      }
+      return #"{"totalCount": 6, "results": [\#(records.joined(separator: ","))]}"#
+    }
+    let store = try Support.store(self)
+    let (_, gap) = try run(
+      store,
+      [
+        Support.file(self, "page0.json", page(10...11)),
+        Support.file(self, "page2.json", page(14...15)),
+      ])
+    XCTAssertEqual(gap.count, 1)
+    XCTAssertTrue(gap[0].contains("hold 4 devices but Jamf counted (totalCount) 6"), gap.joined())
+    let (_, whole) = try run(
+      try Support.store(self),
+      [
+        Support.file(self, "a0.json", page(10...11)), Support.file(self, "a1.json", page(12...13)),
+        Support.file(self, "a2.json", page(14...15)),
+      ])
+    XCTAssertEqual(whole, [])
   }
 }
 

@@ -20,11 +20,9 @@ struct GraphJSONReader: JSONRecordReader {
     guard walked.foundRecords else { return }
     try emit(
       .page(
-        GraphPage(
-          file: file, nextLink: walked.others["@odata.nextLink"]?.text,
-          count: walked.others["@odata.count"].flatMap { v in
-            if case .number(let n) = v { Int(n) } else { nil }
-          }, records: walked.records)))
+        ExportPage(
+          file: file, format: .graphJSON, nextLink: walked.others["@odata.nextLink"]?.text,
+          count: walked.others["@odata.count"]?.count, records: walked.records)))
   }
 
   func record(_ o: JSONObject, ringFrom: String?, fields: FieldReader) throws -> ImportItem {

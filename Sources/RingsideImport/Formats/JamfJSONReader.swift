@@ -23,6 +23,15 @@ struct JamfJSONReader: JSONRecordReader {
     "operatingSystem.extensionAttributes", "purchasing.extensionAttributes", "extensionAttributes",
   ]
 
+  /// A page reports `totalCount`, the size of the whole collection, so missing pages show.
+  func finished(_ walked: JSONEnvelope.Walked, emit: (ImportItem) throws -> Void) throws {
+    guard walked.foundRecords, let total = walked.others["totalCount"]?.count else { return }
+    try emit(
+      .page(
+        ExportPage(
+          file: file, format: .jamfJSON, nextLink: nil, count: total, records: walked.records)))
+  }
+
   func record(_ o: JSONObject, ringFrom: String?, fields: FieldReader) throws -> ImportItem {
     switch try JamfRecordKind.of(o) {
     case .mobile: try mobile(o, ringFrom: ringFrom, fields: fields)

@@ -41,6 +41,12 @@ enum JSONValue: Sendable, Equatable {
     return nil
   }
 
+  /// A whole number written as such (`1000`), else nil.
+  var count: Int? {
+    if case .number(let n) = self { return Int(n) }
+    return nil
+  }
+
   /// The value at `key` of an object; nil when missing, JSON null, or not an object.
   subscript(key: String) -> JSONValue? {
     guard case .object(let m) = self, let v = m[key] else { return nil }

@@ -19,32 +19,3 @@ enum FutureCheckIn {
     return nil
   }
 }
-
-/// The check across one import's Graph pages: a page whose `@odata.nextLink` no page of the
-/// import follows, or pages holding fewer devices than Graph counted, mean the export is cut.
-enum GraphPageCheck {
-  /// One warning per problem, naming the page and the link it points to.
-  static func warnings(_ pages: [GraphPage]) -> [String] {
-    guard !pages.isEmpty else { return [] }
-    var out: [String] = []
-    let linked = pages.filter { $0.nextLink != nil }
-    // A complete set has exactly one last page (no nextLink). When every page has a link, the
-    // page after the last one given is missing.
-    if linked.count >= pages.count, let last = linked.last, let link = last.nextLink {
-      out.append(
-        "\(Sanitized.text(last.file, limit: 200)): has \"@odata.nextLink\" but no page of this import comes after it: the page at \(Sanitized.text(link, limit: 300)) is missing, so its devices were not imported. Fetch every page (follow nextLink until it is absent) and import them together."
-      )
-    }
-    // With `$count=true` every page states the collection's size.
-    let counts = Set(pages.compactMap(\.count))
-    let total = pages.reduce(0) { $0 + $1.records }
-    if counts.count == 1, let count = counts.first, pages.allSatisfy({ $0.count != nil }),
-      count > total, pages.count > 1 || linked.count > 0
-    {
-      out.append(
-        "the Graph pages of this import hold \(total) devices but Graph counted \(count) (@odata.count): \(count - total) devices are on pages that were not imported"
-      )
-    }
-    return out
-  }
-}

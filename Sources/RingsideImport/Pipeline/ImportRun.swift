@@ -17,7 +17,7 @@ final class ImportRun {
   private(set) var issues: [ImportIssue] = []
   private var pending: [PendingUpdateRecord] = []
   private var ringNames: [String: String?] = [:]
-  private var pages: [GraphPage] = []
+  private var pages: [ExportPage] = []
 
   init(session: ImportSession, options: ImportOptions, ringOverride: String?, events: ImportEvents)
     throws
@@ -67,9 +67,9 @@ final class ImportRun {
     }
   }
 
-  /// Warns about Graph pages the import lacks, once every file is read.
+  /// Warns about Graph or Jamf pages the import lacks, once every file is read.
   func checkPages() {
-    for text in GraphPageCheck.warnings(pages) {
+    for text in PageCheck.warnings(pages) {
       summary.warnings += 1
       events.warning(text)
     }
