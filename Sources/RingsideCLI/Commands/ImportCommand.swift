@@ -50,7 +50,8 @@ enum ImportCommand {
       FILE - reads standard input (curl ... | ringside import -); every input is read once, so
       pipes and FIFOs work. JSON is read record by record, so exports of any size fit in memory.
       A check-in more than a day in the future is ignored with a warning naming the record; a
-      Graph page whose @odata.nextLink page is not in the same import gets a warning naming it.
+      Graph page whose @odata.nextLink page is not in the same import gets a warning naming it,
+      and so do pages holding fewer devices than Jamf's totalCount (or Graph's @odata.count).
       Every import that stores is an audit entry (inputs, formats, counts); `ringside check
       --max-import-age HOURS` turns an import that stopped running into a WARNING.
       """,
