@@ -71,6 +71,15 @@ final class UnattendedImportTests: XCTestCase {
     XCTAssertEqual(summary.added, 7)
   }
 
+  func testAnMDMResponseFromStandardInputIsDatedByTheImport() throws {
+    let store = try Support.store(self)
+    let bytes = Array(
+      try Data(contentsOf: URL(fileURLWithPath: Support.fixture("mdm-device-information.plist"))))
+    let (summary, _) = try withStandardInput(bytes) { try run(store, ["-"]) }
+    XCTAssertEqual(summary.added, 1)
+    XCTAssertEqual(try Support.device(store, "ZZRING000001").device.lastCheckIn, Self.now)
+  }
+
   func testAFIFOIsReadOnceAndDetected() throws {
     let dir = Support.scratch(self)
     let fifo = dir.appendingPathComponent("export.fifo").path

@@ -46,7 +46,8 @@ enum ImportCommand {
       rest and lists each rejected record. A file that cannot be read at all (unknown format,
       truncated, wrong encoding, damaged .zip) stops the import either way. Records of devices
       that are not iPhones, iPads or Macs are skipped and counted. A raw MDM response carries no
-      time, so its file's modification time stands for when the device reported.
+      time, so its file's modification time (from a pipe, the import's time) stands for when the
+      device reported.
       FILE - reads standard input (curl ... | ringside import -); every input is read once, so
       pipes and FIFOs work. JSON is read record by record, so exports of any size fit in memory.
       A check-in more than a day in the future is ignored with a warning naming the record; a

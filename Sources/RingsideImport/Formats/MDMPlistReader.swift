@@ -4,7 +4,8 @@ import RingsideDomain
 /// Reads raw MDM command responses saved as property lists, one per file or many in an array:
 /// `DeviceInformation` (`QueryResponses` with Apple's four version keys) becomes a device,
 /// `AvailableOSUpdates` becomes the device's pending updates. A response carries no time,
-/// so the file's modification time stands for when the device reported.
+/// so the file's modification time stands for when the device reported (for a pipe, the
+/// import's time).
 struct MDMPlistReader: FormatReader {
   let file: String
   let top: JSONValue

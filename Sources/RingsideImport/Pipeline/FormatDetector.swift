@@ -22,12 +22,15 @@ enum FormatDetector {
     path == standardInput ? "<stdin>" : path
   }
 
-  /// Opens `path` as `format`, or detects it when `format` is nil.
-  static func open(_ path: String, format: ImportFormat?) throws(ImportIssue) -> OpenedInput {
+  /// Opens `path` as `format`, or detects it when `format` is nil. `now` stands for when an MDM
+  /// response read from a pipe was sent (a file's modification time stands for it otherwise).
+  static func open(_ path: String, format: ImportFormat?, now: Date = Date()) throws(ImportIssue)
+    -> OpenedInput
+  {
     let name = displayName(path)
     let here = SourceLocation(file: name)
     var isRegular = false
-    var modified: Date?
+    var modified: Date? = now
     let raw: ByteSource
     if path == standardInput {
       raw = FileByteSource(descriptor: dup(0), name: name)

@@ -45,7 +45,7 @@ public enum Importer {
           events: events)
         if bulk { try run.session.prepareBulk() }
         for file in files {
-          let input = try FormatDetector.open(file, format: options.format)
+          let input = try FormatDetector.open(file, format: options.format, now: options.now)
           let choice = FormatChoice(
             file: FormatDetector.displayName(file), format: input.format, reason: input.reason)
           run.summary.choices.append(choice)
