@@ -7,7 +7,8 @@ enum Bars {
     case "sort_ms": (16, "≤ 16 max")
     case "filter_key_ms", "filter_rare_key_ms", "filter_few_key_ms": (16, "≤ 16 max")
     case "sort_reverse_ms", "scroll_ms", "cursor_down_ms": (16, "≤ 16 ms")
-    case "import_ratio": (2, "≤ 2x")
+    case "import_ratio", "import_json_ratio": (2, "≤ 2x")
+    case "import_peak_mb", "import_json_peak_mb": (250, "≤ 250 MB")
     case "dashboard_peak_mb": (250, "≤ 250 MB")
     case "wire_cursor_down_bytes": (399, "< 400 B")
     default: nil

@@ -7,7 +7,7 @@ struct BenchOptions: Sendable {
   var json = false
   /// Skip the pty measurement of the real `ringside` binary.
   var skipWire = false
-  /// Skip the import figures (CSV, importer, sqlite3).
+  /// Skip the import figures (CSV, importer, sqlite3, Graph JSON pages).
   var skipImport = false
   /// Where the CSV files and stores go; removed at the end unless `keep`.
   var workDirectory: String?
@@ -20,8 +20,9 @@ struct BenchOptions: Sendable {
     usage: ringside-bench [--devices N[,N...]]... [--runs K] [--json] [--no-wire] [--no-import]
                           [--work-dir DIR] [--keep]
 
-    Measures import, first frame, keystrokes, apply and peak memory for each N (default 10000,
-    100000 and 1000000 devices), and the bytes the real dashboard writes to a 120x40 terminal.
+    Measures import (Intune CSV and Graph JSON pages), first frame, keystrokes, apply and peak
+    memory for each N (default 10000, 100000 and 1000000 devices), and the bytes the real
+    dashboard writes to a 120x40 terminal.
     --json prints JSON on standard output and the table on standard error.
     Build with `swift build -c release` and run .build/release/ringside-bench.
     """

@@ -71,6 +71,28 @@ enum Benchmark {
           samples: [ours.median / sqlite.median]))
     }
     if !keep { try? FileManager.default.removeItem(atPath: csv) }
+    figures += try graphJSONFigures(n: n, work: work, runs: importRuns, keep: keep)
+    if let csvImport = figures.first(where: { $0.key == "import_s" }),
+      let jsonImport = figures.first(where: { $0.key == "import_json_s" })
+    {
+      figures.append(
+        Figure(
+          key: "import_json_ratio", title: "Graph JSON ÷ CSV import, per device", unit: "x",
+          samples: [jsonImport.median / csvImport.median]))
+    }
+    return figures
+  }
+
+  /// The same fleet as Graph pages of 1,000 devices, imported as one import in a child.
+  private static func graphJSONFigures(n: Int, work: String, runs: Int, keep: Bool) throws
+    -> [Figure]
+  {
+    let pages = work + "/graph-\(n)"
+    progress("\(Report.count(n)): writing the Graph JSON pages")
+    var figures = try ChildPhase.run("write-graph", [String(n), pages])
+    progress("\(Report.count(n)): importing the Graph JSON pages, \(runs) runs")
+    figures += try ChildPhase.run("import-json", [pages, work, String(runs)])
+    if !keep { try? FileManager.default.removeItem(atPath: pages) }
     return figures
   }
 

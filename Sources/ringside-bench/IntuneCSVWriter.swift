@@ -48,8 +48,15 @@ enum IntuneCSVWriter {
     return size
   }
 
-  /// The CSV line of device `i`, with its line end.
-  static func row(_ i: Int) -> String {
+  /// One synthetic device's values, shared by the CSV and the Graph JSON writers.
+  struct Fields {
+    let id, name, checkIn, entraID, version, serial, model, imei, wifi, managementName: String
+    let category, userID, user, userName, os: String
+    let personal: Bool
+  }
+
+  /// The values of device `i`, deterministic for `i`.
+  static func fields(_ i: Int) -> Fields {
     var h = UInt64(truncatingIfNeeded: i) &* 0x9E37_79B9_7F4A_7C15
     h ^= h >> 29
     let kind = h % 100
@@ -70,7 +77,6 @@ enum IntuneCSVWriter {
       prefix = isPad ? "IPD" : "IPH"
     }
     let userEnrolled = !isMac && (h >> 24) % 25 == 0
-    let serial = userEnrolled ? "" : "ZB\(pad.uppercased().suffix(10))"
     let day = 1 + Int((h >> 32) % 24)
     let stale = (h >> 40) % 16 == 0
     let checkIn =
@@ -78,17 +84,29 @@ enum IntuneCSVWriter {
       ? "2026-09-\(two(day)) \(two(Int(h >> 44) % 24)):12:07.0000000"
       : "2026-11-\(two(day)) \(two(Int(h >> 44) % 24)):41:12.0000000"
     let user = "user\(i % 50_000)"
-    let category = (h >> 50) % 10 == 0 ? "Pilot" : "Production"
-    let os = isMac ? "macOS" : "iOS/iPadOS"
+    return Fields(
+      id: "a1b2c3d4-0000-4000-8000-\(pad)", name: "RS-\(prefix)-\(i)", checkIn: checkIn,
+      entraID: "e5f6a7b8-0000-4000-8000-\(pad)", version: version,
+      serial: userEnrolled ? "" : "ZB\(pad.uppercased().suffix(10))", model: model,
+      imei: isMac ? "" : "99\(pad)", wifi: "0a\(pad.suffix(10))",
+      managementName: "\(user)_\(prefix)_1/15/2024_9:12 AM",
+      category: (h >> 50) % 10 == 0 ? "Pilot" : "Production",
+      userID: "c9d0e1f2-0000-4000-8000-\(pad)", user: "\(user)@example.com",
+      userName: "User \(i % 50_000)", os: isMac ? "macOS" : "iOS/iPadOS", personal: userEnrolled)
+  }
+
+  /// The CSV line of device `i`, with its line end.
+  static func row(_ i: Int) -> String {
+    let f = fields(i)
+    let isMac = f.os == "macOS"
     let fields: [String] = [
-      "a1b2c3d4-0000-4000-8000-\(pad)", "RS-\(prefix)-\(i)", "2024-01-15 09:12:44.0000000",
-      checkIn, "e5f6a7b8-0000-4000-8000-\(pad)", version, "True", "", serial, "Apple", model,
-      "False", isMac ? "" : "99\(pad)", "", "None", "None", "9999-12-31 23:59:59.0000000", "",
-      "0a\(pad.suffix(10))", "", "", "122070", "80512", "\(user)_\(prefix)_1/15/2024_9:12 AM",
-      category, "c9d0e1f2-0000-4000-8000-\(pad)", "\(user)@example.com", "\(user)@example.com",
-      "User \(i % 50_000)", "10.20.\(i % 250).\(i % 200 + 10)", "10.20.\(i % 250).0", "Compliant",
-      "Intune", userEnrolled ? "Personal" : "Corporate", "Managed", "Registered",
-      userEnrolled ? "No" : "Yes", "Yes", os, "", "", "", "False", "", "", isMac ? "" : "GSM",
+      f.id, f.name, "2024-01-15 09:12:44.0000000", f.checkIn, f.entraID, f.version, "True", "",
+      f.serial, "Apple", f.model, "False", f.imei, "", "None", "None",
+      "9999-12-31 23:59:59.0000000", "", f.wifi, "", "", "122070", "80512", f.managementName,
+      f.category, f.userID, f.user, f.user, f.userName,
+      "10.20.\(i % 250).\(i % 200 + 10)", "10.20.\(i % 250).0", "Compliant",
+      "Intune", f.personal ? "Personal" : "Corporate", "Managed", "Registered",
+      f.personal ? "No" : "Yes", "Yes", f.os, "", "", "", "False", "", "", isMac ? "" : "GSM",
       "", "", "", "", "", "", "2027-06-02 07:39:10.0000000",
     ]
     return "\"" + fields.joined(separator: "\",\"") + "\"\n"

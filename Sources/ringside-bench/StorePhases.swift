@@ -27,6 +27,55 @@ enum StorePhases {
     return set
   }
 
+  /// `write-csv N CSV`: writes N devices as an Intune CSV (for timing imports by hand).
+  static func writeCSV(_ arguments: [String]) throws -> FigureSet {
+    guard arguments.count == 2, let n = Int(arguments[0]) else {
+      throw BenchError("write-csv phase: N CSV")
+    }
+    var set = FigureSet()
+    let bytes = try IntuneCSVWriter.write(count: n, to: arguments[1])
+    set.add("csv_mb", "Intune CSV size", "MB", Double(bytes) / 1e6)
+    return set
+  }
+
+  /// `write-graph N PAGES-DIR`: writes N devices as Graph pages into PAGES-DIR.
+  static func writeGraph(_ arguments: [String]) throws -> FigureSet {
+    guard arguments.count == 2, let n = Int(arguments[0]) else {
+      throw BenchError("write-graph phase: N PAGES-DIR")
+    }
+    let start = Stopwatch.now()
+    let written = try GraphJSONWriter.write(count: n, to: arguments[1])
+    var set = FigureSet()
+    set.add("json_mb", "Graph JSON pages size", "MB", Double(written.bytes) / 1e6)
+    set.add("json_write_s", "write Graph JSON pages", "s", Stopwatch.ms(since: start) / 1000)
+    return set
+  }
+
+  /// `import-json PAGES-DIR DIR RUNS`: imports every Graph page in PAGES-DIR as one import
+  /// into a new store in DIR, RUNS times.
+  static func importGraphJSON(_ arguments: [String]) throws -> FigureSet {
+    guard arguments.count == 3, let runs = Int(arguments[2]) else {
+      throw BenchError("import-json phase: PAGES-DIR DIR RUNS")
+    }
+    let pages = try FileManager.default.contentsOfDirectory(atPath: arguments[0])
+      .filter { $0.hasSuffix(".json") }.sorted().map { arguments[0] + "/" + $0 }
+    var set = FigureSet()
+    for run in 0..<runs {
+      let path = arguments[1] + "/import-json-\(run).db"
+      removeStore(path)
+      let start = Stopwatch.now()
+      let store = try InventoryStore(path: path, create: true)
+      let summary = try Importer.run(
+        files: pages, into: store, options: ImportOptions(format: .graphJSON))
+      let ms = Stopwatch.ms(since: start)
+      guard summary.added > 0 else { throw BenchError("the JSON import stored no devices") }
+      set.add("import_json_s", "import Graph JSON pages (ringside)", "s", ms / 1000)
+      removeStore(path)
+    }
+    set.add("import_json_peak_mb", "peak memory, Graph JSON import", "MB", PeakMemory.megabytes())
+    return set
+  }
+
   /// `demo DB N NOW`: writes the demo fleet of N devices into a new store at DB.
   static func demo(_ arguments: [String]) throws -> FigureSet {
     guard arguments.count == 3, let count = Int(arguments[1]), let now = Double(arguments[2])

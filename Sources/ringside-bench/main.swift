@@ -8,6 +8,9 @@ do {
     let set: FigureSet
     switch phase {
     case "import": set = try StorePhases.importCSV(options.phaseArguments)
+    case "import-json": set = try StorePhases.importGraphJSON(options.phaseArguments)
+    case "write-graph": set = try StorePhases.writeGraph(options.phaseArguments)
+    case "write-csv": set = try StorePhases.writeCSV(options.phaseArguments)
     case "demo": set = try StorePhases.demo(options.phaseArguments)
     case "dashboard": set = try DashboardPhase.run(options.phaseArguments)
     case "apply": set = try ApplyPhase.run(options.phaseArguments)

@@ -1,5 +1,6 @@
 import Foundation
 import RingsideCLI
+import RingsideStore
 import XCTest
 
 /// `ringside import` end to end through the command table, then `ringside report`.
@@ -27,12 +28,16 @@ final class ImportCommandTests: XCTestCase {
     addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
   }
 
-  private func run(_ arguments: [String]) -> (status: Int32, out: String, err: String) {
+  private static let now = Date(timeIntervalSince1970: 1_717_430_400)
+
+  private func run(_ arguments: [String], now: Date = ImportCommandTests.now) -> (
+    status: Int32, out: String, err: String
+  ) {
     let output = Output()
     let context = CommandContext(
       environment: [
         "RINGSIDE_DB": database, BuiltBinary.hostConfigVariable: database + ".host-config.json",
-      ], now: Date(timeIntervalSince1970: 1_717_430_400),
+      ], now: now,
       out: { output.out($0) }, err: { output.err($0) })
     let status = Ringside.run(arguments, context: context)
     return (status, output.stdout, output.stderr)
@@ -133,5 +138,43 @@ final class ImportCommandTests: XCTestCase {
     ] {
       XCTAssertTrue(help.out.contains(format), format)
     }
+  }
+
+  func testQuietPrintsNothingWhenTheImportSucceeds() {
+    let result = run(["import", "--quiet", fixture("intune-devices.csv")])
+    XCTAssertEqual(result.status, 0, result.err)
+    XCTAssertEqual(result.out, "")
+    XCTAssertEqual(result.err, "")
+  }
+
+  func testQuietStillPrintsErrorsAndWarnings() {
+    let bad = run(["import", "--quiet", "/nonexistent/file.csv"])
+    XCTAssertEqual(bad.status, 66)
+    XCTAssertTrue(bad.err.contains("no such file"), bad.err)
+    let page = run(["import", "--quiet", fixture("graph-managedDevices.json")])
+    XCTAssertEqual(page.status, 0, page.err)
+    XCTAssertEqual(page.out, "")
+    XCTAssertTrue(page.err.contains("warning:") && page.err.contains("nextLink"), page.err)
+  }
+
+  func testCheckMaxImportAgeGoesFromOKToWarningToCritical() {
+    XCTAssertEqual(run(["import", "--quiet", fixture("intune-devices.csv")]).status, 0)
+    let hour = 3600.0
+    let fresh = run(["check", "--max-import-age", "24"], now: Self.now + 2 * hour)
+    XCTAssertTrue(fresh.out.contains("last import 2h ago"), fresh.out)
+    XCTAssertTrue(fresh.out.contains("import_age=7200s;86400;172800;0"), fresh.out)
+    let late = run(["check", "--max-import-age", "24"], now: Self.now + 30 * hour)
+    XCTAssertEqual(late.status, 1, late.out)
+    XCTAssertTrue(late.out.contains("RINGSIDE WARNING") && late.out.contains("30h ago"), late.out)
+    let stopped = run(["check", "--max-import-age", "24"], now: Self.now + 50 * hour)
+    XCTAssertEqual(stopped.status, 2, stopped.out)
+    XCTAssertTrue(stopped.out.contains("RINGSIDE CRITICAL"), stopped.out)
+  }
+
+  func testCheckMaxImportAgeIsCriticalWhenNothingWasEverImported() throws {
+    _ = try InventoryStore(path: database, create: true)
+    let result = run(["check", "--max-import-age", "24"])
+    XCTAssertEqual(result.status, 2, result.out)
+    XCTAssertTrue(result.out.contains("no import recorded"), result.out)
   }
 }

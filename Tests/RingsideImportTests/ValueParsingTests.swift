@@ -57,10 +57,16 @@ final class ValueParsingTests: XCTestCase {
     }
     XCTAssertNil(try BoolValue.parse(""))
     XCTAssertNil(try BoolValue.parse("Unknown"))
-    XCTAssertEqual(try BoolValue.parse(any: "false"), false)
-    XCTAssertEqual(try BoolValue.parse(any: true), true)
-    XCTAssertNil(try BoolValue.parse(any: nil))
+    XCTAssertEqual(try BoolValue.parse(json: .string("false")), false)
+    XCTAssertEqual(try BoolValue.parse(json: .bool(true)), true)
+    XCTAssertNil(try BoolValue.parse(json: nil))
+    XCTAssertNil(try BoolValue.parse(json: JSONValue.null))
     XCTAssertThrowsError(try BoolValue.parse("maybe"))
+  }
+
+  func testAJSONNumberIsNeverABoolean() {
+    XCTAssertThrowsError(try BoolValue.parse(json: .number("1")))
+    XCTAssertThrowsError(try BoolValue.parse(json: .number("0")))
   }
 
   func testIPadReportingIOSIsToldApartByModel() {

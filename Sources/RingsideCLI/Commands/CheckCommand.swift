@@ -37,6 +37,7 @@ enum CheckCommand {
         help:
           "Require at least this version, RSR-aware: '16.5.1 (c)' or '20F770750d'; below it counts as pending."
       ),
+      ImportAgeCheck.option,
     ],
     discussion: """
       Pending devices are rsr-available, pulled-rsr, os-update-first and rsr-removed; with
@@ -67,6 +68,7 @@ enum CheckCommand {
     let maxAge = try arguments.integer("--max-checkin-age", in: 1...3650)
     let maxCatalogAge =
       try arguments.integer("--max-catalog-age", in: 1...3650) ?? CatalogAge.defaultLimit
+    let maxImportAge = try arguments.integer("--max-import-age", in: 1...87600)
     let store = try context.openStore(arguments, readOnly: true)
     let age = CatalogAge(asOf: try store.catalog().asOf, today: store.today, limit: maxCatalogAge)
     var filter = DeviceFilter.all
@@ -116,6 +118,14 @@ enum CheckCommand {
     }
     if let maxAge, stale > 0 { warning.append("\(stale) not seen for \(maxAge) days") }
     if age.isOld { warning.append("catalog \(age.days) days old > \(age.limit)") }
+    let importAge = try maxImportAge.map {
+      try ImportAgeCheck.evaluate(store, hours: $0, now: context.now)
+    }
+    if let importAge, importAge.status == ExitCode.checkCritical {
+      critical.append(importAge.text)
+    } else if let importAge, importAge.status == ExitCode.checkWarning {
+      warning.append(importAge.text)
+    }
     var status = ExitCode.ok.rawValue
     if !warning.isEmpty { status = ExitCode.checkWarning }
     if !critical.isEmpty { status = ExitCode.checkCritical }
@@ -128,14 +138,17 @@ enum CheckCommand {
     message += "\(current)/\(total) \(subject)\(scope), \(pending) pending"
     message += String(format: " (%.1f%%)", percent)
     if unknown > 0 { message += ", \(unknown) unknown" }
-    message += ", \(stale) stale, \(age.short)"
-    let perf: [String] = [
+    message += ", \(stale) stale"
+    if let importAge, importAge.status == 0 { message += ", \(importAge.text)" }
+    message += ", \(age.short)"
+    var perf: [String] = [
       "current=\(current)",
       "pending=\(pending);\(threshold(warn, total));\(threshold(crit, total));0;\(total)",
       "unknown=\(unknown)", "stale=\(stale)", "devices=\(total)",
       "catalog_age=\(age.days)d;\(maxCatalogAge)",
       "pending_pct=\(String(format: "%.1f", percent))%;\(warn);\(crit);0;100",
     ]
+    if let importAge { perf.append(importAge.perf) }
     context.print(message + " | " + perf.joined(separator: " "))
     return status
   }

@@ -12,7 +12,7 @@ enum ImportCommand {
   static let spec = CommandSpec(
     path: ["import"],
     summary: "Import devices from Intune, Graph, Jamf, Fleet, Kandji or raw MDM exports.",
-    arguments: "FILE...",
+    arguments: "FILE... (- for standard input)",
     options: [
       CommandSpec.dbOption,
       .init(
@@ -28,6 +28,11 @@ enum ImportCommand {
       ),
       .init("--skip-invalid", help: "Store the valid records and list the rejected ones."),
       .init("--dry-run", help: "Report what would change; store nothing."),
+      .init(
+        "--quiet",
+        help:
+          "Print only errors and warnings (for cron and systemd timers); the exit code tells the rest."
+      ),
     ],
     discussion: """
       Formats: intune-csv (also inside the .zip Intune delivers), graph-json (several page files
@@ -41,7 +46,15 @@ enum ImportCommand {
       rest and lists each rejected record. A file that cannot be read at all (unknown format,
       truncated, wrong encoding, damaged .zip) stops the import either way. Records of devices
       that are not iPhones, iPads or Macs are skipped and counted. A raw MDM response carries no
-      time, so its file's modification time stands for when the device reported.
+      time, so its file's modification time (from a pipe, the import's time) stands for when the
+      device reported.
+      FILE - reads standard input (curl ... | ringside import -); every input is read once, so
+      pipes and FIFOs work. JSON is read record by record, so exports of any size fit in memory.
+      A check-in more than a day in the future is ignored with a warning naming the record; a
+      Graph page whose @odata.nextLink page is not in the same import gets a warning naming it,
+      and so do pages holding fewer devices than Jamf's totalCount (or Graph's @odata.count).
+      Every import that stores is an audit entry (inputs, formats, counts); `ringside check
+      --max-import-age HOURS` turns an import that stopped running into a WARNING.
       """,
     writes: true,
     run: { arguments, context in
@@ -49,7 +62,9 @@ enum ImportCommand {
       let options = ImportOptions(
         format: ImportFormat(rawValue: formatName), ring: arguments.value("--ring"),
         ringFrom: arguments.value("--ring-from"), skipInvalid: arguments.flag("--skip-invalid"),
-        dryRun: arguments.flag("--dry-run"))
+        dryRun: arguments.flag("--dry-run"), now: context.now,
+        actor: AuditActor.current(environment: context.environment))
+      let quiet = arguments.flag("--quiet")
       guard !arguments.positional.isEmpty else {
         throw CLIError.usage("name at least one FILE to import", command: "import")
       }
@@ -75,6 +90,7 @@ enum ImportCommand {
       }
       let events = ImportEvents(
         chose: { choice in
+          if quiet { return }
           context.print(
             "\(Sanitized.text(choice.file, limit: 200)): \(choice.format.title) (\(Sanitized.text(choice.reason, limit: 200)))"
           )
@@ -83,13 +99,14 @@ enum ImportCommand {
           if options.skipInvalid { context.printError("ringside: rejected \(issue)") }
         },
         progress: { count in
-          if context.stderrIsTerminal { context.printError("  \(count) records read") }
+          if context.stderrIsTerminal && !quiet { context.printError("  \(count) records read") }
         },
-        notice: { text in context.printError("ringside: note: \(text)") })
+        notice: { text in if !quiet { context.printError("ringside: note: \(text)") } },
+        warning: { text in context.printError("ringside: warning: \(text)") })
       do {
         let summary = try Importer.run(
           files: arguments.positional, into: store, options: options, events: events)
-        context.write(report(summary, dryRun: options.dryRun))
+        if !quiet { context.write(report(summary, dryRun: options.dryRun)) }
         return ExitCode.ok.rawValue
       } catch let error as ImportFailure {
         return try failure(error, context: context)
@@ -121,6 +138,9 @@ enum ImportCommand {
       "Read \(s.read) records: \(s.added) added, \(s.updated) updated, \(s.unchanged) unchanged, "
         + "\(s.rejected) rejected, \(s.skipped) skipped (not iPhone, iPad or Mac)."
     ]
+    if s.warnings > 0 {
+      lines.append("\(s.warnings) warnings (listed above).")
+    }
     if s.pendingDevices > 0 {
       lines.append("Pending updates recorded for \(s.pendingDevices) devices.")
     }

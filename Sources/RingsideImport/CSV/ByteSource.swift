@@ -21,6 +21,12 @@ public final class FileByteSource: ByteSource {
     }
   }
 
+  /// Reads an already open descriptor (standard input, a pipe), which it closes when done.
+  public init(descriptor: Int32, name: String) {
+    fd = descriptor
+    path = name
+  }
+
   deinit { close(fd) }
 
   public func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(ImportIssue) -> Int {

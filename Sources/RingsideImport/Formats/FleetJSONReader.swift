@@ -4,12 +4,19 @@ import RingsideDomain
 /// Reads Fleet `GET /api/v1/fleet/hosts` (`{"hosts": [...]}`) or one host (`{"host": {...}}`).
 /// Fleet writes the letter into `os_version` (`macOS 14.3.1 (a)`) and may add
 /// `supplemental_os_version_extra` and `supplemental_build_version`; hosts that are not Apple
-/// devices are skipped. The version's time is `detail_updated_at`, when Fleet last read it.
+/// devices are skipped. The check-in is the later of `seen_time` (the host last talked to
+/// Fleet) and `detail_updated_at`; the user is the first of `end_users` (`GET /hosts/{id}`).
 struct FleetJSONReader: JSONRecordReader {
   let file: String
-  let top: Any
+  let source: ByteSource
 
   let recordKeys = ["hosts", "host"]
+  let singleRecordMarkers = ["hardware_serial", "osquery_version"]
+  let keptMembers: Set<String> = [
+    "hardware_model", "platform", "os_version", "supplemental_os_version_extra", "build",
+    "supplemental_build_version", "id", "hardware_serial", "uuid", "mdm", "display_name",
+    "computer_name", "hostname", "seen_time", "detail_updated_at", "end_users",
+  ]
 
   func record(_ o: JSONObject, ringFrom: String?, fields: FieldReader) throws -> ImportItem {
     let here = o.location
@@ -22,8 +29,8 @@ struct FleetJSONReader: JSONRecordReader {
     case .unknown: throw ImportIssue(here, field: "platform", "unknown platform")
     }
     var version = try fields.version(
-      try o.string("os_version"), missingLetter: .none, field: "os_version", at: here)
-    if let extra = try o.string("supplemental_os_version_extra") {
+      try o.versionText("os_version"), missingLetter: .none, field: "os_version", at: here)
+    if let extra = try o.versionText("supplemental_os_version_extra") {
       do {
         let mark = try RSRMark.parse(extra)
         if mark != .none { version.rsr = mark }
@@ -32,11 +39,12 @@ struct FleetJSONReader: JSONRecordReader {
       }
     }
     do {
-      if let b = try fields.text(try o.string("build"), field: "build", at: here) {
+      if let b = try fields.text(try o.versionText("build"), field: "build", at: here) {
         version.build = try AppleBuild(b)
       }
       if let s = try fields.text(
-        try o.string("supplemental_build_version"), field: "supplemental_build_version", at: here)
+        try o.versionText("supplemental_build_version"), field: "supplemental_build_version",
+        at: here)
       {
         version.supplementalBuild = try AppleBuild(s)
       }
@@ -65,10 +73,23 @@ struct FleetJSONReader: JSONRecordReader {
         location: here, source: .fleet, sourceID: id, serial: serial, udid: udid, name: name,
         platform: platform, model: model, version: version, supervised: nil,
         userEnrolled: enrollment.contains("personal"),
-        lastCheckIn: try fields.date(
-          try o.string("detail_updated_at") ?? o.string("seen_time"), field: "detail_updated_at",
-          at: here),
-        userName: nil,
+        lastCheckIn: try fields.freshestDate(o, ["seen_time", "detail_updated_at"], at: here),
+        userName: try endUser(o, fields: fields),
         ringLabel: try fields.ringLabel(o, ringFrom: ringFrom)))
+  }
+
+  /// The first end user's IdP user name, else the first of their other e-mail addresses.
+  private func endUser(_ o: JSONObject, fields: FieldReader) throws(ImportIssue) -> String? {
+    guard let first = o.raw("end_users")?.items?.first, let user = first.members else { return nil }
+    let u = JSONObject(values: user, location: o.location)
+    if let name = try fields.text(
+      try u.string("idp_username"), field: "end_users[0].idp_username", at: o.location)
+    {
+      return name
+    }
+    guard let email = u.raw("other_emails")?.items?.first?.members else { return nil }
+    return try fields.text(
+      try JSONObject(values: email, location: o.location).string("email"),
+      field: "end_users[0].other_emails[0].email", at: o.location)
   }
 }

@@ -1,14 +1,29 @@
 import Foundation
 import RingsideDomain
 
-/// Reads a Microsoft Graph `deviceManagement/managedDevices` page (`{"@odata.context", "value": [...]}`).
-/// Like the CSV export it reports the base version only, so letters are unknown; it shares the
-/// Intune device id namespace with the CSV export.
+/// Reads a Microsoft Graph `deviceManagement/managedDevices` page (`{"@odata.context", "value": [...]}`)
+/// or one `managedDevices/{id}` object. Like the CSV export it reports the base version only,
+/// so letters are unknown; it shares the Intune device id namespace with the CSV export.
+/// Each page reports its `@odata.nextLink`, so the import can tell when a page is missing.
 struct GraphJSONReader: JSONRecordReader {
   let file: String
-  let top: Any
+  let source: ByteSource
 
   let recordKeys = ["value"]
+  let singleRecordMarkers = ["deviceName", "osVersion", "operatingSystem"]
+  let keptMembers: Set<String> = [
+    "model", "operatingSystem", "osVersion", "id", "serialNumber", "deviceEnrollmentType",
+    "deviceName", "udid", "isSupervised", "lastSyncDateTime", "userPrincipalName",
+  ]
+
+  func finished(_ walked: JSONEnvelope.Walked, emit: (ImportItem) throws -> Void) throws {
+    guard walked.foundRecords else { return }
+    try emit(
+      .page(
+        ExportPage(
+          file: file, format: .graphJSON, nextLink: walked.others["@odata.nextLink"]?.text,
+          count: walked.others["@odata.count"]?.count, records: walked.records)))
+  }
 
   func record(_ o: JSONObject, ringFrom: String?, fields: FieldReader) throws -> ImportItem {
     let here = o.location
@@ -23,11 +38,11 @@ struct GraphJSONReader: JSONRecordReader {
     case .unknown: throw ImportIssue(here, field: "operatingSystem", "unknown platform")
     }
     var version = try fields.version(
-      try o.string("osVersion"), missingLetter: .unknown, field: "osVersion", at: here)
+      try o.versionText("osVersion"), missingLetter: .unknown, field: "osVersion", at: here)
     version.platform = platform
     let id = try fields.text(try o.string("id"), field: "id", at: here)
     let serial = try fields.text(try o.string("serialNumber"), field: "serialNumber", at: here)
-    let enrollment = (try o.string("deviceEnrollmentType"))?.lowercased() ?? ""
+    let enrollment = try o.string("deviceEnrollmentType") ?? ""
     guard
       let name = try fields.text(try o.string("deviceName"), field: "deviceName", at: here)
         ?? serial ?? id
@@ -40,8 +55,10 @@ struct GraphJSONReader: JSONRecordReader {
         udid: try fields.text(try o.string("udid"), field: "udid", at: here), name: name,
         platform: platform, model: model, version: version,
         supervised: try fields.bool(o.raw("isSupervised"), field: "isSupervised", at: here),
-        userEnrolled: enrollment.contains("userenrollment") && enrollment != "userenrollment"
-          || serial == nil,
+        userEnrolled: fields.memo(enrollment) {
+          let e = $0.lowercased()
+          return e.contains("userenrollment") && e != "userenrollment"
+        } || serial == nil,
         lastCheckIn: try fields.date(
           try o.string("lastSyncDateTime"), field: "lastSyncDateTime", at: here),
         userName: try fields.text(

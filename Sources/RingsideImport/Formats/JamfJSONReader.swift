@@ -2,12 +2,20 @@ import Foundation
 import RingsideDomain
 
 /// Reads Jamf Pro `GET /api/v2/mobile-devices/detail` and `GET /api/v1/computers-inventory`
-/// pages (`{"totalCount", "results": [...]}`). Jamf keeps the RSR letter apart
-/// (`osRapidSecurityResponse`, `operatingSystem.rapidSecurityResponse`), so a missing one
-/// means none. The version's time is the inventory date, when Jamf last read it.
-struct JamfJSONReader: FormatReader {
+/// pages (`{"totalCount", "results": [...]}`) and the single-device responses
+/// (`/api/v2/mobile-devices/{id}/detail`, `/api/v1/computers-inventory-detail/{id}`). Jamf keeps
+/// the RSR letter apart (`osRapidSecurityResponse`, `operatingSystem.rapidSecurityResponse`).
+/// The check-in is the freshest contact time Jamf reports for the device.
+struct JamfJSONReader: JSONRecordReader {
   let file: String
-  let top: Any
+  let source: ByteSource
+
+  let recordKeys = ["results"]
+  let singleRecordMarkers = ["mobileDeviceId", "deviceType", "udid", "general", "operatingSystem"]
+  let keptMembers: Set<String> = [
+    "mobileDeviceId", "deviceType", "id", "udid", "general", "hardware", "operatingSystem",
+    "userAndLocation", "purchasing",
+  ]
 
   static let attributeLists = [
     "general.extensionAttributes", "hardware.extensionAttributes",
@@ -15,21 +23,19 @@ struct JamfJSONReader: FormatReader {
     "operatingSystem.extensionAttributes", "purchasing.extensionAttributes", "extensionAttributes",
   ]
 
-  func read(ringFrom: String?, emit: (ImportItem) throws -> Void) throws {
-    let fields = FieldReader()
-    let items = try StructuredFile.records(top, keys: ["results"], file: file) {
-      try emit(.rejected($0))
-    }
-    for (object, _) in items {
-      do {
-        let item =
-          object.raw("operatingSystem") != nil
-          ? try computer(object, ringFrom: ringFrom, fields: fields)
-          : try mobile(object, ringFrom: ringFrom, fields: fields)
-        try emit(item)
-      } catch let issue as ImportIssue {
-        try emit(.rejected(issue))
-      }
+  /// A page reports `totalCount`, the size of the whole collection, so missing pages show.
+  func finished(_ walked: JSONEnvelope.Walked, emit: (ImportItem) throws -> Void) throws {
+    guard walked.foundRecords, let total = walked.others["totalCount"]?.count else { return }
+    try emit(
+      .page(
+        ExportPage(
+          file: file, format: .jamfJSON, nextLink: nil, count: total, records: walked.records)))
+  }
+
+  func record(_ o: JSONObject, ringFrom: String?, fields: FieldReader) throws -> ImportItem {
+    switch try JamfRecordKind.of(o) {
+    case .mobile: try mobile(o, ringFrom: ringFrom, fields: fields)
+    case .computer: try computer(o, ringFrom: ringFrom, fields: fields)
     }
   }
 
@@ -50,10 +56,10 @@ struct JamfJSONReader: FormatReader {
     case .unknown: throw ImportIssue(here, field: "deviceType", "unknown platform")
     }
     var version = try fields.version(
-      osVersion: try o.string("general.osVersion"),
-      extra: try o.string("general.osRapidSecurityResponse"),
-      build: try o.string("general.osBuild"),
-      supplementalBuild: try o.string("general.osSupplementalBuildVersion"),
+      osVersion: try o.versionText("general.osVersion"),
+      extra: try o.versionText("general.osRapidSecurityResponse"),
+      build: try o.versionText("general.osBuild"),
+      supplementalBuild: try o.versionText("general.osSupplementalBuildVersion"),
       fields: (
         "general.osVersion", "general.osRapidSecurityResponse", "general.osBuild",
         "general.osSupplementalBuildVersion"
@@ -88,9 +94,8 @@ struct JamfJSONReader: FormatReader {
         userEnrolled: ["userenrollment", "accountdrivenuserenrollment"].contains(
           ownership.lowercased())
           || (serial == nil && udid == nil),
-        lastCheckIn: try fields.date(
-          try o.string("general.lastInventoryUpdateDate") ?? o.string("general.lastContactDate"),
-          field: "general.lastInventoryUpdateDate", at: here),
+        lastCheckIn: try fields.freshestDate(
+          o, ["general.lastInventoryUpdateDate", "general.lastContactDate"], at: here),
         userName: user,
         ringLabel: try fields.ringLabel(o, ringFrom: ringFrom, attributeLists: Self.attributeLists))
     )
@@ -105,10 +110,10 @@ struct JamfJSONReader: FormatReader {
       identifier: try fields.text(
         try o.string("hardware.modelIdentifier"), field: "hardware.modelIdentifier", at: here))
     var version = try fields.version(
-      osVersion: try o.string("operatingSystem.version"),
-      extra: try o.string("operatingSystem.rapidSecurityResponse"),
-      build: try o.string("operatingSystem.build"),
-      supplementalBuild: try o.string("operatingSystem.supplementalBuildVersion"),
+      osVersion: try o.versionText("operatingSystem.version"),
+      extra: try o.versionText("operatingSystem.rapidSecurityResponse"),
+      build: try o.versionText("operatingSystem.build"),
+      supplementalBuild: try o.versionText("operatingSystem.supplementalBuildVersion"),
       fields: (
         "operatingSystem.version", "operatingSystem.rapidSecurityResponse", "operatingSystem.build",
         "operatingSystem.supplementalBuildVersion"
@@ -136,11 +141,31 @@ struct JamfJSONReader: FormatReader {
         supervised: try fields.bool(
           o.raw("general.supervised"), field: "general.supervised", at: here),
         userEnrolled: serial == nil && udid == nil,
-        lastCheckIn: try fields.date(
-          try o.string("general.reportDate") ?? o.string("general.lastContactTime"),
-          field: "general.reportDate", at: here),
+        lastCheckIn: try fields.freshestDate(
+          o, ["general.lastContactTime", "general.reportDate"], at: here),
         userName: user,
         ringLabel: try fields.ringLabel(o, ringFrom: ringFrom, attributeLists: Self.attributeLists))
+    )
+  }
+}
+
+/// Which Jamf endpoint a record came from, by the members only that endpoint writes: mobile
+/// devices have `mobileDeviceId` and `deviceType`; computers have a top-level `udid` and an
+/// `operatingSystem` section (present even as `null` when the request left the section out).
+enum JamfRecordKind {
+  case mobile
+  case computer
+
+  static func of(_ o: JSONObject) throws(ImportIssue) -> JamfRecordKind {
+    if o.has("mobileDeviceId") || o.has("deviceType") { return .mobile }
+    if o.has("udid") || o.has("operatingSystem") || o.raw("general.lastContactTime") != nil
+      || o.raw("general.reportDate") != nil || o.raw("general.platform")?.text == "Mac"
+    {
+      return .computer
+    }
+    throw ImportIssue(
+      o.location,
+      "cannot tell a Jamf mobile device (mobileDeviceId, deviceType) from a computer (udid, operatingSystem): the record has neither"
     )
   }
 }

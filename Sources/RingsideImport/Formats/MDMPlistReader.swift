@@ -4,16 +4,17 @@ import RingsideDomain
 /// Reads raw MDM command responses saved as property lists, one per file or many in an array:
 /// `DeviceInformation` (`QueryResponses` with Apple's four version keys) becomes a device,
 /// `AvailableOSUpdates` becomes the device's pending updates. A response carries no time,
-/// so the file's modification time stands for when the device reported.
+/// so the file's modification time stands for when the device reported (for a pipe, the
+/// import's time).
 struct MDMPlistReader: FormatReader {
   let file: String
-  let top: Any
+  let top: JSONValue
   let modified: Date?
 
   func read(ringFrom: String?, emit: (ImportItem) throws -> Void) throws {
     let fields = FieldReader()
-    let list: [(Any, String)]
-    if let a = top as? [Any] {
+    let list: [(JSONValue, String)]
+    if let a = top.items {
       list = a.enumerated().map { ($1, "[\($0)]") }
     } else {
       list = [(top, "")]
@@ -21,9 +22,8 @@ struct MDMPlistReader: FormatReader {
     for (item, path) in list {
       let here = SourceLocation(file: file, path: path.isEmpty ? nil : path)
       do {
-        guard let dict = item as? [String: Any] else {
-          throw ImportIssue(
-            here, "expected a command response (a dictionary), found \(JSONObject.kind(item))")
+        guard let dict = item.members else {
+          throw ImportIssue(here, "expected a command response (a dictionary), found \(item.kind)")
         }
         let o = JSONObject(values: dict, location: here)
         if o.raw("QueryResponses") != nil {
@@ -33,7 +33,8 @@ struct MDMPlistReader: FormatReader {
         } else if o.raw("OSVersion") != nil {
           try emit(
             try device(
-              JSONObject(values: ["QueryResponses": dict], location: here), ringFrom: ringFrom,
+              JSONObject(values: ["QueryResponses": .object(dict)], location: here),
+              ringFrom: ringFrom,
               fields: fields))
         } else {
           throw ImportIssue(
@@ -60,10 +61,10 @@ struct MDMPlistReader: FormatReader {
     case .unknown: throw ImportIssue(here, field: "ProductName", "unknown platform")
     }
     var version = try fields.version(
-      osVersion: try o.string(q + "OSVersion"),
-      extra: try o.string(q + "SupplementalOSVersionExtra"),
-      build: try o.string(q + "BuildVersion"),
-      supplementalBuild: try o.string(q + "SupplementalBuildVersion"),
+      osVersion: try o.versionText(q + "OSVersion"),
+      extra: try o.versionText(q + "SupplementalOSVersionExtra"),
+      build: try o.versionText(q + "BuildVersion"),
+      supplementalBuild: try o.versionText(q + "SupplementalBuildVersion"),
       fields: (
         "OSVersion", "SupplementalOSVersionExtra", "BuildVersion", "SupplementalBuildVersion"
       ), at: here)
@@ -80,7 +81,7 @@ struct MDMPlistReader: FormatReader {
       throw ImportIssue(here, field: "DeviceName", "is empty, and so are SerialNumber and UDID")
     }
     let ringObject = JSONObject(
-      values: (o.raw("QueryResponses") as? [String: Any]) ?? [:], location: here)
+      values: o.raw("QueryResponses")?.members ?? [:], location: here)
     return .device(
       ImportRecord(
         location: here, source: .mdm, sourceID: udid ?? enrollmentID, serial: serial, udid: udid,
@@ -94,25 +95,24 @@ struct MDMPlistReader: FormatReader {
         ringLabel: try fields.ringLabel(ringObject, ringFrom: ringFrom)))
   }
 
-  private func pending(_ o: JSONObject, updates: Any) throws -> ImportItem {
+  private func pending(_ o: JSONObject, updates: JSONValue) throws -> ImportItem {
     let here = o.location
     guard let udid = try o.string("UDID")?.trimmed, !udid.isEmpty else {
       throw ImportIssue(
         here, field: "UDID", "is missing: an AvailableOSUpdates response names its device by UDID")
     }
-    guard let items = updates as? [Any] else {
-      throw ImportIssue(
-        here, field: "AvailableOSUpdates", "expected a list, found \(JSONObject.kind(updates))")
+    guard let items = updates.items else {
+      throw ImportIssue(here, field: "AvailableOSUpdates", "expected a list, found \(updates.kind)")
     }
     var list: [PendingOSUpdate] = []
     for (i, item) in items.enumerated() {
       let field = "AvailableOSUpdates[\(i)]"
-      guard let dict = item as? [String: Any] else {
-        throw ImportIssue(
-          here, field: field, "expected a dictionary, found \(JSONObject.kind(item))")
+      guard let dict = item.members else {
+        throw ImportIssue(here, field: field, "expected a dictionary, found \(item.kind)")
       }
       let u = JSONObject(values: dict, location: here)
-      guard let version = try u.string("Version")?.trimmed, OSVersionNumber(version) != nil else {
+      guard let version = try u.versionText("Version")?.trimmed, OSVersionNumber(version) != nil
+      else {
         throw ImportIssue(
           here, field: field + ".Version", "is missing or not a version such as 16.5.1")
       }
@@ -126,7 +126,7 @@ struct MDMPlistReader: FormatReader {
       }
       let security: Bool
       do {
-        security = try BoolValue.parse(any: u.raw("IsSecurityResponse")) ?? false
+        security = try BoolValue.parse(json: u.raw("IsSecurityResponse")) ?? false
       } catch {
         throw ImportIssue(
           here, field: field + ".IsSecurityResponse", "cannot read \(error.text) as true or false")

@@ -9,58 +9,104 @@ struct OpenedInput {
   let readers: [FormatReader]
 }
 
-/// Decides a file's format from its content, never its name, and opens the matching reader.
+/// Decides an input's format from its content, never its name, and opens the matching reader.
+/// Every input is opened once: its first 64 KB decide the format and are then replayed to the
+/// reader, so standard input (`-`), `/dev/stdin` and FIFOs work like files.
 enum FormatDetector {
-  /// Opens `path` as `format`, or detects it when `format` is nil.
-  static func open(_ path: String, format: ImportFormat?) throws(ImportIssue) -> OpenedInput {
-    let here = SourceLocation(file: path)
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw ImportIssue(here, "no such file")
+  /// The name that means standard input.
+  static let standardInput = "-"
+  static let headSize = 1 << 16
+
+  /// How `path` is shown in messages: standard input as `<stdin>`.
+  static func displayName(_ path: String) -> String {
+    path == standardInput ? "<stdin>" : path
+  }
+
+  /// Opens `path` as `format`, or detects it when `format` is nil. `now` stands for when an MDM
+  /// response read from a pipe was sent (a file's modification time stands for it otherwise).
+  static func open(_ path: String, format: ImportFormat?, now: Date = Date()) throws(ImportIssue)
+    -> OpenedInput
+  {
+    let name = displayName(path)
+    let here = SourceLocation(file: name)
+    var isRegular = false
+    var modified: Date? = now
+    let raw: ByteSource
+    if path == standardInput {
+      raw = FileByteSource(descriptor: dup(0), name: name)
+    } else {
+      var info = stat()
+      guard stat(path, &info) == 0 else {
+        if errno == ENOENT { throw ImportIssue(here, "no such file") }
+        throw ImportIssue(here, "cannot open: \(String(cString: strerror(errno)))")
+      }
+      if info.st_mode & S_IFMT == S_IFDIR {
+        throw ImportIssue(here, "is a folder; name the files inside it")
+      }
+      isRegular = info.st_mode & S_IFMT == S_IFREG
+      modified = Date(
+        timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
+      raw = try FileByteSource(path: path)
     }
-    if isDirectory.boolValue { throw ImportIssue(here, "is a folder; name the files inside it") }
-    let prefix = try head(path)
-    if prefix.isEmpty { throw ImportIssue(here, "the file is empty") }
-    if ZipArchive.looksLikeZip(prefix) { return try zip(path, format: format) }
-    if let issue = StructuredFile.encodingProblem(Data(prefix), file: path), !isBinaryPlist(prefix)
-    {
-      throw issue
+    let input = try HeadedSource(raw, headSize: headSize)
+    let prefix = input.head
+    if prefix.isEmpty {
+      throw ImportIssue(
+        here, path == standardInput ? "standard input is empty" : "the file is empty")
     }
+    if ZipArchive.looksLikeZip(prefix) {
+      guard isRegular else {
+        throw ImportIssue(
+          here, "is a .zip archive, which cannot be read from a pipe: save it to a file first")
+      }
+      return try zip(path, format: format)
+    }
+    if let issue = encodingProblem(prefix, file: name), !isBinaryPlist(prefix) { throw issue }
     let first = prefix.drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }.first
     let isPlist =
       isBinaryPlist(prefix)
       || (first == 0x3C && String(decoding: prefix, as: UTF8.self).contains("<plist"))
     if format == .mdmPlist || (format == nil && isPlist) {
-      return try plist(path, asked: format != nil)
+      let bytes = try input.readAll(
+        limit: PlistFile.maxBytes,
+        tooLarge:
+          "property lists over \(PlistFile.maxBytes >> 20) MB are not read: save the responses in several files",
+        file: name)
+      let top = try PlistFile.parse(bytes, file: name)
+      return OpenedInput(
+        format: .mdmPlist, reason: format != nil ? "as asked" : "a property list",
+        readers: [MDMPlistReader(file: name, top: top, modified: modified)])
     }
     if format == .intuneCSV || (format == nil && first != 0x7B && first != 0x5B) {
-      return try csv(path, prefix: prefix, asked: format != nil)
+      return try csv(name, input: input, asked: format != nil)
     }
-    return try json(path, format: format)
+    return try json(name, input: input, format: format)
   }
 
-  private static func head(_ path: String) throws(ImportIssue) -> [UInt8] {
-    let source = try FileByteSource(path: path)
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    let n = try buffer.withUnsafeMutableBufferPointer { b throws(ImportIssue) in
-      try source.read(into: b)
+  /// UTF-16/32 text or stray NUL bytes, which JSON and CSV exports never contain.
+  static func encodingProblem(_ head: [UInt8], file: String) -> ImportIssue? {
+    let here = SourceLocation(file: file)
+    if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
+      return ImportIssue(here, "is UTF-16 text; save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)")
     }
-    return Array(buffer.prefix(n))
+    if head.prefix(4096).contains(0) {
+      return ImportIssue(
+        here, "contains NUL bytes: it is binary, or UTF-16 without a byte-order mark")
+    }
+    return nil
   }
 
   private static func isBinaryPlist(_ prefix: [UInt8]) -> Bool {
     prefix.starts(with: Array("bplist0".utf8))
   }
 
-  private static func csv(_ path: String, prefix: [UInt8], asked: Bool) throws(ImportIssue)
+  private static func csv(_ name: String, input: HeadedSource, asked: Bool) throws(ImportIssue)
     -> OpenedInput
   {
-    let reader = IntuneCSVReader(file: path) { () throws(ImportIssue) -> ByteSource in
-      try FileByteSource(path: path)
-    }
+    let reader = IntuneCSVReader(file: name) { () throws(ImportIssue) -> ByteSource in input }
     if asked { return OpenedInput(format: .intuneCSV, reason: "as asked", readers: [reader]) }
-    let names = headerNames(prefix)
-    guard IntuneHeader.looksLikeIntune(names) else { throw unknown(path) }
+    let names = headerNames(input.head)
+    guard IntuneHeader.looksLikeIntune(names) else { throw unknown(name) }
     return OpenedInput(
       format: .intuneCSV, reason: "its header names Intune's columns", readers: [reader])
   }
@@ -96,76 +142,29 @@ enum FormatDetector {
       readers: readers)
   }
 
-  private static func plist(_ path: String, asked: Bool) throws(ImportIssue) -> OpenedInput {
-    let data = try StructuredFile.bytes(path)
-    let top = try StructuredFile.plist(data, file: path)
-    let modified =
-      (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate]) as? Date
-    return OpenedInput(
-      format: .mdmPlist, reason: asked ? "as asked" : "a property list",
-      readers: [MDMPlistReader(file: path, top: top, modified: modified)])
-  }
-
-  private static func json(_ path: String, format: ImportFormat?) throws(ImportIssue) -> OpenedInput
+  private static func json(_ name: String, input: HeadedSource, format: ImportFormat?)
+    throws(ImportIssue) -> OpenedInput
   {
-    let top = try StructuredFile.json(try StructuredFile.bytes(path), file: path)
     let decided: (ImportFormat, String)
     if let format {
       decided = (format, "as asked")
-    } else if let found = detect(top) {
+    } else if let found = try JSONProbe.read(input.head, complete: input.isComplete, file: name)
+      .format()
+    {
       decided = found
     } else {
-      throw unknown(path)
+      throw unknown(name)
     }
     let reader: FormatReader =
       switch decided.0 {
-      case .graphJSON: GraphJSONReader(file: path, top: top)
-      case .jamfJSON: JamfJSONReader(file: path, top: top)
-      case .fleetJSON: FleetJSONReader(file: path, top: top)
-      case .kandjiJSON: KandjiJSONReader(file: path, top: top)
+      case .graphJSON: GraphJSONReader(file: name, source: input)
+      case .jamfJSON: JamfJSONReader(file: name, source: input)
+      case .fleetJSON: FleetJSONReader(file: name, source: input)
+      case .kandjiJSON: KandjiJSONReader(file: name, source: input)
       case .intuneCSV, .mdmPlist:
-        IntuneCSVReader(file: path) { () throws(ImportIssue) -> ByteSource in
-          try FileByteSource(path: path)
-        }
+        IntuneCSVReader(file: name) { () throws(ImportIssue) -> ByteSource in input }
       }
     return OpenedInput(format: decided.0, reason: decided.1, readers: [reader])
-  }
-
-  /// The JSON format whose envelope and field names `top` has.
-  static func detect(_ top: Any) -> (ImportFormat, String)? {
-    if let d = top as? [String: Any] {
-      if d["@odata.context"] != nil { return (.graphJSON, "it has \"@odata.context\"") }
-      if let first = (d["value"] as? [Any])?.first as? [String: Any],
-        first["osVersion"] != nil || first["deviceName"] != nil
-      {
-        return (.graphJSON, "\"value\" holds managedDevice objects")
-      }
-      if let results = d["results"] as? [Any] {
-        let first = results.first as? [String: Any] ?? [:]
-        if first["mobileDeviceId"] != nil || first["general"] != nil
-          || first["operatingSystem"] != nil
-          || results.isEmpty
-            && d["totalCount"] != nil
-        {
-          return (.jamfJSON, "\"results\" holds Jamf inventory records")
-        }
-      }
-      if d["hosts"] != nil || d["host"] is [String: Any] { return (.fleetJSON, "it has \"hosts\"") }
-      if let list = d["devices"] as? [Any] { return detect(list) }
-      return nil
-    }
-    guard let list = top as? [Any], let first = list.first as? [String: Any] else { return nil }
-    if first["device_id"] != nil || first["blueprint_name"] != nil || first["serial_number"] != nil
-    {
-      return (.kandjiJSON, "a list of Kandji device records")
-    }
-    if first["hardware_serial"] != nil || first["osquery_version"] != nil {
-      return (.fleetJSON, "a list of Fleet hosts")
-    }
-    if first["deviceName"] != nil && first["osVersion"] != nil {
-      return (.graphJSON, "a list of managedDevice objects")
-    }
-    return nil
   }
 
   private static func unknown(_ path: String) -> ImportIssue {

@@ -25,12 +25,13 @@ public enum ImportFormat: String, Sendable, CaseIterable, Hashable {
     case .intuneCSV:
       "intune-csv: a CSV (or a .zip holding one) whose header has \"Device name\"/\"Device ID\"/\"Serial number\" and \"OS version\""
     case .graphJSON:
-      "graph-json: a JSON object with \"@odata.context\" or \"value\": [{\"deviceName\", \"osVersion\", ...}]"
+      "graph-json: a JSON object with \"@odata.context\" or \"value\": [{\"deviceName\", \"osVersion\", ...}], a list of such objects, or one"
     case .jamfJSON:
-      "jamf-json: a JSON object with \"results\": [{\"mobileDeviceId\"/\"general\"/\"operatingSystem\", ...}]"
-    case .fleetJSON: "fleet-json: a JSON object with \"hosts\": [...] or \"host\": {...}"
+      "jamf-json: a JSON object with \"results\": [{\"mobileDeviceId\"/\"general\"/\"operatingSystem\", ...}], or one such record"
+    case .fleetJSON:
+      "fleet-json: a JSON object with \"hosts\": [...] or \"host\": {...}, or a list of hosts"
     case .kandjiJSON:
-      "kandji-json: a JSON list of {\"device_id\", \"serial_number\", \"os_version\", ...}"
+      "kandji-json: a JSON list of {\"device_id\", \"serial_number\", \"os_version\", ...}, one such device, or its {\"general\", \"mdm\", \"hardware_overview\"} details"
     case .mdmPlist: "mdm-plist: a property list with \"QueryResponses\" or \"AvailableOSUpdates\""
     }
   }

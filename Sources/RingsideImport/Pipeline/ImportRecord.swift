@@ -81,4 +81,19 @@ public enum ImportItem: Sendable {
   case skipped(SourceLocation, reason: String)
   /// Something the admin should know that rejects nothing, such as a missing `--ring-from` column.
   case notice(String)
+  /// A page's paging marks (Graph, Jamf), checked against the import's other pages at the end.
+  case page(ExportPage)
+}
+
+/// What one page of a paged export says about the pages around it.
+public struct ExportPage: Sendable, Hashable {
+  public var file: String
+  public var format: ImportFormat
+  /// The page after this one, when Graph had more.
+  public var nextLink: String?
+  /// The whole collection's size: Graph's `@odata.count` (with `$count=true`), Jamf's
+  /// `totalCount`.
+  public var count: Int?
+  /// The devices on this page.
+  public var records: Int
 }

@@ -17,6 +17,7 @@ final class ImportRun {
   private(set) var issues: [ImportIssue] = []
   private var pending: [PendingUpdateRecord] = []
   private var ringNames: [String: String?] = [:]
+  private var pages: [ExportPage] = []
 
   init(session: ImportSession, options: ImportOptions, ringOverride: String?, events: ImportEvents)
     throws
@@ -33,9 +34,14 @@ final class ImportRun {
   private var writing: Bool { options.skipInvalid || summary.rejected == 0 }
 
   func handle(_ item: ImportItem) throws {
-    if case .notice(let text) = item {
+    switch item {
+    case .notice(let text):
       events.notice(text)
       return
+    case .page(let page):
+      pages.append(page)
+      return
+    default: break
     }
     summary.read += 1
     if summary.read % 10_000 == 0 { events.progress(summary.read) }
@@ -49,7 +55,23 @@ final class ImportRun {
     case .pending(let record): pending.append(record)
     case .rejected(let issue): reject(issue)
     case .skipped: summary.skipped += 1
-    case .notice: break
+    case .notice, .page: break
+    }
+  }
+
+  /// The record's check-in, or nil with a warning when it lies more than a day ahead.
+  private func futureChecked(_ date: Date?, at location: SourceLocation) -> Date? {
+    FutureCheckIn.checked(date, now: options.now, at: location) { text in
+      summary.warnings += 1
+      events.warning(text)
+    }
+  }
+
+  /// Warns about Graph or Jamf pages the import lacks, once every file is read.
+  func checkPages() {
+    for text in PageCheck.warnings(pages) {
+      summary.warnings += 1
+      events.warning(text)
     }
   }
 
@@ -59,12 +81,16 @@ final class ImportRun {
     events.rejected(issue)
   }
 
-  /// The ring a `--ring-from` label names; labels meaning "no category" give nil.
+  /// The ring a `--ring-from` label names (`team_id` 1 names `team_id-1`); labels meaning
+  /// "no category" give nil.
   private func ring(for record: ImportRecord) throws(ImportIssue) -> String? {
     guard let label = record.ringLabel, let field = options.ringFrom else { return nil }
     if let known = ringNames[label] { return known }
     let blank = ["", "unknown", "none", "n/a", "-"].contains(label.trimmed.lowercased())
-    let name = blank ? nil : Ring.normalizedName(label)
+    // A ring name starts with a letter: a number (Fleet's `team_id`) is named after its field.
+    let numeric = !label.isEmpty && label.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    let fieldName = field.split(separator: ".").last.map(String.init) ?? field
+    let name = blank ? nil : Ring.normalizedName(numeric ? "\(fieldName)-\(label)" : label)
     if !blank && name == nil {
       throw ImportIssue(
         record.location, field: field,
@@ -83,13 +109,12 @@ final class ImportRun {
         "has no serial number, UDID or device id, so it cannot be told apart from other devices")
     }
     guard writing else { return }
+    let checkIn = futureChecked(r.lastCheckIn, at: r.location)
     var incoming = Device(
       key: key, serial: r.serial.map { _ in key }, udid: r.udid, name: r.name,
       platform: r.platform, model: r.model, version: r.version, supervised: r.supervised,
       userEnrolled: r.userEnrolled, ring: "",
-      lastCheckIn: r.lastCheckIn.map {
-        Date(timeIntervalSince1970: floor($0.timeIntervalSince1970))
-      },
+      lastCheckIn: checkIn.map { Date(timeIntervalSince1970: floor($0.timeIntervalSince1970)) },
       userName: r.userName, source: r.source.rawValue, sourceID: r.sourceID)
     guard let stored = try find(r, key: key) else {
       incoming.ring = ringOverride ?? labelRing ?? defaultRing
@@ -97,7 +122,13 @@ final class ImportRun {
       summary.added += 1
       return
     }
-    var merged = DeviceMerge.merged(stored: stored.device, incoming: incoming)
+    // A check-in stored in the future (by an import before this rule) would win every merge
+    // and freeze the device's version: it counts as no time at all.
+    var current = stored.device
+    if let t = current.lastCheckIn, t > options.now + FutureCheckIn.tolerance {
+      current.lastCheckIn = nil
+    }
+    var merged = DeviceMerge.merged(stored: current, incoming: incoming)
     merged.ring = ringOverride ?? labelRing ?? stored.device.ring
     var historyIsEmpty = false
     if DeviceMerge.versionChanged(stored.device.version, merged.version) {

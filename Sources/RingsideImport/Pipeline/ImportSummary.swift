@@ -1,3 +1,4 @@
+import Foundation
 import RingsideStore
 
 /// What `ringside import` was asked to do besides reading files.
@@ -12,12 +13,20 @@ public struct ImportOptions: Sendable {
   public var skipInvalid: Bool
   /// Reports what would change and stores nothing.
   public var dryRun: Bool
+  /// The time of the import: check-ins more than a day after it are ignored, and the audit
+  /// entry carries it.
+  public var now: Date
+  /// Who runs the import, for its audit entry.
+  public var actor: AuditActor
 
   public init(
     format: ImportFormat? = nil, ring: String? = nil, ringFrom: String? = nil,
     skipInvalid: Bool = false,
-    dryRun: Bool = false
+    dryRun: Bool = false, now: Date = Date(),
+    actor: AuditActor = .current(environment: ProcessInfo.processInfo.environment)
   ) {
+    self.now = now
+    self.actor = actor
     self.format = format
     self.ring = ring
     self.ringFrom = ringFrom
@@ -48,6 +57,8 @@ public struct ImportSummary: Sendable, Hashable {
   /// Devices in the store whose RSR/BSI letter no source has reported.
   public var unknownLetters = 0
   public var newRings: [String] = []
+  /// Warnings: check-ins in the future, missing Graph pages.
+  public var warnings = 0
   /// False for a dry run or a rejected import.
   public var stored = false
 
@@ -75,12 +86,17 @@ public struct ImportEvents {
   public var progress: (Int) -> Void
   /// A remark that rejects nothing.
   public var notice: (String) -> Void
+  /// Something probably wrong with the input that rejects nothing: a check-in in the future,
+  /// a missing Graph page. Shown even when the import is quiet.
+  public var warning: (String) -> Void
 
   public init(
     chose: @escaping (FormatChoice) -> Void = { _ in },
     rejected: @escaping (ImportIssue) -> Void = { _ in },
-    progress: @escaping (Int) -> Void = { _ in }, notice: @escaping (String) -> Void = { _ in }
+    progress: @escaping (Int) -> Void = { _ in }, notice: @escaping (String) -> Void = { _ in },
+    warning: @escaping (String) -> Void = { _ in }
   ) {
+    self.warning = warning
     self.chose = chose
     self.rejected = rejected
     self.progress = progress

@@ -22,6 +22,9 @@ public enum Importer {
       ringOverride = name
     }
     if files.isEmpty { throw .usage("name at least one FILE to import") }
+    if files.filter({ $0 == FormatDetector.standardInput }).count > 1 {
+      throw .usage("standard input (-) can be named only once")
+    }
     let before: Set<String>
     do {
       before = Set(try store.rings().map(\.name))
@@ -42,14 +45,16 @@ public enum Importer {
           events: events)
         if bulk { try run.session.prepareBulk() }
         for file in files {
-          let input = try FormatDetector.open(file, format: options.format)
-          let choice = FormatChoice(file: file, format: input.format, reason: input.reason)
+          let input = try FormatDetector.open(file, format: options.format, now: options.now)
+          let choice = FormatChoice(
+            file: FormatDetector.displayName(file), format: input.format, reason: input.reason)
           run.summary.choices.append(choice)
           events.chose(choice)
           for reader in input.readers {
             try ItemPipe.stream(reader, ringFrom: options.ringFrom) { item in try run.handle(item) }
           }
         }
+        run.checkPages()
         try run.applyPending()
         try run.session.flushLinks()
         let rollsBack = options.dryRun || (run.summary.rejected > 0 && !options.skipInvalid)
@@ -57,6 +62,11 @@ public enum Importer {
         run.summary.unknownLetters = try run.session.unknownLetterCount()
         run.summary.newRings = try store.rings().map(\.name).filter { !before.contains($0) }
         summary = run.summary
+        if !rollsBack {
+          try store.logImport(
+            detail: ImportLogDetail.text(files: files, summary: run.summary),
+            actor: options.actor, at: options.now)
+        }
         if run.summary.rejected > 0 && !options.skipInvalid { throw Stop.rejected(run.issues) }
         if options.dryRun { throw Stop.dryRun }
       }
@@ -65,7 +75,8 @@ public enum Importer {
     } catch let stop as Stop {
       switch stop {
       case .dryRun: return summary
-      case .rejected(let issues): throw .rejected(summary, issues)
+      case .rejected(let issues):
+        throw .rejected(summary, issues)
       }
     } catch let issue as ImportIssue {
       let missing = issue.reason.hasPrefix("no such file") || issue.reason.hasPrefix("cannot open")
@@ -87,9 +98,18 @@ public enum Importer {
   /// least half as many as the store holds): then rebuilding the screen indexes once is
   /// cheaper than updating them per record (10,000 rows into an empty store: 0.37 s -> 0.15 s).
   static func isBulk(_ files: [String], devices: Int) -> Bool {
+    // A pipe's size is unknown until read: bulk only when the store is still small.
+    if files.contains(where: { !isRegularFile($0) }) { return devices < bulkMinimumRecords }
     let bytes = files.reduce(0) { $0 + uncompressedSize($1) }
     let estimatedRecords = bytes / 500
     return estimatedRecords >= bulkMinimumRecords && estimatedRecords * 2 >= devices
+  }
+
+  /// True for a regular file: not standard input, a FIFO or a device, which must be read once.
+  private static func isRegularFile(_ path: String) -> Bool {
+    var info = stat()
+    return path != FormatDetector.standardInput && stat(path, &info) == 0
+      && info.st_mode & S_IFMT == S_IFREG
   }
 
   /// A file's size, or for a `.zip` the size of the CSV files inside it.

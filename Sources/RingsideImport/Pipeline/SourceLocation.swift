@@ -3,7 +3,7 @@ import RingsideDomain
 /// Where a record or a problem sits in an input: a CSV line, or a JSON / plist path.
 public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
   public let file: String
-  /// The line a CSV record starts on, 1-based.
+  /// The line a record starts on, 1-based.
   public let line: Int?
   /// A path such as `results[3]` or `value[0]`, for JSON and property lists.
   public let path: String?
@@ -14,9 +14,10 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     self.path = path
   }
 
-  /// `file:12`, `file: results[3]`, or the file alone.
+  /// `file:12`, `file: results[3]`, `file:40: results[3]`, or the file alone.
   public var description: String {
     let name = Sanitized.text(file, limit: 200)
+    if let line, let path { return "\(name):\(line): \(Sanitized.text(path, limit: 120))" }
     if let line { return "\(name):\(line)" }
     if let path { return "\(name): \(Sanitized.text(path, limit: 120))" }
     return name

@@ -2,7 +2,7 @@ import Foundation
 import RingsideDomain
 
 /// Reads the booleans exports write: `true`/`false` in any case, `Yes`/`No`, `1`/`0`,
-/// JSON booleans, and the string `"false"` Graph uses for `jailBroken`.
+/// JSON booleans (never JSON numbers), and the string `"false"` Graph uses for `jailBroken`.
 public enum BoolValue {
   /// Why a value could not be read as a boolean.
   public struct Invalid: Error, Sendable {
@@ -24,13 +24,14 @@ public enum BoolValue {
     }
   }
 
-  /// A value from JSON or a property list: a boolean, a number 0/1, or text as above.
-  public static func parse(any value: Any?) throws(Invalid) -> Bool? {
+  /// A value from JSON or a property list: a boolean, or text as above. A number is refused:
+  /// a JSON `1` is a count or an id, never `true`.
+  static func parse(json value: JSONValue?) throws(Invalid) -> Bool? {
     switch value {
-    case nil, is NSNull: return nil
-    case let b as Bool: return b
-    case let s as String: return try parse(s)
-    default: throw Invalid(text: String(describing: value!))
+    case nil, .null?: return nil
+    case .bool(let b)?: return b
+    case .string(let s)?: return try parse(s)
+    case let other?: throw Invalid(text: JSONObject.describe(other))
     }
   }
 }

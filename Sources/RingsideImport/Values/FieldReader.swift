@@ -10,6 +10,7 @@ public final class FieldReader {
   private var versions: [String: AppleOSVersion] = [:]
   private var dates: [String: Date?] = [:]
   private var platforms: [String: PlatformGuess.Outcome] = [:]
+  fileprivate var flags: [String: Bool] = [:]
 
   public init() {}
 
@@ -65,12 +66,12 @@ public final class FieldReader {
     }
   }
 
-  /// A boolean in any form `BoolValue` reads; nil when empty or unknown.
-  public func bool(_ raw: Any?, field: String, at location: SourceLocation) throws(ImportIssue)
+  /// A JSON or plist boolean, or text `BoolValue` reads; nil when missing or unknown.
+  func bool(_ raw: JSONValue?, field: String, at location: SourceLocation) throws(ImportIssue)
     -> Bool?
   {
     do {
-      return try BoolValue.parse(any: raw)
+      return try BoolValue.parse(json: raw)
     } catch {
       throw ImportIssue(
         location, field: field,
@@ -97,16 +98,26 @@ public final class FieldReader {
     }
   }
 
-  /// A version from Apple's four keys, as MDM, Jamf, Fleet and Kandji report them.
+  /// A version from Apple's four keys, as MDM, Jamf, Fleet and Kandji report them. A nil
+  /// `extra` means the record has no letter field, so the letter is unknown.
   public func version(
     osVersion: String?, extra: String?, build: String?, supplementalBuild: String?,
     fields: (version: String, extra: String, build: String, supplemental: String),
     at location: SourceLocation
   ) throws(ImportIssue) -> AppleOSVersion {
     do {
-      return try AppleOSVersion.fromMDM(
+      var v = try AppleOSVersion.fromMDM(
         osVersion: osVersion?.trimmed, supplementalOSVersionExtra: extra, buildVersion: build,
         supplementalBuildVersion: supplementalBuild)
+      // No letter field at all says nothing about the letter (an older agent, a section not
+      // asked for): unknown, unless the version text carries one or the builds settle it.
+      if extra == nil, v.base != nil, v.rsr == .none, let text = osVersion?.trimmed,
+        try AppleOSVersion.parse(text, missingLetter: .unknown).rsr == .unknown
+      {
+        v.rsr = .unknown
+        if let b = v.build, let s = v.supplementalBuild, b == s { v.rsr = .none }
+      }
+      return v
     } catch {
       let field: String =
         if error.input == extra { fields.extra } else if error.input == build {
@@ -157,5 +168,30 @@ public final class FieldReader {
     guard let identifier, identifier != name else { return name ?? identifier }
     guard let name else { return identifier }
     return "\(name) (\(identifier))"
+  }
+}
+
+extension FieldReader {
+  /// `test(value)`, remembered for the few distinct values a field such as an enrollment
+  /// type takes.
+  func memo(_ value: String, _ test: (String) -> Bool) -> Bool {
+    if let known = flags[value] { return known }
+    let result = test(value)
+    if flags.count < 256 { flags[value] = result }
+    return result
+  }
+
+  /// The latest of several time fields a vendor keeps for one device (Jamf's `lastContactTime`
+  /// and `reportDate`, Fleet's `seen_time` and `detail_updated_at`); each one is checked.
+  func freshestDate(_ o: JSONObject, _ paths: [String], at here: SourceLocation)
+    throws(ImportIssue) -> Date?
+  {
+    var best: Date?
+    for path in paths {
+      if let d = try date(try o.string(path), field: path, at: here), best.map({ d > $0 }) ?? true {
+        best = d
+      }
+    }
+    return best
   }
 }

@@ -13,6 +13,7 @@ public enum PlatformGuess {
 
   /// The model wins when it names the hardware; otherwise the reported OS decides.
   public static func decide(reported: String?, model: String?) -> Outcome {
+    if let model, let other = otherAppleOS(model: model) { return .notApple(other) }
     if let model, let fromModel = platform(model: model) {
       if let reported, isForeign(reported) { return .notApple(reported) }
       return .apple(fromModel)
@@ -41,11 +42,25 @@ public enum PlatformGuess {
     return nil
   }
 
+  /// tvOS, watchOS or visionOS for an Apple TV, Watch or Vision Pro model name or identifier
+  /// (`AppleTV14,1`, `Apple TV 4K`, `Watch6,1`, `RealityDevice14,1`): Apple devices Ringside
+  /// does not manage, skipped like other platforms.
+  public static func otherAppleOS(model: String) -> String? {
+    let m = model.trimmed.lowercased()
+    if m.hasPrefix("appletv") || m.hasPrefix("apple tv") { return "tvOS" }
+    if m.hasPrefix("watch") || m.hasPrefix("apple watch") { return "watchOS" }
+    if m.hasPrefix("realitydevice") || m.hasPrefix("apple vision") || m.hasPrefix("applevision") {
+      return "visionOS"
+    }
+    return nil
+  }
+
   private static func isForeign(_ reported: String) -> Bool {
     let w = reported.lowercased()
+    if otherAppleOS(model: reported) != nil { return true }
     return [
       "windows", "android", "linux", "chrome", "ubuntu", "centos", "debian", "rhel", "tvos",
-      "watchos", "visionos", "holographic",
+      "watchos", "visionos", "holographic", "xros",
     ]
     .contains { w.contains($0) }
   }

@@ -1,0 +1,118 @@
+import Foundation
+import RingsideDomain
+import RingsideImport
+import RingsideStore
+import XCTest
+
+/// Imports the vendor examples and real tenant responses in `Fixtures/published` (sources in
+/// its SOURCES.md), exactly as they were published.
+final class PublishedExampleTests: XCTestCase {
+  private func published(_ name: String) -> String {
+    Support.fixtures.appendingPathComponent("published").appendingPathComponent(name).path
+  }
+
+  private func date(_ text: String) -> Date? { ISO8601DateFormatter().date(from: text) }
+
+  func testJamfAPIReferenceExampleImportsAsAComputer() throws {
+    let store = try Support.store(self)
+    let summary = try Support.run(store, [published("jamf-computers-inventory-docs.json")])
+    XCTAssertEqual(summary.added, 1)
+    XCTAssertEqual(summary.choices.first?.format, .jamfJSON)
+    let d = try Support.device(store, "Boalime").device
+    XCTAssertEqual(d.platform, .macOS)
+    XCTAssertEqual(d.source, "jamf-computer")
+    XCTAssertEqual(d.serial, "C02ZC2QYLVDL")
+    XCTAssertEqual(d.supervised, true)
+    XCTAssertEqual(d.userName, "email@com.pl")
+    XCTAssertEqual(d.version.base?.description, "10.9.5")
+    XCTAssertEqual(d.lastCheckIn, date("2018-10-31T18:04:13Z"))
+  }
+
+  func testRealJamfTenantRecordWithNullOperatingSystemStaysAComputerCheckedInAtLastContact()
+    throws
+  {
+    let store = try Support.store(self)
+    let summary = try Support.run(store, [published("jamf-computers-inventory-tenant.json")])
+    XCTAssertEqual(summary.added, 1)
+    XCTAssertEqual(summary.rejected, 0)
+    let d = try Support.device(store, "XXXXXXXXXXXX").device
+    XCTAssertEqual(d.name, "llama’s MacBook Air")
+    XCTAssertEqual(d.platform, .macOS)
+    XCTAssertEqual(d.source, "jamf-computer")
+    XCTAssertEqual(d.udid, "54C764F5-7DC6-5CC0-B877-641BEDF8AF20")
+    XCTAssertNil(d.version.base, "the section with the version was not asked for")
+    // lastContactTime (Feb 21), not reportDate (Feb 15); stored to the second.
+    XCTAssertEqual(d.lastCheckIn, date("2023-02-21T09:31:49Z"))
+  }
+
+  func testKandjiListExampleImportsWithNoLetter() throws {
+    let store = try Support.store(self)
+    let summary = try Support.run(store, [published("kandji-device-docs.json")])
+    XCTAssertEqual(summary.added, 1)
+    let d = try Support.device(store, "FVHHFKF7Q6L4").device
+    XCTAssertEqual(d.name, "accuhive's MacBook Air")
+    XCTAssertEqual(d.version.base?.description, "14.4.1")
+    XCTAssertEqual(d.version.rsr, .none)
+    XCTAssertEqual(d.userName, "accuhive.admin@kandji.io")
+  }
+
+  func testKandjiDeviceDetailsExampleReadsSupervisionBlueprintAndAgentCheckIn() throws {
+    let store = try Support.store(self)
+    let summary = try Support.run(
+      store, [published("kandji-device-details-docs.json")],
+      ImportOptions(ringFrom: "blueprint_name"))
+    XCTAssertEqual(summary.added, 1)
+    let d = try Support.device(store, "FVHHFKF7Q6L4").device
+    XCTAssertEqual(d.name, "testuser’s MacBook Air")
+    XCTAssertEqual(d.supervised, true)
+    XCTAssertEqual(d.udid, "3c976d96-08a0-5014-89e4-66259ab79fe6")
+    XCTAssertEqual(d.ring, "test_something")
+    XCTAssertEqual(d.lastCheckIn, date("2024-07-23T14:26:49Z"))
+  }
+
+  func testFleetDocsExampleAsPublishedIsRefusedAtItsTrailingComma() throws {
+    let store = try Support.store(self)
+    guard
+      case .file(let issue, _)? = Support.failure(store, [published("fleet-hosts-docs-2020.json")])
+    else { return XCTFail("expected a file error") }
+    XCTAssertEqual(issue.location.line, 77)
+    XCTAssertTrue(issue.reason.contains("trailing comma"), issue.reason)
+    XCTAssertEqual(try store.countDevices(), 0)
+  }
+
+  func testFleetDocsExampleHostOneIsReadAndItsLinuxHostsSkipped() throws {
+    var text = try String(contentsOfFile: published("fleet-hosts-docs-2020.json"), encoding: .utf8)
+    let comma = try XCTUnwrap(text.range(of: "},\n  ]", options: .backwards))
+    text.replaceSubrange(comma, with: "}\n  ]")
+    let store = try Support.store(self)
+    let summary = try Support.run(store, [Support.file(self, "fleet.json", text)])
+    XCTAssertEqual(summary.read, 2)
+    XCTAssertEqual(summary.skipped, 2)
+    XCTAssertEqual(summary.rejected, 0)
+  }
+
+  func testRealIntuneTenantDevicesImportTheIPhoneAndSkipTheWindowsVM() throws {
+    let store = try Support.store(self)
+    let summary = try Support.run(store, [published("graph-managed-devices-tenant.json")])
+    XCTAssertEqual(summary.choices.first?.format, .graphJSON)
+    XCTAssertEqual(summary.added, 1)
+    XCTAssertEqual(summary.skipped, 1)
+    let d = try Support.device(store, "GV4D807ZN73C").device
+    XCTAssertEqual(d.platform, .iOS)
+    XCTAssertEqual(d.version.base?.description, "16.5.1")
+    XCTAssertEqual(d.version.rsr, .unknown)
+    XCTAssertEqual(d.lastCheckIn, date("2023-06-29T05:17:54Z"))
+  }
+
+  func testMDMResultWithoutModelKeysIsRejectedNamingTheField() throws {
+    let store = try Support.store(self)
+    guard
+      case .rejected(_, let issues)? = Support.failure(
+        store, [published("mdm-device-information-flarexio.plist")])
+    else { return XCTFail("expected a rejection") }
+    XCTAssertEqual(issues.first?.field, "ProductName")
+    XCTAssertTrue(
+      issues[0].description.contains("mdm-device-information-flarexio.plist"), issues[0].description
+    )
+  }
+}
