@@ -38,13 +38,32 @@ final class OnCallCommandTests: XCTestCase {
     XCTAssertEqual(csv.split(separator: "\n").count, pulled + 1)
   }
 
-  func testDevicesJSONIsAnArrayOfObjects() throws {
+  func testDevicesAndWhySpeakOneJSONVocabulary() throws {
     let out = cli.run(
       "devices", "--db", cli.dbPath, "--format", "json", "--limit", "3", "--sort", "-checkin"
     ).out
-    let rows = try JSONSerialization.jsonObject(with: Data(out.utf8)) as! [[String: String]]
+    let top = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+    XCTAssertEqual(top["schema_version"] as? Int, 2)
+    let rows = try XCTUnwrap(top["devices"] as? [[String: Any]])
     XCTAssertEqual(rows.count, 3)
-    XCTAssertEqual(rows.map { $0["last_checkin"]! }, rows.map { $0["last_checkin"]! }.sorted(by: >))
+    let times = rows.compactMap { $0["last_checkin"] as? String }
+    XCTAssertEqual(times, times.sorted(by: >))
+    let first = rows[0]
+    XCTAssertTrue(first["supervised"] is Bool || first["supervised"] is NSNull, "\(first)")
+    XCTAssertTrue(first["user_enrolled"] is Bool, "\(first)")
+    let name = try XCTUnwrap(first["name"] as? String)
+    let why = cli.run("why", "--db", cli.dbPath, "--format", "json", name).out
+    let explained = try XCTUnwrap(
+      try JSONSerialization.jsonObject(with: Data(why.utf8)) as? [String: Any])
+    XCTAssertEqual(explained["schema_version"] as? Int, 2)
+    for key in first.keys {
+      XCTAssertEqual(
+        "\(explained[key] ?? "missing")", "\(first[key] ?? "")", "\(key) differs between devices and why")
+    }
+    let report = cli.run("report", "--db", cli.dbPath, "--format", "json").out
+    let summary = try XCTUnwrap(
+      try JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any])
+    XCTAssertEqual(summary["schema_version"] as? Int, 2)
   }
 
   func testDevicesRejectsABadFilterWithTheChoices() {

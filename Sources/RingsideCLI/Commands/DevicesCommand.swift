@@ -57,7 +57,7 @@ enum DevicesCommand {
     var pendingJSON: String?
     switch format {
     case "csv": out.line(CSVWriter.row(columns))
-    case "json": out.line("[")
+    case "json": out.line("{\"schema_version\": \(DeviceJSON.schemaVersion), \"devices\": [")
     default: out.line(plan.row(columns.map { $0.replacingOccurrences(of: "_", with: " ") }))
     }
     try store.forEachDevice(filter: filter, sort: sort, limit: limit, now: context.now) { record in
@@ -68,14 +68,14 @@ enum DevicesCommand {
         if let previous = pendingJSON { out.line(previous + ",") }
         pendingJSON =
           "  "
-          + JSONValue.object(zip(columns, cells).map { ($0, .string($1)) }).serialized(indent: nil)
+          + JSONValue.object(DeviceJSON.fields(record, catalog: catalog)).serialized(indent: nil)
       default: out.line(plan.row(cells))
       }
       count += 1
     }
     if format == "json" {
       if let last = pendingJSON { out.line(last) }
-      out.line("]")
+      out.line("]}")
     }
     out.flush()
     if format == "text" && count == 0 { context.printError("no devices match") }

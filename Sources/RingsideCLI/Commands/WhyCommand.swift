@@ -55,6 +55,7 @@ struct DeviceExplanation {
   let label: String
   let now: Date
   let age: CatalogAge
+  let catalog: ReleaseCatalog
 
   static func load(_ record: DeviceRecord, store: InventoryStore, now: Date) throws
     -> DeviceExplanation
@@ -72,7 +73,7 @@ struct DeviceExplanation {
         userEnrolled: d.userEnrolled, ring: d.ring, version: d.version),
       history: try store.history(deviceID: record.id),
       label: catalog.label(for: d.version, on: d.platform), now: now,
-      age: CatalogAge(asOf: catalog.asOf, today: store.today))
+      age: CatalogAge(asOf: catalog.asOf, today: store.today), catalog: catalog)
   }
 
   func text(width: Int = .max) -> String {
@@ -160,19 +161,13 @@ struct DeviceExplanation {
   private var actionValue: JSONValue { assessment.action.map { .string($0) } ?? .null }
 
   var json: JSONValue {
-    let d = record.device
     func s(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
-    return .object([
-      ("name", .string(d.name)), ("serial", s(d.serial)),
-      ("platform", .string(d.platform.rawValue)),
-      ("model", s(d.model)), ("os_version", s(d.version.base?.description)),
-      ("rsr", .string(d.version.rsr.description)), ("build", s(d.version.build?.text)),
-      ("supplemental_build", s(d.version.supplementalBuild?.text)), ("version", .string(label)),
-      ("state", .string(record.state.rawValue)), ("removal", .string(record.removal.rawValue)),
-      ("ring", .string(d.ring)), ("policy", policy.json),
-      ("supervised", d.supervised.map { .bool($0) } ?? .null),
-      ("user_enrolled", .bool(d.userEnrolled)),
-      ("last_checkin", s(d.lastCheckIn.map { Formatting.iso($0) })),
+    let head: [(String, JSONValue)] =
+      [("schema_version", .int(DeviceJSON.schemaVersion))]
+      + DeviceJSON.fields(record, catalog: catalog)
+    return .object(
+      head + [
+      ("policy", policy.json),
       ("explanation", .string(assessment.explanation + " " + removalSentence)),
       ("target", targetVersion), ("target_build", targetBuild), ("action", actionValue),
       ("catalog_as_of", .string(age.asOf)), ("catalog_age_days", .int(age.days)),

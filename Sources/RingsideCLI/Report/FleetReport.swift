@@ -40,6 +40,7 @@ struct FleetReport {
 
   func json(_ grouping: String?) -> JSONValue {
     var pairs: [(String, JSONValue)] = [
+      ("schema_version", .int(DeviceJSON.schemaVersion)),
       ("devices", .int(summary.devices)),
       (
         "catalog",
