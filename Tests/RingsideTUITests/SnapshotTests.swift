@@ -34,6 +34,8 @@ final class SnapshotTests: XCTestCase {
     ("staged-diff", "3i4<Down><Down><Enter>"),
     ("audit", "3i<Down>r2 <Space> m15"),
     ("rings-staged", "3i<Down>r+"),
+    ("ring-picker-bordered", "2 m"),
+    ("confirm-write-bordered", "3i4w"),
   ]
 
   func testStagedAndAuditAt80x24And132x40() throws {

@@ -29,7 +29,7 @@ public enum CommandTable {
   public static let fixed: [Command] = [
     Command(
       quit, "quit", help: "Leave the dashboard and restore the terminal.", scope: "global",
-      names: ["q", "quit"]),
+      names: ["q", "quit", "q!", "quit!"]),
     Command(
       help, "help", help: "Show or hide this list of keys and commands.", scope: "global",
       names: ["help"]),

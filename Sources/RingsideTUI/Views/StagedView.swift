@@ -96,8 +96,11 @@ public enum StagedView {
 
   /// `w`: asks before writing, saying what goes where.
   static func confirmWrite(_ state: inout DashboardState, _ info: StagingInfo) -> [Effect] {
-    guard info.count > 0 || !info.fileChanges.isEmpty else {
-      state.message = StatusMessage(text: "nothing staged, nothing to write", isError: false)
+    guard info.count > 0 else {
+      let hint =
+        info.fileChanges.isEmpty
+        ? "" : " (the profile files differ from the folder: `ringside apply` writes them)"
+      state.message = StatusMessage(text: "nothing staged, nothing to write" + hint, isError: false)
       return []
     }
     let files = info.fileChanges.map { "\($0.action.rawValue) \($0.name)" }
