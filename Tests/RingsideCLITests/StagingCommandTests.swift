@@ -88,6 +88,21 @@ final class StagingCommandTests: XCTestCase {
     XCTAssertTrue(why.out.contains("target newest major"), why.out)
   }
 
+  func testLooseningAProtectionIsFlaggedWithTheDevicesItExposes() {
+    XCTAssertEqual(run("stage", "policy", "production", "--rsr-removal", "unset", "--db", db).status, 0)
+    let staged = run("staged", "--db", db, "--wide").out
+    XCTAssertTrue(
+      staged.contains("! LOOSENS: ring production: RSR/BSI removal block → unset lifts a protection from"),
+      staged)
+    XCTAssertFalse(staged.contains("in ring test"), "warnings about rings nothing staged touches")
+    XCTAssertEqual(run("discard", "--db", db).status, 0)
+    XCTAssertEqual(run("stage", "policy", "production", "--rsr-removal", "allow", "--db", db).status, 0)
+    XCTAssertTrue(run("staged", "--db", db, "--wide").out.contains("LOOSENS"))
+    XCTAssertEqual(run("discard", "--db", db).status, 0)
+    XCTAssertEqual(run("stage", "policy", "test", "--rsr-removal", "block", "--db", db).status, 0)
+    XCTAssertFalse(run("staged", "--db", db, "--wide").out.contains("LOOSENS"), "tightening")
+  }
+
   func testDiffShowsTheLineChangesOfTheStagedPolicy() {
     XCTAssertEqual(run("apply", "--db", db).status, 0)
     XCTAssertEqual(run("stage", "policy", "test", "--rsr-removal", "block", "--db", db).status, 0)

@@ -27,11 +27,33 @@ struct StagedReport {
     let plan = ProfilePlan(
       rings: rings, organization: organization, directory: directory, directoryPath: path,
       known: try store.profileFileHashes(directory: directory?.path ?? path))
+    let changes = try store.stagedChanges(limit: 500)
+    let segments = try store.stagedFleetSegments()
     return StagedReport(
-      changes: try store.stagedChanges(limit: 500), stagedCount: try store.stagedChangeCount(),
+      changes: changes, stagedCount: try store.stagedChangeCount(),
       moveGroups: try store.stagedMoveGroups(),
       plan: plan,
-      warnings: StagingWarnings.evaluate(rings: rings, segments: try store.stagedFleetSegments()))
+      warnings: loosening(changes, segments: segments)
+        + StagingWarnings.evaluate(rings: rings, segments: segments).filter {
+          touched(changes, moves: try? store.stagedMoveGroups()).contains($0.ring)
+        })
+  }
+
+  /// The rings a staged change concerns: warnings about other rings stand whatever is staged.
+  static func touched(_ changes: [StagedChange], moves: [StagedMoveGroup]?) -> Set<String> {
+    Set(changes.map(\.ring) + (moves ?? []).flatMap { [$0.fromRing, $0.toRing] })
+  }
+
+  /// A warning for every staged change that lifts a protection, first, with the devices of
+  /// the ring it exposes.
+  static func loosening(_ changes: [StagedChange], segments: [FleetSegment]) -> [StagingWarning] {
+    changes.filter(\.loosens).map { change in
+      let devices = segments.filter { $0.ring == change.ring }.reduce(0) { $0 + $1.count }
+      return StagingWarning(
+        kind: .loosening, ring: change.ring, devices: devices,
+        message:
+          "LOOSENS: \(change.summary) lifts a protection from \(devices) device\(devices == 1 ? "" : "s"), staged by \(change.author).")
+    }
   }
 
   private var policyChanges: [StagedChange] { changes.filter { $0.policyField != nil } }

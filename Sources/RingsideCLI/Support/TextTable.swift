@@ -56,10 +56,11 @@ public struct TextTable {
 /// Wraps prose at spaces to fit `width` columns, continuation lines indented by `indent`.
 public func wrapText(_ text: String, width: Int, indent: String = "") -> String {
   guard width < .max else { return text }
+  let lead = String(text.prefix { $0 == " " })
   var lines: [String] = []
-  var current = ""
-  for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-    let candidate = current.isEmpty ? String(word) : current + " " + word
+  var current = lead
+  for word in text.dropFirst(lead.count).split(separator: " ", omittingEmptySubsequences: false) {
+    let candidate = current == lead && lines.isEmpty ? lead + word : current + " " + word
     if DisplayWidth.of(candidate) > width - (lines.isEmpty ? 0 : DisplayWidth.of(indent)),
       !current.isEmpty
     {

@@ -24,6 +24,23 @@ public struct StagedChange: Sendable, Hashable, Identifiable {
     if case .policy(_, let new) = kind { new.field } else { nil }
   }
 
+  /// True when the change lifts a protection the ring had: a blocked installation or removal
+  /// becomes unset or allowed, automatic critical updates stop, the newest major stops being
+  /// required.
+  public var loosens: Bool {
+    guard case .policy(let old, let new) = kind else { return false }
+    switch (old, new) {
+    case (.rsrInstallation(let a), .rsrInstallation(let b)), (.rsrRemoval(let a), .rsrRemoval(let b)):
+      return a == .block && b != .block
+    case (.criticalUpdateInstall(let a), .criticalUpdateInstall(let b)):
+      return a == .on && b != .on
+    case (.majorTarget(let a), .majorTarget(let b)):
+      return a == .newest && b != .newest
+    default:
+      return false
+    }
+  }
+
   /// "ring test: RSR/BSI installation unset → allow", "C02ABC (Kim's Mac): production → test".
   public var summary: String {
     switch kind {
