@@ -16,6 +16,7 @@ public enum CommandTable {
     StagedCommand.spec,
     ApplyCommand.spec,
     DiscardCommand.spec,
+    ConfigCommand.spec,
     AuditCommand.spec,
     DocsCommand.manpage,
     DocsCommand.completions,

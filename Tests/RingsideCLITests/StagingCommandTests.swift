@@ -103,6 +103,32 @@ final class StagingCommandTests: XCTestCase {
     XCTAssertFalse(run("staged", "--db", db, "--wide").out.contains("LOOSENS"), "tightening")
   }
 
+  func testProfileIdentityIsSetOnceAndChangedOnlyOnPurpose() throws {
+    XCTAssertEqual(run("stage", "policy", "test", "--rsr-install", "block", "--db", db).status, 0)
+    let first = run("apply", "--db", db, "--org", "Example Corp", "--out", directory + "/upload")
+    XCTAssertEqual(first.status, 0, first.err)
+    let shown = run("config", "--db", db).out
+    XCTAssertTrue(shown.contains("organisation       Example Corp"), shown)
+    XCTAssertTrue(shown.contains("profile folder     \(directory)/upload"), shown)
+    // Later runs without --org and --out write the same identifiers to the same folder.
+    XCTAssertEqual(run("stage", "policy", "test", "--rsr-install", "allow", "--db", db).status, 0)
+    let second = run("apply", "--db", db)
+    XCTAssertEqual(second.status, 0, second.err)
+    let profile = try String(
+      contentsOfFile: directory + "/upload/test-ios.mobileconfig", encoding: .utf8)
+    XCTAssertTrue(profile.contains("ringside.example-corp.test.ios"), profile)
+    let other = run("staged", "--db", db, "--org", "Other")
+    XCTAssertEqual(other.status, 64)
+    XCTAssertTrue(other.err.contains("organisation \"Example Corp\""), other.err)
+    XCTAssertEqual(run("config", "--db", db, "--identifier-prefix", "com.example").status, 64)
+    let forced = run("config", "--db", db, "--identifier-prefix", "com.example", "--force")
+    XCTAssertEqual(forced.status, 0, forced.err)
+    XCTAssertTrue(forced.out.contains("com.example.ringside.RING.ios"), forced.out)
+    XCTAssertEqual(run("config", "--db", db, "--identifier-prefix", "not dns").status, 64)
+    let audit = run("audit", "--db", db, "--format", "json").out
+    XCTAssertTrue(audit.contains("identifier prefix: unset → \\\"com.example\\\""), audit)
+  }
+
   func testDiffShowsTheLineChangesOfTheStagedPolicy() {
     XCTAssertEqual(run("apply", "--db", db).status, 0)
     XCTAssertEqual(run("stage", "policy", "test", "--rsr-removal", "block", "--db", db).status, 0)

@@ -26,10 +26,16 @@ enum ApplyCommand {
     run: { arguments, context in try run(arguments, context) })
 
   static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
-    let organization = try ProfileOutputOptions.organization(arguments, command: "apply")
-    let directory = ProfileOutputOptions.directory(arguments, context)
     let dryRun = arguments.flag("--dry-run")
     let store = try context.openStore(arguments, readOnly: dryRun)
+    let settings = try ProfileOutputOptions.settings(store)
+    let organization = try ProfileOutputOptions.organization(
+      arguments, command: "apply", settings: settings)
+    let directory = try ProfileOutputOptions.directory(arguments, context, settings: settings)
+    if !dryRun {
+      try ProfileOutputOptions.rememberFirstUse(
+        arguments, store: store, settings: settings, context: context)
+    }
     let ledger = StoreProfileLedger(
       store: store, actor: AuditActor.current(environment: context.environment), now: context.now)
     let report: ProfileApplier.Report

@@ -44,10 +44,12 @@ public enum DashboardCommand {
     defer { cleanup() }
     let access = try context.access(
       storePath: store.path, readOnlyRequested: arguments.flag("--read-only"))
+    let settings = try ProfileOutputOptions.settings(store)
     let staging = StagingContext(
       actor: AuditActor.current(environment: context.environment, role: access.role.rawValue),
-      directory: ProfileOutputOptions.directory(arguments, context),
-      organization: try ProfileOutputOptions.organization(arguments, command: "dashboard"))
+      directory: try ProfileOutputOptions.directory(arguments, context, settings: settings),
+      organization: try ProfileOutputOptions.organization(
+        arguments, command: "dashboard", settings: settings))
     let locator = ThemeLocator(environment: context.environment, executablePath: executablePath())
     if headless {
       return try runHeadless(

@@ -1,3 +1,5 @@
+import RingsideStore
+
 /// `ringside staged`: what is staged, the files it produces compared with the profile folder,
 /// the line diff of each, and the warnings admins need before writing.
 enum StagedCommand {
@@ -19,10 +21,13 @@ enum StagedCommand {
       """,
     run: { arguments, context in
       let format = try arguments.choice("--format", in: ["text", "json"], default: "text")
-      let organization = try ProfileOutputOptions.organization(arguments, command: "staged")
       let store = try context.openStore(arguments, readOnly: true)
+      let settings = try ProfileOutputOptions.settings(store)
+      let organization = try ProfileOutputOptions.organization(
+        arguments, command: "staged", settings: settings)
       let report = try StagedReport.load(
-        store: store, directory: ProfileOutputOptions.directory(arguments, context),
+        store: store,
+        directory: try ProfileOutputOptions.directory(arguments, context, settings: settings),
         organization: organization)
       let diff = arguments.flag("--diff")
       if format == "json" {

@@ -1,4 +1,5 @@
 import Foundation
+import RingsideDomain
 import RingsideProfiles
 import RingsideStore
 import RingsideTUI
@@ -15,21 +16,67 @@ enum ProfileOutputOptions {
     "--org", value: "NAME",
     help: "Organisation written as PayloadOrganization and used in identifiers. Default: Ringside.")
 
-  /// The folder from `--out`, else the XDG default.
-  static func directory(_ arguments: ParsedArguments, _ context: CommandContext) -> String {
-    if let out = arguments.value("--out"), !out.isEmpty { return out }
-    return StorePath.dataDirectory(environment: context.environment) + "/profiles"
+  /// The folder: the store's setting (`ringside config --out`), else `--out`, else the XDG
+  /// default. A different `--out` than the stored one is refused: every admin writes to one
+  /// folder, and moving it is `ringside config --out DIR`.
+  static func directory(
+    _ arguments: ParsedArguments, _ context: CommandContext, settings: ProfileSettings? = nil
+  ) throws(CLIError) -> String {
+    let given = arguments.value("--out").flatMap { $0.isEmpty ? nil : $0 }
+    if let stored = settings?.directory {
+      if let given, given != stored {
+        throw CLIError.usage(
+          "this store writes profiles to \(Sanitized.text(stored)) (ringside config); move the folder with `ringside config --out \(Sanitized.text(given))`",
+          command: nil)
+      }
+      return stored
+    }
+    return given ?? StorePath.dataDirectory(environment: context.environment) + "/profiles"
   }
 
-  /// The organisation from `--org`, else "Ringside".
-  static func organization(_ arguments: ParsedArguments, command: String) throws(CLIError)
-    -> ProfileOrganization
-  {
-    guard let name = arguments.value("--org") else { return .default }
+  /// The organisation: the store's setting, else `--org`, else "Ringside"; with the store's
+  /// identifier prefix. A different `--org` than the stored one is refused like `--out`.
+  static func organization(
+    _ arguments: ParsedArguments, command: String, settings: ProfileSettings? = nil
+  ) throws(CLIError) -> ProfileOrganization {
+    let given = arguments.value("--org")
+    if let stored = settings?.organization, let given, given.trimmed != stored {
+      throw CLIError.usage(
+        "this store writes profiles for organisation \"\(Sanitized.text(stored))\" (ringside config); change it with `ringside config --org`",
+        command: command)
+    }
+    let name = settings?.organization ?? given
+    var organization = ProfileOrganization.default
+    if let name {
+      do { organization = try ProfileOrganization(name) } catch {
+        throw CLIError.usage(error.description, command: command)
+      }
+    }
+    return organization.withIdentifierPrefix(settings?.identifierPrefix)
+  }
+
+  /// The store's profile settings, as a CLI error when the store cannot say.
+  static func settings(_ store: InventoryStore) throws(CLIError) -> ProfileSettings {
+    do { return try store.profileSettings() } catch { throw CLIError.store(error) }
+  }
+
+  /// Stores `--org` and `--out` on an admin's first apply, so later runs write the same
+  /// identifiers to the same folder without repeating them.
+  static func rememberFirstUse(
+    _ arguments: ParsedArguments, store: InventoryStore, settings: ProfileSettings,
+    context: CommandContext
+  ) throws(CLIError) {
+    var new = ProfileSettings()
+    if settings.organization == nil, let org = arguments.value("--org") { new.organization = org.trimmed }
+    if settings.directory == nil, let out = arguments.value("--out"), !out.isEmpty {
+      new.directory = out
+    }
+    guard new.organization != nil || new.directory != nil else { return }
     do {
-      return try ProfileOrganization(name)
+      try store.setProfileSettings(
+        new, by: AuditActor.current(environment: context.environment), at: context.now)
     } catch {
-      throw CLIError.usage(error.description, command: command)
+      throw CLIError.store(error)
     }
   }
 

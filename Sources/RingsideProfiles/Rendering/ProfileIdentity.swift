@@ -17,9 +17,13 @@ public struct ProfileIdentity: Sendable, Hashable {
   /// `test-ios`: the stem of both files.
   public var fileStem: String { "\(ring)-\(family.rawValue)" }
 
-  /// The profile's `PayloadIdentifier`, e.g. `ringside.acme.test.ios`.
+  /// The profile's `PayloadIdentifier`, e.g. `ringside.acme.test.ios`, or with an identifier
+  /// prefix `com.example.ringside.test.ios`.
   public var profileIdentifier: String {
-    "ringside.\(organization.slug).\(ring).\(family.rawValue)"
+    if let prefix = organization.identifierPrefix {
+      return "\(prefix).ringside.\(ring).\(family.rawValue)"
+    }
+    return "ringside.\(organization.slug).\(ring).\(family.rawValue)"
   }
 
   /// The identifier of one payload inside the profile.

@@ -11,6 +11,29 @@ public struct ProfileOrganization: Sendable, Hashable {
   public let name: String
   /// Lowercase ASCII letters, digits and `-`; a hash of the name when nothing else is left.
   public let slug: String
+  /// A reverse-DNS prefix such as `com.example` for every identifier, or nil for `ringside.SLUG`.
+  public private(set) var identifierPrefix: String?
+
+  /// This organisation writing identifiers under `prefix` (`com.example.ringside.test.ios`).
+  public func withIdentifierPrefix(_ prefix: String?) -> ProfileOrganization {
+    var copy = self
+    copy.identifierPrefix = prefix
+    return copy
+  }
+
+  /// Whether `text` is a reverse-DNS prefix: dot-separated labels of ASCII letters, digits and
+  /// `-`, at least two of them, 200 characters at most.
+  public static func isIdentifierPrefix(_ text: String) -> Bool {
+    let labels = text.split(separator: ".", omittingEmptySubsequences: false)
+    return text.count <= 200 && labels.count >= 2
+      && labels.allSatisfy { label in
+        !label.isEmpty
+          && label.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+              || $0 == "-"
+          }
+      }
+  }
 
   public init(_ name: String) throws(ProfileError) {
     let trimmed = name.trimmed

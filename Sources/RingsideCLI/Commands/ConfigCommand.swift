@@ -1,0 +1,94 @@
+import Foundation
+import RingsideDomain
+import RingsideProfiles
+import RingsideStore
+
+/// `ringside config`: the profile identity every admin of a store shares (organisation,
+/// identifier prefix, folder), shown, set once, or changed on purpose.
+enum ConfigCommand {
+  static let spec = CommandSpec(
+    path: ["config"],
+    summary: "Show or set who profiles are written for and where (kept in the store).",
+    options: [
+      CommandSpec.dbOption,
+      CommandSpec.Option("--org", value: "NAME", help: "PayloadOrganization of every profile."),
+      CommandSpec.Option(
+        "--identifier-prefix", value: "PREFIX",
+        help: "Reverse-DNS prefix of every identifier, e.g. com.example."),
+      CommandSpec.Option("--out", value: "DIR", help: "The profile folder every admin writes to."),
+      CommandSpec.Option(
+        "--force", help: "Change a value already set (the MDM then gets new profiles)."),
+    ],
+    discussion: """
+      Without options, prints the settings. A value is set once (or by the first apply with
+      --org or --out) and then used by every admin and session: identifiers and UUIDs derive
+      from organisation (or prefix), ring and platform, so the MDM replaces a profile instead of
+      adding a second one. Changing the organisation or prefix once profiles were written
+      changes every identifier, so it needs --force; every change is in the audit log.
+      """,
+    writes: true,
+    run: { arguments, context in try run(arguments, context) })
+
+  static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
+    let store = try context.openStore(arguments, create: true)
+    let current = try ProfileOutputOptions.settings(store)
+    var new = ProfileSettings(
+      organization: arguments.value("--org")?.trimmed,
+      identifierPrefix: arguments.value("--identifier-prefix"),
+      directory: arguments.value("--out").flatMap { $0.isEmpty ? nil : $0 })
+    if let org = new.organization {
+      do { _ = try ProfileOrganization(org) } catch {
+        throw CLIError.usage("--org: \(error.description)", command: "config")
+      }
+    }
+    if let prefix = new.identifierPrefix, !ProfileOrganization.isIdentifierPrefix(prefix) {
+      throw CLIError.usage(
+        "--identifier-prefix must be reverse DNS such as com.example, not \(Sanitized.text(prefix, limit: 60))",
+        command: "config")
+    }
+    if new == ProfileSettings() {
+      context.print(describe(current))
+      return ExitCode.ok.rawValue
+    }
+    let identityChanges =
+      (current.organization.map { $0 != new.organization && new.organization != nil } ?? false)
+      || (current.identifierPrefix.map { $0 != new.identifierPrefix && new.identifierPrefix != nil }
+        ?? false)
+      || (current.identifierPrefix == nil && new.identifierPrefix != nil)
+    let written = (try? store.profileFileHashes(directory: current.directory ?? "").isEmpty) == false
+    if identityChanges && !arguments.flag("--force") && (written || current.organization != nil) {
+      throw CLIError(
+        .usage,
+        "changing the organisation or identifier prefix gives every profile new identifiers, so the MDM sees new profiles next to the old ones; remove the old ones there, then repeat with --force"
+      )
+    }
+    if new.organization == current.organization { new.organization = nil }
+    if new.identifierPrefix == current.identifierPrefix { new.identifierPrefix = nil }
+    if new.directory == current.directory { new.directory = nil }
+    let stored: ProfileSettings
+    do {
+      stored = try store.setProfileSettings(
+        new, by: AuditActor.current(environment: context.environment), at: context.now)
+    } catch {
+      throw CLIError.store(error)
+    }
+    context.print(describe(stored))
+    return ExitCode.ok.rawValue
+  }
+
+  static func describe(_ s: ProfileSettings) -> String {
+    let organization = s.organization ?? ProfileOrganization.defaultName
+    let sample = (try? ProfileOrganization(organization))?.withIdentifierPrefix(
+      s.identifierPrefix)
+    let identifier =
+      sample.map {
+        ProfileIdentity(organization: $0, ring: "RING", family: .iOS).profileIdentifier
+      } ?? ""
+    return """
+      organisation       \(Sanitized.text(organization))\(s.organization == nil ? " (default)" : "")
+      identifier prefix  \(s.identifierPrefix ?? "none: identifiers are ringside.ORG...")
+      profile folder     \(s.directory.map { Sanitized.text($0) } ?? "not set: --out or $XDG_DATA_HOME/ringside/profiles")
+      identifiers        \(identifier)
+      """
+  }
+}
