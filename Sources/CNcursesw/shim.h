@@ -144,4 +144,10 @@ static inline void ringside_capture_restore_sequence(void) {
 }
 
 static inline void ringside_forget_restore_sequence(void) { ringside_tty()->restore_length = 0; }
+
+/* 1 when the terminal has an alternate screen to leave on exit (xterm, tmux); 0 on a vt100. */
+static inline int ringside_has_alternate_screen(void) {
+  const char *s = tigetstr("smcup");
+  return s != NULL && s != (char *)-1 && s[0] != 0;
+}
 #endif

@@ -57,6 +57,11 @@ public final class CursesTerminal: TerminalIO {
   public func close() {
     guard !closed else { return }
     closed = true
+    // Without an alternate screen (TERM=vt100) the last frame would stay behind the prompt.
+    if ringside_has_alternate_screen() == 0 {
+      werase(window)
+      wrefresh(window)
+    }
     endwin()
     delscreen(screen)
     ringside_forget_restore_sequence()

@@ -85,6 +85,15 @@ final class EndToEndTests: XCTestCase {
     try assertRestored(pane, exit: 0)
   }
 
+  func testATerminalWithoutAnAlternateScreenIsClearedOnQuit() throws {
+    let pane = try TmuxPane(width: 80, height: 24)
+    try pane.type("TERM=vt100 \(EndToEndTests.binary!) --db \(store); echo EXIT=$?")
+    try pane.keys("Enter")
+    pane.wait(for: "the overview") { $0.contains("RSR/BSI state") && $0.contains("Rollout") }
+    try pane.keys("q")
+    try assertRestored(pane, exit: 0)
+  }
+
   func testCtrlCSIGTERMAndSIGHUPRestoreTheTerminal() throws {
     let pane = try TmuxPane(width: 80, height: 24)
     try start(pane)
