@@ -49,6 +49,32 @@ final class DashboardUpdateTests: XCTestCase {
       })
   }
 
+  func testReopeningTheFilterSelectsItSoTypingReplacesIt() {
+    var (s, _) = type(makeState(), "/ring:test".map { Key.character($0) } + [.enter])
+    XCTAssertEqual(s.devices.filterText, "ring:test")
+    (s, _) = type(s, [.character("/")] + "mac".map { Key.character($0) })
+    XCTAssertEqual(s.input, .filter(draft: "mac", original: "ring:test"))
+    XCTAssertEqual(s.devices.filterText, "mac")
+  }
+
+  func testTheFilterEditorMovesItsCursorAndEditsInPlace() {
+    var (s, _) = type(makeState(), "/ring:test".map { Key.character($0) } + [.enter])
+    (s, _) = type(s, [.character("/"), .home, .character("-")])
+    XCTAssertEqual(s.input, .filter(draft: "-ring:test", original: "ring:test"))
+    (s, _) = type(s, [.end, .character(" "), .character("x"), .left, .backspace])
+    XCTAssertEqual(s.input, .filter(draft: "-ring:testx", original: "ring:test"))
+    (s, _) = type(s, [.control("a"), .delete])
+    XCTAssertEqual(s.input, .filter(draft: "ring:testx", original: "ring:test"))
+    (s, _) = type(s, [.control("u")])
+    XCTAssertEqual(s.input, .filter(draft: "", original: "ring:test"))
+  }
+
+  func testAnInvalidFilterShowsNoRowsOfTheOldOne() throws {
+    let grid = try TestFleet.screen("2/ring:test<Enter>/state:pu", width: 80, height: 24)
+    XCTAssertTrue(grid.text.contains("the filter above is not valid yet"), grid.text)
+    XCTAssertFalse(grid.text.contains("RS-"), grid.text)
+  }
+
   func testEscapeRestoresTheFilterFromBeforeEditing() {
     var (s, _) = type(makeState(), [.character("/"), .character("x"), .enter])
     (s, _) = type(s, [.character("/"), .character("y"), .escape])

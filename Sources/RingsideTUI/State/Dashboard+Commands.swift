@@ -19,6 +19,8 @@ extension Dashboard {
     case CommandTable.filter:
       if let argument { return setFilter(&s, argument) }
       s.input = .filter(draft: s.devices.filterText, original: s.devices.filterText)
+      s.filterCursor = s.devices.filterText.count
+      s.filterSelected = !s.devices.filterText.isEmpty
       if s.current != .devices {
         s.back.removeAll()
         s.current = .devices

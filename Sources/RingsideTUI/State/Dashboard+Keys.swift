@@ -71,10 +71,16 @@ extension Dashboard {
     return []
   }
 
+  /// The filter editor: the old filter starts selected (typing replaces it, an arrow keeps it),
+  /// a cursor moves with ←/→, Home/End or Ctrl-A/Ctrl-E, Backspace and Delete remove around
+  /// it, Ctrl-U clears, Ctrl-W removes the word before it; every change filters at once.
   static func filterKey(_ s: inout DashboardState, _ key: Key, draft: String, original: String)
     -> [Effect]
   {
-    var text = draft
+    var text = Array(draft)
+    var cursor = max(0, min(s.filterCursor, text.count))
+    let selected = s.filterSelected
+    s.filterSelected = false
     switch key {
     case .enter:
       s.input = .none
@@ -82,22 +88,53 @@ extension Dashboard {
     case .escape:
       s.input = .none
       return setFilter(&s, original)
-    case .backspace, .delete:
-      if !text.isEmpty { text.removeLast() }
+    case .backspace:
+      if selected {
+        text = []
+        cursor = 0
+      } else if cursor > 0 {
+        text.remove(at: cursor - 1)
+        cursor -= 1
+      }
+    case .delete:
+      if selected {
+        text = []
+        cursor = 0
+      } else if cursor < text.count {
+        text.remove(at: cursor)
+      }
+    case .left: cursor = max(0, cursor - 1)
+    case .right: cursor = min(text.count, cursor + 1)
+    case .home, .control("a"): cursor = 0
+    case .end, .control("e"): cursor = text.count
     case .control("u"):
-      text = ""
+      text = []
+      cursor = 0
     case .control("w"):
-      while text.last == " " { text.removeLast() }
-      while let last = text.last, last != " " { text.removeLast() }
+      var start = cursor
+      while start > 0, text[start - 1] == " " { start -= 1 }
+      while start > 0, text[start - 1] != " " { start -= 1 }
+      text.removeSubrange(start..<cursor)
+      cursor = start
     case .character(let c):
-      text.append(c)
+      if selected {
+        text = [c]
+        cursor = 1
+      } else {
+        text.insert(c, at: cursor)
+        cursor += 1
+      }
     case .up, .down, .pageUp, .pageDown:
+      s.filterSelected = selected
       return s.keymap.command(for: key).flatMap { s.currentView?.handle(&s, $0, nil) } ?? []
     default:
+      s.filterSelected = selected
       return []
     }
-    s.input = .filter(draft: text, original: original)
-    return setFilter(&s, text)
+    s.filterCursor = cursor
+    s.input = .filter(draft: String(text), original: original)
+    if String(text) == draft { return [] }
+    return setFilter(&s, String(text))
   }
 
   static func setFilter(_ s: inout DashboardState, _ text: String) -> [Effect] {

@@ -54,6 +54,10 @@ public struct DashboardState: Sendable {
   /// The help overlay's search: the text typed after `/`, and whether it is still being typed.
   public var helpQuery = ""
   public var helpSearching = false
+  /// Where the filter editor's cursor is in the draft (characters from the start), and whether
+  /// the old filter is still selected, so that typing replaces it.
+  public var filterCursor = 0
+  public var filterSelected = false
   public var message: StatusMessage?
   public var themeName: String
   public var glyphs: Glyphs

@@ -100,6 +100,13 @@ public enum DevicesView {
         title, x: area.x + x, y: headerY, role: sorted ? .tableHeaderSorted : .tableHeader,
         limit: column.width)
     }
+    // Rows of an older filter never stand under a filter that does not parse.
+    if d.filterError != nil {
+      grid.put(
+        "No devices: the filter above is not valid yet (keep typing, or Esc restores the last one).",
+        x: area.x + 1, y: headerY + 1, role: .dim, limit: area.width - 2)
+      return
+    }
     let rows = visibleRows(state)
     for i in 0..<rows {
       let index = d.top + i

@@ -89,8 +89,20 @@ public enum Renderer {
     switch state.input {
     case .filter(let draft, _):
       grid.put("/", x: 0, y: y, role: .inputPrompt)
-      let used = grid.put(draft, x: 1, y: y, role: .inputText, limit: state.width - 2)
-      grid.put(state.glyphs.cursor, x: 1 + used, y: y, role: .inputPrompt)
+      let chars = Array(draft)
+      let cursor = max(0, min(state.filterCursor, chars.count))
+      let before = String(chars[..<cursor])
+      let used = grid.put(
+        draft, x: 1, y: y, role: state.filterSelected ? .selected : .inputText,
+        limit: state.width - 2)
+      if state.filterSelected {
+        let hint = "  (typing replaces it; ← → edit it)"
+        grid.put(hint, x: 1 + used, y: y, role: .dim, limit: max(0, state.width - used - 2))
+      } else {
+        let x = 1 + min(DisplayWidth.of(before), used)
+        let under = cursor < chars.count ? String(chars[cursor]) : state.glyphs.cursor
+        grid.put(under, x: x, y: y, role: cursor < chars.count ? .selected : .inputPrompt)
+      }
       return
     case .command(let draft):
       grid.put(":", x: 0, y: y, role: .inputPrompt)
