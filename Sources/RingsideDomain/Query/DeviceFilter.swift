@@ -97,6 +97,11 @@ public struct DeviceFilter: Sendable, Hashable {
     }
     switch field {
     case "os", "version":
+      // `26.3.1 (?)`, as the screen shows a version whose letter the source does not report.
+      let compact = value.replacingOccurrences(of: " ", with: "")
+      if compact.hasSuffix("(?)"), let base = OSVersionNumber(String(compact.dropLast(3))) {
+        return .os(base, .unknown)
+      }
       do {
         let v = try AppleOSVersion.parse(value, missingLetter: .unknown)
         let mark: RSRMark? = value.contains("(") ? v.rsr : nil
@@ -104,7 +109,7 @@ public struct DeviceFilter: Sendable, Hashable {
         let written = OSVersionNumber(String(value.prefix { $0 != " " && $0 != "(" }))
         return .os(written ?? base, mark)
       } catch {
-        throw bad("a version such as 16.5.1 or \"16.5.1 (c)\"")
+        throw bad("a version such as 16.5.1, \"16.5.1 (c)\" or \"26.3.1 (?)\"")
       }
     case "ring": return .ring(lower)
     case "state":
