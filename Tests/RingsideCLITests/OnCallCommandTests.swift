@@ -42,7 +42,8 @@ final class OnCallCommandTests: XCTestCase {
     let out = cli.run(
       "devices", "--db", cli.dbPath, "--format", "json", "--limit", "3", "--sort", "-checkin"
     ).out
-    let top = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+    let top = try XCTUnwrap(
+      try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
     XCTAssertEqual(top["schema_version"] as? Int, 2)
     let rows = try XCTUnwrap(top["devices"] as? [[String: Any]])
     XCTAssertEqual(rows.count, 3)
@@ -58,7 +59,8 @@ final class OnCallCommandTests: XCTestCase {
     XCTAssertEqual(explained["schema_version"] as? Int, 2)
     for key in first.keys {
       XCTAssertEqual(
-        "\(explained[key] ?? "missing")", "\(first[key] ?? "")", "\(key) differs between devices and why")
+        "\(explained[key] ?? "missing")", "\(first[key] ?? "")",
+        "\(key) differs between devices and why")
     }
     let report = cli.run("report", "--db", cli.dbPath, "--format", "json").out
     let summary = try XCTUnwrap(
@@ -135,7 +137,8 @@ final class OnCallCommandTests: XCTestCase {
         build: try AppleBuild("23H773010a"), prerequisiteBuild: try AppleBuild("23H30"),
         released: "2026-11-01", source: "test")
     ])
-    let out = cli.run("why", "--db", cli.dbPath, "--wide", try serial("state:unknown os:26.7.1")).out
+    let out = cli.run("why", "--db", cli.dbPath, "--wide", try serial("state:unknown os:26.7.1"))
+      .out
     XCTAssertTrue(out.contains("RSR/BSI letter      not reported by intune"), out)
     XCTAssertTrue(out.contains("import a source that reports the letter"), out)
   }
@@ -188,7 +191,9 @@ final class OnCallCommandTests: XCTestCase {
       let widest = out.split(separator: "\n").map { DisplayWidth.of(String($0)) }.max() ?? 0
       XCTAssertLessThanOrEqual(widest, 80, "\(arguments): \(out)")
     }
-    let narrow = cli.run(["devices", "--db", cli.dbPath, "--limit", "5"], environment: ["COLUMNS": "60"]).out
+    let narrow = cli.run(
+      ["devices", "--db", cli.dbPath, "--limit", "5"], environment: ["COLUMNS": "60"]
+    ).out
     XCTAssertLessThanOrEqual(
       narrow.split(separator: "\n").map { DisplayWidth.of(String($0)) }.max() ?? 0, 60, narrow)
     let wide = cli.run("devices", "--db", cli.dbPath, "--limit", "5", "--wide").out
@@ -364,4 +369,3 @@ enum ManPageEscape {
     text.replacingOccurrences(of: "\\", with: "\\e").replacingOccurrences(of: "-", with: "\\-")
   }
 }
-

@@ -89,14 +89,17 @@ final class StagingCommandTests: XCTestCase {
   }
 
   func testLooseningAProtectionIsFlaggedWithTheDevicesItExposes() {
-    XCTAssertEqual(run("stage", "policy", "production", "--rsr-removal", "unset", "--db", db).status, 0)
+    XCTAssertEqual(
+      run("stage", "policy", "production", "--rsr-removal", "unset", "--db", db).status, 0)
     let staged = run("staged", "--db", db, "--wide").out
     XCTAssertTrue(
-      staged.contains("! LOOSENS: ring production: RSR/BSI removal block → unset lifts a protection from"),
+      staged.contains(
+        "! LOOSENS: ring production: RSR/BSI removal block → unset lifts a protection from"),
       staged)
     XCTAssertFalse(staged.contains("in ring test"), "warnings about rings nothing staged touches")
     XCTAssertEqual(run("discard", "--db", db).status, 0)
-    XCTAssertEqual(run("stage", "policy", "production", "--rsr-removal", "allow", "--db", db).status, 0)
+    XCTAssertEqual(
+      run("stage", "policy", "production", "--rsr-removal", "allow", "--db", db).status, 0)
     XCTAssertTrue(run("staged", "--db", db, "--wide").out.contains("LOOSENS"))
     XCTAssertEqual(run("discard", "--db", db).status, 0)
     XCTAssertEqual(run("stage", "policy", "test", "--rsr-removal", "block", "--db", db).status, 0)

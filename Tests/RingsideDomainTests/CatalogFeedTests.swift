@@ -58,7 +58,8 @@ final class CatalogFeedTests: XCTestCase {
     XCTAssertEqual(bsi.prerequisiteBuild?.text, "23D8133")
     XCTAssertEqual(bsi.released, "2026-03-17")
     XCTAssertTrue(bsi.notes.contains("letter read from the build"), bsi.notes)
-    XCTAssertEqual(SOFAFeed.asOf(try Fixtures.data("sofa-2026-04-11-ios_data_feed.json")), "2026-04-11")
+    XCTAssertEqual(
+      SOFAFeed.asOf(try Fixtures.data("sofa-2026-04-11-ios_data_feed.json")), "2026-04-11")
     let mac = try SOFAFeed.parse(
       Fixtures.data("sofa-2026-04-11-macos_data_feed.json"), file: "macos.json")
     let neo = try XCTUnwrap(mac.first { $0.isRSR && $0.build?.text == "25D771400a" })

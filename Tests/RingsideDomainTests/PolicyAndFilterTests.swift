@@ -84,9 +84,11 @@ final class PolicyAndFilterTests: XCTestCase {
 final class FilterVersionLabelTests: XCTestCase {
   func testAnUnknownLetterAsShownIsAFilterValue() throws {
     for text in ["os:\"26.3.1 (?)\"", "os:26.3.1(?)"] {
-      XCTAssertEqual(try DeviceFilter.parse(text).terms, [.os(OSVersionNumber("26.3.1")!, .unknown)])
+      XCTAssertEqual(
+        try DeviceFilter.parse(text).terms, [.os(OSVersionNumber("26.3.1")!, .unknown)])
     }
     XCTAssertEqual(
-      try DeviceFilter.parse("os:\"16.5.1 (c)\"").terms, [.os(OSVersionNumber("16.5.1")!, .letter("c"))])
+      try DeviceFilter.parse("os:\"16.5.1 (c)\"").terms,
+      [.os(OSVersionNumber("16.5.1")!, .letter("c"))])
   }
 }

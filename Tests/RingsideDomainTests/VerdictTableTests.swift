@@ -175,7 +175,8 @@ final class VerdictTableTests: XCTestCase {
       XCTAssertEqual(a.state, c.state, "\(c.name): \(a.explanation)")
       XCTAssertEqual(a.target?.version.description, c.target, "\(c.name): target")
       for phrase in c.says {
-        XCTAssertTrue(a.explanation.contains(phrase), "\(c.name): \"\(phrase)\" in \(a.explanation)")
+        XCTAssertTrue(
+          a.explanation.contains(phrase), "\(c.name): \"\(phrase)\" in \(a.explanation)")
       }
       if a.state == .osUpdateFirst, let t = a.target {
         XCTAssertEqual(

@@ -8,7 +8,8 @@ enum CatalogCommand {
     path: ["catalog", "list"],
     summary: "List the release catalog: OS releases and RSR/BSIs with their status.",
     options: [
-      CommandSpec.dbOption, CommandSpec.wideOption, CommandSpec.formatOption(["text", "json", "csv"]),
+      CommandSpec.dbOption, CommandSpec.wideOption,
+      CommandSpec.formatOption(["text", "json", "csv"]),
       .init("--rsr-only", help: "Only RSRs and BSIs, not full OS releases."),
       .init(
         "--platform", value: "P", help: "Only ios (iOS and iPadOS) or macos.",
@@ -101,7 +102,8 @@ enum CatalogCommand {
           r.prerequisiteBuild?.text ?? "", r.released ?? "", r.expires ?? "", status,
         ])
         if !r.notes.isEmpty {
-          disagreements.append("  \(r.family.rawValue) \(r.displayVersion): \(Sanitized.text(r.notes, limit: 400))")
+          disagreements.append(
+            "  \(r.family.rawValue) \(r.displayVersion): \(Sanitized.text(r.notes, limit: 400))")
         }
       }
       let width = context.outputWidth(arguments)

@@ -55,7 +55,8 @@ enum ConfigCommand {
       || (current.identifierPrefix.map { $0 != new.identifierPrefix && new.identifierPrefix != nil }
         ?? false)
       || (current.identifierPrefix == nil && new.identifierPrefix != nil)
-    let written = (try? store.profileFileHashes(directory: current.directory ?? "").isEmpty) == false
+    let written =
+      (try? store.profileFileHashes(directory: current.directory ?? "").isEmpty) == false
     if identityChanges && !arguments.flag("--force") && (written || current.organization != nil) {
       throw CLIError(
         .usage,

@@ -12,7 +12,8 @@ enum ReportCommand {
     path: ["report"],
     summary: "Print devices by platform and version, by RSR/BSI state and by ring.",
     options: [
-      CommandSpec.dbOption, CommandSpec.wideOption, CommandSpec.formatOption(["text", "json", "csv"]),
+      CommandSpec.dbOption, CommandSpec.wideOption,
+      CommandSpec.formatOption(["text", "json", "csv"]),
       .init(
         "--by", value: "GROUP", help: "Only one grouping: version, state, ring or model.",
         choices: groupings),

@@ -167,23 +167,23 @@ struct DeviceExplanation {
       + DeviceJSON.fields(record, catalog: catalog)
     return .object(
       head + [
-      ("policy", policy.json),
-      ("explanation", .string(assessment.explanation + " " + removalSentence)),
-      ("target", targetVersion), ("target_build", targetBuild), ("action", actionValue),
-      ("catalog_as_of", .string(age.asOf)), ("catalog_age_days", .int(age.days)),
-      (
-        "history",
-        .array(
-          history.map { h in
-            .object([
-              (
-                "seen_at",
-                s(h.seenAt.map { Formatting.iso(Date(timeIntervalSince1970: Double($0))) })
-              ),
-              ("version", .string(h.version.displayString)), ("source", .string(h.source)),
-            ])
-          })
-      ),
-    ])
+        ("policy", policy.json),
+        ("explanation", .string(assessment.explanation + " " + removalSentence)),
+        ("target", targetVersion), ("target_build", targetBuild), ("action", actionValue),
+        ("catalog_as_of", .string(age.asOf)), ("catalog_age_days", .int(age.days)),
+        (
+          "history",
+          .array(
+            history.map { h in
+              .object([
+                (
+                  "seen_at",
+                  s(h.seenAt.map { Formatting.iso(Date(timeIntervalSince1970: Double($0))) })
+                ),
+                ("version", .string(h.version.displayString)), ("source", .string(h.source)),
+              ])
+            })
+        ),
+      ])
   }
 }

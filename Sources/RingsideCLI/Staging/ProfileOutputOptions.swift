@@ -67,7 +67,9 @@ enum ProfileOutputOptions {
     context: CommandContext
   ) throws(CLIError) {
     var new = ProfileSettings()
-    if settings.organization == nil, let org = arguments.value("--org") { new.organization = org.trimmed }
+    if settings.organization == nil, let org = arguments.value("--org") {
+      new.organization = org.trimmed
+    }
     if settings.directory == nil, let out = arguments.value("--out"), !out.isEmpty {
       new.directory = out
     }

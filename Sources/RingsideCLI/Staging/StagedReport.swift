@@ -52,7 +52,8 @@ struct StagedReport {
       return StagingWarning(
         kind: .loosening, ring: change.ring, devices: devices,
         message:
-          "LOOSENS: \(change.summary) lifts a protection from \(devices) device\(devices == 1 ? "" : "s"), staged by \(change.author).")
+          "LOOSENS: \(change.summary) lifts a protection from \(devices) device\(devices == 1 ? "" : "s"), staged by \(change.author)."
+      )
     }
   }
 

@@ -35,7 +35,10 @@ public struct TextTable {
       DisplayWidth.of(indent) + widths.reduce(0, +) + 2 * max(0, widths.count - 1)
     }
     while total() > width {
-      guard let widest = widths.indices.filter({ widths[$0] > floor[$0] }).max(by: { widths[$0] < widths[$1] })
+      guard
+        let widest = widths.indices.filter({ widths[$0] > floor[$0] }).max(by: {
+          widths[$0] < widths[$1]
+        })
       else { break }
       widths[widest] -= 1
     }

@@ -68,7 +68,8 @@ public enum CatalogCSV {
       parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) })
     else {
       throw CatalogError(
-        file: "", location: "", reason: "expected a day such as 2026-11-20, found \(Sanitized.text(s, limit: 20))")
+        file: "", location: "",
+        reason: "expected a day such as 2026-11-20, found \(Sanitized.text(s, limit: 20))")
     }
     return s
   }

@@ -67,7 +67,8 @@ public enum GDMFFeed {
     if let bsis = body["PublicBackgroundSecurityImprovements"] {
       guard let platforms = bsis as? [String: Any] else {
         throw CatalogError(
-          file: file, location: "PublicBackgroundSecurityImprovements", reason: "expected an object")
+          file: file, location: "PublicBackgroundSecurityImprovements", reason: "expected an object"
+        )
       }
       for key in platforms.keys.sorted() {
         let path = "PublicBackgroundSecurityImprovements.\(key)"
@@ -137,7 +138,8 @@ public enum GDMFFeed {
     return CatalogRelease(
       family: family, version: try version(item["ProductVersion"], at: path, file),
       letter: letter, build: build,
-      prerequisiteBuild: try self.build(item["PrerequisiteBuild"], at: path + ".PrerequisiteBuild", file),
+      prerequisiteBuild: try self.build(
+        item["PrerequisiteBuild"], at: path + ".PrerequisiteBuild", file),
       released: try day(item["PostingDate"], at: path + ".PostingDate", file),
       expires: try day(item["ExpirationDate"], at: path + ".ExpirationDate", file),
       devices: scope(devices, family: family), source: source)
@@ -147,7 +149,8 @@ public enum GDMFFeed {
   /// to a model identifier (a one-model release), else every Mac.
   static func scope(_ devices: [String], family: PlatformFamily) -> HardwareScope {
     if family == .iOS {
-      return HardwareScope(identifiers: devices.filter { $0.hasPrefix("iPhone") || $0.hasPrefix("iPad") })
+      return HardwareScope(
+        identifiers: devices.filter { $0.hasPrefix("iPhone") || $0.hasPrefix("iPad") })
     }
     let models = devices.compactMap { boardModels[$0] }
     return models.count == devices.count ? HardwareScope(identifiers: models) : .all

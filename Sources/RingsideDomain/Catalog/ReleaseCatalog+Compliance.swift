@@ -4,8 +4,7 @@ extension ReleaseCatalog {
   /// expired) if there is one, else the newest release of the oldest major Apple still ships
   /// (iOS 26.7.1 while 26 and 27 both get releases; macOS 15.8.1). Devices on an older line
   /// that their hardware cannot leave fall below it: a compliance policy cannot tell models.
-  public func complianceBaseline(for platform: Platform, on day: String? = nil) -> CatalogRelease?
-  {
+  public func complianceBaseline(for platform: Platform, on day: String? = nil) -> CatalogRelease? {
     let day = day ?? asOf
     let family = platform.family
     let live = majors(of: family).filter { !isRetired(major: $0, family: family) }

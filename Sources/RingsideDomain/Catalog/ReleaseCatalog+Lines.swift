@@ -7,11 +7,11 @@
 extension ReleaseCatalog {
   /// The models a device may be: its identifier, or the models its own release lists for its
   /// platform; nil when nothing narrows it down.
-  func possibleModels(platform: Platform, model: String?, base: OSVersionNumber?) -> Set<String>?
-  {
+  func possibleModels(platform: Platform, model: String?, base: OSVersionNumber?) -> Set<String>? {
     if let model = ModelIdentifier.extract(from: model) { return [model] }
     guard let base,
-      let own = osReleasesByMajor[platform.family]?[base.major]?.last(where: { $0.version == base }),
+      let own = osReleasesByMajor[platform.family]?[base.major]?.last(where: { $0.version == base }
+      ),
       let models = own.devices.models
     else { return nil }
     let prefixes = ModelIdentifier.prefixes(of: platform)
@@ -26,9 +26,10 @@ extension ReleaseCatalog {
     guard let models else {
       guard r.devices.includes(model: nil, platform: platform) != false else { return false }
       guard let mine = r.devices.models?.count else { return true }
-      let widest = (osReleasesByMajor[r.family]?[r.version.major] ?? []).map {
-        $0.devices.models?.count ?? .max
-      }.max() ?? 0
+      let widest =
+        (osReleasesByMajor[r.family]?[r.version.major] ?? []).map {
+          $0.devices.models?.count ?? .max
+        }.max() ?? 0
       return widest == .max ? mine * 2 >= 200 : mine * 2 >= widest
     }
     return models.allSatisfy { r.devices.includes(model: $0, platform: platform) != false }
@@ -64,7 +65,8 @@ extension ReleaseCatalog {
       reaches(newest, models, platform: platform)
     else { return false }
     let newerReachesIt = majors(of: family).contains {
-      $0 > major && !osReleases(family: family, major: $0, platform: platform, models: models).isEmpty
+      $0 > major
+        && !osReleases(family: family, major: $0, platform: platform, models: models).isEmpty
     }
     return !newerReachesIt || !isRetired(major: major, family: family)
   }

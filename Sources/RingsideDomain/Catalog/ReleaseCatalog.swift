@@ -187,7 +187,8 @@ public struct ReleaseCatalog: Sendable {
     func note<T: Equatable>(_ name: String, _ a: T?, _ b: T?, _ text: (T) -> String) {
       guard let a, let b, a != b else { return }
       notes.append(
-        "\(loser.source) says \(name) \(text(b)), \(winner.source) says \(text(a)): kept \(text(a))")
+        "\(loser.source) says \(name) \(text(b)), \(winner.source) says \(text(a)): kept \(text(a))"
+      )
     }
     note("build", winner.build, loser.build, \.text)
     if let a = old.released, let b = new.released, a != b {

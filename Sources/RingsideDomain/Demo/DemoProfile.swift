@@ -56,7 +56,10 @@ struct DemoProfile: Sendable {
         (d(bsi, [base2631], m), 5),
         (d(base2631, [], m), 2),
         (d(base2631, [bsi], m), 3),
-        (d(v(p, "26.3.2 (a)", build: "25D2140", supplemental: "25D771400a"), [], [("Mac17,5", 1)]), 1),
+        (
+          d(v(p, "26.3.2 (a)", build: "25D2140", supplemental: "25D771400a"), [], [("Mac17,5", 1)]),
+          1
+        ),
         (d(v(p, "15.8.1", build: "24H32"), [], m), 10),
         (d(v(p, "15.7.9", build: "24G830"), [], m), 4),
         (d(v(p, "14.8.9", build: "23J631"), [], m), 4),

@@ -37,12 +37,14 @@ public enum StagingWarnings {
       }
       if modernMacs > 0 {
         parts.append(
-          "\(modernMacs) unsupervised (or not reported) Macs on macOS \(SoftwareUpdateSchema.profileKeysRemovedMajor) or later")
+          "\(modernMacs) unsupervised (or not reported) Macs on macOS \(SoftwareUpdateSchema.profileKeysRemovedMajor) or later"
+        )
       }
       if enrolled > 0 { parts.append("\(enrolled) user-enrolled") }
       out.append(
         StagingWarning(
-          kind: .restrictionNotEnforced, ring: ring.name, devices: unsupervised + modernMacs + enrolled,
+          kind: .restrictionNotEnforced, ring: ring.name,
+          devices: unsupervised + modernMacs + enrolled,
           message:
             "ring \(ring.name) blocks RSR/BSI \(what), but it is not enforced on "
             + "\(devices(unsupervised + enrolled)): \(parts.joined(separator: ", "))."))

@@ -116,10 +116,10 @@ enum DeviceDetailView {
       (r.device.version.base?.major ?? 0) >= 27 && !r.device.userEnrolled
         ? "not enforced: from OS 27 only the softwareupdate.settings declaration blocks removal, on supervised devices only."
         : r.device.userEnrolled
-        ? "not enforced: the ring blocks removal, but User Enrollment devices ignore the restriction."
-        : r.device.supervised == nil
-          ? "not enforced: the ring blocks removal, but supervision is not reported, so it may not hold."
-          : "not enforced: the ring blocks removal, but the restriction needs a supervised device."
+          ? "not enforced: the ring blocks removal, but User Enrollment devices ignore the restriction."
+          : r.device.supervised == nil
+            ? "not enforced: the ring blocks removal, but supervision is not reported, so it may not hold."
+            : "not enforced: the ring blocks removal, but the restriction needs a supervised device."
     }
   }
 

@@ -56,7 +56,8 @@ struct HelpLayout {
 
   /// The last matching row before `row`, wrapping around to the end.
   func previousMatch(before row: Int) -> Int? {
-    let order = Array((0..<max(0, min(row, rows.count))).reversed())
+    let order =
+      Array((0..<max(0, min(row, rows.count))).reversed())
       + Array((max(0, row)..<rows.count).reversed())
     return order.first { matches(rows[$0]) }
   }

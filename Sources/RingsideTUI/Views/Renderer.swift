@@ -55,7 +55,7 @@ public enum Renderer {
     var parts: [String] = [String?](
       arrayLiteral:
         state.snapshot.map { "\($0.devices.grouped) devices" } ?? "loading",
-        catalogText(state),
+      catalogText(state),
       state.staging.map { "\($0.count) staged" } ?? "– staged",
       state.current == .devices ? Dashboard.selectionText(state) : nil,
       state.readOnly ? "viewer (read-only)" : "admin",
