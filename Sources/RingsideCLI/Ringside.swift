@@ -30,7 +30,7 @@ public enum Ringside {
     throws -> Int32
   {
     let first = arguments.first
-    if first == "--version" {
+    if first == "--version" || first == "-V" {
       context.print("ringside \(version)")
       return 0
     }
@@ -62,6 +62,10 @@ public enum Ringside {
     }
     if parsed.flag("--help") {
       context.print(spec.helpText)
+      return 0
+    }
+    if parsed.flag("--version") {
+      context.print("ringside \(version)")
       return 0
     }
     if spec.writes {

@@ -97,11 +97,11 @@ final class StagingCommandTests: XCTestCase {
         "! LOOSENS: ring production: RSR/BSI removal block → unset lifts a protection from"),
       staged)
     XCTAssertFalse(staged.contains("in ring test"), "warnings about rings nothing staged touches")
-    XCTAssertEqual(run("discard", "--db", db).status, 0)
+    XCTAssertEqual(run("discard", "--all", "--db", db).status, 0)
     XCTAssertEqual(
       run("stage", "policy", "production", "--rsr-removal", "allow", "--db", db).status, 0)
     XCTAssertTrue(run("staged", "--db", db, "--wide").out.contains("LOOSENS"))
-    XCTAssertEqual(run("discard", "--db", db).status, 0)
+    XCTAssertEqual(run("discard", "--all", "--db", db).status, 0)
     XCTAssertEqual(run("stage", "policy", "test", "--rsr-removal", "block", "--db", db).status, 0)
     XCTAssertFalse(run("staged", "--db", db, "--wide").out.contains("LOOSENS"), "tightening")
   }
@@ -130,6 +130,17 @@ final class StagingCommandTests: XCTestCase {
     XCTAssertEqual(run("config", "--db", db, "--identifier-prefix", "not dns").status, 64)
     let audit = run("audit", "--db", db, "--format", "json").out
     XCTAssertTrue(audit.contains("identifier prefix: unset → \\\"com.example\\\""), audit)
+  }
+
+  func testDiscardNamesItsScopeAndListsOtherAdminsChangesBeforeDroppingThem() {
+    XCTAssertEqual(run("stage", "policy", "test", "--rsr-install", "block", "--db", db).status, 0)
+    let bare = run("discard", "--db", db)
+    XCTAssertEqual(bare.status, 64)
+    XCTAssertTrue(bare.err.contains("--all"), bare.err)
+    XCTAssertTrue(run("staged", "--db", db).out.contains("RSR/BSI installation"), "kept")
+    let all = run("discard", "--all", "--db", db)
+    XCTAssertEqual(all.status, 0, all.err)
+    XCTAssertTrue(all.out.contains("Dropped 1 staged change(s)."), all.out)
   }
 
   func testDiffShowsTheLineChangesOfTheStagedPolicy() {
@@ -165,7 +176,7 @@ final class StagingCommandTests: XCTestCase {
     XCTAssertEqual(moved.status, 66)
     XCTAssertEqual(
       run("stage", "policy", "production", "--critical-updates", "off", "--db", db).status, 0)
-    let discard = run("discard", "--db", db)
+    let discard = run("discard", "--all", "--db", db)
     XCTAssertEqual(discard.out, "Dropped 1 staged change(s).\n")
   }
 

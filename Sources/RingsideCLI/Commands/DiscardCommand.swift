@@ -4,9 +4,13 @@ import RingsideStore
 enum DiscardCommand {
   static let spec = CommandSpec(
     path: ["discard"],
-    summary: "Drop staged changes: all of them, or those with the ids `ringside staged` shows.",
-    arguments: "[ID...]",
-    options: [CommandSpec.dbOption],
+    summary: "Drop staged changes: those with the ids `ringside staged` shows, or --all.",
+    arguments: "ID...|--all",
+    options: [
+      CommandSpec.dbOption,
+      CommandSpec.Option(
+        "--all", help: "Drop every staged change, other admins' too (they are listed first)."),
+    ],
     writes: true,
     run: { arguments, context in
       let ids = try arguments.positional.map { text throws(CLIError) -> Int64 in
@@ -18,6 +22,15 @@ enum DiscardCommand {
       let store = try context.openStore(arguments)
       let actor = AuditActor.current(environment: context.environment)
       if ids.isEmpty {
+        guard arguments.flag("--all") else {
+          throw CLIError.usage(
+            "name the staged changes to drop by id (see `ringside staged`), or drop them all with --all",
+            command: "discard")
+        }
+        let others = try store.stagedChanges(limit: 500).filter { $0.author != actor.user }
+        for change in others {
+          context.print("Dropping \(change.author)'s #\(change.id): \(change.summary)")
+        }
         let count = try store.discardAllStaged(by: actor, at: context.now)
         context.print(count == 0 ? "Nothing was staged." : "Dropped \(count) staged change(s).")
       } else {

@@ -52,9 +52,11 @@ public struct CommandSpec: Sendable {
   public var name: String { path.joined(separator: " ") }
 
   /// Every option including the ones all commands share.
-  public var allOptions: [Option] { options + [CommandSpec.helpOption] }
+  public var allOptions: [Option] { options + [CommandSpec.helpOption, CommandSpec.versionOption] }
 
-  static let helpOption = Option("--help", help: "Show this help and exit.")
+  static let helpOption = Option("--help", help: "Show this help and exit (also -h).")
+  static let versionOption = Option(
+    "--version", help: "Show the version and exit (also -V); never opens a store.")
   static let dbOption = Option(
     "--db", value: "PATH",
     help: "The store. Default: $RINGSIDE_DB, else $XDG_DATA_HOME/ringside/ringside.db.")

@@ -1,3 +1,5 @@
+import RingsideDomain
+
 /// The options and positional arguments of one invocation, checked against its spec.
 public struct ParsedArguments: Sendable {
   public private(set) var values: [String: [String]] = [:]
@@ -12,13 +14,16 @@ public struct ParsedArguments: Sendable {
     var i = 0
     var onlyPositional = false
     while i < arguments.count {
-      let arg = arguments[i]
+      var arg = arguments[i]
       i += 1
+      // The short forms every command-line tool takes.
+      if !onlyPositional, arg == "-h" { arg = "--help" }
+      if !onlyPositional, arg == "-V" { arg = "--version" }
+      if arg == "--" && !onlyPositional {
+        onlyPositional = true
+        continue
+      }
       if onlyPositional || !arg.hasPrefix("--") || arg == "-" {
-        if arg == "--" && !onlyPositional {
-          onlyPositional = true
-          continue
-        }
         positional.append(arg)
         continue
       }
@@ -48,11 +53,24 @@ public struct ParsedArguments: Sendable {
         }
         value = arguments[i]
         i += 1
+        // `--ring --help`: the value is missing, not the ring "--help".
+        if value.hasPrefix("--"), value.count > 2 {
+          throw CLIError.usage(
+            "\(name) needs a value (\(option.value!)), not the option \(Sanitized.text(value, limit: 40)); write \(name)=\(Sanitized.text(value, limit: 40)) if you mean it",
+            command: spec.name)
+        }
       }
       if values[name] != nil && !option.repeatable {
         throw CLIError.usage("\(name) given twice", command: spec.name)
       }
       values[name, default: []].append(value)
+    }
+    if spec.arguments.isEmpty, let extra = positional.first, !flags.contains("--help"),
+      !flags.contains("--version")
+    {
+      throw CLIError.usage(
+        "unexpected argument \(Sanitized.text(extra, limit: 40)) for `ringside \(spec.name)`",
+        command: spec.name)
     }
   }
 
