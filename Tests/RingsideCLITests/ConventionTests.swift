@@ -46,3 +46,37 @@ final class ConventionTests: XCTestCase {
     XCTAssertTrue(why.err.contains("-not-an-option"), why.err)
   }
 }
+
+/// Completion scripts generated from the command table, run in the shells themselves.
+final class CompletionScriptTests: XCTestCase {
+  func testBashOffersEachCommandsOwnFormatValues() throws {
+    let cli = try CLIHarness()
+    let script = cli.directory.appendingPathComponent("ringside.bash")
+    try cli.run("completions", "bash").out.write(to: script, atomically: true, encoding: .utf8)
+    func complete(_ words: [String]) throws -> String {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/bin/bash")
+      let quoted = words.map { "'\($0)'" }.joined(separator: " ")
+      process.arguments = [
+        "--norc", "-c",
+        "source '\(script.path)'; COMP_WORDS=(\(quoted)); COMP_CWORD=\(words.count - 1); _ringside; echo \"${COMPREPLY[*]}\"",
+      ]
+      let pipe = Pipe()
+      process.standardOutput = pipe
+      try process.run()
+      process.waitUntilExit()
+      return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    XCTAssertEqual(try complete(["ringside", "report", "--format", ""]), "text json csv")
+    XCTAssertTrue(try complete(["ringside", "import", "--format", ""]).contains("intune-csv"))
+    XCTAssertEqual(try complete(["ringside", "why", "--format", ""]), "text json")
+    XCTAssertEqual(try complete(["ringside", "conf"]), "config")
+  }
+
+  func testFishGetsOneCompleteLinePerOption() throws {
+    let fish = try CLIHarness().run("completions", "fish").out
+    XCTAssertTrue(fish.contains("-l target-major"), fish)
+    XCTAssertTrue(fish.contains("-a 'newest line unset'") || fish.contains("-a 'unset line newest'"), fish)
+  }
+}

@@ -114,6 +114,9 @@ final class StagingCrashSafetyTests: XCTestCase {
     for (index, policy) in [policyA, policyB].enumerated() {
       try stage(policy, in: store)
       let directory = temp.directory + "/reference\(index)"
+      // The store keeps its profile folder: each reference run moves it on purpose.
+      let moved = try Self.run(binary, ["config", "--db", db, "--out", directory])
+      XCTAssertEqual(moved.status, 0, moved.output)
       let result = try Self.run(binary, ["apply", "--db", db, "--out", directory])
       XCTAssertEqual(result.status, 0, result.output)
       out.append(try files(in: directory))

@@ -19,10 +19,10 @@ enum DocsCommand {
 
   static let completions = CommandSpec(
     path: ["completions"],
-    summary: "Print a bash or zsh completion script.",
-    arguments: "bash|zsh",
+    summary: "Print a bash, zsh or fish completion script.",
+    arguments: "bash|zsh|fish",
     discussion:
-      "bash: ringside completions bash > /etc/bash_completion.d/ringside; zsh: put the zsh output in a file named _ringside on $fpath.",
+      "bash: ringside completions bash > /etc/bash_completion.d/ringside; zsh: put the zsh output in a file named _ringside on $fpath; fish: ringside completions fish > ~/.config/fish/completions/ringside.fish. `ringside install` puts all three in place.",
     run: { arguments, context in
       switch arguments.positional.first {
       case "bash":
@@ -31,7 +31,10 @@ enum DocsCommand {
       case "zsh":
         context.write(
           Completions.zsh(commands: CommandTable.commands, dashboard: CommandTable.dashboard))
-      default: throw CLIError.usage("give the shell: bash or zsh", command: "completions")
+      case "fish":
+        context.write(
+          Completions.fish(commands: CommandTable.commands, dashboard: CommandTable.dashboard))
+      default: throw CLIError.usage("give the shell: bash, zsh or fish", command: "completions")
       }
       return ExitCode.ok.rawValue
     })
