@@ -115,4 +115,95 @@ final class PublishedExampleTests: XCTestCase {
       issues[0].description.contains("mdm-device-information-flarexio.plist"), issues[0].description
     )
   }
+
+  func testJamfMobileDeviceDetailExampleImportsAsTheIPadItDescribes() throws {
+    let store = try Support.store(self)
+    let summary = try Support.run(store, [published("jamf-mobile-device-detail-docs.json")])
+    XCTAssertEqual(summary.choices.first?.format, .jamfJSON)
+    XCTAssertEqual(summary.added, 1)
+    XCTAssertEqual(summary.rejected, 0)
+    let d = try Support.device(store, "DMQVGC0DHLF0").device
+    XCTAssertEqual(d.name, "Jon's iPad")
+    XCTAssertEqual(d.source, "jamf-mobile")
+    XCTAssertEqual(d.platform, .iPadOS)
+    XCTAssertEqual(d.udid, "0dad565fb40b010a9e490440188063a378721069")
+    XCTAssertEqual(d.model, "iPad 5th Generation (Wi-Fi) (ipad6,11)")
+    XCTAssertEqual(d.version.base?.description, "11.4")
+    XCTAssertEqual(d.version.rsr, .letter("a"))
+    XCTAssertEqual(d.supervised, true)
+    XCTAssertEqual(d.userName, "ITBob@jamf.com")
+    XCTAssertEqual(d.lastCheckIn, date("2018-10-15T16:39:56Z"))
+  }
+
+  func testJamfMobileDeviceDetailExampleReadsTheRingFromItsExtensionAttribute() throws {
+    let store = try Support.store(self)
+    try Support.run(
+      store, [published("jamf-mobile-device-detail-docs.json")],
+      ImportOptions(ringFrom: "Example EA"))
+    XCTAssertEqual(try Support.device(store, "DMQVGC0DHLF0").device.ring, "ea-value")
+  }
+
+  func testJamfMobileDeviceDetailExampleReadsTheSectionItsTypeNames() throws {
+    // Jamf's example fills the ios, tvos, watchos and visionos sections alike; as an Apple TV
+    // the same record reads the tvos section (AppleTV3,2) and is skipped.
+    let text = try String(
+      contentsOfFile: published("jamf-mobile-device-detail-docs.json"), encoding: .utf8)
+    XCTAssertTrue(text.contains("\"type\": \"ios\""))
+    let tv = text.replacingOccurrences(of: "\"type\": \"ios\"", with: "\"type\": \"tvos\"")
+    let store = try Support.store(self)
+    let summary = try Support.run(store, [Support.file(self, "tv.json", tv)])
+    XCTAssertEqual(summary.added, 0)
+    XCTAssertEqual(summary.skipped, 1)
+  }
+
+  func testAppleDeviceInformationExampleImportsTheSupervisedIPhone() throws {
+    let store = try Support.store(self)
+    let path = published("mdm-device-information-apple-docs.plist")
+    let summary = try Support.run(store, [path])
+    XCTAssertEqual(summary.choices.first?.format, .mdmPlist)
+    XCTAssertEqual(summary.added, 1)
+    let d = try Support.device(store, "C7CX706CKWTK").device
+    XCTAssertEqual(d.name, "iPhone")
+    XCTAssertEqual(d.platform, .iOS)
+    XCTAssertEqual(d.udid, "00008020-000915083C80012E")
+    XCTAssertEqual(d.model, "iPhone (iPhone11,8)")
+    XCTAssertEqual(d.version.base?.description, "13.0")
+    XCTAssertEqual(d.version.rsr, .unknown, "the response has no SupplementalOSVersionExtra key")
+    XCTAssertEqual(d.supervised, true)
+    let modified =
+      try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+    XCTAssertEqual(
+      d.lastCheckIn.map { Int($0.timeIntervalSince1970) },
+      modified.map { Int($0.timeIntervalSince1970) }, "a response is dated by its file")
+  }
+
+  func testAppleAvailableOSUpdatesExampleIsRecordedForTheDeviceItNames() throws {
+    let store = try Support.store(self)
+    let summary = try Support.run(
+      store,
+      [
+        published("mdm-available-os-updates-apple-docs.plist"),
+        published("mdm-device-information-apple-docs.plist"),
+      ])
+    XCTAssertEqual(summary.rejected, 0)
+    XCTAssertEqual(summary.pendingDevices, 1)
+    let rows = try store.database.prepare(
+      "SELECT d.serial, p.version, p.rsr, p.build, p.is_security_response FROM pending_updates p JOIN devices d ON d.id = p.device_id"
+    ).query {
+      ($0.string(at: 0) ?? "") + " " + ($0.string(at: 1) ?? "") + " " + ($0.string(at: 2) ?? "")
+        + " " + ($0.string(at: 3) ?? "") + " \($0.int(at: 4) ?? -1)"
+    }
+    XCTAssertEqual(rows, ["C7CX706CKWTK 13.0 none 17A576 0"])
+  }
+
+  func testAppleAvailableOSUpdatesExampleAloneIsRejectedNamingItsUDID() throws {
+    let store = try Support.store(self)
+    guard
+      case .rejected(_, let issues)? = Support.failure(
+        store, [published("mdm-available-os-updates-apple-docs.plist")])
+    else { return XCTFail("expected a rejection") }
+    XCTAssertEqual(issues.first?.field, "UDID")
+    XCTAssertTrue(
+      issues[0].reason.contains("00008020-000915083C80012E"), issues[0].description)
+  }
 }

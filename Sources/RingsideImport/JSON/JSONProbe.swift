@@ -99,6 +99,7 @@ struct JSONProbe {
     guard listKey == nil else { return nil }
     // One device object, as the single-device endpoints return it.
     if topKeys.contains("mobileDeviceId")
+      || topKeys.contains("type") && !topKeys.isDisjoint(with: JamfMobileDetail.markers)
       || topKeys.contains("general")
         && !topKeys.isDisjoint(
           with: ["udid", "operatingSystem", "deviceType"])
