@@ -206,4 +206,40 @@ final class PublishedExampleTests: XCTestCase {
     XCTAssertTrue(
       issues[0].reason.contains("00008020-000915083C80012E"), issues[0].description)
   }
+
+  func testIntuneExportWithMicrosoftsDocumentedColumnsReadsEveryFieldRingsideUses() throws {
+    // Microsoft publishes the columns of the "All devices" export (DevicesWithInventory), not a
+    // sample file: the header is theirs, the one row is the real tenant's iPhone from
+    // graph-managed-devices-tenant.json, written into those columns here.
+    let header = try String(
+      contentsOfFile: published("intune-devices-with-inventory-columns-docs.csv"), encoding: .utf8)
+    let names = header.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ",").map {
+      String($0.dropFirst().dropLast())
+    }
+    XCTAssertEqual(names.count, 56)
+    let values: [String: String] = [
+      "Device ID": "8f198977-a53d-426a-8600-", "Device name": "Deeksha",
+      "Enrollment date": "2023-06-27T08:15:54Z", "Last check-in": "2023-06-29T05:17:54Z",
+      "Microsoft Entra Device ID": "98619e4e-63dd-4508-9a92-ef8f9d8545ba",
+      "OS version": "16.5.1", "Serial number": "GV4D807ZN73C", "Manufacturer": "Apple",
+      "Model": "iPhone 11",
+      "Primary user UPN": "exchange_online_test@siemplifycyarx.onmicrosoft.com",
+      "Supervised": "False", "OS": "iOS", "Ownership": "personal",
+    ]
+    let row = names.map { "\"" + (values[$0] ?? "") + "\"" }.joined(separator: ",")
+    let store = try Support.store(self)
+    let summary = try Support.run(
+      store, [Support.file(self, "DevicesWithInventory.csv", header + row + "\r\n")])
+    XCTAssertEqual(summary.choices.first?.format, .intuneCSV)
+    XCTAssertEqual(summary.added, 1)
+    let d = try Support.device(store, "GV4D807ZN73C").device
+    XCTAssertEqual(d.name, "Deeksha")
+    XCTAssertEqual(d.platform, .iOS)
+    XCTAssertEqual(d.model, "iPhone 11")
+    XCTAssertEqual(d.version.base?.description, "16.5.1")
+    XCTAssertEqual(d.version.rsr, .unknown, "the export has no letter column")
+    XCTAssertEqual(d.supervised, false)
+    XCTAssertEqual(d.userName, "exchange_online_test@siemplifycyarx.onmicrosoft.com")
+    XCTAssertEqual(d.lastCheckIn, date("2023-06-29T05:17:54Z"))
+  }
 }
