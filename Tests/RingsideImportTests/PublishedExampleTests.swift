@@ -242,4 +242,51 @@ final class PublishedExampleTests: XCTestCase {
     XCTAssertEqual(d.userName, "exchange_online_test@siemplifycyarx.onmicrosoft.com")
     XCTAssertEqual(d.lastCheckIn, date("2023-06-29T05:17:54Z"))
   }
+
+  /// The real tenant response as the Microsoft Graph PowerShell SDK names the same properties
+  /// (`OSVersion`, `SerialNumber`, `LastSyncDateTime`, ...), dated the way `ConvertTo-Json`
+  /// writes a DateTime: `lastSync` replaces every `lastSyncDateTime`.
+  private func powerShellShape(lastSync: String) throws -> String {
+    let data = try Data(
+      contentsOf: URL(fileURLWithPath: published("graph-managed-devices-tenant.json")))
+    let list = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+    let renamed = list.map { device in
+      var out: [String: Any] = [:]
+      for (key, value) in device {
+        let pascal =
+          key == "osVersion"
+          ? "OSVersion"
+          : key.hasPrefix("azureAD")
+            ? "AzureAd" + key.dropFirst(7) : key.prefix(1).uppercased() + key.dropFirst()
+        out[pascal] = key == "lastSyncDateTime" ? lastSync : value
+      }
+      return out
+    }
+    let json = try JSONSerialization.data(withJSONObject: renamed, options: [.prettyPrinted])
+    let text = String(decoding: json, as: UTF8.self)
+    XCTAssertTrue(text.contains("\"OSVersion\""))
+    XCTAssertFalse(text.contains("\"osVersion\""))
+    return text
+  }
+
+  func testGraphDevicesSavedWithPowerShellAreReadByTheirPascalCaseNames() throws {
+    for (lastSync, label) in [
+      ("2023-06-29T07:17:54+02:00", "PowerShell 7"), ("/Date(1688015874000)/", "PowerShell 5.1"),
+    ] {
+      let store = try Support.store(self)
+      let path = Support.file(self, "devices.json", try powerShellShape(lastSync: lastSync))
+      let summary = try Support.run(store, [path])
+      XCTAssertEqual(summary.choices.first?.format, .graphJSON, label)
+      XCTAssertEqual(summary.added, 1, label)
+      XCTAssertEqual(summary.skipped, 1, "the Windows VM, \(label)")
+      let d = try Support.device(store, "GV4D807ZN73C").device
+      XCTAssertEqual(d.name, "Deeksha", label)
+      XCTAssertEqual(d.platform, .iOS, label)
+      XCTAssertEqual(d.model, "iPhone 11", label)
+      XCTAssertEqual(d.version.base?.description, "16.5.1", label)
+      XCTAssertEqual(d.version.rsr, .unknown, label)
+      XCTAssertEqual(d.supervised, false, label)
+      XCTAssertEqual(d.lastCheckIn, date("2023-06-29T05:17:54Z"), label)
+    }
+  }
 }
