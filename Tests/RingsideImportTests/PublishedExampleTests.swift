@@ -289,4 +289,38 @@ final class PublishedExampleTests: XCTestCase {
       XCTAssertEqual(d.lastCheckIn, date("2023-06-29T05:17:54Z"), label)
     }
   }
+
+  func testConfigurationDataEntriesOfAvailableOSUpdatesAreNotPendingOSUpdates() throws {
+    // Apple's example with a second entry as a real Mac lists it: the "macOS Installer
+    // Notification" (Version 2.0) that Apple marks IsConfigDataUpdate, not an OS version.
+    let example = try String(
+      contentsOfFile: published("mdm-available-os-updates-apple-docs.plist"), encoding: .utf8)
+    let notification = """
+              <dict>
+                  <key>HumanReadableName</key>
+                  <string>macOS Installer Notification</string>
+                  <key>IsConfigDataUpdate</key>
+                  <true/>
+                  <key>ProductKey</key>
+                  <string>041-14451</string>
+                  <key>Version</key>
+                  <string>2.0</string>
+              </dict>
+          </array>
+      """
+    let anchor = try XCTUnwrap(example.range(of: "    </array>\n"))
+    let updates = example.replacingCharacters(in: anchor, with: notification + "\n")
+    let store = try Support.store(self)
+    let summary = try Support.run(
+      store,
+      [
+        Support.file(self, "updates.plist", updates),
+        published("mdm-device-information-apple-docs.plist"),
+      ])
+    XCTAssertEqual(summary.pendingDevices, 1)
+    let versions = try store.database.prepare("SELECT version FROM pending_updates").query {
+      $0.string(at: 0) ?? ""
+    }
+    XCTAssertEqual(versions, ["13.0"])
+  }
 }
