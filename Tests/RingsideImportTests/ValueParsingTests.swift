@@ -30,6 +30,17 @@ final class ValueParsingTests: XCTestCase {
       try XCTUnwrap(try seconds("2024-06-03T07:41:12.5")), 1_717_400_472.5, accuracy: 0.0001)
   }
 
+  func testWindowsPowerShellMillisecondDatesAreRead() throws {
+    // ConvertTo-Json in Windows PowerShell 5.1 writes a DateTime as "\/Date(ms)\/", which a JSON
+    // reader hands over as /Date(ms)/; a zone suffix says where it was written, not when.
+    XCTAssertEqual(try seconds("/Date(1717400472000)/"), 1_717_400_472)
+    XCTAssertEqual(try seconds("/Date(1717400472000+0200)/"), 1_717_400_472)
+    XCTAssertNil(try seconds("/Date(-62135596800000)/"), "0001-01-01 means never")
+    for text in ["/Date()/", "/Date(12ab)/", "/Date(1717400472000+02)/", "Date(1717400472000)"] {
+      XCTAssertThrowsError(try DateValue.parse(text), text)
+    }
+  }
+
   func testDateOnlyIsMidnightUTC() throws {
     XCTAssertEqual(try seconds("2024-06-03"), 1_717_372_800)
   }

@@ -5,16 +5,29 @@ import RingsideDomain
 /// or one `managedDevices/{id}` object. Like the CSV export it reports the base version only,
 /// so letters are unknown; it shares the Intune device id namespace with the CSV export.
 /// Each page reports its `@odata.nextLink`, so the import can tell when a page is missing.
+/// The same objects saved with PowerShell (`Get-MgDeviceManagementManagedDevice | ConvertTo-Json`)
+/// carry the SDK's PascalCase names (`OSVersion`, `SerialNumber`, `LastSyncDateTime`) and are
+/// read alike.
 struct GraphJSONReader: JSONRecordReader {
   let file: String
   let source: ByteSource
 
-  let recordKeys = ["value"]
-  let singleRecordMarkers = ["deviceName", "osVersion", "operatingSystem"]
-  let keptMembers: Set<String> = [
+  /// The managedDevice members Ringside reads, as Graph names them.
+  static let members = [
     "model", "operatingSystem", "osVersion", "id", "serialNumber", "deviceEnrollmentType",
     "deviceName", "udid", "isSupervised", "lastSyncDateTime", "userPrincipalName",
   ]
+  /// The Microsoft Graph PowerShell SDK's name for each (`OSVersion` for `osVersion`).
+  static let powerShellNames: [String: String] = Dictionary(
+    uniqueKeysWithValues: members.map { name in
+      (name == "osVersion" ? "OSVersion" : name.prefix(1).uppercased() + name.dropFirst(), name)
+    })
+
+  let recordKeys = ["value"]
+  let singleRecordMarkers = [
+    "deviceName", "osVersion", "operatingSystem", "DeviceName", "OSVersion", "OperatingSystem",
+  ]
+  let keptMembers: Set<String> = Set(members).union(powerShellNames.keys)
 
   func finished(_ walked: JSONEnvelope.Walked, emit: (ImportItem) throws -> Void) throws {
     guard walked.foundRecords else { return }
@@ -25,7 +38,8 @@ struct GraphJSONReader: JSONRecordReader {
           count: walked.others["@odata.count"]?.count, records: walked.records)))
   }
 
-  func record(_ o: JSONObject, ringFrom: String?, fields: FieldReader) throws -> ImportItem {
+  func record(_ object: JSONObject, ringFrom: String?, fields: FieldReader) throws -> ImportItem {
+    let o = Self.graphNames(object)
     let here = o.location
     let model = try fields.text(try o.string("model"), field: "model", at: here)
     let reported = try fields.text(
@@ -64,5 +78,17 @@ struct GraphJSONReader: JSONRecordReader {
         userName: try fields.text(
           try o.string("userPrincipalName"), field: "userPrincipalName", at: here),
         ringLabel: try fields.ringLabel(o, ringFrom: ringFrom)))
+  }
+
+  /// The record with PowerShell's PascalCase members under their Graph names; a member Graph
+  /// names itself wins over its PascalCase twin.
+  static func graphNames(_ o: JSONObject) -> JSONObject {
+    guard o.values.keys.contains(where: { powerShellNames[$0] != nil }) else { return o }
+    var values = o.values
+    for (pascal, graph) in powerShellNames {
+      guard let v = values.removeValue(forKey: pascal), values[graph] == nil else { continue }
+      values[graph] = v
+    }
+    return JSONObject(values: values, location: o.location)
   }
 }

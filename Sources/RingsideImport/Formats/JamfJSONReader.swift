@@ -5,17 +5,21 @@ import RingsideDomain
 /// pages (`{"totalCount", "results": [...]}`) and the single-device responses
 /// (`/api/v2/mobile-devices/{id}/detail`, `/api/v1/computers-inventory-detail/{id}`). Jamf keeps
 /// the RSR letter apart (`osRapidSecurityResponse`, `operatingSystem.rapidSecurityResponse`).
-/// The check-in is the freshest contact time Jamf reports for the device.
+/// The check-in is the freshest contact time Jamf reports for the device. The mobile-device
+/// detail of one device has its own flat shape, read by `JamfMobileDetail`.
 struct JamfJSONReader: JSONRecordReader {
   let file: String
   let source: ByteSource
 
   let recordKeys = ["results"]
-  let singleRecordMarkers = ["mobileDeviceId", "deviceType", "udid", "general", "operatingSystem"]
-  let keptMembers: Set<String> = [
+  let singleRecordMarkers =
+    [
+      "mobileDeviceId", "deviceType", "udid", "general", "operatingSystem",
+    ] + JamfMobileDetail.markers
+  let keptMembers: Set<String> = Set([
     "mobileDeviceId", "deviceType", "id", "udid", "general", "hardware", "operatingSystem",
     "userAndLocation", "purchasing",
-  ]
+  ]).union(JamfMobileDetail.members)
 
   static let attributeLists = [
     "general.extensionAttributes", "hardware.extensionAttributes",
@@ -35,6 +39,7 @@ struct JamfJSONReader: JSONRecordReader {
   func record(_ o: JSONObject, ringFrom: String?, fields: FieldReader) throws -> ImportItem {
     switch try JamfRecordKind.of(o) {
     case .mobile: try mobile(o, ringFrom: ringFrom, fields: fields)
+    case .mobileDetail: try JamfMobileDetail.record(o, ringFrom: ringFrom, fields: fields)
     case .computer: try computer(o, ringFrom: ringFrom, fields: fields)
     }
   }
@@ -150,14 +155,18 @@ struct JamfJSONReader: JSONRecordReader {
 }
 
 /// Which Jamf endpoint a record came from, by the members only that endpoint writes: mobile
-/// devices have `mobileDeviceId` and `deviceType`; computers have a top-level `udid` and an
-/// `operatingSystem` section (present even as `null` when the request left the section out).
+/// devices have `mobileDeviceId` and `deviceType`; one mobile device's detail has `type` and
+/// `lastInventoryUpdateTimestamp` or `deviceOwnershipLevel` at the top; computers have a
+/// top-level `udid` and an `operatingSystem` section (present even as `null` when the request
+/// left the section out).
 enum JamfRecordKind {
   case mobile
+  case mobileDetail
   case computer
 
   static func of(_ o: JSONObject) throws(ImportIssue) -> JamfRecordKind {
     if o.has("mobileDeviceId") || o.has("deviceType") { return .mobile }
+    if JamfMobileDetail.isDetail(o) { return .mobileDetail }
     if o.has("udid") || o.has("operatingSystem") || o.raw("general.lastContactTime") != nil
       || o.raw("general.reportDate") != nil || o.raw("general.platform")?.text == "Mac"
     {

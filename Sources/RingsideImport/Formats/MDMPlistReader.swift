@@ -111,6 +111,7 @@ struct MDMPlistReader: FormatReader {
         throw ImportIssue(here, field: field, "expected a dictionary, found \(item.kind)")
       }
       let u = JSONObject(values: dict, location: here)
+      if try isNotAnOSUpdate(u, field: field, at: here) { continue }
       guard let version = try u.versionText("Version")?.trimmed, OSVersionNumber(version) != nil
       else {
         throw ImportIssue(
@@ -139,5 +140,22 @@ struct MDMPlistReader: FormatReader {
     }
     return .pending(
       PendingUpdateRecord(location: here, udid: udid, updates: list, seenAt: modified))
+  }
+
+  /// A macOS entry Apple marks as a configuration-file (`IsConfigDataUpdate`) or firmware
+  /// (`IsFirmwareUpdate`) update: listed among the updates but not an OS version, so left out
+  /// (a real Mac lists "macOS Installer Notification", `Version` 2.0, this way).
+  private func isNotAnOSUpdate(_ u: JSONObject, field: String, at here: SourceLocation) throws
+    -> Bool
+  {
+    for key in ["IsConfigDataUpdate", "IsFirmwareUpdate"] {
+      do {
+        if try BoolValue.parse(json: u.raw(key)) == true { return true }
+      } catch {
+        throw ImportIssue(
+          here, field: field + "." + key, "cannot read \(error.text) as true or false")
+      }
+    }
+    return false
   }
 }

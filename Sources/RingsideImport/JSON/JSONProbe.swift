@@ -73,7 +73,10 @@ struct JSONProbe {
   func format() -> (ImportFormat, String)? {
     let rec = recordKeys
     if topKeys.contains("@odata.context") { return (.graphJSON, "it has \"@odata.context\"") }
-    if listKey == "value", rec.contains("osVersion") || rec.contains("deviceName") {
+    if listKey == "value",
+      rec.contains("osVersion") || rec.contains("deviceName") || rec.contains("OSVersion")
+        || rec.contains("DeviceName")
+    {
       return (.graphJSON, "\"value\" holds managedDevice objects")
     }
     if listKey == "results",
@@ -94,11 +97,15 @@ struct JSONProbe {
       if rec.contains("deviceName") && rec.contains("osVersion") {
         return (.graphJSON, "a list of managedDevice objects")
       }
+      if rec.contains("DeviceName") && rec.contains("OSVersion") {
+        return (.graphJSON, "a list of managedDevice objects saved with PowerShell")
+      }
       return nil
     }
     guard listKey == nil else { return nil }
     // One device object, as the single-device endpoints return it.
     if topKeys.contains("mobileDeviceId")
+      || topKeys.contains("type") && !topKeys.isDisjoint(with: JamfMobileDetail.markers)
       || topKeys.contains("general")
         && !topKeys.isDisjoint(
           with: ["udid", "operatingSystem", "deviceType"])
@@ -116,6 +123,9 @@ struct JSONProbe {
     }
     if topKeys.contains("deviceName") && topKeys.contains("osVersion") {
       return (.graphJSON, "one managedDevice object")
+    }
+    if topKeys.contains("DeviceName") && topKeys.contains("OSVersion") {
+      return (.graphJSON, "one managedDevice object saved with PowerShell")
     }
     return nil
   }

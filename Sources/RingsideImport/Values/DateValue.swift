@@ -4,7 +4,8 @@ import RingsideDomain
 /// Reads the timestamps MDM exports write, without a locale-dependent formatter.
 ///
 /// Accepts `2024-06-03T07:41:12Z`, 0–7 fraction digits, `+02:00`/`+0200`/`Z` or no zone (UTC),
-/// a space instead of `T`, a date alone, and the US form `6/3/2024 7:41 AM`.
+/// a space instead of `T`, a date alone, the US form `6/3/2024 7:41 AM`, and the
+/// `/Date(1688015874000)/` milliseconds Windows PowerShell's `ConvertTo-Json` writes.
 /// `0001-01-01` and `9999-12-31` are the sentinels exports use for "never": they read as nil.
 public enum DateValue {
   /// Why a timestamp could not be read.
@@ -25,7 +26,7 @@ public enum DateValue {
   /// The same, reading UTF-8 bytes in place (no surrounding spaces), for the CSV fast path.
   public static func parse(bytes: UnsafeBufferPointer<UInt8>) throws(Invalid) -> Date? {
     if bytes.isEmpty { return nil }
-    guard let seconds = iso(bytes) ?? us(Array(bytes)) else {
+    guard let seconds = iso(bytes) ?? msDate(bytes) ?? us(Array(bytes)) else {
       throw Invalid(text: String(decoding: bytes, as: UTF8.self))
     }
     return seconds.map { Date(timeIntervalSince1970: $0) }
@@ -88,6 +89,24 @@ public enum DateValue {
     let zm = i == b.count ? 0 : number(2)
     guard let zm, i == b.count, zh < 24, zm < 60 else { return nil }
     return .some(seconds - sign * Double(zh * 3600 + zm * 60))
+  }
+
+  /// `/Date(1688015874000)/` or `/Date(1688015874000+0200)/`: milliseconds since 1970 UTC (the
+  /// zone only says where it was written). Years before 2 or after 9998 are the sentinels.
+  private static func msDate(_ b: UnsafeBufferPointer<UInt8>) -> Double?? {
+    let text = String(decoding: b, as: UTF8.self)
+    guard text.hasPrefix("/Date("), text.hasSuffix(")/"), text.count <= 40 else { return nil }
+    var digits = text.dropFirst(6).dropLast(2)
+    if let zone = digits.dropFirst().firstIndex(where: { $0 == "+" || $0 == "-" }) {
+      let offset = digits[zone...].dropFirst()
+      guard offset.count == 4, offset.allSatisfy(\.isASCII), Int(offset) != nil else { return nil }
+      digits = digits[..<zone]
+    }
+    guard let ms = Int64(digits), abs(ms) < 1 << 50 else { return nil }
+    let seconds = Double(ms) / 1000
+    let first = Double(daysFromCivil(2, 1, 1)) * 86400
+    let last = Double(daysFromCivil(9999, 1, 1)) * 86400
+    return seconds < first || seconds >= last ? .some(nil) : .some(seconds)
   }
 
   /// `M/D/YYYY`, optionally followed by `h:mm[:ss] [AM|PM]`.
