@@ -29,8 +29,9 @@ extension InventoryStore {
     try database.scalar("PRAGMA data_version")?.int ?? 0
   }
 
-  /// Every device counted by ring, platform, version, state and removal, in one pass over
-  /// the `devices_overview` index; stale devices counted per ring from the check-in index.
+  /// Every device counted by ring, platform, version, state and removal, read from the
+  /// `fleet_groups` table its triggers keep (a few hundred rows, not every device); stale
+  /// devices counted per ring from the check-in index.
   public func fleetCounts(now: Date = Date()) throws(StoreError) -> FleetCounts {
     let cutoff = Int64(now.timeIntervalSince1970) - Int64(DeviceFilter.staleDays * 86400)
     var ringNames: [Int64: String] = [:]
@@ -40,8 +41,7 @@ extension InventoryStore {
     for (id, name) in rings { ringNames[id] = name }
     let stmt = try database.prepare(
       """
-      SELECT ring_id, platform, os_sort, rsr, state, removal, COUNT(*)
-      FROM devices GROUP BY ring_id, platform, os_sort, rsr, state, removal
+      SELECT ring_id, platform, os_sort, rsr, state, removal, n FROM fleet_groups WHERE n > 0
       """)
     let groups = try stmt.query([]) { row in
       let platform = Platform(rawValue: row.string(at: 1) ?? "") ?? .iOS

@@ -163,6 +163,7 @@ extension InventoryStore {
   public func countDevices(filter: DeviceFilter = .all, now: Date = Date()) throws(StoreError)
     -> Int
   {
+    if let count = try countFromFleetGroups(filter) { return count }
     if let count = try countFromTextIndex(filter) { return count }
     let condition = try condition(for: filter, now: now)
     let sql = "SELECT COUNT(*) FROM devices d WHERE \(condition.sql)"
@@ -178,7 +179,8 @@ extension InventoryStore {
     if let ids = try namePageFromTextIndex(filter, sort: sort, offset: offset, limit: limit) {
       return try devices(ids: ids, sort: sort)
     }
-    let condition = try condition(for: filter, now: now)
+    let condition = try condition(
+      for: filter, now: now, walkSortIndex: try walksSortIndex(filter, sort: sort))
     let n = condition.bindings.count
     let stmt = try database.prepare(
       """

@@ -8,6 +8,8 @@ do {
     let set: FigureSet
     switch phase {
     case "import": set = try StorePhases.importCSV(options.phaseArguments)
+    case "csv": set = try StorePhases.writeCSV(options.phaseArguments)
+    case "launch": set = try TerminalLaunch.phase(options.phaseArguments)
     case "demo": set = try StorePhases.demo(options.phaseArguments)
     case "dashboard": set = try DashboardPhase.run(options.phaseArguments)
     case "apply": set = try ApplyPhase.run(options.phaseArguments)
