@@ -1,6 +1,7 @@
 /// The `fleet_groups` table: how many devices share each ring, platform, version, state and
 /// removal status, kept by triggers on `devices` so it always equals
-/// `SELECT ..., COUNT(*) FROM devices GROUP BY ...` without reading every device.
+/// `SELECT ..., COUNT(*) FROM devices GROUP BY ...` without reading every device; and
+/// `fleet_checkins`, devices per ring and check-in day, for the stale counts.
 enum FleetGroups {
   /// The grouping columns, in key order.
   static let columns = "ring_id, platform, os_sort, rsr, state, removal"
@@ -11,19 +12,34 @@ enum FleetGroups {
       state TEXT NOT NULL, removal TEXT NOT NULL, n INTEGER NOT NULL,
       PRIMARY KEY (ring_id, platform, os_sort, rsr, state, removal)
     ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS fleet_checkins (
+      ring_id INTEGER NOT NULL, day INTEGER NOT NULL, n INTEGER NOT NULL,
+      PRIMARY KEY (ring_id, day)
+    ) WITHOUT ROWID;
 
     """
+
+  /// The check-in day a device is counted under in `fleet_checkins`: days since 1970, or -1
+  /// for no check-in (or one before 1970), which is stale on any day.
+  static func day(_ row: String) -> String {
+    "CASE WHEN \(row)last_checkin IS NULL OR \(row)last_checkin < 0 THEN -1 ELSE \(row)last_checkin / 86400 END"
+  }
 
   /// Replaces every count with a recount of `devices`.
   static let recountSQL = """
     DELETE FROM fleet_groups;
     INSERT INTO fleet_groups (\(columns), n)
       SELECT \(columns), COUNT(*) FROM devices GROUP BY \(columns);
+    DELETE FROM fleet_checkins;
+    INSERT INTO fleet_checkins (ring_id, day, n)
+      SELECT ring_id, \(day("")), COUNT(*) FROM devices GROUP BY 1, 2;
 
     """
 
   /// The names of the triggers, which `dropTriggers` removes for a bulk write.
-  static let triggerNames = ["fleet_groups_insert", "fleet_groups_delete", "fleet_groups_update"]
+  static let triggerNames = [
+    "fleet_groups_insert", "fleet_groups_delete", "fleet_groups_update", "fleet_checkins_update",
+  ]
 
   private static func add(_ row: String) -> String {
     """
@@ -31,6 +47,21 @@ enum FleetGroups {
       VALUES (\(row).ring_id, \(row).platform, \(row).os_sort, \(row).rsr, \(row).state, \(row).removal, 1)
       ON CONFLICT (\(columns)) DO UPDATE SET n = n + 1;
     """
+  }
+
+  private static func addCheckin(_ row: String) -> String {
+    """
+    INSERT INTO fleet_checkins (ring_id, day, n) VALUES (\(row).ring_id, \(day(row + ".")), 1)
+      ON CONFLICT (ring_id, day) DO UPDATE SET n = n + 1;
+    """
+  }
+
+  private static func removeCheckin(_ row: String) -> String {
+    let match = "ring_id = \(row).ring_id AND day = \(day(row + "."))"
+    return """
+      UPDATE fleet_checkins SET n = n - 1 WHERE \(match);
+      DELETE FROM fleet_checkins WHERE \(match) AND n <= 0;
+      """
   }
 
   private static func remove(_ row: String) -> String {
@@ -50,12 +81,14 @@ enum FleetGroups {
     """
     CREATE TRIGGER IF NOT EXISTS fleet_groups_insert AFTER INSERT ON devices BEGIN
     \(add("NEW"))
+    \(addCheckin("NEW"))
     END;
 
     """,
     """
     CREATE TRIGGER IF NOT EXISTS fleet_groups_delete AFTER DELETE ON devices BEGIN
     \(remove("OLD"))
+    \(removeCheckin("OLD"))
     END;
 
     """,
@@ -68,6 +101,16 @@ enum FleetGroups {
     BEGIN
     \(remove("OLD"))
     \(add("NEW"))
+    END;
+
+    """,
+    """
+    CREATE TRIGGER IF NOT EXISTS fleet_checkins_update
+      AFTER UPDATE OF ring_id, last_checkin ON devices
+      WHEN OLD.ring_id IS NOT NEW.ring_id OR OLD.last_checkin IS NOT NEW.last_checkin
+    BEGIN
+    \(removeCheckin("OLD"))
+    \(addCheckin("NEW"))
     END;
 
     """,

@@ -179,8 +179,17 @@ extension InventoryStore {
     if let ids = try namePageFromTextIndex(filter, sort: sort, offset: offset, limit: limit) {
       return try devices(ids: ids, sort: sort)
     }
-    let condition = try condition(
-      for: filter, now: now, walkSortIndex: try walksSortIndex(filter, sort: sort))
+    var condition: SQLCondition
+    switch try groupPlan(filter, sort: sort) {
+    case .sql: condition = try self.condition(for: filter, now: now)
+    case .walkSortIndex: condition = try self.condition(for: filter, now: now, walkSortIndex: true)
+    case .groups(let groups):
+      condition = try self.condition(
+        for: DeviceFilter(terms: filter.terms.filter { !$0.isGroupTerm }), now: now)
+      let exact = Self.groupCondition(groups, after: condition.bindings.count)
+      condition.sql = "(\(condition.sql)) AND \(exact.sql)"
+      condition.bindings += exact.bindings
+    }
     let n = condition.bindings.count
     let stmt = try database.prepare(
       """

@@ -47,6 +47,19 @@ final class FleetGroupsTests: XCTestCase {
     let recounted = try recount(store)
     XCTAssertFalse(recounted.isEmpty, step, file: file, line: line)
     XCTAssertEqual(try kept(store), recounted, "after \(step)", file: file, line: line)
+    // Stale per ring, at cutoffs on and between day boundaries.
+    for now in [TemporaryStore.now, Date(timeIntervalSince1970: 1_795_017_600)] {
+      let cutoff = Int64(now.timeIntervalSince1970) - Int64(DeviceFilter.staleDays * 86400)
+      let rows = try store.database.prepare(
+        """
+        SELECT r.name, COUNT(*) FROM devices d JOIN rings r ON r.id = d.ring_id
+        WHERE d.last_checkin IS NULL OR d.last_checkin < ?1 GROUP BY r.name
+        """
+      ).query([.integer(cutoff)]) { ($0.string(at: 0) ?? "", Int($0.int(at: 1) ?? 0)) }
+      XCTAssertEqual(
+        try store.fleetCounts(now: now).staleByRing.filter { $0.value > 0 },
+        Dictionary(uniqueKeysWithValues: rows), "stale after \(step)", file: file, line: line)
+    }
   }
 
   func testKeptCountsEqualARecountAfterRandomImportsMovesPolicyChangesAndDeletes() throws {
@@ -56,7 +69,7 @@ final class FleetGroupsTests: XCTestCase {
     let rings = try store.rings().map(\.name)
     let versions = ["26.3.1", "26.3", "18.7.5", "16.7.12", "16.4.1 (a)", "26.3.1 (a)"]
     for round in 0..<12 {
-      let operation = Int.random(in: 0..<5, using: &rng)
+      let operation = Int.random(in: 0..<6, using: &rng)
       try store.write {
         switch operation {
         case 0:
@@ -65,7 +78,7 @@ final class FleetGroupsTests: XCTestCase {
           for i in 0..<Int.random(in: 1...30, using: &rng) {
             let key = "FG\(round)-\(Int.random(in: 0..<20, using: &rng))-\(i % 3)"
             let platform: Platform = [.iOS, .iPadOS, .macOS].randomElement(using: &rng)!
-            let version = try AppleOSVersion(versions.randomElement(using: &rng)!)
+            let version = try AppleOSVersion.parse(versions.randomElement(using: &rng)!)
             let device = Device(
               serial: key, name: "Device \(key)", platform: platform, model: "iPhone 16",
               version: version, ring: rings.randomElement(using: &rng)!, source: "test")
@@ -89,6 +102,16 @@ final class FleetGroupsTests: XCTestCase {
           let policy = try RingPolicy(
             rsrRemoval: [.allow, .block, .unset].randomElement(using: &rng)!)
           try store.setPolicy(policy, forRing: rings.randomElement(using: &rng)!)
+        case 5:
+          // Check-ins move: none, before 1970, on and around the stale cutoff's day.
+          let cutoff = Int64(TemporaryStore.now.timeIntervalSince1970) - 14 * 86400
+          for value in ["NULL", "-5", "\(cutoff)", "\(cutoff - 1)", "\(cutoff / 86400 * 86400)"] {
+            try store.database.execute(
+              """
+              UPDATE devices SET last_checkin = \(value)
+              WHERE id IN (SELECT id FROM devices ORDER BY random() LIMIT 7)
+              """)
+          }
         case 3:
           try store.database.execute(
             "DELETE FROM devices WHERE id IN (SELECT id FROM devices ORDER BY random() LIMIT 20)")
@@ -100,7 +123,7 @@ final class FleetGroupsTests: XCTestCase {
             try session.insert(
               Device(
                 serial: "BULK\(round)-\(i)", name: "Bulk \(i)", platform: .macOS,
-                model: "Mac mini (M4)", version: try AppleOSVersion("26.3.1"),
+                model: "Mac mini (M4)", version: try AppleOSVersion.parse("26.3.1"),
                 ring: rings.randomElement(using: &rng)!, source: "test"))
           }
           try session.restoreIndexes()
@@ -135,12 +158,45 @@ final class FleetGroupsTests: XCTestCase {
         try session.insert(
           Device(
             serial: "W\(i)", name: "W \(i)", platform: .iOS, model: "iPhone 16",
-            version: try AppleOSVersion("26.3"), ring: "production", source: "test"))
+            version: try AppleOSVersion.parse("26.3"), ring: "production", source: "test"))
       }
       try session.restoreIndexes()
     }
     let after = try FileManager.default.attributesOfItem(atPath: temp.path + "-wal")[.size] as? Int
     XCTAssertEqual(after, 0)
     XCTAssertEqual(try store.countDevices(), 6_000)
+  }
+
+  func testPagesAndCountsOfGroupFiltersEqualPlainSQLUnderEverySort() throws {
+    let (_, store) = try TemporaryStore.demo(count: 3_000)
+    let filters = [
+      "os:26", "ring:pilot", "state:current", "platform:ios os:18", "-state:current ring:test",
+      "removal:blocked", "os:16.4.1", "ring:nosuchring", "ipad os:26", "model:mac state:current",
+      "stale ring:production", "-os:26 -os:18",
+    ]
+    for text in filters {
+      let filter = try DeviceFilter.parse(text)
+      var all: [Int64] = []
+      try store.forEachDevice(filter: filter, now: TemporaryStore.now) { all.append($0.id) }
+      XCTAssertEqual(
+        try store.countDevices(filter: filter, now: TemporaryStore.now), all.count, text)
+      for column in DeviceSort.Column.allCases {
+        for descending in [false, true] {
+          let sort = DeviceSort(column, descending: descending)
+          var expected: [Int64] = []
+          try store.forEachDevice(filter: filter, sort: sort, now: TemporaryStore.now) {
+            expected.append($0.id)
+          }
+          for offset in [0, 7, max(0, expected.count - 5)] {
+            let page = try store.devices(
+              filter: filter, sort: sort, offset: offset, limit: 40, now: TemporaryStore.now
+            ).map(\.id)
+            XCTAssertEqual(
+              page, Array(expected.dropFirst(offset).prefix(40)),
+              "\(text) by \(column) \(descending ? "desc" : "asc") from \(offset)")
+          }
+        }
+      }
+    }
   }
 }
