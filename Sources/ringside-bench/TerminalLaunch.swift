@@ -55,8 +55,9 @@ enum TerminalLaunch {
       let start = Stopwatch.now()
       _ = try run(["respawn-pane", "-k", "-t", "bench", command])
       var shown: Double?
-      while Stopwatch.ms(since: start) < 20_000 {
-        let screen = try run(["capture-pane", "-p", "-t", "bench"])
+      var screen = ""
+      while Stopwatch.ms(since: start) < 30_000 {
+        screen = try run(["capture-pane", "-p", "-t", "bench"])
         if screen.split(separator: "\n").contains(where: {
           $0.contains("all devices") && $0.contains(total)
         }) {
@@ -66,7 +67,12 @@ enum TerminalLaunch {
       }
       _ = try run(["send-keys", "-t", "bench", "q"])
       _ = try run(["kill-session", "-t", "bench"])
-      guard let shown else { throw BenchError("the dashboard showed no complete frame in 20 s") }
+      guard let shown else {
+        // Reported, not fatal: the other figures of the run still count.
+        Benchmark.progress(
+          "\(title): no complete frame within 30 s; the pane showed:\n\(screen)")
+        return nil
+      }
       samples.append(shown)
     }
     return Figure(key: key, title: title, unit: "ms", samples: samples)
