@@ -39,7 +39,9 @@ enum TerminalLaunch {
     throws -> Figure?
   {
     guard let tmux = tmux(), let binary = WireBytes.dashboardBinary() else { return nil }
-    let socket = "ringside-bench-\(getpid())"
+    // A socket of its own per measurement: a server told to stop by the last one may still
+    // be going away, and would take a new session with it.
+    let socket = "ringside-bench-\(getpid())-\(Int(Date().timeIntervalSince1970 * 1000))"
     // Spawned and reaped directly: Foundation's Process waits for every holder of a
     // descriptor it passes on, and the tmux server a first command starts keeps running.
     func run(_ arguments: [String]) throws -> String {
