@@ -12,9 +12,15 @@ extension DeviceFilter {
   /// `word` may answer a filter word's condition in its own way (the text index); it gets
   /// the word and a function that binds a value and returns its parameter, and returns nil
   /// to leave the word to `LIKE`.
+  /// With `walkSortIndex`, the columns `fleet_groups` counts are written so that no index on
+  /// them answers the condition (`+d.state`): SQLite then reads the sort's index in order and
+  /// tests each row, instead of collecting every match and sorting them, which is faster
+  /// when the matches are many.
   func sqlCondition(
-    now: Date, word: ((String, (SQLiteValue) -> String) -> String?)? = nil
+    now: Date, walkSortIndex: Bool = false,
+    word: ((String, (SQLiteValue) -> String) -> String?)? = nil
   ) -> SQLCondition {
+    func col(_ name: String) -> String { walkSortIndex ? "+" + name : name }
     var parts: [String] = []
     var bindings: [SQLiteValue] = []
     func add(_ term: Term) -> String {
@@ -29,30 +35,18 @@ extension DeviceFilter {
         return
           "(d.name LIKE \(p) ESCAPE '\\' OR d.serial LIKE \(p) ESCAPE '\\' OR d.user_name LIKE \(p) ESCAPE '\\' OR d.model LIKE \(p) ESCAPE '\\')"
       case .os(let version, let mark):
-        let written = version.components.count
-        var sql: String
-        if written >= 3 {
-          sql =
-            "d.os_sort >= \(bind(.text(version.sortKey))) AND d.os_sort < \(bind(.text(version.sortKey + "~")))"
-        } else {
-          // 16 or 16.5: every release under it
-          let low = OSVersionNumber(version.major, written == 1 ? 0 : version.minor, 0)
-          let high =
-            written == 1
-            ? OSVersionNumber(version.major + 1, 0, 0)
-            : OSVersionNumber(version.major, version.minor + 1, 0)
-          sql =
-            "d.os_sort >= \(bind(.text(low.sortKey))) AND d.os_sort < \(bind(.text(high.sortKey)))"
-        }
+        let (low, high) = DeviceFilter.sortKeyRange(version)
+        var sql =
+          "\(col("d.os_sort")) >= \(bind(.text(low))) AND \(col("d.os_sort")) < \(bind(.text(high)))"
         if let mark {
-          sql += " AND d.rsr = \(bind(.text(DeviceColumns.rsrText(mark))))"
+          sql += " AND \(col("d.rsr")) = \(bind(.text(DeviceColumns.rsrText(mark))))"
         }
         return "(\(sql))"
       case .ring(let name):
-        return "d.ring_id = (SELECT id FROM rings WHERE name = \(bind(.text(name))))"
-      case .state(let s): return "d.state = \(bind(.text(s.rawValue)))"
-      case .removal(let r): return "d.removal = \(bind(.text(r.rawValue)))"
-      case .platform(let p): return "d.platform = \(bind(.text(p.rawValue)))"
+        return "\(col("d.ring_id")) = (SELECT id FROM rings WHERE name = \(bind(.text(name))))"
+      case .state(let s): return "\(col("d.state")) = \(bind(.text(s.rawValue)))"
+      case .removal(let r): return "\(col("d.removal")) = \(bind(.text(r.rawValue)))"
+      case .platform(let p): return "\(col("d.platform")) = \(bind(.text(p.rawValue)))"
       case .supervised(let s):
         return s.map { "d.supervised = \(bind(.integer($0 ? 1 : 0)))" } ?? "d.supervised IS NULL"
       case .stale(let stale, let days):
@@ -80,6 +74,19 @@ extension DeviceFilter {
     for term in terms { parts.append(add(term)) }
     return SQLCondition(
       sql: parts.isEmpty ? "1" : parts.joined(separator: " AND "), bindings: bindings)
+  }
+
+  /// The `os_sort` keys an `os:` term selects, as a half-open range: `os:16.5.1` every
+  /// release of 16.5.1 whatever its letter, `os:16.5` and `os:16` every release under them.
+  static func sortKeyRange(_ version: OSVersionNumber) -> (low: String, high: String) {
+    let written = version.components.count
+    if written >= 3 { return (version.sortKey, version.sortKey + "~") }
+    let low = OSVersionNumber(version.major, written == 1 ? 0 : version.minor, 0)
+    let high =
+      written == 1
+      ? OSVersionNumber(version.major + 1, 0, 0)
+      : OSVersionNumber(version.major, version.minor + 1, 0)
+    return (low.sortKey, high.sortKey)
   }
 
   private func escapeLike(_ s: String) -> String {

@@ -22,6 +22,8 @@ extension InventoryStore {
       // row by row; the store is empty, so nothing else depends on them meanwhile.
       let indexes = try secondaryIndexDefinitions()
       for (name, _) in indexes { try database.execute("DROP INDEX \(name)") }
+      try dropFleetGroupTriggers()
+      database.truncateWALAfterCommit = true
       let writer = try DeviceWriter(store: self)
       var written = 0
       for entry in fleet {
@@ -34,6 +36,7 @@ extension InventoryStore {
         if written % 10_000 == 0 { progress(written) }
       }
       for (_, sql) in indexes { try database.execute(sql) }
+      try restoreFleetGroups()
     }
   }
 

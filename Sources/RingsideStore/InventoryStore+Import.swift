@@ -310,7 +310,9 @@ public final class ImportSession {
   /// Readies a bulk import: reads the hashes of all keys and links (`preloadKeys`), and drops
   /// the `devices` and `device_sources` indexes that no remaining import lookup needs, so rows go
   /// in without maintaining them one by one. `restoreIndexes()` rebuilds them in one sorted pass
-  /// before the transaction commits, so other sessions never see the store without them.
+  /// before the transaction commits, so other sessions never see the store without them. The
+  /// `fleet_groups` triggers go too (one recount at the end), and the WAL is truncated after
+  /// the commit.
   public func prepareBulk() throws(StoreError) {
     try preloadKeys()
     var names: [String: [Int64]] = [:]
@@ -340,13 +342,17 @@ public final class ImportSession {
         "DROP INDEX \"\(name.replacingOccurrences(of: "\"", with: "\"\""))\"")
       deferred.append(sql)
     }
+    try store.dropFleetGroupTriggers()
+    store.database.truncateWALAfterCommit = true
   }
 
-  /// Recreates the indexes `prepareBulk()` dropped.
+  /// Recreates the indexes `prepareBulk()` dropped, recounts the fleet's groups and puts their
+  /// triggers back.
   public func restoreIndexes() throws(StoreError) {
     try flushLinks()
     for sql in deferred { try store.database.execute(sql) }
     deferred = []
+    try store.restoreFleetGroups()
   }
 
   /// Devices with a reported version whose RSR/BSI letter no source has told.

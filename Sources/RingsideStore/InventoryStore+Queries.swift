@@ -163,6 +163,7 @@ extension InventoryStore {
   public func countDevices(filter: DeviceFilter = .all, now: Date = Date()) throws(StoreError)
     -> Int
   {
+    if let count = try countFromFleetGroups(filter) { return count }
     if let count = try countFromTextIndex(filter) { return count }
     let condition = try condition(for: filter, now: now)
     let sql = "SELECT COUNT(*) FROM devices d WHERE \(condition.sql)"
@@ -178,7 +179,17 @@ extension InventoryStore {
     if let ids = try namePageFromTextIndex(filter, sort: sort, offset: offset, limit: limit) {
       return try devices(ids: ids, sort: sort)
     }
-    let condition = try condition(for: filter, now: now)
+    var condition: SQLCondition
+    switch try groupPlan(filter, sort: sort) {
+    case .sql: condition = try self.condition(for: filter, now: now)
+    case .walkSortIndex: condition = try self.condition(for: filter, now: now, walkSortIndex: true)
+    case .groups(let groups):
+      condition = try self.condition(
+        for: DeviceFilter(terms: filter.terms.filter { !$0.isGroupTerm }), now: now)
+      let exact = Self.groupCondition(groups, after: condition.bindings.count)
+      condition.sql = "(\(condition.sql)) AND \(exact.sql)"
+      condition.bindings += exact.bindings
+    }
     let n = condition.bindings.count
     let stmt = try database.prepare(
       """

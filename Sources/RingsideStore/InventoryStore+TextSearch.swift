@@ -73,11 +73,16 @@ extension InventoryStore {
     return nil
   }
 
-  /// The SQL condition for `filter`, its words answered from the text index when it is current.
-  func condition(for filter: DeviceFilter, now: Date) throws(StoreError) -> SQLCondition {
-    guard let search = try currentTextSearch() else { return filter.sqlCondition(now: now) }
+  /// The SQL condition for `filter`, its words answered from the text index when it is
+  /// current; `walkSortIndex` as in `DeviceFilter.sqlCondition`.
+  func condition(for filter: DeviceFilter, now: Date, walkSortIndex: Bool = false)
+    throws(StoreError) -> SQLCondition
+  {
+    guard let search = try currentTextSearch() else {
+      return filter.sqlCondition(now: now, walkSortIndex: walkSortIndex)
+    }
     search.sets.removeAll()
-    return filter.sqlCondition(now: now) { word, bind in
+    return filter.sqlCondition(now: now, walkSortIndex: walkSortIndex) { word, bind in
       guard let matches = search.matches(word, limit: search.denseLimit), matches.complete
       else { return nil }
       let ids = matches.ids

@@ -1,7 +1,10 @@
 import Foundation
 
-/// The whole benchmark: for each device count, the CSV, both imports, the demo store, the
-/// dashboard and the apply, each phase in its own process; then the bytes on the wire.
+/// The whole benchmark. For each device count: an Intune-shaped CSV with the export's 53
+/// columns and one with 27, each imported by Ringside and by `sqlite3 .import`; the dashboard
+/// on the store imported from the 53-column file (a fleet shaped like a real one: 15
+/// versions, 3 rings) and on the demo fleet, in process and as a whole process in tmux; the
+/// apply on the demo fleet. Each phase runs in its own process. Last, the bytes on the wire.
 enum Benchmark {
   static func run(_ options: BenchOptions) throws {
     let work =
@@ -15,18 +18,39 @@ enum Benchmark {
     var lastStore: String?
     for n in options.deviceCounts {
       var run = DeviceRun(devices: n, figures: [])
+      let label = Report.count(n)
+      let fleet = work + "/fleet-\(n).db"
       if !options.skipImport {
-        run.figures += try importFigures(n: n, work: work, runs: k, keep: options.keep)
+        for columns in [53, 27] {
+          run.figures += try importFigures(
+            n: n, columns: columns, work: work, runs: k, keep: columns == 53 ? fleet : nil,
+            keepCSV: options.keep)
+        }
+        progress("\(label): dashboard on the Intune-shaped fleet, \(k) runs")
+        run.figures += try ChildPhase.run("dashboard", [fleet, String(k), now, "fleet"])
+        if let f = try TerminalLaunch.measure(
+          store: fleet, devices: n, runs: k, key: "fleet.launch_ms",
+          title: "fleet: launch → first frame (tmux)")
+        {
+          run.figures.append(f)
+        }
       }
       let store = work + "/demo-\(n).db"
-      progress("\(Report.count(n)): writing the demo store")
+      progress("\(label): writing the demo store")
       run.figures += try ChildPhase.run("demo", [store, String(n), now])
-      progress("\(Report.count(n)): dashboard, \(k) runs")
-      run.figures += try ChildPhase.run("dashboard", [store, String(k), now])
-      progress("\(Report.count(n)): stage and apply, \(k) runs")
+      progress("\(label): dashboard on the demo fleet, \(k) runs")
+      run.figures += try ChildPhase.run("dashboard", [store, String(k), now, "demo"])
+      if let f = try TerminalLaunch.measure(
+        store: store, devices: n, runs: k, key: "demo.launch_ms",
+        title: "demo: launch → first frame (tmux)")
+      {
+        run.figures.append(f)
+      }
+      progress("\(label): stage and apply, \(k) runs")
       let profiles = work + "/profiles-\(n)"
       run.figures += try ChildPhase.run("apply", [store, profiles, String(k)])
       results.append(run)
+      StorePhases.removeStore(fleet)
       if let lastStore { StorePhases.removeStore(lastStore) }
       lastStore = store
     }
@@ -47,32 +71,38 @@ enum Benchmark {
     }
   }
 
-  /// CSV generation, the importer in a child process, and sqlite3 .import for the ratio.
-  private static func importFigures(n: Int, work: String, runs k: Int, keep: Bool) throws
-    -> [Figure]
-  {
-    let csv = work + "/intune-\(n).csv"
-    progress("\(Report.count(n)): writing the Intune CSV")
-    let (bytes, ms) = try Stopwatch.time { try IntuneCSVWriter.write(count: n, to: csv) }
-    var figures = [
-      Figure(key: "csv_mb", title: "Intune CSV size", unit: "MB", samples: [Double(bytes) / 1e6]),
-      Figure(key: "csv_write_s", title: "write Intune CSV", unit: "s", samples: [ms / 1000]),
-    ]
-    let importRuns = n >= 1_000_000 ? min(k, 3) : k
+  /// The CSV with `columns` columns, the importer in a child process, and sqlite3 .import
+  /// for the ratio. At 1M each import runs once, so the whole benchmark stays within minutes.
+  private static func importFigures(
+    n: Int, columns: Int, work: String, runs k: Int, keep: String?, keepCSV: Bool
+  ) throws -> [Figure] {
+    let csv = work + "/intune-\(n)-\(columns).csv"
+    progress("\(Report.count(n)): writing the Intune CSV, \(columns) columns")
+    var figures = try ChildPhase.run("csv", [String(n), csv, String(columns)]).map {
+      Figure(
+        key: "csv\(columns)_" + $0.key, title: $0.title + ", \(columns) columns", unit: $0.unit,
+        samples: $0.samples)
+    }
+    let importRuns = n >= 1_000_000 ? 1 : min(k, 3)
     progress("\(Report.count(n)): importing, \(importRuns) runs")
-    figures += try ChildPhase.run("import", [csv, work, String(importRuns)])
+    figures += try ChildPhase.run(
+      "import", [csv, work, String(importRuns), String(columns), keep ?? "-"])
     if let sqlite = try SQLiteImport.time(csv: csv, directory: work, runs: importRuns),
-      let ours = figures.first(where: { $0.key == "import_s" })
+      let ours = figures.first(where: { $0.key == "import\(columns)_s" })
     {
-      figures.append(sqlite)
       figures.append(
         Figure(
-          key: "import_ratio", title: "import ÷ sqlite3 .import", unit: "x",
+          key: "sqlite3_import\(columns)_s", title: "  sqlite3 .import, same CSV", unit: "s",
+          samples: sqlite.samples))
+      figures.append(
+        Figure(
+          key: "import\(columns)_ratio", title: "  import ÷ sqlite3 .import", unit: "x",
           samples: [ours.median / sqlite.median]))
     }
-    if !keep { try? FileManager.default.removeItem(atPath: csv) }
-    figures += try graphJSONFigures(n: n, work: work, runs: importRuns, keep: keep)
-    if let csvImport = figures.first(where: { $0.key == "import_s" }),
+    if !keepCSV { try? FileManager.default.removeItem(atPath: csv) }
+    guard columns == 53 else { return figures }
+    figures += try graphJSONFigures(n: n, work: work, runs: importRuns, keep: keepCSV)
+    if let csvImport = figures.first(where: { $0.key == "import53_s" }),
       let jsonImport = figures.first(where: { $0.key == "import_json_s" })
     {
       figures.append(

@@ -3,8 +3,9 @@ import RingsideDomain
 import RingsideStore
 import RingsideTUI
 
-/// `dashboard DB RUNS NOW`: the dashboard's first frame and its keys, on the real state,
-/// update and renderer, at 120x40. Each run opens the store anew.
+/// `dashboard DB RUNS NOW LABEL`: the dashboard's first frame and its keys, on the real state,
+/// update and renderer, at 120x40. Each run opens the store anew. Figure keys and titles
+/// start with LABEL (`fleet` or `demo`).
 enum DashboardPhase {
   static let width = 120
   static let height = 40
@@ -14,19 +15,41 @@ enum DashboardPhase {
   static let rareText = "qzx"
   /// Typed the same way; a few dozen devices' names or serials contain it at 1M.
   static let fewText = "12345"
+  /// Field filters typed the same way, alone and with a word: each names a share of the
+  /// fleet (a version, a ring, a state, a model), as an admin narrows a real fleet.
+  static let fieldFilters = [
+    "os:26.7.1", "ring:pilot", "state:current", "model:ipad", "os:27 ipad", "ring:test os:16",
+  ]
 
   static func run(_ arguments: [String]) throws -> FigureSet {
-    guard arguments.count == 3, let runs = Int(arguments[1]), let now = Double(arguments[2])
-    else { throw BenchError("dashboard phase: DB RUNS NOW") }
+    guard arguments.count == 4, let runs = Int(arguments[1]), let now = Double(arguments[2])
+    else { throw BenchError("dashboard phase: DB RUNS NOW LABEL") }
     var set = FigureSet()
     for _ in 0..<runs {
-      try once(path: arguments[0], now: Date(timeIntervalSince1970: now), into: &set)
+      var labelled = Labelled(label: arguments[3])
+      try once(path: arguments[0], now: Date(timeIntervalSince1970: now), into: &labelled)
+      set.add(labelled.set.figures)
     }
-    set.add("dashboard_peak_mb", "peak memory, dashboard", "MB", PeakMemory.megabytes())
-    return set
+    var merged = FigureSet()
+    for f in set.figures { for s in f.samples { merged.add(f.key, f.title, f.unit, s) } }
+    merged.add(
+      "\(arguments[3]).dashboard_peak_mb", "\(arguments[3]): peak memory, dashboard", "MB",
+      PeakMemory.megabytes())
+    return merged
   }
 
-  private static func once(path: String, now: Date, into set: inout FigureSet) throws {
+  /// Adds the label to every key and title.
+  struct Labelled {
+    let label: String
+    var set = FigureSet()
+    mutating func add(_ key: String, _ title: String, _ unit: String, _ sample: Double) {
+      let indent = title.prefix { $0 == " " }
+      set.add(
+        "\(label).\(key)", "\(label): \(indent)\(title.dropFirst(indent.count))", unit, sample)
+    }
+  }
+
+  private static func once(path: String, now: Date, into set: inout Labelled) throws {
     // First frame: open the store, run the start-up queries, draw Overview and Devices.
     var start = Stopwatch.now()
     let store = try InventoryStore(path: path, readOnly: true)
@@ -52,41 +75,64 @@ enum DashboardPhase {
     for _ in 0..<3 {
       set.add("scroll_ms", "page scroll (PgDn)", "ms", timed { driver.press(.pageDown) })
     }
-    // Every sort column in turn (> cycles through them back to name), then reversed.
+    // Every sort column in turn (> cycles through them back to name), each also reversed.
     for _ in DeviceSort.Column.allCases {
       set.add(
-        "sort_ms", "sort change (>, every column)", "ms", timed { driver.press(.character(">")) })
+        "sort_ms", "sort, every column both ways", "ms", timed { driver.press(.character(">")) })
+      driver.finishCounts()
+      set.add(
+        "sort_ms", "sort, every column both ways", "ms", timed { driver.press(.character("r")) })
+      driver.finishCounts()
+      driver.press(.character("r"))
       driver.finishCounts()
     }
-    set.add("sort_reverse_ms", "sort reverse (r)", "ms", timed { driver.press(.character("r")) })
-    driver.finishCounts()
 
     // Filter: each typed key queries the store; the count follows in a later frame. A common
     // word, a word no device has, and a word a few dozen devices have at 1M.
-    type(filterText, key: "filter_key_ms", title: "filter keystroke (/ipad)", driver, &set)
+    type(filterText, key: "filter_key_ms", title: "filter key (/ipad)", driver, &set)
     set.add("filter_count_ms", "  then match count shown", "ms", timed { driver.finishCounts() })
     clearFilter(driver)
-    type(
-      rareText, key: "filter_rare_key_ms", title: "filter keystroke, no match (/\(rareText))",
-      driver, &set)
+    type(rareText, key: "filter_rare_key_ms", title: "filter key, no match (/qzx)", driver, &set)
     clearFilter(driver)
-    type(
-      fewText, key: "filter_few_key_ms", title: "filter keystroke, few matches (/\(fewText))",
-      driver, &set)
+    type(fewText, key: "filter_few_key_ms", title: "filter key, few matches (/12345)", driver, &set)
     clearFilter(driver)
 
-    // Drill-in: Overview, Enter on the selected number.
+    // Field filters, key by key; then, with the filter on, every sort column.
+    for text in fieldFilters {
+      type(
+        text, key: "field_key_ms", title: "field filter key (os: ring: state: model:)", driver, &set
+      )
+      set.add("field_count_ms", "  then its count shown", "ms", timed { driver.finishCounts() })
+      driver.press(.enter)
+      for _ in DeviceSort.Column.allCases {
+        set.add(
+          "field_sort_ms", "sort under a field filter, every column", "ms",
+          timed { driver.press(.character(">")) })
+        driver.finishCounts()
+      }
+      clearFilter(driver)
+    }
+
+    // Drill-in from every Overview number, then its count; Esc goes back.
     driver.press(.character("1"))
     driver.finishCounts()
-    set.add("drill_ms", "drill-in (Enter on Overview)", "ms", timed { driver.press(.enter) })
-    set.add("drill_count_ms", "  then its count shown", "ms", timed { driver.finishCounts() })
+    var seen = Set<Int>()
+    while seen.insert(driver.state.overview.cursor).inserted {
+      set.add("drill_ms", "drill-in, every Overview number", "ms", timed { driver.press(.enter) })
+      set.add("drill_count_ms", "  then its count shown", "ms", timed { driver.finishCounts() })
+      driver.press(.escape)
+      driver.finishCounts()
+      driver.press(.right)
+    }
+    driver.press(.enter)
+    driver.finishCounts()
     set.add("detail_ms", "open a device (Enter)", "ms", timed { driver.press(.enter) })
   }
 
   /// Opens the filter and types `word` a key at a time, timing each key's frame.
   private static func type(
     _ word: String, key: String, title: String, _ driver: DashboardDriver,
-    _ set: inout FigureSet
+    _ set: inout Labelled
   ) {
     driver.press(.character("/"))
     for c in word {

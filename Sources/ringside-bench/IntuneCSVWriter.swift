@@ -1,8 +1,18 @@
 import Foundation
 
-/// Writes a synthetic Intune "All devices" export: the real export's 53 columns, one iPhone,
-/// iPad or Mac per row, deterministic for a given count, about 600 bytes a row.
+/// Writes a synthetic Intune "All devices" export shaped like a real fleet: one iPhone, iPad
+/// or Mac per row, deterministic for a given count, either all 53 columns of the export (about
+/// 650 bytes a row) or the 27 the admin center's default column set gives. As in a real
+/// rollout, 15 OS versions cover every device, skewed toward the newest (the largest holds
+/// about 30% of the fleet, the smallest 1-2%), and three rings (Category) hold 2%, 8% and 90%.
 enum IntuneCSVWriter {
+  /// The 27 columns of a narrower export: the identifiers, version, hardware, user, ownership
+  /// and management columns, in the export's order.
+  static let narrowColumns: [Int] = [
+    0, 1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 21, 22, 23, 24, 25, 26, 27, 28, 31, 32, 33, 34, 35, 36, 37,
+    38,
+  ]
+
   /// The header of a real export, as in `samples/intune-devices.csv`.
   static let header: [String] = [
     "Device ID", "Device name", "Enrollment date", "Last check-in", "Azure AD Device ID",
@@ -21,18 +31,38 @@ enum IntuneCSVWriter {
   static let phoneModels = ["iPhone 17 Pro", "iPhone 16", "iPhone 15", "iPhone 14", "iPhone 13"]
   static let padModels = ["iPad Pro (M4)", "iPad Air (M3)", "iPad (10th generation)"]
   static let macModels = ["MacBook Air (M4)", "MacBook Pro (M3 Pro)", "Mac mini (M4)", "iMac (M3)"]
-  static let mobileVersions = ["26.3.1", "26.3.1", "26.3", "26.2", "18.7.5", "16.7.12"]
-  static let macVersions = ["26.3.1", "26.3.1", "26.3", "15.7.4", "14.8.4"]
+  /// Versions with their share per thousand devices of the platform: a rollout in progress.
+  static let mobileVersions: [(String, Int)] = [
+    ("27.0.1", 250), ("27.0", 100), ("26.7.1", 200), ("26.7", 80), ("26.6.2", 60),
+    ("26.6.1", 40), ("26.5.1", 40), ("26.4.1", 30), ("18.7.5", 60), ("17.7.2", 50),
+    ("16.7.12", 90),
+  ]
+  static let macVersions: [(String, Int)] = [
+    ("27.0.1", 250), ("27.0", 100), ("26.7.1", 250), ("26.6.2", 80), ("15.8.1", 150),
+    ("15.7.9", 60), ("14.8.9", 70), ("13.7.8", 40),
+  ]
 
-  /// Writes `count` devices to `path` (replacing it); returns the file size in bytes.
+  /// The version whose cumulative share covers `permille` (0..<1000).
+  static func pick(_ versions: [(String, Int)], _ permille: Int) -> String {
+    var total = 0
+    for (version, share) in versions {
+      total += share
+      if permille < total { return version }
+    }
+    return versions[versions.count - 1].0
+  }
+
+  /// Writes `count` devices to `path` (replacing it) with all 53 columns, or the 27 of
+  /// `narrowColumns` when `narrow`; returns the file size in bytes.
   @discardableResult
-  static func write(count: Int, to path: String) throws -> Int {
+  static func write(count: Int, to path: String, narrow: Bool = false) throws -> Int {
     _ = FileManager.default.createFile(atPath: path, contents: nil)
     guard let file = FileHandle(forWritingAtPath: path) else {
       throw BenchError("\(path): cannot create the CSV")
     }
     defer { try? file.close() }
-    var buffer = "\u{FEFF}" + header.map { "\"\($0)\"" }.joined(separator: ",") + "\n"
+    let names = narrow ? narrowColumns.map { header[$0] } : header
+    var buffer = "\u{FEFF}" + names.map { "\"\($0)\"" }.joined(separator: ",") + "\n"
     var size = 0
     func flush() {
       let data = Data(buffer.utf8)
@@ -41,7 +71,7 @@ enum IntuneCSVWriter {
       buffer.removeAll(keepingCapacity: true)
     }
     for i in 0..<count {
-      buffer += row(i)
+      buffer += row(i, narrow: narrow)
       if buffer.utf8.count > 1 << 20 { flush() }
     }
     flush()
@@ -69,11 +99,11 @@ enum IntuneCSVWriter {
     let prefix: String
     if isMac {
       model = macModels[Int(h >> 8) % macModels.count]
-      version = macVersions[Int(h >> 16) % macVersions.count]
+      version = pick(macVersions, Int((h >> 16) % 1000))
       prefix = "MAC"
     } else {
       model = (isPad ? padModels : phoneModels)[Int(h >> 8) % (isPad ? 3 : 5)]
-      version = mobileVersions[Int(h >> 16) % mobileVersions.count]
+      version = pick(mobileVersions, Int((h >> 16) % 1000))
       prefix = isPad ? "IPD" : "IPH"
     }
     let userEnrolled = !isMac && (h >> 24) % 25 == 0
@@ -84,19 +114,20 @@ enum IntuneCSVWriter {
       ? "2026-09-\(two(day)) \(two(Int(h >> 44) % 24)):12:07.0000000"
       : "2026-11-\(two(day)) \(two(Int(h >> 44) % 24)):41:12.0000000"
     let user = "user\(i % 50_000)"
+    let ringDraw = (h >> 50) % 50
     return Fields(
       id: "a1b2c3d4-0000-4000-8000-\(pad)", name: "RS-\(prefix)-\(i)", checkIn: checkIn,
       entraID: "e5f6a7b8-0000-4000-8000-\(pad)", version: version,
       serial: userEnrolled ? "" : "ZB\(pad.uppercased().suffix(10))", model: model,
       imei: isMac ? "" : "99\(pad)", wifi: "0a\(pad.suffix(10))",
       managementName: "\(user)_\(prefix)_1/15/2024_9:12 AM",
-      category: (h >> 50) % 10 == 0 ? "Pilot" : "Production",
+      category: ringDraw == 0 ? "Test" : ringDraw < 5 ? "Pilot" : "Production",
       userID: "c9d0e1f2-0000-4000-8000-\(pad)", user: "\(user)@example.com",
       userName: "User \(i % 50_000)", os: isMac ? "macOS" : "iOS/iPadOS", personal: userEnrolled)
   }
 
   /// The CSV line of device `i`, with its line end.
-  static func row(_ i: Int) -> String {
+  static func row(_ i: Int, narrow: Bool = false) -> String {
     let f = fields(i)
     let isMac = f.os == "macOS"
     let fields: [String] = [
@@ -109,7 +140,8 @@ enum IntuneCSVWriter {
       f.personal ? "No" : "Yes", "Yes", f.os, "", "", "", "False", "", "", isMac ? "" : "GSM",
       "", "", "", "", "", "", "2027-06-02 07:39:10.0000000",
     ]
-    return "\"" + fields.joined(separator: "\",\"") + "\"\n"
+    let kept = narrow ? narrowColumns.map { fields[$0] } : fields
+    return "\"" + kept.joined(separator: "\",\"") + "\"\n"
   }
 
   private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

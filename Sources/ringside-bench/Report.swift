@@ -11,7 +11,7 @@ enum Report {
   static func table(_ runs: [DeviceRun], wire: [Figure], machine: String, runs k: Int) -> String {
     var lines = ["ringside-bench: median of \(k) runs (min–max); \(machine)", ""]
     let header =
-      pad("figure", 38) + pad("devices", 10) + lpad("median", 11)
+      pad("figure", 50) + pad("devices", 10) + lpad("median", 11)
       + lpad("min", 10) + lpad("max", 10) + "  " + pad("bar", 10) + "verdict"
     lines.append(header)
     lines.append(String(repeating: "-", count: header.count + 2))
@@ -27,7 +27,7 @@ enum Report {
 
   private static func row(_ f: Figure, devices: Int, label: String? = nil) -> String {
     let bar = Bars.bar(for: f.key, devices: devices)?.text ?? ""
-    return pad(f.title, 38) + pad(label ?? count(devices), 10)
+    return pad(f.title, 50) + pad(label ?? count(devices), 10)
       + lpad(number(f.median) + " " + f.unit, 11) + lpad(number(f.min), 10)
       + lpad(number(f.max), 10) + "  " + pad(bar, 10) + Bars.verdict(f, devices: devices)
   }

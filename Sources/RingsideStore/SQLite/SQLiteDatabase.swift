@@ -6,6 +6,10 @@ import Foundation
 public final class SQLiteDatabase {
   let handle: OpaquePointer
   public let path: String
+  /// Set by a bulk write: after its transaction commits, the WAL (by then about as large as
+  /// the store) is copied into the store and truncated to nothing, so no second copy of the
+  /// data stays on disk. Cleared after each commit or rollback.
+  var truncateWALAfterCommit = false
 
   /// Opens (or creates, when `create`) the database at `path`, in WAL mode with a busy timeout.
   /// With `immutable`, SQLite reads the file as one that cannot change: no locks, no `-shm`
@@ -75,9 +79,13 @@ public final class SQLiteDatabase {
   /// Runs `body` in one `BEGIN IMMEDIATE` transaction: all of it is stored, or none of it.
   public func transaction<T>(_ body: () throws -> T) throws -> T {
     try execute("BEGIN IMMEDIATE")
+    defer { truncateWALAfterCommit = false }
     do {
       let result = try body()
       try execute("COMMIT")
+      // A reader still on an old snapshot makes this a partial checkpoint; the data is
+      // committed either way, and the next full checkpoint truncates the file.
+      if truncateWALAfterCommit { try? execute("PRAGMA wal_checkpoint(TRUNCATE)") }
       return result
     } catch {
       try? execute("ROLLBACK")

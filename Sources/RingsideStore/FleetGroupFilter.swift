@@ -1,0 +1,143 @@
+import Foundation
+import RingsideDomain
+
+/// One row of `fleet_groups` with its ring's name: devices sharing ring, platform, version,
+/// state and removal status.
+struct FleetGroupRow {
+  let ringID: Int64
+  let ring: String
+  let platform: String
+  let osSort: [UInt8]
+  let rsr: String
+  let state: String
+  let removal: String
+  let count: Int
+}
+
+extension DeviceFilter.Term {
+  /// Whether every device of `group` passes this term, exactly as the SQL condition decides;
+  /// nil for terms on columns `fleet_groups` does not hold (words, model, check-in, ...).
+  func matches(_ group: FleetGroupRow) -> Bool? {
+    switch self {
+    case .os(let version, let mark):
+      let (low, high) = DeviceFilter.sortKeyRange(version)
+      // SQLite compares text byte by byte (BINARY), as here.
+      let inRange =
+        !group.osSort.lexicographicallyPrecedes(Array(low.utf8))
+        && group.osSort.lexicographicallyPrecedes(Array(high.utf8))
+      return inRange && (mark.map { group.rsr == DeviceColumns.rsrText($0) } ?? true)
+    case .ring(let name): return group.ring == name
+    case .state(let s): return group.state == s.rawValue
+    case .removal(let r): return group.removal == r.rawValue
+    case .platform(let p): return group.platform == p.rawValue
+    case .not(let inner): return inner.matches(group).map { !$0 }
+    case .text, .supervised, .stale, .build, .model, .source, .anyOf: return nil
+    }
+  }
+
+  /// True for terms `matches(_:)` answers.
+  var isGroupTerm: Bool {
+    switch self {
+    case .os, .ring, .state, .removal, .platform: true
+    case .not(let inner): inner.isGroupTerm
+    case .text, .supervised, .stale, .build, .model, .source, .anyOf: false
+    }
+  }
+
+  /// True when the term tests the column `sort` orders by, whose index then answers both.
+  func constrains(_ sort: DeviceSort.Column) -> Bool {
+    switch (self, sort) {
+    case (.os, .os), (.ring, .ring), (.state, .state), (.removal, .removal),
+      (.platform, .platform):
+      true
+    case (.not(let inner), _): inner.constrains(sort)
+    default: false
+    }
+  }
+}
+
+extension InventoryStore {
+  /// Every row of `fleet_groups` (a few hundred at most) with ring names.
+  func fleetGroupRows() throws(StoreError) -> [FleetGroupRow] {
+    try database.prepare(
+      """
+      SELECT r.name, g.platform, g.os_sort, g.rsr, g.state, g.removal, g.n, g.ring_id
+      FROM fleet_groups g JOIN rings r ON r.id = g.ring_id WHERE g.n > 0
+      """
+    ).query {
+      FleetGroupRow(
+        ringID: $0.int(at: 7) ?? 0, ring: $0.string(at: 0) ?? "", platform: $0.string(at: 1) ?? "",
+        osSort: Array(($0.string(at: 2) ?? "").utf8), rsr: $0.string(at: 3) ?? "",
+        state: $0.string(at: 4) ?? "", removal: $0.string(at: 5) ?? "",
+        count: Int($0.int(at: 6) ?? 0))
+    }
+  }
+
+  /// How many devices pass the filter's terms on ring, platform, version, state and removal
+  /// (every device when it has none), from `fleet_groups`: exact, without reading devices.
+  func groupTermCount(_ filter: DeviceFilter) throws(StoreError) -> Int {
+    let terms = filter.terms.filter(\.isGroupTerm)
+    return try fleetGroupRows().reduce(0) { total, group in
+      terms.allSatisfy { $0.matches(group) == true } ? total + group.count : total
+    }
+  }
+
+  /// The number of devices a filter made only of ring, platform, version, state and removal
+  /// terms selects; nil when it has other terms.
+  func countFromFleetGroups(_ filter: DeviceFilter) throws(StoreError) -> Int? {
+    guard filter.terms.allSatisfy(\.isGroupTerm) else { return nil }
+    return try groupTermCount(filter)
+  }
+
+  /// How a page query finds a filter's ring, platform, version, state and removal terms.
+  enum GroupPlan {
+    /// No such terms, or one on the sort's own column: SQLite's own plan.
+    case sql
+    /// Many matches: read the sort's index in order and test each device, instead of
+    /// collecting every match and sorting them.
+    case walkSortIndex
+    /// Few matches: read exactly the devices of these groups, each group one equality
+    /// search of `devices_overview`, and sort them; the terms themselves are left out.
+    case groups([FleetGroupRow])
+  }
+
+  /// The plan for a page of `filter` under `sort`. Past about √(20·N) matches (1M: 4,500) a
+  /// page of 40 is met within a few thousand rows of the sort's index; below it, sorting
+  /// the matches is cheaper, and reading them group by group never reads a non-matching
+  /// device, however many share the filter's ring or platform.
+  func groupPlan(_ filter: DeviceFilter, sort: DeviceSort) throws(StoreError) -> GroupPlan {
+    let terms = filter.terms.filter(\.isGroupTerm)
+    guard !terms.isEmpty else { return .sql }
+    let rows = try fleetGroupRows()
+    let total = rows.reduce(0) { $0 + $1.count }
+    let matching = rows.filter { group in terms.allSatisfy { $0.matches(group) == true } }
+    let count = matching.reduce(0) { $0 + $1.count }
+    if Double(count) > max(1000, (20 * Double(total)).squareRoot()) {
+      return terms.contains(where: { $0.constrains(sort.column) }) ? .sql : .walkSortIndex
+    }
+    // SQLite allows 500 terms in one compound SELECT.
+    return matching.count <= 400 ? .groups(matching) : .sql
+  }
+
+  /// The condition selecting exactly the devices of `groups`, its parameters numbered after
+  /// `bindings` existing ones.
+  static func groupCondition(_ groups: [FleetGroupRow], after bindings: Int) -> SQLCondition {
+    if groups.isEmpty { return SQLCondition(sql: "0", bindings: []) }
+    var values: [SQLiteValue] = []
+    var selects: [String] = []
+    for g in groups {
+      let n = bindings + values.count
+      selects.append(
+        """
+        SELECT id FROM devices WHERE ring_id = ?\(n + 1) AND platform = ?\(n + 2) \
+        AND os_sort = ?\(n + 3) AND rsr = ?\(n + 4) AND state = ?\(n + 5) AND removal = ?\(n + 6)
+        """)
+      values += [
+        .integer(g.ringID), .text(g.platform), .text(String(decoding: g.osSort, as: UTF8.self)),
+        .text(g.rsr), .text(g.state), .text(g.removal),
+      ]
+    }
+    return SQLCondition(
+      sql: "d.id IN (\(selects.joined(separator: " UNION ALL ")))", bindings: values)
+  }
+}
