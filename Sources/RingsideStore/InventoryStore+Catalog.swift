@@ -78,7 +78,9 @@ extension InventoryStore {
     if last == day { return }
     let catalog = try catalog()
     let crossed =
-      last.map { last in catalog.releases.contains { ($0.expires ?? "") >= last && ($0.expires ?? "") < day } }
+      last.map { last in
+        catalog.releases.contains { ($0.expires ?? "") >= last && ($0.expires ?? "") < day }
+      }
       ?? true
     try write {
       if crossed { try refreshAllStates() }

@@ -11,8 +11,9 @@ public struct ProfileSettings: Sendable, Hashable {
   /// The profile folder.
   public var directory: String?
 
-  public init(organization: String? = nil, identifierPrefix: String? = nil, directory: String? = nil)
-  {
+  public init(
+    organization: String? = nil, identifierPrefix: String? = nil, directory: String? = nil
+  ) {
     self.organization = organization
     self.identifierPrefix = identifierPrefix
     self.directory = directory

@@ -130,6 +130,9 @@ public final class InventoryStore {
           for (position, name) in Ring.defaultNames.enumerated() {
             try insertRing(name: name, position: position)
           }
+          // A new store derives every state under today's rules as devices arrive.
+          try database.prepare("INSERT INTO meta(key, value) VALUES ('states_day', ?1)")
+            .run([.text(today)])
         }
       }
     } catch let error as StoreError {

@@ -40,7 +40,8 @@ final class ConventionTests: XCTestCase {
     XCTAssertEqual(cli.run("demo", "--db", cli.dbPath, "--devices", "20").status, 0)
     let result = cli.run("report", "--db", cli.dbPath, "--ring", "--help")
     XCTAssertEqual(result.status, 64)
-    XCTAssertTrue(result.err.contains("--ring needs a value (RING), not the option --help"), result.err)
+    XCTAssertTrue(
+      result.err.contains("--ring needs a value (RING), not the option --help"), result.err)
     let why = cli.run("why", "--db", cli.dbPath, "--", "-not-an-option")
     XCTAssertEqual(why.status, 66, why.err)
     XCTAssertTrue(why.err.contains("-not-an-option"), why.err)
@@ -77,6 +78,7 @@ final class CompletionScriptTests: XCTestCase {
   func testFishGetsOneCompleteLinePerOption() throws {
     let fish = try CLIHarness().run("completions", "fish").out
     XCTAssertTrue(fish.contains("-l target-major"), fish)
-    XCTAssertTrue(fish.contains("-a 'newest line unset'") || fish.contains("-a 'unset line newest'"), fish)
+    XCTAssertTrue(
+      fish.contains("-a 'newest line unset'") || fish.contains("-a 'unset line newest'"), fish)
   }
 }

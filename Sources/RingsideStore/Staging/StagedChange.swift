@@ -30,7 +30,8 @@ public struct StagedChange: Sendable, Hashable, Identifiable {
   public var loosens: Bool {
     guard case .policy(let old, let new) = kind else { return false }
     switch (old, new) {
-    case (.rsrInstallation(let a), .rsrInstallation(let b)), (.rsrRemoval(let a), .rsrRemoval(let b)):
+    case (.rsrInstallation(let a), .rsrInstallation(let b)),
+      (.rsrRemoval(let a), .rsrRemoval(let b)):
       return a == .block && b != .block
     case (.criticalUpdateInstall(let a), .criticalUpdateInstall(let b)):
       return a == .on && b != .on
