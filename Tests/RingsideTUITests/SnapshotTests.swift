@@ -30,10 +30,10 @@ final class SnapshotTests: XCTestCase {
 
   /// Staged and Audit on a store of their own: two policy changes and a ring move by alice.
   static let stagingScreens: [(String, String)] = [
-    ("staged", "3i<Down>r2 <Space> m14"),
+    ("staged", "3i<Down>ry2 <Space> m14"),
     ("staged-diff", "3i4<Down><Down><Enter>"),
-    ("audit", "3i<Down>r2 <Space> m15"),
-    ("rings-staged", "3i<Down>r+"),
+    ("audit", "3i<Down>ry2 <Space> m15"),
+    ("rings-staged", "3i<Down>ry+"),
     ("ring-picker-bordered", "2 m"),
     ("confirm-write-bordered", "3i4w"),
   ]

@@ -47,6 +47,26 @@ final class StagingKeysTests: XCTestCase {
     XCTAssertFalse(try store.stagedChanges().contains { $0.author == "bob" })
   }
 
+  func testLooseningARingsProtectionAsksFirst() throws {
+    let store = try TestFleet.freshStore()
+    var r = Reducer(store: store)
+    // production blocks removal in the demo fleet; `r` would make it unset.
+    r.press(.character("3"), .character("j"))
+    r.press(.character("r"))
+    guard case .confirm(let text, let write) = r.state.prompt else {
+      return XCTFail("no question: \(r.screen)")
+    }
+    XCTAssertTrue(
+      text.hasPrefix("ring production: RSR/BSI removal block → unset lifts a protection from"), text
+    )
+    XCTAssertEqual(write, .policy(.cycle(.rsrRemoval), ring: "production", replacingOthers: false))
+    XCTAssertTrue(try store.stagedChanges().isEmpty, "nothing staged before y")
+    r.press(.character("n"))
+    XCTAssertTrue(try store.stagedChanges().isEmpty)
+    r.press(.character("r"), .character("y"))
+    XCTAssertEqual(try store.stagedChanges().count, 1)
+  }
+
   func testAnotherKeyThanYLeavesTheOtherAdminsValue() throws {
     let store = try TestFleet.freshStore()
     try store.stagePolicy(
@@ -163,7 +183,9 @@ final class StagingKeysTests: XCTestCase {
     XCTAssertEqual(try store.stagedChangeCount(), 0)
     let file = out + "/test-ios.mobileconfig"
     try "edited by hand".write(toFile: file, atomically: true, encoding: .utf8)
-    r.press(.character("3"), .character("i"), .character("4"), .character("w"), .character("y"))
+    // block → unset lifts a protection: the first y answers that question.
+    r.press(.character("3"), .character("i"), .character("y"))
+    r.press(.character("4"), .character("w"), .character("y"))
     guard case .confirm(let text, .applyOverwriting) = r.state.prompt else {
       return XCTFail("no question: \(r.screen)")
     }

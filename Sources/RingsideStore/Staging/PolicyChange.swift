@@ -85,6 +85,23 @@ public enum PolicyChange: Sendable, Hashable {
     }
   }
 
+  /// True when going from `old` to this value lifts a protection: a blocked installation or
+  /// removal becomes unset or allowed, automatic critical updates stop, the newest major stops
+  /// being required.
+  public func loosens(from old: PolicyChange) -> Bool {
+    switch (old, self) {
+    case (.rsrInstallation(let a), .rsrInstallation(let b)),
+      (.rsrRemoval(let a), .rsrRemoval(let b)):
+      return a == .block && b != .block
+    case (.criticalUpdateInstall(let a), .criticalUpdateInstall(let b)):
+      return a == .on && b != .on
+    case (.majorTarget(let a), .majorTarget(let b)):
+      return a == .newest && b != .newest
+    default:
+      return false
+    }
+  }
+
   /// `policy` with this setting changed; a deferral outside 1–90 is refused.
   public func applied(to policy: RingPolicy) throws(PolicyError) -> RingPolicy {
     var out = policy

@@ -29,17 +29,7 @@ public struct StagedChange: Sendable, Hashable, Identifiable {
   /// required.
   public var loosens: Bool {
     guard case .policy(let old, let new) = kind else { return false }
-    switch (old, new) {
-    case (.rsrInstallation(let a), .rsrInstallation(let b)),
-      (.rsrRemoval(let a), .rsrRemoval(let b)):
-      return a == .block && b != .block
-    case (.criticalUpdateInstall(let a), .criticalUpdateInstall(let b)):
-      return a == .on && b != .on
-    case (.majorTarget(let a), .majorTarget(let b)):
-      return a == .newest && b != .newest
-    default:
-      return false
-    }
+    return new.loosens(from: old)
   }
 
   /// "ring test: RSR/BSI installation unset → allow", "C02ABC (Kim's Mac): production → test".

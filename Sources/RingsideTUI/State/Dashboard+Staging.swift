@@ -101,7 +101,25 @@ extension Dashboard {
       s.message = StatusMessage(text: "put the cursor on a ring's row first", isError: true)
       return []
     }
-    return [.write(.policy(step, ring: ring, replacingOthers: false))]
+    let write = StoreWrite.policy(step, ring: ring, replacingOthers: false)
+    // A key that lifts a protection (block → unset) asks first: one stray `r` must not expose a ring.
+    // Judged against the applied policy when nothing is staged for the setting; a staged value
+    // (someone else's) has its own question.
+    if case .cycle(let field) = step, s.staging?.staged(ring: ring, field: field) == nil,
+      let policy = s.snapshot?.rings.first(where: { $0.ring.name == ring })?.ring.policy
+    {
+      let old = field.value(in: policy)
+      let new = step.change(from: policy)
+      if new.loosens(from: old) {
+        let devices = s.snapshot?.rings.first { $0.ring.name == ring }?.devices ?? 0
+        s.prompt = .confirm(
+          text:
+            "ring \(ring): \(field.title) \(old.text) → \(new.text) lifts a protection from \(devices.grouped) device(s). Stage it? y/n",
+          write: write)
+        return []
+      }
+    }
+    return [.write(write)]
   }
 
   /// Devices: Space, `A` and `m`.
