@@ -45,6 +45,9 @@ extension DeviceFilter {
       case .ring(let name):
         return "\(col("d.ring_id")) = (SELECT id FROM rings WHERE name = \(bind(.text(name))))"
       case .state(let s): return "\(col("d.state")) = \(bind(.text(s.rawValue)))"
+      case .states(let list):
+        return
+          "\(col("d.state")) IN (\(list.map { bind(.text($0.rawValue)) }.joined(separator: ", ")))"
       case .removal(let r): return "\(col("d.removal")) = \(bind(.text(r.rawValue)))"
       case .platform(let p): return "\(col("d.platform")) = \(bind(.text(p.rawValue)))"
       case .supervised(let s):

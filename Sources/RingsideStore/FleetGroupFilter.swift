@@ -28,6 +28,7 @@ extension DeviceFilter.Term {
       return inRange && (mark.map { group.rsr == DeviceColumns.rsrText($0) } ?? true)
     case .ring(let name): return group.ring == name
     case .state(let s): return group.state == s.rawValue
+    case .states(let list): return list.contains { $0.rawValue == group.state }
     case .removal(let r): return group.removal == r.rawValue
     case .platform(let p): return group.platform == p.rawValue
     case .not(let inner): return inner.matches(group).map { !$0 }
@@ -38,7 +39,7 @@ extension DeviceFilter.Term {
   /// True for terms `matches(_:)` answers.
   var isGroupTerm: Bool {
     switch self {
-    case .os, .ring, .state, .removal, .platform: true
+    case .os, .ring, .state, .states, .removal, .platform: true
     case .not(let inner): inner.isGroupTerm
     case .text, .supervised, .stale, .build, .model, .source, .anyOf: false
     }
@@ -47,7 +48,7 @@ extension DeviceFilter.Term {
   /// True when the term tests the column `sort` orders by, whose index then answers both.
   func constrains(_ sort: DeviceSort.Column) -> Bool {
     switch (self, sort) {
-    case (.os, .os), (.ring, .ring), (.state, .state), (.removal, .removal),
+    case (.os, .os), (.ring, .ring), (.state, .state), (.states, .state), (.removal, .removal),
       (.platform, .platform):
       true
     case (.not(let inner), _): inner.constrains(sort)

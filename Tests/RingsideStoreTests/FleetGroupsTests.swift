@@ -170,6 +170,7 @@ final class FleetGroupsTests: XCTestCase {
   func testPagesAndCountsOfGroupFiltersEqualPlainSQLUnderEverySort() throws {
     let (_, store) = try TemporaryStore.demo(count: 3_000)
     let filters = [
+      "state:pending", "state:pending ring:test", "-state:pending",
       "os:26", "ring:pilot", "state:current", "platform:ios os:18", "-state:current ring:test",
       "removal:blocked", "os:16.4.1", "ring:nosuchring", "ipad os:26", "model:mac state:current",
       "stale ring:production", "-os:26 -os:18",

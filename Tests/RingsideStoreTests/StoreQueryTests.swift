@@ -38,7 +38,8 @@ final class StoreQueryTests: XCTestCase {
 
   func testFilterSelectsTheSameDevicesAsCounting() throws {
     for text in [
-      "state:pulled-rsr", "ring:test", "platform:macos supervised:no", "os:16.5.1", "os:16",
+      "state:pulled-rsr", "state:pending", "-state:pending ring:test", "ring:test",
+      "platform:macos supervised:no", "os:16.5.1", "os:16",
       "os:\"16.5.1 (c)\"", "removal:not-enforced", "-state:current", "stale:yes", "RS-MAC",
     ] {
       let filter = try DeviceFilter.parse(text)

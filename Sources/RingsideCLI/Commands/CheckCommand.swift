@@ -56,9 +56,7 @@ enum CheckCommand {
       }
     })
 
-  static let pendingStates: [DeviceState] = [
-    .rsrAvailable, .pulledRSR, .osUpdateFirst, .rsrRemoved,
-  ]
+  static let pendingStates = DeviceState.pending
 
   static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
     let warn = try arguments.integer("--warn-pending", in: 0...100) ?? 10

@@ -14,6 +14,11 @@ public enum DeviceState: String, Sendable, CaseIterable, Codable, Hashable {
   /// No version, or the letter is not reported where it decides the state.
   case unknown
 
+  /// The states that need an action, as `check` counts them and `state:pending` finds them.
+  public static let pending: [DeviceState] = [
+    .rsrAvailable, .pulledRSR, .osUpdateFirst, .rsrRemoved,
+  ]
+
   /// Words for a column or a legend.
   public var title: String {
     switch self {

@@ -12,6 +12,8 @@ public struct DeviceFilter: Sendable, Hashable {
     case os(OSVersionNumber, RSRMark?)
     case ring(String)
     case state(DeviceState)
+    /// Any of these states: `state:pending` is every state that needs an action.
+    case states([DeviceState])
     case removal(RemovalStatus)
     case platform(Platform)
     case supervised(Bool?)
@@ -113,8 +115,9 @@ public struct DeviceFilter: Sendable, Hashable {
       }
     case "ring": return .ring(lower)
     case "state":
+      if lower == "pending" { return .states(DeviceState.pending) }
       guard let s = DeviceState(rawValue: lower) else {
-        throw bad(DeviceState.allCases.map(\.rawValue).joined(separator: ", "))
+        throw bad((DeviceState.allCases.map(\.rawValue) + ["pending"]).joined(separator: ", "))
       }
       return .state(s)
     case "removal":
