@@ -59,6 +59,21 @@ final class SnapshotTests: XCTestCase {
     }
   }
 
+  func testSerialModelAndUserColumnsAppearAsTheTerminalWidens() throws {
+    func header(_ width: Int) throws -> String {
+      let grid = try TestFleet.screen("2", width: width, height: 24)
+      return grid.line(2)
+    }
+    let narrow = try header(80)
+    XCTAssertFalse(narrow.contains("Serial"), narrow)
+    let wide = try header(132)
+    XCTAssertTrue(wide.contains("Serial") && !wide.contains("User"), wide)
+    let widest = try header(200)
+    for title in ["Serial", "Model", "User", "Build", "Check-in"] {
+      XCTAssertTrue(widest.contains(title), "\(title): \(widest)")
+    }
+  }
+
   func testTooSmallTerminalSaysSoAndComesBack() throws {
     let small = try TestFleet.screen("2<resize 20x5>", width: 80, height: 24)
     XCTAssertTrue(small.text.contains("terminal too small"), small.text)

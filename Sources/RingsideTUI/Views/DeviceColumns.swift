@@ -7,9 +7,55 @@ import RingsideStore
 /// that decides a device's state.
 struct DeviceTableLayout {
   struct Column {
-    let sort: DeviceSort.Column
+    /// The sort column it shows, or nil for a column shown only (serial, model, user).
+    let sort: DeviceSort.Column?
+    let extra: Extra?
     let title: String
     let width: Int
+
+    init(sort: DeviceSort.Column, title: String, width: Int) {
+      self.sort = sort
+      extra = nil
+      self.title = title
+      self.width = width
+    }
+
+    init(extra: Extra, width: Int) {
+      sort = nil
+      self.extra = extra
+      title = extra.title
+      self.width = width
+    }
+  }
+
+  /// Columns shown when the terminal has room, in the order they are added: the serial first,
+  /// so two devices with the same name can be told apart.
+  enum Extra: CaseIterable {
+    case serial, model, user
+
+    var title: String {
+      switch self {
+      case .serial: "Serial"
+      case .model: "Model"
+      case .user: "User"
+      }
+    }
+
+    var width: Int {
+      switch self {
+      case .serial: 13
+      case .model: 16
+      case .user: 26
+      }
+    }
+
+    func text(_ d: Device) -> String {
+      switch self {
+      case .serial: d.serial ?? "–"
+      case .model: d.model ?? "–"
+      case .user: d.userName ?? "–"
+      }
+    }
   }
 
   let columns: [Column]
@@ -41,8 +87,17 @@ struct DeviceTableLayout {
       chosen = make(short: true, build: true)
     }
     if total(chosen) > width { chosen = make(short: true, build: false) }
-    let spare = max(0, width - total(chosen))
-    let nameWidth = min(40, 14 + spare)
+    // The name takes room up to 24 columns, then serial, model and user appear as room allows.
+    var spare = max(0, width - total(chosen))
+    var nameWidth = min(24, 14 + spare)
+    spare -= nameWidth - 14
+    var insertAt = 1
+    for extra in Extra.allCases where spare >= extra.width + 1 {
+      chosen.insert(Column(extra: extra, width: extra.width), at: insertAt)
+      insertAt += 1
+      spare -= extra.width + 1
+    }
+    nameWidth = min(40, nameWidth + spare)
     chosen[0] = Column(sort: .name, title: "Name", width: nameWidth)
     columns = chosen
     self.short = short

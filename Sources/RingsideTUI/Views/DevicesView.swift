@@ -120,7 +120,9 @@ public enum DevicesView {
         continue
       }
       for (column, x) in zip(layout.columns, layout.offsets) {
-        let (text, role) = layout.cell(column.sort, record, catalog: state.catalog, now: state.now)
+        let (text, role) =
+          column.sort.map { layout.cell($0, record, catalog: state.catalog, now: state.now) }
+          ?? (column.extra?.text(record.device) ?? "", StyleRole.tableRow)
         grid.put(text, x: area.x + x, y: y, width: column.width, role: stale ? .dim : role)
       }
       if index == d.cursor {
