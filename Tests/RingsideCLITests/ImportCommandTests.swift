@@ -183,4 +183,17 @@ final class ImportCommandTests: XCTestCase {
     XCTAssertEqual(result.status, 2, result.out)
     XCTAssertTrue(result.out.contains("no import recorded"), result.out)
   }
+
+  func testAnImportThatMovesADeviceBackToItsMDMGroupSaysSo() {
+    let csv = fixture("intune-devices.csv")
+    XCTAssertEqual(run(["import", "--ring-from", "Category", csv]).status, 0)
+    XCTAssertEqual(run(["stage", "move", "--ring", "production", "ZZRING000001"]).status, 0)
+    XCTAssertEqual(run(["apply", "--out", database + "-profiles"]).status, 0)
+    let again = run(["import", "--ring-from", "Category", csv])
+    XCTAssertEqual(again.status, 0, again.err)
+    XCTAssertTrue(
+      again.out.contains(
+        "1 devices were in another Ringside ring than their MDM group (--ring-from) and moved to the group's ring, e.g. ZZRING000001: production → pilot."
+      ), again.out)
+  }
 }

@@ -145,6 +145,15 @@ enum ImportCommand {
       lines.append("Pending updates recorded for \(s.pendingDevices) devices.")
     }
     if !s.newRings.isEmpty { lines.append("New rings: \(s.newRings.joined(separator: ", ")).") }
+    if s.ringChanges > 0 {
+      let field = "--ring-from"
+      let examples = s.ringChangeExamples.joined(separator: "; ")
+      var line = "\(s.ringChanges) devices were in another Ringside ring than their MDM group"
+      line += " (\(field)) and moved to the group's ring, e.g. \(examples)."
+      line +=
+        " Change the group in the MDM, or import without --ring-from, to keep Ringside's rings."
+      lines.append(line)
+    }
     if s.unknownLetters > 0 {
       lines.append(
         "\(s.unknownLetters) devices have an unknown RSR/BSI letter (Intune reports only the base version): "

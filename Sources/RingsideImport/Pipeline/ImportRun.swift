@@ -130,6 +130,14 @@ final class ImportRun {
     }
     var merged = DeviceMerge.merged(stored: current, incoming: incoming)
     merged.ring = ringOverride ?? labelRing ?? stored.device.ring
+    // The MDM's group and Ringside's ring disagree: the group wins, and the import says so.
+    if ringOverride == nil, let labelRing, labelRing != stored.device.ring {
+      summary.ringChanges += 1
+      if summary.ringChangeExamples.count < 5 {
+        summary.ringChangeExamples.append(
+          "\(Sanitized.text(stored.device.key, limit: 40)): \(stored.device.ring) → \(labelRing)")
+      }
+    }
     var historyIsEmpty = false
     if DeviceMerge.versionChanged(stored.device.version, merged.version) {
       var history = try session.history(deviceID: stored.id)

@@ -57,6 +57,10 @@ public struct ImportSummary: Sendable, Hashable {
   /// Devices in the store whose RSR/BSI letter no source has reported.
   public var unknownLetters = 0
   public var newRings: [String] = []
+  /// Devices whose MDM group (`--ring-from`) named another ring than Ringside had, moved to the
+  /// group's ring; the first few as "SERIAL: from → to".
+  public var ringChanges = 0
+  public var ringChangeExamples: [String] = []
   /// Warnings: check-ins in the future, missing Graph pages.
   public var warnings = 0
   /// False for a dry run or a rejected import.
