@@ -56,24 +56,9 @@ public struct TextTable {
   }
 }
 
-/// Wraps prose at spaces to fit `width` columns, continuation lines indented by `indent`.
+/// Wraps prose at spaces to fit `width` columns, continuation lines indented by `indent`;
+/// unchanged at `.max` (`--wide`).
 public func wrapText(_ text: String, width: Int, indent: String = "") -> String {
   guard width < .max else { return text }
-  let lead = String(text.prefix { $0 == " " })
-  var lines: [String] = []
-  var current = lead
-  for word in text.dropFirst(lead.count).split(separator: " ", omittingEmptySubsequences: false) {
-    let candidate = current == lead && lines.isEmpty ? lead + word : current + " " + word
-    if DisplayWidth.of(candidate) > width - (lines.isEmpty ? 0 : DisplayWidth.of(indent)),
-      !current.isEmpty
-    {
-      lines.append(current)
-      current = String(word)
-    } else {
-      current = candidate
-    }
-  }
-  lines.append(current)
-  return lines.enumerated().map { $0.offset == 0 ? $0.element : indent + $0.element }
-    .joined(separator: "\n")
+  return DisplayWidth.wrap(text, width: width, indent: indent).joined(separator: "\n")
 }

@@ -87,4 +87,25 @@ public enum DisplayWidth {
       return false
     }
   }
+
+  /// Wraps prose at spaces into lines of at most `width` columns (a word longer than that gets
+  /// a line of its own). Leading spaces stay on the first line; every later line starts with
+  /// `indent`, which counts towards its width. Empty text is one empty line.
+  public static func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
+    let lead = String(text.prefix { $0 == " " })
+    let room = width - of(indent)
+    var lines: [String] = []
+    var current = lead
+    for word in text.dropFirst(lead.count).split(separator: " ") {
+      let candidate = current == lead && lines.isEmpty ? lead + word : current + " " + word
+      if of(candidate) > (lines.isEmpty ? width : room), current != lead || !lines.isEmpty {
+        lines.append(current)
+        current = String(word)
+      } else {
+        current = candidate
+      }
+    }
+    lines.append(current)
+    return lines.enumerated().map { $0.offset == 0 ? $0.element : indent + $0.element }
+  }
 }

@@ -42,7 +42,7 @@ enum DeviceDetailView {
       line(("  " + RingsideTUIText.fit(label, 28), .label), (value, role))
     }
     func wrapped(_ label: String, _ text: String, _ role: StyleRole) {
-      let body = wrap(text, width: max(20, width - 14))
+      let body = DisplayWidth.wrap(text, width: max(20, width - 14))
       for (i, piece) in body.enumerated() {
         line((RingsideTUIText.fit(i == 0 ? label : "", 12), .label), (piece, role))
       }
@@ -121,23 +121,6 @@ enum DeviceDetailView {
             ? "not enforced: the ring blocks removal, but supervision is not reported, so it may not hold."
             : "not enforced: the ring blocks removal, but the restriction needs a supervised device."
     }
-  }
-
-  /// Splits text into lines of at most `width` columns at spaces.
-  static func wrap(_ text: String, width: Int) -> [String] {
-    var lines: [String] = []
-    var current = ""
-    for word in text.split(separator: " ") {
-      let candidate = current.isEmpty ? String(word) : current + " " + word
-      if RingsideTUIText.width(candidate) > width, !current.isEmpty {
-        lines.append(current)
-        current = String(word)
-      } else {
-        current = candidate
-      }
-    }
-    if !current.isEmpty || lines.isEmpty { lines.append(current) }
-    return lines
   }
 
   static func render(_ state: DashboardState, area: Rect, grid: inout CellGrid) {

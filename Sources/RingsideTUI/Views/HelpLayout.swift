@@ -1,3 +1,5 @@
+import RingsideDomain
+
 /// The `?` overlay laid out in screen rows for the terminal's size: where it sits, each
 /// wrapped row, and how far it scrolls, so keys and drawing agree on where the end is.
 struct HelpLayout {
@@ -29,7 +31,7 @@ struct HelpLayout {
         rows.append(Row(keys: keys, text: "", isHeading: !keys.isEmpty))
         continue
       }
-      let pieces = DeviceDetailView.wrap(text, width: max(10, width - keyWidth - 6))
+      let pieces = DisplayWidth.wrap(text, width: max(10, width - keyWidth - 6))
       for (i, piece) in pieces.enumerated() {
         rows.append(Row(keys: i == 0 ? keys : "", text: piece, isHeading: false))
       }

@@ -30,7 +30,7 @@ extension PromptView {
   /// A question over the view, wrapped so the whole of it shows: what is written where.
   static func confirm(_ text: String, _ state: DashboardState, _ grid: inout CellGrid) {
     let width = min(state.width - 4, 90)
-    let lines = DeviceDetailView.wrap(text, width: width - 4)
+    let lines = DisplayWidth.wrap(text, width: width - 4)
     let height = min(state.height - 4, lines.count + 4)
     let x0 = (state.width - width) / 2
     let y0 = max(1, (state.height - height) / 2)

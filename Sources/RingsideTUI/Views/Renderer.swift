@@ -9,7 +9,7 @@ public enum Renderer {
     if state.tooSmall {
       let text =
         "terminal too small: \(state.width)x\(state.height), need \(Layout.minWidth)x\(Layout.minHeight)"
-      let lines = DeviceDetailView.wrap(text, width: max(1, state.width))
+      let lines = DisplayWidth.wrap(text, width: max(1, state.width))
       for (i, line) in lines.prefix(state.height).enumerated() {
         grid.put(line, x: 0, y: i, role: .warning)
       }

@@ -55,7 +55,7 @@ struct StagedLines {
       blank()
       title("Warnings (\(info.warnings.count))")
       for warning in info.warnings {
-        for piece in DeviceDetailView.wrap(warning.message, width: max(20, width - 6)) {
+        for piece in DisplayWidth.wrap(warning.message, width: max(20, width - 6)) {
           text("  " + piece, .warning)
         }
       }
