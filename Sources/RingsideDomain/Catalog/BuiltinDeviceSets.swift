@@ -8,7 +8,11 @@
 /// list is assumed to be iOS 26's). `apple-silicon` is a rule, not a list: macOS 27 runs only on
 /// Macs with Apple silicon.
 enum BuiltinDeviceSets {
-  static let sets: [String: [String]] = [
+  static let sets: [String: [String]] = listed.merging([
+    "ios27": (listed["ios26"] ?? []) + ["iPhone19,2", "iPhone19,3", "iPhone19,7"]
+  ]) { $1 }
+
+  private static let listed: [String: [String]] = [
     "ios26": [
       "iPad8,1", "iPad8,2", "iPad8,3", "iPad8,4", "iPad8,5", "iPad8,6", "iPad8,7", "iPad8,8",
       "iPad8,9", "iPad8,10", "iPad8,11", "iPad8,12", "iPad11,1", "iPad11,2", "iPad11,3",
@@ -28,23 +32,6 @@ enum BuiltinDeviceSets {
     ],
     "ios26-iphone18": [
       "iPhone18,1", "iPhone18,2", "iPhone18,3", "iPhone18,4", "iPhone18,5",
-    ],
-    "ios27": [
-      "iPad8,1", "iPad8,2", "iPad8,3", "iPad8,4", "iPad8,5", "iPad8,6", "iPad8,7", "iPad8,8",
-      "iPad8,9", "iPad8,10", "iPad8,11", "iPad8,12", "iPad11,1", "iPad11,2", "iPad11,3",
-      "iPad11,4", "iPad11,6", "iPad11,7", "iPad12,1", "iPad12,2", "iPad13,1", "iPad13,2",
-      "iPad13,4", "iPad13,5", "iPad13,6", "iPad13,7", "iPad13,8", "iPad13,9", "iPad13,10",
-      "iPad13,11", "iPad13,16", "iPad13,17", "iPad13,18", "iPad13,19", "iPad14,1", "iPad14,2",
-      "iPad14,3", "iPad14,4", "iPad14,5", "iPad14,6", "iPad14,8", "iPad14,9", "iPad14,10",
-      "iPad14,11", "iPad15,3", "iPad15,4", "iPad15,5", "iPad15,6", "iPad15,7", "iPad15,8",
-      "iPad16,1", "iPad16,2", "iPad16,3", "iPad16,4", "iPad16,5", "iPad16,6", "iPad16,8",
-      "iPad16,9", "iPad16,10", "iPad16,11", "iPad17,1", "iPad17,2", "iPad17,3", "iPad17,4",
-      "iPhone12,1", "iPhone12,3", "iPhone12,5", "iPhone12,8", "iPhone13,1", "iPhone13,2",
-      "iPhone13,3", "iPhone13,4", "iPhone14,2", "iPhone14,3", "iPhone14,4", "iPhone14,5",
-      "iPhone14,6", "iPhone14,7", "iPhone14,8", "iPhone15,2", "iPhone15,3", "iPhone15,4",
-      "iPhone15,5", "iPhone16,1", "iPhone16,2", "iPhone17,1", "iPhone17,2", "iPhone17,3",
-      "iPhone17,4", "iPhone17,5", "iPhone18,1", "iPhone18,2", "iPhone18,3", "iPhone18,4",
-      "iPhone18,5", "iPhone19,2", "iPhone19,3", "iPhone19,7",
     ],
     "ios18": [
       "iPad8,1", "iPad8,2", "iPad8,3", "iPad8,4", "iPad8,5", "iPad8,6", "iPad8,7", "iPad8,8",

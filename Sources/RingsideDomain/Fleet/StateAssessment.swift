@@ -122,9 +122,8 @@ public struct StateAssessor: Sendable {
     guard let latest = installable.last else {
       var text = (onNewest ?? "No release of \(platform.displayName) \(base.major) is known") + "."
       let rsrs = catalog.rsrs(for: platform, base: base).filter { !$0.isWithdrawn }
-      if let letter = version.rsr.letter {
+      if version.rsr.letter != nil {
         text = "On \(shown). " + text
-        _ = letter
       } else if let last = rsrs.last,
         let why = catalog.whyNotInstallable(last, platform: platform, model: model, on: today)
       {
