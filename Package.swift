@@ -13,12 +13,15 @@ let package = Package(
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
     // The byte scan behind the dashboard's in-memory text search (SSE2 where available).
     .target(name: "CTextScan"),
+    // SQLite's unix VFS with writers that readers' locks cannot keep out (see WriterLock).
+    .target(name: "CSQLiteVFS", dependencies: ["CSQLite"]),
     // The C library's wcwidth under a UTF-8 locale, so display widths agree with ncurses.
     .target(name: "CWidth"),
     // Pure domain: versions, catalog, rings, policies, derived states. No I/O, no curses.
     .target(name: "RingsideDomain", dependencies: ["CWidth"]),
     // The SQLite inventory.
-    .target(name: "RingsideStore", dependencies: ["RingsideDomain", "CSQLite", "CTextScan"]),
+    .target(
+      name: "RingsideStore", dependencies: ["RingsideDomain", "CSQLite", "CSQLiteVFS", "CTextScan"]),
     // Importers for MDM exports.
     .target(name: "RingsideImport", dependencies: ["RingsideDomain", "RingsideStore"]),
     // Ring policy -> .mobileconfig and DDM declarations.

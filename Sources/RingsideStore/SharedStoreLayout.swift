@@ -57,6 +57,7 @@ public struct SharedStoreLayout {
   var folderGroup: gid_t { viewerGroup?.gid ?? adminGroup.gid }
   var folderMode: mode_t { viewerGroup == nil ? 0o2775 : 0o2750 }
   static let fileMode: mode_t = 0o664
+  static let lockFileMode: mode_t = 0o660
 
   /// Creates what is missing (folder, store, `-wal`, `-shm`), checks what exists, migrates the
   /// store. Returns one line per path: created, or kept as it was.
@@ -66,6 +67,8 @@ public struct SharedStoreLayout {
     let folderCreated = try ensureFolder()
     report.append("\(directory): \(folderCreated ? "created" : "kept"), \(describe(directory))")
     let storeCreated = try ensureStoreFile()
+    let lockPath = WriterLock.path(for: storePath)
+    let lockCreated = try ensureWriterLockFile()
     var existed: [String: Bool] = [:]
     for suffix in ["-wal", "-shm"] {
       existed[suffix] = try checkExisting(
@@ -80,6 +83,7 @@ public struct SharedStoreLayout {
       }
     }
     report.append("\(storePath): \(storeCreated ? "created" : "kept"), \(describe(storePath))")
+    report.append("\(lockPath): \(lockCreated ? "created" : "kept"), \(describe(lockPath))")
     for suffix in ["-wal", "-shm"] {
       let path = storePath + suffix
       if existed[suffix] != true {
@@ -148,6 +152,21 @@ public struct SharedStoreLayout {
     }
     close(fd)
     try SharedFiles.adopt(storePath, group: adminGroup.gid, mode: Self.fileMode)
+    return true
+  }
+
+  /// True when it made the writer lock file: the admin group's, mode 0660, so viewers cannot
+  /// open it and so cannot hold it (see WriterLock).
+  private func ensureWriterLockFile() throws(StoreError) -> Bool {
+    let path = WriterLock.path(for: storePath)
+    if try checkExisting(path, group: adminGroup.gid, mode: Self.lockFileMode) { return false }
+    let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
+    guard fd >= 0 else {
+      throw StoreError(
+        .cannotOpen, "cannot create the lock file \(path): \(String(cString: strerror(errno)))")
+    }
+    close(fd)
+    try SharedFiles.adopt(path, group: adminGroup.gid, mode: Self.lockFileMode)
     return true
   }
 

@@ -120,6 +120,54 @@ final class SharedStorePermissionTests: XCTestCase {
     writer.waitUntilExit()
   }
 
+  func testAViewerHoldingReadLocksOnTheStoreCannotKeepAnAdminFromWriting() throws {
+    let path = directory + "/ringside.db"
+    try SharedStoreLayout(
+      storePath: path, adminGroup: Self.adminGroup, viewerGroup: Self.viewerGroup
+    ).apply()
+    XCTAssertEqual(
+      try run([binary, "demo", "--db", path, "--devices", "20"], as: Self.admin).status, 0)
+    // The viewer holds read locks on every byte of the store, -wal and -shm (perl is part of
+    // every Debian system), and cannot open the writer lock file.
+    let holder = Process()
+    let ready = Pipe()
+    holder.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+    holder.arguments = [
+      "-u", Self.viewer, "--", "/usr/bin/perl", "-MFcntl", "-e",
+      """
+      $| = 1; my @held;
+      for my $f (@ARGV) { open(my $h, "<", $f) or die "$f: $!";
+        my $lock = pack("s s x4 q q l x4", F_RDLCK, 0, 0, 0, 0);
+        fcntl($h, F_SETLK, $lock) or die "lock $f: $!";
+        push @held, $h; }
+      print "held\n"; sleep 30;
+      """,
+      path, path + "-wal", path + "-shm",
+    ]
+    holder.standardOutput = ready
+    holder.standardError = ready
+    try holder.run()
+    defer {
+      holder.terminate()
+      holder.waitUntilExit()
+    }
+    let line = ready.fileHandleForReading.availableData
+    XCTAssertEqual(String(decoding: line, as: UTF8.self), "held\n")
+    XCTAssertEqual(
+      try run([binary, "init", "--db", path], as: Self.viewer).status == 0, false,
+      "a viewer cannot write")
+    let lockFile = try run(["/bin/cat", path + "-lock"], as: Self.viewer)
+    XCTAssertNotEqual(lockFile.status, 0, "a viewer cannot open the writer lock file")
+
+    let started = Date()
+    let stage = try run(
+      [binary, "stage", "policy", "test", "--rsr-removal", "block", "--db", path], as: Self.admin)
+    XCTAssertEqual(stage.status, 0, stage.output)
+    XCTAssertLessThan(Date().timeIntervalSince(started), 4, "the write did not wait for the viewer")
+    let staged = try run([binary, "staged", "--db", path], as: Self.viewer)
+    XCTAssertTrue(staged.output.contains("block"), staged.output)
+  }
+
   private func groupAndMode(_ path: String) -> (gid: gid_t, mode: mode_t)? {
     var info = stat()
     guard lstat(path, &info) == 0 else { return nil }

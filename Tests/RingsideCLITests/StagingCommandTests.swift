@@ -59,7 +59,8 @@ final class StagingCommandTests: XCTestCase {
 
     let audit = run("audit", "--db", db, "--format", "json")
     XCTAssertEqual(audit.status, 0, audit.err)
-    XCTAssertTrue(audit.out.contains("\"origin\": \"ssh 198.51.100.4:40000\""), audit.out)
+    XCTAssertTrue(
+      audit.out.contains("\"origin\": \"ssh 198.51.100.4:40000 (unverified)\""), audit.out)
     XCTAssertTrue(audit.out.contains("\"action\": \"write-profile\""), audit.out)
     XCTAssertTrue(audit.out.contains("\"after_sha256\": \""), audit.out)
   }

@@ -199,11 +199,26 @@ final class StagingStoreTests: XCTestCase {
     XCTAssertEqual(try store.stagedChangeCount(), 1)
   }
 
-  func testActorOriginComesFromSSHConnection() {
+  func testActorOriginTrustsTheLoginRecordAndMarksSSHConnectionAsUnverified() {
+    let ssh = ["SSH_CONNECTION": "203.0.113.9 50022 10.0.0.1 22"]
+    XCTAssertEqual(AuditActor.origin(environment: ssh), "ssh 203.0.113.9:50022 (unverified)")
     XCTAssertEqual(
-      AuditActor.origin(environment: ["SSH_CONNECTION": "203.0.113.9 50022 10.0.0.1 22"]),
-      "ssh 203.0.113.9:50022")
+      AuditActor.origin(environment: ssh, loginHost: "203.0.113.9"), "ssh 203.0.113.9:50022")
+    XCTAssertEqual(
+      AuditActor.origin(environment: ssh, loginHost: "198.51.100.1"),
+      "ssh 198.51.100.1 (SSH_CONNECTION claimed 203.0.113.9:50022)")
+    XCTAssertEqual(
+      AuditActor.origin(environment: [:], loginHost: "198.51.100.1"), "ssh 198.51.100.1")
     XCTAssertEqual(AuditActor.origin(environment: [:]), "local")
+    XCTAssertEqual(
+      AuditActor.origin(environment: ["SSH_CONNECTION": "1.2.3.4\u{1B}]0;x\u{07} 5"]),
+      "ssh 1.2.3.4]0;x:5 (unverified)")
     XCTAssertFalse(AuditActor.unixUserName().isEmpty)
+  }
+
+  func testTheLoginRecordLookupNeverFailsWithoutATerminal() {
+    // Under a test runner there is usually no terminal; with one, a host is printable text.
+    let host = LoginRecord.hostOfControllingTerminal()
+    XCTAssertTrue(host.map { !$0.isEmpty && $0.allSatisfy(\.isASCII) } ?? true)
   }
 }

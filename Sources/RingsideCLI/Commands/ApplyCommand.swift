@@ -37,7 +37,7 @@ enum ApplyCommand {
         arguments, store: store, settings: settings, context: context)
     }
     let ledger = StoreProfileLedger(
-      store: store, actor: AuditActor.current(environment: context.environment), now: context.now)
+      store: store, actor: context.auditActor(), now: context.now)
     let report: ProfileApplier.Report
     do {
       report = try ProfileApplier.apply(

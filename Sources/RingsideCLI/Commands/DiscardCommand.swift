@@ -20,7 +20,7 @@ enum DiscardCommand {
         return id
       }
       let store = try context.openStore(arguments)
-      let actor = AuditActor.current(environment: context.environment)
+      let actor = context.auditActor()
       if ids.isEmpty {
         guard arguments.flag("--all") else {
           throw CLIError.usage(

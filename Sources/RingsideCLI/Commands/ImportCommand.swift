@@ -63,7 +63,7 @@ enum ImportCommand {
         format: ImportFormat(rawValue: formatName), ring: arguments.value("--ring"),
         ringFrom: arguments.value("--ring-from"), skipInvalid: arguments.flag("--skip-invalid"),
         dryRun: arguments.flag("--dry-run"), now: context.now,
-        actor: AuditActor.current(environment: context.environment))
+        actor: context.auditActor())
       let quiet = arguments.flag("--quiet")
       guard !arguments.positional.isEmpty else {
         throw CLIError.usage("name at least one FILE to import", command: "import")

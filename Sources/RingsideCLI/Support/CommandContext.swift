@@ -16,10 +16,13 @@ public final class CommandContext: @unchecked Sendable {
   public let stdoutIsTerminal: Bool
   /// The columns of the terminal on stdout, or nil when stdout is not a terminal.
   public let terminalColumns: Int?
+  /// The remote host the system's login record gives for this terminal (LoginRecord); tests
+  /// give their own, so they never read the machine's records.
+  public let loginHost: String?
 
   public init(
     environment: [String: String], now: Date = Date(), stderrIsTerminal: Bool = false,
-    stdoutIsTerminal: Bool = false, terminalColumns: Int? = nil,
+    stdoutIsTerminal: Bool = false, terminalColumns: Int? = nil, loginHost: String? = nil,
     out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void
   ) {
     self.environment = environment
@@ -27,6 +30,7 @@ public final class CommandContext: @unchecked Sendable {
     self.stderrIsTerminal = stderrIsTerminal
     self.stdoutIsTerminal = stdoutIsTerminal
     self.terminalColumns = terminalColumns
+    self.loginHost = loginHost
     self.writeOut = out
     self.writeErr = err
   }
@@ -36,7 +40,7 @@ public final class CommandContext: @unchecked Sendable {
     CommandContext(
       environment: ProcessInfo.processInfo.environment, now: Date(),
       stderrIsTerminal: isatty(2) == 1, stdoutIsTerminal: isatty(1) == 1,
-      terminalColumns: stdoutColumns(),
+      terminalColumns: stdoutColumns(), loginHost: LoginRecord.hostOfControllingTerminal(),
       out: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
       err: { text in FileHandle.standardError.write(Data(text.utf8)) })
   }
@@ -74,6 +78,11 @@ public final class CommandContext: @unchecked Sendable {
       identity: SystemIdentity.current(),
       config: try SystemIdentity.config(environment: environment),
       storeOwnerUID: SystemIdentity.owner(of: path), readOnlyRequested: readOnlyRequested)
+  }
+
+  /// Who is acting and from where, for the audit log.
+  public func auditActor(role: String = "admin") -> AuditActor {
+    AuditActor.current(environment: environment, loginHost: loginHost, role: role)
   }
 
   /// Tests set this to act as a viewer or an admin regardless of the unix user.

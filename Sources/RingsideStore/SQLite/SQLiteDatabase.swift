@@ -1,4 +1,5 @@
 import CSQLite
+import CSQLiteVFS
 import Foundation
 
 /// A thin owner of one `sqlite3*` connection: open, execute, prepare, transactions.
@@ -10,6 +11,9 @@ public final class SQLiteDatabase {
   /// the store) is copied into the store and truncated to nothing, so no second copy of the
   /// data stays on disk. Cleared after each commit or rollback.
   var truncateWALAfterCommit = false
+  /// Whether writes take the store's WriterLock first (not for read-only or immutable opens).
+  private let takesWriterLock: Bool
+  private let busyTimeoutMS: Int32
 
   /// Opens (or creates, when `create`) the database at `path`, in WAL mode with a busy timeout.
   /// With `immutable`, SQLite reads the file as one that cannot change: no locks, no `-shm`
@@ -21,6 +25,8 @@ public final class SQLiteDatabase {
     throws(StoreError)
   {
     self.path = path
+    self.takesWriterLock = !readOnly && !immutable
+    self.busyTimeoutMS = busyTimeoutMS
     _ = Self.configured
     var db: OpaquePointer?
     var flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
@@ -34,7 +40,7 @@ public final class SQLiteDatabase {
         "file:" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path)
         + "?immutable=1"
     }
-    let rc = sqlite3_open_v2(name, &db, flags, nil)
+    let rc = sqlite3_open_v2(name, &db, flags, Self.configured ? ringside_sqlite_vfs_name : nil)
     guard rc == SQLITE_OK, let db else {
       let detail = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
       if let db { sqlite3_close_v2(db) }
@@ -50,9 +56,10 @@ public final class SQLiteDatabase {
   }
 
   /// Process-wide settings made once, before the first connection opens.
+  /// True when the "ringside" VFS is registered (it is, unless SQLite lacks a unix VFS).
   private static let configured: Bool = {
     ringside_sqlite_skip_memory_statistics()
-    return true
+    return ringside_sqlite_register_vfs() == SQLITE_OK
   }()
 
   /// Runs one or more statements that return no rows.
@@ -77,7 +84,19 @@ public final class SQLiteDatabase {
   }
 
   /// Runs `body` in one `BEGIN IMMEDIATE` transaction: all of it is stored, or none of it.
+  /// Ringside's writers take the store's WriterLock first, so readers cannot keep them out.
   public func transaction<T>(_ body: () throws -> T) throws -> T {
+    let writerLock =
+      takesWriterLock ? try WriterLock.acquire(storePath: path, timeoutMS: busyTimeoutMS) : nil
+    if writerLock != nil {
+      ringside_sqlite_set_writer_lock_held(UnsafeMutableRawPointer(handle), 1)
+    }
+    defer {
+      if let writerLock {
+        ringside_sqlite_set_writer_lock_held(UnsafeMutableRawPointer(handle), 0)
+        writerLock.release()
+      }
+    }
     try execute("BEGIN IMMEDIATE")
     defer { truncateWALAfterCommit = false }
     do {
@@ -110,7 +129,7 @@ public final class SQLiteDatabase {
     let primary = rc & 0xFF
     let kind: StoreError.Kind =
       switch primary {
-      case SQLITE_BUSY, SQLITE_LOCKED: .busy
+      case SQLITE_BUSY, SQLITE_LOCKED, SQLITE_PROTOCOL: .busy
       case SQLITE_READONLY: .readOnly
       case SQLITE_FULL: .full
       case SQLITE_CORRUPT, SQLITE_NOTADB: .corrupt
@@ -120,7 +139,9 @@ public final class SQLiteDatabase {
       }
     let prefix: String =
       switch kind {
-      case .busy: "the store \(path) stayed locked by another Ringside session for 5 s"
+      case .busy:
+        "the store \(path) stayed locked by another session for "
+          + WriterLock.duration(milliseconds: busyTimeoutMS)
       case .readOnly: "the store \(path) is read-only for this user"
       case .full: "the disk holding \(path) is full; nothing was changed"
       case .corrupt: "the store \(path) is damaged or not a Ringside store"
