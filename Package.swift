@@ -39,7 +39,8 @@ let package = Package(
         "RingsideTerminal",
       ]),
     .executableTarget(name: "ringside", dependencies: ["RingsideCLI"]),
-    // The benchmark of DESIGN.md §5: import, first frame, keys, apply, memory, wire bytes.
+    // The benchmark (README "Performance"): import, first frame, keys, apply, memory, wire bytes
+    // on the demo fleet and on fleets shaped like real ones.
     .executableTarget(
       name: "ringside-bench",
       dependencies: [

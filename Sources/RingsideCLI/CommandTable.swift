@@ -1,3 +1,6 @@
+import Foundation
+import RingsideTUI
+
 /// Every subcommand Ringside has, in the order `--help` lists them. Parsing, help, the man
 /// page and completions are all generated from this table.
 public enum CommandTable {
@@ -25,12 +28,14 @@ public enum CommandTable {
   /// Commands that work but are not listed in help.
   static let hidden: [CommandSpec] = [DocsCommand.complete]
 
-  /// The bare program (`ringside [--db PATH] [--demo] ...`), set by the executable when the
-  /// dashboard is part of the build.
-  nonisolated(unsafe) public static var dashboard: CommandSpec?
+  /// The bare program (`ringside [--db PATH] [--demo] ...`): the dashboard.
+  public static let dashboard: CommandSpec = DashboardCommand.spec
 
-  /// Theme names for completion; the dashboard module provides the lookup.
-  nonisolated(unsafe) public static var themeNames: ([String: String]) -> [String] = { _ in [] }
+  /// Theme names for completion, as `--theme` finds them.
+  static func themeNames(_ environment: [String: String]) -> [String] {
+    ThemeLocator(environment: environment, executablePath: DashboardCommand.executablePath())
+      .availableNames()
+  }
 
   /// The spec whose path is the longest prefix of `arguments`.
   static func match(_ arguments: [String]) -> (CommandSpec, Int)? {

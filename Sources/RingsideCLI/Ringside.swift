@@ -6,14 +6,11 @@ import RingsideStore
 public enum Ringside {
   public static let version = "0.1.0"
 
-  /// Runs one invocation and returns the exit status. `dashboard` handles the bare program
-  /// (`ringside [--db PATH] [--demo] ...`).
-  public static func run(
-    _ arguments: [String], context: CommandContext, dashboard: CommandSpec? = nil
-  ) -> Int32 {
+  /// Runs one invocation and returns the exit status. The bare program
+  /// (`ringside [--db PATH] [--demo] ...`) opens the dashboard.
+  public static func run(_ arguments: [String], context: CommandContext) -> Int32 {
     do {
-      return try dispatch(
-        arguments, context: context, dashboard: dashboard ?? CommandTable.dashboard)
+      return try dispatch(arguments, context: context)
     } catch let error as CLIError {
       context.printError("ringside: \(error.message)")
       return error.code.rawValue
@@ -26,9 +23,7 @@ public enum Ringside {
     }
   }
 
-  static func dispatch(_ arguments: [String], context: CommandContext, dashboard: CommandSpec?)
-    throws -> Int32
-  {
+  static func dispatch(_ arguments: [String], context: CommandContext) throws -> Int32 {
     let first = arguments.first
     if first == "--version" || first == "-V" {
       context.print("ringside \(version)")
@@ -40,15 +35,12 @@ public enum Ringside {
       {
         context.print(spec.helpText)
       } else {
-        context.print(programHelp(dashboard: dashboard))
+        context.print(programHelp())
       }
       return 0
     }
     if first == nil || first!.hasPrefix("-") {
-      guard let dashboard else {
-        throw CLIError.usage("the dashboard is not part of this build", command: nil)
-      }
-      return try run(spec: dashboard, arguments: arguments, context: context)
+      return try run(spec: CommandTable.dashboard, arguments: arguments, context: context)
     }
     guard let (spec, consumed) = CommandTable.match(arguments) else {
       throw CLIError.usage("unknown command \(Sanitized.text(first!, limit: 30))", command: nil)
@@ -70,7 +62,7 @@ public enum Ringside {
     }
     if spec.writes {
       let access = try context.access(
-        storePath: context.storePath(parsed), readOnlyRequested: parsed.flag("--read-only"))
+        storePath: context.storePath(parsed), readOnlyRequested: parsed.sharedFlag("--read-only"))
       if let refusal = access.refusal { throw CLIError(.noPermission, refusal) }
     }
     return try spec.run(parsed, context)
@@ -90,12 +82,12 @@ public enum Ringside {
     }
   }
 
-  static func programHelp(dashboard: CommandSpec?) -> String {
+  static func programHelp() -> String {
     var lines = [
       "Ringside \(version): RSR/BSI rollout dashboard for Apple device admins.", "",
       "Usage:",
     ]
-    if let dashboard { lines.append("  \(dashboard.usage)") }
+    lines.append("  \(CommandTable.dashboard.usage)")
     lines.append("  ringside COMMAND [OPTIONS]")
     lines += ["", "Commands:"]
     let width = CommandTable.commands.map(\.name.count).max() ?? 0

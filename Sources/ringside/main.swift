@@ -3,6 +3,4 @@ import RingsideCLI
 
 setlocale(LC_ALL, "")
 exit(
-  Ringside.run(
-    Array(CommandLine.arguments.dropFirst()), context: .standard(), dashboard: DashboardCommand.spec
-  ))
+  Ringside.run(Array(CommandLine.arguments.dropFirst()), context: .standard()))

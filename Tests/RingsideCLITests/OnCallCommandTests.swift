@@ -358,6 +358,36 @@ final class OnCallCommandTests: XCTestCase {
     XCTAssertTrue(cli.run("completions", "zsh").out.hasPrefix("#compdef ringside"))
   }
 
+  func testTheInstalledProgramsManPageAndCompletionsIncludeTheDashboardAndThemes() throws {
+    // The built binary, as installed: nothing a test sets up in-process applies.
+    let binary = try BuiltBinary.path()
+    func output(_ arguments: String...) throws -> String {
+      let process = Process()
+      let pipe = Pipe()
+      process.executableURL = URL(fileURLWithPath: binary)
+      process.arguments = arguments
+      process.environment = [
+        "HOME": cli.directory.path, "XDG_CONFIG_HOME": cli.directory.path + "/config",
+        "PATH": "/usr/bin:/bin",
+        BuiltBinary.hostConfigVariable: cli.directory.path + "/host.json",
+      ]
+      process.standardOutput = pipe
+      try process.run()
+      let data = pipe.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      return String(decoding: data, as: UTF8.self)
+    }
+    let man = try output("manpage")
+    for option in CommandTable.dashboard.options {
+      XCTAssertTrue(man.contains("\\fB" + ManPageEscape.escape(option.name) + "\\fR"), option.name)
+    }
+    let bash = try output("completions", "bash")
+    XCTAssertTrue(bash.contains("--theme"), "the dashboard's options complete")
+    XCTAssertEqual(
+      try output("__complete", "themes").split(separator: "\n"),
+      ["default", "high-contrast", "light", "mono"])
+  }
+
   func testCompletionListsRingNames() {
     XCTAssertEqual(cli.run("__complete", "rings", "--db", cli.dbPath).out, "test\nproduction\n")
   }

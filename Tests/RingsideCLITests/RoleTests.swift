@@ -31,7 +31,6 @@ final class RoleTests: XCTestCase {
 }
 
 final class DashboardRoleTests: XCTestCase {
-  override func setUp() { CommandTable.dashboard = DashboardCommand.spec }
 
   func testViewerPressingAStagingKeyInTheHeadlessDashboardIsToldWhy() throws {
     let cli = try CLIHarness()

@@ -56,7 +56,7 @@ public final class CommandContext: @unchecked Sendable {
   /// How wide human-readable output may be: unlimited with `--wide`, else `$COLUMNS`, else the
   /// terminal's width, else 80 (a pipe or a cron mail).
   public func outputWidth(_ arguments: ParsedArguments) -> Int {
-    if arguments.flag("--wide") { return .max }
+    if arguments.sharedFlag("--wide") { return .max }
     if let text = environment["COLUMNS"], let columns = Int(text), columns > 0 {
       return max(40, columns)
     }
@@ -90,7 +90,7 @@ public final class CommandContext: @unchecked Sendable {
 
   /// The store path from `--db`, `$RINGSIDE_DB` or the XDG default.
   public func storePath(_ arguments: ParsedArguments) -> String {
-    StorePath.resolve(explicit: arguments.value("--db"), environment: environment)
+    StorePath.resolve(explicit: arguments.sharedValue("--db"), environment: environment)
   }
 
   /// Opens the store, translating failures to one-line errors with exit codes.

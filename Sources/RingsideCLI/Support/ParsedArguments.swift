@@ -6,10 +6,14 @@ public struct ParsedArguments: Sendable {
   public private(set) var flags: Set<String> = []
   public private(set) var positional: [String] = []
   let command: String
+  /// The options the command declares; looking up any other is a programming error (a typo
+  /// such as `flag("--forse")` would otherwise read as "not given" forever).
+  private let declared: Set<String>?
 
   /// Parses `arguments` (after the subcommand words); unknown options are usage errors.
   init(_ arguments: [String], spec: CommandSpec) throws(CLIError) {
     command = spec.name
+    declared = Set(spec.allOptions.map(\.name))
     let options = Dictionary(spec.allOptions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     var i = 0
     var onlyPositional = false
@@ -80,11 +84,26 @@ public struct ParsedArguments: Sendable {
     self.flags = flags
     self.positional = positional
     command = ""
+    declared = nil
   }
 
-  public func value(_ name: String) -> String? { values[name]?.last }
-  public func all(_ name: String) -> [String] { values[name] ?? [] }
-  public func flag(_ name: String) -> Bool { flags.contains(name) }
+  public func value(_ name: String) -> String? { values[checked(name)]?.last }
+  public func all(_ name: String) -> [String] { values[checked(name)] ?? [] }
+  public func flag(_ name: String) -> Bool { flags.contains(checked(name)) }
+
+  /// For code shared by many commands: the flag `name` where the command declares it, else false.
+  public func sharedFlag(_ name: String) -> Bool { declares(name) && flags.contains(name) }
+  /// For code shared by many commands: the value of `name` where the command declares it.
+  public func sharedValue(_ name: String) -> String? { declares(name) ? values[name]?.last : nil }
+
+  private func declares(_ name: String) -> Bool { declared?.contains(name) ?? true }
+
+  /// Stops debug builds (and so every test) on a lookup of an option the command lacks.
+  private func checked(_ name: String) -> String {
+    assert(
+      declared?.contains(name) ?? true, "`ringside \(command)` looks up undeclared option \(name)")
+    return name
+  }
 
   /// The value of `name` as one of `choices`, or `default` when absent.
   public func choice(_ name: String, in choices: [String], default fallback: String)

@@ -8,7 +8,4 @@ public enum ImportSource: String, Sendable, CaseIterable, Hashable {
   case fleet
   case kandji
   case mdm
-
-  /// True when the source reports the RSR/BSI letter, so a missing letter means none.
-  public var reportsLetter: Bool { self != .intune }
 }

@@ -14,9 +14,6 @@ public struct ProfileIdentity: Sendable, Hashable {
     self.family = family
   }
 
-  /// `test-ios`: the stem of both files.
-  public var fileStem: String { "\(ring)-\(family.rawValue)" }
-
   /// The profile's `PayloadIdentifier`, e.g. `ringside.acme.test.ios`, or with an identifier
   /// prefix `com.example.ringside.test.ios`.
   public var profileIdentifier: String {

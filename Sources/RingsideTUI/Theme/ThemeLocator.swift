@@ -59,6 +59,24 @@ public struct ThemeLocator: Sendable {
     return dirs
   }
 
+  /// Every theme name `--theme` takes here: the shipped ones and each `NAME.theme` in the
+  /// search folders whose name is plain text, sorted, each once.
+  public func availableNames() -> [String] {
+    var names = Set(ShippedThemes.all.map(\.name))
+    for directory in searchDirectories {
+      let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+      for file in files.prefix(1000) where file.hasSuffix(".theme") {
+        let name = String(file.dropLast(".theme".count))
+        let plain = name.unicodeScalars.allSatisfy {
+          $0.isASCII
+            && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0))
+        }
+        if plain && !name.isEmpty && name.count <= 64 { names.insert(name) }
+      }
+    }
+    return names.sorted()
+  }
+
   /// Loads a theme by name or path over the built-in default.
   public func load(_ nameOrPath: String) throws(ThemeError) -> Theme {
     if nameOrPath.contains("/") || nameOrPath.hasSuffix(".theme") {
