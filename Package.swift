@@ -11,6 +11,8 @@ let package = Package(
     // C libraries from Debian packages (libsqlite3-dev, libncurses-dev).
     .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+    // zlib1g-dev: inflate and CRC-32 for zip exports.
+    .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
     // The byte scan behind the dashboard's in-memory text search (SSE2 where available).
     .target(name: "CTextScan"),
     // SQLite's unix VFS with writers that readers' locks cannot keep out (see WriterLock).
@@ -23,7 +25,7 @@ let package = Package(
     .target(
       name: "RingsideStore", dependencies: ["RingsideDomain", "CSQLite", "CSQLiteVFS", "CTextScan"]),
     // Importers for MDM exports.
-    .target(name: "RingsideImport", dependencies: ["RingsideDomain", "RingsideStore"]),
+    .target(name: "RingsideImport", dependencies: ["RingsideDomain", "RingsideStore", "CZlib"]),
     // Ring policy -> .mobileconfig and DDM declarations.
     .target(name: "RingsideProfiles", dependencies: ["RingsideDomain"]),
     // Dashboard state, views and the in-memory cell grid; no curses here.
