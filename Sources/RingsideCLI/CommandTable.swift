@@ -23,6 +23,8 @@ public enum CommandTable {
     AuditCommand.spec,
     DocsCommand.manpage,
     DocsCommand.completions,
+    InstallCommand.install,
+    InstallCommand.uninstall,
   ]
 
   /// Commands that work but are not listed in help.
