@@ -84,7 +84,7 @@ public struct DeviceFilter: Sendable, Hashable {
           "\(words.count) terms; a filter takes at most \(maxTerms) (a list of serial numbers "
           + "alone, or serial:A,B,C, takes up to \(maxListEntries))")
     }
-    var parser = FilterParser(tokens: tokens, parseWord: parseTerm)
+    var parser = FilterParser(text: text, tokens: tokens, parseWord: parseTerm)
     return DeviceFilter(terms: try parser.parse(), text: text)
   }
 

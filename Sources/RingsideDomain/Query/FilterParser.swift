@@ -5,14 +5,16 @@ struct FilterParser {
   /// Parentheses nest at most this deep.
   static let maxDepth = 16
 
+  private let text: String
   private let tokens: [FilterToken]
   private let parseWord: (String) throws(FilterError) -> DeviceFilter.Term
   private var index = 0
 
   init(
-    tokens: [FilterToken],
+    text: String, tokens: [FilterToken],
     parseWord: @escaping (String) throws(FilterError) -> DeviceFilter.Term
   ) {
+    self.text = text
     self.tokens = tokens
     self.parseWord = parseWord
   }
@@ -24,25 +26,28 @@ struct FilterParser {
     if index < tokens.count {
       // Only an unmatched `)` stops a top-level expression early.
       throw FilterError(
-        message: ") at position \(tokens[index].position) has no ( before it")
+        message: ") at position \(at(tokens[index])) has no ( before it")
     }
     if case .and(let terms) = root { return terms }
     return [root]
   }
+
+  /// Where `token` is, in characters from 1.
+  private func at(_ token: FilterToken) -> Int { token.position(in: text) }
 
   private var next: FilterToken? { index < tokens.count ? tokens[index] : nil }
 
   private mutating func parseOr(depth: Int) throws(FilterError) -> DeviceFilter.Term {
     var alternatives: [DeviceFilter.Term] = []
     if let first = next, first.kind == .or {
-      throw FilterError(message: "OR at position \(first.position) has nothing before it")
+      throw FilterError(message: "OR at position \(at(first)) has nothing before it")
     }
     while true {
       alternatives.append(try parseAnd(depth: depth))
       guard let token = next, token.kind == .or else { break }
       index += 1
       if next == nil || next?.kind == .close || next?.kind == .or {
-        throw FilterError(message: "OR at position \(token.position) has nothing after it")
+        throw FilterError(message: "OR at position \(at(token)) has nothing after it")
       }
     }
     return Self.joined(alternatives, or: true)
@@ -62,14 +67,14 @@ struct FilterParser {
         guard depth < Self.maxDepth else {
           throw FilterError(
             message:
-              "( at position \(token.position) nests deeper than \(Self.maxDepth) parentheses")
+              "( at position \(at(token)) nests deeper than \(Self.maxDepth) parentheses")
         }
         if next?.kind == .close {
-          throw FilterError(message: "() at position \(token.position) is empty")
+          throw FilterError(message: "() at position \(at(token)) is empty")
         }
         let group = try parseOr(depth: depth + 1)
         guard next?.kind == .close else {
-          throw FilterError(message: "( at position \(token.position) is never closed")
+          throw FilterError(message: "( at position \(at(token)) is never closed")
         }
         index += 1
         all.append(negated ? .not(group) : group)
