@@ -73,9 +73,19 @@ final class FilterOrQueryTests: XCTestCase {
     while try !builder.step() {}
     try indexedStore.attach(XCTUnwrap(builder.index()), builtAt: builder.stamp)
     XCTAssertTrue(try indexedStore.hasCurrentTextIndex())
-    for text in Self.orFilters + ["ipad OR mac", "RS-IPH OR zzzz", "(ipad OR s) ring:test"] {
+    let wordsOnly = [
+      "ipad OR mac", "RS-IPH OR zzzz", "-(ipad OR mac)", "ipad -mac", "(ipad OR mac) -book",
+      "-ipad", "(RS-IPH -00) OR (mac -RS)", "s OR e",
+    ]
+    for text in Self.orFilters + wordsOnly + ["(ipad OR s) ring:test"] {
       _ = try assertMatchesBruteForce(text, on: indexedStore)
     }
+    // Words joined by AND, OR and `-` are counted from the index in memory, not by SQL.
+    for text in wordsOnly {
+      XCTAssertNotNil(
+        try indexedStore.countFromTextIndex(DeviceFilter.parse(text)), "\(text) went to SQL")
+    }
+    XCTAssertNil(try indexedStore.countFromTextIndex(DeviceFilter.parse("ipad OR ring:test")))
     withExtendedLifetime(temp) {}
   }
 
@@ -147,5 +157,17 @@ struct SplitMix {
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     z ^= z >> 31
     return Int(z % UInt64(upTo + 1))
+  }
+}
+
+/// The set operations behind words joined by AND, OR and `-` in the text index.
+final class OrdinalSetsTests: XCTestCase {
+  func testUnionIntersectionAndComplementOfAscendingPositions() {
+    XCTAssertEqual(OrdinalSets.union([1, 3, 5], [2, 3, 9]), [1, 2, 3, 5, 9])
+    XCTAssertEqual(OrdinalSets.union([], [4]), [4])
+    XCTAssertEqual(OrdinalSets.intersection([1, 3, 5], [2, 3, 5, 9]), [3, 5])
+    XCTAssertEqual(OrdinalSets.complement([0, 2, 3], count: 6), [1, 4, 5])
+    XCTAssertEqual(OrdinalSets.complement([], count: 3), [0, 1, 2])
+    XCTAssertEqual(OrdinalSets.complement([0, 1, 2], count: 3), [])
   }
 }
