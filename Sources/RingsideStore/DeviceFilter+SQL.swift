@@ -72,11 +72,28 @@ extension DeviceFilter {
       // A NULL column makes the inner term NULL, and NOT NULL is not true: a device without a
       // serial must still pass `-ipad`.
       case .not(let inner): return "NOT COALESCE((\(add(inner))), 0)"
+      // AND and OR only rise with their parts, so a NULL part left unknown decides no
+      // differently from a false one, once `NOT` and WHERE have counted NULL as false.
+      case .or(let list): return Self.balanced(list.map(add), joinedBy: "OR")
+      case .and(let list): return Self.balanced(list.map(add), joinedBy: "AND")
       }
     }
     for term in terms { parts.append(add(term)) }
     return SQLCondition(
-      sql: parts.isEmpty ? "1" : parts.joined(separator: " AND "), bindings: bindings)
+      sql: parts.isEmpty ? "1" : Self.balanced(parts, joinedBy: "AND"), bindings: bindings)
+  }
+
+  /// `parts` joined by `op` in a balanced tree of parentheses: SQLite refuses an expression
+  /// nested deeper than 1,000, which a chain of a thousand terms would be.
+  static func balanced(_ parts: [String], joinedBy op: String) -> String {
+    switch parts.count {
+    case 0: return op == "OR" ? "0" : "1"
+    case 1: return parts[0]
+    default:
+      let half = parts.count / 2
+      return
+        "(\(balanced(Array(parts[..<half]), joinedBy: op)) \(op) \(balanced(Array(parts[half...]), joinedBy: op)))"
+    }
   }
 
   /// The `os_sort` keys an `os:` term selects, as a half-open range: `os:16.5.1` every

@@ -32,6 +32,20 @@ extension DeviceFilter.Term {
     case .removal(let r): return group.removal == r.rawValue
     case .platform(let p): return group.platform == p.rawValue
     case .not(let inner): return inner.matches(group).map { !$0 }
+    case .or(let list):
+      var any = false
+      for term in list {
+        guard let match = term.matches(group) else { return nil }
+        any = any || match
+      }
+      return any
+    case .and(let list):
+      var all = true
+      for term in list {
+        guard let match = term.matches(group) else { return nil }
+        all = all && match
+      }
+      return all
     case .text, .supervised, .stale, .build, .model, .source, .anyOf: return nil
     }
   }
@@ -41,6 +55,8 @@ extension DeviceFilter.Term {
     switch self {
     case .os, .ring, .state, .states, .removal, .platform: true
     case .not(let inner): inner.isGroupTerm
+    // An `OR` with a word in it cannot be told from kept counts: the whole query answers it.
+    case .or(let list), .and(let list): list.allSatisfy(\.isGroupTerm)
     case .text, .supervised, .stale, .build, .model, .source, .anyOf: false
     }
   }
@@ -52,6 +68,8 @@ extension DeviceFilter.Term {
       (.platform, .platform):
       true
     case (.not(let inner), _): inner.constrains(sort)
+    case (.or(let list), _): list.allSatisfy { $0.constrains(sort) }
+    case (.and(let list), _): list.contains { $0.constrains(sort) }
     default: false
     }
   }

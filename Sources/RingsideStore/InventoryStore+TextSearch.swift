@@ -98,11 +98,13 @@ extension InventoryStore {
   /// from the names the text index holds, in page order. SQL would walk the name index and
   /// skip the others, which takes long when the matches sort after most devices. Nil when
   /// SQL answers: no current index, other terms or another sort, few matches (read by row id
-  /// anyway), or words most of the fleet contains.
+  /// anyway), words most of the fleet contains, or a `-word`: what a word does not contain
+  /// is most of the fleet, whose first page the name index finds sooner.
   func namePageFromTextIndex(
     _ filter: DeviceFilter, sort: DeviceSort, offset: Int, limit: Int
   ) throws(StoreError) -> [Int64]? {
-    guard sort.column == .name, offset >= 0, limit > 0, let search = try currentTextSearch(),
+    guard sort.column == .name, offset >= 0, limit > 0, !filter.terms.contains(where: \.hasNot),
+      let search = try currentTextSearch(),
       let ordinals = wordMatches(filter, in: search, limit: search.denseLimit),
       ordinals.count > search.lookupLimit
     else { return nil }
@@ -119,40 +121,54 @@ extension InventoryStore {
     return wordMatches(filter, in: search, limit: .max)?.count
   }
 
-  /// The index positions of the devices that every word of a filter made only of words
-  /// matches; nil when the filter has other terms, or a word matches more than `limit`.
+  /// The index positions of the devices a filter made only of words selects (words joined
+  /// by AND, OR and `-`, in any grouping); nil when the filter has other terms, or a word
+  /// matches more than `limit`.
   private func wordMatches(_ filter: DeviceFilter, in search: TextSearch, limit: Int) -> [Int32]? {
     guard !filter.terms.isEmpty else { return nil }
-    var result: [Int32]?
-    for term in filter.terms {
-      guard case .text(let word) = term, let matches = search.matches(word, limit: limit),
-        matches.complete
-      else { return nil }
-      result = result.map { Self.intersection($0, matches.ordinals) } ?? matches.ordinals
+    return Self.wordMatches(.and(filter.terms), in: search, limit: limit)
+  }
+
+  /// The index positions of the devices `term` selects, when it is words only (a `-word`
+  /// is every indexed device the word does not match).
+  static func wordMatches(_ term: DeviceFilter.Term, in search: TextSearch, limit: Int)
+    -> [Int32]?
+  {
+    switch term {
+    case .text(let word):
+      guard let matches = search.matches(word, limit: limit), matches.complete else { return nil }
+      return matches.ordinals
+    case .and(let terms), .or(let terms):
+      let isOr = if case .or = term { true } else { false }
+      var result: [Int32]?
+      for inner in terms {
+        guard let next = wordMatches(inner, in: search, limit: limit) else { return nil }
+        result =
+          result.map { isOr ? OrdinalSets.union($0, next) : OrdinalSets.intersection($0, next) }
+          ?? next
+      }
+      return result
+    case .not(let inner):
+      guard let matched = wordMatches(inner, in: search, limit: limit) else { return nil }
+      return OrdinalSets.complement(matched, count: search.index.count)
+    default:
+      return nil
     }
-    return result
   }
 
   /// Row ids as a JSON array, for `json_each`: one bound text instead of a parameter per id.
   static func jsonArray(_ ids: [Int64]) -> String {
     "[" + ids.map(String.init).joined(separator: ",") + "]"
   }
+}
 
-  private static func intersection<T: Comparable>(_ a: [T], _ b: [T]) -> [T] {
-    var out: [T] = []
-    var i = 0
-    var j = 0
-    while i < a.count && j < b.count {
-      if a[i] == b[j] {
-        out.append(a[i])
-        i += 1
-        j += 1
-      } else if a[i] < b[j] {
-        i += 1
-      } else {
-        j += 1
-      }
+extension DeviceFilter.Term {
+  /// True when a `-` negates this term or a part of it.
+  fileprivate var hasNot: Bool {
+    switch self {
+    case .not: true
+    case .or(let terms), .and(let terms): terms.contains(where: \.hasNot)
+    default: false
     }
-    return out
   }
 }

@@ -14,9 +14,11 @@ public final class CursesTerminal: TerminalIO {
   private var styles: [(attr: attr_t, pair: Int16)] = []
   private var previous: CellGrid?
   private var closed = false
+  /// True when `setClipboard` sends OSC 52 (see `TerminalClipboard.isAllowed`).
+  public let canSetClipboard: Bool
 
-  /// Checks `term`, then takes over the terminal.
-  public init(term: String?) throws(TerminalError) {
+  /// Checks `term`, then takes over the terminal; `clipboard` allows OSC 52 copies.
+  public init(term: String?, clipboard: Bool = false) throws(TerminalError) {
     guard isatty(0) == 1, isatty(1) == 1 else { throw .notATerminal }
     guard let term, !term.isEmpty, term != "dumb" else { throw .dumb(term ?? "") }
     switch ringside_check_terminal(term) {
@@ -25,6 +27,7 @@ public final class CursesTerminal: TerminalIO {
     default: break
     }
     asciiOnly = ringside_codeset_is_utf8() == 0
+    canSetClipboard = clipboard
     ringside_install_signal_handlers()
     ringside_save_tty()
     guard let screen = ringside_newterm(term), let window = ringside_stdscr() else {
@@ -65,6 +68,15 @@ public final class CursesTerminal: TerminalIO {
     endwin()
     delscreen(screen)
     ringside_forget_restore_sequence()
+  }
+
+  /// Sends OSC 52 straight to the terminal, after everything curses has drawn; curses keeps
+  /// no record of it, as it moves no cursor and draws no cell.
+  public func setClipboard(_ text: String) {
+    guard canSetClipboard, !closed else { return }
+    doupdate()
+    fflush(nil)
+    TerminalClipboard.write(text, to: STDOUT_FILENO)
   }
 
   public func read(timeoutMS: Int) -> InputEvent {

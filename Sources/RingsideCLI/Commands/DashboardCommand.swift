@@ -27,6 +27,7 @@ public enum DashboardCommand {
     ],
     discussion: """
       Keys: ? help, / filter, Enter open, Esc back, Tab or 1-5 views, : commands, q quit.
+      In Devices y copies the serial number (OSC 52; RINGSIDE_CLIPBOARD=off turns it off).
       Admins stage with keys (Rings: i r + - c; Devices: Space A m) and write from Staged (w);
       --out and --org say where and for whom `w` writes, as for `ringside apply`.
       Themes are looked up in $XDG_CONFIG_HOME/ringside/themes, $RINGSIDE_THEMES, the Themes
@@ -34,6 +35,15 @@ public enum DashboardCommand {
       A terminal without cursor addressing (TERM=dumb) gets `ringside report` instead.
       """,
     run: { arguments, context in try run(arguments, context) })
+
+  /// Every key and `:` command of an admin's dashboard with what it does, from the same
+  /// command table and keymap as its `?` help, for the man page.
+  static func keyReference() -> [(String, String)] {
+    let state = DashboardState(
+      width: 80, height: 24, storeLabel: "", readOnly: false, themeName: "default",
+      asciiOnly: true, now: Date(timeIntervalSince1970: 0))
+    return HelpText.lines(state, ascii: true)
+  }
 
   static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
     let startedAt = Date()
@@ -58,7 +68,10 @@ public enum DashboardCommand {
     }
     let terminal: CursesTerminal
     do {
-      terminal = try CursesTerminal(term: context.environment["TERM"])
+      terminal = try CursesTerminal(
+        term: context.environment["TERM"],
+        clipboard: TerminalClipboard.isAllowed(
+          term: context.environment["TERM"], environment: context.environment))
     } catch {
       throw CLIError(.unavailable, terminalMessage(error, term: context.environment["TERM"]))
     }

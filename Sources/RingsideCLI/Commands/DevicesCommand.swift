@@ -10,11 +10,14 @@ enum DevicesCommand {
   static let spec = CommandSpec(
     path: ["devices"],
     summary: "List devices, filtered and sorted, as text, JSON or CSV.",
+    arguments: "[FILTER...]",
     options: [
       CommandSpec.dbOption,
       .init(
         "--filter", value: "EXPR",
-        help: "The dashboard's filter language, e.g. 'os:16.5.1 ring:test state:pulled-rsr'."),
+        help:
+          "The dashboard's filter language, e.g. 'os:16.5.1 ring:test state:pulled-rsr' or "
+          + "'(ring:test OR ring:pilot) -state:current'."),
       .init(
         "--sort", value: "FIELD",
         help: "Sort by \(sortFields.joined(separator: ", ")); prefix - for descending.",
@@ -24,7 +27,11 @@ enum DevicesCommand {
     ],
     discussion: """
       Filter fields: \(DeviceFilter.fields.joined(separator: ", ")); plain words match name,
-      serial, user or model; a leading - negates a term. CSV cells starting with =, +, -, @
+      serial, user or model; a leading - negates a term. Terms side by side must all hold;
+      OR between them lets either side hold and binds looser (a b OR c is (a b) OR c);
+      parentheses group, and "OR" in quotes is a word. FILTER words after the options are
+      more of the same filter (ringside devices ring:test OR ring:pilot); with --filter, a
+      device must pass both. CSV cells starting with =, +, -, @
       are prefixed with ' so spreadsheets never run them as formulas.
       """,
     run: { arguments, context in try run(arguments, context) })
@@ -37,7 +44,10 @@ enum DevicesCommand {
   static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
     let format = try arguments.choice("--format", in: ["text", "json", "csv"], default: "text")
     let filter: DeviceFilter
-    do { filter = try DeviceFilter.parse(arguments.value("--filter") ?? "") } catch {
+    do {
+      filter = try FilterArguments.filter(
+        option: arguments.value("--filter"), words: arguments.positional)
+    } catch {
       throw CLIError.usage(error.description, command: "devices")
     }
     var sort = DeviceSort()

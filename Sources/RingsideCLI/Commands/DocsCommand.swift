@@ -5,6 +5,9 @@ import RingsideStore
 /// `ringside manpage`, `ringside completions SHELL` and the hidden `__complete` helper the
 /// completion scripts call for ring and theme names.
 enum DocsCommand {
+  /// The bare program's spec: the executable's, else this module's own dashboard.
+  static var dashboard: CommandSpec { CommandTable.dashboard ?? DashboardCommand.spec }
+
   static let manpage = CommandSpec(
     path: ["manpage"],
     summary: "Print the ringside(1) man page (roff), generated from the command table.",
@@ -12,8 +15,8 @@ enum DocsCommand {
     run: { _, context in
       context.write(
         ManPage.render(
-          commands: CommandTable.commands, dashboard: CommandTable.dashboard,
-          version: Ringside.version))
+          commands: CommandTable.commands, dashboard: dashboard, version: Ringside.version,
+          keys: DashboardCommand.keyReference()))
       return ExitCode.ok.rawValue
     })
 
@@ -27,13 +30,13 @@ enum DocsCommand {
       switch arguments.positional.first {
       case "bash":
         context.write(
-          Completions.bash(commands: CommandTable.commands, dashboard: CommandTable.dashboard))
+          Completions.bash(commands: CommandTable.commands, dashboard: dashboard))
       case "zsh":
         context.write(
-          Completions.zsh(commands: CommandTable.commands, dashboard: CommandTable.dashboard))
+          Completions.zsh(commands: CommandTable.commands, dashboard: dashboard))
       case "fish":
         context.write(
-          Completions.fish(commands: CommandTable.commands, dashboard: CommandTable.dashboard))
+          Completions.fish(commands: CommandTable.commands, dashboard: dashboard))
       default: throw CLIError.usage("give the shell: bash, zsh or fish", command: "completions")
       }
       return ExitCode.ok.rawValue

@@ -1,6 +1,10 @@
 /// Writes `ringside(1)` in roff from the command table, so the man page and `--help` never drift.
 enum ManPage {
-  static func render(commands: [CommandSpec], dashboard: CommandSpec?, version: String) -> String {
+  /// `keys` are the dashboard's keys and commands as its `?` help lists them.
+  static func render(
+    commands: [CommandSpec], dashboard: CommandSpec?, version: String,
+    keys: [(String, String)] = []
+  ) -> String {
     var out = [
       ".TH RINGSIDE 1 \"\" \"Ringside \(version)\" \"User Commands\"",
       ".SH NAME",
@@ -18,6 +22,18 @@ enum ManPage {
           + "device's state, and writes ring policies as configuration profiles."),
     ]
     if let dashboard { out += section(dashboard) }
+    if !keys.isEmpty {
+      out.append(".SS Dashboard keys")
+      for (key, text) in keys where !(key.isEmpty && text.isEmpty) {
+        if key.isEmpty {
+          out += [".IP", escape(text)]
+        } else if text.isEmpty {
+          out += [".PP", "\\fI" + escape(key) + "\\fR"]
+        } else {
+          out += [".TP", "\\fB" + escape(key) + "\\fR", escape(text)]
+        }
+      }
+    }
     out.append(".SH COMMANDS")
     for spec in commands { out += section(spec) }
     out += [
@@ -25,6 +41,9 @@ enum ManPage {
       ".TP", ".B RINGSIDE_DB", "The store when --db is not given.",
       ".TP", ".B XDG_DATA_HOME", "The default store is $XDG_DATA_HOME/ringside/ringside.db.",
       ".TP", ".B NO_COLOR", "The dashboard uses the monochrome theme.",
+      ".TP", ".B RINGSIDE_CLIPBOARD",
+      escape(
+        "off, no, 0 or false: y in the dashboard shows the serial number but sends no OSC 52."),
       ".SH EXIT STATUS",
       escape(
         "0 success, 64 usage error, 65 bad data, 66 no input, 69 unavailable, 73 cannot create, "

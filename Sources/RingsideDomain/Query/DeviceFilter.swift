@@ -1,8 +1,10 @@
 /// The filter language shared by the dashboard's `/` and `ringside devices --filter`:
 /// plain words match name, serial, user or model; `field:value` terms narrow by a field;
-/// a leading `-` negates a term. Terms are combined with AND.
+/// a leading `-` negates a term. Terms side by side must all hold; `OR` between them lets
+/// either side hold and binds looser (`a b OR c` is `(a b) OR c`); parentheses group.
 ///
 ///     os:16.5.1 ring:test state:pulled-rsr removal:blocked platform:macos supervised:no
+///     (ring:test OR ring:pilot) -state:current
 public struct DeviceFilter: Sendable, Hashable {
   /// One condition of the filter.
   public enum Term: Sendable, Hashable {
@@ -26,9 +28,14 @@ public struct DeviceFilter: Sendable, Hashable {
     /// pasted list of words.
     case anyOf([String])
     indirect case not(Term)
+    /// At least one of these holds (`a OR b`).
+    indirect case or([Term])
+    /// All of these hold: a group such as `(a b)` inside an `OR`.
+    indirect case and([Term])
   }
 
-  /// More terms than this is a usage error: the filter is typed, not generated.
+  /// More terms than this (`OR` and parentheses not counted) is a usage error: the filter
+  /// is typed, not generated.
   public static let maxTerms = 1000
   /// A filter of more plain words than this, and nothing else, is a pasted list: it matches
   /// devices whose serial number or name is any of them (all of 20 words never matches).
@@ -44,6 +51,7 @@ public struct DeviceFilter: Sendable, Hashable {
     "source", "name", "serial",
   ]
 
+  /// Terms that must all hold; an `OR` among them is one term.
   public let terms: [Term]
   public let text: String
 
@@ -56,36 +64,28 @@ public struct DeviceFilter: Sendable, Hashable {
 
   public var isEmpty: Bool { terms.isEmpty }
 
-  /// Parses filter text; an unknown field or value says what it accepts.
+  /// Parses filter text; an unknown field or value says what it accepts, an unbalanced
+  /// parenthesis or an `OR` with nothing on one side says where it is.
   public static func parse(_ text: String) throws(FilterError) -> DeviceFilter {
-    var terms: [Term] = []
-    let tokens = tokenize(text)
-    if tokens.count > listThreshold,
-      tokens.allSatisfy({ !$0.contains(":") && !$0.hasPrefix("-") && !$0.hasPrefix("!") })
+    let tokens = FilterToken.tokenize(text)
+    let words = tokens.compactMap(\.word)
+    if words.count > listThreshold, words.count == tokens.count,
+      words.allSatisfy({ !$0.contains(":") && !$0.hasPrefix("-") && !$0.hasPrefix("!") })
     {
-      guard tokens.count <= maxListEntries else {
+      guard words.count <= maxListEntries else {
         throw FilterError(
-          message: "a list of \(tokens.count) entries; at most \(maxListEntries) at a time")
+          message: "a list of \(words.count) entries; at most \(maxListEntries) at a time")
       }
-      return DeviceFilter(terms: [.anyOf(tokens.map { $0.uppercased() })], text: text)
+      return DeviceFilter(terms: [.anyOf(words.map { $0.uppercased() })], text: text)
     }
-    guard tokens.count <= maxTerms else {
+    guard words.count <= maxTerms else {
       throw FilterError(
         message:
-          "\(tokens.count) terms; a filter takes at most \(maxTerms) (a list of serial numbers "
+          "\(words.count) terms; a filter takes at most \(maxTerms) (a list of serial numbers "
           + "alone, or serial:A,B,C, takes up to \(maxListEntries))")
     }
-    for token in tokens {
-      var body = token
-      var negated = false
-      if body.count > 1, body.first == "-" || body.first == "!" {
-        negated = true
-        body.removeFirst()
-      }
-      let term = try parseTerm(body)
-      terms.append(negated ? .not(term) : term)
-    }
-    return DeviceFilter(terms: terms, text: text)
+    var parser = FilterParser(text: text, tokens: tokens, parseWord: parseTerm)
+    return DeviceFilter(terms: try parser.parse(), text: text)
   }
 
   private static func parseTerm(_ token: String) throws(FilterError) -> Term {
@@ -162,25 +162,6 @@ public struct DeviceFilter: Sendable, Hashable {
           "unknown field \(Sanitized.text(field, limit: 20)):, use one of \(fields.joined(separator: ", "))"
       )
     }
-  }
-
-  /// Splits on spaces, keeping `"quoted words"` (also after `field:`) together.
-  static func tokenize(_ text: String) -> [String] {
-    var tokens: [String] = []
-    var current = ""
-    var quoted = false
-    for c in text {
-      if c == "\"" {
-        quoted.toggle()
-      } else if c.isWhitespace && !quoted {
-        if !current.isEmpty { tokens.append(current) }
-        current = ""
-      } else {
-        current.append(c)
-      }
-    }
-    if !current.isEmpty { tokens.append(current) }
-    return tokens
   }
 }
 

@@ -24,6 +24,7 @@ public enum CommandTable {
   public static let sortReverse: CommandID = "devices.sort-reverse"
   public static let sortBy: CommandID = "devices.sort-by"
   public static let theme: CommandID = "app.theme"
+  public static let copySerial: CommandID = "devices.copy-serial"
 
   /// The fixed commands, before the per-view ones.
   public static let fixed: [Command] = [
@@ -84,6 +85,11 @@ public enum CommandTable {
       help:
         "Sort by a column (name platform os build ring supervised removal state checkin), asc or desc.",
       scope: "devices", names: ["sort"], argument: "COLUMN [asc|desc]"),
+    Command(
+      copySerial, "copy serial",
+      help:
+        "Copy the serial number of the device under the cursor or on its page to the clipboard (OSC 52 through the terminal) and show it.",
+      scope: "devices", names: ["copy"]),
   ]
 
   /// The fixed commands plus one per registered view.

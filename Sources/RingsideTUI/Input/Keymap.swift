@@ -54,6 +54,7 @@ public struct Keymap: Sendable {
       b(.character(" "), CommandTable.select, hint: true, view: .devices),
       b(.character("A"), CommandTable.selectAll, hint: true, view: .devices),
       b(.character("m"), CommandTable.move, hint: true, view: .devices),
+      b(.character("y"), CommandTable.copySerial, view: .devices),
       b(.character("u"), CommandTable.drop, hint: true, view: .staged),
       b(.character("w"), CommandTable.writeAll, hint: true, view: .staged),
       b(.character("?"), CommandTable.help, hint: true),

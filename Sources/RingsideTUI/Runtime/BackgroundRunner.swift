@@ -92,7 +92,7 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
     case .loadStaging: .staging
     case .loadAudit: .audit
     case .write: .write
-    case .loadTheme, .quit: nil
+    case .loadTheme, .setClipboard, .quit: nil
     }
   }
 

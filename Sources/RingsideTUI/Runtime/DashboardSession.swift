@@ -27,6 +27,7 @@ public final class DashboardSession {
     clock: @escaping () -> Date = Date.init, frameWaitMS: Int = 40, tickSeconds: Double = 1
   ) {
     self.state = state
+    self.state.canSetClipboard = terminal.canSetClipboard
     self.terminal = terminal
     self.runner = runner
     self.themes = themes
@@ -155,6 +156,7 @@ public final class DashboardSession {
         } catch {
           perform(dispatch(.failed(error.description)))
         }
+      case .setClipboard(let text): terminal.setClipboard(text)
       case .quit: break
       default: store.append(effect)
       }

@@ -60,13 +60,22 @@ public final class HeadlessTerminal: TerminalIO {
   private var input: [InputEvent]
   public private(set) var lastFrame: CellGrid?
   public private(set) var theme: Theme?
+  public let canSetClipboard: Bool
+  /// What `setClipboard` was asked to copy, in order.
+  public private(set) var clipboard: [String] = []
 
-  public init(width: Int, height: Int, input: [InputEvent], asciiOnly: Bool = false) {
+  public init(
+    width: Int, height: Int, input: [InputEvent], asciiOnly: Bool = false,
+    canSetClipboard: Bool = false
+  ) {
     self.width = width
     self.height = height
     self.input = input
     self.asciiOnly = asciiOnly
+    self.canSetClipboard = canSetClipboard
   }
+
+  public func setClipboard(_ text: String) { clipboard.append(text) }
 
   public func read(timeoutMS: Int) -> InputEvent {
     guard !input.isEmpty else { return .end }

@@ -91,7 +91,7 @@ public final class StoreService {
             total: try store.auditEntryCount()))
       case .write(let write):
         return perform(write)
-      case .loadTheme, .quit:
+      case .loadTheme, .setClipboard, .quit:
         return nil
       }
     } catch {

@@ -23,8 +23,14 @@ public protocol TerminalIO: AnyObject {
   /// True when keys already typed should all be taken before the next frame waits for the
   /// store (a person's terminal); false for scripts, whose every key gets its own frame.
   var batchesTypeahead: Bool { get }
+  /// True when the terminal may be asked to put text on the clipboard (OSC 52).
+  var canSetClipboard: Bool { get }
+  /// Asks the terminal to put `text` (already cleaned) on the clipboard.
+  func setClipboard(_ text: String)
 }
 
 extension TerminalIO {
   public var batchesTypeahead: Bool { false }
+  public var canSetClipboard: Bool { false }
+  public func setClipboard(_ text: String) {}
 }

@@ -59,6 +59,8 @@ public struct DashboardState: Sendable {
   public var filterCursor = 0
   public var filterSelected = false
   public var message: StatusMessage?
+  /// True when the terminal may be asked to set the clipboard (`y` copies a serial there).
+  public var canSetClipboard = false
   public var themeName: String
   public var glyphs: Glyphs
   /// Where the store is, for the status line.

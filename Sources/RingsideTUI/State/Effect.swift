@@ -18,6 +18,8 @@ public enum Effect: Sendable, Hashable {
   case loadAudit(offset: Int, limit: Int)
   /// A change to the store: stage, drop or write.
   case write(StoreWrite)
+  /// Put this text (cleaned, a serial number) on the clipboard through the terminal.
+  case setClipboard(String)
   case quit
 }
 

@@ -25,6 +25,7 @@ public enum DevicesView {
   static func handle(_ state: inout DashboardState, _ command: CommandID, _ argument: String?)
     -> [Effect]?
   {
+    if command == CommandTable.copySerial { return Dashboard.copySerial(&state) }
     if state.devices.detailID != nil {
       let paging = command == CommandTable.select ? CommandTable.pageDown : command
       if let effects = DeviceDetailView.handle(&state, paging) { return effects }

@@ -35,6 +35,8 @@ public enum HelpText {
         "state:pulled-rsr removal:blocked platform:macos supervised:no stale:yes build: model: source:"
       ))
     out.append(
+      ("", "a b OR c: both a and b, or c; (a OR b) c groups; \"OR\" in quotes is a word"))
+    out.append(
       ("", "-term excludes; Enter keeps the filter, Esc restores the one before, Ctrl-U clears"))
     return Array(out.dropFirst())
   }
