@@ -211,4 +211,30 @@ final class StagingKeysTests: XCTestCase {
     XCTAssertEqual(try store.stagedChangeCount(), 0)
     XCTAssertEqual(r.state.staging?.count, 0)
   }
+
+  func testEnterOnARingMoveListsItsDevicesAndTheMembershipFilesItWrites() throws {
+    let out = FileManager.default.temporaryDirectory
+      .appendingPathComponent("ringside-tui-moves-\(UUID().uuidString)").path
+    addTeardownBlock { try? FileManager.default.removeItem(atPath: out) }
+    let store = try TestFleet.freshStore()
+    var r = Reducer(store: store, directory: out)
+    r.press(.character("2"), .character(" "), .character(" "), .character("m"), .character("1"))
+    let moved = try store.stagedChanges().compactMap { change -> String? in
+      guard case .move(let device, _) = change.kind else { return nil }
+      return device.serial
+    }
+    XCTAssertFalse(moved.isEmpty)
+    r.press(.character("4"))
+    XCTAssertTrue(r.screen.contains("(Enter lists them)"), r.screen)
+    r.press(.enter)
+    XCTAssertNotNil(r.state.staged.openMoves)
+    for serial in moved { XCTAssertTrue(r.screen.contains(serial), r.screen) }
+    XCTAssertTrue(r.screen.contains("w create test.serials.txt"), r.screen)
+    r.press(.escape)
+    XCTAssertNil(r.state.staged.openMoves)
+
+    r.press(.character("w"), .character("y"))
+    let list = try String(contentsOfFile: out + "/test.serials.txt", encoding: .utf8)
+    for serial in moved { XCTAssertTrue(list.contains(serial + "\n"), list) }
+  }
 }

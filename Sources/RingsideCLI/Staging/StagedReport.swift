@@ -11,6 +11,8 @@ struct StagedReport {
   let changes: [StagedChange]
   let stagedCount: Int
   let moveGroups: [StagedMoveGroup]
+  /// The first `listedMoves` devices of each move group, by "from→to".
+  let moveDevices: [String: [StagedDevice]]
   let plan: ProfilePlan
   let warnings: [StagingWarning]
 
@@ -24,14 +26,23 @@ struct StagedReport {
       throw ProfileOutputOptions.cliError(error)
     }
     let rings = try store.effectiveRings()
+    let known = try store.profileFileHashes(directory: directory?.path ?? path)
     let plan = ProfilePlan(
       rings: rings, organization: organization, directory: directory, directoryPath: path,
-      known: try store.profileFileHashes(directory: directory?.path ?? path))
+      known: known,
+      memberships: try store.stagedMemberships(
+        keeping: MembershipFiles.rings(inKnownNames: known.keys)))
     let changes = try store.stagedChanges(limit: 500)
     let segments = try store.stagedFleetSegments()
+    let groups = try store.stagedMoveGroups()
+    var devices: [String: [StagedDevice]] = [:]
+    for group in groups {
+      devices[group.fromRing + "→" + group.toRing] = try store.stagedMoveDevices(
+        from: group.fromRing, to: group.toRing, limit: listedMoves)
+    }
     return StagedReport(
       changes: changes, stagedCount: try store.stagedChangeCount(),
-      moveGroups: try store.stagedMoveGroups(),
+      moveGroups: groups, moveDevices: devices,
       plan: plan,
       warnings: loosening(changes, segments: segments)
         + StagingWarnings.evaluate(rings: rings, segments: segments).filter {
@@ -84,6 +95,11 @@ struct StagedReport {
           out +=
             "  move \(group.devices) device(s) from ring \(group.fromRing) to ring \(group.toRing)"
           out += " (by \(group.authors.joined(separator: ", ")))\n"
+          let listed = moveDevices[group.fromRing + "→" + group.toRing] ?? []
+          for device in listed { out += "    " + Sanitized.text(device.label, limit: 70) + "\n" }
+          if group.devices > listed.count {
+            out += "    … and \(group.devices - listed.count) more (--format json lists them)\n"
+          }
         }
       }
     }
@@ -97,7 +113,7 @@ struct StagedReport {
     } else {
       var files = TextTable(["action", "file", "note"])
       for review in plan.reviews {
-        files.add([review.action.rawValue, review.name, review.conflict ?? ""])
+        files.add([review.action.rawValue, review.name, review.conflict ?? note(review)])
       }
       out += files.render(indent: "  ", width: width) + "\n"
     }
@@ -120,6 +136,16 @@ struct StagedReport {
           width: width) + "\n"
     }
     return out
+  }
+
+  /// For a membership file: how many devices it lists, and how many it cannot.
+  func note(_ review: FileReview) -> String {
+    guard let file = review.planned, file.family == nil,
+      let membership = plan.memberships.first(where: { $0.ring == file.ring })
+    else { return "" }
+    let unlisted = MembershipFiles.unlisted(membership)
+    return "\(membership.members.count - unlisted) device(s) of ring \(file.ring)"
+      + (unlisted > 0 ? "; \(unlisted) without a serial not listed" : "")
   }
 
   func json(diff: Bool) -> JSONValue {

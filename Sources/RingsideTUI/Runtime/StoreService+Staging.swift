@@ -11,19 +11,29 @@ extension StoreService {
     var reviews: [FileReview] = []
     var shownDirectory = directory
     if let staging {
-      let existing = try? ProfileDirectory.existing(at: directory)
+      let existing = (try? ProfileDirectory.existing(at: directory)) ?? nil
+      let known = try store.profileFileHashes(directory: existing?.path ?? directory)
       let plan = ProfilePlan(
-        rings: rings, organization: staging.organization, directory: existing ?? nil,
-        directoryPath: directory, known: try store.profileFileHashes(directory: directory))
+        rings: rings, organization: staging.organization, directory: existing,
+        directoryPath: directory, known: known,
+        memberships: try store.stagedMemberships(
+          keeping: MembershipFiles.rings(inKnownNames: known.keys)))
       reviews = plan.reviews
       shownDirectory = plan.directoryPath
     }
-    return StagingInfo(
+    let groups = try store.stagedMoveGroups()
+    var info = StagingInfo(
       policyChanges: try store.stagedPolicyChanges(), count: try store.stagedChangeCount(),
-      moveGroups: try store.stagedMoveGroups(),
+      moveGroups: groups,
       effectiveRings: rings,
       warnings: StagingWarnings.evaluate(rings: rings, segments: try store.stagedFleetSegments()),
       directory: shownDirectory, reviews: reviews)
+    for group in groups {
+      info.moveDevices[StagingInfo.moveKey(from: group.fromRing, to: group.toRing)] =
+        try store.stagedMoveDevices(
+          from: group.fromRing, to: group.toRing, limit: StagingInfo.listedDevices)
+    }
+    return info
   }
 
   /// Performs one write; a conflict with another admin's staged value comes back as an event

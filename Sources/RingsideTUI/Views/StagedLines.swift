@@ -47,7 +47,7 @@ struct StagedLines {
       line.spans = [
         (2, "\(group.fromRing) → \(group.toRing)", .label),
         (30, "\(group.devices.grouped) device(s)", .number),
-        (50, group.authors.joined(separator: ", "), .dim),
+        (50, group.authors.joined(separator: ", ") + "  (Enter lists them)", .dim),
       ]
       lines.append(line)
     }
