@@ -103,8 +103,7 @@ final class MembershipFilesTests: XCTestCase {
     XCTAssertThrowsError(try apply(ledger))
     XCTAssertEqual(text("pilot.serials.txt"), "C02A\n", "the old list is back")
     XCTAssertEqual(
-      try FileManager.default.contentsOfDirectory(atPath: directory).filter {
-        $0.contains(ProfileDirectory.temporaryMarker)
-      }, [], "no temporary or backup file is left")
+      try FileManager.default.contentsOfDirectory(atPath: directory).sorted(),
+      ["pilot.members.csv", "pilot.serials.txt"], "no temporary, backup or lock file is left")
   }
 }
