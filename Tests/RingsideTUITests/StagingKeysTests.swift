@@ -237,4 +237,17 @@ final class StagingKeysTests: XCTestCase {
     let list = try String(contentsOfFile: out + "/test.serials.txt", encoding: .utf8)
     for serial in moved { XCTAssertTrue(list.contains(serial + "\n"), list) }
   }
+
+  func testSevenPlusKeysAreOneAuditEntryWithTheFinalValue() throws {
+    let store = try TestFleet.freshStore()
+    let before = try store.auditEntryCount()
+    var r = Reducer(store: store)
+    r.press(.character("3"))
+    for _ in 0..<7 { r.press(.character("+")) }
+    r.press(.character("5"))
+    let entries = try store.auditEntries().filter { $0.action == "stage-policy" }
+    XCTAssertEqual(entries.map(\.detail), ["ring test: OS update deferral unset → 7"])
+    XCTAssertEqual(try store.auditEntryCount(), before + 1)
+    XCTAssertTrue(r.screen.contains("deferral unset → 7"), r.screen)
+  }
 }

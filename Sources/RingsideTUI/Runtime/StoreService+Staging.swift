@@ -46,7 +46,8 @@ extension StoreService {
       switch write {
       case .policy(let step, let ring, let replacing):
         let outcome = try store.stagePolicy(
-          step, ring: ring, by: actor, at: now, replacingOthers: replacing)
+          step, ring: ring, by: actor, at: now, replacingOthers: replacing,
+          session: staging.session)
         switch outcome {
         case .staged(let change, let replaced):
           let note = replaced.map { $0.author != actor.user ? " (replaced \($0.author)'s)" : "" }
@@ -75,11 +76,20 @@ extension StoreService {
         return .written(write, "dropped \(dropped) staged change(s)")
       case .apply, .applyOverwriting:
         return apply(staging, now: now, force: write == .applyOverwriting)
+      case .endStagingRun:
+        try store.flushPendingAudit(session: staging.session)
+        return .written(write, "")
       }
     } catch {
       if error.kind == .conflict { return .conflict(write, error.message) }
       return .failed(error.message)
     }
+  }
+
+  /// Ends this session's run of keys: its one audit entry goes into the log.
+  func finishSession() {
+    guard let staging else { return }
+    try? store.flushPendingAudit(session: staging.session)
   }
 
   private func moveText(_ outcome: MoveOutcome, _ ring: String) -> String {
