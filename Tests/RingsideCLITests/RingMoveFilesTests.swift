@@ -67,6 +67,12 @@ final class RingMoveFilesTests: XCTestCase {
     XCTAssertTrue(staged.out.contains("create  test.serials.txt"), staged.out)
     XCTAssertTrue(staged.out.contains("create  production.members.csv"), staged.out)
     XCTAssertTrue(staged.out.contains(moving[0]), "the moved devices are listed: \(staged.out)")
+    let json = try XCTUnwrap(
+      try JSONSerialization.jsonObject(
+        with: Data(run("staged", "--db", db, "--format", "json").out.utf8)) as? [String: Any])
+    let move = try XCTUnwrap((json["moves"] as? [[String: Any]])?.first)
+    let listed = try XCTUnwrap(move["listed"] as? [[String: Any]])
+    XCTAssertEqual(Set(listed.compactMap { $0["serial"] as? String }), Set(moving))
 
     let testBefore = try serials(ring: "test")
     let apply = run("apply", "--db", db)

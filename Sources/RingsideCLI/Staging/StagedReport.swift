@@ -160,6 +160,17 @@ struct StagedReport {
               ("from", .string($0.fromRing)), ("to", .string($0.toRing)),
               ("devices", .int($0.devices)),
               ("authors", .array($0.authors.map { .string($0) })),
+              (
+                "listed",
+                .array(
+                  (moveDevices[$0.fromRing + "→" + $0.toRing] ?? []).map { device in
+                    .object([
+                      ("device_key", .string(device.key)),
+                      ("serial", device.serial.map { .string($0) } ?? .null),
+                      ("name", .string(device.name)),
+                    ])
+                  })
+              ),
             ])
           })
       ),

@@ -55,11 +55,12 @@ public enum MembershipFiles {
   /// One RFC 4180 field: control characters made visible, formula starts defused, quoted
   /// when it holds a comma, quote or line break.
   static func field(_ raw: String) -> String {
-    var value = Sanitized.text(raw)
+    var value = Sanitized.isClean(raw) ? raw : Sanitized.text(raw)
     if let first = value.first, "=+-@".contains(first) { value = "'" + value }
-    guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
-      return value
+    let special = value.utf8.contains { byte in
+      byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
     }
+    guard special else { return value }
     return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 }
