@@ -37,9 +37,12 @@ extension InventoryStore {
     for ring in try self.rings() where rings.contains(ring.name) {
       var list: [RingMembership.Member] = []
       var present: Set<Int64> = []
-      for (id, serial, name) in try members.query([.text(ring.name)], {
-        ($0.int(at: 0) ?? 0, $0.string(at: 1), $0.string(at: 2) ?? "")
-      }) {
+      for (id, serial, name) in try members.query(
+        [.text(ring.name)],
+        {
+          ($0.int(at: 0) ?? 0, $0.string(at: 1), $0.string(at: 2) ?? "")
+        })
+      {
         present.insert(id)
         if let target = moves[id], target != ring.name { continue }
         list.append(.init(serial: serial, name: name))

@@ -78,7 +78,8 @@ enum ApplyCommand {
         wrapText(
           "Ring membership changed: set the MDM group of "
             + Set(lists.map(\.ring)).sorted().joined(separator: ", ")
-            + " from its RING.serials.txt or RING.members.csv.", width: context.outputWidth(arguments)))
+            + " from its RING.serials.txt or RING.members.csv.",
+          width: context.outputWidth(arguments)))
     }
     if dryRun { context.print("Dry run: nothing was written.") }
     return ExitCode.ok.rawValue

@@ -19,8 +19,10 @@ enum StagedMovesView {
     let devices = info.moveDevices[StagingInfo.moveKey(from: key.from, to: key.to)] ?? []
     for device in devices {
       out.append(
-        (DisplayWidth.pad(Sanitized.text(device.serial ?? device.key, limit: 24), to: 25)
-          + Sanitized.text(device.name, limit: 60), .tableRow))
+        (
+          DisplayWidth.pad(Sanitized.text(device.serial ?? device.key, limit: 24), to: 25)
+            + Sanitized.text(device.name, limit: 60), .tableRow
+        ))
     }
     let total = group(info, key)?.devices ?? devices.count
     if total > devices.count {
