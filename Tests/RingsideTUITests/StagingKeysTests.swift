@@ -229,7 +229,7 @@ final class StagingKeysTests: XCTestCase {
     r.press(.enter)
     XCTAssertNotNil(r.state.staged.openMoves)
     for serial in moved { XCTAssertTrue(r.screen.contains(serial), r.screen) }
-    XCTAssertTrue(r.screen.contains("w create test.serials.txt"), r.screen)
+    XCTAssertTrue(r.screen.contains("create    test.serials.txt"), r.screen)
     r.press(.escape)
     XCTAssertNil(r.state.staged.openMoves)
 

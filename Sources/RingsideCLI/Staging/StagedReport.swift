@@ -7,11 +7,13 @@ import RingsideStore
 /// the folder, and the warnings, gathered once and rendered as text or JSON.
 struct StagedReport {
   static let listedMoves = 20
+  /// Devices of one move group in the JSON (the text shows `listedMoves` of them).
+  static let listedDevices = 1000
 
   let changes: [StagedChange]
   let stagedCount: Int
   let moveGroups: [StagedMoveGroup]
-  /// The first `listedMoves` devices of each move group, by "from→to".
+  /// The first `listedDevices` devices of each move group, by "from→to".
   let moveDevices: [String: [StagedDevice]]
   let plan: ProfilePlan
   let warnings: [StagingWarning]
@@ -38,7 +40,7 @@ struct StagedReport {
     var devices: [String: [StagedDevice]] = [:]
     for group in groups {
       devices[group.fromRing + "→" + group.toRing] = try store.stagedMoveDevices(
-        from: group.fromRing, to: group.toRing, limit: listedMoves)
+        from: group.fromRing, to: group.toRing, limit: listedDevices)
     }
     return StagedReport(
       changes: changes, stagedCount: try store.stagedChangeCount(),
@@ -96,9 +98,12 @@ struct StagedReport {
             "  move \(group.devices) device(s) from ring \(group.fromRing) to ring \(group.toRing)"
           out += " (by \(group.authors.joined(separator: ", ")))\n"
           let listed = moveDevices[group.fromRing + "→" + group.toRing] ?? []
-          for device in listed { out += "    " + Sanitized.text(device.label, limit: 70) + "\n" }
-          if group.devices > listed.count {
-            out += "    … and \(group.devices - listed.count) more (--format json lists them)\n"
+          for device in listed.prefix(Self.listedMoves) {
+            out += "    " + Sanitized.text(device.label, limit: 70) + "\n"
+          }
+          if group.devices > Self.listedMoves {
+            out +=
+              "    … and \(group.devices - Self.listedMoves) more (--format json lists up to \(Self.listedDevices) per move)\n"
           }
         }
       }

@@ -11,16 +11,27 @@ enum StagedMovesView {
     let files = info.membershipFiles(from: key.from, to: key.to)
     if files.isEmpty {
       out.append(("no membership file: set the profile folder to write one", .dim))
+    } else {
+      out.append(("`w` writes each ring's whole membership for its MDM group:", .dim))
     }
     for review in files {
-      out.append(("w \(review.action.rawValue) \(review.name)", .dim))
+      let listed = review.planned.map { file in
+        file.kind == .serialList ? file.text.utf8.count { $0 == 0x0A } : nil
+      }
+      out.append(
+        (
+          "  " + DisplayWidth.pad(review.action.rawValue, to: 10) + review.name
+            + ((listed ?? nil).map { "  (\($0.grouped) serials)" } ?? ""),
+          .tableRow
+        ))
     }
     out.append(("", .dim))
     let devices = info.moveDevices[StagingInfo.moveKey(from: key.from, to: key.to)] ?? []
+    out.append(("Devices moved", .sectionTitle))
     for device in devices {
       out.append(
         (
-          DisplayWidth.pad(Sanitized.text(device.serial ?? device.key, limit: 24), to: 25)
+          "  " + DisplayWidth.pad(Sanitized.text(device.serial ?? device.key, limit: 24), to: 25)
             + Sanitized.text(device.name, limit: 60), .tableRow
         ))
     }
@@ -28,7 +39,7 @@ enum StagedMovesView {
     if total > devices.count {
       out.append(
         (
-          "… and \((total - devices.count).grouped) more (`ringside staged --format json` lists them)",
+          "  … and \((total - devices.count).grouped) more, not listed here",
           .dim
         ))
     }
