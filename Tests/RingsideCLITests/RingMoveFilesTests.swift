@@ -62,8 +62,10 @@ final class RingMoveFilesTests: XCTestCase {
     XCTAssertEqual(moving.count, 3)
     XCTAssertEqual(run(["stage", "move"] + moving + ["--ring", "test", "--db", db]).status, 0)
 
+    let testBefore = try serials(ring: "test")
     let staged = run("staged", "--db", db)
     XCTAssertEqual(staged.status, 0, staged.err)
+    XCTAssertTrue(staged.out.contains("\(testBefore.count + moving.count) serials"), staged.out)
     XCTAssertTrue(staged.out.contains("create  test.serials.txt"), staged.out)
     XCTAssertTrue(staged.out.contains("create  production.members.csv"), staged.out)
     XCTAssertTrue(staged.out.contains(moving[0]), "the moved devices are listed: \(staged.out)")
@@ -74,7 +76,6 @@ final class RingMoveFilesTests: XCTestCase {
     let listed = try XCTUnwrap(move["listed"] as? [[String: Any]])
     XCTAssertEqual(Set(listed.compactMap { $0["serial"] as? String }), Set(moving))
 
-    let testBefore = try serials(ring: "test")
     let apply = run("apply", "--db", db)
     XCTAssertEqual(apply.status, 0, apply.err)
     XCTAssertTrue(apply.out.contains("Ring membership changed"), apply.out)

@@ -149,8 +149,8 @@ struct StagedReport {
       let membership = plan.memberships.first(where: { $0.ring == file.ring })
     else { return "" }
     let unlisted = MembershipFiles.unlisted(membership)
-    return "\(membership.members.count - unlisted) device(s) of ring \(file.ring)"
-      + (unlisted > 0 ? "; \(unlisted) without a serial not listed" : "")
+    return "\(membership.members.count - unlisted) serials"
+      + (unlisted > 0 ? "; \(unlisted) device(s) lack one" : "")
   }
 
   func json(diff: Bool) -> JSONValue {
