@@ -217,6 +217,8 @@ final class StagingKeysTests: XCTestCase {
       .appendingPathComponent("ringside-tui-moves-\(UUID().uuidString)").path
     addTeardownBlock { try? FileManager.default.removeItem(atPath: out) }
     let store = try TestFleet.freshStore()
+    let folder = (store.path as NSString).deletingLastPathComponent
+    addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
     var r = Reducer(store: store, directory: out)
     r.press(.character("2"), .character(" "), .character(" "), .character("m"), .character("1"))
     let moved = try store.stagedChanges().compactMap { change -> String? in
@@ -240,6 +242,8 @@ final class StagingKeysTests: XCTestCase {
 
   func testSevenPlusKeysAreOneAuditEntryWithTheFinalValue() throws {
     let store = try TestFleet.freshStore()
+    let folder = (store.path as NSString).deletingLastPathComponent
+    addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
     let before = try store.auditEntryCount()
     var r = Reducer(store: store)
     r.press(.character("3"))

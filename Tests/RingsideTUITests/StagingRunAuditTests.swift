@@ -8,12 +8,20 @@ import XCTest
 /// The dashboard's run of staging keys reaches the audit log once, with the final value, when
 /// the user leaves Rings or the session ends.
 final class StagingRunAuditTests: XCTestCase {
+  /// A fresh demo store, removed with its folder when the test ends.
+  private func freshStore() throws -> InventoryStore {
+    let store = try TestFleet.freshStore()
+    let folder = (store.path as NSString).deletingLastPathComponent
+    addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
+    return store
+  }
+
   private func stageEntries(_ store: InventoryStore) throws -> [String] {
     try store.auditEntries().filter { $0.action == "stage-policy" }.map(\.detail)
   }
 
   func testLeavingRingsWritesTheRunsEntryAndStayingDoesNot() throws {
-    let store = try TestFleet.freshStore()
+    let store = try freshStore()
     var r = Reducer(store: store)
     r.press(.character("3"), .character("+"), .character("+"), .character("+"))
     XCTAssertEqual(try stageEntries(store), [], "held while the user stays on the ring")
@@ -22,7 +30,7 @@ final class StagingRunAuditTests: XCTestCase {
   }
 
   func testQuittingWritesTheRunsEntryBeforeTheWorkerEnds() throws {
-    let store = try TestFleet.freshStore()
+    let store = try freshStore()
     let path = store.path
     let runner = BackgroundRunner(
       open: { try InventoryStore(path: path) },
