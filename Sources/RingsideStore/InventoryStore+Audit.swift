@@ -3,8 +3,20 @@ import RingsideDomain
 
 extension InventoryStore {
   /// Appends one audit entry. Call inside `write { }`, together with the change it records, so
-  /// the change and its entry are stored together or not at all.
+  /// the change and its entry are stored together or not at all. Entries held for a dashboard
+  /// session's run of keys (see `PendingStageAudit`) are appended first.
   public func appendAudit(
+    action: String, detail: String, actor: AuditActor, at: Date,
+    beforeHash: String? = nil, afterHash: String? = nil
+  ) throws(StoreError) {
+    try flushPendingAudits()
+    try appendChainedAudit(
+      action: action, detail: detail, actor: actor, at: at, beforeHash: beforeHash,
+      afterHash: afterHash)
+  }
+
+  /// Appends one entry, linked to the newest by its hash.
+  func appendChainedAudit(
     action: String, detail: String, actor: AuditActor, at: Date,
     beforeHash: String? = nil, afterHash: String? = nil
   ) throws(StoreError) {

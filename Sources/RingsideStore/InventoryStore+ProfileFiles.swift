@@ -9,10 +9,12 @@ extension InventoryStore {
         "SELECT id, kind, ring_id, setting, new_value, device_id FROM staged_changes"
       ).query { row in (row.int(at: 0) ?? 0, Self.signature(row)) }
       let policies = try stagedPolicyChanges()
-      return StagingSnapshot(
+      var snapshot = StagingSnapshot(
         rings: try effectiveRings(), policyChanges: policies,
         moveCount: rows.count - policies.count,
         signatures: Dictionary(rows, uniquingKeysWith: { first, _ in first }))
+      (snapshot.moves, snapshot.movedRings) = try stagedMoveTargets()
+      return snapshot
     }
   }
 

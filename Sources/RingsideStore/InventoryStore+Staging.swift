@@ -31,7 +31,7 @@ extension InventoryStore {
 
   private func stageOne(
     _ change: PolicyChange, ring name: String, ringID: Int64, by actor: AuditActor, at now: Date,
-    replacingOthers: Bool
+    replacingOthers: Bool, session: String? = nil
   ) throws(StoreError) -> StageOutcome {
     let applied = try appliedPolicy(ringID: ringID)
     do {
@@ -53,7 +53,11 @@ extension InventoryStore {
     }
     let current = change.field.value(in: applied)
     if current == change {
-      if let previous {
+      if let session {
+        try holdStageAudit(
+          session: session, ring: name, field: change.field, actor: actor, at: now,
+          previous: previous, staged: nil, appliedText: current.text)
+      } else if let previous {
         try appendAudit(
           action: "stage-policy",
           detail:
@@ -75,15 +79,23 @@ extension InventoryStore {
       id: database.lastInsertRowID, ring: name, kind: .policy(old: current, new: change),
       author: actor.user,
       stagedAt: Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down)))
-    try appendAudit(action: "stage-policy", detail: staged.summary, actor: actor, at: now)
+    if let session {
+      try holdStageAudit(
+        session: session, ring: name, field: change.field, actor: actor, at: now,
+        previous: previous, staged: staged, appliedText: current.text)
+    } else {
+      try appendAudit(action: "stage-policy", detail: staged.summary, actor: actor, at: now)
+    }
     return .staged(staged, replaced: previous)
   }
 
   /// Applies a Rings-view key to the ring's staged policy (cycle a setting, step the deferral).
+  /// With a `session` (the dashboard's), consecutive keys on the same setting of the same ring
+  /// by the same user become one audit entry with the final value (see `PendingStageAudit`).
   @discardableResult
   public func stagePolicy(
     _ step: PolicyStep, ring name: String, by actor: AuditActor, at now: Date = Date(),
-    replacingOthers: Bool = false
+    replacingOthers: Bool = false, session: String? = nil
   ) throws(StoreError) -> StageOutcome {
     try write {
       guard let ringID = try ringID(named: name),
@@ -91,7 +103,7 @@ extension InventoryStore {
       else { throw try unknownRing(name) }
       return try stageOne(
         step.change(from: ring.policy), ring: name, ringID: ringID, by: actor, at: now,
-        replacingOthers: replacingOthers)
+        replacingOthers: replacingOthers, session: session)
     }
   }
 

@@ -98,4 +98,11 @@ final class LineDiffTests: XCTestCase {
     }
     return table[0][0]
   }
+
+  func testLinesEndingInCarriageReturnAndNewlineAreStillLines() {
+    let diff = LineDiff(old: "a\r\nb\r\n", new: "a\nb\n")
+    XCTAssertEqual(diff.counts.removed, 2)
+    XCTAssertEqual(diff.counts.added, 2)
+    XCTAssertEqual(LineDiff(old: "x\ny\n", new: "x\ny\n").lines, [.same("x"), .same("y")])
+  }
 }

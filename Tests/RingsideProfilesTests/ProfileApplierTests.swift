@@ -161,7 +161,7 @@ final class ProfileApplierTests: XCTestCase {
     XCTAssertEqual(ledger.commits.count, 1)
   }
 
-  func testAFolderSharedByAGroupGetsGroupReadableProfilesAndAGroupWritableLock() throws {
+  func testAFolderSharedByAGroupGetsGroupReadableProfilesAndNoLockFile() throws {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     chmod(directory, 0o2770)
     let ledger = MemoryLedger(rings: [TestSupport.ring(allowBlock)])
@@ -172,8 +172,40 @@ final class ProfileApplierTests: XCTestCase {
       var info = stat()
       XCTAssertEqual(lstat(directory + "/" + name, &info), 0)
       XCTAssertEqual(info.st_gid, folder.st_gid, name)
-      XCTAssertEqual(info.st_mode & 0o777, name == ".ringside.lock" ? 0o660 : 0o640, name)
+      XCTAssertEqual(info.st_mode & 0o777, 0o640, name)
     }
+    XCTAssertEqual(
+      try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix(".") },
+      [], "only profiles in the folder the MDM reads")
+  }
+
+  func testTheFolderLockMakesASecondApplyWaitWithoutPuttingAFileInTheFolder() throws {
+    let held = try ProfileDirectory.prepare(at: directory).lock()
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory), [])
+    let ledger = MemoryLedger(rings: [TestSupport.ring(allowBlock)])
+    let done = DispatchSemaphore(value: 0)
+    let path = directory
+    let box = LedgerBox(ledger)
+    Thread.detachNewThread {
+      _ = try? ProfileApplier.apply(ledger: box.ledger, options: .init(directory: path))
+      done.signal()
+    }
+    XCTAssertEqual(done.wait(timeout: .now() + 0.5), .timedOut, "waits for the lock")
+    XCTAssertTrue(ledger.commits.isEmpty)
+    held.release()
+    XCTAssertEqual(done.wait(timeout: .now() + 10), .success)
+    XCTAssertEqual(ledger.commits.count, 1)
+  }
+
+  func testTheEmptyLockFileOfAnEarlierVersionIsRemovedAndAnythingElseKept() throws {
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let former = directory + "/.ringside.lock"
+    FileManager.default.createFile(atPath: former, contents: nil)
+    _ = try apply(MemoryLedger(rings: [TestSupport.ring(allowBlock)]))
+    XCTAssertFalse(FileManager.default.fileExists(atPath: former))
+    FileManager.default.createFile(atPath: former, contents: Data("someone's\n".utf8))
+    _ = try apply(MemoryLedger(rings: [TestSupport.ring(allowBlock)]))
+    XCTAssertTrue(FileManager.default.fileExists(atPath: former), "not Ringside's: kept")
   }
 
   func testAPrivateFolderKeepsPrivateFiles() throws {
@@ -262,4 +294,10 @@ final class ProfileApplierTests: XCTestCase {
     XCTAssertTrue(
       review.unifiedDiff.contains("-\t\t\t<false/>\n+\t\t\t<true/>"), review.unifiedDiff)
   }
+}
+
+/// Hands the ledger to the thread that applies while the test holds the lock.
+private final class LedgerBox: @unchecked Sendable {
+  let ledger: MemoryLedger
+  init(_ ledger: MemoryLedger) { self.ledger = ledger }
 }

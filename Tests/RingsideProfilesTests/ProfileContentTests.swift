@@ -138,7 +138,7 @@ final class ProfileContentTests: XCTestCase {
       guard case .string(let description)? = profile["PayloadDescription"] else {
         return XCTFail("\(file.name) has no description")
       }
-      let declaration = ProfileFile.name(ring: file.ring, family: file.family, kind: .declaration)
+      let declaration = ProfileFile.name(ring: file.ring, family: file.family!, kind: .declaration)
       let expected =
         file.family == .macOS
         ? "Apple deprecates these profile keys in macOS 26 and removes them in 27: from then on "

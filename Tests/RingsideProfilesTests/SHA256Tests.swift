@@ -18,4 +18,26 @@ final class SHA256Tests: XCTestCase {
       SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000)),
       "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
   }
+
+  func testBytesInPiecesOrOneByOneHashLikeTheWholeMessage() {
+    var generator = SystemRandomNumberGenerator()
+    let message = (0..<10_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    let whole = SHA256.hex(message)
+    XCTAssertEqual(SHA256.hex(message.lazy.map { $0 }), whole, "a sequence without storage")
+    for _ in 0..<20 {
+      var hasher = SHA256()
+      var start = 0
+      while start < message.count {
+        let end = min(message.count, start + Int.random(in: 0...150, using: &generator))
+        if Bool.random(using: &generator) {
+          hasher.update(message[start..<end])
+        } else {
+          hasher.update(message[start..<end].lazy.map { $0 })
+        }
+        start = end
+      }
+      XCTAssertEqual(
+        hasher.finalize().map { String(format: "%02x", $0) }.joined(), whole)
+    }
+  }
 }

@@ -21,7 +21,7 @@ final class WrittenKeysMatchSchemaTests: XCTestCase {
     let common = try XCTUnwrap(SchemaFixtures.documents["CommonPayloadKeys"])
     for file in files where file.kind == .configurationProfile {
       let profile = try ParsedValue.plist(Data(file.bytes))
-      check(profile, against: topLevel, family: file.family, file: file.name)
+      check(profile, against: topLevel, family: file.family!, file: file.name)
       let content = profile["PayloadContent"]?.items ?? []
       XCTAssertFalse(content.isEmpty, "\(file.name) has no payload")
       for payload in content {
@@ -34,16 +34,16 @@ final class WrittenKeysMatchSchemaTests: XCTestCase {
           continue
         }
         XCTAssertNotNil(
-          SchemaFixtures.introduced([document["payload"]!], family: file.family),
-          "\(file.name): \(type) is not supported on \(file.family)")
+          SchemaFixtures.introduced([document["payload"]!], family: file.family!),
+          "\(file.name): \(type) is not supported on \(file.family!)")
         let commonKeys = Set(common["payloadkeys"]!.items.compactMap { $0["key"]?.string })
         for (key, value) in payload.entries where commonKeys.contains(key) {
           checkKey(
-            [key], value: value, in: "CommonPayloadKeys", family: file.family, file: file.name)
+            [key], value: value, in: "CommonPayloadKeys", family: file.family!, file: file.name)
         }
         checkRequired(payload, document: common, file: file.name)
         for (key, value) in payload.entries where !commonKeys.contains(key) {
-          checkKey([key], value: value, in: type, family: file.family, file: file.name)
+          checkKey([key], value: value, in: type, family: file.family!, file: file.name)
         }
       }
     }
@@ -58,11 +58,11 @@ final class WrittenKeysMatchSchemaTests: XCTestCase {
       XCTAssertEqual(
         Set(declaration.entries.keys), ["Type", "Identifier", "ServerToken", "Payload"], file.name)
       XCTAssertNotNil(
-        SchemaFixtures.introduced([document["payload"]!], family: file.family),
-        "\(file.name): the declaration is not supported on \(file.family)")
+        SchemaFixtures.introduced([document["payload"]!], family: file.family!),
+        "\(file.name): the declaration is not supported on \(file.family!)")
       let payload = try XCTUnwrap(declaration["Payload"], file.name)
       XCTAssertFalse(payload.entries.isEmpty, "\(file.name) has an empty payload")
-      walk(payload, path: [], container: container, family: file.family, file: file.name)
+      walk(payload, path: [], container: container, family: file.family!, file: file.name)
     }
   }
 
@@ -129,7 +129,7 @@ final class WrittenKeysMatchSchemaTests: XCTestCase {
           for (key, flags) in delays {
             let name = key["key"]!.string!
             let supported =
-              SchemaFixtures.introduced([payload, key], family: file.family) != nil
+              SchemaFixtures.introduced([payload, key], family: file.family!) != nil
             let flagOn = flags.contains { content[$0] == .bool(true) }
             if supported && flagOn {
               XCTAssertEqual(

@@ -32,6 +32,7 @@ final class SnapshotTests: XCTestCase {
   static let stagingScreens: [(String, String)] = [
     ("staged", "3i<Down>ry2 <Space> m14"),
     ("staged-diff", "3i4<Down><Down><Enter>"),
+    ("staged-moves", "3i<Down>ry2 <Space> m14<Down><Down><Enter>"),
     ("audit", "3i<Down>ry2 <Space> m15"),
     ("rings-staged", "3i<Down>ry+"),
     ("ring-picker-bordered", "2 m"),

@@ -211,4 +211,47 @@ final class StagingKeysTests: XCTestCase {
     XCTAssertEqual(try store.stagedChangeCount(), 0)
     XCTAssertEqual(r.state.staging?.count, 0)
   }
+
+  func testEnterOnARingMoveListsItsDevicesAndTheMembershipFilesItWrites() throws {
+    let out = FileManager.default.temporaryDirectory
+      .appendingPathComponent("ringside-tui-moves-\(UUID().uuidString)").path
+    addTeardownBlock { try? FileManager.default.removeItem(atPath: out) }
+    let store = try TestFleet.freshStore()
+    let folder = (store.path as NSString).deletingLastPathComponent
+    addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
+    var r = Reducer(store: store, directory: out)
+    r.press(.character("2"), .character(" "), .character(" "), .character("m"), .character("1"))
+    let moved = try store.stagedChanges().compactMap { change -> String? in
+      guard case .move(let device, _) = change.kind else { return nil }
+      return device.serial
+    }
+    XCTAssertFalse(moved.isEmpty)
+    r.press(.character("4"))
+    XCTAssertTrue(r.screen.contains("(Enter lists them)"), r.screen)
+    r.press(.enter)
+    XCTAssertNotNil(r.state.staged.openMoves)
+    for serial in moved { XCTAssertTrue(r.screen.contains(serial), r.screen) }
+    XCTAssertTrue(r.screen.contains("create    test.serials.txt"), r.screen)
+    r.press(.escape)
+    XCTAssertNil(r.state.staged.openMoves)
+
+    r.press(.character("w"), .character("y"))
+    let list = try String(contentsOfFile: out + "/test.serials.txt", encoding: .utf8)
+    for serial in moved { XCTAssertTrue(list.contains(serial + "\n"), list) }
+  }
+
+  func testSevenPlusKeysAreOneAuditEntryWithTheFinalValue() throws {
+    let store = try TestFleet.freshStore()
+    let folder = (store.path as NSString).deletingLastPathComponent
+    addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
+    let before = try store.auditEntryCount()
+    var r = Reducer(store: store)
+    r.press(.character("3"))
+    for _ in 0..<7 { r.press(.character("+")) }
+    r.press(.character("5"))
+    let entries = try store.auditEntries().filter { $0.action == "stage-policy" }
+    XCTAssertEqual(entries.map(\.detail), ["ring test: OS update deferral unset → 7"])
+    XCTAssertEqual(try store.auditEntryCount(), before + 1)
+    XCTAssertTrue(r.screen.contains("deferral unset → 7"), r.screen)
+  }
 }

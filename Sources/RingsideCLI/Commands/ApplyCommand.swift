@@ -17,6 +17,9 @@ enum ApplyCommand {
     discussion: """
       Per ring with a policy: RING-ios.mobileconfig, RING-macos.mobileconfig, RING-ios.ddm.json and
       RING-macos.ddm.json (a file is left out when the policy sets nothing that platform takes).
+      Per ring whose devices the staged moves change: RING.serials.txt (one serial per line) and
+      RING.members.csv (serial,name), the ring's whole membership for its MDM group; once written,
+      they are kept current on every apply.
       Each file is replaced atomically; the staged changes are cleared only after every file is in
       place. When a write or the store fails, every file is put back as it was and nothing is
       applied; an apply killed part-way is finished (and audited) by the next one. A file changed by someone else since Ringside wrote it stops the apply (exit 73)
@@ -68,6 +71,15 @@ enum ApplyCommand {
       context.print(
         "Finished and audited \(finished.count) file(s) an interrupted apply had already written: "
           + finished.joined(separator: ", ") + ".")
+    }
+    let lists = report.plan.changes.compactMap { $0.planned?.family == nil ? $0.planned : nil }
+    if !lists.isEmpty {
+      context.print(
+        wrapText(
+          "Ring membership changed: set the MDM group of "
+            + Set(lists.map(\.ring)).sorted().joined(separator: ", ")
+            + " from its RING.serials.txt or RING.members.csv.",
+          width: context.outputWidth(arguments)))
     }
     if dryRun { context.print("Dry run: nothing was written.") }
     return ExitCode.ok.rawValue

@@ -105,6 +105,8 @@ public enum DashboardCommand {
     session.run()
     runner.stop()
     terminal.close()
+    // The worker writes the audit entry of the last run of keys before it ends.
+    runner.waitUntilStopped(seconds: 5)
     if let signal = session.endedBySignal { return 128 + signal }
     return ExitCode.ok.rawValue
   }
@@ -135,6 +137,7 @@ public enum DashboardCommand {
     let session = DashboardSession(
       state: state, terminal: terminal, runner: runner, themes: locator, clock: { now })
     let grid = session.run()
+    runner.finishSession()
     if arguments.flag("--dump-roles") {
       context.print(ScreenDump.withRoles(grid))
     } else if arguments.flag("--dump-screen") {

@@ -7,10 +7,14 @@ import RingsideStore
 /// the folder, and the warnings, gathered once and rendered as text or JSON.
 struct StagedReport {
   static let listedMoves = 20
+  /// Devices of one move group in the JSON (the text shows `listedMoves` of them).
+  static let listedDevices = 1000
 
   let changes: [StagedChange]
   let stagedCount: Int
   let moveGroups: [StagedMoveGroup]
+  /// The first `listedDevices` devices of each move group, by "from→to".
+  let moveDevices: [String: [StagedDevice]]
   let plan: ProfilePlan
   let warnings: [StagingWarning]
 
@@ -24,14 +28,23 @@ struct StagedReport {
       throw ProfileOutputOptions.cliError(error)
     }
     let rings = try store.effectiveRings()
+    let known = try store.profileFileHashes(directory: directory?.path ?? path)
     let plan = ProfilePlan(
       rings: rings, organization: organization, directory: directory, directoryPath: path,
-      known: try store.profileFileHashes(directory: directory?.path ?? path))
+      known: known,
+      memberships: try store.stagedMemberships(
+        keeping: MembershipFiles.rings(inKnownNames: known.keys)))
     let changes = try store.stagedChanges(limit: 500)
     let segments = try store.stagedFleetSegments()
+    let groups = try store.stagedMoveGroups()
+    var devices: [String: [StagedDevice]] = [:]
+    for group in groups {
+      devices[group.fromRing + "→" + group.toRing] = try store.stagedMoveDevices(
+        from: group.fromRing, to: group.toRing, limit: listedDevices)
+    }
     return StagedReport(
       changes: changes, stagedCount: try store.stagedChangeCount(),
-      moveGroups: try store.stagedMoveGroups(),
+      moveGroups: groups, moveDevices: devices,
       plan: plan,
       warnings: loosening(changes, segments: segments)
         + StagingWarnings.evaluate(rings: rings, segments: segments).filter {
@@ -84,6 +97,14 @@ struct StagedReport {
           out +=
             "  move \(group.devices) device(s) from ring \(group.fromRing) to ring \(group.toRing)"
           out += " (by \(group.authors.joined(separator: ", ")))\n"
+          let listed = moveDevices[group.fromRing + "→" + group.toRing] ?? []
+          for device in listed.prefix(Self.listedMoves) {
+            out += "    " + Sanitized.text(device.label, limit: 70) + "\n"
+          }
+          if group.devices > Self.listedMoves {
+            out +=
+              "    … and \(group.devices - Self.listedMoves) more (--format json lists up to \(Self.listedDevices) per move)\n"
+          }
         }
       }
     }
@@ -97,7 +118,7 @@ struct StagedReport {
     } else {
       var files = TextTable(["action", "file", "note"])
       for review in plan.reviews {
-        files.add([review.action.rawValue, review.name, review.conflict ?? ""])
+        files.add([review.action.rawValue, review.name, review.conflict ?? note(review)])
       }
       out += files.render(indent: "  ", width: width) + "\n"
     }
@@ -122,6 +143,16 @@ struct StagedReport {
     return out
   }
 
+  /// For a membership file: how many devices it lists, and how many it cannot.
+  func note(_ review: FileReview) -> String {
+    guard let file = review.planned, file.family == nil,
+      let membership = plan.memberships.first(where: { $0.ring == file.ring })
+    else { return "" }
+    let unlisted = MembershipFiles.unlisted(membership)
+    return "\(membership.members.count - unlisted) serials"
+      + (unlisted > 0 ? "; \(unlisted) device(s) lack one" : "")
+  }
+
   func json(diff: Bool) -> JSONValue {
     .object([
       ("staged_count", .int(stagedCount)),
@@ -134,6 +165,17 @@ struct StagedReport {
               ("from", .string($0.fromRing)), ("to", .string($0.toRing)),
               ("devices", .int($0.devices)),
               ("authors", .array($0.authors.map { .string($0) })),
+              (
+                "listed",
+                .array(
+                  (moveDevices[$0.fromRing + "→" + $0.toRing] ?? []).map { device in
+                    .object([
+                      ("device_key", .string(device.key)),
+                      ("serial", device.serial.map { .string($0) } ?? .null),
+                      ("name", .string(device.name)),
+                    ])
+                  })
+              ),
             ])
           })
       ),

@@ -26,6 +26,7 @@ public struct SHA256: Sendable {
 
   /// Adds bytes to the message.
   public mutating func update(_ bytes: some Sequence<UInt8>) {
+    if bytes.withContiguousStorageIfAvailable({ update(contiguous: $0) }) != nil { return }
     for byte in bytes {
       pending.append(byte)
       length &+= 1
@@ -34,6 +35,24 @@ public struct SHA256: Sendable {
         pending.removeAll(keepingCapacity: true)
       }
     }
+  }
+
+  /// The same for bytes in memory: whole 64-byte blocks are compressed where they lie.
+  private mutating func update(contiguous buffer: UnsafeBufferPointer<UInt8>) {
+    length &+= UInt64(buffer.count)
+    var index = 0
+    if !pending.isEmpty {
+      index = min(64 - pending.count, buffer.count)
+      pending.append(contentsOf: buffer[0..<index])
+      guard pending.count == 64 else { return }
+      compress(pending)
+      pending.removeAll(keepingCapacity: true)
+    }
+    while buffer.count - index >= 64 {
+      compress(buffer[index..<index + 64])
+      index += 64
+    }
+    pending.append(contentsOf: buffer[index...])
   }
 
   /// The 32-byte digest of everything added so far.

@@ -16,8 +16,16 @@ public struct FileReview: Sendable, Hashable {
   /// Set when the file on disk is not what Ringside last wrote there; writing needs `--force`.
   public let conflict: String?
 
+  /// What the write changes, worked out once when it changes anything: a membership file may
+  /// have a line per device, and the Staged view draws it often.
+  private let changes: LineDiff?
+  /// Lines the write removes and adds.
+  public let changedLines: ChangedLines
+
   /// What the write changes, line by line (empty text for an absent side).
-  public var diff: LineDiff { LineDiff(old: onDisk.text ?? "", new: planned?.text ?? "") }
+  public var diff: LineDiff {
+    changes ?? LineDiff(old: onDisk.text ?? "", new: planned?.text ?? "")
+  }
 
   /// The diff in unified format, labelled with the path.
   public var unifiedDiff: String {
@@ -39,9 +47,13 @@ public struct FileReview: Sendable, Hashable {
     case (_, .absent): action = .create
     default: action = .update
     }
+    let diff =
+      action == .unchanged ? nil : LineDiff(old: onDisk.text ?? "", new: planned?.text ?? "")
+    let counts = diff?.counts ?? (removed: 0, added: 0)
     return FileReview(
       name: name, path: path, action: action, planned: planned, onDisk: onDisk,
-      conflict: action == .unchanged ? nil : conflict(path: path, onDisk: onDisk, known: known))
+      conflict: action == .unchanged ? nil : conflict(path: path, onDisk: onDisk, known: known),
+      changes: diff, changedLines: ChangedLines(removed: counts.removed, added: counts.added))
   }
 
   private static func conflict(path: String, onDisk: OnDiskFile, known: Set<String>) -> String? {
@@ -58,4 +70,10 @@ public struct FileReview: Sendable, Hashable {
     case .unreadable(let reason): return "\(path) cannot be read (\(reason))"
     }
   }
+}
+
+/// How many lines a write removes from a file and adds to it.
+public struct ChangedLines: Sendable, Hashable {
+  public let removed: Int
+  public let added: Int
 }

@@ -1,6 +1,7 @@
 import RingsideDomain
 
-/// Writes the staged policies as profiles: locks the folder, checks every file against what
+/// Writes the staged policies as profiles, and the membership files of the rings the staged
+/// moves change: locks the folder, checks every file against what
 /// Ringside last wrote, records its intent, replaces the files and only then lets the ledger
 /// apply and clear the staged changes. A failure puts every file back as it was; killed at any
 /// point, it leaves each file old or new, and the next run finishes (and audits) the job.
@@ -51,10 +52,14 @@ public enum ProfileApplier {
     defer { lock?.release() }
 
     let path = directory?.path ?? options.directory
+    let rings = try ledgerCall { try ledger.policiesToWrite() }
+    let known = try ledgerCall { try ledger.knownProfileHashes(directory: path) }
+    let memberships = try ledgerCall {
+      try ledger.membershipsToWrite(keeping: MembershipFiles.rings(inKnownNames: known.keys))
+    }
     let plan = ProfilePlan(
-      rings: try ledgerCall { try ledger.policiesToWrite() }, organization: options.organization,
-      directory: directory, directoryPath: path,
-      known: try ledgerCall { try ledger.knownProfileHashes(directory: path) })
+      rings: rings, organization: options.organization, directory: directory,
+      directoryPath: path, known: known, memberships: memberships)
     if !options.force && !plan.conflicts.isEmpty {
       throw .changedOnDisk(plan.conflicts.compactMap(\.conflict))
     }

@@ -11,15 +11,22 @@ public struct ProfilePlan: Sendable, Hashable {
   /// Every produced file, then every file Ringside wrote before that is no longer produced.
   public let reviews: [FileReview]
 
-  /// Renders `rings` and compares the result with `directory` (nil when it does not exist yet).
-  /// `known` maps file names to the hashes Ringside wrote, or meant to write, there.
+  /// The rings whose membership files are written, with their devices after the moves.
+  public let memberships: [RingMembership]
+
+  /// Renders `rings` (and the `memberships` files) and compares the result with `directory`
+  /// (nil when it does not exist yet). `known` maps file names to the hashes Ringside wrote, or
+  /// meant to write, there.
   public init(
     rings: [Ring], organization: ProfileOrganization, directory: ProfileDirectory?,
-    directoryPath: String, known: [String: Set<String>]
+    directoryPath: String, known: [String: Set<String>], memberships: [RingMembership] = []
   ) {
     self.organization = organization
     self.directoryPath = directory?.path ?? directoryPath
-    files = ProfileRenderer.files(for: rings, organization: organization)
+    self.memberships = memberships
+    files =
+      ProfileRenderer.files(for: rings, organization: organization)
+      + MembershipFiles.files(for: memberships)
     let base = self.directoryPath
     var reviews = files.map { file in
       FileReview.make(

@@ -16,7 +16,8 @@ public struct LineDiff: Sendable, Hashable {
   public let lines: [Line]
 
   public init(old: String, new: String) {
-    self.init(oldLines: LineDiff.split(old), newLines: LineDiff.split(new))
+    let newLines = LineDiff.split(new)
+    self.init(oldLines: old == new ? newLines : LineDiff.split(old), newLines: newLines)
   }
 
   public init(oldLines: [String], newLines: [String]) {
@@ -56,10 +57,13 @@ public struct LineDiff: Sendable, Hashable {
     }
   }
 
-  /// Splits on newlines; a final newline does not start another line.
+  /// Splits on newline bytes (a `\r` before one stays on its line); a final newline does not
+  /// start another line. Works on bytes, as a membership file has a line per device.
   static func split(_ text: String) -> [String] {
     guard !text.isEmpty else { return [] }
-    var parts = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var parts = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map {
+      String(Substring($0))
+    }
     if parts.last == "" { parts.removeLast() }
     return parts
   }

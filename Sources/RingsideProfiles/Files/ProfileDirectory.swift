@@ -15,7 +15,7 @@ public final class ProfileDirectory {
   let descriptor: Int32
   var temporaryCounter = 0
   /// The folder's group when its group may write it (a profile folder shared by admins): files
-  /// are made for that group, so every admin can read them and take the lock.
+  /// are made for that group, so every admin can read them.
   let sharedGroup: gid_t?
 
   private init(path: String, descriptor: Int32) {
@@ -27,8 +27,6 @@ public final class ProfileDirectory {
 
   /// Profiles: 0600, or 0640 in a shared folder.
   var fileMode: mode_t { sharedGroup == nil ? 0o600 : 0o640 }
-  /// The lock file: 0600, or 0660 in a shared folder, so every admin can open it.
-  var lockMode: mode_t { sharedGroup == nil ? 0o600 : 0o660 }
 
   deinit { close(descriptor) }
 
@@ -77,7 +75,8 @@ public final class ProfileDirectory {
   /// The full path of `name` in this folder, for messages and the store.
   public func path(of name: String) -> String { path + "/" + name }
 
-  /// Takes the folder's exclusive lock, waiting for another session to finish.
+  /// Takes the folder's exclusive lock (on the folder itself, no file), waiting for another
+  /// session to finish.
   public func lock() throws(ProfileError) -> ProfileDirectoryLock {
     try ProfileDirectoryLock(directory: self)
   }

@@ -1,38 +1,39 @@
 import Foundation
 
-/// An exclusive `flock` on the output folder's lock file, so two sessions never write the same
-/// profiles at once. The kernel drops it when the process ends, even on `kill -9`.
+/// An exclusive `flock` on the output folder itself, so two sessions never write the same
+/// profiles at once. Nothing is created for it: the lock is on the folder's inode (its device
+/// and inode number are its identity), so the folder the MDM reads holds only what Ringside
+/// writes there, and every admin who can open a shared folder takes the same lock. The kernel
+/// drops it when the process ends, even on `kill -9`.
 public final class ProfileDirectoryLock {
-  static let fileName = ".ringside.lock"
+  /// The lock file earlier versions kept in the folder; removed once the folder is locked.
+  static let formerFileName = ".ringside.lock"
   private var descriptor: Int32
 
   init(directory: ProfileDirectory) throws(ProfileError) {
-    let path = directory.path + "/" + ProfileDirectoryLock.fileName
+    // A descriptor of its own: flock belongs to the open file, so the lock is released with it
+    // and two ProfileDirectory objects in one process also exclude each other.
     let fd = SystemCall.retrying {
-      openat(
-        directory.descriptor, ProfileDirectoryLock.fileName,
-        O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, directory.lockMode)
+      openat(directory.descriptor, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     }
-    guard fd >= 0 else {
-      let reason = SystemCall.reason
-      if errno == EACCES, directory.sharedGroup != nil {
-        throw .cannotLock(
-          path, reason: reason + "; its owner must make it group-writable (chmod 660 \(path))")
-      }
-      throw .cannotLock(path, reason: reason)
-    }
-    // In a shared folder the lock file is the group's; only its owner can change that, once.
-    var info = stat()
-    if let group = directory.sharedGroup, fstat(fd, &info) == 0, info.st_uid == geteuid() {
-      if info.st_gid != group { fchown(fd, uid_t.max, group) }
-      if info.st_mode & 0o777 != directory.lockMode { fchmod(fd, directory.lockMode) }
-    }
+    guard fd >= 0 else { throw .cannotLock(directory.path, reason: SystemCall.reason) }
     guard SystemCall.retrying({ flock(fd, LOCK_EX) }) == 0 else {
       let reason = SystemCall.reason
       close(fd)
-      throw .cannotLock(path, reason: reason)
+      throw .cannotLock(directory.path, reason: reason)
     }
     descriptor = fd
+    removeFormerLockFile(in: directory)
+  }
+
+  /// Deletes the empty `.ringside.lock` an earlier version left among the profiles.
+  private func removeFormerLockFile(in directory: ProfileDirectory) {
+    var info = stat()
+    guard
+      fstatat(directory.descriptor, Self.formerFileName, &info, AT_SYMLINK_NOFOLLOW) == 0,
+      SystemCall.isRegular(info.st_mode), info.st_size == 0
+    else { return }
+    unlinkat(directory.descriptor, Self.formerFileName, 0)
   }
 
   /// Releases the lock; also done when the lock is dropped.

@@ -28,7 +28,8 @@ public enum ProfileError: Error, Sendable, Equatable, CustomStringConvertible {
       return
         "the profile folder \(path) is writable by other users, who could swap the profiles; run `chmod o-w \(path)` or choose another with --out DIR"
     case .cannotLock(let path, let reason):
-      return "cannot lock \(path) against other Ringside sessions: \(reason)"
+      return
+        "cannot lock the profile folder \(path) against other Ringside sessions: \(reason); it must be on a local file system you can read"
     case .cannotRead(let path, let reason):
       return "cannot read \(path): \(reason); fix its permissions or move it away, then retry"
     case .cannotWrite(let path, let reason):

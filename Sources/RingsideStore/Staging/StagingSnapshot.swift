@@ -12,6 +12,10 @@ public struct StagingSnapshot: Sendable, Hashable {
   public let moveCount: Int
   /// Staged row id → its content, to recognise the same row at commit time.
   let signatures: [Int64: String]
+  /// The included staged moves: device row id → the ring it moves to.
+  public var moves: [Int64: String] = [:]
+  /// The rings the included moves take devices out of or into.
+  public var movedRings: Set<String> = []
 }
 
 /// What an apply did to one file, as the store records and audits it.

@@ -13,6 +13,8 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
   private var running: Slot?
   private var interrupter: QueryInterrupter?
   private var stopped = false
+  /// Signalled once the worker has ended (after audit entries it held were written).
+  private let finished = DispatchSemaphore(value: 0)
 
   /// Kinds of work, in the order the worker takes them: rows on screen first, counts last.
   enum Slot: Int, Hashable, Comparable {
@@ -82,6 +84,12 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
     condition.unlock()
   }
 
+  /// Waits up to `seconds` for the worker to end after `stop`; true when it did.
+  @discardableResult
+  public func waitUntilStopped(seconds: Double) -> Bool {
+    finished.wait(timeout: .now() + seconds) == .success
+  }
+
   static func slot(_ effect: Effect) -> Slot? {
     switch effect {
     case .loadSnapshot: .snapshot
@@ -107,6 +115,7 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
       interrupter = store.interrupter
       condition.unlock()
     } catch {
+      defer { finished.signal() }
       condition.lock()
       ready.append(.failed("\(error)"))
       pending.removeAll()
@@ -128,6 +137,8 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
       while pending.isEmpty && writes.isEmpty && !stopped { condition.wait() }
       if stopped && writes.isEmpty {
         condition.unlock()
+        service.finishSession()
+        finished.signal()
         return
       }
       idleWork = true

@@ -19,6 +19,9 @@ public final class SynchronousRunner: EffectRunner {
 
   public init(service: StoreService) { self.service = service }
 
+  /// Ends the session: the audit entry of its last run of keys goes into the log.
+  public func finishSession() { service.finishSession() }
+
   public func submit(_ effects: [Effect]) {
     for effect in effects {
       if let event = service.perform(effect) { ready.append(event) }

@@ -33,6 +33,15 @@ public final class StoreProfileLedger: ProfileLedger {
     try remembering { () throws(StoreError) in try store.profileFileHashes(directory: directory) }
   }
 
+  public func membershipsToWrite(keeping rings: Set<String>) throws -> [RingMembership] {
+    guard let snapshot else {
+      throw StoreError(.other, "memberships asked for before reading the staged changes")
+    }
+    return try remembering { () throws(StoreError) in
+      try store.ringMemberships(snapshot.movedRings.union(rings), moves: snapshot.moves)
+    }
+  }
+
   public func recordProfileIntent(directory: String, hashes: [String: String]) throws {
     try remembering { () throws(StoreError) in
       try store.recordProfileIntent(directory: directory, hashes: hashes)

@@ -11,19 +11,29 @@ extension StoreService {
     var reviews: [FileReview] = []
     var shownDirectory = directory
     if let staging {
-      let existing = try? ProfileDirectory.existing(at: directory)
+      let existing = (try? ProfileDirectory.existing(at: directory)) ?? nil
+      let known = try store.profileFileHashes(directory: existing?.path ?? directory)
       let plan = ProfilePlan(
-        rings: rings, organization: staging.organization, directory: existing ?? nil,
-        directoryPath: directory, known: try store.profileFileHashes(directory: directory))
+        rings: rings, organization: staging.organization, directory: existing,
+        directoryPath: directory, known: known,
+        memberships: try store.stagedMemberships(
+          keeping: MembershipFiles.rings(inKnownNames: known.keys)))
       reviews = plan.reviews
       shownDirectory = plan.directoryPath
     }
-    return StagingInfo(
+    let groups = try store.stagedMoveGroups()
+    var info = StagingInfo(
       policyChanges: try store.stagedPolicyChanges(), count: try store.stagedChangeCount(),
-      moveGroups: try store.stagedMoveGroups(),
+      moveGroups: groups,
       effectiveRings: rings,
       warnings: StagingWarnings.evaluate(rings: rings, segments: try store.stagedFleetSegments()),
       directory: shownDirectory, reviews: reviews)
+    for group in groups {
+      info.moveDevices[StagingInfo.moveKey(from: group.fromRing, to: group.toRing)] =
+        try store.stagedMoveDevices(
+          from: group.fromRing, to: group.toRing, limit: StagingInfo.listedDevices)
+    }
+    return info
   }
 
   /// Performs one write; a conflict with another admin's staged value comes back as an event
@@ -36,7 +46,8 @@ extension StoreService {
       switch write {
       case .policy(let step, let ring, let replacing):
         let outcome = try store.stagePolicy(
-          step, ring: ring, by: actor, at: now, replacingOthers: replacing)
+          step, ring: ring, by: actor, at: now, replacingOthers: replacing,
+          session: staging.session)
         switch outcome {
         case .staged(let change, let replaced):
           let note = replaced.map { $0.author != actor.user ? " (replaced \($0.author)'s)" : "" }
@@ -65,11 +76,20 @@ extension StoreService {
         return .written(write, "dropped \(dropped) staged change(s)")
       case .apply, .applyOverwriting:
         return apply(staging, now: now, force: write == .applyOverwriting)
+      case .endStagingRun:
+        try store.flushPendingAudit(session: staging.session)
+        return .written(write, "")
       }
     } catch {
       if error.kind == .conflict { return .conflict(write, error.message) }
       return .failed(error.message)
     }
+  }
+
+  /// Ends this session's run of keys: its one audit entry goes into the log.
+  func finishSession() {
+    guard let staging else { return }
+    try? store.flushPendingAudit(session: staging.session)
   }
 
   private func moveText(_ outcome: MoveOutcome, _ ring: String) -> String {

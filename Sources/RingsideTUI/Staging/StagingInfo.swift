@@ -16,6 +16,12 @@ public struct StagingInfo: Sendable, Equatable {
   public let directory: String
   /// Per file: create, update, unchanged or remove, and the diff against the disk.
   public let reviews: [FileReview]
+  /// The devices of each move group (at most `StagingInfo.listedDevices` each), by
+  /// "from→to"; what Enter on a move row lists.
+  public var moveDevices: [String: [StagedDevice]] = [:]
+
+  /// How many devices of one move group the Staged view lists.
+  public static let listedDevices = 1000
 
   public init(
     policyChanges: [StagedChange], count: Int, moveGroups: [StagedMoveGroup],
@@ -34,6 +40,17 @@ public struct StagingInfo: Sendable, Equatable {
   /// The staged change of one ring's setting, if any.
   public func staged(ring: String, field: PolicyField) -> StagedChange? {
     policyChanges.first { $0.ring == ring && $0.policyField == field }
+  }
+
+  /// The key of a move group in `moveDevices`.
+  public static func moveKey(from: String, to: String) -> String { from + "→" + to }
+
+  /// The membership files (serial list, CSV) of the rings a move group changes.
+  public func membershipFiles(from: String, to: String) -> [FileReview] {
+    reviews.filter { review in
+      guard let file = review.planned ?? nil, file.family == nil else { return false }
+      return file.ring == from || file.ring == to
+    }
   }
 
   /// Files a write would change.

@@ -17,4 +17,6 @@ public enum StoreWrite: Sendable, Hashable {
   case apply
   /// The same, overwriting files changed outside Ringside, after the user said so.
   case applyOverwriting
+  /// The user left the Rings view: the audit entry held for their run of keys is written.
+  case endStagingRun
 }

@@ -57,8 +57,9 @@ extension Dashboard {
 
   /// Esc: close the device, go back to where Enter came from, or clear the filter.
   static func back(_ s: inout DashboardState) -> [Effect] {
-    if s.current == .staged, s.staged.openFile != nil {
+    if s.current == .staged, s.staged.openFile != nil || s.staged.openMoves != nil {
       s.staged.openFile = nil
+      s.staged.openMoves = nil
       return []
     }
     if s.current == .devices, s.devices.detailID != nil {

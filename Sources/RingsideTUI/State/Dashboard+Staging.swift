@@ -50,6 +50,8 @@ extension Dashboard {
       guard page.offset == s.audit.offset else { return [] }
       s.audit.page = page
       return []
+    case .written(.endStagingRun, _):
+      return [AuditView.load(s)]
     case .written(let write, let text):
       s.message = StatusMessage(text: text, isError: false)
       var effects: [Effect] = [.loadStaging, AuditView.load(s)]
@@ -61,7 +63,7 @@ extension Dashboard {
         s.dataGeneration += 1
         effects.append(.loadSnapshot)
         effects += requery(&s, recount: true)
-      case .policy, .discard, .discardMoves: break
+      case .policy, .discard, .discardMoves, .endStagingRun: break
       }
       return effects
     case .conflict(.apply, let text):

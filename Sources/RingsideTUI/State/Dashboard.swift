@@ -119,10 +119,12 @@ public enum Dashboard {
     return [.count(d.query)] + s.devices.settle(visibleRows: DevicesView.visibleRows(s))
   }
 
-  /// Shows a view; the Esc trail is forgotten.
+  /// Shows a view; the Esc trail is forgotten. Leaving Rings ends the run of staging keys, so
+  /// its one audit entry is written.
   static func show(_ s: inout DashboardState, _ id: ViewID) -> [Effect] {
     s.back.removeAll()
+    let leftRings = s.current == .rings && id != .rings && !s.readOnly
     s.current = id
-    return settleAll(&s)
+    return (leftRings ? [.write(.endStagingRun)] : []) + settleAll(&s)
   }
 }

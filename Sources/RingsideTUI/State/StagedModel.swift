@@ -4,9 +4,22 @@ public struct StagedModel: Sendable, Equatable {
   public var scroll = 0
   /// The file whose diff is shown, by name.
   public var openFile: String?
+  /// The move group whose devices are listed.
+  public var openMoves: MoveGroupKey?
   public var diffScroll = 0
 
   public init() {}
+}
+
+/// One staged move group: devices moving from one ring to another.
+public struct MoveGroupKey: Sendable, Equatable {
+  public let from: String
+  public let to: String
+
+  public init(from: String, to: String) {
+    self.from = from
+    self.to = to
+  }
 }
 
 /// The Audit view's position in the log: entries from `offset`, newest first.

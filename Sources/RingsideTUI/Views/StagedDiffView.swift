@@ -3,7 +3,7 @@ import RingsideProfiles
 /// One file of the Staged view: what would be written against what is on disk, line by line.
 enum StagedDiffView {
   static func render(_ review: FileReview, scroll: Int, area: Rect, grid: inout CellGrid) {
-    let counts = review.diff.counts
+    let counts = review.changedLines
     grid.put(
       "\(review.action.rawValue) \(review.path)  +\(counts.added) -\(counts.removed)  (Esc back)",
       x: area.x + 1, y: area.y, role: .sectionTitle, limit: area.width - 2)

@@ -47,7 +47,7 @@ struct StagedLines {
       line.spans = [
         (2, "\(group.fromRing) → \(group.toRing)", .label),
         (30, "\(group.devices.grouped) device(s)", .number),
-        (50, group.authors.joined(separator: ", "), .dim),
+        (50, group.authors.joined(separator: ", ") + "  (Enter lists them)", .dim),
       ]
       lines.append(line)
     }
@@ -65,7 +65,7 @@ struct StagedLines {
     if info.reviews.isEmpty { text("  no ring has a policy; nothing to write", .dim) }
     for review in info.reviews {
       var line = Line(target: .file(review.name))
-      let counts = review.diff.counts
+      let counts = review.changedLines
       line.spans = [
         (2, DisplayWidth.pad(review.action.rawValue, to: 10), role(review.action)),
         (13, review.name, .tableRow),

@@ -1,7 +1,8 @@
 import RingsideProfiles
 
 /// Staged: what would change (policy diffs, ring moves, warnings) and, per ring and platform,
-/// the files a write changes with their line diff against the disk. `u` drops, `w` writes.
+/// the files a write changes with their line diff against the disk; Enter on a move lists its
+/// devices and the membership files it changes. `u` drops, `w` writes.
 public enum StagedView {
   public static let descriptor = ViewDescriptor(
     id: .staged, title: "Staged",
@@ -21,6 +22,10 @@ public enum StagedView {
     if let name = state.staged.openFile, let review = info.reviews.first(where: { $0.name == name })
     {
       StagedDiffView.render(review, scroll: state.staged.diffScroll, area: area, grid: &grid)
+      return
+    }
+    if let key = state.staged.openMoves {
+      StagedMovesView.render(info, key, scroll: state.staged.diffScroll, area: area, grid: &grid)
       return
     }
     let lines = StagedLines(info, width: area.width)
@@ -44,8 +49,10 @@ public enum StagedView {
 
   static func handle(_ state: inout DashboardState, _ command: CommandID) -> [Effect]? {
     guard let info = state.staging else { return nil }
-    if let name = state.staged.openFile {
-      let length = info.reviews.first { $0.name == name }?.diff.lines.count ?? 0
+    if state.staged.openFile != nil || state.staged.openMoves != nil {
+      let length =
+        state.staged.openMoves.map { StagedMovesView.lineCount(info, $0) }
+        ?? info.reviews.first { $0.name == state.staged.openFile }?.diff.lines.count ?? 0
       let page = max(1, state.contentArea.height - 2)
       var scroll = state.staged.diffScroll
       switch command {
@@ -71,10 +78,12 @@ public enum StagedView {
     case CommandTable.top: cursor = 0
     case CommandTable.bottom: cursor = selectable.count - 1
     case CommandTable.open:
-      guard selectable.indices.contains(cursor),
-        case .file(let name) = lines.lines[selectable[cursor]].target
-      else { return [] }
-      state.staged.openFile = name
+      guard selectable.indices.contains(cursor) else { return [] }
+      switch lines.lines[selectable[cursor]].target {
+      case .file(let name): state.staged.openFile = name
+      case .moves(let from, let to): state.staged.openMoves = MoveGroupKey(from: from, to: to)
+      default: return []
+      }
       state.staged.diffScroll = 0
       return []
     case CommandTable.drop:

@@ -9,6 +9,9 @@ final class MemoryLedger: ProfileLedger {
   var pending: [String: [String: String]] = [:]
   var commits: [ProfileApplyResult] = []
   var failCommit = false
+  /// Each ring's devices, and the rings the "staged moves" change.
+  var members: [String: [RingMembership.Member]] = [:]
+  var moved: Set<String> = []
 
   struct CommitFailed: Error {}
 
@@ -23,6 +26,12 @@ final class MemoryLedger: ProfileLedger {
     for (name, hash) in written[directory] ?? [:] { out[name, default: []].insert(hash) }
     for (name, hash) in pending[directory] ?? [:] { out[name, default: []].insert(hash) }
     return out
+  }
+
+  func membershipsToWrite(keeping rings: Set<String>) throws -> [RingMembership] {
+    moved.union(rings).sorted().compactMap { ring in
+      members[ring].map { RingMembership(ring: ring, members: $0) }
+    }
   }
 
   func recordProfileIntent(directory: String, hashes: [String: String]) throws {
