@@ -5,18 +5,31 @@ import RingsideStore
 /// `ringside manpage`, `ringside completions SHELL` and the hidden `__complete` helper the
 /// completion scripts call for ring and theme names.
 enum DocsCommand {
-  /// The bare program's spec: the executable's, else this module's own dashboard.
-  static var dashboard: CommandSpec { CommandTable.dashboard ?? DashboardCommand.spec }
+  /// The man page of this program, as `ringside manpage` prints and `install` writes it.
+  static func manPageText() -> String {
+    ManPage.render(
+      commands: CommandTable.commands, dashboard: CommandTable.dashboard,
+      version: Ringside.version, keys: DashboardCommand.keyReference())
+  }
+
+  /// The completion script for `shell` (bash, zsh or fish), or nil for another shell.
+  static func completionScript(_ shell: String) -> String? {
+    let commands = CommandTable.commands
+    let dashboard = CommandTable.dashboard
+    switch shell {
+    case "bash": return Completions.bash(commands: commands, dashboard: dashboard)
+    case "zsh": return Completions.zsh(commands: commands, dashboard: dashboard)
+    case "fish": return Completions.fish(commands: commands, dashboard: dashboard)
+    default: return nil
+    }
+  }
 
   static let manpage = CommandSpec(
     path: ["manpage"],
     summary: "Print the ringside(1) man page (roff), generated from the command table.",
     discussion: "Install it with: ringside manpage > /usr/local/share/man/man1/ringside.1",
     run: { _, context in
-      context.write(
-        ManPage.render(
-          commands: CommandTable.commands, dashboard: dashboard, version: Ringside.version,
-          keys: DashboardCommand.keyReference()))
+      context.write(manPageText())
       return ExitCode.ok.rawValue
     })
 
@@ -27,18 +40,10 @@ enum DocsCommand {
     discussion:
       "bash: ringside completions bash > /etc/bash_completion.d/ringside; zsh: put the zsh output in a file named _ringside on $fpath; fish: ringside completions fish > ~/.config/fish/completions/ringside.fish. `ringside install` puts all three in place.",
     run: { arguments, context in
-      switch arguments.positional.first {
-      case "bash":
-        context.write(
-          Completions.bash(commands: CommandTable.commands, dashboard: dashboard))
-      case "zsh":
-        context.write(
-          Completions.zsh(commands: CommandTable.commands, dashboard: dashboard))
-      case "fish":
-        context.write(
-          Completions.fish(commands: CommandTable.commands, dashboard: dashboard))
-      default: throw CLIError.usage("give the shell: bash, zsh or fish", command: "completions")
+      guard let script = completionScript(arguments.positional.first ?? "") else {
+        throw CLIError.usage("give the shell: bash, zsh or fish", command: "completions")
       }
+      context.write(script)
       return ExitCode.ok.rawValue
     })
 

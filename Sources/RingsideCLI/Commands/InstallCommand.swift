@@ -45,7 +45,7 @@ enum InstallCommand {
       throw CLIError.usage("--destdir must be an absolute path", command: command)
     }
     let layout = InstallLayout(prefix: prefix, destination: destination)
-    let files = InstallLayout.files(version: Ringside.version)
+    let files = InstallLayout.files()
     let quiet = arguments.flag("--quiet")
     if removing {
       for file in files.reversed() {

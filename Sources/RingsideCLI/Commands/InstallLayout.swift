@@ -30,25 +30,23 @@ struct InstallLayout {
   }
 
   /// Every file of an installation, in the order they are written (the program first).
-  static func files(version: String) -> [File] {
-    let commands = CommandTable.commands
-    let dashboard = CommandTable.dashboard
+  static func files() -> [File] {
     var files = [
       File(relativePath: binary, mode: 0o755, contents: nil),
       File(
         relativePath: "share/man/man1/ringside.1", mode: 0o644,
-        contents: Data(
-          ManPage.render(commands: commands, dashboard: dashboard, version: version).utf8)),
-      File(
-        relativePath: "share/bash-completion/completions/ringside", mode: 0o644,
-        contents: Data(Completions.bash(commands: commands, dashboard: dashboard).utf8)),
-      File(
-        relativePath: "share/zsh/site-functions/_ringside", mode: 0o644,
-        contents: Data(Completions.zsh(commands: commands, dashboard: dashboard).utf8)),
-      File(
-        relativePath: "share/fish/vendor_completions.d/ringside.fish", mode: 0o644,
-        contents: Data(Completions.fish(commands: commands, dashboard: dashboard).utf8)),
+        contents: Data(DocsCommand.manPageText().utf8)),
     ]
+    let completions = [
+      ("bash", "share/bash-completion/completions/ringside"),
+      ("zsh", "share/zsh/site-functions/_ringside"),
+      ("fish", "share/fish/vendor_completions.d/ringside.fish"),
+    ]
+    for (shell, path) in completions {
+      if let script = DocsCommand.completionScript(shell) {
+        files.append(File(relativePath: path, mode: 0o644, contents: Data(script.utf8)))
+      }
+    }
     for theme in ShippedThemes.all {
       files.append(
         File(
