@@ -65,7 +65,9 @@ public enum Ringside {
         storePath: context.storePath(parsed), readOnlyRequested: parsed.sharedFlag("--read-only"))
       if let refusal = access.refusal { throw CLIError(.noPermission, refusal) }
     }
-    return try spec.run(parsed, context)
+    // `--quiet` on a writing command: nothing on stdout; errors and warnings still on stderr.
+    let quiet = spec.writes && parsed.sharedFlag("--quiet")
+    return try spec.run(parsed, quiet ? context.withoutStandardOutput() : context)
   }
 
   /// The arguments as the spec reads them. A monitoring plugin (`check`) answers a usage error

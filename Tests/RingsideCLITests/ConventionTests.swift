@@ -23,6 +23,29 @@ final class ConventionTests: XCTestCase {
     XCTAssertFalse(FileManager.default.fileExists(atPath: missing), "no store was created")
   }
 
+  func testEveryWritingCommandTakesQuietAndThenPrintsNothingOnSuccess() throws {
+    for spec in CommandTable.commands where spec.writes {
+      XCTAssertTrue(spec.allOptions.contains { $0.name == "--quiet" }, spec.name)
+    }
+    let cli = try CLIHarness()
+    let db = ["--db", cli.dbPath]
+    let runs: [[String]] = [
+      ["demo", "--devices", "20"] + db,
+      ["stage", "policy", "test", "--rsr-removal", "block"] + db,
+      ["config", "--org", "Example"] + db,
+      ["apply", "--out", cli.directory.appendingPathComponent("out").path] + db,
+      ["stage", "policy", "test", "--rsr-removal", "allow"] + db,
+      ["discard", "--all"] + db,
+    ]
+    for arguments in runs {
+      let result = cli.run(arguments + ["--quiet"])
+      XCTAssertEqual(result.status, 0, "\(arguments): \(result.err)")
+      XCTAssertEqual(result.out, "", "\(arguments)")
+    }
+    XCTAssertFalse(
+      cli.run("stage", "policy", "test", "--rsr-removal", "block", "--db", cli.dbPath).out.isEmpty)
+  }
+
   func testUnexpectedArgumentsAreNamedAsUsageErrors() throws {
     let cli = try CLIHarness()
     for spec in CommandTable.commands where spec.arguments.isEmpty {

@@ -45,6 +45,16 @@ public final class CommandContext: @unchecked Sendable {
       err: { text in FileHandle.standardError.write(Data(text.utf8)) })
   }
 
+  /// The same context with stdout discarded (`--quiet`).
+  func withoutStandardOutput() -> CommandContext {
+    let quiet = CommandContext(
+      environment: environment, now: now, stderrIsTerminal: stderrIsTerminal,
+      stdoutIsTerminal: stdoutIsTerminal, terminalColumns: terminalColumns, loginHost: loginHost,
+      out: { _ in }, err: writeErr)
+    quiet.accessOverride = accessOverride
+    return quiet
+  }
+
   /// The width of stdout's terminal from the kernel, or nil when stdout is not a terminal.
   private static func stdoutColumns() -> Int? {
     guard isatty(1) == 1 else { return nil }

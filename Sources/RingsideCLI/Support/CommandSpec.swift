@@ -51,10 +51,19 @@ public struct CommandSpec: Sendable {
 
   public var name: String { path.joined(separator: " ") }
 
-  /// Every option including the ones all commands share.
-  public var allOptions: [Option] { options + [CommandSpec.helpOption, CommandSpec.versionOption] }
+  /// Every option including the ones all commands share, and `--quiet` for every command that
+  /// writes.
+  public var allOptions: [Option] {
+    var all = options + [CommandSpec.helpOption, CommandSpec.versionOption]
+    if writes && !options.contains(where: { $0.name == CommandSpec.quietOption.name }) {
+      all.append(CommandSpec.quietOption)
+    }
+    return all
+  }
 
   static let helpOption = Option("--help", help: "Show this help and exit (also -h).")
+  static let quietOption = Option(
+    "--quiet", help: "Print nothing on success; errors and warnings still go to stderr.")
   static let versionOption = Option(
     "--version", help: "Show the version and exit (also -V); never opens a store.")
   static let dbOption = Option(
