@@ -7,14 +7,14 @@ import XCTest
 /// would: help-desk (who is not patched and why, a filter with OR, the device page, copying a
 /// serial), admin (a loosening policy change confirmed, reviewed in Staged, written), on-call
 /// (`ringside check` and the CLI tables at 80 columns). Skipped when tmux is not installed.
-final class RoleEndToEndTests: XCTestCase {
+final class RoleEndToEndSystemTests: XCTestCase {
   var directory = ""
   var store: String { directory + "/fleet.db" }
   var binary = ""
 
   override func setUpWithError() throws {
     guard TmuxPane.which("tmux") != nil else { throw XCTSkip("tmux is not installed") }
-    guard let binary = EndToEndTests.binary else {
+    guard let binary = EndToEndSystemTests.binary else {
       throw XCTSkip("the ringside binary is not built next to the tests (run `swift build`)")
     }
     self.binary = binary

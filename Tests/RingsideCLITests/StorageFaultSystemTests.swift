@@ -4,7 +4,7 @@ import XCTest
 
 /// A full disk and a read-only store: a clear one-line error, and nothing already stored lost.
 /// Mounting a small tmpfs and acting as another user need root (CI runs as root).
-final class StorageFaultTests: XCTestCase {
+final class StorageFaultSystemTests: XCTestCase {
   private func run(_ arguments: [String], as user: String? = nil) throws -> (
     status: Int32, err: String
   ) {

@@ -5,7 +5,7 @@ import XCTest
 /// A profile folder shared by the admin group: the apply lock is on the folder itself, so every
 /// admin waits for every other (root included) and nothing but profiles lands in the folder.
 /// Creates real unix users, so it needs root; as another user it skips.
-final class SharedProfileFolderTests: XCTestCase {
+final class SharedProfileFolderSystemTests: XCTestCase {
   private var top = ""
   private var binary = ""
 

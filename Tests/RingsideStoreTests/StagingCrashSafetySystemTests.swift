@@ -8,7 +8,7 @@ import XCTest
 /// After every kill each profile is byte-identical to either the old or the new version, the
 /// store passes `PRAGMA integrity_check`, the staged changes are gone only if every file is
 /// new, and the next apply finishes the job without calling Ringside's own files foreign.
-final class StagingCrashSafetyTests: XCTestCase {
+final class StagingCrashSafetySystemTests: XCTestCase {
   static let ringCount = 20
   static let kills = 24
   let policyA = try! RingPolicy(

@@ -3,7 +3,7 @@ import XCTest
 
 /// Starts the real `ringside` binary in tmux at 80x24, types keys as a person would, reads
 /// the pane, and checks that the terminal is given back in working order.
-final class EndToEndTests: XCTestCase {
+final class EndToEndSystemTests: XCTestCase {
   static var binary: String? {
     let candidates = [
       Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("ringside").path,
@@ -16,7 +16,7 @@ final class EndToEndTests: XCTestCase {
   var store = ""
 
   override func setUpWithError() throws {
-    guard let binary = EndToEndTests.binary else {
+    guard let binary = EndToEndSystemTests.binary else {
       XCTFail("the ringside binary is not built next to the tests (run `swift build` first)")
       throw XCTSkip("no binary")
     }
@@ -31,7 +31,7 @@ final class EndToEndTests: XCTestCase {
   }
 
   func start(_ pane: TmuxPane, extra: String = "") throws {
-    try pane.type("\(EndToEndTests.binary!) --db \(store) \(extra); echo EXIT=$?")
+    try pane.type("\(EndToEndSystemTests.binary!) --db \(store) \(extra); echo EXIT=$?")
     try pane.keys("Enter")
     pane.wait(for: "the overview") { $0.contains("RSR/BSI state") && $0.contains("Rollout") }
   }
@@ -87,7 +87,7 @@ final class EndToEndTests: XCTestCase {
 
   func testATerminalWithoutAnAlternateScreenIsClearedOnQuit() throws {
     let pane = try TmuxPane(width: 80, height: 24)
-    try pane.type("TERM=vt100 \(EndToEndTests.binary!) --db \(store); echo EXIT=$?")
+    try pane.type("TERM=vt100 \(EndToEndSystemTests.binary!) --db \(store); echo EXIT=$?")
     try pane.keys("Enter")
     pane.wait(for: "the overview") { $0.contains("RSR/BSI state") && $0.contains("Rollout") }
     try pane.keys("q")
@@ -127,7 +127,7 @@ final class EndToEndTests: XCTestCase {
 
   func testDumbTerminalGetsOneLineAndExit69() throws {
     let pane = try TmuxPane(width: 80, height: 24)
-    try pane.type("TERM=dumb \(EndToEndTests.binary!) --db \(store); echo EXIT=$?")
+    try pane.type("TERM=dumb \(EndToEndSystemTests.binary!) --db \(store); echo EXIT=$?")
     try pane.keys("Enter")
     pane.wait(for: "exit 69") { $0.contains("EXIT=69") && $0.contains("ringside report") }
     let lines = pane.screen.split(separator: "\n").filter { $0.contains("ringside:") }

@@ -5,7 +5,7 @@ import XCTest
 /// `init --shared` as root creates what is missing, refuses to re-permission what exists,
 /// never follows a symbolic link and never replaces a different host config without --force.
 /// It needs root and the test groups (CI runs as root); as another user it skips.
-final class SharedInitTests: XCTestCase {
+final class SharedInitSystemTests: XCTestCase {
   var cli: CLIHarness!
 
   /// Test case instances live until the run ends: drop the harness so it removes its folder.

@@ -4,7 +4,7 @@ import XCTest
 
 /// Issue 5 and 6 end to end: staging with keys survives a restart and an SSH drop, and `w`
 /// writes the profiles and the audit entry.
-extension EndToEndTests {
+extension EndToEndSystemTests {
   func testStageTwoChangesQuitReopenWriteAndSeeFilesAndAudit() throws {
     let out = (store as NSString).deletingLastPathComponent + "/profiles"
     let pane = try TmuxPane(width: 80, height: 24)

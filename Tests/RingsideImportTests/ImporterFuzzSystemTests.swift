@@ -7,7 +7,7 @@ import XCTest
 /// Every importer, fed thousands of mutated versions of its own fixture (truncations, random
 /// bytes, duplicated spans, huge fields, deep nesting, wrong types): each run must end in a
 /// clean import or a clear error, never a crash or a hang, and a failed run stores nothing.
-final class ImporterFuzzTests: XCTestCase {
+final class ImporterFuzzSystemTests: XCTestCase {
   var rng = SplitMix64(seed: 0x1F0A)
 
   private func mutate(_ bytes: [UInt8]) -> [UInt8] {

@@ -7,7 +7,7 @@ import XCTest
 /// The written files pass the tools admins and MDMs use: `plutil -lint` and Python's
 /// `plistlib` for the profiles, Python's `json` for the declarations, for every policy
 /// combination and for a hostile organisation name.
-final class ExternalValidatorTests: XCTestCase {
+final class ExternalValidatorSystemTests: XCTestCase {
   static let plutilPlaces = [
     "/opt/swift/usr/bin/plutil", "/usr/bin/plutil", "/usr/local/bin/plutil",
   ]

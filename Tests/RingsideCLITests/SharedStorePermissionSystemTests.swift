@@ -6,7 +6,7 @@ import XCTest
 /// The file system, not Ringside, keeps viewers from writing a shared store. These tests create
 /// real unix users and groups, so they need root (CI runs as root); as another user they skip
 /// with that reason.
-final class SharedStorePermissionTests: XCTestCase {
+final class SharedStorePermissionSystemTests: XCTestCase {
   static let adminGroup = TestUsers.adminGroup
   static let viewerGroup = TestUsers.viewerGroup
   static let admin = TestUsers.admin

@@ -5,7 +5,7 @@ import XCTest
 
 /// Thousands of generated and mutated inputs: every parser must answer with a value or a
 /// clear error, never crash or hang.
-final class ParserFuzzTests: XCTestCase {
+final class ParserFuzzSystemTests: XCTestCase {
   var rng = SplitMix64(seed: 0xF022)
 
   private let seeds = [

@@ -5,7 +5,7 @@ import XCTest
 
 /// `kill -9` of the real binary while it imports: the store stays consistent (integrity check
 /// passes) and holds either everything from the import or nothing of it.
-final class KillDuringWriteTests: XCTestCase {
+final class KillDuringWriteSystemTests: XCTestCase {
   private var binary: String { (try? BuiltBinary.path()) ?? "" }
 
   private func intuneCSV(rows: Int, serialPrefix: String) -> String {
