@@ -28,17 +28,23 @@ let package = Package(
     .target(name: "RingsideImport", dependencies: ["RingsideDomain", "RingsideStore", "CZlib"]),
     // Ring policy -> .mobileconfig and DDM declarations.
     .target(name: "RingsideProfiles", dependencies: ["RingsideDomain"]),
+    // The use cases the CLI and the dashboard share (staging review, apply ledger, device
+    // facts): no UI, no SQLite types in its API.
+    .target(
+      name: "RingsideServices",
+      dependencies: ["RingsideDomain", "RingsideStore", "RingsideProfiles"]),
     // Dashboard state, views and the in-memory cell grid; no curses here.
     .target(
-      name: "RingsideTUI", dependencies: ["RingsideDomain", "RingsideStore", "RingsideProfiles"]),
+      name: "RingsideTUI",
+      dependencies: ["RingsideDomain", "RingsideStore", "RingsideProfiles", "RingsideServices"]),
     // The one thin ncurses driver.
     .target(name: "RingsideTerminal", dependencies: ["RingsideTUI", "CNcursesw"]),
     // Subcommands and their command table.
     .target(
       name: "RingsideCLI",
       dependencies: [
-        "RingsideDomain", "RingsideStore", "RingsideImport", "RingsideProfiles", "RingsideTUI",
-        "RingsideTerminal",
+        "RingsideDomain", "RingsideStore", "RingsideImport", "RingsideProfiles",
+        "RingsideServices", "RingsideTUI", "RingsideTerminal",
       ]),
     .executableTarget(name: "ringside", dependencies: ["RingsideCLI"]),
     // The benchmark (README "Performance"): import, first frame, keys, apply, memory, wire bytes
@@ -46,7 +52,8 @@ let package = Package(
     .executableTarget(
       name: "ringside-bench",
       dependencies: [
-        "RingsideDomain", "RingsideStore", "RingsideImport", "RingsideProfiles", "RingsideTUI",
+        "RingsideDomain", "RingsideStore", "RingsideImport", "RingsideProfiles", "RingsideServices",
+        "RingsideTUI",
       ]),
     .testTarget(
       name: "RingsideDomainTests", dependencies: ["RingsideDomain"], exclude: ["Fixtures"]),

@@ -1,8 +1,8 @@
 import Foundation
 import RingsideDomain
 import RingsideProfiles
+import RingsideServices
 import RingsideStore
-import RingsideTUI
 
 /// `apply DB DIR RUNS`: stages a policy change on every ring, then writes the profiles into
 /// DIR and applies the staged changes, as `ringside stage policy` and `ringside apply` do.

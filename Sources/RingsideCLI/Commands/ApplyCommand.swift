@@ -1,6 +1,6 @@
 import RingsideProfiles
+import RingsideServices
 import RingsideStore
-import RingsideTUI
 
 /// `ringside apply`: writes the profiles for the staged policies, applies the staged changes to
 /// the store and records it all in the audit log.

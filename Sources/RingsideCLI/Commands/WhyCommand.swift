@@ -1,5 +1,6 @@
 import Foundation
 import RingsideDomain
+import RingsideServices
 import RingsideStore
 
 /// `ringside why SERIAL|NAME`: one device's versions, ring and policy, derived state, and the
@@ -57,23 +58,15 @@ struct DeviceExplanation {
   let age: CatalogAge
   let catalog: ReleaseCatalog
 
+  /// The facts the dashboard's device page shows too, read once.
   static func load(_ record: DeviceRecord, store: InventoryStore, now: Date) throws
     -> DeviceExplanation
   {
-    let catalog = try store.catalog()
-    let d = record.device
-    let policy = try store.rings().first { $0.name == d.ring }?.policy ?? .unset
+    let facts = try DeviceFacts.load(record, store: store)
     return DeviceExplanation(
-      record: record, policy: policy,
-      assessment: StateAssessor(catalog: catalog, today: store.today).assess(
-        platform: d.platform, model: d.model, version: d.version, removedLetter: d.removedLetter,
-        requireNewestMajor: policy.majorTarget.requiresNewestMajor),
-      removalSentence: RemovalExplanation.sentence(
-        status: record.removal, platform: d.platform, supervised: d.supervised,
-        userEnrolled: d.userEnrolled, ring: d.ring, version: d.version),
-      history: try store.history(deviceID: record.id),
-      label: catalog.label(for: d.version, on: d.platform), now: now,
-      age: CatalogAge(asOf: catalog.asOf, today: store.today), catalog: catalog)
+      record: facts.record, policy: facts.policy, assessment: facts.assessment,
+      removalSentence: facts.removalSentence, history: facts.history, label: facts.versionLabel,
+      now: now, age: facts.catalogAge, catalog: facts.catalog)
   }
 
   func text(width: Int = .max) -> String {

@@ -1,8 +1,8 @@
 import Foundation
 import RingsideDomain
 import RingsideProfiles
+import RingsideServices
 import RingsideStore
-import RingsideTUI
 
 /// `--out` and `--org`, shared by `staged` and `apply`, and the exit status of each profile
 /// failure.

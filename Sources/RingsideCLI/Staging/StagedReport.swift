@@ -1,6 +1,7 @@
 import Foundation
 import RingsideDomain
 import RingsideProfiles
+import RingsideServices
 import RingsideStore
 
 /// Everything `ringside staged` shows: the staged changes, the files they produce compared with
@@ -8,7 +9,7 @@ import RingsideStore
 struct StagedReport {
   static let listedMoves = 20
   /// Devices of one move group in the JSON (the text shows `listedMoves` of them).
-  static let listedDevices = 1000
+  static let listedDevices = StagingReview.listedDevices
 
   let changes: [StagedChange]
   let stagedCount: Int
@@ -18,56 +19,19 @@ struct StagedReport {
   let plan: ProfilePlan
   let warnings: [StagingWarning]
 
+  /// Loads the review the dashboard's Staged view shows too, against the folder at `path`.
   static func load(
     store: InventoryStore, directory path: String, organization: ProfileOrganization
   ) throws -> StagedReport {
-    let directory: ProfileDirectory?
-    do {
-      directory = try ProfileDirectory.existing(at: path)
-    } catch {
-      throw ProfileOutputOptions.cliError(error)
-    }
-    let rings = try store.effectiveRings()
-    let known = try store.profileFileHashes(directory: directory?.path ?? path)
-    let plan = ProfilePlan(
-      rings: rings, organization: organization, directory: directory, directoryPath: path,
-      known: known,
-      memberships: try store.stagedMemberships(
-        keeping: MembershipFiles.rings(inKnownNames: known.keys)))
-    let changes = try store.stagedChanges(limit: 500)
-    let segments = try store.stagedFleetSegments()
-    let groups = try store.stagedMoveGroups()
-    var devices: [String: [StagedDevice]] = [:]
-    for group in groups {
-      devices[group.fromRing + "→" + group.toRing] = try store.stagedMoveDevices(
-        from: group.fromRing, to: group.toRing, limit: listedDevices)
+    let review = try StagingReview.load(
+      store: store, output: .init(directory: path, organization: organization))
+    if let problem = review.directoryProblem { throw ProfileOutputOptions.cliError(problem) }
+    guard let plan = review.plan else {
+      throw CLIError(.software, "no profile plan for \(Sanitized.text(path))")
     }
     return StagedReport(
-      changes: changes, stagedCount: try store.stagedChangeCount(),
-      moveGroups: groups, moveDevices: devices,
-      plan: plan,
-      warnings: loosening(changes, segments: segments)
-        + StagingWarnings.evaluate(rings: rings, segments: segments).filter {
-          touched(changes, moves: try? store.stagedMoveGroups()).contains($0.ring)
-        })
-  }
-
-  /// The rings a staged change concerns: warnings about other rings stand whatever is staged.
-  static func touched(_ changes: [StagedChange], moves: [StagedMoveGroup]?) -> Set<String> {
-    Set(changes.map(\.ring) + (moves ?? []).flatMap { [$0.fromRing, $0.toRing] })
-  }
-
-  /// A warning for every staged change that lifts a protection, first, with the devices of
-  /// the ring it exposes.
-  static func loosening(_ changes: [StagedChange], segments: [FleetSegment]) -> [StagingWarning] {
-    changes.filter(\.loosens).map { change in
-      let devices = segments.filter { $0.ring == change.ring }.reduce(0) { $0 + $1.count }
-      return StagingWarning(
-        kind: .loosening, ring: change.ring, devices: devices,
-        message:
-          "LOOSENS: \(change.summary) lifts a protection from \(devices) device\(devices == 1 ? "" : "s"), staged by \(change.author)."
-      )
-    }
+      changes: review.changes, stagedCount: review.stagedCount, moveGroups: review.moveGroups,
+      moveDevices: review.moveDevices, plan: plan, warnings: review.warnings)
   }
 
   private var policyChanges: [StagedChange] { changes.filter { $0.policyField != nil } }

@@ -1,38 +1,22 @@
 import Foundation
 import RingsideDomain
 import RingsideProfiles
+import RingsideServices
 import RingsideStore
 
 extension StoreService {
-  /// The staged changes, the warnings and the plan of files against the output folder.
+  /// The staged changes, the warnings and the plan of files against the output folder: the
+  /// review `ringside staged` prints, shaped for the Staged view.
   func stagingInfo() throws(StoreError) -> StagingInfo {
-    let rings = try store.effectiveRings()
-    let directory = staging?.directory ?? ""
-    var reviews: [FileReview] = []
-    var shownDirectory = directory
-    if let staging {
-      let existing = (try? ProfileDirectory.existing(at: directory)) ?? nil
-      let known = try store.profileFileHashes(directory: existing?.path ?? directory)
-      let plan = ProfilePlan(
-        rings: rings, organization: staging.organization, directory: existing,
-        directoryPath: directory, known: known,
-        memberships: try store.stagedMemberships(
-          keeping: MembershipFiles.rings(inKnownNames: known.keys)))
-      reviews = plan.reviews
-      shownDirectory = plan.directoryPath
-    }
-    let groups = try store.stagedMoveGroups()
+    let review = try StagingReview.load(
+      store: store,
+      output: staging.map { .init(directory: $0.directory, organization: $0.organization) })
     var info = StagingInfo(
-      policyChanges: try store.stagedPolicyChanges(), count: try store.stagedChangeCount(),
-      moveGroups: groups,
-      effectiveRings: rings,
-      warnings: StagingWarnings.evaluate(rings: rings, segments: try store.stagedFleetSegments()),
-      directory: shownDirectory, reviews: reviews)
-    for group in groups {
-      info.moveDevices[StagingInfo.moveKey(from: group.fromRing, to: group.toRing)] =
-        try store.stagedMoveDevices(
-          from: group.fromRing, to: group.toRing, limit: StagingInfo.listedDevices)
-    }
+      policyChanges: review.policyChanges, count: review.stagedCount,
+      moveGroups: review.moveGroups, effectiveRings: review.effectiveRings,
+      warnings: review.warnings, directory: review.plan?.directoryPath ?? "",
+      reviews: review.plan?.reviews ?? [])
+    info.moveDevices = review.moveDevices
     return info
   }
 

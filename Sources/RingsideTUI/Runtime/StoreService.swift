@@ -1,5 +1,6 @@
 import Foundation
 import RingsideDomain
+import RingsideServices
 import RingsideStore
 
 /// Answers the dashboard's store effects on one connection. Not Sendable: it lives on the
@@ -68,18 +69,14 @@ public final class StoreService {
       case .count(let query):
         return .countLoaded(query, try store.countDevices(filter: query.filter, now: clock()))
       case .loadDetail(let id):
-        guard let record = try store.device(id: id) else { return .detailMissing(id) }
-        let catalog = try store.catalog()
-        let d = record.device
-        let ring = try store.rings().first { $0.name == d.ring }
-        let assessment = StateAssessor(catalog: catalog, today: store.today).assess(
-          platform: d.platform, model: d.model, version: d.version, removedLetter: d.removedLetter,
-          requireNewestMajor: ring?.policy.majorTarget.requiresNewestMajor ?? false)
+        guard let facts = try DeviceFacts.load(id: id, store: store) else {
+          return .detailMissing(id)
+        }
         return .detailLoaded(
           DeviceDetail(
-            record: record, history: try store.history(deviceID: id),
-            ring: ring, assessment: assessment,
-            versionLabel: catalog.label(for: d.version, on: d.platform)))
+            record: facts.record, history: facts.history, ring: facts.ring,
+            assessment: facts.assessment, versionLabel: facts.versionLabel,
+            removalSentence: facts.removalSentence))
       case .checkDataVersion:
         return .dataVersion(try store.dataVersion())
       case .loadStaging:

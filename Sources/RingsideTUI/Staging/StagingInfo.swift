@@ -1,5 +1,6 @@
 import RingsideDomain
 import RingsideProfiles
+import RingsideServices
 import RingsideStore
 
 /// What is staged in the store and what writing it would do, read in one effect.
@@ -21,7 +22,7 @@ public struct StagingInfo: Sendable, Equatable {
   public var moveDevices: [String: [StagedDevice]] = [:]
 
   /// How many devices of one move group the Staged view lists.
-  public static let listedDevices = 1000
+  public static let listedDevices = StagingReview.listedDevices
 
   public init(
     policyChanges: [StagedChange], count: Int, moveGroups: [StagedMoveGroup],
@@ -43,7 +44,9 @@ public struct StagingInfo: Sendable, Equatable {
   }
 
   /// The key of a move group in `moveDevices`.
-  public static func moveKey(from: String, to: String) -> String { from + "→" + to }
+  public static func moveKey(from: String, to: String) -> String {
+    StagingReview.moveKey(from: from, to: to)
+  }
 
   /// The membership files (serial list, CSV) of the rings a move group changes.
   public func membershipFiles(from: String, to: String) -> [FileReview] {

@@ -140,4 +140,6 @@ public struct DeviceDetail: Sendable, Equatable {
   public let ring: Ring?
   public let assessment: StateAssessment
   public let versionLabel: String
+  /// What the removal status means for this device (RemovalExplanation, as `why` says it).
+  public let removalSentence: String
 }

@@ -78,7 +78,10 @@ enum DeviceDetailView {
     if let target = r.stagedRing {
       wrapped("Staged", "move to ring \(target) (not applied; see view 4)", .warning)
     }
-    wrapped("Removal", removalText(r), RingsideTUIText.role(r.removal))
+    wrapped(
+      "Removal",
+      r.removal.rawValue.replacingOccurrences(of: "-", with: " ") + ": "
+        + detail.removalSentence, RingsideTUIText.role(r.removal))
     line(
       (RingsideTUIText.fit("Supervised", 12), .label),
       (d.supervised.map { $0 ? "yes" : "no" } ?? "not reported", .tableRow),
@@ -104,23 +107,6 @@ enum DeviceDetailView {
         (h.source, .dim))
     }
     return out
-  }
-
-  static func removalText(_ r: DeviceRecord) -> String {
-    switch r.removal {
-    case .blocked: "blocked: the ring blocks RSR/BSI removal and this device enforces it."
-    case .allowed: "allowed: the ring does not block RSR/BSI removal."
-    case .removedAnyway:
-      "removed anyway: the ring blocks removal, yet the history shows a removal: check the profile reached the device."
-    case .notEnforced:
-      (r.device.version.base?.major ?? 0) >= 27 && !r.device.userEnrolled
-        ? "not enforced: from OS 27 only the softwareupdate.settings declaration blocks removal, on supervised devices only."
-        : r.device.userEnrolled
-          ? "not enforced: the ring blocks removal, but User Enrollment devices ignore the restriction."
-          : r.device.supervised == nil
-            ? "not enforced: the ring blocks removal, but supervision is not reported, so it may not hold."
-            : "not enforced: the ring blocks removal, but the restriction needs a supervised device."
-    }
   }
 
   static func render(_ state: DashboardState, area: Rect, grid: inout CellGrid) {

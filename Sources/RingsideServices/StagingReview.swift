@@ -1,0 +1,100 @@
+import Foundation
+import RingsideDomain
+import RingsideProfiles
+import RingsideStore
+
+/// What is staged and what applying it would do: the changes, the devices of each ring move,
+/// the files against the output folder and the warnings about what is staged. The one use case
+/// behind `ringside staged` and the dashboard's Staged view, so both show the same thing.
+public struct StagingReview {
+  /// The profile folder and organisation a review compares against.
+  public struct Output {
+    public let directory: String
+    public let organization: ProfileOrganization
+
+    public init(directory: String, organization: ProfileOrganization) {
+      self.directory = directory
+      self.organization = organization
+    }
+  }
+
+  /// How many devices of one move group a review lists.
+  public static let listedDevices = 1000
+  /// How many staged changes a review lists (moves may be millions; they are grouped).
+  public static let listedChanges = 500
+
+  /// The first `listedChanges` staged changes, policies and moves.
+  public let changes: [StagedChange]
+  /// Every staged policy change.
+  public let policyChanges: [StagedChange]
+  /// Every staged change, moves included.
+  public let stagedCount: Int
+  public let moveGroups: [StagedMoveGroup]
+  /// The first `listedDevices` devices of each move group, by `moveKey(from:to:)`.
+  public let moveDevices: [String: [StagedDevice]]
+  /// Every ring with its staged policy.
+  public let effectiveRings: [Ring]
+  /// The files against the folder; nil without an output.
+  public let plan: ProfilePlan?
+  /// Why the output folder cannot be used (a file in its place, no permission), if so.
+  public let directoryProblem: ProfileError?
+  /// Loosening changes first, then the standing warnings of the rings a change touches.
+  public let warnings: [StagingWarning]
+
+  public static func moveKey(from: String, to: String) -> String { from + "→" + to }
+
+  /// Reads everything a review shows from `store`.
+  public static func load(store: InventoryStore, output: Output?) throws(StoreError)
+    -> StagingReview
+  {
+    let rings = try store.effectiveRings()
+    var plan: ProfilePlan?
+    var problem: ProfileError?
+    if let output {
+      var directory: ProfileDirectory?
+      do {
+        directory = try ProfileDirectory.existing(at: output.directory)
+      } catch {
+        problem = error
+      }
+      let known = try store.profileFileHashes(directory: directory?.path ?? output.directory)
+      plan = ProfilePlan(
+        rings: rings, organization: output.organization, directory: directory,
+        directoryPath: output.directory, known: known,
+        memberships: try store.stagedMemberships(
+          keeping: MembershipFiles.rings(inKnownNames: known.keys)))
+    }
+    let changes = try store.stagedChanges(limit: listedChanges)
+    let segments = try store.stagedFleetSegments()
+    let groups = try store.stagedMoveGroups()
+    var devices: [String: [StagedDevice]] = [:]
+    for group in groups {
+      devices[moveKey(from: group.fromRing, to: group.toRing)] = try store.stagedMoveDevices(
+        from: group.fromRing, to: group.toRing, limit: listedDevices)
+    }
+    let policyChanges = try store.stagedPolicyChanges()
+    let touched = Set(
+      (changes + policyChanges).map(\.ring) + groups.flatMap { [$0.fromRing, $0.toRing] })
+    return StagingReview(
+      changes: changes, policyChanges: policyChanges, stagedCount: try store.stagedChangeCount(),
+      moveGroups: groups, moveDevices: devices, effectiveRings: rings, plan: plan,
+      directoryProblem: problem,
+      warnings: loosening(policyChanges, segments: segments)
+        + StagingWarnings.evaluate(rings: rings, segments: segments).filter {
+          touched.contains($0.ring)
+        })
+  }
+
+  /// A warning for every staged change that lifts a protection, first, with the devices of
+  /// the ring it exposes.
+  static func loosening(_ changes: [StagedChange], segments: [FleetSegment]) -> [StagingWarning] {
+    changes.filter(\.loosens).map { change in
+      let devices = segments.filter { $0.ring == change.ring }.reduce(0) { $0 + $1.count }
+      return StagingWarning(
+        kind: .loosening, ring: change.ring, devices: devices,
+        message:
+          "LOOSENS: \(change.summary) lifts a protection from \(devices) device\(devices == 1 ? "" : "s"), staged by \(change.author)."
+      )
+    }
+  }
+}
