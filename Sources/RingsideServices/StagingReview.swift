@@ -93,7 +93,7 @@ public struct StagingReview {
       return StagingWarning(
         kind: .loosening, ring: change.ring, devices: devices,
         message:
-          "LOOSENS: \(change.summary) lifts a protection from \(devices) device\(devices == 1 ? "" : "s"), staged by \(change.author)."
+          "LOOSENS: \(change.summary) lifts a protection from \(devices.grouped) device\(devices == 1 ? "" : "s"), staged by \(change.author)."
       )
     }
   }

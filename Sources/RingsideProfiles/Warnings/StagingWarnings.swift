@@ -119,7 +119,7 @@ public enum StagingWarnings {
     segments.reduce(0) { $0 + (include($1) ? $1.count : 0) }
   }
 
-  private static func devices(_ n: Int) -> String { n == 1 ? "1 device" : "\(n) devices" }
+  private static func devices(_ n: Int) -> String { n == 1 ? "1 device" : "\(n.grouped) devices" }
 }
 
 /// Which file kinds, and which payload types in the profile, a policy produces for each family.

@@ -1,19 +1,6 @@
 import Foundation
 import RingsideDomain
 
-extension Int {
-  /// `1,234,567`.
-  var grouped: String {
-    let digits = String(abs(self))
-    var out = ""
-    for (i, c) in digits.enumerated() {
-      if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-      out.append(c)
-    }
-    return self < 0 ? "-" + out : out
-  }
-}
-
 /// Short texts for ages and percentages.
 enum Format {
   /// `45%`, or `<1%` for a small non-zero share.
