@@ -6,7 +6,7 @@ extension InventoryStore {
   /// the change and its entry are stored together or not at all. Entries held for a dashboard
   /// session's run of keys (see `PendingStageAudit`) are appended first.
   public func appendAudit(
-    action: String, detail: String, actor: AuditActor, at: Date,
+    action: AuditAction, detail: String, actor: AuditActor, at: Date,
     beforeHash: String? = nil, afterHash: String? = nil
   ) throws(StoreError) {
     try flushPendingAudits()
@@ -17,22 +17,23 @@ extension InventoryStore {
 
   /// Appends one entry, linked to the newest by its hash.
   func appendChainedAudit(
-    action: String, detail: String, actor: AuditActor, at: Date,
+    action: AuditAction, detail: String, actor: AuditActor, at: Date,
     beforeHash: String? = nil, afterHash: String? = nil
   ) throws(StoreError) {
     let previous = try database.scalar("SELECT chain FROM audit_log ORDER BY id DESC LIMIT 1")?
       .string
     let fields = AuditChain.Fields(
-      at: Int64(at.timeIntervalSince1970), user: actor.user, role: actor.role, origin: actor.origin,
-      action: action, detail: detail, beforeHash: beforeHash, afterHash: afterHash)
+      at: Int64(at.timeIntervalSince1970), user: actor.user, role: actor.role.rawValue,
+      origin: actor.origin,
+      action: action.rawValue, detail: detail, beforeHash: beforeHash, afterHash: afterHash)
     try database.prepare(
       """
       INSERT INTO audit_log(at, user_name, role, origin, action, detail, before_hash, after_hash, chain)
       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
       """
     ).run([
-      .integer(fields.at), .text(actor.user), .text(actor.role),
-      .text(actor.origin), .text(action), .text(detail),
+      .integer(fields.at), .text(actor.user), .text(actor.role.rawValue),
+      .text(actor.origin), .text(action.rawValue), .text(detail),
       beforeHash.map { .text($0) } ?? .null, afterHash.map { .text($0) } ?? .null,
       .text(AuditChain.link(previous: previous, fields)),
     ])
@@ -97,7 +98,7 @@ extension InventoryStore {
       AuditEntry(
         id: row.int(at: 0) ?? 0, at: Date(timeIntervalSince1970: Double(row.int(at: 1) ?? 0)),
         user: row.string(at: 2) ?? "", role: row.string(at: 3) ?? "",
-        origin: row.string(at: 4) ?? "", action: row.string(at: 5) ?? "",
+        origin: row.string(at: 4) ?? "", action: AuditAction(rawValue: row.string(at: 5) ?? ""),
         detail: row.string(at: 6) ?? "", beforeHash: row.string(at: 7),
         afterHash: row.string(at: 8))
     }

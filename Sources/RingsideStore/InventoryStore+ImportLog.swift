@@ -2,7 +2,7 @@ import Foundation
 
 extension InventoryStore {
   /// The audit action of an import that stored its records.
-  public static let importAction = "import"
+  public static let importAction = AuditAction.importInventory
 
   /// Records one import in the audit log: `detail` names its inputs, formats and counts. Call
   /// inside the import's transaction, so the records and the entry are stored together; an
@@ -15,7 +15,7 @@ extension InventoryStore {
   public func newestImport() throws(StoreError) -> Date? {
     guard
       let at = try database.scalar(
-        "SELECT max(at) FROM audit_log WHERE action = ?1", [.text(Self.importAction)])?.int
+        "SELECT max(at) FROM audit_log WHERE action = ?1", [.text(Self.importAction.rawValue)])?.int
     else { return nil }
     return Date(timeIntervalSince1970: TimeInterval(at))
   }

@@ -54,7 +54,7 @@ extension InventoryStore {
     var entry =
       held
       ?? PendingStageAudit(
-        ring: ring, setting: field.rawValue, user: actor.user, role: actor.role,
+        ring: ring, setting: field.rawValue, user: actor.user, role: actor.role.rawValue,
         origin: actor.origin, detail: nil, at: 0,
         dropped: previous.map { "\($0.summary) (staged by \($0.author))" })
     entry.at = Int64(now.timeIntervalSince1970)
@@ -97,8 +97,9 @@ extension InventoryStore {
     for entry in entries {
       guard let detail = entry.detail else { continue }
       try appendChainedAudit(
-        action: "stage-policy", detail: detail,
-        actor: AuditActor(user: entry.user, role: entry.role, origin: entry.origin),
+        action: .stagePolicy, detail: detail,
+        actor: AuditActor(
+          user: entry.user, role: Role(rawValue: entry.role) ?? .admin, origin: entry.origin),
         at: Date(timeIntervalSince1970: Double(entry.at)))
     }
   }

@@ -90,7 +90,7 @@ extension InventoryStore {
       let written = try recordFiles(
         files, directory: directory, organization: organization, actor: actor, at: now)
       try appendAudit(
-        action: "apply",
+        action: .apply,
         detail:
           "applied \(policies) policy change(s) and \(moves) ring move(s); \(written) file(s) changed in \(directory) (organisation \(organization))",
         actor: actor, at: now)
@@ -121,7 +121,7 @@ extension InventoryStore {
       guard let row = rows.first else { continue }
       finished.append(file.name)
       try appendAudit(
-        action: "write-profile",
+        action: .writeProfile,
         detail: "finished \(directory)/\(file.name): written by an apply that was interrupted",
         actor: actor, at: now, beforeHash: row, afterHash: after)
     }
@@ -138,7 +138,7 @@ extension InventoryStore {
     }
     for change in policyChanges {
       try appendAudit(
-        action: "apply-policy", detail: change.summary + " (staged by \(change.author))",
+        action: .applyPolicy, detail: change.summary + " (staged by \(change.author))",
         actor: actor, at: now)
     }
     return policyChanges.count
@@ -163,7 +163,7 @@ extension InventoryStore {
         let shown = devices.prefix(20).map { $0.serial ?? $0.key }.joined(separator: ", ")
         let more = devices.count > 20 ? " and \(devices.count - 20) more" : ""
         try appendAudit(
-          action: "apply-move",
+          action: .applyMove,
           detail:
             "moved \(devices.count) device(s) from ring \(from) to ring \(target): \(shown)\(more)",
           actor: actor, at: now)
@@ -202,7 +202,7 @@ extension InventoryStore {
       let verb = ["create": "created", "update": "replaced", "remove": "removed"][
         file.action.rawValue]!
       try appendAudit(
-        action: file.action == .remove ? "remove-profile" : "write-profile",
+        action: file.action == .remove ? .removeProfile : .writeProfile,
         detail: "\(verb) \(directory)/\(file.name)"
           + (file.forced ? " over a file changed outside Ringside (--force)" : ""),
         actor: actor, at: now, beforeHash: file.beforeSHA256, afterHash: file.afterSHA256)

@@ -56,7 +56,7 @@ extension InventoryStore {
           "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
         ).run([.text(key), .text(after)])
         try appendAudit(
-          action: "set-profile-setting",
+          action: .setProfileSetting,
           detail: "\(name): \(before.map { "\"\($0)\"" } ?? "unset") → \"\(after)\"", actor: actor,
           at: at)
       }

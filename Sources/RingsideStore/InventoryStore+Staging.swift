@@ -59,7 +59,7 @@ extension InventoryStore {
           previous: previous, staged: nil, appliedText: current.text)
       } else if let previous {
         try appendAudit(
-          action: "stage-policy",
+          action: .stagePolicy,
           detail:
             "ring \(name): \(change.field.title) back to \(change.text); dropped \(previous.summary) (staged by \(previous.author))",
           actor: actor, at: now)
@@ -84,7 +84,7 @@ extension InventoryStore {
         session: session, ring: name, field: change.field, actor: actor, at: now,
         previous: previous, staged: staged, appliedText: current.text)
     } else {
-      try appendAudit(action: "stage-policy", detail: staged.summary, actor: actor, at: now)
+      try appendAudit(action: .stagePolicy, detail: staged.summary, actor: actor, at: now)
     }
     return .staged(staged, replaced: previous)
   }
@@ -142,7 +142,7 @@ extension InventoryStore {
         staged += 1
       }
       try appendAudit(
-        action: "stage-move",
+        action: .stageMove,
         detail: "\(staged) device(s) staged to move to ring \(name)"
           + (unchanged > 0 ? ", \(unchanged) already there" : ""),
         actor: actor, at: now)
@@ -207,7 +207,7 @@ extension InventoryStore {
       for id in ids { try delete.run([.integer(id)]) }
       if !summaries.isEmpty {
         try appendAudit(
-          action: "discard", detail: "dropped " + summaries.joined(separator: "; "), actor: actor,
+          action: .discard, detail: "dropped " + summaries.joined(separator: "; "), actor: actor,
           at: now)
       }
       return summaries.count
@@ -224,7 +224,7 @@ extension InventoryStore {
       guard count > 0 else { return 0 }
       try database.execute("DELETE FROM staged_changes")
       try appendAudit(
-        action: "discard", detail: "dropped all \(count) staged change(s)", actor: actor, at: now)
+        action: .discard, detail: "dropped all \(count) staged change(s)", actor: actor, at: now)
       return count
     }
   }

@@ -55,7 +55,8 @@ enum AuditCommand {
           detail += " [sha256 \(short(entry.beforeHash)) → \(short(entry.afterHash))]"
         }
         table.add([
-          StagedReport.timestamp(entry.at), entry.user, entry.role, entry.origin, entry.action,
+          StagedReport.timestamp(entry.at), entry.user, entry.role, entry.origin,
+          entry.action.rawValue,
           detail,
         ])
       }
@@ -70,7 +71,7 @@ enum AuditCommand {
       ("id", .int(Int(entry.id))), ("at", .string(StagedReport.timestamp(entry.at))),
       ("user", .string(entry.user)), ("role", .string(entry.role)),
       ("origin", .string(entry.origin)),
-      ("action", .string(entry.action)), ("detail", .string(entry.detail)),
+      ("action", .string(entry.action.rawValue)), ("detail", .string(entry.detail)),
       ("before_sha256", entry.beforeHash.map { .string($0) } ?? .null),
       ("after_sha256", entry.afterHash.map { .string($0) } ?? .null),
     ])

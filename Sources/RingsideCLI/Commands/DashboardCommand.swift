@@ -56,7 +56,7 @@ public enum DashboardCommand {
       storePath: store.path, readOnlyRequested: arguments.flag("--read-only"))
     let settings = try ProfileOutputOptions.settings(store)
     let staging = StagingContext(
-      actor: context.auditActor(role: access.role.rawValue),
+      actor: context.auditActor(role: access.role),
       directory: try ProfileOutputOptions.directory(arguments, context, settings: settings),
       organization: try ProfileOutputOptions.organization(
         arguments, command: "dashboard", settings: settings))

@@ -91,7 +91,7 @@ public final class CommandContext: @unchecked Sendable {
   }
 
   /// Who is acting and from where, for the audit log.
-  public func auditActor(role: String = "admin") -> AuditActor {
+  public func auditActor(role: Role = .admin) -> AuditActor {
     AuditActor.current(environment: environment, loginHost: loginHost, role: role)
   }
 

@@ -1,14 +1,14 @@
 import Foundation
+import RingsideDomain
 
 /// Who makes a change and from where, as the audit log records it.
 public struct AuditActor: Sendable, Hashable {
   public let user: String
-  /// `admin` or `viewer`.
-  public let role: String
+  public let role: Role
   /// `local`, or where the session came from over SSH (see `origin(environment:loginHost:)`).
   public let origin: String
 
-  public init(user: String, role: String = "admin", origin: String = "local") {
+  public init(user: String, role: Role = .admin, origin: String = "local") {
     self.user = user
     self.role = role
     self.origin = origin
@@ -18,7 +18,7 @@ public struct AuditActor: Sendable, Hashable {
   /// `loginHost` is the host the system's login record names (LoginRecord), looked up by the
   /// caller so that tests never read the machine's records.
   public static func current(
-    environment: [String: String], loginHost: String? = nil, role: String = "admin"
+    environment: [String: String], loginHost: String? = nil, role: Role = .admin
   ) -> AuditActor {
     AuditActor(
       user: unixUserName(), role: role,

@@ -7,9 +7,7 @@ public struct AuditEntry: Sendable, Hashable, Identifiable {
   public let user: String
   public let role: String
   public let origin: String
-  /// `stage-policy`, `stage-move`, `discard`, `apply`, `apply-policy`, `apply-move`,
-  /// `write-profile`, `remove-profile`.
-  public let action: String
+  public let action: AuditAction
   public let detail: String
   /// SHA-256 of a file before and after a write, when the entry is about a file.
   public let beforeHash: String?

@@ -62,7 +62,7 @@ public enum AuditView {
       guard y + 1 < area.y + area.height else { break }
       x = area.x + 1
       let cells = [
-        Format.timestamp(entry.at), entry.user, entry.role, entry.origin, entry.action,
+        Format.timestamp(entry.at), entry.user, entry.role, entry.origin, entry.action.rawValue,
       ]
       for ((_, width), text) in zip(columns, cells) {
         grid.put(text, x: x, y: y, width: width, role: x == area.x + 1 ? .dim : .tableRow)

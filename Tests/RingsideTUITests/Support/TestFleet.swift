@@ -34,7 +34,7 @@ enum TestFleet {
     return store
   }
 
-  static let alice = AuditActor(user: "alice", role: "admin", origin: "local")
+  static let alice = AuditActor(user: "alice", role: .admin, origin: "local")
   static let viewer = Access(
     role: .viewer, refusal: "read-only: you are not in group ringside-admins")
 
