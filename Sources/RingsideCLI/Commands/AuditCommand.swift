@@ -6,7 +6,7 @@ enum AuditCommand {
     path: ["audit"],
     summary: "Show who staged, applied and wrote what, when and from where.",
     options: [
-      CommandSpec.dbOption, CommandSpec.wideOption, CommandSpec.formatOption(["text", "json"]),
+      CommandSpec.dbOption, CommandSpec.wideOption, CommandSpec.formatOption([.text, .json]),
       .init("--limit", value: "N", help: "Show the newest N entries (default 100)."),
       .init(
         "--verify",
@@ -36,11 +36,11 @@ enum AuditCommand {
             + "including every entry you saw before.")
         return ExitCode.ok.rawValue
       }
-      let format = try arguments.choice("--format", in: ["text", "json"], default: "text")
+      let format = try arguments.outputFormat()
       let limit = try arguments.integer("--limit", in: 1...1_000_000) ?? 100
       let store = try context.openStore(arguments, readOnly: true)
       let entries = try store.auditEntries(limit: limit)
-      if format == "json" {
+      if format == .json {
         context.print(JSONValue.array(entries.map(json)).serialized())
         return ExitCode.ok.rawValue
       }

@@ -9,7 +9,7 @@ enum CatalogCommand {
     summary: "List the release catalog: OS releases and RSR/BSIs with their status.",
     options: [
       CommandSpec.dbOption, CommandSpec.wideOption,
-      CommandSpec.formatOption(["text", "json", "csv"]),
+      CommandSpec.formatOption([.text, .json, .csv]),
       .init("--rsr-only", help: "Only RSRs and BSIs, not full OS releases."),
       .init(
         "--platform", value: "P", help: "Only ios (iOS and iPadOS) or macos.",
@@ -39,7 +39,7 @@ enum CatalogCommand {
     run: { arguments, context in try runImport(arguments, context) })
 
   static func runList(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
-    let format = try arguments.choice("--format", in: ["text", "json", "csv"], default: "text")
+    let format = try arguments.outputFormat()
     let path = context.storePath(arguments)
     let catalog: ReleaseCatalog
     if FileManager.default.fileExists(atPath: path) {
@@ -59,10 +59,10 @@ enum CatalogCommand {
       releases = releases.filter { $0.family.rawValue == p }
     }
     switch format {
-    case "csv":
+    case .csv:
       context.print(CatalogCSV.header)
       for r in releases { context.print(CatalogCSV.row(r)) }
-    case "json":
+    case .json:
       context.print(
         JSONValue.array(
           releases.map { r in

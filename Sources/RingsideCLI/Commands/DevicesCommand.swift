@@ -22,7 +22,7 @@ enum DevicesCommand {
         "--sort", value: "FIELD",
         help: "Sort by \(sortFields.joined(separator: ", ")); prefix - for descending.",
         choices: sortFields),
-      CommandSpec.formatOption(["text", "json", "csv"]), CommandSpec.wideOption,
+      CommandSpec.formatOption([.text, .json, .csv]), CommandSpec.wideOption,
       .init("--limit", value: "N", help: "Print at most N devices."),
     ],
     discussion: """
@@ -42,7 +42,7 @@ enum DevicesCommand {
   ]
 
   static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
-    let format = try arguments.choice("--format", in: ["text", "json", "csv"], default: "text")
+    let format = try arguments.outputFormat()
     let filter: DeviceFilter
     do {
       filter = try FilterArguments.filter(
@@ -66,15 +66,15 @@ enum DevicesCommand {
     var count = 0
     var pendingJSON: String?
     switch format {
-    case "csv": out.line(CSVWriter.row(columns))
-    case "json": out.line("{\"schema_version\": \(DeviceJSON.schemaVersion), \"devices\": [")
+    case .csv: out.line(CSVWriter.row(columns))
+    case .json: out.line("{\"schema_version\": \(DeviceJSON.schemaVersion), \"devices\": [")
     default: out.line(plan.row(columns.map { $0.replacingOccurrences(of: "_", with: " ") }))
     }
     try store.forEachDevice(filter: filter, sort: sort, limit: limit, now: context.now) { record in
       let cells = self.cells(record, catalog: catalog)
       switch format {
-      case "csv": out.line(CSVWriter.row(cells))
-      case "json":
+      case .csv: out.line(CSVWriter.row(cells))
+      case .json:
         if let previous = pendingJSON { out.line(previous + ",") }
         pendingJSON =
           "  "
@@ -83,12 +83,12 @@ enum DevicesCommand {
       }
       count += 1
     }
-    if format == "json" {
+    if format == .json {
       if let last = pendingJSON { out.line(last) }
       out.line("]}")
     }
     out.flush()
-    if format == "text" && count == 0 { context.printError("no devices match") }
+    if format == .text && count == 0 { context.printError("no devices match") }
     return ExitCode.ok.rawValue
   }
 

@@ -13,7 +13,7 @@ enum ReportCommand {
     summary: "Print devices by platform and version, by RSR/BSI state and by ring.",
     options: [
       CommandSpec.dbOption, CommandSpec.wideOption,
-      CommandSpec.formatOption(["text", "json", "csv"]),
+      CommandSpec.formatOption([.text, .json, .csv]),
       .init(
         "--by", value: "GROUP", help: "Only one grouping: version, state, ring or model.",
         choices: groupings),
@@ -27,7 +27,7 @@ enum ReportCommand {
       build ("Minimum OS build version") that flags every device without the newest RSR/BSI.
       """,
     run: { arguments, context in
-      let format = try arguments.choice("--format", in: ["text", "json", "csv"], default: "text")
+      let format = try arguments.outputFormat()
       let grouping = try arguments.value("--by").map {
         try arguments.choice("--by", in: groupings, default: $0)
       }
@@ -38,8 +38,8 @@ enum ReportCommand {
       }
       let report = try FleetReport.load(store: store, ring: ring, now: context.now)
       switch format {
-      case "json": context.print(report.json(grouping).serialized())
-      case "csv": context.write(report.csv(grouping))
+      case .json: context.print(report.json(grouping).serialized())
+      case .csv: context.write(report.csv(grouping))
       default: context.write(report.text(grouping, width: context.outputWidth(arguments)))
       }
       return ExitCode.ok.rawValue

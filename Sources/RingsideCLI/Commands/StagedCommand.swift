@@ -11,7 +11,7 @@ enum StagedCommand {
       CommandSpec.dbOption, CommandSpec.wideOption,
       .init("--diff", help: "Show the line diff of each file against the folder."),
       ProfileOutputOptions.outOption, ProfileOutputOptions.orgOption,
-      CommandSpec.formatOption(["text", "json"]),
+      CommandSpec.formatOption([.text, .json]),
     ],
     discussion: """
       Warnings: a ring that blocks RSR/BSI installation or removal on devices that cannot enforce
@@ -20,7 +20,7 @@ enum StagedCommand {
       macOS 15, which ignore the declaration.
       """,
     run: { arguments, context in
-      let format = try arguments.choice("--format", in: ["text", "json"], default: "text")
+      let format = try arguments.outputFormat()
       let store = try context.openStore(arguments, readOnly: true)
       let settings = try ProfileOutputOptions.settings(store)
       let organization = try ProfileOutputOptions.organization(
@@ -30,7 +30,7 @@ enum StagedCommand {
         directory: try ProfileOutputOptions.directory(arguments, context, settings: settings),
         organization: organization)
       let diff = arguments.flag("--diff")
-      if format == "json" {
+      if format == .json {
         context.print(report.json(diff: diff).serialized())
       } else {
         context.write(report.text(diff: diff, width: context.outputWidth(arguments)))

@@ -11,7 +11,7 @@ enum WhyCommand {
     summary: "Explain one device's RSR/BSI state and removal status in words.",
     arguments: "SERIAL|NAME",
     options: [
-      CommandSpec.dbOption, CommandSpec.wideOption, CommandSpec.formatOption(["text", "json"]),
+      CommandSpec.dbOption, CommandSpec.wideOption, CommandSpec.formatOption([.text, .json]),
     ],
     discussion:
       "Matches the serial (any case) or the exact device name; several matches are listed.",
@@ -21,7 +21,7 @@ enum WhyCommand {
     guard arguments.positional.count == 1, let query = arguments.positional.first else {
       throw CLIError.usage("give one serial number or device name", command: "why")
     }
-    let format = try arguments.choice("--format", in: ["text", "json"], default: "text")
+    let format = try arguments.outputFormat()
     let store = try context.openStore(arguments, readOnly: true)
     let matches = try store.findDevices(matching: query)
     if matches.isEmpty {
@@ -39,7 +39,7 @@ enum WhyCommand {
     }
     let explanation = try DeviceExplanation.load(matches[0], store: store, now: context.now)
     context.write(
-      format == "json"
+      format == .json
         ? explanation.json.serialized() + "\n"
         : explanation.text(width: context.outputWidth(arguments)))
     return ExitCode.ok.rawValue

@@ -1,3 +1,8 @@
+/// The output formats a command offers (`--format`); `text` is every command's default.
+public enum OutputFormat: String, Sendable, CaseIterable {
+  case text, json, csv
+}
+
 /// One subcommand as the command table describes it: the single source for argument
 /// parsing, `--help`, the man page and the shell completions.
 public struct CommandSpec: Sendable {
@@ -72,10 +77,11 @@ public struct CommandSpec: Sendable {
   static let wideOption = Option(
     "--wide",
     help: "Text as wide as it needs to be; otherwise it fits $COLUMNS, the terminal or 80 columns.")
-  static func formatOption(_ formats: [String]) -> Option {
-    Option(
-      "--format", value: "FORMAT", help: "Output format: \(formats.joined(separator: ", ")).",
-      choices: formats)
+  static func formatOption(_ formats: [OutputFormat]) -> Option {
+    let names = formats.map(\.rawValue)
+    return Option(
+      "--format", value: "FORMAT", help: "Output format: \(names.joined(separator: ", ")).",
+      choices: names)
   }
 
   /// The usage line: `ringside report [--db PATH] [--format FORMAT]`.

@@ -9,11 +9,14 @@ public struct ParsedArguments: Sendable {
   /// The options the command declares; looking up any other is a programming error (a typo
   /// such as `flag("--forse")` would otherwise read as "not given" forever).
   private let declared: Set<String>?
+  /// The `--format` values the command declares.
+  private var formatChoices: [String] = []
 
   /// Parses `arguments` (after the subcommand words); unknown options are usage errors.
   init(_ arguments: [String], spec: CommandSpec) throws(CLIError) {
     command = spec.name
     declared = Set(spec.allOptions.map(\.name))
+    formatChoices = spec.allOptions.first { $0.name == "--format" }?.choices ?? []
     let options = Dictionary(spec.allOptions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     var i = 0
     var onlyPositional = false
@@ -115,6 +118,12 @@ public struct ParsedArguments: Sendable {
         "\(name) must be one of \(choices.joined(separator: ", ")), not \(v)", command: command)
     }
     return v
+  }
+
+  /// `--format` as one of the output formats the command declares; `text` when absent.
+  public func outputFormat() throws(CLIError) -> OutputFormat {
+    let name = try choice("--format", in: formatChoices, default: OutputFormat.text.rawValue)
+    return OutputFormat(rawValue: name) ?? .text
   }
 
   /// The value of `name` as an integer within `range`.
