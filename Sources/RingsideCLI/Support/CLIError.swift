@@ -29,7 +29,7 @@ public struct CLIError: Error, Sendable, CustomStringConvertible {
       case .full: .ioError
       case .corrupt, .newerSchema: .dataError
       case .constraint, .conflict: .dataError
-      case .other: .software
+      case .other, .interrupted: .software
       }
     return CLIError(code, error.message)
   }

@@ -135,6 +135,7 @@ public final class SQLiteDatabase {
       case SQLITE_CORRUPT, SQLITE_NOTADB: .corrupt
       case SQLITE_CONSTRAINT: .constraint
       case SQLITE_CANTOPEN: .cannotOpen
+      case SQLITE_INTERRUPT: .interrupted
       default: .other
       }
     let prefix: String =

@@ -3,6 +3,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
   /// Why the store refused, so the CLI can choose an exit code.
   public enum Kind: Sendable {
     case cannotOpen, busy, readOnly, full, corrupt, newerSchema, constraint, notFound, conflict,
+      /// A query stopped on purpose (the dashboard interrupts one a newer one replaces).
+      interrupted,
       other
   }
 

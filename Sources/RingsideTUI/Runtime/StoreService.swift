@@ -92,7 +92,7 @@ public final class StoreService {
         return nil
       }
     } catch {
-      if error.message.contains("interrupt") { return nil }
+      if error.kind == .interrupted { return nil }
       return .failed(error.message)
     }
   }
