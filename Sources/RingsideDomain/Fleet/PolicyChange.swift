@@ -1,5 +1,3 @@
-import RingsideDomain
-
 /// One of the five settings of a ring policy, named as its `policies` column.
 public enum PolicyField: String, Sendable, Hashable, CaseIterable {
   case rsrInstallation = "rsr_install"
