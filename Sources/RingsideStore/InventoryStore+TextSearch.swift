@@ -66,7 +66,8 @@ extension InventoryStore {
     try currentTextSearch() != nil
   }
 
-  private func currentTextSearch() throws(StoreError) -> TextSearch? {
+  /// The attached text index, when the store has not changed since it was built.
+  func currentTextSearch() throws(StoreError) -> TextSearch? {
     guard let search = textSearch else { return nil }
     if try changeStamp() == search.stamp { return search }
     textSearch = nil
