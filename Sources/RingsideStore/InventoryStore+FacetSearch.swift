@@ -24,11 +24,12 @@ extension InventoryStore {
   /// long when the matches sort after most devices (macOS names after iPhone names, current
   /// devices after the old versions), or collect and sort a whole group. Under the sorts on
   /// facet columns a device's place is its facet's rank, then its row id. Nil when SQL
-  /// answers: no current index, a term or sort it does not hold (build, check-in, source).
+  /// answers: no current index, a term or sort it does not hold (build:, stale, source:,
+  /// the check-in sort).
   func pageFromFacets(_ filter: DeviceFilter, sort: DeviceSort, offset: Int, limit: Int)
     throws(StoreError) -> [Int64]?
   {
-    guard offset >= 0, limit > 0, sort.column != .build, sort.column != .checkin,
+    guard offset >= 0, limit > 0, sort.column != .checkin,
       filter.terms.contains(where: { if case .text = $0 { false } else { true } }),
       let search = try currentTextSearch(),
       let table = search.index.facets,
@@ -53,7 +54,8 @@ extension InventoryStore {
     }
     let ranks = try facetRanks(table.facets, selection: selection, column: sort.column)
     return Self.rankPage(
-      codes: codes, ranks: ranks.ranks, rankCount: ranks.count, selection: selection,
+      codes: codes, codeCounts: table.counts, ranks: ranks.ranks, rankCount: ranks.count,
+      selection: selection,
       descending: sort.descending, offset: offset, limit: limit
     ).map { search.index.ids[Int($0)] }
   }
@@ -64,6 +66,9 @@ extension InventoryStore {
     guard let search = try currentTextSearch(), let table = search.index.facets,
       let selection = try facetSelection(filter, search: search, table: table)
     else { return nil }
+    guard selection.devices != nil else {
+      return table.counts.indices.reduce(0) { selection.codes[$1] ? $0 + table.counts[$1] : $0 }
+    }
     var count = 0
     let codes = table.codes
     for i in codes.indices where selection.contains(i, code: codes[i]) { count += 1 }
@@ -114,7 +119,9 @@ extension InventoryStore {
   ) -> FacetMask? {
     switch term {
     case .text(let word):
-      guard let matches = search.matches(word), matches.complete else { return nil }
+      // A word most devices hold is left to SQL, whose LIKE fills a page within a few rows.
+      guard let matches = search.matches(word, limit: search.denseLimit), matches.complete
+      else { return nil }
       var bits = [Bool](repeating: false, count: search.index.count)
       for o in matches.ordinals { bits[Int(o)] = true }
       return .devices(bits)
@@ -196,7 +203,8 @@ extension InventoryStore {
         return Self.compare(a.supervised.map { $0 + 1 } ?? 0, b.supervised.map { $0 + 1 } ?? 0)
       case .removal: return Self.binary(a.removal, b.removal)
       case .state: return Self.binary(a.state, b.state)
-      case .name, .build, .checkin: return 0
+      case .build: return Self.binary(a.build, b.build)
+      case .name, .checkin: return 0
       }
     }
     let selected = facets.indices.filter { selection.codes[$0] }
@@ -216,12 +224,19 @@ extension InventoryStore {
   /// ordinal (row id) order, both reversed when `descending`. One pass counts each rank's
   /// matches, a second takes the page's devices from the ranks it spans.
   static func rankPage(
-    codes: [UInt16], ranks: [Int32], rankCount: Int, selection: FacetSelection,
-    descending: Bool, offset: Int, limit: Int
+    codes: [UInt16], codeCounts: [Int], ranks: [Int32], rankCount: Int,
+    selection: FacetSelection, descending: Bool, offset: Int, limit: Int
   ) -> [Int32] {
     var counts = [Int](repeating: 0, count: rankCount)
-    for i in codes.indices where selection.contains(i, code: codes[i]) {
-      counts[Int(ranks[Int(codes[i])])] += 1
+    if selection.devices == nil {
+      // Without words each selected facet counts whole.
+      for code in ranks.indices where ranks[code] >= 0 {
+        counts[Int(ranks[code])] += codeCounts[code]
+      }
+    } else {
+      for i in codes.indices where selection.contains(i, code: codes[i]) {
+        counts[Int(ranks[Int(codes[i])])] += 1
+      }
     }
     // Per rank, how many of its devices to pass over and how many to take.
     var skip = [Int](repeating: 0, count: rankCount)

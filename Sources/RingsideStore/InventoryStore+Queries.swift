@@ -164,6 +164,7 @@ extension InventoryStore {
     -> Int
   {
     if let count = try countFromFleetGroups(filter) { return count }
+    if let count = try countFromCheckins(filter, now: now) { return count }
     if let count = try countFromTextIndex(filter) { return count }
     if let count = try countFromFacets(filter) { return count }
     let condition = try condition(for: filter, now: now)

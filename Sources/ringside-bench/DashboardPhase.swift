@@ -123,7 +123,9 @@ enum DashboardPhase {
       let ms = timed { driver.press(.enter) }
       set.add("drill_ms", "drill-in, every Overview number", "ms", ms)
       trace(ms, "drill-in", driver)
-      set.add("drill_count_ms", "  then its count shown", "ms", timed { driver.finishCounts() })
+      let count = timed { driver.finishCounts() }
+      set.add("drill_count_ms", "  then its count shown", "ms", count)
+      trace(count, "drill-in count", driver, bar: 100)
       driver.press(.escape)
       driver.finishCounts()
       driver.press(.right)
@@ -140,7 +142,9 @@ enum DashboardPhase {
   ) {
     driver.press(.character("/"))
     for c in word {
-      set.add(key, title, "ms", timed { driver.press(.character(c)) })
+      let ms = timed { driver.press(.character(c)) }
+      set.add(key, title, "ms", ms)
+      trace(ms, "filter key", driver)
     }
   }
 

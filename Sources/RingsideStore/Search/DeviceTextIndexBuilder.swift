@@ -4,8 +4,9 @@ import Foundation
 /// can answer a keystroke between slices. The store must not change while it builds: the
 /// caller starts over when `InventoryStore.changeStamp()` moved.
 public final class DeviceTextIndexBuilder {
-  /// Devices read per `step()`: 5-8 ms at a time on this machine's kind, the longest a key waits.
-  public static let sliceSize = 10_000
+  /// Devices read per `step()`: 3-6 ms at a time on this machine's kind, the longest a key
+  /// waits.
+  public static let sliceSize = 5_000
   /// Name, serial, user and model take about 70 bytes in a typical fleet.
   static let expectedBytesPerDevice = 80
 
