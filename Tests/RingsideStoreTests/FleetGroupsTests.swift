@@ -224,4 +224,11 @@ final class FleetGroupsTests: XCTestCase {
     }
     XCTAssertNil(try store.countFromCheckins(try DeviceFilter.parse("stale:yes ipad"), now: now))
   }
+
+  func testTheCheckInRecountReadsOnlyTheCheckInIndex() throws {
+    let (_, store) = try TemporaryStore.demo(count: 50)
+    let plan = try store.database.prepare("EXPLAIN QUERY PLAN " + FleetGroups.checkinCountSQL)
+      .query { $0.string(at: 3) ?? "" }.joined(separator: "\n")
+    XCTAssertTrue(plan.contains("COVERING INDEX devices_by_checkin_ring"), plan)
+  }
 }
