@@ -1,15 +1,51 @@
 import RingsideDomain
 
 /// Which devices a filter selects, from the text index's facets: a mask over the facet
-/// codes, and over devices for the filter's words.
+/// codes, the devices every word of the filter matches, and a mask over devices for words
+/// under `-`.
 struct FacetSelection {
   let codes: [Bool]
   let devices: [Bool]?
+  /// The positions (ascending) of the devices the filter's words match; nil without words.
+  let candidates: [Int32]?
 
-  /// Whether the device at `ordinal`, whose facet is `code`, is selected.
+  /// Whether the device at `ordinal`, whose facet is `code` and which is among the
+  /// candidates, is selected.
   @inline(__always)
   func contains(_ ordinal: Int, code: UInt16) -> Bool {
     codes[Int(code)] && (devices?[ordinal] ?? true)
+  }
+
+  /// True when whole facets are selected: every device of a selected facet is in.
+  var byFacetOnly: Bool { devices == nil && candidates == nil }
+
+  /// Calls `body` with each selected device's position, in order (from the last when
+  /// `descending`), until it returns false; only the candidates are looked at when there are.
+  func forEach(in codes: [UInt16], descending: Bool, _ body: (Int) -> Bool) {
+    if let candidates {
+      let count = candidates.count
+      for step in 0..<count {
+        let i = Int(candidates[descending ? count - 1 - step : step])
+        if contains(i, code: codes[i]) && !body(i) { return }
+      }
+      return
+    }
+    let count = codes.count
+    for step in 0..<count {
+      let i = descending ? count - 1 - step : step
+      if contains(i, code: codes[i]) && !body(i) { return }
+    }
+  }
+
+  /// The same selection with the candidates folded into the device mask, for walks that meet
+  /// devices out of position order (the name order).
+  func masked(count: Int) -> FacetSelection {
+    guard let candidates else { return self }
+    var mask = devices ?? [Bool](repeating: true, count: count)
+    var inCandidates = [Bool](repeating: false, count: count)
+    for o in candidates { inCandidates[Int(o)] = true }
+    for i in 0..<count { mask[i] = mask[i] && inCandidates[i] }
+    return FacetSelection(codes: codes, devices: mask, candidates: nil)
   }
 }
 
@@ -39,15 +75,17 @@ extension InventoryStore {
     if sort.column == .name {
       if let order = search.index.nameOrder {
         return Self.namePage(
-          order: order, codes: codes, selection: selection, descending: sort.descending,
+          order: order, codes: codes, selection: selection.masked(count: codes.count),
+          descending: sort.descending,
           offset: offset, limit: limit
         ).map { search.index.ids[Int($0)] }
       }
       let (wanted, overflow) = offset.addingReportingOverflow(limit)
       guard !overflow, wanted <= Self.facetNameDepth else { return nil }
       var ordinals: [Int32] = []
-      for i in codes.indices where selection.contains(i, code: codes[i]) {
-        ordinals.append(Int32(i))
+      selection.forEach(in: codes, descending: false) {
+        ordinals.append(Int32($0))
+        return true
       }
       let first = search.index.firstByName(ordinals, descending: sort.descending, count: wanted)
       return offset < first.count ? Array(first[offset...]) : []
@@ -66,12 +104,14 @@ extension InventoryStore {
     guard let search = try currentTextSearch(), let table = search.index.facets,
       let selection = try facetSelection(filter, search: search, table: table)
     else { return nil }
-    guard selection.devices != nil else {
+    guard !selection.byFacetOnly else {
       return table.counts.indices.reduce(0) { selection.codes[$1] ? $0 + table.counts[$1] : $0 }
     }
     var count = 0
-    let codes = table.codes
-    for i in codes.indices where selection.contains(i, code: codes[i]) { count += 1 }
+    selection.forEach(in: table.codes, descending: false) { _ in
+      count += 1
+      return true
+    }
     return count
   }
 
@@ -90,7 +130,15 @@ extension InventoryStore {
     }
     var codes = [Bool](repeating: true, count: table.facets.count)
     var devices: [Bool]?
+    var candidates: [Int32]?
     for term in filter.terms {
+      if case .text(let word) = term {
+        // A word most devices hold is left to SQL, whose LIKE fills a page within a few rows.
+        guard let matches = search.matches(word, limit: search.denseLimit), matches.complete
+        else { return nil }
+        candidates = candidates.map { Self.intersection($0, matches.ordinals) } ?? matches.ordinals
+        continue
+      }
       guard let mask = facetMask(term, table: table, groups: groups, search: search) else {
         return nil
       }
@@ -104,7 +152,7 @@ extension InventoryStore {
         }
       }
     }
-    return FacetSelection(codes: codes, devices: devices)
+    return FacetSelection(codes: codes, devices: devices, candidates: candidates)
   }
 
   /// One term's selection: per facet code, or per device for words.
@@ -228,14 +276,15 @@ extension InventoryStore {
     selection: FacetSelection, descending: Bool, offset: Int, limit: Int
   ) -> [Int32] {
     var counts = [Int](repeating: 0, count: rankCount)
-    if selection.devices == nil {
+    if selection.byFacetOnly {
       // Without words each selected facet counts whole.
       for code in ranks.indices where ranks[code] >= 0 {
         counts[Int(ranks[code])] += codeCounts[code]
       }
     } else {
-      for i in codes.indices where selection.contains(i, code: codes[i]) {
-        counts[Int(ranks[Int(codes[i])])] += 1
+      selection.forEach(in: codes, descending: false) {
+        counts[Int(ranks[Int(codes[$0])])] += 1
+        return true
       }
     }
     // Per rank, how many of its devices to pass over and how many to take.
@@ -254,16 +303,15 @@ extension InventoryStore {
     var buckets = [[Int32]](repeating: [], count: rankCount)
     var seen = [Int](repeating: 0, count: rankCount)
     var remaining = limit - toTake
-    var i = descending ? codes.count - 1 : 0
-    while remaining > 0 && i >= 0 && i < codes.count {
-      defer { i += descending ? -1 : 1 }
-      guard selection.contains(i, code: codes[i]) else { continue }
+    selection.forEach(in: codes, descending: descending) { i in
+      guard remaining > 0 else { return false }
       let r = Int(ranks[Int(codes[i])])
       if seen[r] >= skip[r] && seen[r] < skip[r] + take[r] {
         buckets[r].append(Int32(i))
         remaining -= 1
       }
       seen[r] += 1
+      return true
     }
     let rankOrder = descending ? Array((0..<rankCount).reversed()) : Array(0..<rankCount)
     return rankOrder.flatMap { buckets[$0] }

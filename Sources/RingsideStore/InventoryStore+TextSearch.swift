@@ -139,7 +139,7 @@ extension InventoryStore {
     "[" + ids.map(String.init).joined(separator: ",") + "]"
   }
 
-  private static func intersection<T: Comparable>(_ a: [T], _ b: [T]) -> [T] {
+  static func intersection<T: Comparable>(_ a: [T], _ b: [T]) -> [T] {
     var out: [T] = []
     var i = 0
     var j = 0
