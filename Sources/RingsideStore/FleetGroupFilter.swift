@@ -108,6 +108,33 @@ extension InventoryStore {
     return try groupTermCount(filter)
   }
 
+  /// The number of devices a filter of one check-in term (`stale:yes`, `stale:no`, an
+  /// Overview stale count) and ring terms selects, from `fleet_checkins` and the cutoff's own
+  /// day (`staleCounts`) instead of every stale device in the check-in index; nil for other
+  /// filters.
+  func countFromCheckins(_ filter: DeviceFilter, now: Date) throws(StoreError) -> Int? {
+    var check: (stale: Bool, days: Int)?
+    var rings: Set<String> = []
+    for term in filter.terms {
+      switch term {
+      case .stale(let stale, let days) where check == nil: check = (stale, days)
+      case .ring(let name): rings.insert(name)
+      default: return nil
+      }
+    }
+    guard let check else { return nil }
+    let ids = try database.prepare("SELECT id, name FROM rings").query {
+      ($0.int(at: 0) ?? 0, $0.string(at: 1) ?? "")
+    }.filter { rings.isSubset(of: [$0.1]) }.map(\.0)
+    let cutoff = Int64(now.timeIntervalSince1970) - Int64(check.days) * 86400
+    let stale = try staleCounts(cutoff: cutoff).reduce(0) {
+      ids.contains($1.0) ? $0 + $1.1 : $0
+    }
+    // Not stale is every other device: a device without a check-in is stale.
+    return check.stale
+      ? stale : try groupTermCount(DeviceFilter(terms: filter.terms.filter(\.isGroupTerm))) - stale
+  }
+
   /// How a page query finds a filter's ring, platform, version, state and removal terms.
   enum GroupPlan {
     /// No such terms, or one on the sort's own column: SQLite's own plan.

@@ -31,10 +31,15 @@ enum FleetGroups {
     INSERT INTO fleet_groups (\(columns), n)
       SELECT \(columns), COUNT(*) FROM devices GROUP BY \(columns);
     DELETE FROM fleet_checkins;
-    INSERT INTO fleet_checkins (ring_id, day, n)
-      SELECT ring_id, \(day("")), COUNT(*) FROM devices GROUP BY 1, 2;
+    INSERT INTO fleet_checkins (ring_id, day, n) \(checkinCountSQL);
 
     """
+
+  /// Devices per ring and check-in day. Grouped by day first, so SQLite reads the covering
+  /// check-in index (`last_checkin, ring_id`) in order; grouped by ring first it walked
+  /// `devices_overview` and read every row (1M devices: 5 s instead of 1 s).
+  static let checkinCountSQL =
+    "SELECT ring_id, \(day("")) AS day, COUNT(*) FROM devices GROUP BY day, ring_id"
 
   /// The names of the triggers, which `dropTriggers` removes for a bulk write.
   static let triggerNames = [

@@ -164,7 +164,9 @@ extension InventoryStore {
     -> Int
   {
     if let count = try countFromFleetGroups(filter) { return count }
+    if let count = try countFromCheckins(filter, now: now) { return count }
     if let count = try countFromTextIndex(filter) { return count }
+    if let count = try countFromFacets(filter) { return count }
     let condition = try condition(for: filter, now: now)
     let sql = "SELECT COUNT(*) FROM devices d WHERE \(condition.sql)"
     return Int(
@@ -177,6 +179,9 @@ extension InventoryStore {
     now: Date = Date()
   ) throws(StoreError) -> [DeviceRecord] {
     if let ids = try namePageFromTextIndex(filter, sort: sort, offset: offset, limit: limit) {
+      return try devices(ids: ids, sort: sort)
+    }
+    if let ids = try pageFromFacets(filter, sort: sort, offset: offset, limit: limit) {
       return try devices(ids: ids, sort: sort)
     }
     var condition: SQLCondition

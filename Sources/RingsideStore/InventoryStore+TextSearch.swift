@@ -66,7 +66,8 @@ extension InventoryStore {
     try currentTextSearch() != nil
   }
 
-  private func currentTextSearch() throws(StoreError) -> TextSearch? {
+  /// The attached text index, when the store has not changed since it was built.
+  func currentTextSearch() throws(StoreError) -> TextSearch? {
     guard let search = textSearch else { return nil }
     if try changeStamp() == search.stamp { return search }
     textSearch = nil
@@ -108,6 +109,25 @@ extension InventoryStore {
       let ordinals = wordMatches(filter, in: search, limit: search.denseLimit),
       ordinals.count > search.lookupLimit
     else { return nil }
+    if let order = search.index.nameOrder {
+      // The first matches met walking the name order: a page of a common word is met within
+      // a few hundred devices, without ranking all its matches.
+      var matched = [Bool](repeating: false, count: search.index.count)
+      for o in ordinals { matched[Int(o)] = true }
+      var page: [Int64] = []
+      var skipped = 0
+      for step in 0..<order.count {
+        if page.count == limit { break }
+        let o = Int(order[sort.descending ? order.count - 1 - step : step])
+        guard matched[o] else { continue }
+        if skipped < offset {
+          skipped += 1
+        } else {
+          page.append(search.index.ids[o])
+        }
+      }
+      return page
+    }
     let (wanted, overflow) = offset.addingReportingOverflow(limit)
     let first = search.index.firstByName(
       ordinals, descending: sort.descending, count: overflow ? ordinals.count : wanted)

@@ -102,12 +102,14 @@ enum DashboardPhase {
       type(
         text, key: "field_key_ms", title: "field filter key (os: ring: state: model:)", driver, &set
       )
-      set.add("field_count_ms", "  then its count shown", "ms", timed { driver.finishCounts() })
+      let count = timed { driver.finishCounts() }
+      set.add("field_count_ms", "  then its count shown", "ms", count)
+      trace(count, "field filter count", driver, bar: 100)
       driver.press(.enter)
       for _ in DeviceSort.Column.allCases {
-        set.add(
-          "field_sort_ms", "sort under a field filter, every column", "ms",
-          timed { driver.press(.character(">")) })
+        let ms = timed { driver.press(.character(">")) }
+        set.add("field_sort_ms", "sort under a field filter, every column", "ms", ms)
+        trace(ms, "sort under a field filter", driver)
         driver.finishCounts()
       }
       clearFilter(driver)
@@ -118,8 +120,12 @@ enum DashboardPhase {
     driver.finishCounts()
     var seen = Set<Int>()
     while seen.insert(driver.state.overview.cursor).inserted {
-      set.add("drill_ms", "drill-in, every Overview number", "ms", timed { driver.press(.enter) })
-      set.add("drill_count_ms", "  then its count shown", "ms", timed { driver.finishCounts() })
+      let ms = timed { driver.press(.enter) }
+      set.add("drill_ms", "drill-in, every Overview number", "ms", ms)
+      trace(ms, "drill-in", driver)
+      let count = timed { driver.finishCounts() }
+      set.add("drill_count_ms", "  then its count shown", "ms", count)
+      trace(count, "drill-in count", driver, bar: 100)
       driver.press(.escape)
       driver.finishCounts()
       driver.press(.right)
@@ -136,7 +142,9 @@ enum DashboardPhase {
   ) {
     driver.press(.character("/"))
     for c in word {
-      set.add(key, title, "ms", timed { driver.press(.character(c)) })
+      let ms = timed { driver.press(.character(c)) }
+      set.add(key, title, "ms", ms)
+      trace(ms, "filter key", driver)
     }
   }
 
@@ -147,6 +155,20 @@ enum DashboardPhase {
     driver.press(.control("u"))
     driver.press(.enter)
     driver.finishCounts()
+  }
+
+  /// With RINGSIDE_BENCH_TRACE set, names on standard error each key over its bar:
+  /// its filter and sort, so a missed bar points at its query.
+  private static func trace(
+    _ ms: Double, _ what: String, _ driver: DashboardDriver, bar: Double = 16
+  ) {
+    guard ms > bar, ProcessInfo.processInfo.environment["RINGSIDE_BENCH_TRACE"] != nil else {
+      return
+    }
+    let query = driver.state.devices.query
+    let line =
+      "ringside-bench: slow \(what): \(String(format: "%.1f", ms)) ms, filter \(query.filter.terms), sort \(query.sort)\n"
+    FileHandle.standardError.write(Data(line.utf8))
   }
 
   private static func timed(_ body: () -> Void) -> Double {

@@ -200,4 +200,35 @@ final class FleetGroupsTests: XCTestCase {
       }
     }
   }
+
+  func testStaleCountsFromKeptCheckInsEqualACountOfTheDevices() throws {
+    let (_, store) = try TemporaryStore.demo(count: 1_000)
+    let now = TemporaryStore.now
+    let cutoff = Int64(now.timeIntervalSince1970) - Int64(DeviceFilter.staleDays) * 86400
+    // No check-in, and check-ins on the cutoff's own day either side of it.
+    try store.database.execute(
+      """
+      UPDATE devices SET last_checkin = NULL WHERE id % 9 = 0;
+      UPDATE devices SET last_checkin = \(cutoff - 1) WHERE id % 9 = 1;
+      UPDATE devices SET last_checkin = \(cutoff) WHERE id % 9 = 2;
+      UPDATE devices SET last_checkin = \(cutoff / 86400 * 86400) WHERE id % 9 = 3;
+      """)
+    for text in [
+      "stale:yes", "stale:no", "stale:yes ring:test", "stale:no ring:pilot",
+      "ring:test ring:pilot stale:yes", "ring:nosuchring stale:no",
+    ] {
+      let filter = try DeviceFilter.parse(text)
+      var all = 0
+      try store.forEachDevice(filter: filter, now: now) { _ in all += 1 }
+      XCTAssertEqual(try store.countFromCheckins(filter, now: now), all, text)
+    }
+    XCTAssertNil(try store.countFromCheckins(try DeviceFilter.parse("stale:yes ipad"), now: now))
+  }
+
+  func testTheCheckInRecountReadsOnlyTheCheckInIndex() throws {
+    let (_, store) = try TemporaryStore.demo(count: 50)
+    let plan = try store.database.prepare("EXPLAIN QUERY PLAN " + FleetGroups.checkinCountSQL)
+      .query { $0.string(at: 3) ?? "" }.joined(separator: "\n")
+    XCTAssertTrue(plan.contains("COVERING INDEX devices_by_checkin_ring"), plan)
+  }
 }

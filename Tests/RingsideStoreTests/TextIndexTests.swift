@@ -146,9 +146,13 @@ final class TextIndexTests: XCTestCase {
   func testBuilderReadsInSlices() throws {
     let (_, store) = try TemporaryStore.demo(count: DeviceTextIndexBuilder.sliceSize + 5)
     let builder = try DeviceTextIndexBuilder(store: store)
-    XCTAssertFalse(try builder.step())
-    XCTAssertNil(builder.index())
+    // Two slices of text, then two of the name order.
+    for _ in 0..<3 {
+      XCTAssertFalse(try builder.step())
+      XCTAssertNil(builder.index())
+    }
     XCTAssertTrue(try builder.step())
     XCTAssertEqual(builder.index()?.count, DeviceTextIndexBuilder.sliceSize + 5)
+    XCTAssertEqual(builder.index()?.nameOrder?.count, DeviceTextIndexBuilder.sliceSize + 5)
   }
 }

@@ -66,6 +66,9 @@ public enum DashboardCommand {
         arguments, context, store: store, label: label, locator: locator, access: access,
         staging: staging)
     }
+    // The built-in release catalog is parsed once (about 4 ms); on the other core while the
+    // terminal starts, rather than in the worker's first-frame queries.
+    Thread.detachNewThread { _ = ReleaseCatalog.builtin }
     let terminal: CursesTerminal
     do {
       terminal = try CursesTerminal(

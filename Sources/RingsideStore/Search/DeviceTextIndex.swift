@@ -26,8 +26,19 @@ public final class DeviceTextIndex: Sendable {
   private let namePrefixes: [UInt64]
   /// The row id of each device, ascending.
   let ids: [Int64]
+  /// Each device's ring, platform, version, state, removal, model and supervision, when the
+  /// fleet has few enough combinations of them.
+  let facets: DeviceFacetTable?
+  /// The devices' positions in the Devices view's name order (NOCASE, then row id), as
+  /// SQLite's `devices_by_name` gives it.
+  let nameOrder: [Int32]?
 
-  init(bytes: [UInt8], ends: [Int], nameEnds: [Int], namePrefixes: [UInt64], ids: [Int64]) {
+  init(
+    bytes: [UInt8], ends: [Int], nameEnds: [Int], namePrefixes: [UInt64], ids: [Int64],
+    facets: DeviceFacetTable? = nil, nameOrder: [Int32]? = nil
+  ) {
+    self.facets = facets
+    self.nameOrder = nameOrder
     self.bytes = bytes
     self.ends = ends
     self.nameEnds = nameEnds

@@ -15,6 +15,7 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
   private var stopped = false
   /// Signalled once the worker has ended (after audit entries it held were written).
   private let finished = DispatchSemaphore(value: 0)
+  private var idleSlices = 0
 
   /// Kinds of work, in the order the worker takes them: rows on screen first, counts last.
   enum Slot: Int, Hashable, Comparable {
@@ -75,6 +76,13 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
     return !writes.isEmpty || pending.keys.contains(where: urgent) || running.map(urgent) == true
   }
 
+  /// How many slices of idle work (the text index) the worker has done.
+  public var idleSlicesDone: Int {
+    condition.lock()
+    defer { condition.unlock() }
+    return idleSlices
+  }
+
   /// Stops the worker after its current query.
   public func stop() {
     condition.lock()
@@ -125,14 +133,17 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
       return
     }
     // Idle work (the text index) runs a slice at a time whenever nothing else waits, and is
-    // looked at again after every effect, since an effect may find the store changed.
-    var idleWork = true
+    // looked at again after every effect, since an effect may find the store changed. Not
+    // before the first effect: the first frame's queries, submitted while the store opened,
+    // must not wait behind a slice.
+    var idleWork = false
     while true {
       condition.lock()
       while pending.isEmpty && writes.isEmpty && !stopped && idleWork {
         condition.unlock()
         idleWork = service.performIdleWork()
         condition.lock()
+        idleSlices += 1
       }
       while pending.isEmpty && writes.isEmpty && !stopped { condition.wait() }
       if stopped && writes.isEmpty {

@@ -1,0 +1,62 @@
+/// Reads the Devices view's name order (names without case, as SQLite's NOCASE, then row
+/// id) from `devices_by_name` a slice at a time, as positions in the text index's id-ordered
+/// devices, so a page of a filter under the name sort is the first matches met walking it.
+final class NameOrderReader {
+  private let first: SQLiteStatement
+  private let same: SQLiteStatement
+  private let after: SQLiteStatement
+  private var lastName: String?
+  private var lastID: Int64 = 0
+  private(set) var order: [Int32] = []
+
+  init(database: SQLiteDatabase, capacity: Int) throws(StoreError) {
+    first = try database.prepare(
+      "SELECT id, name FROM devices ORDER BY name COLLATE NOCASE, id LIMIT ?1")
+    // The rest of the last name's run, then the names after it.
+    same = try database.prepare(
+      "SELECT id, name FROM devices WHERE name = ?1 COLLATE NOCASE AND id > ?2 ORDER BY id LIMIT ?3"
+    )
+    after = try database.prepare(
+      """
+      SELECT id, name FROM devices WHERE name > ?1 COLLATE NOCASE
+      ORDER BY name COLLATE NOCASE, id LIMIT ?2
+      """)
+    order.reserveCapacity(capacity)
+  }
+
+  /// Reads up to `limit` more devices, placing each by its id in `ids` (ascending); true once
+  /// every device is read.
+  func step(ids: [Int64], limit: Int) throws(StoreError) -> Bool {
+    var taken = 0
+    func read(_ stmt: SQLiteStatement, _ values: [SQLiteValue]) throws(StoreError) {
+      try stmt.bind(values)
+      defer { stmt.reset() }
+      while try stmt.step() {
+        let id = stmt.int(at: 0) ?? 0
+        lastID = id
+        lastName = stmt.string(at: 1)
+        taken += 1
+        if let ordinal = Self.position(of: id, in: ids) { order.append(Int32(ordinal)) }
+      }
+    }
+    guard let name = lastName else {
+      try read(first, [.integer(Int64(limit))])
+      return taken < limit
+    }
+    try read(same, [.text(name), .integer(lastID), .integer(Int64(limit))])
+    if taken == limit { return false }
+    try read(after, [.text(name), .integer(Int64(limit - taken))])
+    return taken < limit
+  }
+
+  /// The index of `id` in the ascending `ids`.
+  static func position(of id: Int64, in ids: [Int64]) -> Int? {
+    var low = 0
+    var high = ids.count
+    while low < high {
+      let mid = (low + high) / 2
+      if ids[mid] < id { low = mid + 1 } else { high = mid }
+    }
+    return low < ids.count && ids[low] == id ? low : nil
+  }
+}

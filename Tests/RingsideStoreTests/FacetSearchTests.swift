@@ -1,0 +1,113 @@
+import Foundation
+import RingsideDomain
+import XCTest
+
+@testable import RingsideStore
+
+/// Pages and counts of field filters picked in memory from the text index's facets and name
+/// order are exactly what SQL gives on a connection without an index.
+final class FacetSearchTests: XCTestCase {
+  let now = TemporaryStore.now
+
+  private func indexed(_ store: InventoryStore) throws -> DeviceTextIndex {
+    let builder = try DeviceTextIndexBuilder(store: store)
+    while try !builder.step() {}
+    let index = try XCTUnwrap(builder.index())
+    try store.attach(index, builtAt: builder.stamp)
+    return index
+  }
+
+  /// A demo fleet with what the facets must tell apart: names equal but for case (one run of
+  /// the NOCASE order), NULL and mixed-case models, unknown supervision.
+  private func awkwardFleet() throws -> (TemporaryStore, InventoryStore) {
+    let (temp, store) = try TemporaryStore.demo(count: 900)
+    try store.database.execute(
+      """
+      UPDATE devices SET name = CASE id % 3 WHEN 0 THEN 'Same' WHEN 1 THEN 'SAME' ELSE 'same' END
+        WHERE id % 7 = 0;
+      UPDATE devices SET model = NULL WHERE id % 11 = 0;
+      UPDATE devices SET model = 'IPAD Pro' WHERE id % 13 = 0;
+      UPDATE devices SET supervised = NULL WHERE id % 17 = 0;
+      """)
+    return (temp, store)
+  }
+
+  func testFieldFilterPagesAndCountsEqualSQLUnderEverySortAtEveryOffset() throws {
+    let (temp, store) = try awkwardFleet()
+    let index = try indexed(store)
+    XCTAssertNotNil(index.facets)
+    XCTAssertEqual(index.nameOrder?.count, index.count)
+    let reference = try temp.open(create: false, readOnly: true)
+    let filters = [
+      "ring:test", "state:current", "model:ipad", "-model:ipad", "supervised:unknown",
+      "-supervised:yes", "platform:macos", "os:26", "os:26 ipad", "-ring:pilot mac",
+      "ring:test os:16", "same state:current", "-same platform:ios", "removal:blocked",
+      "model:pro -state:current", "ring:nosuchring",
+    ]
+    var inMemory = 0
+    for text in filters {
+      let filter = try DeviceFilter.parse(text)
+      let total = try reference.countDevices(filter: filter, now: now)
+      XCTAssertEqual(try store.countDevices(filter: filter, now: now), total, text)
+      for column in DeviceSort.Column.allCases {
+        for descending in [false, true] {
+          let sort = DeviceSort(column, descending: descending)
+          if try store.pageFromFacets(filter, sort: sort, offset: 0, limit: 40) != nil {
+            inMemory += 1
+          }
+          for offset in [0, 1, 39, max(0, total - 40), max(0, total - 1), total + 5] {
+            XCTAssertEqual(
+              try store.devices(filter: filter, sort: sort, offset: offset, limit: 40, now: now)
+                .map(\.id),
+              try reference.devices(filter: filter, sort: sort, offset: offset, limit: 40, now: now)
+                .map(\.id),
+              "\(text) by \(column) \(descending ? "desc" : "asc") from \(offset)")
+          }
+        }
+      }
+    }
+    // Every filter under every sort but check-in.
+    XCTAssertEqual(inMemory, filters.count * 8 * 2)
+  }
+
+  func testWordsAloneAndTermsFacetsDoNotHoldAreLeftToSQL() throws {
+    let (_, store) = try TemporaryStore.demo(count: 200)
+    _ = try indexed(store)
+    for text in ["ipad", "stale:yes", "build:23A341", "source:demo", "ring:test stale:yes"] {
+      XCTAssertNil(
+        try store.pageFromFacets(
+          try DeviceFilter.parse(text), sort: DeviceSort(.name), offset: 0, limit: 40), text)
+    }
+    XCTAssertNil(
+      try store.pageFromFacets(
+        try DeviceFilter.parse("ring:test"), sort: DeviceSort(.checkin), offset: 0, limit: 40))
+  }
+
+  func testNameOrderContinuesARunOfEqualNamesAcrossSlices() throws {
+    let (_, store) = try awkwardFleet()
+    var ids: [Int64] = []
+    try store.forEachDevice(sort: DeviceSort(.checkin)) { ids.append($0.id) }
+    ids.sort()
+    let reader = try NameOrderReader(database: store.database, capacity: ids.count)
+    var steps = 0
+    while try !reader.step(ids: ids, limit: 7) { steps += 1 }
+    var expected: [Int64] = []
+    try store.forEachDevice(sort: DeviceSort(.name)) { expected.append($0.id) }
+    XCTAssertEqual(reader.order.map { ids[Int($0)] }, expected)
+    XCTAssertGreaterThan(steps, expected.count / 7 - 1)
+  }
+
+  func testAChangeRetiresTheFacetsWithTheIndex() throws {
+    let (_, store) = try TemporaryStore.demo(count: 100)
+    _ = try indexed(store)
+    let filter = try DeviceFilter.parse("ring:test")
+    let before = try store.countDevices(filter: filter, now: now)
+    try store.database.execute(
+      "UPDATE devices SET model = 'Moved' WHERE id = 5")
+    XCTAssertNil(try store.pageFromFacets(filter, sort: DeviceSort(.os), offset: 0, limit: 40))
+    XCTAssertEqual(try store.countDevices(filter: filter, now: now), before)
+    XCTAssertEqual(
+      try store.countDevices(filter: try DeviceFilter.parse("model:moved ring:test"), now: now),
+      try store.devices(filter: try DeviceFilter.parse("model:moved ring:test"), now: now).count)
+  }
+}
