@@ -34,29 +34,33 @@ extension InventoryStore {
     replacingOthers: Bool, session: String? = nil
   ) throws(StoreError) -> StageOutcome {
     let applied = try appliedPolicy(ringID: ringID)
-    do {
-      _ = try change.applied(to: applied)
-    } catch {
-      throw StoreError(.constraint, "ring \(name): \(error)")
-    }
     let previous = try stagedPolicyChanges(ringID: ringID).first { $0.policyField == change.field }
-    if let previous, previous.author != actor.user, !replacingOthers,
-      case .policy(_, let theirs) = previous.kind, theirs != change
+    var theirs: StagingRule.Staged?
+    if let previous, case .policy(_, let value) = previous.kind {
+      theirs = StagingRule.Staged(author: previous.author, value: value)
+    }
+    let current: PolicyChange
+    switch StagingRule.decide(
+      change, applied: applied, staged: theirs, by: actor.user, replacingOthers: replacingOthers)
     {
+    case .invalid(let reason):
+      throw StoreError(.constraint, "ring \(name): \(reason)")
+    case .conflict(let staged):
       throw StoreError(
         .conflict,
-        "ring \(name): \(previous.author) staged \(change.field.title) \(theirs.text) at \(UTCTimestamp.iso(Int64(previous.stagedAt.timeIntervalSince1970))); nothing was changed. Replace their value on purpose (--replace, or the same key again in the dashboard), or leave it"
+        "ring \(name): \(staged.author) staged \(change.field.title) \(staged.value.text) at \(UTCTimestamp.iso(Int64((previous?.stagedAt ?? now).timeIntervalSince1970))); nothing was changed. Replace their value on purpose (--replace, or the same key again in the dashboard), or leave it"
       )
-    }
-    if let previous {
-      try database.prepare("DELETE FROM staged_changes WHERE id = ?1").run([.integer(previous.id)])
-    }
-    let current = change.field.value(in: applied)
-    if current == change {
+    case .revert:
+      if let previous {
+        try database.prepare("DELETE FROM staged_changes WHERE id = ?1").run([
+          .integer(previous.id)
+        ])
+      }
+      let appliedValue = change.field.value(in: applied)
       if let session {
         try holdStageAudit(
           session: session, ring: name, field: change.field, actor: actor, at: now,
-          previous: previous, staged: nil, appliedText: current.text)
+          previous: previous, staged: nil, appliedText: appliedValue.text)
       } else if let previous {
         try appendAudit(
           action: .stagePolicy,
@@ -65,6 +69,13 @@ extension InventoryStore {
           actor: actor, at: now)
       }
       return .reverted(dropped: previous)
+    case .stage(let old, _, _):
+      if let previous {
+        try database.prepare("DELETE FROM staged_changes WHERE id = ?1").run([
+          .integer(previous.id)
+        ])
+      }
+      current = old
     }
     try database.prepare(
       """
