@@ -29,21 +29,45 @@ extension InventoryStore {
     try database.scalar("PRAGMA data_version")?.int ?? 0
   }
 
-  /// Every device counted by ring, platform, version, state and removal, read from the
-  /// `fleet_groups` table its triggers keep (a few hundred rows, not every device); stale
-  /// devices counted per ring from the check-in index.
-  public func fleetCounts(now: Date = Date()) throws(StoreError) -> FleetCounts {
+  /// Every device counted by ring, platform, version, state and removal: the one shape every
+  /// fleet number comes from (the Overview, `report`, `check`). The whole fleet is read from the
+  /// `fleet_groups` table its triggers keep (a few hundred rows, not every device), stale devices
+  /// per ring from the check-in index; a filtered fleet is counted by one grouped query.
+  public func fleetCounts(filter: DeviceFilter = .all, now: Date = Date()) throws(StoreError)
+    -> FleetCounts
+  {
     let cutoff = Int64(now.timeIntervalSince1970) - Int64(DeviceFilter.staleDays * 86400)
     var ringNames: [Int64: String] = [:]
     let rings = try database.prepare("SELECT id, name FROM rings").query([]) {
       ($0.int(at: 0) ?? 0, $0.string(at: 1) ?? "")
     }
     for (id, name) in rings { ringNames[id] = name }
-    let stmt = try database.prepare(
-      """
-      SELECT ring_id, platform, os_sort, rsr, state, removal, n FROM fleet_groups WHERE n > 0
-      """)
-    let groups = try stmt.query([]) { row in
+    let groupRows: SQLiteStatement
+    let staleRows: [(Int64, Int)]
+    var bindings: [SQLiteValue] = []
+    if filter.terms.isEmpty {
+      groupRows = try database.prepare(
+        "SELECT ring_id, platform, os_sort, rsr, state, removal, n FROM fleet_groups WHERE n > 0")
+      staleRows = try staleCounts(cutoff: cutoff)
+    } else {
+      let condition = filter.sqlCondition(now: now)
+      bindings = condition.bindings
+      groupRows = try database.prepare(
+        """
+        SELECT d.ring_id, d.platform, d.os_sort, d.rsr, d.state, d.removal, COUNT(*)
+        FROM devices d WHERE \(condition.sql)
+        GROUP BY d.ring_id, d.platform, d.os_sort, d.rsr, d.state, d.removal
+        """)
+      staleRows = try database.prepare(
+        """
+        SELECT d.ring_id, COUNT(*) FROM devices d
+        WHERE (\(condition.sql))
+          AND (d.last_checkin IS NULL OR d.last_checkin < ?\(bindings.count + 1))
+        GROUP BY d.ring_id
+        """
+      ).query(bindings + [.integer(cutoff)]) { ($0.int(at: 0) ?? 0, Int($0.int(at: 1) ?? 0)) }
+    }
+    let groups = try groupRows.query(bindings) { row in
       let platform = Platform(rawValue: row.string(at: 1) ?? "") ?? .iOS
       let sortKey = row.string(at: 2) ?? ""
       return FleetGroup(
@@ -57,7 +81,6 @@ extension InventoryStore {
         removal: RemovalStatus(rawValue: row.string(at: 5) ?? "") ?? .allowed,
         count: Int(row.int(at: 6) ?? 0))
     }
-    let staleRows = try staleCounts(cutoff: cutoff)
     var stale: [String: Int] = [:]
     for (id, n) in staleRows { stale[ringNames[id] ?? "?", default: 0] += n }
     return FleetCounts(groups: groups, staleByRing: stale)

@@ -66,97 +66,24 @@ extension InventoryStore {
       stagedRing: row.string(at: 20))
   }
 
-  /// Counts by state, removal status and check-in age, for the filtered devices.
+  /// Counts by state, removal status and check-in age, for the filtered devices (from
+  /// `fleetCounts`, as the dashboard's numbers).
   public func summary(filter: DeviceFilter = .all, now: Date = Date()) throws(StoreError)
     -> FleetSummary
   {
-    let condition = filter.sqlCondition(now: now)
-    let cutoff = Int64(now.timeIntervalSince1970) - Int64(DeviceFilter.staleDays * 86400)
-    var summary = FleetSummary(devices: 0, byState: [:], byRemoval: [:], stale: 0)
-    let byState = try database.prepare(
-      "SELECT d.state, COUNT(*) FROM devices d WHERE \(condition.sql) GROUP BY d.state"
-    )
-    for (state, n) in try byState.query(
-      condition.bindings, { ($0.string(at: 0) ?? "", Int($0.int(at: 1) ?? 0)) })
-    {
-      if let s = DeviceState(rawValue: state) { summary.byState[s, default: 0] += n }
-      summary.devices += n
-    }
-    let byRemoval = try database.prepare(
-      "SELECT d.removal, COUNT(*) FROM devices d WHERE \(condition.sql) GROUP BY d.removal"
-    )
-    for (removal, n) in try byRemoval.query(
-      condition.bindings, { ($0.string(at: 0) ?? "", Int($0.int(at: 1) ?? 0)) })
-    {
-      if let r = RemovalStatus(rawValue: removal) { summary.byRemoval[r, default: 0] += n }
-    }
-    let stale = try database.prepare(
-      """
-      SELECT COUNT(*) FROM devices d
-      WHERE (\(condition.sql)) AND (d.last_checkin IS NULL OR d.last_checkin < ?\(condition.bindings.count + 1))
-      """)
-    summary.stale = Int(
-      try stale.query(condition.bindings + [.integer(cutoff)]) { $0.int(at: 0) ?? 0 }.first ?? 0)
-    return summary
+    try fleetCounts(filter: filter, now: now).summary
   }
 
   /// Devices per platform and version (base and RSR mark), newest version first.
   public func versionCounts(filter: DeviceFilter = .all, now: Date = Date()) throws(StoreError)
     -> [VersionCount]
   {
-    let condition = filter.sqlCondition(now: now)
-    let stmt = try database.prepare(
-      """
-      SELECT d.platform, d.os_sort, d.rsr, COUNT(*) FROM devices d
-      WHERE \(condition.sql)
-      GROUP BY d.platform, d.os_sort, d.rsr
-      """)
-    return try stmt.query(condition.bindings) { row in
-      let platform = Platform(rawValue: row.string(at: 0) ?? "") ?? .iOS
-      return VersionCount(
-        platform: platform,
-        version: DeviceColumns.version(
-          platform: platform, base: InventoryStore.base(fromSortKey: row.string(at: 1) ?? ""),
-          rsr: row.string(at: 2), build: nil,
-          supplemental: nil),
-        count: Int(row.int(at: 3) ?? 0))
-    }.sorted { a, b in
-      a.platform != b.platform ? a.platform < b.platform : b.version < a.version
-    }
+    try fleetCounts(filter: filter, now: now).versionCounts
   }
 
   /// Every ring in order with its device counts.
-  public func ringSummaries() throws(StoreError) -> [RingSummary] {
-    let rings = try rings()
-    let stmt = try database.prepare(
-      """
-      SELECT r.name, g.state, g.removal, g.n FROM rings r JOIN (
-        SELECT ring_id, state, removal, COUNT(*) AS n FROM devices GROUP BY ring_id, state, removal
-      ) g ON g.ring_id = r.id
-      """)
-    var states: [String: [DeviceState: Int]] = [:]
-    var removals: [String: [RemovalStatus: Int]] = [:]
-    var totals: [String: Int] = [:]
-    for (ring, state, removal, n) in try stmt.query(
-      [],
-      {
-        (
-          $0.string(at: 0) ?? "", $0.string(at: 1) ?? "", $0.string(at: 2) ?? "",
-          Int($0.int(at: 3) ?? 0)
-        )
-      })
-    {
-      totals[ring, default: 0] += n
-      if let s = DeviceState(rawValue: state) { states[ring, default: [:]][s, default: 0] += n }
-      if let r = RemovalStatus(rawValue: removal) {
-        removals[ring, default: [:]][r, default: 0] += n
-      }
-    }
-    return rings.map {
-      RingSummary(
-        ring: $0, devices: totals[$0.name] ?? 0, byState: states[$0.name] ?? [:],
-        byRemoval: removals[$0.name] ?? [:])
-    }
+  public func ringSummaries(now: Date = Date()) throws(StoreError) -> [RingSummary] {
+    try fleetCounts(now: now).ringSummaries(rings: try rings())
   }
 
   /// The number of devices the filter selects.
