@@ -69,6 +69,7 @@ let package = Package(
       name: "RingsideTUITests", dependencies: ["RingsideTUI", "RingsideStore", "RingsideDomain"],
       exclude: ["Snapshots"]),
     .testTarget(
-      name: "RingsideCLITests", dependencies: ["RingsideCLI", "RingsideStore", "RingsideDomain"]),
+      name: "RingsideCLITests", dependencies: ["RingsideCLI", "RingsideStore", "RingsideDomain"],
+      exclude: ["Snapshots"]),
   ]
 )
