@@ -5,7 +5,7 @@ import RingsideDomain
 /// The local SQLite inventory: devices, their history, rings and policies, staged changes,
 /// the audit log and catalog overrides. Every screen and command reads through it.
 public final class InventoryStore {
-  public let database: SQLiteDatabase
+  let database: SQLiteDatabase
   public let path: String
   public let isReadOnly: Bool
   private var cachedCatalog: ReleaseCatalog?

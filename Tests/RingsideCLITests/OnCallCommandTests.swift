@@ -1,8 +1,9 @@
 import Foundation
 import RingsideCLI
 import RingsideDomain
-import RingsideStore
 import XCTest
+
+@testable import RingsideStore
 
 final class OnCallCommandTests: XCTestCase {
   var cli: CLIHarness!

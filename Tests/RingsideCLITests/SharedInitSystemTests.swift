@@ -1,6 +1,7 @@
 import Foundation
-import RingsideStore
 import XCTest
+
+@testable import RingsideStore
 
 /// `init --shared` as root creates what is missing, refuses to re-permission what exists,
 /// never follows a symbolic link and never replaces a different host config without --force.

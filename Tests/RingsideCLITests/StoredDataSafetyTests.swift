@@ -1,7 +1,8 @@
 import Foundation
 import RingsideCLI
-import RingsideStore
 import XCTest
+
+@testable import RingsideStore
 
 /// What another program wrote into the store never crashes a command: rows Ringside would
 /// refuse are refused with a message naming them.

@@ -1,9 +1,9 @@
 import Foundation
 import RingsideDomain
-import RingsideStore
 import XCTest
 
 @testable import RingsideImport
+@testable import RingsideStore
 
 /// Large imports take another path (indexes rebuilt at the end, key hashes in memory); these
 /// tests force it on the small fixtures and expect the same results as the normal path.

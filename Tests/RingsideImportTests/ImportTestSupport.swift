@@ -1,8 +1,9 @@
 import Foundation
 import RingsideDomain
 import RingsideImport
-import RingsideStore
 import XCTest
+
+@testable import RingsideStore
 
 /// Fixtures, scratch stores and table snapshots shared by the importer tests.
 enum Support {

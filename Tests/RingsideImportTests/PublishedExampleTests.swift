@@ -1,8 +1,9 @@
 import Foundation
 import RingsideDomain
 import RingsideImport
-import RingsideStore
 import XCTest
+
+@testable import RingsideStore
 
 /// Imports the vendor examples and real tenant responses in `Fixtures/published` (sources in
 /// its SOURCES.md), exactly as they were published.

@@ -1,8 +1,9 @@
 import Foundation
 import RingsideDomain
 import RingsideImport
-import RingsideStore
 import XCTest
+
+@testable import RingsideStore
 
 /// The shared samples and the synthetic fixtures import, and together give the fleet the
 /// samples README describes.

@@ -1,8 +1,9 @@
 import Foundation
 import RingsideDomain
 import RingsideImport
-import RingsideStore
 import XCTest
+
+@testable import RingsideStore
 
 /// Imports that run from cron or a systemd timer: standard input and FIFOs read once, an
 /// audit entry for each import, future check-ins, incomplete Graph page sets.

@@ -1,8 +1,9 @@
 import Foundation
 import RingsideDomain
 import RingsideImport
-import RingsideStore
 import XCTest
+
+@testable import RingsideStore
 
 /// The shapes vendors and tenants really produce: numbers where text is expected, sections
 /// left out as null, single-device responses, Apple TVs, several check-in fields.

@@ -17,7 +17,8 @@ public final class FileByteSource: ByteSource {
     fd = open(path, O_RDONLY | O_CLOEXEC)
     if fd < 0 {
       throw ImportIssue(
-        SourceLocation(file: path), "cannot open: \(String(cString: strerror(errno)))")
+        SourceLocation(file: path), "cannot open: \(String(cString: strerror(errno)))",
+        cannotOpen: true)
     }
   }
 

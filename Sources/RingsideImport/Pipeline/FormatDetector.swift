@@ -37,8 +37,9 @@ enum FormatDetector {
     } else {
       var info = stat()
       guard stat(path, &info) == 0 else {
-        if errno == ENOENT { throw ImportIssue(here, "no such file") }
-        throw ImportIssue(here, "cannot open: \(String(cString: strerror(errno)))")
+        if errno == ENOENT { throw ImportIssue(here, "no such file", cannotOpen: true) }
+        throw ImportIssue(
+          here, "cannot open: \(String(cString: strerror(errno)))", cannotOpen: true)
       }
       if info.st_mode & S_IFMT == S_IFDIR {
         throw ImportIssue(here, "is a folder; name the files inside it")

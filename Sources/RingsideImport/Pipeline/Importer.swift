@@ -34,12 +34,7 @@ public enum Importer {
     var summary = ImportSummary()
     do {
       let bulk = isBulk(files, devices: try store.countDevices())
-      // A bulk import checks no foreign key row by row (1M devices: 0.7 s): every device,
-      // ring and link id it writes is one it just read or inserted in this transaction.
-      // SQLite takes this setting only outside a transaction.
-      if bulk { try store.database.execute("PRAGMA foreign_keys=OFF") }
-      defer { if bulk { try? store.database.execute("PRAGMA foreign_keys=ON") } }
-      try store.database.transaction {
+      try store.importing(bulk: bulk) {
         let run = try ImportRun(
           session: ImportSession(store: store), options: options, ringOverride: ringOverride,
           events: events)
@@ -79,8 +74,7 @@ public enum Importer {
         throw .rejected(summary, issues)
       }
     } catch let issue as ImportIssue {
-      let missing = issue.reason.hasPrefix("no such file") || issue.reason.hasPrefix("cannot open")
-      throw .file(issue, missing: missing)
+      throw .file(issue, missing: issue.cannotOpen)
     } catch let error as StoreError {
       throw .store(error)
     } catch let failure as ImportFailure {

@@ -29,11 +29,17 @@ public struct ImportIssue: Error, Sendable, Hashable, CustomStringConvertible {
   public let location: SourceLocation
   public let field: String?
   public let reason: String
+  /// True when the input could not be opened at all (missing, unreadable): the command's exit
+  /// status then says "no input" rather than "bad data".
+  public let cannotOpen: Bool
 
-  public init(_ location: SourceLocation, field: String? = nil, _ reason: String) {
+  public init(
+    _ location: SourceLocation, field: String? = nil, _ reason: String, cannotOpen: Bool = false
+  ) {
     self.location = location
     self.field = field
     self.reason = reason
+    self.cannotOpen = cannotOpen
   }
 
   /// `devices.csv:14: field "OS version": cannot read "16.x" as a version: expected ...`

@@ -40,7 +40,7 @@ public struct ZipArchive {
     self.inflateBudget = inflateBudget
     let here = SourceLocation(file: path)
     let handle = FileHandle(forReadingAtPath: path)
-    guard let handle else { throw ImportIssue(here, "cannot open the archive") }
+    guard let handle else { throw ImportIssue(here, "cannot open the archive", cannotOpen: true) }
     defer { try? handle.close() }
     let size = Int64((try? handle.seekToEnd()) ?? 0)
     let tailLength = min(size, 65_557)
