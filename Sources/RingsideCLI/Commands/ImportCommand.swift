@@ -91,6 +91,7 @@ enum ImportCommand {
       let events = ImportEvents(
         chose: { choice in
           if quiet { return }
+          context.progressLine(nil)
           context.print(
             "\(Sanitized.text(choice.file, limit: 200)): \(choice.format.title) (\(Sanitized.text(choice.reason, limit: 200)))"
           )
@@ -98,11 +99,14 @@ enum ImportCommand {
         rejected: { issue in
           if options.skipInvalid { context.printError("ringside: rejected \(issue)") }
         },
-        progress: { count in
-          if context.stderrIsTerminal && !quiet { context.printError("  \(count) records read") }
+        progress: { progress in
+          if quiet { return }
+          context.progressLine(ImportCommand.progressText(progress))
         },
         notice: { text in if !quiet { context.printError("ringside: note: \(text)") } },
         warning: { text in context.printError("ringside: warning: \(text)") })
+      // The progress line goes away whatever the outcome, before anything else is printed.
+      defer { if !quiet { context.progressLine(nil) } }
       do {
         let summary = try Importer.run(
           files: arguments.positional, into: store, options: options, events: events)
@@ -112,6 +116,16 @@ enum ImportCommand {
         return try failure(error, context: context)
       }
     })
+
+  /// `  45% · 450,000 records · 61,000 records/s`; without a total, no percentage.
+  static func progressText(_ progress: ImportProgress) -> String {
+    let share =
+      progress.percent.map {
+        "\(String(repeating: " ", count: max(0, 3 - String($0).count)))\($0)% · "
+      } ?? ""
+    return
+      "  \(share)\(progress.records.grouped) records · \(progress.recordsPerSecond.grouped) records/s"
+  }
 
   private static func failure(_ error: ImportFailure, context: CommandContext) throws -> Int32 {
     switch error {
@@ -135,20 +149,22 @@ enum ImportCommand {
   /// The summary lines for people.
   static func report(_ s: ImportSummary, dryRun: Bool) -> String {
     var lines = [
-      "Read \(s.read) records: \(s.added) added, \(s.updated) updated, \(s.unchanged) unchanged, "
-        + "\(s.rejected) rejected, \(s.skipped) skipped (not iPhone, iPad or Mac)."
+      "Read \(s.read.grouped) records: \(s.added.grouped) added, \(s.updated.grouped) updated, "
+        + "\(s.unchanged.grouped) unchanged, \(s.rejected.grouped) rejected, "
+        + "\(s.skipped.grouped) skipped (not iPhone, iPad or Mac)."
     ]
     if s.warnings > 0 {
-      lines.append("\(s.warnings) warnings (listed above).")
+      lines.append("\(s.warnings.grouped) warnings (listed above).")
     }
     if s.pendingDevices > 0 {
-      lines.append("Pending updates recorded for \(s.pendingDevices) devices.")
+      lines.append("Pending updates recorded for \(s.pendingDevices.grouped) devices.")
     }
     if !s.newRings.isEmpty { lines.append("New rings: \(s.newRings.joined(separator: ", ")).") }
     if s.ringChanges > 0 {
       let field = "--ring-from"
       let examples = s.ringChangeExamples.joined(separator: "; ")
-      var line = "\(s.ringChanges) devices were in another Ringside ring than their MDM group"
+      var line =
+        "\(s.ringChanges.grouped) devices were in another Ringside ring than their MDM group"
       line += " (\(field)) and moved to the group's ring, e.g. \(examples)."
       line +=
         " Change the group in the MDM, or import without --ring-from, to keep Ringside's rings."
@@ -156,7 +172,7 @@ enum ImportCommand {
     }
     if s.unknownLetters > 0 {
       lines.append(
-        "\(s.unknownLetters) devices have an unknown RSR/BSI letter (Intune reports only the base version): "
+        "\(s.unknownLetters.grouped) devices have an unknown RSR/BSI letter (Intune reports only the base version): "
           + "import a source that reports it (Jamf, Fleet, Kandji or MDM).")
     }
     if dryRun { lines.append("Dry run: nothing was stored.") }

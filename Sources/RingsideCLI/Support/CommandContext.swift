@@ -77,6 +77,13 @@ public final class CommandContext: @unchecked Sendable {
   public func print(_ text: String) { write(text + "\n") }
   /// Writes text to stdout, sanitized when stdout is a terminal.
   public func write(_ text: String) { writeOut(stdoutIsTerminal ? Sanitized.lines(text) : text) }
+  /// Shows `text` as the one progress line on stderr, redrawn in place, when stderr is a
+  /// terminal; nil clears it. The text is built from numbers, and sanitized all the same.
+  public func progressLine(_ text: String?) {
+    guard stderrIsTerminal else { return }
+    writeErr("\r" + Sanitized.text(text ?? "", limit: 200) + "\u{1B}[K")
+  }
+
   /// Writes a line to stderr, always sanitized: messages quote arguments, paths and file
   /// contents, and none of them may put a control sequence on a terminal.
   public func printError(_ text: String) { writeErr(Sanitized.lines(text) + "\n") }

@@ -24,9 +24,9 @@ enum FormatDetector {
 
   /// Opens `path` as `format`, or detects it when `format` is nil. `now` stands for when an MDM
   /// response read from a pipe was sent (a file's modification time stands for it otherwise).
-  static func open(_ path: String, format: ImportFormat?, now: Date = Date()) throws(ImportIssue)
-    -> OpenedInput
-  {
+  static func open(
+    _ path: String, format: ImportFormat?, now: Date = Date(), progress: ImportProgress? = nil
+  ) throws(ImportIssue) -> OpenedInput {
     let name = displayName(path)
     let here = SourceLocation(file: name)
     var isRegular = false
@@ -49,7 +49,8 @@ enum FormatDetector {
         timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
       raw = try FileByteSource(path: path)
     }
-    let input = try HeadedSource(raw, headSize: headSize)
+    let counted: ByteSource = progress.map { CountingByteSource(raw, progress: $0) } ?? raw
+    let input = try HeadedSource(counted, headSize: headSize)
     let prefix = input.head
     if prefix.isEmpty {
       throw ImportIssue(
@@ -60,6 +61,7 @@ enum FormatDetector {
         throw ImportIssue(
           here, "is a .zip archive, which cannot be read from a pipe: save it to a file first")
       }
+      progress?.totalUnknown()
       return try zip(path, format: format)
     }
     if let issue = encodingProblem(prefix, file: name), !isBinaryPlist(prefix) { throw issue }

@@ -12,6 +12,8 @@ final class ImportRun {
   let options: ImportOptions
   let ringOverride: String?
   let events: ImportEvents
+  /// Bytes and records read so far, for the progress events.
+  var progress: ImportProgress?
   let defaultRing: String
   var summary = ImportSummary()
   private(set) var issues: [ImportIssue] = []
@@ -44,7 +46,10 @@ final class ImportRun {
     default: break
     }
     summary.read += 1
-    if summary.read % 10_000 == 0 { events.progress(summary.read) }
+    if summary.read % 10_000 == 0, let progress {
+      progress.counted(records: summary.read)
+      events.progress(progress)
+    }
     switch item {
     case .device(let record):
       do {

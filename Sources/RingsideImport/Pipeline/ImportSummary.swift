@@ -86,8 +86,8 @@ public struct ImportEvents {
   public var chose: (FormatChoice) -> Void
   /// A record was rejected (reported as it happens with `--skip-invalid`).
   public var rejected: (ImportIssue) -> Void
-  /// Records read so far, every 10,000.
-  public var progress: (Int) -> Void
+  /// How far the import has read, every 10,000 records.
+  public var progress: (ImportProgress) -> Void
   /// A remark that rejects nothing.
   public var notice: (String) -> Void
   /// Something probably wrong with the input that rejects nothing: a check-in in the future,
@@ -97,7 +97,8 @@ public struct ImportEvents {
   public init(
     chose: @escaping (FormatChoice) -> Void = { _ in },
     rejected: @escaping (ImportIssue) -> Void = { _ in },
-    progress: @escaping (Int) -> Void = { _ in }, notice: @escaping (String) -> Void = { _ in },
+    progress: @escaping (ImportProgress) -> Void = { _ in },
+    notice: @escaping (String) -> Void = { _ in },
     warning: @escaping (String) -> Void = { _ in }
   ) {
     self.warning = warning

@@ -39,8 +39,11 @@ public enum Importer {
           session: ImportSession(store: store), options: options, ringOverride: ringOverride,
           events: events)
         if bulk { try run.session.prepareBulk() }
+        let progress = ImportProgress(totalBytes: Self.totalBytes(of: files))
+        run.progress = progress
         for file in files {
-          let input = try FormatDetector.open(file, format: options.format, now: options.now)
+          let input = try FormatDetector.open(
+            file, format: options.format, now: options.now, progress: progress)
           let choice = FormatChoice(
             file: FormatDetector.displayName(file), format: input.format, reason: input.reason)
           run.summary.choices.append(choice)
@@ -82,6 +85,19 @@ public enum Importer {
     } catch {
       throw .store(StoreError(.other, "\(error)"))
     }
+  }
+
+  /// The sizes of `files` added up; nil when one is not a plain file (standard input).
+  static func totalBytes(of files: [String]) -> Int64? {
+    var total: Int64 = 0
+    for file in files {
+      var info = stat()
+      guard file != FormatDetector.standardInput, stat(file, &info) == 0,
+        info.st_mode & S_IFMT == S_IFREG
+      else { return nil }
+      total += Int64(info.st_size)
+    }
+    return total
   }
 
   /// The smallest estimated input, in records, imported the bulk way; tests lower it.
