@@ -98,6 +98,38 @@ final class CompletionScriptTests: XCTestCase {
     XCTAssertEqual(try complete(["ringside", "conf"]), "config")
   }
 
+  func testZshRunsTheScriptThroughItsBashCompatibilityAndGetsEachCommandsValues() throws {
+    let zsh = "/usr/bin/zsh"
+    try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: zsh), "zsh is not installed")
+    let cli = try CLIHarness()
+    let script = cli.directory.appendingPathComponent("_ringside")
+    try cli.run("completions", "zsh").out.write(to: script, atomically: true, encoding: .utf8)
+    func complete(_ words: [String]) throws -> String {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: zsh)
+      let quoted = words.map { "'\($0)'" }.joined(separator: " ")
+      // As zsh's bashcompinit calls it: sh emulation, arrays counted from 0. zsh itself then
+      // narrows the words to what was typed.
+      process.arguments = [
+        "-fc",
+        "autoload -U compinit; compinit -u; source '\(script.path)'; emulate -L sh; setopt ksharrays; COMP_WORDS=(\(quoted)); COMP_CWORD=\(words.count - 1); _ringside; print -r -- \"${COMPREPLY[*]}\"",
+      ]
+      let pipe = Pipe()
+      process.standardOutput = pipe
+      process.standardError = FileHandle.nullDevice
+      process.environment = ["HOME": cli.directory.path, "PATH": "/usr/bin:/bin"]
+      try process.run()
+      process.waitUntilExit()
+      return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    XCTAssertEqual(try complete(["ringside", "report", "--format", ""]), "text json csv")
+    XCTAssertEqual(try complete(["ringside", "why", "--format", ""]), "text json")
+    XCTAssertEqual(
+      try complete(["ringside", "stage", "policy", "--rsr-removal", ""]), "unset allow block")
+    XCTAssertTrue(try complete(["ringside", "st"]).contains("staged"))
+  }
+
   func testFishGetsOneCompleteLinePerOption() throws {
     let fish = try CLIHarness().run("completions", "fish").out
     XCTAssertTrue(fish.contains("-l target-major"), fish)
