@@ -113,7 +113,10 @@ final class CommandLineContractTests: XCTestCase {
   func testBuiltinCatalogListsWithoutAStore() throws {
     let result = try CLIHarness().run("catalog", "--format", "json")
     XCTAssertEqual(result.status, 0, result.err)
-    let list = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as! [[String: Any]]
+    let top = try XCTUnwrap(
+      try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+    XCTAssertEqual(top["schema_version"] as? Int, 2)
+    let list = try XCTUnwrap(top["releases"] as? [[String: Any]])
     XCTAssertTrue(list.contains { $0["version"] as? String == "16.5.1 (c)" })
   }
 }

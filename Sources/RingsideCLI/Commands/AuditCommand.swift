@@ -41,7 +41,11 @@ enum AuditCommand {
       let store = try context.openStore(arguments, readOnly: true)
       let entries = try store.auditEntries(limit: limit)
       if format == .json {
-        context.print(JSONValue.array(entries.map(json)).serialized())
+        context.print(
+          JSONValue.object([
+            ("schema_version", .int(DeviceJSON.schemaVersion)),
+            ("entries", .array(entries.map(json))),
+          ]).serialized())
         return ExitCode.ok.rawValue
       }
       guard !entries.isEmpty else {

@@ -64,24 +64,29 @@ enum CatalogCommand {
       for r in releases { context.print(CatalogCSV.row(r)) }
     case .json:
       context.print(
-        JSONValue.array(
-          releases.map { r in
-            .object([
-              ("platform", .string(r.family.rawValue)), ("kind", .string(r.kindName)),
-              ("version", .string(r.displayVersion)),
-              ("build", r.build.map { .string($0.text) } ?? .null),
-              ("prerequisite_build", r.prerequisiteBuild.map { .string($0.text) } ?? .null),
-              ("released", r.released.map { .string($0) } ?? .null),
-              ("status", .string(r.status.rawValue)),
-              ("replaced_by", r.replacedBy.map { .string("\(r.version) (\($0))") } ?? .null),
-              ("superseded_by", r.supersededBy.map { .string($0.description) } ?? .null),
-              ("expires", r.expires.map { .string($0) } ?? .null),
-              ("devices", r.devices.isAll ? .null : .string(r.devices.summary)),
-              ("notes", r.notes.isEmpty ? .null : .string(r.notes)),
-              ("source", .string(r.source)),
-            ])
-          }
-        ).serialized())
+        JSONValue.object([
+          ("schema_version", .int(DeviceJSON.schemaVersion)),
+          (
+            "releases",
+            JSONValue.array(
+              releases.map { r in
+                .object([
+                  ("platform", .string(r.family.rawValue)), ("kind", .string(r.kindName)),
+                  ("version", .string(r.displayVersion)),
+                  ("build", r.build.map { .string($0.text) } ?? .null),
+                  ("prerequisite_build", r.prerequisiteBuild.map { .string($0.text) } ?? .null),
+                  ("released", r.released.map { .string($0) } ?? .null),
+                  ("status", .string(r.status.rawValue)),
+                  ("replaced_by", r.replacedBy.map { .string("\(r.version) (\($0))") } ?? .null),
+                  ("superseded_by", r.supersededBy.map { .string($0.description) } ?? .null),
+                  ("expires", r.expires.map { .string($0) } ?? .null),
+                  ("devices", r.devices.isAll ? .null : .string(r.devices.summary)),
+                  ("notes", r.notes.isEmpty ? .null : .string(r.notes)),
+                  ("source", .string(r.source)),
+                ])
+              })
+          ),
+        ]).serialized())
     default:
       context.print("Catalog as of \(catalog.asOf).")
       var table = TextTable([

@@ -119,6 +119,7 @@ struct StagedReport {
 
   func json(diff: Bool) -> JSONValue {
     .object([
+      ("schema_version", .int(DeviceJSON.schemaVersion)),
       ("staged_count", .int(stagedCount)),
       ("staged", .array(changes.map(Self.json))),
       (
