@@ -1,4 +1,4 @@
-/// The bars of issue 15 (DESIGN.md §5 made stricter for real fleet shapes) the figures are
+/// The bars (README "Performance": speed on fleets shaped like real ones) the figures are
 /// checked against. Keys may carry a shape label (`fleet.`, `demo.`), which bars ignore.
 enum Bars {
   /// The bar for a figure at `devices` devices, as a limit and its words; nil when none.

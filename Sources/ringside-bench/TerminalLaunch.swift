@@ -1,4 +1,5 @@
 import Foundation
+import RingsideDomain
 
 #if canImport(Glibc)
   import Glibc
@@ -81,15 +82,7 @@ enum TerminalLaunch {
   }
 
   /// 1000000 as "1,000,000", as the Overview writes it.
-  static func grouped(_ n: Int) -> String {
-    var digits = Array(String(n))
-    var out = ""
-    while digits.count > 3 {
-      out = "," + String(digits.suffix(3)) + out
-      digits.removeLast(3)
-    }
-    return String(digits) + out
-  }
+  static func grouped(_ n: Int) -> String { n.grouped }
 }
 
 /// Runs a program with standard error discarded and standard output read or discarded.
