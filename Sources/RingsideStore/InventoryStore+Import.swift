@@ -98,7 +98,7 @@ public final class ImportSession {
     try stmt.bind(bindings)
     defer { stmt.reset() }
     guard try stmt.step() else { return nil }
-    return StoredDevice(id: stmt.int(at: 0) ?? 0, device: InventoryStore.device(stmt))
+    return StoredDevice(id: stmt.int(.id) ?? 0, device: InventoryStore.device(stmt))
   }
 
   /// Hashes of every device key and source link in the store, once `preloadKeys()` ran: a

@@ -25,45 +25,36 @@ public struct RingSummary: Sendable, Hashable {
 }
 
 extension InventoryStore {
-  /// The columns `device(_:)` reads, in order: the row id, then what a `Device` holds. The
-  /// query must join `rings r`.
-  static let storedDeviceColumns = """
-    d.id, d.device_key, d.serial, d.udid, d.name, d.platform, d.model, d.os_base, d.rsr, d.build,
-    d.supplemental_build, d.supervised, d.user_enrolled, r.name, d.last_checkin, d.user_name,
-    d.source, d.removed_letter
-    """
+  /// The columns `device(_:)` reads (`DeviceRowColumn.stored`): the row id, then what a
+  /// `Device` holds. The query must join `rings r`.
+  static let storedDeviceColumns = DeviceRowColumn.list(DeviceRowColumn.stored)
 
-  /// The columns `record(_:)` reads, in order; the query must join `rings r`.
-  static let deviceColumns =
-    storedDeviceColumns + """
-      , d.state, d.removal,
-      (SELECT sr.name FROM staged_changes sc JOIN rings sr ON sr.id = sc.ring_id
-       WHERE sc.device_id = d.id AND sc.kind = 'move')
-      """
+  /// The columns `record(_:)` reads (every `DeviceRowColumn`); the query must join `rings r`.
+  static let deviceColumns = DeviceRowColumn.list(DeviceRowColumn.allCases)
 
-  /// The device in a row that starts with `storedDeviceColumns` (its id is column 0).
+  /// The device in a row selected with `storedDeviceColumns` (or `deviceColumns`).
   static func device(_ row: SQLiteStatement) -> Device {
-    let platform = Platform(rawValue: row.string(at: 5) ?? "") ?? .iOS
+    let platform = Platform(rawValue: row.string(.platform) ?? "") ?? .iOS
     return Device(
-      key: row.string(at: 1) ?? "", serial: row.string(at: 2), udid: row.string(at: 3),
-      name: row.string(at: 4) ?? "", platform: platform, model: row.string(at: 6),
+      key: row.string(.deviceKey) ?? "", serial: row.string(.serial), udid: row.string(.udid),
+      name: row.string(.name) ?? "", platform: platform, model: row.string(.model),
       version: DeviceColumns.version(
-        platform: platform, base: row.string(at: 7), rsr: row.string(at: 8),
-        build: row.string(at: 9), supplemental: row.string(at: 10)),
-      supervised: row.int(at: 11).map { $0 != 0 }, userEnrolled: row.int(at: 12) == 1,
-      ring: row.string(at: 13) ?? "",
-      lastCheckIn: row.int(at: 14).map { Date(timeIntervalSince1970: Double($0)) },
-      userName: row.string(at: 15), source: row.string(at: 16) ?? "",
-      removedLetter: row.string(at: 17)?.first)
+        platform: platform, base: row.string(.osBase), rsr: row.string(.rsr),
+        build: row.string(.build), supplemental: row.string(.supplementalBuild)),
+      supervised: row.int(.supervised).map { $0 != 0 }, userEnrolled: row.int(.userEnrolled) == 1,
+      ring: row.string(.ring) ?? "",
+      lastCheckIn: row.int(.lastCheckIn).map { Date(timeIntervalSince1970: Double($0)) },
+      userName: row.string(.userName), source: row.string(.source) ?? "",
+      removedLetter: row.string(.removedLetter)?.first)
   }
 
   /// A device row selected with `deviceColumns`.
   static func record(_ row: SQLiteStatement) -> DeviceRecord {
     DeviceRecord(
-      id: row.int(at: 0) ?? 0, device: device(row),
-      state: DeviceState(rawValue: row.string(at: 18) ?? "") ?? .unknown,
-      removal: RemovalStatus(rawValue: row.string(at: 19) ?? "") ?? .allowed,
-      stagedRing: row.string(at: 20))
+      id: row.int(.id) ?? 0, device: device(row),
+      state: DeviceState(rawValue: row.string(.state) ?? "") ?? .unknown,
+      removal: RemovalStatus(rawValue: row.string(.removal) ?? "") ?? .allowed,
+      stagedRing: row.string(.stagedRing))
   }
 
   /// Counts by state, removal status and check-in age, for the filtered devices (from
