@@ -17,6 +17,8 @@ public struct DrillCanvas: Sendable {
     public let x: Int
     public let width: Int
     public let scope: DeviceScope
+    /// The ring the number belongs to, where it belongs to one (the Rings view's rows).
+    public let ring: String?
   }
 
   public private(set) var lines: [[Span]] = []
@@ -38,9 +40,12 @@ public struct DrillCanvas: Sendable {
   }
 
   /// Adds an enterable number (or label) to the last line.
-  public mutating func item(_ text: String, x: Int, role: StyleRole, scope: DeviceScope) {
+  public mutating func item(
+    _ text: String, x: Int, role: StyleRole, scope: DeviceScope, ring: String? = nil
+  ) {
     add(text, x: x, role: role)
-    items.append(Item(line: lines.count - 1, x: x, width: DisplayWidth.of(text), scope: scope))
+    items.append(
+      Item(line: lines.count - 1, x: x, width: DisplayWidth.of(text), scope: scope, ring: ring))
   }
 
   /// Places `other` beside this canvas starting at column `x`, line by line.
@@ -49,7 +54,9 @@ public struct DrillCanvas: Sendable {
     for (i, spans) in other.lines.enumerated() {
       lines[i] += spans.map { Span(x: $0.x + x, text: $0.text, role: $0.role) }
     }
-    items += other.items.map { Item(line: $0.line, x: $0.x + x, width: $0.width, scope: $0.scope) }
+    items += other.items.map {
+      Item(line: $0.line, x: $0.x + x, width: $0.width, scope: $0.scope, ring: $0.ring)
+    }
     items.sort { ($0.line, $0.x) < ($1.line, $1.x) }
   }
 
@@ -58,7 +65,7 @@ public struct DrillCanvas: Sendable {
     let base = lines.count
     lines += other.lines
     items += other.items.map {
-      Item(line: $0.line + base, x: $0.x, width: $0.width, scope: $0.scope)
+      Item(line: $0.line + base, x: $0.x, width: $0.width, scope: $0.scope, ring: $0.ring)
     }
   }
 

@@ -55,10 +55,7 @@ public enum RingsView {
     guard let snapshot = state.snapshot else { return nil }
     let items = canvas(snapshot, width: state.width, staging: state.staging).items
     guard items.indices.contains(state.rings.cursor) else { return nil }
-    for term in items[state.rings.cursor].scope.terms {
-      if case .ring(let name) = term { return name }
-    }
-    return nil
+    return items[state.rings.cursor].ring
   }
 
   static func canvas(_ s: FleetSnapshot, width: Int, staging: StagingInfo? = nil) -> DrillCanvas {
@@ -81,14 +78,15 @@ public enum RingsView {
       c.add(RingsideTUIText.fit(name, nameWidth), x: 1, role: .label)
       c.item(
         RingsideTUIText.right(row.devices.grouped, cell - 1), x: 1 + nameWidth, role: .number,
-        scope: DeviceScope(title: "ring \(name)", terms: [.ring(name)]))
+        scope: DeviceScope(title: "ring \(name)", terms: [.ring(name)]), ring: name)
       for (i, (state, _)) in stateColumns.enumerated() {
         c.item(
           RingsideTUIText.right((row.byState[state] ?? 0).grouped, cell - 1),
           x: 1 + nameWidth + (i + 1) * cell,
           role: .number,
           scope: DeviceScope(
-            title: "ring \(name), state: \(state.title)", terms: [.ring(name), .state(state)]))
+            title: "ring \(name), state: \(state.title)", terms: [.ring(name), .state(state)]),
+          ring: name)
       }
     }
     c.newLine()
@@ -117,13 +115,15 @@ public enum RingsView {
           role: .number,
           scope: DeviceScope(
             title: "ring \(name), removal: \(removal.rawValue)",
-            terms: [.ring(name), .removal(removal)]))
+            terms: [.ring(name), .removal(removal)]),
+          ring: name)
       }
       c.item(
         RingsideTUIText.right(row.stale.grouped, 9), x: 1 + nameWidth + 4 * 14, role: .number,
         scope: DeviceScope(
           title: "ring \(name), stale",
-          terms: [.ring(name), .stale(true, days: DeviceFilter.staleDays)]))
+          terms: [.ring(name), .stale(true, days: DeviceFilter.staleDays)]),
+        ring: name)
     }
     c.newLine()
     c.newLine()
