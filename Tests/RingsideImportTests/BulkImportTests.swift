@@ -8,12 +8,11 @@ import XCTest
 /// Large imports take another path (indexes rebuilt at the end, key hashes in memory); these
 /// tests force it on the small fixtures and expect the same results as the normal path.
 final class BulkImportTests: XCTestCase {
-  override func setUp() {
-    Importer.bulkMinimumRecords = 0
-  }
-
-  override func tearDown() {
-    Importer.bulkMinimumRecords = Importer.defaultBulkMinimumRecords
+  /// Every import here takes the bulk path, however small.
+  private var bulk: ImportOptions {
+    var options = ImportOptions()
+    options.bulkMinimumRecords = 0
+    return options
   }
 
   private func indexes(_ store: InventoryStore) throws -> [String] {
@@ -24,7 +23,7 @@ final class BulkImportTests: XCTestCase {
   func testBulkImportGivesTheSameFleetAndKeepsEveryIndex() throws {
     let store = try Support.store(self)
     let before = try indexes(store)
-    try Support.run(store, Support.allSources.map(Support.fixture))
+    try Support.run(store, Support.allSources.map(Support.fixture), bulk)
     XCTAssertEqual(try indexes(store), before)
     let devices = try store.devices(limit: 100)
     XCTAssertEqual(devices.count, 8)
@@ -35,14 +34,14 @@ final class BulkImportTests: XCTestCase {
 
   func testBulkImportLeavesEveryForeignKeyValidAndCheckedAgain() throws {
     let store = try Support.store(self)
-    try Support.run(store, Support.allSources.map(Support.fixture))
+    try Support.run(store, Support.allSources.map(Support.fixture), bulk)
     XCTAssertEqual(try store.integrityProblems(), [])
     XCTAssertEqual(try store.database.scalar("PRAGMA foreign_keys")?.int, 1)
     let bad = Support.file(
       self, "bad.csv", "Device name,Serial number,OS,OS version\nx,S1,iOS,banana\n")
     let empty = try Support.store(self)
-    XCTAssertTrue(Importer.isBulk([bad], devices: try empty.countDevices()))
-    XCTAssertNotNil(Support.failure(empty, [bad]))
+    XCTAssertTrue(Importer.isBulk([bad], devices: try empty.countDevices(), minimum: 0))
+    XCTAssertNotNil(Support.failure(empty, [bad], bulk))
     XCTAssertEqual(try empty.database.scalar("PRAGMA foreign_keys")?.int, 1)
   }
 
@@ -55,10 +54,11 @@ final class BulkImportTests: XCTestCase {
     let second = Support.intuneCSV(
       header, (0..<count).map { ["id-\($0)", "Phone \($0)", "", "iOS", "26.4"] })
     for bulk in [true, false] {
-      Importer.bulkMinimumRecords = bulk ? 0 : .max
+      var options = ImportOptions()
+      options.bulkMinimumRecords = bulk ? 0 : .max
       let store = try Support.store(self)
       let summary = try Support.run(
-        store, [Support.file(self, "a.csv", first), Support.file(self, "b.csv", second)])
+        store, [Support.file(self, "a.csv", first), Support.file(self, "b.csv", second)], options)
       XCTAssertEqual(summary.added, count, "bulk \(bulk)")
       XCTAssertEqual(try store.countDevices(), count, "bulk \(bulk)")
       XCTAssertEqual(
@@ -70,22 +70,23 @@ final class BulkImportTests: XCTestCase {
   func testBulkReimportFindsEveryDevice() throws {
     let store = try Support.store(self)
     let files = ["intune-devices.csv", "jamf-mobile-devices.json"].map(Support.fixture)
-    try Support.run(store, files)
-    let summary = try Support.run(store, files)
+    try Support.run(store, files, bulk)
+    let summary = try Support.run(store, files, bulk)
     XCTAssertEqual(summary.added, 0)
     XCTAssertEqual(try store.countDevices(), 8)
   }
 
   func testRejectedBulkImportLeavesTablesAndIndexesAsTheyWere() throws {
     let store = try Support.store(self)
-    try Support.run(store, [Support.fixture("intune-devices.csv")])
+    try Support.run(store, [Support.fixture("intune-devices.csv")], bulk)
     let before = try Support.snapshot(store)
     let beforeIndexes = try indexes(store)
     let bad = Support.file(
       self, "bad.json",
       #"{"value":[{"id":"1","deviceName":"x","operatingSystem":"iOS","osVersion":"banana"}]}"#)
     guard
-      case .rejected? = Support.failure(store, [Support.fixture("jamf-mobile-devices.json"), bad])
+      case .rejected? = Support.failure(
+        store, [Support.fixture("jamf-mobile-devices.json"), bad], bulk)
     else {
       return XCTFail("expected a rejection")
     }

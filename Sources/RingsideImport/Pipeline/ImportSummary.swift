@@ -18,6 +18,10 @@ public struct ImportOptions: Sendable {
   public var now: Date
   /// Who runs the import, for its audit entry.
   public var actor: AuditActor
+  /// The smallest estimated input, in records, imported the bulk way (indexes rebuilt once at
+  /// the end). Tests lower it to run the bulk path on small files.
+  public var bulkMinimumRecords = ImportOptions.defaultBulkMinimumRecords
+  public static let defaultBulkMinimumRecords = 2_000
 
   public init(
     format: ImportFormat? = nil, ring: String? = nil, ringFrom: String? = nil,

@@ -33,7 +33,8 @@ public enum Importer {
     }
     var summary = ImportSummary()
     do {
-      let bulk = isBulk(files, devices: try store.countDevices())
+      let bulk = isBulk(
+        files, devices: try store.countDevices(), minimum: options.bulkMinimumRecords)
       try store.importing(bulk: bulk) {
         let run = try ImportRun(
           session: ImportSession(store: store), options: options, ringOverride: ringOverride,
@@ -100,14 +101,10 @@ public enum Importer {
     return total
   }
 
-  /// The smallest estimated input, in records, imported the bulk way; tests lower it.
-  static let defaultBulkMinimumRecords = 2_000
-  nonisolated(unsafe) static var bulkMinimumRecords = defaultBulkMinimumRecords
-
   /// True when the input is large next to the store (about 2,000 records or more, and at
   /// least half as many as the store holds): then rebuilding the screen indexes once is
   /// cheaper than updating them per record (10,000 rows into an empty store: 0.37 s -> 0.15 s).
-  static func isBulk(_ files: [String], devices: Int) -> Bool {
+  static func isBulk(_ files: [String], devices: Int, minimum bulkMinimumRecords: Int) -> Bool {
     // A pipe's size is unknown until read: bulk only when the store is still small.
     if files.contains(where: { !isRegularFile($0) }) { return devices < bulkMinimumRecords }
     let bytes = files.reduce(0) { $0 + uncompressedSize($1) }
