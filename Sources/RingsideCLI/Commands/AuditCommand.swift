@@ -53,6 +53,8 @@ enum AuditCommand {
         return ExitCode.ok.rawValue
       }
       var table = TextTable(["at", "user", "role", "origin", "action", "detail"])
+      // When and what are never cut; the detail gives way first.
+      table.uncut = [0, 4]
       for entry in entries {
         var detail = entry.detail
         if entry.beforeHash != nil || entry.afterHash != nil {
