@@ -85,6 +85,7 @@ struct StagedReport {
         files.add([review.action.rawValue, review.name, review.conflict ?? note(review)])
       }
       out += files.render(indent: "  ", width: width) + "\n"
+      out += declarationSettings(width: width)
     }
     if !warnings.isEmpty {
       out += "\nWarnings:\n"
@@ -103,6 +104,31 @@ struct StagedReport {
           (diff ? "" : "Show the file changes with `ringside staged --diff`; ") + (diff ? "W" : "w")
             + "rite them with `ringside apply`, or drop the staged changes with `ringside discard`.",
           width: width) + "\n"
+    }
+    return out
+  }
+
+  /// Each declaration a write would change, setting by setting: for an MDM that offers the
+  /// declaration's settings but takes no custom declaration file.
+  func declarationSettings(width: Int) -> String {
+    let declarations = plan.reviews.filter {
+      $0.action != .unchanged && $0.action != .remove && $0.planned?.kind == .declaration
+    }
+    guard !declarations.isEmpty else { return "" }
+    var out =
+      "\n"
+      + wrapText(
+        "Declarations setting by setting (Apple's keys; upload the .ddm.json where the MDM takes "
+          + "custom declarations, else enter these in its software update settings):",
+        width: width, indent: "  ") + "\n"
+    for review in declarations {
+      guard let file = review.planned else { continue }
+      let settings = DeclarationSettings.lines(ofDeclaration: file.text)
+      out +=
+        wrapText(
+          "  \(review.name): "
+            + (settings.isEmpty ? "no settings" : settings.joined(separator: "; ")),
+          width: width, indent: "    ") + "\n"
     }
     return out
   }
