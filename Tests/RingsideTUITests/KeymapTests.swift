@@ -94,7 +94,7 @@ final class KeymapTests: XCTestCase {
 
   func testReadOnlySessionsDoNotBindDangerousCommands() {
     let staging = Command(
-      "ring.toggle-install", "toggle install", help: "Stage a policy change.", scope: "rings",
+      "ring.toggle-install", "toggle install", help: "Stage a policy change.", scope: .rings,
       dangerous: true)
     let commands = CommandTable.fixed + [staging]
     let standard = Keymap.standard(

@@ -15,44 +15,44 @@ extension CommandTable {
   public static let staging: [Command] = [
     Command(
       cycleInstall, "install",
-      help: "Stage the ring's RSR/BSI installation: unset, allow, block.", scope: "rings",
+      help: "Stage the ring's RSR/BSI installation: unset, allow, block.", scope: .rings,
       dangerous: true),
     Command(
       cycleRemoval, "removal", help: "Stage the ring's RSR/BSI removal: unset, allow, block.",
-      scope: "rings", dangerous: true),
+      scope: .rings, dangerous: true),
     Command(
       deferMore, "defer +", help: "Stage one more day of OS update deferral (unset, 1-90).",
-      scope: "rings", dangerous: true),
+      scope: .rings, dangerous: true),
     Command(
-      deferLess, "defer -", help: "Stage one day less of OS update deferral.", scope: "rings",
+      deferLess, "defer -", help: "Stage one day less of OS update deferral.", scope: .rings,
       dangerous: true),
     Command(
       cycleCritical, "critical",
-      help: "Stage the ring's macOS CriticalUpdateInstall: unset, on, off.", scope: "rings",
+      help: "Stage the ring's macOS CriticalUpdateInstall: unset, on, off.", scope: .rings,
       dangerous: true),
     Command(
       cycleMajorTarget, "target",
       help:
         "Stage which release counts as current: unset, newest (newest major the model runs), line.",
-      scope: "rings", dangerous: true),
+      scope: .rings, dangerous: true),
     Command(
       select, "select", help: "Select or deselect the device under the cursor.",
-      scope: "devices", dangerous: true),
+      scope: .devices, dangerous: true),
     Command(
       selectAll, "select all",
       help: "Select every device matching the filter, or clear the selection.",
-      scope: "devices", dangerous: true),
+      scope: .devices, dangerous: true),
     Command(
       move, "move",
       help:
         "Stage moving the selected devices (or the one under the cursor) to a ring chosen from a list.",
-      scope: "devices", dangerous: true),
+      scope: .devices, dangerous: true),
     Command(
       drop, "drop", help: "Drop the selected staged change (or the ring move group).",
-      scope: "staged", dangerous: true),
+      scope: .staged, dangerous: true),
     Command(
       writeAll, "write",
       help: "Write the profiles for everything staged and apply it, after a confirmation.",
-      scope: "staged", dangerous: true, names: ["write"]),
+      scope: .staged, dangerous: true, names: ["write"]),
   ]
 }

@@ -29,67 +29,67 @@ public enum CommandTable {
   /// The fixed commands, before the per-view ones.
   public static let fixed: [Command] = [
     Command(
-      quit, "quit", help: "Leave the dashboard and restore the terminal.", scope: "global",
+      quit, "quit", help: "Leave the dashboard and restore the terminal.", scope: .global,
       names: ["q", "quit", "q!", "quit!"]),
     Command(
-      help, "help", help: "Show or hide this list of keys and commands.", scope: "global",
+      help, "help", help: "Show or hide this list of keys and commands.", scope: .global,
       names: ["help"]),
     Command(
       commandLine, "cmd", help: "Type a command: :devices, :rings, :theme mono, :sort os desc, :q.",
-      scope: "global"),
+      scope: .global),
     Command(
       back, "back",
       help:
         "Close the device, the help or the input; back to where Enter came from; then clear the filter.",
-      scope: "global", names: ["back"]),
+      scope: .global, names: ["back"]),
     Command(
       reload, "reload", help: "Reload everything from the store and redraw the screen.",
-      scope: "global", names: ["reload"]),
-    Command(nextView, "views", help: "Switch to the next view.", scope: "global"),
-    Command(previousView, "previous view", help: "Switch to the previous view.", scope: "global"),
+      scope: .global, names: ["reload"]),
+    Command(nextView, "views", help: "Switch to the next view.", scope: .global),
+    Command(previousView, "previous view", help: "Switch to the previous view.", scope: .global),
     Command(
       theme, "theme", help: "Switch theme: default, high-contrast, light, mono, or a file path.",
-      scope: "global", names: ["theme"], argument: "NAME"),
-    Command(up, "up", help: "Move up one row or item.", scope: "navigation"),
-    Command(down, "down", help: "Move down one row or item.", scope: "navigation"),
-    Command(left, "left", help: "Move to the number on the left.", scope: "navigation"),
-    Command(right, "right", help: "Move to the number on the right.", scope: "navigation"),
-    Command(pageUp, "page up", help: "Move up one screen.", scope: "navigation"),
-    Command(pageDown, "page down", help: "Move down one screen.", scope: "navigation"),
-    Command(top, "top", help: "Go to the first row or item.", scope: "navigation", names: ["top"]),
+      scope: .global, names: ["theme"], argument: "NAME"),
+    Command(up, "up", help: "Move up one row or item.", scope: .navigation),
+    Command(down, "down", help: "Move down one row or item.", scope: .navigation),
+    Command(left, "left", help: "Move to the number on the left.", scope: .navigation),
+    Command(right, "right", help: "Move to the number on the right.", scope: .navigation),
+    Command(pageUp, "page up", help: "Move up one screen.", scope: .navigation),
+    Command(pageDown, "page down", help: "Move down one screen.", scope: .navigation),
+    Command(top, "top", help: "Go to the first row or item.", scope: .navigation, names: ["top"]),
     Command(
-      bottom, "bottom", help: "Go to the last row or item.", scope: "navigation", names: ["bottom"]),
+      bottom, "bottom", help: "Go to the last row or item.", scope: .navigation, names: ["bottom"]),
     Command(
       open, "open",
       help: "Open the devices behind the number under the cursor, or the device under the cursor.",
-      scope: "navigation"),
+      scope: .navigation),
     Command(
       nextMatch, "next",
       help:
         "Next match: the next device of the filtered list (also from a device's page), the next number.",
-      scope: "navigation"),
+      scope: .navigation),
     Command(
       previousMatch, "previous",
       help: "Previous match: the previous device of the filtered list, the previous number.",
-      scope: "navigation"),
+      scope: .navigation),
     Command(
       filter, "filter",
       help:
         "Filter devices as you type: words, os:16.5.1 ring:test state:pulled-rsr removal:blocked platform:macos supervised:no stale:yes, -term to exclude.",
-      scope: "devices", names: ["filter"], argument: "TEXT"),
-    Command(sortNext, "sort", help: "Sort by the next column.", scope: "devices"),
-    Command(sortPrevious, "sort back", help: "Sort by the previous column.", scope: "devices"),
-    Command(sortReverse, "reverse", help: "Reverse the sort direction.", scope: "devices"),
+      scope: .devices, names: ["filter"], argument: "TEXT"),
+    Command(sortNext, "sort", help: "Sort by the next column.", scope: .devices),
+    Command(sortPrevious, "sort back", help: "Sort by the previous column.", scope: .devices),
+    Command(sortReverse, "reverse", help: "Reverse the sort direction.", scope: .devices),
     Command(
       sortBy, "sort by",
       help:
         "Sort by a column (name platform os build ring supervised removal state checkin), asc or desc.",
-      scope: "devices", names: ["sort"], argument: "COLUMN [asc|desc]"),
+      scope: .devices, names: ["sort"], argument: "COLUMN [asc|desc]"),
     Command(
       copySerial, "copy serial",
       help:
         "Copy the serial number of the device under the cursor or on its page to the clipboard (OSC 52 through the terminal) and show it.",
-      scope: "devices", names: ["copy"]),
+      scope: .devices, names: ["copy"]),
   ]
 
   /// The fixed commands plus one per registered view.
@@ -99,7 +99,7 @@ public enum CommandTable {
         Command(
           view.commandID, view.title.lowercased(),
           help: "Show the \(view.title) view. \(view.summary)",
-          scope: "views", names: view.names)
+          scope: .views, names: view.names)
       }
   }
 }

@@ -3,7 +3,7 @@
 public enum HelpText {
   public static func lines(_ state: DashboardState, ascii: Bool = false) -> [(String, String)] {
     var out: [(String, String)] = []
-    var scopes: [String] = []
+    var scopes: [HelpScope] = []
     for command in state.commands where !scopes.contains(command.scope) {
       scopes.append(command.scope)
     }
@@ -20,7 +20,7 @@ public enum HelpText {
       }
       guard !group.isEmpty else { continue }
       out.append(("", ""))
-      out.append((scope.prefix(1).uppercased() + scope.dropFirst(), ""))
+      out.append((scope.title, ""))
       out += group
     }
     out.append(("", ""))
