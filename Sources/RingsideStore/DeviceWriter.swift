@@ -100,7 +100,7 @@ public final class DeviceWriter {
       v.base, v.sort, v.rsr, v.build, v.supplementalBuild,
       d.supervised.map { .integer($0 ? 1 : 0) } ?? .null, .integer(d.userEnrolled ? 1 : 0),
       .integer(ring), d.lastCheckIn.map { .integer(Int64($0.timeIntervalSince1970)) } ?? .null,
-      text(d.userName), .text(d.source), v.removedLetter, v.state, .text(removal.rawValue),
+      text(d.userName), .text(d.source.rawValue), v.removedLetter, v.state, .text(removal.rawValue),
     ]
   }
 
@@ -146,7 +146,8 @@ public final class DeviceWriter {
     let id = store.database.lastInsertRowID
     if let sourceID = device.sourceID {
       try linkSource(
-        deviceID: id, source: device.source, externalID: sourceID, seen: device.lastCheckIn)
+        deviceID: id, source: device.source.rawValue, externalID: sourceID, seen: device.lastCheckIn
+      )
     }
     return id
   }

@@ -30,7 +30,8 @@ extension InventoryStore {
         let id = try writer.insert(entry.device)
         for past in entry.history {
           try writer.appendHistory(
-            deviceID: id, version: past.version, seenAt: past.seenAt, source: entry.device.source)
+            deviceID: id, version: past.version, seenAt: past.seenAt,
+            source: entry.device.source.rawValue)
         }
         written += 1
         if written % 10_000 == 0 { progress(written) }

@@ -216,13 +216,13 @@ public final class ImportSession {
     remember(key: device.key)
     if byod != nil && device.serial == nil && device.udid == nil && device.userEnrolled {
       byod![device.name.lowercased(), default: []].append(id)
-      byodSources[id] = [device.source]
+      byodSources[id] = [device.source.rawValue]
     }
     let seen: SQLiteValue =
       device.lastCheckIn.map { .integer(Int64($0.timeIntervalSince1970)) } ?? .null
     if let sourceID = device.sourceID {
-      try addLink([.integer(id), .text(device.source), .text(sourceID), seen])
-      remember(source: device.source, externalID: sourceID)
+      try addLink([.integer(id), .text(device.source.rawValue), .text(sourceID), seen])
+      remember(source: device.source.rawValue, externalID: sourceID)
     }
     if let udid = device.udid {
       try addLink([.integer(id), .text(Self.udidSource), .text(udid.trimmed.uppercased()), seen])
@@ -260,10 +260,11 @@ public final class ImportSession {
     if historyIsEmpty && previous.version.base != nil {
       try writer.appendHistory(
         deviceID: id, version: previous.version, seenAt: previous.lastCheckIn,
-        source: previous.source)
+        source: previous.source.rawValue)
     }
     try writer.appendHistory(
-      deviceID: id, version: device.version, seenAt: device.lastCheckIn, source: device.source)
+      deviceID: id, version: device.version, seenAt: device.lastCheckIn,
+      source: device.source.rawValue)
   }
 
   /// True when base, letter or builds differ: a change the history records.

@@ -44,7 +44,7 @@ extension InventoryStore {
       supervised: row.int(.supervised).map { $0 != 0 }, userEnrolled: row.int(.userEnrolled) == 1,
       ring: row.string(.ring) ?? "",
       lastCheckIn: row.int(.lastCheckIn).map { Date(timeIntervalSince1970: Double($0)) },
-      userName: row.string(.userName), source: row.string(.source) ?? "",
+      userName: row.string(.userName), source: DeviceSource(rawValue: row.string(.source) ?? ""),
       removedLetter: row.string(.removedLetter)?.first)
   }
 

@@ -34,7 +34,7 @@ enum BruteForceFilter {
     case .build(let build):
       return d.version.build?.text == build || d.version.supplementalBuild?.text == build
     case .model(let model): return contains(d.model, model)
-    case .source(let source): return d.source == source
+    case .source(let source): return d.source.rawValue == source
     case .anyOf(let list):
       return list.contains { $0 == d.serial || $0 == asciiUpper(d.name) }
     case .not(let inner): return !holds(inner, record, now: now)

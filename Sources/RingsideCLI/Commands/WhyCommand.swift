@@ -93,7 +93,7 @@ struct DeviceExplanation {
       "Last check-in",
       "\(Formatting.timestamp(d.lastCheckIn)) (\(Formatting.age(d.lastCheckIn, now: now)))",
     ])
-    table.add(["Source", d.source])
+    table.add(["Source", d.source.rawValue])
     var out = "\(Sanitized.text(d.name)) · \(d.platform.displayName) \(label)"
     out +=
       " · \(Sanitized.text(d.serial ?? "no serial")) · \(Sanitized.text(d.model ?? "model unknown"))\n"

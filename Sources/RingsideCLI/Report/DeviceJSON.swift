@@ -23,7 +23,7 @@ enum DeviceJSON {
       ("user_enrolled", .bool(d.userEnrolled)), ("removal", .string(record.removal.rawValue)),
       ("state", .string(record.state.rawValue)),
       ("last_checkin", d.lastCheckIn.map { .string(Formatting.iso($0)) } ?? .null),
-      ("source", .string(d.source)),
+      ("source", .string(d.source.rawValue)),
     ]
   }
 }

@@ -17,7 +17,7 @@ public struct Device: Sendable, Hashable {
   public var ring: String
   public var lastCheckIn: Date?
   public var userName: String?
-  public var source: String
+  public var source: DeviceSource
   public var sourceID: String?
   /// A letter this device had on its current base before going back to the base, from history.
   public var removedLetter: Character?
@@ -26,7 +26,7 @@ public struct Device: Sendable, Hashable {
     key: String? = nil, serial: String? = nil, udid: String? = nil, name: String,
     platform: Platform, model: String? = nil, version: AppleOSVersion, supervised: Bool? = nil,
     userEnrolled: Bool = false, ring: String, lastCheckIn: Date? = nil, userName: String? = nil,
-    source: String, sourceID: String? = nil, removedLetter: Character? = nil
+    source: DeviceSource, sourceID: String? = nil, removedLetter: Character? = nil
   ) {
     self.serial = serial
     self.udid = udid
@@ -49,7 +49,7 @@ public struct Device: Sendable, Hashable {
 
   /// Serial first (trimmed, upper-cased), then UDID, then the source's own id.
   public static func mergeKey(
-    serial: String?, udid: String?, source: String, sourceID: String?
+    serial: String?, udid: String?, source: DeviceSource, sourceID: String?
   ) -> String? {
     if let s = serial?.trimmed.uppercased(), !s.isEmpty { return s }
     if let u = udid?.trimmed.uppercased(), !u.isEmpty { return "UDID:" + u }

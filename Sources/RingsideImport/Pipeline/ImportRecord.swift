@@ -50,7 +50,9 @@ public struct ImportRecord: Sendable, Hashable {
     {
       return serial.uppercased()
     }
-    return Device.mergeKey(serial: serial, udid: udid, source: source.rawValue, sourceID: sourceID)
+    return Device.mergeKey(
+      serial: serial, udid: udid, source: DeviceSource(rawValue: source.rawValue),
+      sourceID: sourceID)
   }
 }
 

@@ -120,7 +120,7 @@ final class ImportRun {
       platform: r.platform, model: r.model, version: r.version, supervised: r.supervised,
       userEnrolled: r.userEnrolled, ring: "",
       lastCheckIn: checkIn.map { Date(timeIntervalSince1970: floor($0.timeIntervalSince1970)) },
-      userName: r.userName, source: r.source.rawValue, sourceID: r.sourceID)
+      userName: r.userName, source: DeviceSource(rawValue: r.source.rawValue), sourceID: r.sourceID)
     guard let stored = try find(r, key: key) else {
       incoming.ring = ringOverride ?? labelRing ?? defaultRing
       try session.insert(incoming)

@@ -53,7 +53,7 @@ enum DeviceDetailView {
     line(
       ("Serial ", .label), (d.serial ?? "–", .tableRow), ("   User ", .label),
       (d.userName ?? "–", .tableRow),
-      ("   Source ", .label), (d.source, .tableRow))
+      ("   Source ", .label), (d.source.rawValue, .tableRow))
     line()
     wrapped("State", r.state.title, RingsideTUIText.role(r.state))
     if let action = detail.assessment.action { wrapped("What to do", action, .warning) }
