@@ -46,27 +46,25 @@ enum WhyCommand {
   }
 }
 
-/// Everything `why` says about one device, gathered once for text and JSON.
+/// Everything `why` says about one device, gathered once for text and JSON: the facts the
+/// dashboard's device page shows too, and the clock relative times are told against.
 struct DeviceExplanation {
-  let record: DeviceRecord
-  let policy: RingPolicy
-  let assessment: StateAssessment
-  let removalSentence: String
-  let history: [HistoryEntry]
-  let label: String
+  let facts: DeviceFacts
   let now: Date
-  let age: CatalogAge
-  let catalog: ReleaseCatalog
 
-  /// The facts the dashboard's device page shows too, read once.
+  var record: DeviceRecord { facts.record }
+  var policy: RingPolicy { facts.policy }
+  var assessment: StateAssessment { facts.assessment }
+  var removalSentence: String { facts.removalSentence }
+  var history: [HistoryEntry] { facts.history }
+  var label: String { facts.versionLabel }
+  var age: CatalogAge { facts.catalogAge }
+  var catalog: ReleaseCatalog { facts.catalog }
+
   static func load(_ record: DeviceRecord, store: InventoryStore, now: Date) throws
     -> DeviceExplanation
   {
-    let facts = try DeviceFacts.load(record, store: store)
-    return DeviceExplanation(
-      record: facts.record, policy: facts.policy, assessment: facts.assessment,
-      removalSentence: facts.removalSentence, history: facts.history, label: facts.versionLabel,
-      now: now, age: facts.catalogAge, catalog: facts.catalog)
+    DeviceExplanation(facts: try DeviceFacts.load(record, store: store), now: now)
   }
 
   func text(width: Int = .max) -> String {
