@@ -145,14 +145,20 @@ public struct SharedStoreLayout {
       try refuseForeignDatabase()
       return false
     }
-    let fd = open(storePath, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
+    try createEmpty(storePath, mode: Self.fileMode, what: "the store")
+    return true
+  }
+
+  /// Creates `path` as a new empty file (never through a link, never over one already there)
+  /// and gives it the admin group and `mode`.
+  private func createEmpty(_ path: String, mode: mode_t, what: String) throws(StoreError) {
+    let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
     guard fd >= 0 else {
       throw StoreError(
-        .cannotOpen, "cannot create the store \(storePath): \(String(cString: strerror(errno)))")
+        .cannotOpen, "cannot create \(what) \(path): \(String(cString: strerror(errno)))")
     }
     close(fd)
-    try SharedFiles.adopt(storePath, group: adminGroup.gid, mode: Self.fileMode)
-    return true
+    try SharedFiles.adopt(path, group: adminGroup.gid, mode: mode)
   }
 
   /// True when it made the writer lock file: the admin group's, mode 0660, so viewers cannot
@@ -160,13 +166,7 @@ public struct SharedStoreLayout {
   private func ensureWriterLockFile() throws(StoreError) -> Bool {
     let path = WriterLock.path(for: storePath)
     if try checkExisting(path, group: adminGroup.gid, mode: Self.lockFileMode) { return false }
-    let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
-    guard fd >= 0 else {
-      throw StoreError(
-        .cannotOpen, "cannot create the lock file \(path): \(String(cString: strerror(errno)))")
-    }
-    close(fd)
-    try SharedFiles.adopt(path, group: adminGroup.gid, mode: Self.lockFileMode)
+    try createEmpty(path, mode: Self.lockFileMode, what: "the lock file")
     return true
   }
 
