@@ -19,6 +19,35 @@ enum BuiltBinary {
     return found
   }
 
+  /// Runs `binary` as a user would, with `home` as its home and config folder (so no host
+  /// config and no user settings are read); returns its status, stdout and stderr.
+  static func run(_ binary: String, _ arguments: [String], home: String) throws -> (
+    status: Int32, out: String, err: String
+  ) {
+    let process = Process()
+    let out = Pipe()
+    // stderr goes to a file, so a full stderr pipe can never stall the read of stdout.
+    try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+    let errPath = home + "/stderr-\(UUID().uuidString)"
+    FileManager.default.createFile(atPath: errPath, contents: nil)
+    defer { try? FileManager.default.removeItem(atPath: errPath) }
+    let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = arguments
+    process.environment = [
+      "HOME": home, "XDG_CONFIG_HOME": home + "/config", "PATH": "/usr/bin:/bin",
+      hostConfigVariable: home + "/host.json",
+    ]
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    try err.close()
+    let errText = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), errText)
+  }
+
   /// A copy of the binary in a fresh folder under /tmp that every user may enter, removed when
   /// `test` ends: the checkout may sit in a folder only its owner can enter (a clone under
   /// /root, a `mktemp -d` folder), where a test user could not run the built binary.

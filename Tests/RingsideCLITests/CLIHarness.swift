@@ -37,9 +37,11 @@ final class CLIHarness: @unchecked Sendable {
     run(arguments)
   }
 
-  func run(_ arguments: [String], environment extra: [String: String] = [:]) -> (
-    status: Int32, out: String, err: String
-  ) {
+  /// `stderrIsTerminal` stands for a terminal on stderr (progress lines); `now` for the clock.
+  func run(
+    _ arguments: [String], environment extra: [String: String] = [:],
+    stderrIsTerminal: Bool = false, now: Date = CLIHarness.now
+  ) -> (status: Int32, out: String, err: String) {
     lock.withLock {
       outBuffer = ""
       errBuffer = ""
@@ -49,7 +51,7 @@ final class CLIHarness: @unchecked Sendable {
         "HOME": directory.path, "XDG_DATA_HOME": directory.appendingPathComponent("data").path,
         BuiltBinary.hostConfigVariable: hostConfigPath,
       ].merging(extra) { $1 },
-      now: Self.now,
+      now: now, stderrIsTerminal: stderrIsTerminal,
       out: { [self] text in lock.withLock { outBuffer += text } },
       err: { [self] text in lock.withLock { errBuffer += text } })
     context.accessOverride = access

@@ -15,21 +15,10 @@ final class InstallCommandTests: XCTestCase {
 
   override func tearDown() { try? FileManager.default.removeItem(atPath: root) }
 
+  /// The status and everything printed, stdout then stderr.
   private func run(_ binary: String, _ arguments: String...) throws -> (Int32, String) {
-    let process = Process()
-    let pipe = Pipe()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = arguments
-    process.environment = [
-      "HOME": root, "XDG_CONFIG_HOME": root + "/config", "PATH": "/usr/bin:/bin",
-      BuiltBinary.hostConfigVariable: root + "/host.json",
-    ]
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    let result = try BuiltBinary.run(binary, arguments, home: root)
+    return (result.status, result.out + result.err)
   }
 
   private func mode(_ path: String) -> mode_t? {

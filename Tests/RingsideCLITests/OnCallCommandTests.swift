@@ -363,20 +363,7 @@ final class OnCallCommandTests: XCTestCase {
     // The built binary, as installed: nothing a test sets up in-process applies.
     let binary = try BuiltBinary.path()
     func output(_ arguments: String...) throws -> String {
-      let process = Process()
-      let pipe = Pipe()
-      process.executableURL = URL(fileURLWithPath: binary)
-      process.arguments = arguments
-      process.environment = [
-        "HOME": cli.directory.path, "XDG_CONFIG_HOME": cli.directory.path + "/config",
-        "PATH": "/usr/bin:/bin",
-        BuiltBinary.hostConfigVariable: cli.directory.path + "/host.json",
-      ]
-      process.standardOutput = pipe
-      try process.run()
-      let data = pipe.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-      return String(decoding: data, as: UTF8.self)
+      try BuiltBinary.run(binary, arguments, home: cli.directory.path).out
     }
     let man = try output("manpage")
     for option in CommandTable.dashboard.options {

@@ -99,13 +99,19 @@ final class SharedStorePermissionSystemTests: XCTestCase {
     XCTAssertEqual(try InventoryStore(path: path).countDevices(), 50)
   }
 
-  func testViewerReadsWhileAnAdminHoldsAWriteTransaction() throws {
+  /// A store set up with a viewer group, holding 20 demo devices an admin wrote.
+  private func sharedStoreWithTwentyDevices() throws -> String {
     let path = directory + "/ringside.db"
     try SharedStoreLayout(
       storePath: path, adminGroup: Self.adminGroup, viewerGroup: Self.viewerGroup
     ).apply()
     XCTAssertEqual(
       try run([binary, "demo", "--db", path, "--devices", "20"], as: Self.admin).status, 0)
+    return path
+  }
+
+  func testViewerReadsWhileAnAdminHoldsAWriteTransaction() throws {
+    let path = try sharedStoreWithTwentyDevices()
     let writer = Process()
     writer.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
     writer.arguments = [
@@ -121,12 +127,7 @@ final class SharedStorePermissionSystemTests: XCTestCase {
   }
 
   func testAViewerHoldingReadLocksOnTheStoreCannotKeepAnAdminFromWriting() throws {
-    let path = directory + "/ringside.db"
-    try SharedStoreLayout(
-      storePath: path, adminGroup: Self.adminGroup, viewerGroup: Self.viewerGroup
-    ).apply()
-    XCTAssertEqual(
-      try run([binary, "demo", "--db", path, "--devices", "20"], as: Self.admin).status, 0)
+    let path = try sharedStoreWithTwentyDevices()
     // The viewer holds read locks on every byte of the store, -wal and -shm (perl is part of
     // every Debian system), and cannot open the writer lock file.
     let holder = Process()
