@@ -90,15 +90,8 @@ public enum Importer {
 
   /// The sizes of `files` added up; nil when one is not a plain file (standard input).
   static func totalBytes(of files: [String]) -> Int64? {
-    var total: Int64 = 0
-    for file in files {
-      var info = stat()
-      guard file != FormatDetector.standardInput, stat(file, &info) == 0,
-        info.st_mode & S_IFMT == S_IFREG
-      else { return nil }
-      total += Int64(info.st_size)
-    }
-    return total
+    guard files.allSatisfy(isRegularFile) else { return nil }
+    return files.reduce(0) { $0 + Int64(fileSize($1)) }
   }
 
   /// True when the input is large next to the store (about 2,000 records or more, and at
@@ -125,8 +118,12 @@ public enum Importer {
     if let head, ZipArchive.looksLikeZip([UInt8](head)), let archive = try? ZipArchive(path: file) {
       return archive.csvEntries.reduce(0) { $0 + Int($1.size) }
     }
-    return (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue
-      ?? 0
+    return fileSize(file)
+  }
+
+  /// A file's size in bytes, 0 when it cannot be read.
+  private static func fileSize(_ file: String) -> Int {
+    (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue ?? 0
   }
 
   /// Ends the transaction without committing.
