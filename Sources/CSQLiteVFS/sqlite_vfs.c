@@ -140,15 +140,29 @@ static void releaseFallback(RingsideFile *p, int offset, int n) {
 #endif
 }
 
+// The rule WriterLock (Swift) applies too: a lock file others than the store's writers could
+// open is not trusted, as they could hold it. It must be a regular file with no access for
+// others, and any group access must be for the store's own group.
+static int lockFileTrusted(int fd, const char *lockPath) {
+  struct stat info;
+  if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || (info.st_mode & 07) != 0) return 0;
+  if ((info.st_mode & 070) == 0) return 1;
+  size_t length = strlen(lockPath);
+  if (length <= 5) return 0;
+  char *store = sqlite3_mprintf("%.*s", (int)(length - 5), lockPath);  // drop "-lock"
+  struct stat storeInfo;
+  int trusted = store != NULL && stat(store, &storeInfo) == 0 && storeInfo.st_gid == info.st_gid;
+  sqlite3_free(store);
+  return trusted;
+}
+
 // Takes the writer lock file's lock without waiting, for a fallback outside a write.
-// Refuses a lock file that others than the store's writers could open (they could hold it).
 static int takeOwnFlock(RingsideFile *p) {
   if (p->lockPath == NULL) return 0;
   if (p->lockFd < 0) {
     int fd = open(p->lockPath, O_RDWR | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0) return 0;
-    struct stat info;
-    if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || (info.st_mode & 07) != 0) {
+    if (!lockFileTrusted(fd, p->lockPath)) {
       close(fd);
       return 0;
     }

@@ -101,6 +101,20 @@ final class WriterLockTests: XCTestCase {
       try database.transaction { try database.execute("INSERT INTO t VALUES (1)") })
   }
 
+  func testALockFileOfAnotherGroupThanTheStoresIsNotTrusted() throws {
+    let database = try SQLiteDatabase(path: path, busyTimeoutMS: 300)
+    XCTAssertEqual(try count(database), 0)
+    let lock = WriterLock.path(for: path)
+    var store = stat()
+    XCTAssertEqual(stat(path, &store), 0)
+    let otherGroup: gid_t = store.st_gid == 65534 ? 65533 : 65534
+    try XCTSkipUnless(chown(lock, uid_t.max, otherGroup) == 0, "changing the group needs root")
+    chmod(lock, 0o660)
+    try holdReadLocksAsAnotherProgram()
+    XCTAssertThrowsError(
+      try database.transaction { try database.execute("INSERT INTO t VALUES (1)") })
+  }
+
   func testTwoRingsideWritersStillExcludeEachOther() throws {
     let database = try SQLiteDatabase(path: path, busyTimeoutMS: 300)
     try holdReadLocksAsAnotherProgram()

@@ -79,6 +79,7 @@ struct WriterLock {
   }
 
   /// A lock file that others may read could be held by them just the same: it is ignored.
+  /// (The "ringside" VFS applies the same rule when it takes the lock itself.)
   private static func onlyWritersCanOpen(_ descriptor: Int32, storePath: String) -> Bool {
     var info = stat()
     var store = stat()
