@@ -16,15 +16,19 @@ struct FleetReport {
     let filter = ring.map { DeviceFilter(terms: [.ring($0)]) } ?? .all
     do {
       let catalog = try store.catalog()
-      let versions = try store.versionCounts(filter: filter, now: now).map { vc in
+      // One count of the fleet (the dashboard's) gives the summary, versions and rings.
+      let counts = try store.fleetCounts(filter: filter, now: now)
+      let versions = counts.versionCounts.map { vc in
         (
           vc.platform, catalog.label(for: vc.version, on: vc.platform), vc.version.rsr.description,
           vc.count
         )
       }
-      let rings = try store.ringSummaries().filter { ring == nil || $0.ring.name == ring }
+      let rings = counts.ringSummaries(rings: try store.rings()).filter {
+        ring == nil || $0.ring.name == ring
+      }
       return FleetReport(
-        summary: try store.summary(filter: filter, now: now), versions: versions,
+        summary: counts.summary, versions: versions,
         models: try store.modelCounts(filter: filter, now: now), rings: rings,
         compliance: try ComplianceRow.load(
           store: store, catalog: catalog, rings: rings.map(\.ring.name), now: now),
