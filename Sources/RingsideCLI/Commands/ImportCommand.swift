@@ -120,9 +120,7 @@ enum ImportCommand {
   /// `  45% · 450,000 records · 61,000 records/s`; without a total, no percentage.
   static func progressText(_ progress: ImportProgress) -> String {
     let share =
-      progress.percent.map {
-        "\(String(repeating: " ", count: max(0, 3 - String($0).count)))\($0)% · "
-      } ?? ""
+      progress.percent.map { DisplayWidth.pad("\($0)%", to: 4, right: true) + " · " } ?? ""
     return
       "  \(share)\(progress.records.grouped) records · \(progress.recordsPerSecond.grouped) records/s"
   }
