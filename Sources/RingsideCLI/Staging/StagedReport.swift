@@ -129,6 +129,19 @@ struct StagedReport {
           "  \(review.name): "
             + (settings.isEmpty ? "no settings" : settings.joined(separator: "; ")),
           width: width, indent: "    ") + "\n"
+      let intune = IntuneSettingsCatalog.lines(ofDeclaration: file.text)
+      if !intune.entries.isEmpty {
+        out +=
+          wrapText(
+            "    Intune settings catalog (DDM, Software Update Settings): "
+              + intune.entries.joined(separator: "; "), width: width, indent: "      ") + "\n"
+      }
+      if !intune.unmapped.isEmpty {
+        out +=
+          wrapText(
+            "    No Intune setting known for: " + intune.unmapped.joined(separator: ", "),
+            width: width, indent: "      ") + "\n"
+      }
     }
     return out
   }
@@ -182,6 +195,9 @@ struct StagedReport {
               ("on_disk_sha256", review.onDisk.sha256.map { .string($0) } ?? .null),
               ("conflict", review.conflict.map { .string($0) } ?? .null),
             ]
+            if let planned = review.planned, planned.kind == .declaration {
+              fields.append(Self.declarationSettingsJSON(planned.text))
+            }
             if diff { fields.append(("diff", .string(review.unifiedDiff))) }
             return .object(fields)
           })
@@ -197,6 +213,24 @@ struct StagedReport {
           })
       ),
     ])
+  }
+
+  /// A declaration's settings under Apple's key paths, each with its Intune settings-catalog
+  /// setting ID and value where one is known.
+  static func declarationSettingsJSON(_ text: String) -> (String, JSONValue) {
+    (
+      "settings",
+      .array(
+        DeclarationSettings.settings(ofDeclaration: text).map { setting in
+          let intune = IntuneSettingsCatalog.entry(for: setting)
+          return .object([
+            ("key_path", .string(setting.keyPath.joined(separator: "."))),
+            ("value", .string(setting.valueText)),
+            ("intune_setting_id", intune.map { .string($0.settingID) } ?? .null),
+            ("intune_value", intune.map { .string($0.value) } ?? .null),
+          ])
+        })
+    )
   }
 
   static func json(_ change: StagedChange) -> JSONValue {

@@ -8,12 +8,18 @@ public enum DeclarationSettings {
   /// One line per leaf of the declaration's `Payload`, sorted; empty when `text` is not a
   /// declaration.
   public static func lines(ofDeclaration text: String) -> [String] {
+    settings(ofDeclaration: text).map { "\($0.keyPath.joined(separator: ".")) = \($0.valueText)" }
+  }
+
+  /// Every leaf of the declaration's `Payload` with its key path, sorted by path; empty when
+  /// `text` is not a declaration.
+  public static func settings(ofDeclaration text: String) -> [DeclarationSetting] {
     guard let top = try? JSONDecoder().decode(Value.self, from: Data(text.utf8)),
       case .object(let fields) = top, case .object(let payload)? = fields["Payload"]
     else { return [] }
-    var out: [String] = []
-    flatten(.object(payload), prefix: "", into: &out)
-    return out.sorted()
+    var out: [DeclarationSetting] = []
+    flatten(.object(payload), path: [], into: &out)
+    return out.sorted { $0.keyPath.joined(separator: ".") < $1.keyPath.joined(separator: ".") }
   }
 
   /// A JSON value, booleans told apart from numbers.
@@ -55,13 +61,44 @@ public enum DeclarationSettings {
     }
   }
 
-  private static func flatten(_ value: Value, prefix: String, into out: inout [String]) {
+  private static func flatten(_ value: Value, path: [String], into out: inout [DeclarationSetting])
+  {
     if case .object(let fields) = value {
-      for (key, inner) in fields {
-        flatten(inner, prefix: prefix.isEmpty ? key : prefix + "." + key, into: &out)
-      }
+      for (key, inner) in fields { flatten(inner, path: path + [key], into: &out) }
       return
     }
-    out.append("\(prefix) = \(value.text)")
+    let scalar: DeclarationSetting.Scalar =
+      switch value {
+      case .bool(let flag): .boolean(flag)
+      case .number(let number) where number == number.rounded() && abs(number) < 1e15:
+        .integer(Int(number))
+      case .string(let text): .string(text)
+      default: .other
+      }
+    out.append(DeclarationSetting(keyPath: path, valueText: value.text, scalar: scalar))
+  }
+}
+
+/// One setting of a declaration: its key path under `Payload` and its value, as text and,
+/// where it is one, as a typed scalar (what an MDM's own settings pages take).
+public struct DeclarationSetting: Sendable, Hashable {
+  /// A value an MDM's settings page can hold.
+  public enum Scalar: Sendable, Hashable {
+    case boolean(Bool)
+    case integer(Int)
+    case string(String)
+    /// Arrays, fractions and nulls: no settings-page equivalent.
+    case other
+  }
+
+  public let keyPath: [String]
+  /// The value as JSON shows it (`true`, `7`, `"AlwaysOn"`).
+  public let valueText: String
+  public let scalar: Scalar
+
+  public init(keyPath: [String], valueText: String, scalar: Scalar) {
+    self.keyPath = keyPath
+    self.valueText = valueText
+    self.scalar = scalar
   }
 }
