@@ -52,4 +52,21 @@ final class ReportCommandTests: XCTestCase {
     XCTAssertTrue(result.err.hasPrefix("ringside: no store at"))
     XCTAssertFalse(FileManager.default.fileExists(atPath: cli.dbPath))
   }
+
+  func testAVersionReportedWithAndWithoutALetterWhereAppleShippedNoneIsOneRow() throws {
+    let cli = try CLIHarness()
+    XCTAssertEqual(cli.run("demo", "--db", cli.dbPath).status, 0)
+    let result = cli.run("report", "--db", cli.dbPath, "--format", "json")
+    let json = try XCTUnwrap(
+      try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+    let rows = try XCTUnwrap(json["by_version"] as? [[String: Any]])
+    let keys = rows.map { "\($0["platform"] ?? "") \($0["version"] ?? "")" }
+    XCTAssertEqual(Set(keys).count, keys.count, "a version listed twice: \(keys)")
+    XCTAssertEqual(rows.reduce(0) { $0 + ($1["count"] as? Int ?? 0) }, 2000)
+    // iOS 26.7.1 has no BSI: devices whose source reports no letters count with the rest.
+    let ios2671 = rows.first {
+      $0["platform"] as? String == "ios" && $0["version"] as? String == "26.7.1"
+    }
+    XCTAssertEqual(ios2671?["rsr"] as? String, "none")
+  }
 }

@@ -25,7 +25,11 @@ public struct DeviceScope: Sendable, Hashable {
     }
     return DeviceScope(
       title: "\(row.platform.displayName) \(row.label)",
-      terms: [platform, exactly(base, row.version.rsr)])
+      terms: [
+        platform,
+        row.marks.count > 1
+          ? .or(row.marks.map { exactly(base, $0) }) : exactly(base, row.version.rsr),
+      ])
   }
 
   /// The term for one release and mark only: `26.6` written as `26.6.0`, so it does not

@@ -10,6 +10,9 @@ public struct FleetSnapshot: Sendable, Equatable {
     public let label: String
     public let sortKey: String
     public let count: Int
+    /// Every RSR mark counted in this row: more than one when versions read the same
+    /// (`26.7.1` reported without a letter and with an unknown one, where Apple shipped none).
+    public let marks: [RSRMark]
   }
 
   /// How far a ring's devices of one platform got toward the newest RSR/BSI.
@@ -63,11 +66,22 @@ public struct FleetSnapshot: Sendable, Equatable {
     stale = counts.staleByRing.values.reduce(0, +)
     var versions: [Platform: [VersionRow]] = [:]
     for (platform, rows) in versionCounts {
-      versions[platform] = rows.map { key, value in
-        VersionRow(
-          platform: platform, version: value.0, label: catalog.label(for: value.0, on: platform),
-          sortKey: key, count: value.1)
-      }.sorted { $0.sortKey > $1.sortKey }
+      var merged: [VersionRow] = []
+      for (key, value) in rows.sorted(by: { $0.key > $1.key }) {
+        let label = catalog.label(for: value.0, on: platform)
+        if let same = merged.firstIndex(where: { $0.label == label }) {
+          let row = merged[same]
+          merged[same] = VersionRow(
+            platform: platform, version: row.version, label: label, sortKey: row.sortKey,
+            count: row.count + value.1, marks: row.marks + [value.0.rsr])
+        } else {
+          merged.append(
+            VersionRow(
+              platform: platform, version: value.0, label: label, sortKey: key, count: value.1,
+              marks: [value.0.rsr]))
+        }
+      }
+      versions[platform] = merged
     }
     self.versions = versions
     var ringNames = rings.map(\.name)
