@@ -69,6 +69,20 @@ public enum DashboardCommand {
     // The built-in release catalog is parsed once (about 4 ms); on the other core while the
     // terminal starts, rather than in the worker's first-frame queries.
     Thread.detachNewThread { _ = ReleaseCatalog.builtin }
+    // The worker opens its connection and answers the first frame's queries while curses and
+    // the theme start (about 10 ms): for the window's size as the kernel reports it, which
+    // curses then confirms (a different size is a resize).
+    let path = store.path
+    let readOnly = !access.canWrite
+    let runner = BackgroundRunner(
+      open: { try InventoryStore(path: path, readOnly: readOnly) },
+      staging: readOnly ? nil : staging)
+    let window: (width: Int, height: Int) =
+      WindowSize.ofStandardOutput().flatMap { $0.height > 0 ? $0 : nil } ?? (80, 24)
+    var state = DashboardState(
+      width: window.width, height: window.height, storeLabel: label, readOnly: readOnly,
+      themeName: "", asciiOnly: false, now: Date(), access: access)
+    DashboardSession.start(&state, runner: runner)
     let terminal: CursesTerminal
     do {
       terminal = try CursesTerminal(
@@ -76,26 +90,23 @@ public enum DashboardCommand {
         clipboard: TerminalClipboard.isAllowed(
           term: context.environment["TERM"], environment: context.environment))
     } catch {
+      runner.stop()
       throw CLIError(.unavailable, terminalMessage(error, term: context.environment["TERM"]))
     }
     let theme: Theme
     do {
       theme = try chooseTheme(arguments, context, locator: locator, color: terminal.supportsColor)
     } catch {
+      runner.stop()
       terminal.close()
       throw error
     }
     terminal.apply(theme)
-    let path = store.path
-    let readOnly = !access.canWrite
-    let runner = BackgroundRunner(
-      open: { try InventoryStore(path: path, readOnly: readOnly) },
-      staging: readOnly ? nil : staging)
-    let state = DashboardState(
-      width: terminal.width, height: terminal.height, storeLabel: label, readOnly: readOnly,
-      themeName: theme.name, asciiOnly: terminal.asciiOnly, now: Date(), access: access)
+    state.themeName = theme.name
+    state.glyphs = terminal.asciiOnly ? Glyphs.ascii : Glyphs.unicode
     let session = DashboardSession(
       state: state, terminal: terminal, runner: runner, themes: locator)
+    session.startSubmitted = true
     session.startedAt = startedAt
     if let path = context.environment["RINGSIDE_TRACE"],
       let file = FileHandle(forWritingAtPath: path)

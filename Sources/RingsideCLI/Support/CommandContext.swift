@@ -56,12 +56,7 @@ public final class CommandContext: @unchecked Sendable {
   }
 
   /// The width of stdout's terminal from the kernel, or nil when stdout is not a terminal.
-  private static func stdoutColumns() -> Int? {
-    guard isatty(1) == 1 else { return nil }
-    var size = winsize()
-    guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
-    return Int(size.ws_col)
-  }
+  private static func stdoutColumns() -> Int? { WindowSize.ofStandardOutput()?.width }
 
   /// How wide human-readable output may be: unlimited with `--wide`, else `$COLUMNS`, else the
   /// terminal's width, else 80 (a pipe or a cron mail).

@@ -21,6 +21,16 @@ public final class DashboardSession {
   public var trace: ((String) -> Void)?
   /// When the program started, for the first-frame time.
   public var startedAt: Date?
+  /// True when `start(_:runner:)` already sent the first frame's store work, so `run()` does
+  /// not send it again.
+  public var startSubmitted = false
+
+  /// Sends the first frame's store work for `state` to `runner` before a session (and its
+  /// terminal) exists, so the store answers while the terminal starts. A session built with
+  /// this state and runner then runs with `startSubmitted` set.
+  public static func start(_ state: inout DashboardState, runner: EffectRunner) {
+    runner.submit(Dashboard.start(&state))
+  }
 
   public init(
     state: DashboardState, terminal: TerminalIO, runner: EffectRunner, themes: ThemeLocator,
@@ -40,8 +50,11 @@ public final class DashboardSession {
   /// Runs until quit, a signal, or the end of scripted input; returns the last screen.
   @discardableResult
   public func run() -> CellGrid {
-    var effects = Dashboard.start(&state)
+    var effects = startSubmitted ? [] : Dashboard.start(&state)
     perform(effects)
+    if startSubmitted && (state.width != terminal.width || state.height != terminal.height) {
+      perform(dispatch(.resize(width: terminal.width, height: terminal.height)))
+    }
     settle(waitMS: frameWaitMS)
     var frame = Renderer.render(state, asciiOnly: terminal.asciiOnly)
     terminal.draw(frame)
