@@ -18,7 +18,7 @@ struct BenchOptions: Sendable {
 
   static let usage = """
     usage: ringside-bench [--devices N[,N...]]... [--runs K] [--json] [--no-wire] [--no-import]
-                          [--work-dir DIR] [--keep]
+                          [--work-dir DIR] [--keep] [--dashboard PATH]
 
     Measures, for each N (default 100000 and 1000000 devices): imports of Intune-shaped CSVs
     with 53 and 27 columns against sqlite3 .import, and of the same fleet as Graph JSON pages;
@@ -26,6 +26,8 @@ struct BenchOptions: Sendable {
     fleet, in process and (launch to first frame) in tmux; apply and peak memory; and the bytes
     the dashboard writes at 120x40.
     --json prints JSON on standard output and the table on standard error.
+    --dashboard PATH launches that ringside binary in tmux and on the pty (the shipped one from
+    `bash .ci/build-release` is .build/dist/ringside); default: the release build beside the bench.
     Build with `swift build -c release` and run .build/release/ringside-bench.
     """
 
@@ -55,6 +57,13 @@ struct BenchOptions: Sendable {
       case "--no-import": options.skipImport = true
       case "--work-dir": options.workDirectory = try value()
       case "--keep": options.keep = true
+      case "--dashboard":
+        let path = try value()
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+          throw BenchError("--dashboard \(path): not an executable file")
+        }
+        // The phases run in child processes, which inherit the choice.
+        setenv(WireBytes.dashboardVariable, path, 1)
       case "--phase":
         options.phase = try value()
         options.phaseArguments = Array(arguments[(i + 1)...])

@@ -60,7 +60,9 @@ enum Benchmark {
       wire = try WireBytes.measure(store: store, steps: max(3, k)) ?? []
       if wire.isEmpty { progress("no ringside binary next to ringside-bench: wire bytes skipped") }
     }
-    let machine = Machine.describe()
+    let machine =
+      Machine.describe() + "; dashboard binary "
+      + (WireBytes.dashboardBinary() ?? "none")
     let table = Report.table(results, wire: wire, machine: machine, runs: k)
     if options.json {
       // The table goes to standard error, so one run gives both.

@@ -97,9 +97,17 @@ enum WireBytes {
     }
   }
 
-  /// The `ringside` next to this binary. `swift run ringside-bench` builds only the bench, so
-  /// when it is missing and this binary sits in a package's `.build`, build it the same way.
+  /// Names the `ringside` binary to launch (`--dashboard`), for this process and its phases.
+  static let dashboardVariable = "RINGSIDE_BENCH_DASHBOARD"
+
+  /// The binary `--dashboard` chose, else the `ringside` next to this binary.
+  /// `swift run ringside-bench` builds only the bench, so when it is missing and this binary
+  /// sits in a package's `.build`, build it the same way.
+
   static func dashboardBinary() -> String? {
+    if let chosen = ProcessInfo.processInfo.environment[dashboardVariable] {
+      return FileManager.default.isExecutableFile(atPath: chosen) ? chosen : nil
+    }
     let directory = (ChildPhase.selfPath() as NSString).deletingLastPathComponent
     let binary = directory + "/ringside"
     if FileManager.default.isExecutableFile(atPath: binary) { return binary }
