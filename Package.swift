@@ -74,7 +74,10 @@ let package = Package(
       name: "RingsideTUITests", dependencies: ["RingsideTUI", "RingsideStore", "RingsideDomain"],
       exclude: ["Snapshots"]),
     .testTarget(
-      name: "RingsideCLITests", dependencies: ["RingsideCLI", "RingsideStore", "RingsideDomain"],
+      name: "RingsideCLITests",
+      dependencies: [
+        "RingsideCLI", "RingsideStore", "RingsideDomain", "RingsideImport", "RingsideSync",
+      ],
       exclude: ["Snapshots"]),
   ]
 )

@@ -71,6 +71,8 @@ public final class CurlTransport: HTTPTransport {
       }
       if code == CURLE_OK { code = curl_easy_perform(handle) }
     }
+    var status = 0
+    _ = ringside_curl_response_code(handle, &status)
     // The request's Authorization header must not outlive it in libcurl's copy either.
     curl_easy_reset(handle)
     if code != CURLE_OK {
@@ -79,8 +81,6 @@ public final class CurlTransport: HTTPTransport {
       let text = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
       throw Self.error(code, text: text, buffer: buffer, limit: request.maxBytes)
     }
-    var status = 0
-    _ = ringside_curl_response_code(handle, &status)
     return HTTPResponse(status: status, headers: buffer.headers, body: buffer.body)
   }
 
