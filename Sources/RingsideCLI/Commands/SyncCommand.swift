@@ -17,7 +17,8 @@ enum SyncCommand {
       CommandSpec.dbOption,
       .init(
         "--url", value: "URL",
-        help: "The API base (Graph: https://graph.microsoft.com/v1.0; Jamf, Fleet, Kandji: your server)."
+        help:
+          "The API base (Graph: https://graph.microsoft.com/v1.0; Jamf, Fleet, Kandji: your server)."
       ),
       .init("--auth-url", value: "URL", help: "The token endpoint (national clouds, tests)."),
       .init(
@@ -57,7 +58,8 @@ enum SyncCommand {
       """,
     writes: true,
     run: { arguments, context in
-      guard arguments.positional.count == 1, let source = SyncSource(rawValue: arguments.positional[0])
+      guard arguments.positional.count == 1,
+        let source = SyncSource(rawValue: arguments.positional[0])
       else {
         throw CLIError.usage(
           "name one SOURCE: \(sources.joined(separator: ", "))", command: "sync")
@@ -112,7 +114,9 @@ enum SyncCommand {
     }
     defer {
       if let scratch {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: scratch + suffix) }
+        for suffix in ["", "-wal", "-shm"] {
+          try? FileManager.default.removeItem(atPath: scratch + suffix)
+        }
       }
     }
     let store: InventoryStore
@@ -126,7 +130,8 @@ enum SyncCommand {
       page: { progress in
         if quiet { return }
         context.progressLine(
-          "  \(name): \(progress.pages.grouped) pages · \(progress.records.grouped) devices fetched")
+          "  \(name): \(progress.pages.grouped) pages · \(progress.records.grouped) devices fetched"
+        )
       },
       waiting: { what, seconds in
         if quiet { return }
@@ -150,7 +155,8 @@ enum SyncCommand {
     if !quiet {
       context.progressLine(nil)
       context.print(
-        "Fetched \(report.pages.grouped) pages from \(name) in \(report.requests.grouped) requests.")
+        "Fetched \(report.pages.grouped) pages from \(name) in \(report.requests.grouped) requests."
+      )
       context.write(ImportCommand.report(report.summary, dryRun: importOptions.dryRun))
     }
     return ExitCode.ok.rawValue

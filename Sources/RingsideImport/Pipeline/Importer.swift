@@ -47,7 +47,8 @@ public enum Importer {
             file, format: options.format, now: options.now, progress: progress,
             names: options.inputNames)
           let choice = FormatChoice(
-            file: FormatDetector.displayName(file, names: options.inputNames), format: input.format, reason: input.reason)
+            file: FormatDetector.displayName(file, names: options.inputNames), format: input.format,
+            reason: input.reason)
           run.summary.choices.append(choice)
           events.chose(choice)
           for reader in input.readers {

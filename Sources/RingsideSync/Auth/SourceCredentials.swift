@@ -32,7 +32,9 @@ public struct SourceCredentials: Sendable {
     ["client_secret", "token"].compactMap { self[$0] }.filter { $0.count >= 4 }
   }
 
-  static let keys: Set<String> = ["tenant_id", "client_id", "client_secret", "token", "url", "auth_url"]
+  static let keys: Set<String> = [
+    "tenant_id", "client_id", "client_secret", "token", "url", "auth_url",
+  ]
   static let maxFileSize = 64 << 10
 
   /// The credentials for `source`: the environment variables when any is set, else

@@ -20,7 +20,9 @@ final class FixedToken: TokenSource {
   init(_ value: String) { self.value = value }
 
   func token(renew: Bool) throws(SyncFailure) -> String {
-    if renew { throw .refused("the API token was refused (HTTP 401): it is wrong, expired or revoked") }
+    if renew {
+      throw .refused("the API token was refused (HTTP 401): it is wrong, expired or revoked")
+    }
     return value
   }
 }

@@ -68,8 +68,9 @@ final class PageFetcher {
         }
         if let directory {
           let path = directory + String(format: "/page-%05d.json", pages.count + 1)
-          guard FileManager.default.createFile(
-            atPath: path, contents: body, attributes: [.posixPermissions: 0o600])
+          guard
+            FileManager.default.createFile(
+              atPath: path, contents: body, attributes: [.posixPermissions: 0o600])
           else { throw .unreachable("\(what): cannot save the page under \(directory)") }
           pages.append(FetchedPage(path: path, name: name, records: count))
         } else {

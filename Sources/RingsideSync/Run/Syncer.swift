@@ -31,7 +31,7 @@ public enum Syncer {
     importEvents: ImportEvents = ImportEvents(), events: SyncEvents = SyncEvents()
   ) throws(SyncFailure) -> SyncReport {
     var redactor = Redactor()
-    credentials.secrets.forEach { redactor.add($0) }
+    for secret in credentials.secrets { redactor.add(secret) }
     let sender = PoliteSender(transport: transport, clock: clock, policy: options.policy)
     sender.onWait = { what, seconds in events.waiting(redactor.scrub(what), seconds) }
     do throws(SyncFailure) {
@@ -65,7 +65,7 @@ public enum Syncer {
     clock: SyncClock
   ) throws(SyncFailure) -> CheckReport {
     var redactor = Redactor()
-    credentials.secrets.forEach { redactor.add($0) }
+    for secret in credentials.secrets { redactor.add(secret) }
     let sender = PoliteSender(transport: transport, clock: clock, policy: options.policy)
     do throws(SyncFailure) {
       let plan = try SyncPlan.make(options, credentials: credentials, sender: sender, probe: true)
@@ -74,7 +74,9 @@ public enum Syncer {
       let pages = try fetcher.fetchAll(into: nil, limit: 1)
       return CheckReport(
         origin: credentials.origin, grants: plan.tokens.grants,
-        collections: pages.map { "\($0.name): readable (\($0.records) device\($0.records == 1 ? "" : "s") on a one-device page)" })
+        collections: pages.map {
+          "\($0.name): readable (\($0.records) device\($0.records == 1 ? "" : "s") on a one-device page)"
+        })
     } catch {
       throw redactor.scrub(error)
     }

@@ -88,7 +88,8 @@ final class FakeMDM: @unchecked Sendable {
           range.upperBound < devices
           ? #","@odata.nextLink":"\#(host)/v1.0/deviceManagement/managedDevices?$select=id&$skiptoken=\#(page + 1)""#
           : ""
-        return #"{"@odata.context":"\#(base)/v1.0/$metadata#deviceManagement/managedDevices"\#(next),"value":[\#(items)]}"#
+        return
+          #"{"@odata.context":"\#(base)/v1.0/$metadata#deviceManagement/managedDevices"\#(next),"value":[\#(items)]}"#
       }
     case "/api/v2/mobile-devices/detail":
       let page = Int(q["page"] ?? "0") ?? 0

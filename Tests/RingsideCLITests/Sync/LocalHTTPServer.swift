@@ -175,7 +175,9 @@ final class LocalHTTPServer: @unchecked Sendable {
     let bytes = Array(text.utf8) + body[0..<sent]
     var offset = 0
     while offset < bytes.count {
-      let n = bytes[offset...].withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+      let n = bytes[offset...].withUnsafeBytes {
+        send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+      }
       guard n > 0 else { return }
       offset += n
     }
@@ -183,7 +185,8 @@ final class LocalHTTPServer: @unchecked Sendable {
 
   private static func find(_ needle: [UInt8], in data: [UInt8]) -> Int? {
     guard data.count >= needle.count else { return nil }
-    for i in 0...(data.count - needle.count) where data[i..<i + needle.count].elementsEqual(needle) {
+    for i in 0...(data.count - needle.count) where data[i..<i + needle.count].elementsEqual(needle)
+    {
       return i
     }
     return nil

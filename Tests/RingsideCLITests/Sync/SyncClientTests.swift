@@ -12,8 +12,11 @@ final class SyncClientTests: XCTestCase {
     return nil
   }
 
-  private func assertNoSecret(_ text: String, _ mdm: FakeMDM, file: StaticString = #filePath, line: UInt = #line) {
-    XCTAssertFalse(text.contains(mdm.secret), "client secret leaked: \(text)", file: file, line: line)
+  private func assertNoSecret(
+    _ text: String, _ mdm: FakeMDM, file: StaticString = #filePath, line: UInt = #line
+  ) {
+    XCTAssertFalse(
+      text.contains(mdm.secret), "client secret leaked: \(text)", file: file, line: line)
     XCTAssertFalse(text.contains(mdm.apiToken), "API token leaked: \(text)", file: file, line: line)
     XCTAssertFalse(text.contains("tok-"), "access token leaked: \(text)", file: file, line: line)
   }
@@ -23,7 +26,10 @@ final class SyncClientTests: XCTestCase {
   func testGraphFollowsEveryNextLinkAsksOnlyForTheReadFieldsAndStoresEveryDevice() throws {
     let mdm = try FakeMDM(devices: 5, graphPageSize: 2)
     let f = try SyncFixture()
-    guard case .success(let report) = f.sync(.graph, mdm, options: SyncFixture.options(.graph, mdm, pageSize: nil)) else {
+    guard
+      case .success(let report) = f.sync(
+        .graph, mdm, options: SyncFixture.options(.graph, mdm, pageSize: nil))
+    else {
       return XCTFail(f.log.text)
     }
     XCTAssertEqual(report.pages, 3)
@@ -95,7 +101,9 @@ final class SyncClientTests: XCTestCase {
     let mdm = try FakeMDM(devices: 5)
     mdm.throttle = [2: "3600"]
     let f = try SyncFixture()
-    guard case .unreachable(let text) = failure(f.sync(.kandji, mdm)) else { return XCTFail(f.log.text) }
+    guard case .unreachable(let text) = failure(f.sync(.kandji, mdm)) else {
+      return XCTFail(f.log.text)
+    }
     XCTAssertTrue(text.contains("page 2") && text.contains("Retry-After"), text)
     XCTAssertEqual(f.clock.sleeps, [])
     XCTAssertEqual(try f.store.countDevices(), 0)
@@ -179,7 +187,9 @@ final class SyncClientTests: XCTestCase {
     let (f, before) = try seeded()
     let mdm = try FakeMDM(devices: 6)
     mdm.cut = [2]
-    guard case .unreachable(let text) = failure(f.sync(.kandji, mdm)) else { return XCTFail(f.log.text) }
+    guard case .unreachable(let text) = failure(f.sync(.kandji, mdm)) else {
+      return XCTFail(f.log.text)
+    }
     XCTAssertTrue(text.contains("kandji devices page 2") && text.contains("ended early"), text)
     XCTAssertEqual(f.clock.sleeps.count, RetryPolicy().attempts - 1)
     XCTAssertEqual(try f.state().devices, before.devices)
@@ -191,7 +201,8 @@ final class SyncClientTests: XCTestCase {
     let mdm = try FakeMDM(devices: 6)
     mdm.cutUnannounced = [3]
     guard case .badData(let text) = failure(f.sync(.jamf, mdm)) else { return XCTFail(f.log.text) }
-    XCTAssertTrue(text.contains("jamf mobile-devices page 3") && text.contains("not complete JSON"), text)
+    XCTAssertTrue(
+      text.contains("jamf mobile-devices page 3") && text.contains("not complete JSON"), text)
     XCTAssertEqual(try f.state().devices, before.devices)
     XCTAssertEqual(try f.state().audit, before.audit)
     assertNoSecret(text, mdm)
@@ -237,6 +248,7 @@ final class SyncClientTests: XCTestCase {
       transport: CurlTransport(), clock: FakeClock())
     XCTAssertEqual(report.grants, ["api-role:1"])
     XCTAssertEqual(report.collections.count, 2)
-    XCTAssertEqual(mdm.server.requests.first { $0.path.hasSuffix("detail") }?.query["page-size"], "1")
+    XCTAssertEqual(
+      mdm.server.requests.first { $0.path.hasSuffix("detail") }?.query["page-size"], "1")
   }
 }

@@ -14,7 +14,10 @@ final class SyncCommandTests: XCTestCase {
   }
 
   private func graph(_ mdm: FakeMDM, _ h: CLIHarness) -> [String] {
-    ["sync", "graph", "--url", mdm.base + "/v1.0", "--auth-url", mdm.base + "/token", "--db", h.dbPath]
+    [
+      "sync", "graph", "--url", mdm.base + "/v1.0", "--auth-url", mdm.base + "/token", "--db",
+      h.dbPath,
+    ]
   }
 
   private func state(_ h: CLIHarness) throws -> (devices: Int, audit: Int, text: String) {
@@ -46,14 +49,16 @@ final class SyncCommandTests: XCTestCase {
     let h = try CLIHarness()
     let earlier = try FakeMDM(devices: 3)
     let first = h.run(
-      ["sync", "fleet", "--url", earlier.base, "--db", h.dbPath], environment: environment(h, earlier))
+      ["sync", "fleet", "--url", earlier.base, "--db", h.dbPath],
+      environment: environment(h, earlier))
     XCTAssertEqual(first.status, 0, first.err)
     let before = try state(h)
     let mdm = try FakeMDM(devices: 10)
     mdm.failing = [3: 500]
     let r = h.run(graph(mdm, h), environment: environment(h, mdm))
     XCTAssertEqual(r.status, 69, r.err)
-    XCTAssertTrue(r.err.contains("graph managedDevices page 3") && r.err.contains("HTTP 500"), r.err)
+    XCTAssertTrue(
+      r.err.contains("graph managedDevices page 3") && r.err.contains("HTTP 500"), r.err)
     XCTAssertTrue(r.err.contains("Nothing was stored."), r.err)
     let after = try state(h)
     XCTAssertEqual(after.devices, before.devices)
@@ -84,7 +89,8 @@ final class SyncCommandTests: XCTestCase {
     let env = ["RINGSIDE_TEST_SHARED_SOURCES": h.directory.path + "/shared-sources"]
     let refused = h.run(["sync", "kandji", "--db", h.dbPath], environment: env)
     XCTAssertEqual(refused.status, 77, refused.err)
-    XCTAssertTrue(refused.err.contains("mode 644") && refused.err.contains("chmod 600"), refused.err)
+    XCTAssertTrue(
+      refused.err.contains("mode 644") && refused.err.contains("chmod 600"), refused.err)
     XCTAssertTrue(mdm.server.requests.isEmpty)
     chmod(file, 0o600)
     let r = h.run(["sync", "kandji", "--db", h.dbPath, "--quiet"], environment: env)
@@ -101,14 +107,16 @@ final class SyncCommandTests: XCTestCase {
       ["sync", "fleet", "--url", "https://fleet.example.com", "--db", h.dbPath],
       environment: ["RINGSIDE_TEST_SHARED_SOURCES": shared])
     XCTAssertEqual(r.status, 77, r.err)
-    XCTAssertTrue(r.err.contains(shared + "/fleet.conf") && r.err.contains("$RINGSIDE_FLEET_TOKEN"), r.err)
+    XCTAssertTrue(
+      r.err.contains(shared + "/fleet.conf") && r.err.contains("$RINGSIDE_FLEET_TOKEN"), r.err)
   }
 
   func testCheckPrintsWhatTheTokenMayReadAndStoresNothing() throws {
     let h = try CLIHarness()
     let mdm = try FakeMDM(devices: 4)
     let r = h.run(
-      ["sync", "jamf", "--check", "--url", mdm.base, "--db", h.dbPath], environment: environment(h, mdm))
+      ["sync", "jamf", "--check", "--url", mdm.base, "--db", h.dbPath],
+      environment: environment(h, mdm))
     XCTAssertEqual(r.status, 0, r.err)
     XCTAssertTrue(r.out.contains("credentials from the environment accepted"), r.out)
     XCTAssertTrue(r.out.contains("api-role:1"), r.out)
