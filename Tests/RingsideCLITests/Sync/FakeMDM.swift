@@ -30,6 +30,10 @@ final class FakeMDM: @unchecked Sendable {
   var revokeAfterPage: Int?
   /// Graph's nextLink points to another host.
   var foreignNextLink = false
+  /// Device pages answer 403 (the token lacks the permission).
+  var forbidden = false
+  /// A refused token request quotes the secret it was sent in its error description.
+  var echoSecretOnRefusal = false
   private(set) var server: LocalHTTPServer!
 
   init(devices: Int, graphPageSize: Int = 2) throws {
@@ -55,6 +59,11 @@ final class FakeMDM: @unchecked Sendable {
       guard form["grant_type"] == "client_credentials", form["client_id"] == clientID,
         form["client_secret"] == secret
       else {
+        if echoSecretOnRefusal {
+          let sent = form["client_secret"] ?? ""
+          return .json(
+            401, #"{"error":"invalid_client","error_description":"secret \#(sent) is not valid"}"#)
+        }
         return .json(
           401,
           #"{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided."}"#
@@ -75,6 +84,9 @@ final class FakeMDM: @unchecked Sendable {
     let isFixed = r.path.hasPrefix("/api/v1/fleet") || r.path == "/api/v1/devices"
     guard isFixed ? bearer == apiToken : tokens.contains(bearer) else {
       return .json(401, #"{"message":"Authentication required"}"#)
+    }
+    if forbidden && r.path != "/api/v1/computers-inventory" {
+      return .json(403, #"{"message":"Forbidden"}"#)
     }
     let q = r.query
     switch r.path {

@@ -252,3 +252,29 @@ final class SyncClientTests: XCTestCase {
       mdm.server.requests.first { $0.path.hasSuffix("detail") }?.query["page-size"], "1")
   }
 }
+
+/// Refusals that must say what to grant, and secrets a server echoes back.
+final class SyncRefusalTests: XCTestCase {
+  func testA403NamesThePermissionToGrant() throws {
+    let mdm = try FakeMDM(devices: 3)
+    mdm.forbidden = true
+    let f = try SyncFixture()
+    let result = f.sync(.graph, mdm, options: SyncFixture.options(.graph, mdm, pageSize: nil))
+    guard case .failure(.refused(let text)) = result else { return XCTFail(f.log.text) }
+    XCTAssertTrue(
+      text.contains("HTTP 403") && text.contains("DeviceManagementManagedDevices.Read.All"), text)
+  }
+
+  func testASecretTheServerEchoesIsShownAsSecret() throws {
+    let mdm = try FakeMDM(devices: 3)
+    mdm.echoSecretOnRefusal = true
+    let f = try SyncFixture()
+    var wrong = SyncFixture.credentials(mdm)
+    wrong.values["client_secret"] = "echoed-Secret-123"
+    guard case .failure(.refused(let text)) = f.sync(.jamf, mdm, credentials: wrong) else {
+      return XCTFail(f.log.text)
+    }
+    XCTAssertTrue(text.contains("secret [secret] is not valid"), text)
+    XCTAssertFalse(text.contains("echoed-Secret-123"), text)
+  }
+}

@@ -140,3 +140,33 @@ final class SyncCommandTests: XCTestCase {
     XCTAssertTrue(r.err.contains("graph: 3 pages · 5 devices fetched"), r.err)
   }
 }
+
+/// `ringside sync` with the import options it shares with `ringside import`.
+final class SyncImportOptionTests: XCTestCase {
+  func testDryRunFetchesEveryPageAndStoresNothing() throws {
+    let h = try CLIHarness()
+    let mdm = try FakeMDM(devices: 4)
+    let r = h.run(
+      ["sync", "fleet", "--url", mdm.base, "--dry-run", "--db", h.dbPath],
+      environment: [
+        "RINGSIDE_FLEET_TOKEN": mdm.apiToken,
+        "RINGSIDE_TEST_SHARED_SOURCES": h.directory.path + "/shared-sources",
+      ])
+    XCTAssertEqual(r.status, 0, r.err)
+    XCTAssertTrue(r.out.contains("Read 4 records: 4 added") && r.out.contains("Dry run"), r.out)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: h.dbPath))
+  }
+
+  func testRingFromPutsDevicesInTheirMDMGroupsRing() throws {
+    let h = try CLIHarness()
+    let mdm = try FakeMDM(devices: 2)
+    let r = h.run(
+      ["sync", "fleet", "--url", mdm.base, "--ring-from", "team_name", "--db", h.dbPath],
+      environment: [
+        "RINGSIDE_FLEET_TOKEN": mdm.apiToken,
+        "RINGSIDE_TEST_SHARED_SOURCES": h.directory.path + "/shared-sources",
+      ])
+    XCTAssertEqual(r.status, 0, r.err)
+    XCTAssertTrue(r.out.contains("New rings: pilot."), r.out)
+  }
+}
