@@ -135,7 +135,7 @@ enum SyncCommand {
       },
       waiting: { what, seconds in
         if quiet { return }
-        let text = "\(what): the server is busy; waiting \(Int(seconds.rounded(.up))) s"
+        let text = "\(what); trying again in \(Int(seconds.rounded(.up))) s"
         if context.stderrIsTerminal {
           context.progressLine("  " + text)
         } else {

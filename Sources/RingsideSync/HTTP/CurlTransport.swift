@@ -96,6 +96,8 @@ public final class CurlTransport: HTTPTransport {
     case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CACERT_BADFILE,
       CURLE_SSL_CERTPROBLEM:
       return TransportError(.tls, "TLS: \(text)")
+    case CURLE_COULDNT_RESOLVE_HOST:
+      return TransportError(.unresolved, text)
     case CURLE_URL_MALFORMAT, CURLE_UNSUPPORTED_PROTOCOL:
       return TransportError(.refusedLocally, text)
     default:

@@ -9,6 +9,8 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
   public enum Kind: Sendable {
     /// No connection, a timeout, a reset: worth trying again.
     case unreachable
+    /// The host name does not resolve: a typo more often than a glitch, not retried.
+    case unresolved
     /// The body ended before its announced length: worth trying again.
     case truncated
     /// The body is longer than the request allows.

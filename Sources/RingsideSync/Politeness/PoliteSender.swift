@@ -12,7 +12,7 @@ final class PoliteSender {
   private(set) var requests = 0
   /// Seconds spent waiting for retries.
   private(set) var waited: Double = 0
-  /// Called before a wait, with the page and the reason, for the progress line.
+  /// Called before a wait with "page: reason" and the seconds, for the progress line.
   var onWait: ((String, Double) -> Void)?
 
   init(transport: HTTPTransport, clock: SyncClock, policy: RetryPolicy) {
@@ -70,7 +70,7 @@ final class PoliteSender {
           "\(what): \(reason), and waiting \(Int(wait)) s more would pass the sync's time limit (\(Int(policy.timeLimit)) s)"
         )
       }
-      onWait?(what, wait)
+      onWait?("\(what): \(reason)", wait)
       waited += wait
       clock.sleep(seconds: wait)
     }

@@ -42,7 +42,7 @@ public struct SyncProgress: Sendable {
 /// What the sync tells its caller while it runs.
 public struct SyncEvents: Sendable {
   public var page: @Sendable (SyncProgress) -> Void
-  /// A busy server: the page and the seconds Ringside waits.
+  /// A busy or unreachable server: "page: reason" and the seconds Ringside waits.
   public var waiting: @Sendable (String, Double) -> Void
 
   public init(

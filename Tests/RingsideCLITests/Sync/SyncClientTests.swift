@@ -278,3 +278,34 @@ final class SyncRefusalTests: XCTestCase {
     XCTAssertFalse(text.contains("echoed-Secret-123"), text)
   }
 }
+
+/// Failures below HTTP.
+final class SyncTransportTests: XCTestCase {
+  func testAHostThatDoesNotResolveFailsAtOnceWithoutRetrying() throws {
+    let mdm = try FakeMDM(devices: 1)
+    let f = try SyncFixture()
+    var options = SyncFixture.options(.fleet, mdm)
+    options.baseURL = "https://ringside-sync-test.invalid"
+    guard case .failure(.unreachable(let text)) = f.sync(.fleet, mdm, options: options) else {
+      return XCTFail(f.log.text)
+    }
+    XCTAssertTrue(text.contains("fleet hosts page 1"), text)
+    XCTAssertEqual(f.clock.sleeps, [])
+  }
+
+  func testARefusedConnectionIsRetriedWithBackoffThenNamesThePage() throws {
+    let f = try SyncFixture()
+    var mdm: FakeMDM? = try FakeMDM(devices: 1)
+    let credentials = SyncFixture.credentials(mdm!)
+    var options = SyncFixture.options(.kandji, mdm!)
+    options.policy = RetryPolicy(attempts: 3)
+    mdm = nil  // the port is closed now
+    guard
+      case .failure(.unreachable(let text)) = f.sync(
+        .kandji, try FakeMDM(devices: 0), options: options, credentials: credentials)
+    else { return XCTFail(f.log.text) }
+    XCTAssertTrue(text.contains("kandji devices page 1") && text.contains("3 tries"), text)
+    XCTAssertEqual(f.clock.sleeps, [1, 2])
+    XCTAssertTrue(f.log.text.contains("waiting 1.0 for kandji devices page 1"), f.log.text)
+  }
+}
