@@ -143,7 +143,12 @@ final class SyncClientTests: XCTestCase {
     guard case .success = f.sync(.jamf, mdm, onPage: { clock.advance(40) }) else {
       return XCTFail(f.log.text)
     }
-    XCTAssertEqual(mdm.tokenRequests, 2)
+    let order = mdm.server.requests.map { r in
+      r.method == "POST"
+        ? "token"
+        : (r.path.hasSuffix("detail") ? "mobile " : "computers ") + (r.query["page"] ?? "")
+    }
+    XCTAssertEqual(order, ["token", "mobile 0", "mobile 1", "token", "mobile 2", "computers 0"])
     XCTAssertFalse(mdm.server.statuses.contains(401))
   }
 
