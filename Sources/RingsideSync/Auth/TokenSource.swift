@@ -9,6 +9,8 @@ protocol TokenSource: AnyObject {
   var grants: [String] { get }
   /// How many tokens were fetched.
   var fetched: Int { get }
+  /// False for a fixed API token: a 401 cannot be helped by asking again.
+  var renewable: Bool { get }
 }
 
 /// A fixed API token (Fleet, Kandji): it cannot be renewed.
@@ -16,6 +18,7 @@ final class FixedToken: TokenSource {
   private let value: String
   private(set) var fetched = 0
   var grants: [String] { [] }
+  var renewable: Bool { false }
 
   init(_ value: String) { self.value = value }
 
@@ -38,6 +41,7 @@ final class ClientCredentialsToken: TokenSource {
   private var current: (value: String, expires: Date)?
   private(set) var grants: [String] = []
   private(set) var fetched = 0
+  var renewable: Bool { true }
 
   init(endpoint: String, fields: [(String, String)], sender: PoliteSender) {
     self.endpoint = endpoint

@@ -99,11 +99,12 @@ final class PageFetcher {
       let response = try sender.send(request, for: what)
       switch response.status {
       case 200: return response.body
-      case 401 where !renewed:
+      case 401 where !renewed && plan.tokens.renewable:
         renewed = true
         continue
       case 401:
-        throw .refused("\(what): HTTP 401 even with a new token: the credentials are refused")
+        let why = renewed ? "even with a new token" : "the API token is wrong, expired or revoked"
+        throw .refused("\(what): HTTP 401, \(why)")
       case 403:
         throw .refused(
           "\(what): HTTP 403: the credentials may not read this; grant \(Self.permission(plan.source))"

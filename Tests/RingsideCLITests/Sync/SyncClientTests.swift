@@ -270,6 +270,19 @@ final class SyncRefusalTests: XCTestCase {
       text.contains("HTTP 403") && text.contains("DeviceManagementManagedDevices.Read.All"), text)
   }
 
+  func testAWrongAPITokenIsRefusedNamingThePageWithoutAskingAgain() throws {
+    let mdm = try FakeMDM(devices: 3)
+    let f = try SyncFixture()
+    var wrong = SyncFixture.credentials(mdm)
+    wrong.values["token"] = "not-the-token"
+    guard case .failure(.refused(let text)) = f.sync(.fleet, mdm, credentials: wrong) else {
+      return XCTFail(f.log.text)
+    }
+    XCTAssertTrue(text.contains("fleet hosts page 1") && text.contains("HTTP 401"), text)
+    XCTAssertEqual(mdm.server.requests.count, 1)
+    XCTAssertFalse(text.contains("not-the-token"), text)
+  }
+
   func testASecretTheServerEchoesIsShownAsSecret() throws {
     let mdm = try FakeMDM(devices: 3)
     mdm.echoSecretOnRefusal = true
