@@ -170,3 +170,27 @@ final class SyncImportOptionTests: XCTestCase {
     XCTAssertTrue(r.out.contains("New rings: pilot."), r.out)
   }
 }
+
+/// A sync is an import for `check --max-import-age`; a failed one is not.
+final class SyncImportAgeTests: XCTestCase {
+  func testAStoredSyncCountsAsTheNewestImportAndAFailedOneDoesNot() throws {
+    let h = try CLIHarness()
+    let mdm = try FakeMDM(devices: 2)
+    let env = [
+      "RINGSIDE_KANDJI_TOKEN": mdm.apiToken,
+      "RINGSIDE_TEST_SHARED_SOURCES": h.directory.path + "/shared-sources",
+    ]
+    let synced = h.run(["sync", "kandji", "--url", mdm.base, "--db", h.dbPath], environment: env)
+    XCTAssertEqual(synced.status, 0, synced.err)
+    let later = CLIHarness.now + 5 * 3600
+    let fresh = h.run(
+      ["check", "--max-import-age", "6", "--db", h.dbPath], now: CLIHarness.now + 3600)
+    XCTAssertTrue(fresh.out.contains("last import 1h ago"), fresh.out)
+    mdm.failing = [1: 500]
+    let failed = h.run(
+      ["sync", "kandji", "--url", mdm.base, "--db", h.dbPath], environment: env, now: later)
+    XCTAssertEqual(failed.status, 69, failed.err)
+    let stale = h.run(["check", "--max-import-age", "3", "--db", h.dbPath], now: later)
+    XCTAssertTrue(stale.out.contains("last import 5h ago"), stale.out)
+  }
+}
