@@ -26,6 +26,11 @@ let package = Package(
       name: "RingsideStore", dependencies: ["RingsideDomain", "CSQLite", "CSQLiteVFS", "CTextScan"]),
     // Importers for MDM exports.
     .target(name: "RingsideImport", dependencies: ["RingsideDomain", "RingsideStore", "CZlib"]),
+    // libcurl4-openssl-dev: HTTP and TLS for `ringside sync`.
+    .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
+    // `ringside sync`: MDM API clients (auth, paging, politeness) feeding the importer.
+    .target(
+      name: "RingsideSync", dependencies: ["RingsideImport", "RingsideStore", "CCurl"]),
     // Ring policy -> .mobileconfig and DDM declarations.
     .target(name: "RingsideProfiles", dependencies: ["RingsideDomain"]),
     // The use cases the CLI and the dashboard share (staging review, apply ledger, device
@@ -44,7 +49,7 @@ let package = Package(
       name: "RingsideCLI",
       dependencies: [
         "RingsideDomain", "RingsideStore", "RingsideImport", "RingsideProfiles",
-        "RingsideServices", "RingsideTUI", "RingsideTerminal",
+        "RingsideServices", "RingsideTUI", "RingsideTerminal", "RingsideSync",
       ]),
     .executableTarget(name: "ringside", dependencies: ["RingsideCLI"]),
     // The benchmark (README "Performance"): import, first frame, keys, apply, memory, wire bytes
@@ -69,7 +74,10 @@ let package = Package(
       name: "RingsideTUITests", dependencies: ["RingsideTUI", "RingsideStore", "RingsideDomain"],
       exclude: ["Snapshots"]),
     .testTarget(
-      name: "RingsideCLITests", dependencies: ["RingsideCLI", "RingsideStore", "RingsideDomain"],
+      name: "RingsideCLITests",
+      dependencies: [
+        "RingsideCLI", "RingsideStore", "RingsideDomain", "RingsideImport", "RingsideSync",
+      ],
       exclude: ["Snapshots"]),
   ]
 )

@@ -9,6 +9,7 @@ public enum CommandTable {
     DemoCommand.spec,
     ReportCommand.spec,
     ImportCommand.spec,
+    SyncCommand.spec,
     DevicesCommand.spec,
     WhyCommand.spec,
     CheckCommand.spec,

@@ -36,6 +36,7 @@ final class InstallCommandTests: XCTestCase {
       "bin/ringside", "share/man/man1/ringside.1", "share/bash-completion/completions/ringside",
       "share/zsh/site-functions/_ringside", "share/fish/vendor_completions.d/ringside.fish",
       "share/ringside/themes/default.theme", "share/ringside/themes/mono.theme",
+      "lib/systemd/system/ringside-sync@.service", "lib/systemd/system/ringside-sync@.timer",
     ]
     for file in expected {
       XCTAssertTrue(output.contains("installed \(prefix)/\(file)"), output)
@@ -45,6 +46,10 @@ final class InstallCommandTests: XCTestCase {
     let man = try String(contentsOfFile: prefix + "/share/man/man1/ringside.1", encoding: .utf8)
     XCTAssertTrue(man.hasPrefix(".TH RINGSIDE 1"), String(man.prefix(80)))
     XCTAssertTrue(man.contains("\\fB\\-\\-theme\\fR"), "the dashboard's options are in it")
+    // The sync unit starts the program where it will live, not in the staging folder.
+    let unit = try String(
+      contentsOfFile: prefix + "/lib/systemd/system/ringside-sync@.service", encoding: .utf8)
+    XCTAssertTrue(unit.contains("ExecStart=\"/opt/rs/bin/ringside\" sync %i --quiet"), unit)
 
     // The installed copy runs and finds the themes under its own prefix.
     let installed = prefix + "/bin/ringside"

@@ -18,9 +18,11 @@ enum InstallCommand {
     options: [prefixOption, destdirOption, quietOption],
     discussion: """
       Writes PREFIX/bin/ringside (a copy of the running program), PREFIX/share/man/man1/ringside.1,
-      bash, zsh and fish completions under PREFIX/share, and the shipped themes in
-      PREFIX/share/ringside/themes. Each file is written beside its name and renamed into place,
-      so a running ringside is never half-replaced. Run it again to upgrade.
+      bash, zsh and fish completions under PREFIX/share, the shipped themes in
+      PREFIX/share/ringside/themes, and the systemd units ringside-sync@.service and .timer in
+      PREFIX/lib/systemd/system (systemctl enable --now ringside-sync@jamf.timer). Each file is
+      written beside its name and renamed into place, so a running ringside is never
+      half-replaced. Run it again to upgrade.
       """,
     run: { arguments, context in try run(arguments, context, removing: false) })
 
@@ -45,7 +47,7 @@ enum InstallCommand {
       throw CLIError.usage("--destdir must be an absolute path", command: command)
     }
     let layout = InstallLayout(prefix: prefix, destination: destination)
-    let files = InstallLayout.files()
+    let files = InstallLayout.files(prefix: prefix)
     let quiet = arguments.flag("--quiet")
     if removing {
       for file in files.reversed() {

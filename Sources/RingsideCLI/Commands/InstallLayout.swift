@@ -29,8 +29,9 @@ struct InstallLayout {
     return root + base + "/" + relativePath
   }
 
-  /// Every file of an installation, in the order they are written (the program first).
-  static func files() -> [File] {
+  /// Every file of an installation, in the order they are written (the program first); the
+  /// systemd units start the program at its place under `prefix`.
+  static func files(prefix: String = "/usr/local") -> [File] {
     var files = [
       File(relativePath: binary, mode: 0o755, contents: nil),
       File(
@@ -47,6 +48,13 @@ struct InstallLayout {
         files.append(File(relativePath: path, mode: 0o644, contents: Data(script.utf8)))
       }
     }
+    let program = (prefix == "/" ? "" : prefix) + "/" + binary
+    files.append(
+      File(
+        relativePath: SyncUnits.servicePath, mode: 0o644,
+        contents: Data(SyncUnits.service(binary: program).utf8)))
+    files.append(
+      File(relativePath: SyncUnits.timerPath, mode: 0o644, contents: Data(SyncUnits.timer.utf8)))
     for theme in ShippedThemes.all {
       files.append(
         File(

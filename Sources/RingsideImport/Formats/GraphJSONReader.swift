@@ -92,3 +92,9 @@ struct GraphJSONReader: JSONRecordReader {
     return JSONObject(values: values, location: o.location)
   }
 }
+
+/// The managedDevice members the Graph reader uses: `ringside sync graph` asks for only these
+/// (`$select`).
+public enum GraphSelect {
+  public static var members: [String] { GraphJSONReader.members }
+}

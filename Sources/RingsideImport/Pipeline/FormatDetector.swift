@@ -18,16 +18,17 @@ enum FormatDetector {
   static let headSize = 1 << 16
 
   /// How `path` is shown in messages: standard input as `<stdin>`.
-  static func displayName(_ path: String) -> String {
-    path == standardInput ? "<stdin>" : path
+  static func displayName(_ path: String, names: [String: String] = [:]) -> String {
+    names[path] ?? (path == standardInput ? "<stdin>" : path)
   }
 
   /// Opens `path` as `format`, or detects it when `format` is nil. `now` stands for when an MDM
   /// response read from a pipe was sent (a file's modification time stands for it otherwise).
   static func open(
-    _ path: String, format: ImportFormat?, now: Date = Date(), progress: ImportProgress? = nil
+    _ path: String, format: ImportFormat?, now: Date = Date(), progress: ImportProgress? = nil,
+    names: [String: String] = [:]
   ) throws(ImportIssue) -> OpenedInput {
-    let name = displayName(path)
+    let name = displayName(path, names: names)
     let here = SourceLocation(file: name)
     var isRegular = false
     var modified: Date? = now

@@ -21,6 +21,9 @@ public struct ImportOptions: Sendable {
   /// The smallest estimated input, in records, imported the bulk way (indexes rebuilt once at
   /// the end). Tests lower it to run the bulk path on small files.
   public var bulkMinimumRecords = ImportOptions.defaultBulkMinimumRecords
+  /// How inputs are named in messages and the audit entry instead of their paths (`ringside
+  /// sync` names its pages, not the temporary files that hold them).
+  public var inputNames: [String: String] = [:]
   public static let defaultBulkMinimumRecords = 2_000
 
   public init(

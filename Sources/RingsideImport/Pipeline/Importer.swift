@@ -44,9 +44,11 @@ public enum Importer {
         run.progress = progress
         for file in files {
           let input = try FormatDetector.open(
-            file, format: options.format, now: options.now, progress: progress)
+            file, format: options.format, now: options.now, progress: progress,
+            names: options.inputNames)
           let choice = FormatChoice(
-            file: FormatDetector.displayName(file), format: input.format, reason: input.reason)
+            file: FormatDetector.displayName(file, names: options.inputNames), format: input.format,
+            reason: input.reason)
           run.summary.choices.append(choice)
           events.chose(choice)
           for reader in input.readers {
@@ -63,7 +65,8 @@ public enum Importer {
         summary = run.summary
         if !rollsBack {
           try store.logImport(
-            detail: ImportLogDetail.text(files: files, summary: run.summary),
+            detail: ImportLogDetail.text(
+              files: files, summary: run.summary, names: options.inputNames),
             actor: options.actor, at: options.now)
         }
         if run.summary.rejected > 0 && !options.skipInvalid { throw Stop.rejected(run.issues) }
