@@ -32,7 +32,7 @@ let package = Package(
     // facts): no UI, no SQLite types in its API.
     .target(
       name: "RingsideServices",
-      dependencies: ["RingsideDomain", "RingsideStore", "RingsideProfiles"]),
+      dependencies: ["RingsideDomain", "RingsideStore", "RingsideImport", "RingsideProfiles"]),
     // Dashboard state, views and the in-memory cell grid; no curses here.
     .target(
       name: "RingsideTUI",

@@ -1,5 +1,4 @@
 import Foundation
-import RingsideTUI
 
 /// Where `ringside install` puts each file under a prefix, and what it writes there: the
 /// program itself, the man page, the bash, zsh and fish completions and the shipped themes,
@@ -47,7 +46,7 @@ struct InstallLayout {
         files.append(File(relativePath: path, mode: 0o644, contents: Data(script.utf8)))
       }
     }
-    for theme in ShippedThemes.all {
+    for theme in DashboardCommand.shippedThemes {
       files.append(
         File(
           relativePath: "\(themes)/\(theme.name).theme", mode: 0o644,

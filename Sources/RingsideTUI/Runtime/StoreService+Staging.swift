@@ -82,26 +82,23 @@ extension StoreService {
   }
 
   private func apply(_ staging: StagingContext, now: Date, force: Bool) -> Event {
-    let ledger = StoreProfileLedger(store: store, actor: staging.actor, now: now)
     do {
-      let report = try ProfileApplier.apply(
-        ledger: ledger,
+      let outcome = try StagedApply.run(
+        store: store, actor: staging.actor, now: now,
         options: .init(
           directory: staging.directory, organization: staging.organization, force: force))
-      let files = report.plan.changes.count
-      let policies = ledger.applied?.policyChanges ?? 0
-      let moves = ledger.applied?.moves ?? 0
       return .written(
         force ? .applyOverwriting : .apply,
-        "wrote \(files) file(s) to \(report.plan.directoryPath); applied \(policies) policy change(s), \(moves) move(s)"
+        "wrote \(outcome.report.plan.changes.count) file(s) to \(outcome.report.plan.directoryPath); applied \(outcome.policyChanges) policy change(s), \(outcome.moves) move(s)"
       )
     } catch {
-      if let storeError = ledger.storeError { return .failed(storeError.message) }
-      if case .changedOnDisk(let problems) = error, !force {
+      switch error {
+      case .store(let storeError): return .failed(storeError.message)
+      case .profile(.changedOnDisk(let problems)) where !force:
         return .conflict(
           .apply, "nothing was written: " + problems.joined(separator: "; ") + ".")
+      case .profile(let profileError): return .failed(profileError.description)
       }
-      return .failed(error.description)
     }
   }
 }
