@@ -24,7 +24,9 @@ enum ApplyPhase {
       let staged = Stopwatch.ms(since: start)
       let outcome = try StagedApply.run(
         store: store, actor: actor, options: .init(directory: arguments[1]))
-      guard !outcome.report.plan.reviews.isEmpty else { throw BenchError("apply wrote no profiles") }
+      guard !outcome.report.plan.reviews.isEmpty else {
+        throw BenchError("apply wrote no profiles")
+      }
       set.add("stage_ms", "stage a policy change per ring", "ms", staged)
       set.add("apply_ms", "stage + apply profiles (all rings)", "ms", Stopwatch.ms(since: start))
     }
