@@ -47,14 +47,15 @@ extension StoreService {
         return .written(
           write,
           moveText(try store.stageMove(matching: filter, toRing: ring, by: actor, at: now), ring))
-      case .discardMoves(let from, let to):
+      case .discardMoves(let move):
         let ids = try store.stagedChanges().compactMap { change -> Int64? in
-          guard case .move(_, let source) = change.kind, source == from, change.ring == to
+          guard case .move(_, let source) = change.kind, source == move.from.rawValue,
+            change.ring == move.to.rawValue
           else { return nil }
           return change.id
         }
         let dropped = try store.discardStaged(ids: ids, by: actor, at: now)
-        return .written(write, "dropped \(dropped) staged move(s) from \(from) to \(to)")
+        return .written(write, "dropped \(dropped) staged move(s) from \(move.from) to \(move.to)")
       case .discard(let ids):
         let dropped = try store.discardStaged(ids: ids, by: actor, at: now)
         return .written(write, "dropped \(dropped) staged change(s)")

@@ -81,7 +81,7 @@ public enum StagedView {
       guard selectable.indices.contains(cursor) else { return [] }
       switch lines.lines[selectable[cursor]].target {
       case .file(let name): state.staged.openFile = name
-      case .moves(let from, let to): state.staged.openMoves = MoveGroupKey(from: from, to: to)
+      case .moves(let move): state.staged.openMoves = move
       default: return []
       }
       state.staged.diffScroll = 0
@@ -89,7 +89,7 @@ public enum StagedView {
     case CommandTable.drop:
       switch selectable.indices.contains(cursor) ? lines.lines[selectable[cursor]].target : nil {
       case .change(let id): return [.write(.discard([id]))]
-      case .moves(let from, let to): return [.write(.discardMoves(from: from, to: to))]
+      case .moves(let move): return [.write(.discardMoves(move))]
       default:
         state.message = StatusMessage(
           text: "put the cursor on a staged change or ring move to drop it", isError: true)
