@@ -44,7 +44,6 @@ extension Dashboard {
     switch event {
     case .stagingLoaded(let info):
       s.staging = info
-      if s.snapshot != nil { _ = settleAll(&s) }
       return []
     case .auditLoaded(let page):
       guard page.offset == s.audit.offset else { return [] }
@@ -132,7 +131,7 @@ extension Dashboard {
       if s.devices.selection.remove(row.id) == nil { s.devices.selection.insert(row.id) }
       s.devices.allMatching = false
       s.devices.cursor += 1
-      return s.devices.settle(visibleRows: DevicesView.visibleRows(s))
+      return s.devices.settle(visibleRows: s.devicesVisibleRows)
     case CommandTable.selectAll:
       s.devices.allMatching.toggle()
       s.devices.selection = []

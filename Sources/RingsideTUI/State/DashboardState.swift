@@ -72,6 +72,8 @@ public struct DashboardState: Sendable {
   /// Bumped each time another process changed the store; queries carry it.
   public var dataGeneration = 0
   public var quitting = false
+  /// The pages as laid out for this state (see `ViewLayout`); only `Dashboard.update` sets it.
+  public internal(set) var layout = ViewLayout()
 
   public init(
     width: Int, height: Int, storeLabel: String, readOnly: Bool, themeName: String,

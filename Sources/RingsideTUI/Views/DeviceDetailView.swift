@@ -18,7 +18,7 @@ enum DeviceDetailView {
       var d = state.devices
       d.cursor += command == CommandTable.nextMatch ? 1 : -1
       d.cursor = max(0, min(d.cursor, d.lastIndex))
-      var effects = d.settle(visibleRows: DevicesView.visibleRows(state))
+      var effects = d.settle(visibleRows: state.devicesVisibleRows)
       if let next = d.selected, next.id != d.detailID {
         d.detailID = next.id
         d.detail = nil

@@ -8,17 +8,16 @@ public enum OverviewView {
     summary: "Counts by state, removal and check-in, rollout per ring, versions per platform.",
     number: 1, names: ["overview", "o"], hints: [CommandTable.open],
     render: { state, area, grid in
-      guard let snapshot = state.snapshot else {
+      guard let canvas = state.layout.overview(state) else {
         grid.put("Loading the fleet…", x: area.x + 1, y: area.y + 1, role: .dim)
         return
       }
-      canvas(snapshot, width: area.width, glyphs: state.glyphs)
+      canvas
         .render(
           into: &grid, area: area, scroll: state.overview.scroll, cursor: state.overview.cursor)
     },
     handle: { state, command, _ in
-      guard let snapshot = state.snapshot else { return nil }
-      let canvas = canvas(snapshot, width: state.width, glyphs: state.glyphs)
+      guard let canvas = state.layout.overview(state) else { return nil }
       if command == CommandTable.open {
         guard canvas.items.indices.contains(state.overview.cursor) else { return [] }
         return Dashboard.openDevices(&state, scope: canvas.items[state.overview.cursor].scope)

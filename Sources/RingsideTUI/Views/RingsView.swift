@@ -13,16 +13,15 @@ public enum RingsView {
       CommandTable.deferMore, CommandTable.cycleCritical,
     ],
     render: { state, area, grid in
-      guard let snapshot = state.snapshot else {
+      guard let canvas = state.layout.rings(state) else {
         grid.put("Loading the rings…", x: area.x + 1, y: area.y + 1, role: .dim)
         return
       }
-      canvas(snapshot, width: area.width, staging: state.staging)
+      canvas
         .render(into: &grid, area: area, scroll: state.rings.scroll, cursor: state.rings.cursor)
     },
     handle: { state, command, _ in
-      guard let snapshot = state.snapshot else { return nil }
-      let canvas = canvas(snapshot, width: state.width, staging: state.staging)
+      guard let canvas = state.layout.rings(state) else { return nil }
       if let step = step(command) { return Dashboard.stagePolicy(&state, step) }
       if command == CommandTable.open {
         guard canvas.items.indices.contains(state.rings.cursor) else { return [] }
@@ -52,8 +51,7 @@ public enum RingsView {
 
   /// The ring of the number under the cursor.
   static func selectedRing(_ state: DashboardState) -> String? {
-    guard let snapshot = state.snapshot else { return nil }
-    let items = canvas(snapshot, width: state.width, staging: state.staging).items
+    guard let items = state.layout.rings(state)?.items else { return nil }
     guard items.indices.contains(state.rings.cursor) else { return nil }
     return items[state.rings.cursor].ring
   }
