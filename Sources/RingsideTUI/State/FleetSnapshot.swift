@@ -37,6 +37,8 @@ public struct FleetSnapshot: Sendable, Equatable {
   public let byState: [DeviceState: Int]
   public let byRemoval: [RemovalStatus: Int]
   public let stale: Int
+  /// Devices whose MDM reports an RSR/BSI waiting to install.
+  public let waiting: Int
   /// Per platform, newest version first.
   public let versions: [Platform: [VersionRow]]
   public let rings: [RingRow]
@@ -61,6 +63,7 @@ public struct FleetSnapshot: Sendable, Equatable {
     self.byState = byState
     self.byRemoval = byRemoval
     stale = counts.staleByRing.values.reduce(0, +)
+    waiting = counts.summary.waiting
     var versions: [Platform: [VersionRow]] = [:]
     for (platform, rows) in versionCounts {
       versions[platform] = rows.map { key, value in

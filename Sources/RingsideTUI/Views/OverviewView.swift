@@ -69,6 +69,12 @@ public enum OverviewView {
         title: "stale: no check-in for \(DeviceFilter.staleDays) days",
         terms: [.stale(true, days: DeviceFilter.staleDays)]))
     other.newLine()
+    if s.waiting > 0 {
+      // Not a filter term (yet), so the number does not open devices.
+      other.add("RSR/BSI waiting", x: 3, role: .label)
+      other.add(count(s.waiting), x: 19, role: .number)
+      other.newLine()
+    }
     other.add("all devices", x: 3, role: .label)
     other.item(
       count(s.devices), x: 19, role: .number, scope: DeviceScope(title: "all devices", terms: []))
