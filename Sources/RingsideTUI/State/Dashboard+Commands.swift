@@ -48,7 +48,7 @@ extension Dashboard {
       return [.loadTheme(argument)]
     case CommandTable.writeAll where s.current != .staged:
       guard let info = s.staging else { return [] }
-      return StagedView.confirmWrite(&s, info)
+      return confirmWrite(&s, info)
     default:
       if let view = s.views.first(where: { $0.commandID == id }) { return show(&s, view.id) }
       return s.currentView?.handle(&s, id, argument) ?? []

@@ -119,3 +119,13 @@ public enum Layout {
   public static let minWidth = 60
   public static let minHeight = 12
 }
+
+extension DashboardState {
+  /// "3 selected", "all matching selected", or nil.
+  public var selectionText: String? {
+    if devices.allMatching {
+      return "all \(devices.total.map { $0.grouped + " " } ?? "")matching selected"
+    }
+    return devices.selection.isEmpty ? nil : "\(devices.selection.count) selected"
+  }
+}

@@ -3,29 +3,14 @@ import RingsideDomain
 /// Overview: state, removal and check-in counts, each ring's rollout of the newest RSR/BSI,
 /// and every platform's devices by version as bars. Every number opens its devices.
 public enum OverviewView {
-  public static let descriptor = ViewDescriptor(
-    id: .overview, title: "Overview",
-    summary: "Counts by state, removal and check-in, rollout per ring, versions per platform.",
-    number: 1, names: ["overview", "o"], hints: [CommandTable.open],
-    render: { state, area, grid in
-      guard let canvas = state.layout.overview(state) else {
-        grid.put("Loading the fleet…", x: area.x + 1, y: area.y + 1, role: .dim)
-        return
-      }
-      canvas
-        .render(
-          into: &grid, area: area, scroll: state.overview.scroll, cursor: state.overview.cursor)
-    },
-    handle: { state, command, _ in
-      guard let canvas = state.layout.overview(state) else { return nil }
-      if command == CommandTable.open {
-        guard canvas.items.indices.contains(state.overview.cursor) else { return [] }
-        return Dashboard.openDevices(&state, scope: canvas.items[state.overview.cursor].scope)
-      }
-      return state.overview.move(command, canvas: canvas, height: state.contentArea.height)
-        ? [] : nil
-    },
-    refresh: { _ in [.loadSnapshot] })
+  static func render(_ state: DashboardState, area: Rect, grid: inout CellGrid) {
+    guard let canvas = state.layout.overview(state) else {
+      grid.put("Loading the fleet…", x: area.x + 1, y: area.y + 1, role: .dim)
+      return
+    }
+    canvas.render(
+      into: &grid, area: area, scroll: state.overview.scroll, cursor: state.overview.cursor)
+  }
 
   /// The whole overview laid out for `width` columns.
   static func canvas(_ s: FleetSnapshot, width: Int, glyphs: Glyphs) -> DrillCanvas {

@@ -1,3 +1,5 @@
+import RingsideDomain
+
 /// The Overview and Rings pages laid out for the state's snapshot, width, glyphs and staging.
 /// `Dashboard.update` lays them out once per state change, after the reducer ran and only when
 /// one of those inputs changed; the reducer (cursor moves, Enter, the ring under the cursor)
@@ -15,10 +17,17 @@ public struct ViewLayout: Sendable {
     let staging: StagingInfo?
   }
 
+  struct StagedInputs: Equatable {
+    let staging: StagingInfo
+    let width: Int
+  }
+
   private var overviewInputs: OverviewInputs?
   private var ringsInputs: RingsInputs?
   private var overviewCanvas = DrillCanvas()
   private var ringsCanvas = DrillCanvas()
+  private var stagedInputs: StagedInputs?
+  private var stagedLines: StagedLines?
   /// How many times each page was laid out since the snapshot first arrived (for tests).
   private(set) var overviewPasses = 0
   private(set) var ringsPasses = 0
@@ -28,8 +37,15 @@ public struct ViewLayout: Sendable {
   /// This layout brought up to date with `state`: a page is laid out again only when what it
   /// is drawn from changed.
   func updated(for state: DashboardState) -> ViewLayout {
-    guard let snapshot = state.snapshot else { return self }
     var layout = self
+    if let staging = state.staging {
+      let staged = StagedInputs(staging: staging, width: state.width)
+      if staged != stagedInputs {
+        layout.stagedInputs = staged
+        layout.stagedLines = StagedLines(staging, width: state.width)
+      }
+    }
+    guard let snapshot = state.snapshot else { return layout }
     let overview = OverviewInputs(snapshot: snapshot, width: state.width, glyphs: state.glyphs)
     if overview != overviewInputs {
       layout.overviewInputs = overview
@@ -56,6 +72,19 @@ public struct ViewLayout: Sendable {
       return overviewCanvas
     }
     return OverviewView.canvas(snapshot, width: state.width, glyphs: state.glyphs)
+  }
+
+  /// The Staged view's lines for `info` at the state's width, as `overview(_:)`.
+  func staged(_ state: DashboardState, _ info: StagingInfo) -> StagedLines {
+    if let stagedLines, stagedInputs == StagedInputs(staging: info, width: state.width) {
+      return stagedLines
+    }
+    return StagedLines(info, width: state.width)
+  }
+
+  /// How many lines the page of one move group takes.
+  func movesLineCount(_ state: DashboardState, _ info: StagingInfo, _ move: RingMove) -> Int {
+    StagedMovesView.lineCount(info, move)
   }
 
   /// The Rings page for `state`, as `overview(_:)`.
