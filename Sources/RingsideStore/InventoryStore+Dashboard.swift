@@ -96,15 +96,18 @@ extension InventoryStore {
   /// Devices per ring id with a security response waiting to install, read from the pending
   /// updates (as many rows as devices that report one), not from every device.
   func waitingCounts(_ filter: DeviceFilter, now: Date) throws(StoreError) -> [(Int64, Int)] {
+    enum C: Int32, RowColumn {
+      case ringID, devices
+      var sql: String { self == .ringID ? "d.ring_id" : "COUNT(DISTINCT p.device_id)" }
+    }
     let condition = filter.terms.isEmpty ? nil : filter.sqlCondition(now: now)
     return try database.prepare(
       """
-      SELECT d.ring_id, COUNT(DISTINCT p.device_id)
-      FROM pending_updates p JOIN devices d ON d.id = p.device_id
+      SELECT \(C.all) FROM pending_updates p JOIN devices d ON d.id = p.device_id
       WHERE p.is_security_response = 1 AND (\(condition?.sql ?? "1"))
       GROUP BY d.ring_id
       """
-    ).query(condition?.bindings ?? []) { ($0.int(at: 0) ?? 0, Int($0.int(at: 1) ?? 0)) }
+    ).query(condition?.bindings ?? []) { ($0.int(C.ringID) ?? 0, Int($0.int(C.devices) ?? 0)) }
   }
 
   /// Devices per ring id without a check-in since `cutoff`: whole days before the cutoff's day
