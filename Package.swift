@@ -66,6 +66,11 @@ let package = Package(
       name: "RingsideProfilesTests", dependencies: ["RingsideProfiles", "RingsideDomain"],
       exclude: ["Fixtures"]),
     .testTarget(
+      name: "RingsideServicesTests",
+      dependencies: [
+        "RingsideServices", "RingsideImport", "RingsideProfiles", "RingsideStore", "RingsideDomain",
+      ]),
+    .testTarget(
       name: "RingsideTUITests", dependencies: ["RingsideTUI", "RingsideStore", "RingsideDomain"],
       exclude: ["Snapshots"]),
     .testTarget(
