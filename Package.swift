@@ -37,7 +37,7 @@ let package = Package(
     // facts): no UI, no SQLite types in its API.
     .target(
       name: "RingsideServices",
-      dependencies: ["RingsideDomain", "RingsideStore", "RingsideProfiles"]),
+      dependencies: ["RingsideDomain", "RingsideStore", "RingsideImport", "RingsideProfiles"]),
     // Dashboard state, views and the in-memory cell grid; no curses here.
     .target(
       name: "RingsideTUI",
@@ -70,6 +70,11 @@ let package = Package(
     .testTarget(
       name: "RingsideProfilesTests", dependencies: ["RingsideProfiles", "RingsideDomain"],
       exclude: ["Fixtures"]),
+    .testTarget(
+      name: "RingsideServicesTests",
+      dependencies: [
+        "RingsideServices", "RingsideImport", "RingsideProfiles", "RingsideStore", "RingsideDomain",
+      ]),
     .testTarget(
       name: "RingsideTUITests", dependencies: ["RingsideTUI", "RingsideStore", "RingsideDomain"],
       exclude: ["Snapshots"]),

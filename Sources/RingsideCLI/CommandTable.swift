@@ -1,5 +1,4 @@
 import Foundation
-import RingsideTUI
 
 /// Every subcommand Ringside has, in the order `--help` lists them. Parsing, help, the man
 /// page and completions are all generated from this table.
@@ -36,8 +35,7 @@ public enum CommandTable {
 
   /// Theme names for completion, as `--theme` finds them.
   static func themeNames(_ environment: [String: String]) -> [String] {
-    ThemeLocator(environment: environment, executablePath: DashboardCommand.executablePath())
-      .availableNames()
+    DashboardCommand.themeNames(environment)
   }
 
   /// The spec whose path is the longest prefix of `arguments`.

@@ -13,6 +13,8 @@ public struct DeviceFacts: Sendable {
   /// What the removal status means for this device, in one sentence.
   public let removalSentence: String
   public let history: [HistoryEntry]
+  /// The RSR/BSIs the device's MDM reports waiting to install, newest first.
+  public let waiting: [AppleOSVersion]
   /// "26.3.1 (a)", as the catalog labels the device's version.
   public let versionLabel: String
   public let catalog: ReleaseCatalog
@@ -37,6 +39,7 @@ public struct DeviceFacts: Sendable {
         status: record.removal, platform: d.platform, supervised: d.supervised,
         userEnrolled: d.userEnrolled, ring: d.ring, version: d.version),
       history: try store.history(deviceID: record.id),
+      waiting: try store.waitingSecurityResponses(deviceID: record.id),
       versionLabel: catalog.label(for: d.version, on: d.platform), catalog: catalog,
       catalogAge: CatalogAge(asOf: catalog.asOf, today: store.today))
   }

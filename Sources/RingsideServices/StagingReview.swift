@@ -30,8 +30,8 @@ public struct StagingReview {
   /// Every staged change, moves included.
   public let stagedCount: Int
   public let moveGroups: [StagedMoveGroup]
-  /// The first `listedDevices` devices of each move group, by `moveKey(from:to:)`.
-  public let moveDevices: [String: [StagedDevice]]
+  /// The first `listedDevices` devices of each move group.
+  public let moveDevices: [RingMove: [StagedDevice]]
   /// Every ring with its staged policy.
   public let effectiveRings: [Ring]
   /// The files against the folder; nil without an output.
@@ -40,8 +40,6 @@ public struct StagingReview {
   public let directoryProblem: ProfileError?
   /// Loosening changes first, then the standing warnings of the rings a change touches.
   public let warnings: [StagingWarning]
-
-  public static func moveKey(from: String, to: String) -> String { from + "→" + to }
 
   /// Reads everything a review shows from `store`.
   public static func load(store: InventoryStore, output: Output?) throws(StoreError)
@@ -67,9 +65,9 @@ public struct StagingReview {
     let changes = try store.stagedChanges(limit: listedChanges)
     let segments = try store.stagedFleetSegments()
     let groups = try store.stagedMoveGroups()
-    var devices: [String: [StagedDevice]] = [:]
+    var devices: [RingMove: [StagedDevice]] = [:]
     for group in groups {
-      devices[moveKey(from: group.fromRing, to: group.toRing)] = try store.stagedMoveDevices(
+      devices[group.move] = try store.stagedMoveDevices(
         from: group.fromRing, to: group.toRing, limit: listedDevices)
     }
     let policyChanges = try store.stagedPolicyChanges()

@@ -1,7 +1,7 @@
 /// The columns of a device row as the store selects it, in order: each one's SQL and its place
 /// in the row come from here, so a row is read by name (`row.string(.serial)`), never by a
 /// position counted by hand against a column list written elsewhere.
-enum DeviceRowColumn: Int32, CaseIterable {
+enum DeviceRowColumn: Int32, RowColumn {
   case id, deviceKey, serial, udid, name, platform, model, osBase, rsr, build, supplementalBuild
   case supervised, userEnrolled, ring, lastCheckIn, userName, source, removedLetter
   case state, removal, stagedRing
@@ -39,14 +39,10 @@ enum DeviceRowColumn: Int32, CaseIterable {
 
   /// What a stored `Device` holds, with its row id: the columns up to the removed letter.
   static let stored = allCases.filter { $0.rawValue <= removedLetter.rawValue }
-
-  /// A column list for `SELECT`.
-  static func list(_ columns: [DeviceRowColumn]) -> String {
-    columns.map(\.sql).joined(separator: ", ")
-  }
 }
 
 extension SQLiteStatement {
+  // Device columns are read as `row.string(.serial)`, which a generic reader cannot infer.
   func string(_ column: DeviceRowColumn) -> String? { string(at: column.rawValue) }
   func int(_ column: DeviceRowColumn) -> Int64? { int(at: column.rawValue) }
 }

@@ -12,6 +12,7 @@ extension FleetCounts {
       summary.byRemoval[group.removal, default: 0] += group.count
     }
     summary.stale = staleByRing.values.reduce(0, +)
+    summary.waiting = waitingByRing.values.reduce(0, +)
     return summary
   }
 

@@ -48,24 +48,21 @@ extension InventoryStore {
   /// Recomputes the hash chain over the whole log; nil when intact, else the first entry
   /// whose content, order or predecessor does not match.
   public func auditChainProblem() throws(StoreError) -> (entries: Int, problem: String?) {
-    let stmt = try database.prepare(
-      """
-      SELECT id, at, user_name, role, origin, action, detail, before_hash, after_hash, chain
-      FROM audit_log ORDER BY id
-      """)
+    typealias C = AuditRowColumn
+    let stmt = try database.prepare("SELECT \(C.all) FROM audit_log ORDER BY id")
     try stmt.bind([])
     defer { stmt.reset() }
     var previous: String?
     var count = 0
     while try stmt.step() {
       count += 1
-      let id = stmt.int(at: 0) ?? 0
+      let id = stmt.int(C.id) ?? 0
       let fields = AuditChain.Fields(
-        at: stmt.int(at: 1) ?? 0, user: stmt.string(at: 2) ?? "", role: stmt.string(at: 3) ?? "",
-        origin: stmt.string(at: 4) ?? "", action: stmt.string(at: 5) ?? "",
-        detail: stmt.string(at: 6) ?? "", beforeHash: stmt.string(at: 7),
-        afterHash: stmt.string(at: 8))
-      guard let chain = stmt.string(at: 9) else {
+        at: stmt.int(C.at) ?? 0, user: stmt.string(C.user) ?? "", role: stmt.string(C.role) ?? "",
+        origin: stmt.string(C.origin) ?? "", action: stmt.string(C.action) ?? "",
+        detail: stmt.string(C.detail) ?? "", beforeHash: stmt.string(C.beforeHash),
+        afterHash: stmt.string(C.afterHash))
+      guard let chain = stmt.string(C.chain) else {
         if previous == nil { continue }  // entries from before the chain existed
         return (count, "entry #\(id) has no chain link: it was inserted around Ringside")
       }
@@ -89,18 +86,17 @@ extension InventoryStore {
 
   /// Audit entries, newest first.
   public func auditEntries(limit: Int = 200, offset: Int = 0) throws(StoreError) -> [AuditEntry] {
+    typealias C = AuditRowColumn
     let stmt = try database.prepare(
-      """
-      SELECT id, at, user_name, role, origin, action, detail, before_hash, after_hash
-      FROM audit_log ORDER BY id DESC LIMIT ?1 OFFSET ?2
-      """)
+      "SELECT \(C.list(C.entry)) FROM audit_log ORDER BY id DESC LIMIT ?1 OFFSET ?2")
     return try stmt.query([.integer(Int64(limit)), .integer(Int64(offset))]) { row in
       AuditEntry(
-        id: row.int(at: 0) ?? 0, at: Date(timeIntervalSince1970: Double(row.int(at: 1) ?? 0)),
-        user: row.string(at: 2) ?? "", role: row.string(at: 3) ?? "",
-        origin: row.string(at: 4) ?? "", action: AuditAction(rawValue: row.string(at: 5) ?? ""),
-        detail: row.string(at: 6) ?? "", beforeHash: row.string(at: 7),
-        afterHash: row.string(at: 8))
+        id: row.int(C.id) ?? 0, at: Date(timeIntervalSince1970: Double(row.int(C.at) ?? 0)),
+        user: row.string(C.user) ?? "", role: row.string(C.role) ?? "",
+        origin: row.string(C.origin) ?? "",
+        action: AuditAction(rawValue: row.string(C.action) ?? ""),
+        detail: row.string(C.detail) ?? "", beforeHash: row.string(C.beforeHash),
+        afterHash: row.string(C.afterHash))
     }
   }
 

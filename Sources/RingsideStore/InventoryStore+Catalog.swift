@@ -3,15 +3,15 @@ import RingsideDomain
 
 extension InventoryStore {
   func catalogOverrides() throws(StoreError) -> [CatalogRelease] {
+    // The table's columns are named as the CSV's: the select list is the header, so each
+    // column lands under its own name.
+    let columns = CatalogCSV.header.split(separator: ",")
     let stmt = try database.prepare(
-      """
-      SELECT family, version, letter, build, prerequisite_build, released, status, replaced_by,
-             superseded_by, expires, devices, notes, source
-      FROM catalog_overrides ORDER BY id
-      """)
+      "SELECT \(columns.joined(separator: ", ")) FROM catalog_overrides ORDER BY id")
     let rows = try stmt.query { row in
-      (0..<13).map { (row.string(at: Int32($0)) ?? "").replacingOccurrences(of: ",", with: ";") }
-        .joined(separator: ",")
+      columns.indices.map {
+        (row.string(at: Int32($0)) ?? "").replacingOccurrences(of: ",", with: ";")
+      }.joined(separator: ",")
     }
     do {
       return try CatalogCSV.parse(

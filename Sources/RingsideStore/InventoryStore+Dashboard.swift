@@ -20,6 +20,9 @@ public struct FleetGroup: Sendable, Hashable {
 public struct FleetCounts: Sendable, Hashable {
   public let groups: [FleetGroup]
   public let staleByRing: [String: Int]
+  /// Per ring, the devices whose MDM reports an RSR/BSI waiting to install
+  /// (AvailableOSUpdates: downloaded or offered, not yet applied).
+  public var waitingByRing: [String: Int] = [:]
 }
 
 extension InventoryStore {
@@ -83,7 +86,28 @@ extension InventoryStore {
     }
     var stale: [String: Int] = [:]
     for (id, n) in staleRows { stale[ringNames[id] ?? "?", default: 0] += n }
-    return FleetCounts(groups: groups, staleByRing: stale)
+    var waiting: [String: Int] = [:]
+    for (id, n) in try waitingCounts(filter, now: now) {
+      waiting[ringNames[id] ?? "?", default: 0] += n
+    }
+    return FleetCounts(groups: groups, staleByRing: stale, waitingByRing: waiting)
+  }
+
+  /// Devices per ring id with a security response waiting to install, read from the pending
+  /// updates (as many rows as devices that report one), not from every device.
+  func waitingCounts(_ filter: DeviceFilter, now: Date) throws(StoreError) -> [(Int64, Int)] {
+    enum C: Int32, RowColumn {
+      case ringID, devices
+      var sql: String { self == .ringID ? "d.ring_id" : "COUNT(DISTINCT p.device_id)" }
+    }
+    let condition = filter.terms.isEmpty ? nil : filter.sqlCondition(now: now)
+    return try database.prepare(
+      """
+      SELECT \(C.all) FROM pending_updates p JOIN devices d ON d.id = p.device_id
+      WHERE p.is_security_response = 1 AND (\(condition?.sql ?? "1"))
+      GROUP BY d.ring_id
+      """
+    ).query(condition?.bindings ?? []) { ($0.int(C.ringID) ?? 0, Int($0.int(C.devices) ?? 0)) }
   }
 
   /// Devices per ring id without a check-in since `cutoff`: whole days before the cutoff's day

@@ -5,14 +5,12 @@ extension InventoryStore {
   /// The rings with their staged policies and the staged changes behind them, in one read.
   public func stagingSnapshot() throws(StoreError) -> StagingSnapshot {
     try reading { () throws(StoreError) in
-      let rows = try database.prepare(
-        "SELECT id, kind, ring_id, setting, new_value, device_id FROM staged_changes"
-      ).query { row in (row.int(at: 0) ?? 0, Self.signature(row)) }
+      let rows = try stagedRowKeys()
       let policies = try stagedPolicyChanges()
       var snapshot = StagingSnapshot(
         rings: try effectiveRings(), policyChanges: policies,
         moveCount: rows.count - policies.count,
-        signatures: Dictionary(rows, uniquingKeysWith: { first, _ in first }))
+        keys: Dictionary(rows, uniquingKeysWith: { first, _ in first }))
       (snapshot.moves, snapshot.movedRings) = try stagedMoveTargets()
       return snapshot
     }
@@ -31,14 +29,11 @@ extension InventoryStore {
     }
   }
 
-  private static func signature(_ row: SQLiteStatement) -> String {
-    (1...5).map { column in
-      switch row.value(at: Int32(column)) {
-      case .integer(let n): String(n)
-      case .text(let s): s
-      default: ""
-      }
-    }.joined(separator: "|")
+  /// Every staged row's id with the key of its content.
+  private func stagedRowKeys() throws(StoreError) -> [(Int64, StagedRowKey)] {
+    try database.prepare("SELECT \(StagedRowKey.Column.all) FROM staged_changes").query { row in
+      (row.int(StagedRowKey.Column.id) ?? 0, StagedRowKey(row))
+    }
   }
 
   /// For each file name Ringside wrote in `directory`: the hash it wrote, and the hash it was
@@ -76,10 +71,8 @@ extension InventoryStore {
   ) throws(StoreError) -> AppliedStaging {
     try write {
       let current = try stagedChanges()
-      let rows = try database.prepare(
-        "SELECT id, kind, ring_id, setting, new_value, device_id FROM staged_changes"
-      ).query { row in (row.int(at: 0) ?? 0, Self.signature(row)) }
-      let applicable = Set(rows.filter { snapshot.signatures[$0.0] == $0.1 }.map(\.0))
+      let rows = try stagedRowKeys()
+      let applicable = Set(rows.filter { snapshot.keys[$0.0] == $0.1 }.map(\.0))
       let changes = current.filter { applicable.contains($0.id) }
 
       let policies = try applyPolicies(changes, snapshot: snapshot, actor: actor, at: now)

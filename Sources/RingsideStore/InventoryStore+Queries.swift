@@ -7,6 +7,8 @@ public struct FleetSummary: Sendable, Hashable {
   public var byState: [DeviceState: Int]
   public var byRemoval: [RemovalStatus: Int]
   public var stale: Int
+  /// Devices whose MDM reports an RSR/BSI waiting to install.
+  public var waiting = 0
 }
 
 /// How many devices run one platform and version.
@@ -177,5 +179,32 @@ extension InventoryStore {
           rsr: row.string(at: 2), build: row.string(at: 3), supplemental: row.string(at: 4)),
         source: row.string(at: 5) ?? "")
     }
+  }
+
+  /// The RSR/BSIs the device's MDM reports waiting to install, newest first.
+  public func waitingSecurityResponses(deviceID: Int64) throws(StoreError) -> [AppleOSVersion] {
+    enum C: Int32, RowColumn {
+      case base, rsr, build, supplemental, platform
+      var sql: String {
+        switch self {
+        case .base: "p.version"
+        case .rsr: "p.rsr"
+        case .build: "p.build"
+        case .supplemental: "p.supplemental_build"
+        case .platform: "d.platform"
+        }
+      }
+    }
+    return try database.prepare(
+      """
+      SELECT \(C.all) FROM pending_updates p JOIN devices d ON d.id = p.device_id
+      WHERE p.device_id = ?1 AND p.is_security_response = 1
+      """
+    ).query([.integer(deviceID)]) { row in
+      DeviceColumns.version(
+        platform: Platform(rawValue: row.string(C.platform) ?? ""), base: row.string(C.base),
+        rsr: row.string(C.rsr), build: row.string(C.build), supplemental: row.string(C.supplemental)
+      )
+    }.sorted(by: >)
   }
 }

@@ -2,31 +2,29 @@ import Foundation
 import RingsideDomain
 
 extension InventoryStore {
-  private static let stagedColumns = """
-    s.id, s.kind, r.name, s.setting, s.old_value, s.new_value, s.author, s.created_at,
-    d.id, d.device_key, d.serial, d.name
-    """
+  private static let stagedColumns = StagedRowColumn.all
 
   private static func stagedChange(_ row: SQLiteStatement) -> StagedChange? {
+    typealias C = StagedRowColumn
     let kind: StagedChange.Kind
-    if row.string(at: 1) == "move" {
-      guard let deviceID = row.int(at: 8) else { return nil }
+    if row.string(C.kind) == "move" {
+      guard let deviceID = row.int(C.deviceID) else { return nil }
       kind = .move(
         device: StagedDevice(
-          id: deviceID, key: row.string(at: 9) ?? "", serial: row.string(at: 10),
-          name: row.string(at: 11) ?? ""),
-        fromRing: row.string(at: 4) ?? "")
+          id: deviceID, key: row.string(C.deviceKey) ?? "", serial: row.string(C.serial),
+          name: row.string(C.deviceName) ?? ""),
+        fromRing: row.string(C.oldValue) ?? "")
     } else {
-      guard let field = PolicyField(rawValue: row.string(at: 3) ?? ""),
-        let old = PolicyChange(field: field, text: row.string(at: 4) ?? ""),
-        let new = PolicyChange(field: field, text: row.string(at: 5) ?? "")
+      guard let field = PolicyField(rawValue: row.string(C.setting) ?? ""),
+        let old = PolicyChange(field: field, text: row.string(C.oldValue) ?? ""),
+        let new = PolicyChange(field: field, text: row.string(C.newValue) ?? "")
       else { return nil }
       kind = .policy(old: old, new: new)
     }
     return StagedChange(
-      id: row.int(at: 0) ?? 0, ring: row.string(at: 2) ?? "", kind: kind,
-      author: row.string(at: 6) ?? "",
-      stagedAt: Date(timeIntervalSince1970: Double(row.int(at: 7) ?? 0)))
+      id: row.int(C.id) ?? 0, ring: row.string(C.ring) ?? "", kind: kind,
+      author: row.string(C.author) ?? "",
+      stagedAt: Date(timeIntervalSince1970: Double(row.int(C.createdAt) ?? 0)))
   }
 
   /// Staged changes: policy changes in ring order, then moves by device name; at most `limit`.
@@ -57,17 +55,28 @@ extension InventoryStore {
 
   /// Staged moves counted by source and target ring.
   public func stagedMoveGroups() throws(StoreError) -> [StagedMoveGroup] {
-    try database.prepare(
+    enum C: Int32, RowColumn {
+      case fromRing, toRing, devices, authors
+      var sql: String {
+        switch self {
+        case .fromRing: "s.old_value"
+        case .toRing: "r.name"
+        case .devices: "COUNT(*)"
+        case .authors: "group_concat(DISTINCT s.author)"
+        }
+      }
+    }
+    return try database.prepare(
       """
-      SELECT s.old_value, r.name, COUNT(*), group_concat(DISTINCT s.author)
+      SELECT \(C.all)
       FROM staged_changes s JOIN rings r ON r.id = s.ring_id
       WHERE s.kind = 'move' GROUP BY s.old_value, r.name ORDER BY r.position, s.old_value
       """
     ).query { row in
       StagedMoveGroup(
-        fromRing: row.string(at: 0) ?? "", toRing: row.string(at: 1) ?? "",
-        devices: Int(row.int(at: 2) ?? 0),
-        authors: (row.string(at: 3) ?? "").split(separator: ",").map(String.init).sorted())
+        fromRing: row.string(C.fromRing) ?? "", toRing: row.string(C.toRing) ?? "",
+        devices: Int(row.int(C.devices) ?? 0),
+        authors: (row.string(C.authors) ?? "").split(separator: ",").map(String.init).sorted())
     }
   }
 
@@ -101,27 +110,52 @@ extension InventoryStore {
       let os: String?
     }
     // Group the devices where they are (one pass, no joins), then shift the few staged moves.
+    enum Here: Int32, RowColumn {
+      case ringID, platform, supervised, userEnrolled, os, count
+      var sql: String {
+        switch self {
+        case .ringID: "ring_id"
+        case .platform: "platform"
+        case .supervised: "supervised"
+        case .userEnrolled: "user_enrolled"
+        case .os: "os_base"
+        case .count: "COUNT(*)"
+        }
+      }
+    }
     var counts: [Key: Int] = [:]
     let all = try database.prepare(
-      """
-      SELECT ring_id, platform, supervised, user_enrolled, os_base, COUNT(*) FROM devices
-      GROUP BY 1, 2, 3, 4, 5
-      """)
+      "SELECT \(Here.all) FROM devices GROUP BY 1, 2, 3, 4, 5")
     for (key, n) in try all.query(
       [],
       {
         (
           Key(
-            ringID: $0.int(at: 0) ?? 0, platform: $0.string(at: 1) ?? "", supervised: $0.int(at: 2),
-            userEnrolled: $0.int(at: 3) == 1, os: $0.string(at: 4)), Int($0.int(at: 5) ?? 0)
+            ringID: $0.int(Here.ringID) ?? 0, platform: $0.string(Here.platform) ?? "",
+            supervised: $0.int(Here.supervised), userEnrolled: $0.int(Here.userEnrolled) == 1,
+            os: $0.string(Here.os)), Int($0.int(Here.count) ?? 0)
         )
       })
     {
       counts[key] = n
     }
+    enum Moved: Int32, RowColumn {
+      case from, to, platform, supervised, userEnrolled, os, count
+      var sql: String {
+        switch self {
+        case .from: "d.ring_id"
+        case .to: "s.ring_id"
+        case .platform: "d.platform"
+        case .supervised: "d.supervised"
+        case .userEnrolled: "d.user_enrolled"
+        case .os: "d.os_base"
+        case .count: "COUNT(*)"
+        }
+      }
+    }
     let moves = try database.prepare(
       """
-      SELECT d.ring_id, s.ring_id, d.platform, d.supervised, d.user_enrolled, d.os_base, COUNT(*)
+      SELECT \(Moved.all)
       FROM staged_changes s JOIN devices d ON d.id = s.device_id WHERE s.kind = 'move'
       GROUP BY 1, 2, 3, 4, 5, 6
       """)
@@ -129,9 +163,10 @@ extension InventoryStore {
       [],
       {
         (
-          from: $0.int(at: 0) ?? 0, to: $0.int(at: 1) ?? 0, platform: $0.string(at: 2) ?? "",
-          supervised: $0.int(at: 3), enrolled: $0.int(at: 4) == 1, os: $0.string(at: 5),
-          n: Int($0.int(at: 6) ?? 0)
+          from: $0.int(Moved.from) ?? 0, to: $0.int(Moved.to) ?? 0,
+          platform: $0.string(Moved.platform) ?? "", supervised: $0.int(Moved.supervised),
+          enrolled: $0.int(Moved.userEnrolled) == 1, os: $0.string(Moved.os),
+          n: Int($0.int(Moved.count) ?? 0)
         )
       })
     {
@@ -144,9 +179,13 @@ extension InventoryStore {
       counts[from, default: 0] -= row.n
       counts[to, default: 0] += row.n
     }
+    enum RingColumn: Int32, RowColumn {
+      case id, name
+      var sql: String { self == .id ? "id" : "name" }
+    }
     let names = Dictionary(
-      uniqueKeysWithValues: try database.prepare("SELECT id, name FROM rings").query([]) {
-        ($0.int(at: 0) ?? 0, $0.string(at: 1) ?? "")
+      uniqueKeysWithValues: try database.prepare("SELECT \(RingColumn.all) FROM rings").query([]) {
+        ($0.int(RingColumn.id) ?? 0, $0.string(RingColumn.name) ?? "")
       })
     return counts.filter { $0.value > 0 }.map { key, n in
       FleetSegment(

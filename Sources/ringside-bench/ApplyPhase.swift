@@ -22,10 +22,11 @@ enum ApplyPhase {
         try store.stagePolicy(.deferralDays(days), ring: ring.name, by: actor)
       }
       let staged = Stopwatch.ms(since: start)
-      let ledger = StoreProfileLedger(store: store, actor: actor)
-      let report = try ProfileApplier.apply(
-        ledger: ledger, options: .init(directory: arguments[1]))
-      guard !report.plan.reviews.isEmpty else { throw BenchError("apply wrote no profiles") }
+      let outcome = try StagedApply.run(
+        store: store, actor: actor, options: .init(directory: arguments[1]))
+      guard !outcome.report.plan.reviews.isEmpty else {
+        throw BenchError("apply wrote no profiles")
+      }
       set.add("stage_ms", "stage a policy change per ring", "ms", staged)
       set.add("apply_ms", "stage + apply profiles (all rings)", "ms", Stopwatch.ms(since: start))
     }

@@ -94,6 +94,22 @@ final class ImportCommandTests: XCTestCase {
       ])
   }
 
+  func testAnRSRTheMDMReportsWaitingIsCountedByReportAndCheckAndListedByWhy() throws {
+    let files = ["mdm-device-information-many.plist", "mdm-available-os-updates.plist"]
+    XCTAssertEqual(run(["import"] + files.map(fixture)).status, 0)
+    let report = run(["report"])
+    XCTAssertTrue(
+      report.out.contains("RSR/BSI waiting to install, as the MDM reports: 1 devices"), report.out)
+    XCTAssertTrue(run(["report", "--format", "json"]).out.contains("\"waiting\": 1"))
+    let check = run(["check"])
+    XCTAssertTrue(check.out.contains(", 1 waiting,"), check.out)
+    XCTAssertTrue(check.out.contains(" waiting=1 "), check.out)
+    let why = run(["why", "RS-IPH-003"])
+    XCTAssertTrue(why.out.contains("Waiting to install  16.5.1 (c)"), why.out)
+    // Only security responses count: the plain 17.5.1 update is not listed.
+    XCTAssertFalse(why.out.contains("17.5.1"), why.out)
+  }
+
   func testIntuneAloneReportsUnknownLetters() {
     let result = run(["import", fixture("intune-devices.csv")])
     XCTAssertEqual(result.status, 0)

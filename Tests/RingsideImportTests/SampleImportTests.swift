@@ -123,6 +123,20 @@ final class SampleImportTests: XCTestCase {
     XCTAssertEqual(rows, ["RS-IPH-003 16.5.1 c 1", "RS-IPH-003 17.5.1 none 0"])
   }
 
+  func testFleetCountsCountDevicesWithASecurityResponseWaitingPerRing() throws {
+    let store = try Support.store(self)
+    try Support.run(
+      store,
+      ["mdm-available-os-updates.plist", "mdm-device-information-many.plist"].map(Support.fixture))
+    let device = try Support.device(store, "RS-IPH-003")
+    XCTAssertEqual(try store.fleetCounts().waitingByRing, [device.device.ring: 1])
+    XCTAssertEqual(try store.fleetCounts().summary.waiting, 1)
+    XCTAssertEqual(
+      try store.fleetCounts(filter: DeviceFilter(terms: [.platform(.macOS)])).summary.waiting, 0)
+    XCTAssertEqual(
+      try store.waitingSecurityResponses(deviceID: device.id).map(\.displayString), ["16.5.1 (c)"])
+  }
+
   func testAvailableOSUpdatesForAnUnknownDeviceAreRejected() throws {
     let store = try Support.store(self)
     guard

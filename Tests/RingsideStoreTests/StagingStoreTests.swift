@@ -130,6 +130,21 @@ final class StagingStoreTests: XCTestCase {
       try store.profileFileHashes(directory: "/profiles"), ["test-ios.mobileconfig": ["aa"]])
   }
 
+  func testCommitLeavesAChangeRestagedWithAnotherValueAfterTheSnapshotStaged() throws {
+    let store = try StagingTestStore().seeded()
+    try store.stagePolicy(.deferralDays(3), ring: "test", by: alice, at: now)
+    let snapshot = try store.stagingSnapshot()
+    // Another session stages a different value for the same setting while the files are written.
+    try store.stagePolicy(.deferralDays(9), ring: "test", by: alice, at: now)
+
+    let applied = try store.commitStagedApply(
+      snapshot, directory: "/p", organization: "Ringside", files: [], by: alice, at: now)
+    XCTAssertEqual(applied.policyChanges, 0, "the row changed since the snapshot")
+    XCTAssertEqual(
+      try store.stagedChanges().map(\.summary), ["ring test: OS update deferral unset → 9"])
+    XCTAssertNil(try store.rings().first { $0.name == "test" }?.policy.deferralDays)
+  }
+
   func testIntentHashesAreKnownUntilTheCommit() throws {
     let store = try StagingTestStore().seeded()
     try store.recordProfileIntent(directory: "/p", hashes: ["a": "11"])

@@ -206,7 +206,7 @@ final class StagingKeysTests: XCTestCase {
     r.press(.character("4"))
     XCTAssertTrue(r.screen.contains("Ring moves (\(staged) staged)"), r.screen)
     let effects = r.key(.character("u"))
-    XCTAssertEqual(effects, [.write(.discardMoves(from: from, to: "test"))])
+    XCTAssertEqual(effects, [.write(.discardMoves(RingMove(from: RingName(from), to: "test")))])
     r.perform(effects)
     XCTAssertEqual(try store.stagedChangeCount(), 0)
     XCTAssertEqual(r.state.staging?.count, 0)

@@ -39,23 +39,20 @@ enum ApplyCommand {
       try ProfileOutputOptions.rememberFirstUse(
         arguments, store: store, settings: settings, context: context)
     }
-    let ledger = StoreProfileLedger(
-      store: store, actor: context.auditActor(), now: context.now)
-    let report: ProfileApplier.Report
+    let outcome: StagedApply.Outcome
     do {
-      report = try ProfileApplier.apply(
-        ledger: ledger,
+      outcome = try StagedApply.run(
+        store: store, actor: context.auditActor(), now: context.now,
         options: .init(
           directory: directory, organization: organization, force: arguments.flag("--force"),
           dryRun: dryRun))
     } catch {
-      throw ProfileOutputOptions.cliError(error, ledger: ledger)
+      throw ProfileOutputOptions.cliError(error)
     }
-    let policies = ledger.applied?.policyChanges ?? ledger.snapshot?.policyChanges.count ?? 0
-    let moves = ledger.applied?.moves ?? ledger.snapshot?.moveCount ?? 0
+    let report = outcome.report
     context.print(
       (dryRun ? "Would apply" : "Applied")
-        + " \(policies) staged policy change(s) and \(moves) ring move(s).")
+        + " \(outcome.policyChanges) staged policy change(s) and \(outcome.moves) ring move(s).")
     var table = TextTable(["action", "file"])
     for review in report.plan.reviews {
       table.add([review.action.rawValue + (review.conflict != nil ? " (forced)" : ""), review.name])
@@ -67,17 +64,16 @@ enum ApplyCommand {
     } else {
       context.print("No ring has a policy; no profiles to write.")
     }
-    if let finished = ledger.applied?.filesFinished, !finished.isEmpty {
+    if !outcome.filesFinished.isEmpty {
       context.print(
-        "Finished and audited \(finished.count) file(s) an interrupted apply had already written: "
-          + finished.joined(separator: ", ") + ".")
+        "Finished and audited \(outcome.filesFinished.count) file(s) an interrupted apply had already written: "
+          + outcome.filesFinished.joined(separator: ", ") + ".")
     }
-    let lists = report.plan.changes.compactMap { $0.planned?.family == nil ? $0.planned : nil }
-    if !lists.isEmpty {
+    if !outcome.membershipRings.isEmpty {
       context.print(
         wrapText(
           "Ring membership changed: set the MDM group of "
-            + Set(lists.map(\.ring)).sorted().joined(separator: ", ")
+            + outcome.membershipRings.joined(separator: ", ")
             + " from its RING.serials.txt or RING.members.csv.",
           width: context.outputWidth(arguments)))
     }

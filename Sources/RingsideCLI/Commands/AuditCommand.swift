@@ -1,3 +1,4 @@
+import RingsideServices
 import RingsideStore
 
 /// `ringside audit`: the append-only log of staging, discards, applies and profile writes.
@@ -25,21 +26,19 @@ enum AuditCommand {
     run: { arguments, context in
       if arguments.flag("--verify") {
         let store = try context.openStore(arguments, readOnly: true)
-        let witness = context.witness(store)
-        let (entries, problem) = try store.auditChainProblem()
-        let witnessed = try witness.problems(in: store) + AuditAnchor.problems(in: store)
-        if let problem = problem ?? witnessed.first {
+        let verification = try AuditLog.verify(store, witness: context.witness(store))
+        if let problem = verification.problem {
           throw CLIError(.dataError, "audit log \(store.path): \(problem)")
         }
         context.print(
-          "The audit log is intact: \(entries) entries, each chained to the one before, "
+          "The audit log is intact: \(verification.entries) entries, each chained to the one before, "
             + "including every entry you saw before.")
         return ExitCode.ok.rawValue
       }
       let format = try arguments.outputFormat()
       let limit = try arguments.integer("--limit", in: 1...1_000_000) ?? 100
       let store = try context.openStore(arguments, readOnly: true)
-      let entries = try store.auditEntries(limit: limit)
+      let entries = try AuditLog.newest(store, limit: limit)
       if format == .json {
         context.print(
           JSONValue.object([

@@ -1,5 +1,6 @@
 import Foundation
 import RingsideDomain
+import RingsideServices
 import RingsideStore
 
 /// `ringside catalog`: lists the release catalog and updates it from a SOFA v2 feed file.
@@ -53,11 +54,8 @@ enum CatalogCommand {
     } else {
       catalog = .builtin
     }
-    var releases = catalog.releases
-    if arguments.flag("--rsr-only") { releases = releases.filter(\.isRSR) }
-    if let p = arguments.value("--platform") {
-      releases = releases.filter { $0.family.rawValue == p }
-    }
+    let releases = ReleaseCatalogs.listed(
+      catalog, rsrOnly: arguments.flag("--rsr-only"), family: arguments.value("--platform"))
     switch format {
     case .csv:
       context.print(CatalogCSV.header)
@@ -125,37 +123,18 @@ enum CatalogCommand {
     guard !arguments.positional.isEmpty else {
       throw CLIError.usage("give one or more SOFA feed files", command: "catalog import")
     }
-    var releases: [CatalogRelease] = []
-    var asOf: String?
-    for file in arguments.positional {
-      let shown = Sanitized.text(file, limit: 200)
-      if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int,
-        size > 64 << 20
-      {
-        throw CLIError(.dataError, "\(shown): larger than 64 MB; not a release feed")
-      }
-      guard let data = FileManager.default.contents(atPath: file) else {
-        throw CLIError(.noInput, "\(shown): cannot read the file")
-      }
-      do {
-        if GDMFFeed.recognizes(data) {
-          let contents = try GDMFFeed.parse(data, file: shown)
-          releases += contents.releases
-          asOf = max(asOf ?? "", contents.asOf ?? "")
-        } else {
-          releases += try SOFAFeed.parse(data, file: shown)
-          if let day = SOFAFeed.asOf(data) { asOf = max(asOf ?? "", day) }
-        }
-      } catch {
-        throw CLIError(.dataError, error.description)
-      }
+    let feeds: ReleaseCatalogs.Feeds
+    do {
+      feeds = try ReleaseCatalogs.read(arguments.positional)
+    } catch {
+      if case .unreadable = error { throw CLIError(.noInput, error.description) }
+      throw CLIError(.dataError, error.description)
     }
     let store = try context.openStore(arguments, create: true)
     do {
-      let added = try store.importCatalog(releases, asOf: asOf?.isEmpty == false ? asOf : nil)
-      let catalog = try store.catalog()
+      let imported = try ReleaseCatalogs.store(feeds, in: store)
       context.print(
-        "Read \(releases.count) releases from \(arguments.positional.count) file(s); \(added) new or changed, stored in \(store.path); catalog as of \(catalog.asOf)."
+        "Read \(imported.read) releases from \(arguments.positional.count) file(s); \(imported.added) new or changed, stored in \(store.path); catalog as of \(imported.asOf)."
       )
     } catch {
       throw CLIError.store(error)

@@ -137,12 +137,13 @@ enum CheckCommand {
     message += String(format: " (%.1f%%)", percent)
     if unknown > 0 { message += ", \(unknown) unknown" }
     message += ", \(stale) stale"
+    if summary.waiting > 0 { message += ", \(summary.waiting) waiting" }
     if let importAge, importAge.status == 0 { message += ", \(importAge.text)" }
     message += ", \(age.short)"
     var perf: [String] = [
       "current=\(current)",
       "pending=\(pending);\(threshold(warn, total));\(threshold(crit, total));0;\(total)",
-      "unknown=\(unknown)", "stale=\(stale)", "devices=\(total)",
+      "unknown=\(unknown)", "stale=\(stale)", "waiting=\(summary.waiting)", "devices=\(total)",
       "catalog_age=\(age.days)d;\(maxCatalogAge)",
       "pending_pct=\(String(format: "%.1f", percent))%;\(warn);\(crit);0;100",
     ]

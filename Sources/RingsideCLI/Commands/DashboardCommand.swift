@@ -195,6 +195,14 @@ public enum DashboardCommand {
     }
   }
 
+  /// Theme names for completion, as `--theme` finds them.
+  static func themeNames(_ environment: [String: String]) -> [String] {
+    ThemeLocator(environment: environment, executablePath: executablePath()).availableNames()
+  }
+
+  /// The themes the binary holds, which `ringside install` writes out.
+  static var shippedThemes: [(name: String, text: String)] { ShippedThemes.all }
+
   /// The running binary, to find the `Themes` folder shipped next to it.
   static func executablePath() -> String? {
     (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))

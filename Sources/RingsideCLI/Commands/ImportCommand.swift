@@ -1,7 +1,7 @@
 import Foundation
 import RingsideDomain
 import RingsideImport
-import RingsideStore
+import RingsideServices
 
 /// `ringside import`: reads MDM exports into the store, all or nothing, and reports counts.
 enum ImportCommand {
@@ -65,29 +65,6 @@ enum ImportCommand {
         dryRun: arguments.flag("--dry-run"), now: context.now,
         actor: context.auditActor())
       let quiet = arguments.flag("--quiet")
-      guard !arguments.positional.isEmpty else {
-        throw CLIError.usage("name at least one FILE to import", command: "import")
-      }
-      let path = context.storePath(arguments)
-      var scratch: String?
-      if options.dryRun && !FileManager.default.fileExists(atPath: path) {
-        scratch =
-          NSTemporaryDirectory()
-          + "ringside-dry-run-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).db"
-      }
-      defer {
-        if let scratch {
-          for suffix in ["", "-wal", "-shm"] {
-            try? FileManager.default.removeItem(atPath: scratch + suffix)
-          }
-        }
-      }
-      let store: InventoryStore
-      do {
-        store = try InventoryStore(path: scratch ?? path, create: true)
-      } catch let error as StoreError {
-        throw CLIError.store(error)
-      }
       let events = ImportEvents(
         chose: { choice in
           if quiet { return }
@@ -108,8 +85,9 @@ enum ImportCommand {
       // The progress line goes away whatever the outcome, before anything else is printed.
       defer { if !quiet { context.progressLine(nil) } }
       do {
-        let summary = try Importer.run(
-          files: arguments.positional, into: store, options: options, events: events)
+        let summary = try InventoryImport.run(
+          files: arguments.positional, storePath: context.storePath(arguments), options: options,
+          events: events)
         if !quiet { context.write(report(summary, dryRun: options.dryRun)) }
         return ExitCode.ok.rawValue
       } catch let error as ImportFailure {

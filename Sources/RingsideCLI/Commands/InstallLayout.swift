@@ -1,5 +1,4 @@
 import Foundation
-import RingsideTUI
 
 /// Where `ringside install` puts each file under a prefix, and what it writes there: the
 /// program itself, the man page, the bash, zsh and fish completions and the shipped themes,
@@ -55,7 +54,7 @@ struct InstallLayout {
         contents: Data(SyncUnits.service(binary: program).utf8)))
     files.append(
       File(relativePath: SyncUnits.timerPath, mode: 0o644, contents: Data(SyncUnits.timer.utf8)))
-    for theme in ShippedThemes.all {
+    for theme in DashboardCommand.shippedThemes {
       files.append(
         File(
           relativePath: "\(themes)/\(theme.name).theme", mode: 0o644,

@@ -92,6 +92,9 @@ struct DeviceExplanation {
       "\(Formatting.timestamp(d.lastCheckIn)) (\(Formatting.age(d.lastCheckIn, now: now)))",
     ])
     table.add(["Source", d.source.rawValue])
+    if !facts.waiting.isEmpty {
+      table.add(["Waiting to install", facts.waiting.map(\.displayString).joined(separator: ", ")])
+    }
     var out = "\(Sanitized.text(d.name)) · \(d.platform.displayName) \(label)"
     out +=
       " · \(Sanitized.text(d.serial ?? "no serial")) · \(Sanitized.text(d.model ?? "model unknown"))\n"
@@ -162,6 +165,7 @@ struct DeviceExplanation {
         ("explanation", .string(assessment.explanation + " " + removalSentence)),
         ("target", targetVersion), ("target_build", targetBuild), ("action", actionValue),
         ("catalog_as_of", .string(age.asOf)), ("catalog_age_days", .int(age.days)),
+        ("waiting_to_install", .array(facts.waiting.map { .string($0.displayString) })),
         (
           "history",
           .array(

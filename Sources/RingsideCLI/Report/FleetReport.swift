@@ -89,6 +89,7 @@ struct FleetReport {
           .object(RemovalStatus.allCases.map { ($0.jsonKey, .int(summary.byRemoval[$0] ?? 0)) })
         ))
       pairs.append(("stale", .int(summary.stale)))
+      pairs.append(("waiting", .int(summary.waiting)))
     }
     if grouping == "model" {
       pairs.append(
@@ -139,6 +140,7 @@ struct FleetReport {
         lines.append(CSVWriter.row(["removal", "", r.rawValue, String(summary.byRemoval[r] ?? 0)]))
       }
       lines.append(CSVWriter.row(["stale", "", "stale", String(summary.stale)]))
+      lines.append(CSVWriter.row(["waiting", "", "waiting", String(summary.waiting)]))
     }
     if grouping == "model" {
       for m in models {
@@ -154,6 +156,9 @@ struct FleetReport {
   func text(_ grouping: String?, width: Int = .max) -> String {
     var out = "Devices: \(summary.devices)"
     out += "  (stale, no check-in for \(DeviceFilter.staleDays) days: \(summary.stale))\n"
+    if summary.waiting > 0 {
+      out += "RSR/BSI waiting to install, as the MDM reports: \(summary.waiting) devices\n"
+    }
     out += "Verdicts from the \(age.short)"
     out += age.warning.map { "\n" + wrapText("Warning: \($0).", width: width, indent: "  ") } ?? "."
     out += "\n"

@@ -82,11 +82,16 @@ enum ProfileOutputOptions {
     }
   }
 
-  /// The one-line error and sysexits status for a profile failure.
-  static func cliError(_ error: ProfileError, ledger: StoreProfileLedger? = nil) -> CLIError {
-    if case .ledger = error, let storeError = ledger?.storeError {
-      return CLIError.store(storeError)
+  /// The one-line error and exit status for an apply that stopped.
+  static func cliError(_ failure: StagedApply.Failure) -> CLIError {
+    switch failure {
+    case .store(let error): CLIError.store(error)
+    case .profile(let error): cliError(error)
     }
+  }
+
+  /// The one-line error and sysexits status for a profile failure.
+  static func cliError(_ error: ProfileError) -> CLIError {
     let code: ExitCode =
       switch error {
       case .organizationEmpty, .organizationTooLong: .usage

@@ -15,7 +15,7 @@ struct StagedReport {
   let stagedCount: Int
   let moveGroups: [StagedMoveGroup]
   /// The first `listedDevices` devices of each move group, by "from→to".
-  let moveDevices: [String: [StagedDevice]]
+  let moveDevices: [RingMove: [StagedDevice]]
   let plan: ProfilePlan
   let warnings: [StagingWarning]
 
@@ -61,7 +61,7 @@ struct StagedReport {
           out +=
             "  move \(group.devices) device(s) from ring \(group.fromRing) to ring \(group.toRing)"
           out += " (by \(group.authors.joined(separator: ", ")))\n"
-          let listed = moveDevices[group.fromRing + "→" + group.toRing] ?? []
+          let listed = moveDevices[group.move] ?? []
           for device in listed.prefix(Self.listedMoves) {
             out += "    " + Sanitized.text(device.label, limit: 70) + "\n"
           }
@@ -172,7 +172,7 @@ struct StagedReport {
               (
                 "listed",
                 .array(
-                  (moveDevices[$0.fromRing + "→" + $0.toRing] ?? []).map { device in
+                  (moveDevices[$0.move] ?? []).map { device in
                     .object([
                       ("device_key", .string(device.key)),
                       ("serial", device.serial.map { .string($0) } ?? .null),

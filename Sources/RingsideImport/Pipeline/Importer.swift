@@ -16,10 +16,10 @@ public enum Importer {
     }
     var ringOverride: String?
     if let ring = options.ring {
-      guard let name = Ring.normalizedName(ring) else {
+      guard let name = RingName(label: ring) else {
         throw .usage(PolicyError.invalidRingName(ring).description)
       }
-      ringOverride = name
+      ringOverride = name.rawValue
     }
     if files.isEmpty { throw .usage("name at least one FILE to import") }
     if files.filter({ $0 == FormatDetector.standardInput }).count > 1 {

@@ -61,6 +61,9 @@ public struct StagedMoveGroup: Sendable, Hashable {
   public let devices: Int
   /// Who staged them, sorted.
   public let authors: [String]
+
+  /// Which rings the group moves devices between.
+  public var move: RingMove { RingMove(from: RingName(fromRing), to: RingName(toRing)) }
 }
 
 /// What staging one policy value did.

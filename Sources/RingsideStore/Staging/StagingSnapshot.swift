@@ -10,8 +10,8 @@ public struct StagingSnapshot: Sendable, Hashable {
   public let policyChanges: [StagedChange]
   /// How many staged moves are included.
   public let moveCount: Int
-  /// Staged row id → its content, to recognise the same row at commit time.
-  let signatures: [Int64: String]
+  /// Staged row id → the key of its content, to recognise the same row at commit time.
+  let keys: [Int64: StagedRowKey]
   /// The included staged moves: device row id → the ring it moves to.
   public var moves: [Int64: String] = [:]
   /// The rings the included moves take devices out of or into.

@@ -47,14 +47,15 @@ extension StoreService {
         return .written(
           write,
           moveText(try store.stageMove(matching: filter, toRing: ring, by: actor, at: now), ring))
-      case .discardMoves(let from, let to):
+      case .discardMoves(let move):
         let ids = try store.stagedChanges().compactMap { change -> Int64? in
-          guard case .move(_, let source) = change.kind, source == from, change.ring == to
+          guard case .move(_, let source) = change.kind, source == move.from.rawValue,
+            change.ring == move.to.rawValue
           else { return nil }
           return change.id
         }
         let dropped = try store.discardStaged(ids: ids, by: actor, at: now)
-        return .written(write, "dropped \(dropped) staged move(s) from \(from) to \(to)")
+        return .written(write, "dropped \(dropped) staged move(s) from \(move.from) to \(move.to)")
       case .discard(let ids):
         let dropped = try store.discardStaged(ids: ids, by: actor, at: now)
         return .written(write, "dropped \(dropped) staged change(s)")
@@ -82,26 +83,23 @@ extension StoreService {
   }
 
   private func apply(_ staging: StagingContext, now: Date, force: Bool) -> Event {
-    let ledger = StoreProfileLedger(store: store, actor: staging.actor, now: now)
     do {
-      let report = try ProfileApplier.apply(
-        ledger: ledger,
+      let outcome = try StagedApply.run(
+        store: store, actor: staging.actor, now: now,
         options: .init(
           directory: staging.directory, organization: staging.organization, force: force))
-      let files = report.plan.changes.count
-      let policies = ledger.applied?.policyChanges ?? 0
-      let moves = ledger.applied?.moves ?? 0
       return .written(
         force ? .applyOverwriting : .apply,
-        "wrote \(files) file(s) to \(report.plan.directoryPath); applied \(policies) policy change(s), \(moves) move(s)"
+        "wrote \(outcome.report.plan.changes.count) file(s) to \(outcome.report.plan.directoryPath); applied \(outcome.policyChanges) policy change(s), \(outcome.moves) move(s)"
       )
     } catch {
-      if let storeError = ledger.storeError { return .failed(storeError.message) }
-      if case .changedOnDisk(let problems) = error, !force {
+      switch error {
+      case .store(let storeError): return .failed(storeError.message)
+      case .profile(.changedOnDisk(let problems)) where !force:
         return .conflict(
           .apply, "nothing was written: " + problems.joined(separator: "; ") + ".")
+      case .profile(let profileError): return .failed(profileError.description)
       }
-      return .failed(error.description)
     }
   }
 }

@@ -82,10 +82,8 @@ public final class StoreService {
       case .loadStaging:
         return .stagingLoaded(try stagingInfo())
       case .loadAudit(let offset, let limit):
-        return .auditLoaded(
-          AuditPage(
-            offset: offset, entries: try store.auditEntries(limit: limit, offset: offset),
-            total: try store.auditEntryCount()))
+        let page = try AuditLog.page(store, limit: limit, offset: offset)
+        return .auditLoaded(AuditPage(offset: offset, entries: page.entries, total: page.total))
       case .write(let write):
         return perform(write)
       case .loadTheme, .setClipboard, .quit:

@@ -17,9 +17,9 @@ public struct StagingInfo: Sendable, Equatable {
   public let directory: String
   /// Per file: create, update, unchanged or remove, and the diff against the disk.
   public let reviews: [FileReview]
-  /// The devices of each move group (at most `StagingInfo.listedDevices` each), by
-  /// "from→to"; what Enter on a move row lists.
-  public var moveDevices: [String: [StagedDevice]] = [:]
+  /// The devices of each move group (at most `StagingInfo.listedDevices` each); what Enter
+  /// on a move row lists.
+  public var moveDevices: [RingMove: [StagedDevice]] = [:]
 
   /// How many devices of one move group the Staged view lists.
   public static let listedDevices = StagingReview.listedDevices
@@ -43,16 +43,11 @@ public struct StagingInfo: Sendable, Equatable {
     policyChanges.first { $0.ring == ring && $0.policyField == field }
   }
 
-  /// The key of a move group in `moveDevices`.
-  public static func moveKey(from: String, to: String) -> String {
-    StagingReview.moveKey(from: from, to: to)
-  }
-
   /// The membership files (serial list, CSV) of the rings a move group changes.
-  public func membershipFiles(from: String, to: String) -> [FileReview] {
+  public func membershipFiles(_ move: RingMove) -> [FileReview] {
     reviews.filter { review in
       guard let file = review.planned ?? nil, file.family == nil else { return false }
-      return file.ring == from || file.ring == to
+      return file.ring == move.from.rawValue || file.ring == move.to.rawValue
     }
   }
 

@@ -12,7 +12,7 @@ public enum StoreWrite: Sendable, Hashable {
   /// Drops staged changes by id.
   case discard([Int64])
   /// Drops the staged moves from one ring to another.
-  case discardMoves(from: String, to: String)
+  case discardMoves(RingMove)
   /// Writes the profiles for everything staged and applies it.
   case apply
   /// The same, overwriting files changed outside Ringside, after the user said so.

@@ -27,7 +27,7 @@ extension Dashboard {
       }
       s.devices.detailID = nil
       s.devices.detail = nil
-      return s.devices.settle(visibleRows: DevicesView.visibleRows(s))
+      return s.devices.settle(visibleRows: s.devicesVisibleRows)
     case CommandTable.back: return back(&s)
     case CommandTable.reload:
       s.dataGeneration += 1
@@ -48,7 +48,7 @@ extension Dashboard {
       return [.loadTheme(argument)]
     case CommandTable.writeAll where s.current != .staged:
       guard let info = s.staging else { return [] }
-      return StagedView.confirmWrite(&s, info)
+      return confirmWrite(&s, info)
     default:
       if let view = s.views.first(where: { $0.commandID == id }) { return show(&s, view.id) }
       return s.currentView?.handle(&s, id, argument) ?? []
@@ -65,7 +65,7 @@ extension Dashboard {
     if s.current == .devices, s.devices.detailID != nil {
       s.devices.detailID = nil
       s.devices.detail = nil
-      return s.devices.settle(visibleRows: DevicesView.visibleRows(s))
+      return s.devices.settle(visibleRows: s.devicesVisibleRows)
     }
     if let entry = s.back.popLast() {
       s.current = entry.view

@@ -44,17 +44,16 @@ extension Dashboard {
     switch event {
     case .stagingLoaded(let info):
       s.staging = info
-      if s.snapshot != nil { _ = settleAll(&s) }
       return []
     case .auditLoaded(let page):
       guard page.offset == s.audit.offset else { return [] }
       s.audit.page = page
       return []
     case .written(.endStagingRun, _):
-      return [AuditView.load(s)]
+      return [auditLoad(s)]
     case .written(let write, let text):
       s.message = StatusMessage(text: text, isError: false)
-      var effects: [Effect] = [.loadStaging, AuditView.load(s)]
+      var effects: [Effect] = [.loadStaging, auditLoad(s)]
       switch write {
       case .moveDevices, .moveMatching:
         s.devices.selection = []
@@ -99,7 +98,7 @@ extension Dashboard {
 
   /// A Rings-view key: stages the step for the ring under the cursor.
   static func stagePolicy(_ s: inout DashboardState, _ step: PolicyStep) -> [Effect] {
-    guard let ring = RingsView.selectedRing(s) else {
+    guard let ring = s.selectedRing else {
       s.message = StatusMessage(text: "put the cursor on a ring's row first", isError: true)
       return []
     }
@@ -132,7 +131,7 @@ extension Dashboard {
       if s.devices.selection.remove(row.id) == nil { s.devices.selection.insert(row.id) }
       s.devices.allMatching = false
       s.devices.cursor += 1
-      return s.devices.settle(visibleRows: DevicesView.visibleRows(s))
+      return s.devices.settle(visibleRows: s.devicesVisibleRows)
     case CommandTable.selectAll:
       s.devices.allMatching.toggle()
       s.devices.selection = []
@@ -154,13 +153,5 @@ extension Dashboard {
       return []
     default: return nil
     }
-  }
-
-  /// "3 selected", "all matching selected", or nil.
-  static func selectionText(_ s: DashboardState) -> String? {
-    if s.devices.allMatching {
-      return "all \(s.devices.total.map { $0.grouped + " " } ?? "")matching selected"
-    }
-    return s.devices.selection.isEmpty ? nil : "\(s.devices.selection.count) selected"
   }
 }

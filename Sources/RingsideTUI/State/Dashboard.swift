@@ -12,6 +12,7 @@ public enum Dashboard {
   public static func update(_ state: DashboardState, _ event: Event) -> (DashboardState, [Effect]) {
     var s = state
     let effects = apply(&s, event)
+    s.layOut()
     return (s, effects)
   }
 
@@ -34,11 +35,11 @@ public enum Dashboard {
     case .pageLoaded(let page):
       guard page.query == s.devices.query else { return [] }
       s.devices.page = page
-      return s.devices.settle(visibleRows: DevicesView.visibleRows(s))
+      return s.devices.settle(visibleRows: s.devicesVisibleRows)
     case .countLoaded(let query, let total):
       guard query == s.devices.query else { return [] }
       s.devices.total = total
-      return s.devices.settle(visibleRows: DevicesView.visibleRows(s))
+      return s.devices.settle(visibleRows: s.devicesVisibleRows)
     case .detailLoaded(let detail):
       guard detail.record.id == s.devices.detailID else { return [] }
       s.devices.detail = detail
@@ -77,16 +78,10 @@ public enum Dashboard {
     return effects
   }
 
-  /// Clamps every cursor to the current data and size and loads missing rows.
+  /// Clamps the Devices cursor to the current data and size and loads missing rows (the
+  /// Overview's and Rings' cursors are kept on their pages by the layout step).
   static func settleAll(_ s: inout DashboardState) -> [Effect] {
-    if let snapshot = s.snapshot {
-      let height = s.contentArea.height
-      s.overview.settle(
-        canvas: OverviewView.canvas(snapshot, width: s.width, glyphs: s.glyphs), height: height)
-      s.rings.settle(
-        canvas: RingsView.canvas(snapshot, width: s.width, staging: s.staging), height: height)
-    }
-    return s.devices.settle(visibleRows: DevicesView.visibleRows(s))
+    s.devices.settle(visibleRows: s.devicesVisibleRows)
   }
 
   /// Re-reads the devices after the filter, sort or data changed: the cursor goes to the top
@@ -102,7 +97,7 @@ public enum Dashboard {
     }
     s.devices = d
     var effects: [Effect] = recount || dataOnly ? [.count(d.query)] : []
-    effects += s.devices.settle(visibleRows: DevicesView.visibleRows(s))
+    effects += s.devices.settle(visibleRows: s.devicesVisibleRows)
     return effects
   }
 
@@ -116,7 +111,7 @@ public enum Dashboard {
     d.query.filter = DeviceFilter(terms: scope.terms, text: "")
     s.devices = d
     s.current = .devices
-    return [.count(d.query)] + s.devices.settle(visibleRows: DevicesView.visibleRows(s))
+    return [.count(d.query)] + s.devices.settle(visibleRows: s.devicesVisibleRows)
   }
 
   /// Shows a view; the Esc trail is forgotten. Leaving Rings ends the run of staging keys, so

@@ -72,6 +72,8 @@ public struct DashboardState: Sendable {
   /// Bumped each time another process changed the store; queries carry it.
   public var dataGeneration = 0
   public var quitting = false
+  /// The pages as laid out for this state (see `ViewLayout`); only `Dashboard.update` sets it.
+  public internal(set) var layout = ViewLayout()
 
   public init(
     width: Int, height: Int, storeLabel: String, readOnly: Bool, themeName: String,
@@ -116,4 +118,14 @@ public struct DashboardState: Sendable {
 public enum Layout {
   public static let minWidth = 60
   public static let minHeight = 12
+}
+
+extension DashboardState {
+  /// "3 selected", "all matching selected", or nil.
+  public var selectionText: String? {
+    if devices.allMatching {
+      return "all \(devices.total.map { $0.grouped + " " } ?? "")matching selected"
+    }
+    return devices.selection.isEmpty ? nil : "\(devices.selection.count) selected"
+  }
 }

@@ -40,6 +40,8 @@ public struct FleetSnapshot: Sendable, Equatable {
   public let byState: [DeviceState: Int]
   public let byRemoval: [RemovalStatus: Int]
   public let stale: Int
+  /// Devices whose MDM reports an RSR/BSI waiting to install.
+  public let waiting: Int
   /// Per platform, newest version first.
   public let versions: [Platform: [VersionRow]]
   public let rings: [RingRow]
@@ -47,23 +49,22 @@ public struct FleetSnapshot: Sendable, Equatable {
   public init(counts: FleetCounts, rings: [Ring], catalog: ReleaseCatalog) {
     catalogAsOf = catalog.asOf
     let groups = counts.groups
-    var byState: [DeviceState: Int] = [:]
-    var byRemoval: [RemovalStatus: Int] = [:]
+    // The fleet totals are the summary `report` and `check` print.
+    let summary = counts.summary
     var versionCounts: [Platform: [String: (AppleOSVersion, Int)]] = [:]
     var ringGroups: [String: [FleetGroup]] = [:]
     for g in groups {
-      byState[g.state, default: 0] += g.count
-      byRemoval[g.removal, default: 0] += g.count
       let old = versionCounts[g.platform, default: [:]][g.versionSortKey]
       versionCounts[g.platform, default: [:]][g.versionSortKey] = (
         g.version, (old?.1 ?? 0) + g.count
       )
       ringGroups[g.ring, default: []].append(g)
     }
-    devices = groups.reduce(0) { $0 + $1.count }
-    self.byState = byState
-    self.byRemoval = byRemoval
-    stale = counts.staleByRing.values.reduce(0, +)
+    devices = summary.devices
+    byState = summary.byState
+    byRemoval = summary.byRemoval
+    stale = summary.stale
+    waiting = summary.waiting
     var versions: [Platform: [VersionRow]] = [:]
     for (platform, rows) in versionCounts {
       var merged: [VersionRow] = []

@@ -1,3 +1,5 @@
+import RingsideDomain
+
 /// The Staged view's cursor over its selectable rows, its scroll, and the open file diff.
 public struct StagedModel: Sendable, Equatable {
   public var cursor = 0
@@ -5,21 +7,10 @@ public struct StagedModel: Sendable, Equatable {
   /// The file whose diff is shown, by name.
   public var openFile: String?
   /// The move group whose devices are listed.
-  public var openMoves: MoveGroupKey?
+  public var openMoves: RingMove?
   public var diffScroll = 0
 
   public init() {}
-}
-
-/// One staged move group: devices moving from one ring to another.
-public struct MoveGroupKey: Sendable, Equatable {
-  public let from: String
-  public let to: String
-
-  public init(from: String, to: String) {
-    self.from = from
-    self.to = to
-  }
 }
 
 /// The Audit view's position in the log: entries from `offset`, newest first.

@@ -2,42 +2,6 @@ import RingsideStore
 
 /// Audit: who changed what, when, from where; newest first, paged through the whole log.
 public enum AuditView {
-  public static let descriptor = ViewDescriptor(
-    id: .audit, title: "Audit",
-    summary: "The audit log, newest first: time, user, role, origin, action, detail, file hashes.",
-    number: 5, names: ["audit", "a"], hints: [],
-    render: { state, area, grid in render(state, area: area, grid: &grid) },
-    handle: { state, command, _ in handle(&state, command) },
-    refresh: { state in [load(state)] })
-
-  /// Entries on screen: two lines each after the header.
-  static func pageSize(_ state: DashboardState) -> Int {
-    max(1, (state.contentArea.height - 2) / 2)
-  }
-
-  static func load(_ state: DashboardState) -> Effect {
-    .loadAudit(offset: state.audit.offset, limit: pageSize(state))
-  }
-
-  static func handle(_ state: inout DashboardState, _ command: CommandID) -> [Effect]? {
-    let page = pageSize(state)
-    let total = state.audit.page?.total ?? 0
-    var offset = state.audit.offset
-    switch command {
-    case CommandTable.down: offset += 1
-    case CommandTable.up: offset -= 1
-    case CommandTable.pageDown: offset += page
-    case CommandTable.pageUp: offset -= page
-    case CommandTable.top: offset = 0
-    case CommandTable.bottom: offset = total - page
-    default: return nil
-    }
-    offset = max(0, min(offset, total - 1))
-    guard offset != state.audit.offset else { return [] }
-    state.audit.offset = offset
-    return [load(state)]
-  }
-
   static func render(_ state: DashboardState, area: Rect, grid: inout CellGrid) {
     guard let page = state.audit.page else {
       grid.put("Loading the audit log…", x: area.x + 1, y: area.y + 1, role: .dim)

@@ -5,34 +5,6 @@ import RingsideStore
 /// One device: the four version fields as MDM reports them, why its state is what it is,
 /// its ring and policy, what the removal restriction does on it, and its version history.
 enum DeviceDetailView {
-  static func handle(_ state: inout DashboardState, _ command: CommandID) -> [Effect]? {
-    let height = state.contentArea.height
-    switch command {
-    case CommandTable.up: state.devices.detailScroll = max(0, state.devices.detailScroll - 1)
-    case CommandTable.down: state.devices.detailScroll += 1
-    case CommandTable.pageUp:
-      state.devices.detailScroll = max(0, state.devices.detailScroll - height + 1)
-    case CommandTable.pageDown: state.devices.detailScroll += height - 1
-    case CommandTable.top: state.devices.detailScroll = 0
-    case CommandTable.nextMatch, CommandTable.previousMatch:
-      var d = state.devices
-      d.cursor += command == CommandTable.nextMatch ? 1 : -1
-      d.cursor = max(0, min(d.cursor, d.lastIndex))
-      var effects = d.settle(visibleRows: DevicesView.visibleRows(state))
-      if let next = d.selected, next.id != d.detailID {
-        d.detailID = next.id
-        d.detail = nil
-        d.detailScroll = 0
-        effects.append(.loadDetail(next.id))
-      }
-      state.devices = d
-      return effects
-    case CommandTable.open: return []
-    default: return nil
-    }
-    return []
-  }
-
   static func lines(_ detail: DeviceDetail, width: Int, now: Date) -> [[(String, StyleRole)]] {
     let r = detail.record
     let d = r.device

@@ -2,86 +2,12 @@ import RingsideDomain
 
 /// Devices: the filterable, sortable table, paged from the store; Enter opens a device.
 public enum DevicesView {
-  public static let descriptor = ViewDescriptor(
-    id: .devices, title: "Devices",
-    summary: "Every device, filtered as you type and sorted by any column; Enter opens one.",
-    number: 2, names: ["devices", "d"],
-    hints: [
-      CommandTable.filter, CommandTable.open, CommandTable.sortNext, CommandTable.sortReverse,
-    ],
-    render: { state, area, grid in
-      if state.devices.detailID != nil {
-        DeviceDetailView.render(state, area: area, grid: &grid)
-      } else {
-        renderTable(state, area: area, grid: &grid)
-      }
-    },
-    handle: { state, command, argument in handle(&state, command, argument) },
-    refresh: { state in Dashboard.requery(&state, recount: true) })
-
-  /// Rows of the table on screen.
-  static func visibleRows(_ state: DashboardState) -> Int { max(1, state.contentArea.height - 2) }
-
-  static func handle(_ state: inout DashboardState, _ command: CommandID, _ argument: String?)
-    -> [Effect]?
-  {
-    if command == CommandTable.copySerial { return Dashboard.copySerial(&state) }
+  static func render(_ state: DashboardState, area: Rect, grid: inout CellGrid) {
     if state.devices.detailID != nil {
-      let paging = command == CommandTable.select ? CommandTable.pageDown : command
-      if let effects = DeviceDetailView.handle(&state, paging) { return effects }
+      DeviceDetailView.render(state, area: area, grid: &grid)
+    } else {
+      renderTable(state, area: area, grid: &grid)
     }
-    if state.devices.detailID == nil, let effects = Dashboard.selectionCommand(&state, command) {
-      return effects
-    }
-    var d = state.devices
-    let rows = visibleRows(state)
-    switch command {
-    case CommandTable.up, CommandTable.previousMatch: d.cursor -= 1
-    case CommandTable.down, CommandTable.nextMatch: d.cursor += 1
-    case CommandTable.pageUp: d.cursor -= rows
-    case CommandTable.pageDown: d.cursor += rows
-    case CommandTable.top: d.cursor = 0
-    case CommandTable.bottom:
-      guard let total = d.total else {
-        state.message = StatusMessage(text: "still counting the devices…", isError: false)
-        return []
-      }
-      d.cursor = total - 1
-    case CommandTable.open:
-      guard let selected = d.selected else { return [] }
-      d.detailID = selected.id
-      d.detail = nil
-      d.detailScroll = 0
-      state.devices = d
-      return [.loadDetail(selected.id)]
-    case CommandTable.sortNext, CommandTable.sortPrevious:
-      let all = DeviceSort.Column.allCases
-      let i = all.firstIndex(of: d.query.sort.column) ?? 0
-      let step = command == CommandTable.sortNext ? 1 : all.count - 1
-      d.query.sort = DeviceSort(all[(i + step) % all.count], descending: false)
-      state.devices = d
-      return Dashboard.requery(&state, recount: false)
-    case CommandTable.sortReverse:
-      d.query.sort.descending.toggle()
-      state.devices = d
-      return Dashboard.requery(&state, recount: false)
-    case CommandTable.sortBy:
-      guard let argument,
-        let sort = DeviceSort.parse(argument.split(separator: " ").joined(separator: ":"))
-      else {
-        state.message = StatusMessage(
-          text:
-            "sort by one of: \(DeviceSort.Column.allCases.map(\.rawValue).joined(separator: " ")) [asc|desc]",
-          isError: true)
-        return []
-      }
-      d.query.sort = sort
-      state.devices = d
-      return Dashboard.requery(&state, recount: false)
-    default: return nil
-    }
-    state.devices = d
-    return state.devices.settle(visibleRows: rows)
   }
 
   static func renderTable(_ state: DashboardState, area: Rect, grid: inout CellGrid) {
@@ -108,7 +34,7 @@ public enum DevicesView {
         x: area.x + 1, y: headerY + 1, role: .dim, limit: area.width - 2)
       return
     }
-    let rows = visibleRows(state)
+    let rows = state.devicesVisibleRows
     for i in 0..<rows {
       let index = d.top + i
       let y = headerY + 1 + i
@@ -147,7 +73,7 @@ public enum DevicesView {
       right += " of \(all.grouped)"
     }
     right += " devices"
-    if let selection = Dashboard.selectionText(state) { right = selection + "  " + right }
+    if let selection = state.selectionText { right = selection + "  " + right }
     let layout = DeviceTableLayout(width: area.width, ringWidth: 10)
     if !layout.columns.contains(where: { $0.sort == d.query.sort.column }) {
       let arrow = d.query.sort.descending ? state.glyphs.descending : state.glyphs.ascending

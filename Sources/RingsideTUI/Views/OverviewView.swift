@@ -3,30 +3,14 @@ import RingsideDomain
 /// Overview: state, removal and check-in counts, each ring's rollout of the newest RSR/BSI,
 /// and every platform's devices by version as bars. Every number opens its devices.
 public enum OverviewView {
-  public static let descriptor = ViewDescriptor(
-    id: .overview, title: "Overview",
-    summary: "Counts by state, removal and check-in, rollout per ring, versions per platform.",
-    number: 1, names: ["overview", "o"], hints: [CommandTable.open],
-    render: { state, area, grid in
-      guard let snapshot = state.snapshot else {
-        grid.put("Loading the fleet…", x: area.x + 1, y: area.y + 1, role: .dim)
-        return
-      }
-      canvas(snapshot, width: area.width, glyphs: state.glyphs)
-        .render(
-          into: &grid, area: area, scroll: state.overview.scroll, cursor: state.overview.cursor)
-    },
-    handle: { state, command, _ in
-      guard let snapshot = state.snapshot else { return nil }
-      let canvas = canvas(snapshot, width: state.width, glyphs: state.glyphs)
-      if command == CommandTable.open {
-        guard canvas.items.indices.contains(state.overview.cursor) else { return [] }
-        return Dashboard.openDevices(&state, scope: canvas.items[state.overview.cursor].scope)
-      }
-      return state.overview.move(command, canvas: canvas, height: state.contentArea.height)
-        ? [] : nil
-    },
-    refresh: { _ in [.loadSnapshot] })
+  static func render(_ state: DashboardState, area: Rect, grid: inout CellGrid) {
+    guard let canvas = state.layout.overview(state) else {
+      grid.put("Loading the fleet…", x: area.x + 1, y: area.y + 1, role: .dim)
+      return
+    }
+    canvas.render(
+      into: &grid, area: area, scroll: state.overview.scroll, cursor: state.overview.cursor)
+  }
 
   /// The whole overview laid out for `width` columns.
   static func canvas(_ s: FleetSnapshot, width: Int, glyphs: Glyphs) -> DrillCanvas {
@@ -70,6 +54,12 @@ public enum OverviewView {
         title: "stale: no check-in for \(DeviceFilter.staleDays) days",
         terms: [.stale(true, days: DeviceFilter.staleDays)]))
     other.newLine()
+    if s.waiting > 0 {
+      // Not a filter term (yet), so the number does not open devices.
+      other.add("RSR/BSI waiting", x: 3, role: .label)
+      other.add(count(s.waiting), x: 19, role: .number)
+      other.newLine()
+    }
     other.add("all devices", x: 3, role: .label)
     other.item(
       count(s.devices), x: 19, role: .number, scope: DeviceScope(title: "all devices", terms: []))

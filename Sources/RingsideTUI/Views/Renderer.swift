@@ -57,7 +57,7 @@ public enum Renderer {
         state.snapshot.map { "\($0.devices.grouped) devices" } ?? "loading",
       catalogText(state),
       state.staging.map { "\($0.count) staged" } ?? "– staged",
-      state.current == .devices ? Dashboard.selectionText(state) : nil,
+      state.current == .devices ? state.selectionText : nil,
       state.readOnly ? "viewer (read-only)" : "admin",
       "theme \(state.themeName)",
       "refreshed " + (state.lastRefresh.map(Format.clock) ?? "–")

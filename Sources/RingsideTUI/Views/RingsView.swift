@@ -4,59 +4,18 @@ import RingsideStore
 /// Rings: each ring's devices by state, its removal restriction's reach and its policy.
 /// Every number opens those devices.
 public enum RingsView {
-  public static let descriptor = ViewDescriptor(
-    id: .rings, title: "Rings",
-    summary: "Each ring's policy and its devices by state and removal restriction.",
-    number: 3, names: ["rings", "r"],
-    hints: [
-      CommandTable.open, CommandTable.cycleInstall, CommandTable.cycleRemoval,
-      CommandTable.deferMore, CommandTable.cycleCritical,
-    ],
-    render: { state, area, grid in
-      guard let snapshot = state.snapshot else {
-        grid.put("Loading the rings…", x: area.x + 1, y: area.y + 1, role: .dim)
-        return
-      }
-      canvas(snapshot, width: area.width, staging: state.staging)
-        .render(into: &grid, area: area, scroll: state.rings.scroll, cursor: state.rings.cursor)
-    },
-    handle: { state, command, _ in
-      guard let snapshot = state.snapshot else { return nil }
-      let canvas = canvas(snapshot, width: state.width, staging: state.staging)
-      if let step = step(command) { return Dashboard.stagePolicy(&state, step) }
-      if command == CommandTable.open {
-        guard canvas.items.indices.contains(state.rings.cursor) else { return [] }
-        return Dashboard.openDevices(&state, scope: canvas.items[state.rings.cursor].scope)
-      }
-      return state.rings.move(command, canvas: canvas, height: state.contentArea.height) ? [] : nil
-    },
-    refresh: { _ in [.loadSnapshot, .loadStaging] })
+  static func render(_ state: DashboardState, area: Rect, grid: inout CellGrid) {
+    guard let canvas = state.layout.rings(state) else {
+      grid.put("Loading the rings…", x: area.x + 1, y: area.y + 1, role: .dim)
+      return
+    }
+    canvas.render(into: &grid, area: area, scroll: state.rings.scroll, cursor: state.rings.cursor)
+  }
 
   static let stateColumns: [(DeviceState, String)] = [
     (.current, "current"), (.rsrAvailable, "avail."), (.pulledRSR, "pulled"),
     (.osUpdateFirst, "update"), (.rsrRemoved, "removed"), (.unknown, "unknown"),
   ]
-
-  /// The policy step a Rings-view staging command stands for.
-  static func step(_ command: CommandID) -> PolicyStep? {
-    switch command {
-    case CommandTable.cycleInstall: .cycle(.rsrInstallation)
-    case CommandTable.cycleRemoval: .cycle(.rsrRemoval)
-    case CommandTable.deferMore: .deferral(by: 1)
-    case CommandTable.deferLess: .deferral(by: -1)
-    case CommandTable.cycleCritical: .cycle(.criticalUpdateInstall)
-    case CommandTable.cycleMajorTarget: .cycle(.majorTarget)
-    default: nil
-    }
-  }
-
-  /// The ring of the number under the cursor.
-  static func selectedRing(_ state: DashboardState) -> String? {
-    guard let snapshot = state.snapshot else { return nil }
-    let items = canvas(snapshot, width: state.width, staging: state.staging).items
-    guard items.indices.contains(state.rings.cursor) else { return nil }
-    return items[state.rings.cursor].ring
-  }
 
   static func canvas(_ s: FleetSnapshot, width: Int, staging: StagingInfo? = nil) -> DrillCanvas {
     var c = DrillCanvas()

@@ -9,7 +9,7 @@ struct StagedLines {
   /// What a selectable line stands for.
   enum Target: Equatable {
     case change(Int64)
-    case moves(from: String, to: String)
+    case moves(RingMove)
     case file(String)
   }
 
@@ -43,7 +43,7 @@ struct StagedLines {
     title("Ring moves (\(info.moveGroups.reduce(0) { $0 + $1.devices }.grouped) staged)")
     if info.moveGroups.isEmpty { text("  none; select devices in view 2 and press m", .dim) }
     for group in info.moveGroups {
-      var line = Line(target: .moves(from: group.fromRing, to: group.toRing))
+      var line = Line(target: .moves(group.move))
       line.spans = [
         (2, "\(group.fromRing) → \(group.toRing)", .label),
         (30, "\(group.devices.grouped) device(s)", .number),

@@ -6,9 +6,9 @@ import RingsideStore
 /// its devices (serial and name), scrolled like a file diff.
 enum StagedMovesView {
   /// The lines below the title: files, a blank, the devices, and the cut-off note.
-  static func lines(_ info: StagingInfo, _ key: MoveGroupKey) -> [(String, StyleRole)] {
+  static func lines(_ info: StagingInfo, _ key: RingMove) -> [(String, StyleRole)] {
     var out: [(String, StyleRole)] = []
-    let files = info.membershipFiles(from: key.from, to: key.to)
+    let files = info.membershipFiles(key)
     if files.isEmpty {
       out.append(("no membership file: set the profile folder to write one", .dim))
     } else {
@@ -26,7 +26,7 @@ enum StagedMovesView {
         ))
     }
     out.append(("", .dim))
-    let devices = info.moveDevices[StagingInfo.moveKey(from: key.from, to: key.to)] ?? []
+    let devices = info.moveDevices[key] ?? []
     out.append(("Devices moved", .sectionTitle))
     for device in devices {
       out.append(
@@ -46,12 +46,12 @@ enum StagedMovesView {
     return out
   }
 
-  static func lineCount(_ info: StagingInfo, _ key: MoveGroupKey) -> Int {
+  static func lineCount(_ info: StagingInfo, _ key: RingMove) -> Int {
     lines(info, key).count
   }
 
   static func render(
-    _ info: StagingInfo, _ key: MoveGroupKey, scroll: Int, area: Rect, grid: inout CellGrid
+    _ info: StagingInfo, _ key: RingMove, scroll: Int, area: Rect, grid: inout CellGrid
   ) {
     let count = group(info, key)?.devices ?? 0
     grid.put(
@@ -62,7 +62,7 @@ enum StagedMovesView {
     }
   }
 
-  private static func group(_ info: StagingInfo, _ key: MoveGroupKey) -> StagedMoveGroup? {
-    info.moveGroups.first { $0.fromRing == key.from && $0.toRing == key.to }
+  private static func group(_ info: StagingInfo, _ key: RingMove) -> StagedMoveGroup? {
+    info.moveGroups.first { $0.move == key }
   }
 }

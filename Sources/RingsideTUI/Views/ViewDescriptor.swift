@@ -66,14 +66,3 @@ public struct ViewDescriptor: Sendable {
   /// `view.devices`.
   public var commandID: CommandID { CommandID(rawValue: "view." + id.rawValue) }
 }
-
-/// The views of the dashboard, in number-key order. Add a view by adding its descriptor here.
-public enum ViewRegistry {
-  public static let standard: [ViewDescriptor] = [
-    OverviewView.descriptor,
-    DevicesView.descriptor,
-    RingsView.descriptor,
-    StagedView.descriptor,
-    AuditView.descriptor,
-  ]
-}

@@ -1,0 +1,37 @@
+import Foundation
+import RingsideDomain
+import RingsideImport
+import RingsideServices
+import XCTest
+
+/// Importing into a store by path: a dry run against a store that does not exist creates
+/// nothing; naming no file is a usage error before any store is created.
+final class InventoryImportTests: XCTestCase {
+  /// The synthetic Intune export of the import tests (seven devices).
+  let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("RingsideImportTests/Fixtures")
+    .appendingPathComponent("intune-devices.csv").path
+
+  func testADryRunAgainstAMissingStoreCountsAndCreatesNothing() throws {
+    let folder = try ServiceTestFolder()
+    let store = folder.path + "/ringside.db"
+    let summary = try InventoryImport.run(
+      files: [file], storePath: store,
+      options: ImportOptions(
+        dryRun: true, now: ServiceTestFolder.now, actor: ServiceTestFolder.alice))
+    XCTAssertEqual(summary.added, 7)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: store))
+  }
+
+  func testNoFileIsAUsageErrorAndCreatesNoStore() throws {
+    let folder = try ServiceTestFolder()
+    let store = folder.path + "/ringside.db"
+    XCTAssertThrowsError(
+      try InventoryImport.run(
+        files: [], storePath: store, options: ImportOptions(actor: ServiceTestFolder.alice))
+    ) { error in
+      guard case .usage = error as? ImportFailure else { return XCTFail("\(error)") }
+    }
+    XCTAssertFalse(FileManager.default.fileExists(atPath: store))
+  }
+}
