@@ -1,0 +1,137 @@
+import CLibPQ
+import Foundation
+
+/// A statement prepared on the server, with the same calls as `SQLiteStatement`: bind, step
+/// through the rows, read columns. The rows of one execution arrive together.
+public final class PostgresStatement {
+  let name: String
+  unowned let connection: PostgresConnection
+  private var parameters: [SQLiteValue] = []
+  private var result: OpaquePointer?
+  private var row: Int32 = -1
+  private var rowCount: Int32 = 0
+
+  init(name: String, connection: PostgresConnection) {
+    self.name = name
+    self.connection = connection
+  }
+
+  deinit {
+    if let result { PQclear(result) }
+    // In an aborted transaction this fails and the server drops it with the session.
+    if let done = PQexec(connection.handle, "DEALLOCATE \(name)") { PQclear(done) }
+  }
+
+  /// Clears previous bindings and binds `values` to `?1…?n`.
+  public func bind(_ values: [SQLiteValue]) throws(StoreError) {
+    reset()
+    parameters = values
+  }
+
+  public func bind(_ value: SQLiteValue, at index: Int32) throws(StoreError) {
+    reset()
+    let slot = Int(index) - 1
+    guard slot >= 0 else {
+      throw StoreError(.other, "store \(connection.displayName): parameter \(index) out of range")
+    }
+    if parameters.count <= slot {
+      parameters += Array(repeating: .null, count: slot + 1 - parameters.count)
+    }
+    parameters[slot] = value
+  }
+
+  /// Advances; true when a row is available. The first call runs the statement.
+  @discardableResult
+  public func step() throws(StoreError) -> Bool {
+    if result == nil { try executeNow() }
+    row += 1
+    return row < rowCount
+  }
+
+  private func executeNow() throws(StoreError) {
+    let texts: [String?] = parameters.map {
+      switch $0 {
+      case .null: nil
+      case .integer(let v): String(v)
+      case .real(let v): "\(v)"
+      case .text(let v): v
+      }
+    }
+    let copies: [UnsafeMutablePointer<CChar>?] = texts.map { $0.map { strdup($0) } ?? nil }
+    defer { for copy in copies { free(copy) } }
+    let pointers: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } }
+    let executed = pointers.withUnsafeBufferPointer {
+      PQexecPrepared(connection.handle, name, Int32(texts.count), $0.baseAddress, nil, nil, 0)
+    }
+    do {
+      try connection.check(executed)
+    } catch {
+      if let executed { PQclear(executed) }
+      throw error
+    }
+    result = executed
+    row = -1
+    rowCount = PQntuples(executed)
+  }
+
+  /// Binds, runs to completion and resets: for INSERT/UPDATE/DELETE.
+  public func run(_ values: [SQLiteValue] = []) throws(StoreError) {
+    try bind(values)
+    try executeNow()
+    reset()
+  }
+
+  /// Binds and collects every row through `row`.
+  public func query<T>(_ values: [SQLiteValue] = [], _ row: (PostgresStatement) -> T)
+    throws(StoreError) -> [T]
+  {
+    try bind(values)
+    var out: [T] = []
+    while try step() { out.append(row(self)) }
+    reset()
+    return out
+  }
+
+  /// Rows the last run changed (INSERT/UPDATE/DELETE).
+  public var changes: Int {
+    guard let result, let text = PQcmdTuples(result) else { return 0 }
+    return Int(String(cString: text)) ?? 0
+  }
+
+  public var columnCount: Int32 { result.map { PQnfields($0) } ?? 0 }
+
+  public func value(at i: Int32) -> SQLiteValue {
+    guard let result, row < rowCount, PQgetisnull(result, row, i) == 0 else { return .null }
+    let text = String(cString: PQgetvalue(result, row, i))
+    switch PQftype(result, i) {
+    case 20, 21, 23: return Int64(text).map { .integer($0) } ?? .text(text)
+    case 16: return .integer(text == "t" ? 1 : 0)
+    case 700, 701, 1700: return Double(text).map { .real($0) } ?? .text(text)
+    default: return .text(text)
+    }
+  }
+
+  public func string(at i: Int32) -> String? {
+    guard let result, row < rowCount, PQgetisnull(result, row, i) == 0 else { return nil }
+    if PQftype(result, i) == 16 {
+      return PQgetvalue(result, row, i).pointee == CChar(UInt8(ascii: "t")) ? "1" : "0"
+    }
+    return String(cString: PQgetvalue(result, row, i))
+  }
+
+  public func int(at i: Int32) -> Int64? {
+    switch value(at: i) {
+    case .null: nil
+    case .integer(let v): v
+    case .real(let v): Int64(exactly: v.rounded(.towardZero))
+    case .text(let v): Int64(v) ?? 0
+    }
+  }
+
+  public func reset() {
+    if let result { PQclear(result) }
+    result = nil
+    row = -1
+    rowCount = 0
+  }
+}
