@@ -46,7 +46,7 @@ enum DeviceRowColumn: Int32, CaseIterable {
   }
 }
 
-extension SQLiteStatement {
+extension StoreRow {
   func string(_ column: DeviceRowColumn) -> String? { string(at: column.rawValue) }
   func int(_ column: DeviceRowColumn) -> Int64? { int(at: column.rawValue) }
 }

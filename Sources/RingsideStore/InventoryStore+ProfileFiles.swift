@@ -31,7 +31,7 @@ extension InventoryStore {
     }
   }
 
-  private static func signature(_ row: SQLiteStatement) -> String {
+  private static func signature(_ row: any StoreRow) -> String {
     (1...5).map { column in
       switch row.value(at: Int32(column)) {
       case .integer(let n): String(n)

@@ -7,7 +7,7 @@ extension InventoryStore {
     d.id, d.device_key, d.serial, d.name
     """
 
-  private static func stagedChange(_ row: SQLiteStatement) -> StagedChange? {
+  private static func stagedChange(_ row: any StoreRow) -> StagedChange? {
     let kind: StagedChange.Kind
     if row.string(at: 1) == "move" {
       guard let deviceID = row.int(at: 8) else { return nil }

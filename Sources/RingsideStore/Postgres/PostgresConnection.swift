@@ -62,14 +62,23 @@ public final class PostgresConnection {
     try check(result)
   }
 
-  /// Compiles a statement on the server for repeated use; `?N` parameters become `$N`.
+  /// A statement in SQLite's dialect, translated (`PostgresDialect`); the server compiles it
+  /// at its first run, when the parameters' types are known, and keeps it for the next ones.
   public func prepare(_ sql: String) throws(StoreError) -> PostgresStatement {
+    PostgresStatement(sql: sql, translated: PostgresDialect.translate(sql), connection: self)
+  }
+
+  /// Compiles `sql` on the server under a new name with these parameter types (0: let the
+  /// server infer it); returns the name.
+  func compile(_ sql: String, types: [UInt32], original: String) throws(StoreError) -> String {
     statementCount += 1
     let name = "ringside_\(statementCount)"
-    let result = PQprepare(handle, name, PostgresPlaceholders.translate(sql), 0, nil)
+    let result = types.withUnsafeBufferPointer {
+      PQprepare(handle, name, sql, Int32(types.count), $0.baseAddress)
+    }
     defer { PQclear(result) }
-    try check(result, sql: sql)
-    return PostgresStatement(name: name, connection: self)
+    try check(result, sql: original)
+    return name
   }
 
   /// The first column of the first row, or nil.
@@ -109,11 +118,15 @@ public final class PostgresConnection {
       return
     default:
       if PQstatus(handle) != CONNECTION_OK { throw connectionLost() }
-      let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
       var text = String(cString: PQresultErrorMessage(result))
       if let sql { text += " in: " + sql.prefix(200) }
-      throw PostgresError.statement(state ?? "", text, store: displayName)
+      throw PostgresError.statement(Self.sqlState(result), text, store: displayName)
     }
+  }
+
+  /// The SQLSTATE of a failed result ("" when it has none).
+  static func sqlState(_ result: OpaquePointer) -> String {
+    PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? ""
   }
 
   private func connectionLost() -> StoreError {

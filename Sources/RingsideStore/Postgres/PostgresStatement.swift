@@ -4,22 +4,83 @@ import Foundation
 /// A statement prepared on the server, with the same calls as `SQLiteStatement`: bind, step
 /// through the rows, read columns. The rows of one execution arrive together.
 public final class PostgresStatement {
-  let name: String
+  /// The SQL as the store wrote it (for messages) and as the server reads it.
+  let sql: String
+  let translated: String
   unowned let connection: PostgresConnection
+  /// Server-side names by the parameter types they were compiled for.
+  private var compiled: [[UInt32]: String] = [:]
   private var parameters: [SQLiteValue] = []
   private var result: OpaquePointer?
   private var row: Int32 = -1
   private var rowCount: Int32 = 0
 
-  init(name: String, connection: PostgresConnection) {
-    self.name = name
+  init(sql: String, translated: String, connection: PostgresConnection) {
+    self.sql = sql
+    self.translated = translated
     self.connection = connection
   }
 
   deinit {
     if let result { PQclear(result) }
-    // In an aborted transaction this fails and the server drops it with the session.
-    if let done = PQexec(connection.handle, "DEALLOCATE \(name)") { PQclear(done) }
+    // In an aborted transaction this fails and the server drops them with the session.
+    for name in compiled.values {
+      if let done = PQexec(connection.handle, "DEALLOCATE \(name)") { PQclear(done) }
+    }
+  }
+
+  /// PostgreSQL types for the bound values, tried in turn until the server accepts the SQL:
+  /// first all inferred from the SQL (SQLite's loose typing needs that: `(a > b) = ?1` with 1),
+  /// then integers and reals as such with NULLs as text, then NULLs as integers (for
+  /// `?1 IS NULL OR id = ?1`, where nothing says what a NULL is), then text as text (for
+  /// `?1 IS NULL OR key = ?1` with a string).
+  private func typeChoices() -> [[UInt32]] {
+    let inferred = [UInt32](repeating: 0, count: parameters.count)
+    func typed(null: UInt32, text: UInt32 = 0) -> [UInt32] {
+      parameters.map {
+        switch $0 {
+        case .null: null
+        case .integer: 20
+        case .real: 701
+        case .text: text
+        }
+      }
+    }
+    var choices: [[UInt32]] = []
+    let all = [inferred, typed(null: 25), typed(null: 20), typed(null: 25, text: 25)]
+    for choice in all where !choices.contains(choice) {
+      choices.append(choice)
+    }
+    return choices
+  }
+
+  /// The server-side statement for the bound values' types, compiled on first use.
+  private func statementName() throws(StoreError) -> String {
+    var firstError: StoreError?
+    let choices = typeChoices()
+    for types in choices {
+      if let name = compiled[types] { return name }
+    }
+    // A failed compile would end the transaction it is in; a savepoint keeps it going.
+    let guarded = choices.count > 1 && PQtransactionStatus(connection.handle) == PQTRANS_INTRANS
+    for types in choices {
+      do {
+        if guarded { try connection.execute("SAVEPOINT ringside_compile") }
+        let name = try connection.compile(translated, types: types, original: sql)
+        if guarded { try connection.execute("RELEASE SAVEPOINT ringside_compile") }
+        compiled[types] = name
+        return name
+      } catch {
+        if guarded { try? connection.execute("ROLLBACK TO SAVEPOINT ringside_compile") }
+        // Only a type the server could not settle is worth another try.
+        let retry =
+          error.message.contains("could not determine data type")
+          || error.message.contains("operator does not exist")
+        if firstError == nil { firstError = error }
+        if !retry { throw error }
+      }
+    }
+    throw firstError ?? StoreError(.other, "store \(connection.displayName): cannot prepare")
   }
 
   /// Clears previous bindings and binds `values` to `?1…?n`.
@@ -60,6 +121,7 @@ public final class PostgresStatement {
     let copies: [UnsafeMutablePointer<CChar>?] = texts.map { $0.map { strdup($0) } ?? nil }
     defer { for copy in copies { free(copy) } }
     let pointers: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } }
+    let name = try statementName()
     let executed = pointers.withUnsafeBufferPointer {
       PQexecPrepared(connection.handle, name, Int32(texts.count), $0.baseAddress, nil, nil, 0)
     }
@@ -106,7 +168,11 @@ public final class PostgresStatement {
     switch PQftype(result, i) {
     case 20, 21, 23: return Int64(text).map { .integer($0) } ?? .text(text)
     case 16: return .integer(text == "t" ? 1 : 0)
-    case 700, 701, 1700: return Double(text).map { .real($0) } ?? .text(text)
+    case 700, 701: return Double(text).map { .real($0) } ?? .text(text)
+    // numeric: SUM() of integers is one, and SQLite gives an integer there.
+    case 1700:
+      if let whole = Int64(text) { return .integer(whole) }
+      return Double(text).map { .real($0) } ?? .text(text)
     default: return .text(text)
     }
   }

@@ -29,11 +29,27 @@ final class TestPostgres {
     try admin.execute("CREATE DATABASE \(databaseName)")
   }
 
+  /// Drops the database now when nothing uses it any more, else when the test process ends
+  /// (a store opened on it may outlive this object, e.g. `TemporaryStore.demo().1`).
   deinit {
-    if let admin = try? PostgresConnection(url: serverURL) {
-      try? admin.execute("DROP DATABASE IF EXISTS \(databaseName) WITH (FORCE)")
+    guard let admin = try? PostgresConnection(url: serverURL) else { return }
+    if (try? admin.execute("DROP DATABASE IF EXISTS \(databaseName)")) == nil {
+      Self.lock.withLock { Self.leftover.append((serverURL, databaseName)) }
+      Self.dropLeftoversAtExit
     }
   }
+
+  private static let lock = NSLock()
+  nonisolated(unsafe) private static var leftover: [(String, String)] = []
+
+  /// Registered once: at exit, drops what is left, closing whatever still uses it.
+  private static let dropLeftoversAtExit: Void = {
+    atexit {
+      for (server, name) in TestPostgres.lock.withLock({ TestPostgres.leftover }) {
+        try? PostgresConnection(url: server).execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+      }
+    }
+  }()
 
   /// `url` with its path (the database name) replaced by `name`, query kept.
   static func replacingDatabase(in url: String, with name: String) -> String {
@@ -52,4 +68,16 @@ final class TestPostgres {
 
   /// The server URL's password, for tests that check it never shows.
   var serverPassword: String? { URLComponents(string: serverURL)?.password }
+}
+
+/// Which backend the store suite runs on: SQLite, or PostgreSQL when
+/// `RINGSIDE_TEST_STORE_BACKEND=postgres` (`.ci/run` runs the suite once more that way).
+enum TestBackend {
+  static let isPostgres =
+    ProcessInfo.processInfo.environment["RINGSIDE_TEST_STORE_BACKEND"] == "postgres"
+
+  /// Skips a test of something only the SQLite backend has (files, WAL, the writer lock file).
+  static func requireSQLite(_ what: String) throws {
+    if isPostgres { throw XCTSkip("SQLite only: \(what)") }
+  }
 }
