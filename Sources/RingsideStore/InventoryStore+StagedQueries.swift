@@ -61,7 +61,7 @@ extension InventoryStore {
       """
       SELECT s.old_value, r.name, COUNT(*), group_concat(DISTINCT s.author)
       FROM staged_changes s JOIN rings r ON r.id = s.ring_id
-      WHERE s.kind = 'move' GROUP BY s.old_value, r.name ORDER BY r.position, s.old_value
+      WHERE s.kind = 'move' GROUP BY s.old_value, r.name, r.position ORDER BY r.position, s.old_value
       """
     ).query { row in
       StagedMoveGroup(

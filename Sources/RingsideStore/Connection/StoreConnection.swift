@@ -72,7 +72,4 @@ extension SQLiteDatabase: StoreConnection {
 
 extension PostgresConnection: StoreConnection {
   public var dialect: SQLDialect { .postgres }
-
-  /// The value the last sequence gave in this session (an identity column's INSERT).
-  public var lastInsertRowID: Int64 { (try? scalar("SELECT lastval()", []))?.int ?? 0 }
 }

@@ -17,6 +17,8 @@ public final class PostgresConnection {
   /// timeout does.
   let busyTimeoutMS: Int
   private var statementCount = 0
+  /// `SELECT lastval()`, compiled once (by name, so no statement object keeps this alive).
+  private var lastValueName: String?
 
   /// Connects with the URL or `key=value` string `url` (libpq also reads `PGSERVICE`,
   /// `~/.pg_service.conf`, `PGPASSFILE` and the other `PG…` variables itself).
@@ -79,6 +81,19 @@ public final class PostgresConnection {
     defer { PQclear(result) }
     try check(result, sql: original)
     return name
+  }
+
+  /// The value the last sequence gave in this session: an identity column's INSERT.
+  public var lastInsertRowID: Int64 {
+    if lastValueName == nil {
+      lastValueName = try? compile("SELECT lastval()", types: [], original: "SELECT lastval()")
+    }
+    guard let lastValueName,
+      let result = PQexecPrepared(handle, lastValueName, 0, nil, nil, nil, 0)
+    else { return 0 }
+    defer { PQclear(result) }
+    guard PQresultStatus(result) == PGRES_TUPLES_OK, PQntuples(result) == 1 else { return 0 }
+    return Int64(String(cString: PQgetvalue(result, 0, 0))) ?? 0
   }
 
   /// The first column of the first row, or nil.

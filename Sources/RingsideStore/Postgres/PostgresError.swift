@@ -31,7 +31,8 @@ enum PostgresError {
 
   /// A failed connection attempt, by what libpq said.
   static func connection(_ text: String, store: String) -> StoreError {
-    let detail = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    // libpq's message spans lines with a tab-indented hint; one line reads better.
+    let detail = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     if detail.contains("password authentication failed") || detail.contains("no password supplied")
     {
       return StoreError(

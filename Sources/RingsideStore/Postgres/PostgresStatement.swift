@@ -7,7 +7,8 @@ public final class PostgresStatement {
   /// The SQL as the store wrote it (for messages) and as the server reads it.
   let sql: String
   let translated: String
-  unowned let connection: PostgresConnection
+  // Strong: a statement may outlive every other reference to its connection.
+  let connection: PostgresConnection
   /// Server-side names by the parameter types they were compiled for.
   private var compiled: [[UInt32]: String] = [:]
   private var parameters: [SQLiteValue] = []
