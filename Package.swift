@@ -13,6 +13,8 @@ let package = Package(
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
     // zlib1g-dev: inflate and CRC-32 for zip exports.
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+    // libpq-dev: the PostgreSQL backend's client library.
+    .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ"),
     // The byte scan behind the dashboard's in-memory text search (SSE2 where available).
     .target(name: "CTextScan"),
     // SQLite's unix VFS with writers that readers' locks cannot keep out (see WriterLock).
@@ -21,9 +23,10 @@ let package = Package(
     .target(name: "CWidth"),
     // Pure domain: versions, catalog, rings, policies, derived states. No I/O, no curses.
     .target(name: "RingsideDomain", dependencies: ["CWidth"]),
-    // The SQLite inventory.
+    // The inventory: SQLite, or PostgreSQL for a shared one.
     .target(
-      name: "RingsideStore", dependencies: ["RingsideDomain", "CSQLite", "CSQLiteVFS", "CTextScan"]),
+      name: "RingsideStore",
+      dependencies: ["RingsideDomain", "CSQLite", "CSQLiteVFS", "CTextScan", "CLibPQ"]),
     // Importers for MDM exports.
     .target(name: "RingsideImport", dependencies: ["RingsideDomain", "RingsideStore", "CZlib"]),
     // libcurl4-openssl-dev: HTTP and TLS for `ringside sync`.

@@ -41,7 +41,7 @@ enum DeviceRowColumn: Int32, RowColumn {
   static let stored = allCases.filter { $0.rawValue <= removedLetter.rawValue }
 }
 
-extension SQLiteStatement {
+extension StoreRow {
   // Device columns are read as `row.string(.serial)`, which a generic reader cannot infer.
   func string(_ column: DeviceRowColumn) -> String? { string(at: column.rawValue) }
   func int(_ column: DeviceRowColumn) -> Int64? { int(at: column.rawValue) }

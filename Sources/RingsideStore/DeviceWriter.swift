@@ -5,10 +5,10 @@ import RingsideDomain
 /// derived states per distinct version, ring ids resolved once.
 public final class DeviceWriter {
   let store: InventoryStore
-  private let insertDevice: SQLiteStatement
-  private let updateDevice: SQLiteStatement
-  private let insertHistory: SQLiteStatement
-  private let insertSource: SQLiteStatement
+  private let insertDevice: any StoreStatement
+  private let updateDevice: any StoreStatement
+  private let insertHistory: any StoreStatement
+  private let insertSource: any StoreStatement
   private let assessor: StateAssessor
   private var ringIDs: [String: Int64] = [:]
   private var ringRemoval: [Int64: PolicySetting] = [:]

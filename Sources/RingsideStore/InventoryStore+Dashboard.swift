@@ -29,7 +29,11 @@ extension InventoryStore {
   /// SQLite's `data_version`: changes when another connection commits, so a cheap poll
   /// tells whether the dashboard must reload.
   public func dataVersion() throws(StoreError) -> Int64 {
-    try database.scalar("PRAGMA data_version")?.int ?? 0
+    // PostgreSQL: the next transaction id to be given out, which moves on any commit.
+    try database.scalar(
+      database.dialect == .sqlite
+        ? "PRAGMA data_version" : "SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint"
+    )?.int ?? 0
   }
 
   /// Every device counted by ring, platform, version, state and removal: the one shape every
@@ -45,7 +49,7 @@ extension InventoryStore {
       ($0.int(at: 0) ?? 0, $0.string(at: 1) ?? "")
     }
     for (id, name) in rings { ringNames[id] = name }
-    let groupRows: SQLiteStatement
+    let groupRows: any StoreStatement
     let staleRows: [(Int64, Int)]
     var bindings: [SQLiteValue] = []
     if filter.terms.isEmpty {
@@ -171,13 +175,13 @@ extension InventoryStore {
   }
 
   /// A handle another thread may use to stop this connection's running query.
-  public var interrupter: QueryInterrupter { QueryInterrupter(handle: database.handle) }
+  public var interrupter: QueryInterrupter { QueryInterrupter(handle: sqlite?.handle) }
 }
 
 /// Stops the query running on one connection (`sqlite3_interrupt`, safe from any thread);
 /// valid while the store it came from is open.
 public struct QueryInterrupter: @unchecked Sendable {
-  let handle: OpaquePointer
+  let handle: OpaquePointer?
 
-  public func interrupt() { sqlite3_interrupt(handle) }
+  public func interrupt() { if let handle { sqlite3_interrupt(handle) } }
 }

@@ -20,10 +20,12 @@ extension InventoryStore {
       }
       // Building the indexes once after the load is several times faster than updating them
       // row by row; the store is empty, so nothing else depends on them meanwhile.
-      let indexes = try secondaryIndexDefinitions()
+      // (SQLite only for now: PostgreSQL keeps its indexes and count triggers.)
+      let bulk = sqlite != nil
+      let indexes = bulk ? try secondaryIndexDefinitions() : []
       for (name, _) in indexes { try database.execute("DROP INDEX \(name)") }
-      try dropFleetGroupTriggers()
-      database.truncateWALAfterCommit = true
+      if bulk { try dropFleetGroupTriggers() }
+      sqlite?.truncateWALAfterCommit = true
       let writer = try DeviceWriter(store: self)
       var written = 0
       for entry in fleet {
@@ -37,7 +39,7 @@ extension InventoryStore {
         if written % 10_000 == 0 { progress(written) }
       }
       for (_, sql) in indexes { try database.execute(sql) }
-      try restoreFleetGroups()
+      if bulk { try restoreFleetGroups() }
     }
   }
 

@@ -59,7 +59,7 @@ public final class ImportSession {
 
   public init(store: InventoryStore) throws(StoreError) {
     self.store = store
-    let db = store.database
+    let db = try store.requireSQLite("importing")
     try db.execute("PRAGMA cache_size = -32768")
     writer = try DeviceWriter(store: store)
     byKey = try db.prepare(Self.columns + " WHERE d.device_key = ?1")
@@ -344,7 +344,7 @@ public final class ImportSession {
       deferred.append(sql)
     }
     try store.dropFleetGroupTriggers()
-    store.database.truncateWALAfterCommit = true
+    store.sqlite?.truncateWALAfterCommit = true
   }
 
   /// Recreates the indexes `prepareBulk()` dropped, recounts the fleet's groups and puts their

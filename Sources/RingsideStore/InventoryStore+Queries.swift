@@ -35,7 +35,7 @@ extension InventoryStore {
   static let deviceColumns = DeviceRowColumn.list(DeviceRowColumn.allCases)
 
   /// The device in a row selected with `storedDeviceColumns` (or `deviceColumns`).
-  static func device(_ row: SQLiteStatement) -> Device {
+  static func device(_ row: any StoreRow) -> Device {
     let platform = Platform(rawValue: row.string(.platform) ?? "") ?? .iOS
     return Device(
       key: row.string(.deviceKey) ?? "", serial: row.string(.serial), udid: row.string(.udid),
@@ -51,7 +51,7 @@ extension InventoryStore {
   }
 
   /// A device row selected with `deviceColumns`.
-  static func record(_ row: SQLiteStatement) -> DeviceRecord {
+  static func record(_ row: any StoreRow) -> DeviceRecord {
     DeviceRecord(
       id: row.int(.id) ?? 0, device: device(row),
       state: DeviceState(rawValue: row.string(.state) ?? "") ?? .unknown,

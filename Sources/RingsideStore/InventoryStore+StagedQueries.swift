@@ -4,7 +4,7 @@ import RingsideDomain
 extension InventoryStore {
   private static let stagedColumns = StagedRowColumn.all
 
-  private static func stagedChange(_ row: SQLiteStatement) -> StagedChange? {
+  private static func stagedChange(_ row: any StoreRow) -> StagedChange? {
     typealias C = StagedRowColumn
     let kind: StagedChange.Kind
     if row.string(C.kind) == "move" {
@@ -70,7 +70,7 @@ extension InventoryStore {
       """
       SELECT \(C.all)
       FROM staged_changes s JOIN rings r ON r.id = s.ring_id
-      WHERE s.kind = 'move' GROUP BY s.old_value, r.name ORDER BY r.position, s.old_value
+      WHERE s.kind = 'move' GROUP BY s.old_value, r.name, r.position ORDER BY r.position, s.old_value
       """
     ).query { row in
       StagedMoveGroup(

@@ -50,14 +50,15 @@ extension InventoryStore {
   /// This connection's view of the store now; equal stamps mean nothing changed in between.
   public func changeStamp() throws(StoreError) -> ChangeStamp {
     ChangeStamp(
-      dataVersion: try dataVersion(), ownChanges: Int64(sqlite3_total_changes(database.handle)))
+      dataVersion: try dataVersion(),
+      ownChanges: sqlite.map { Int64(sqlite3_total_changes($0.handle)) } ?? 0)
   }
 
   /// Lets this connection's device queries answer filter words from `index`, for as long as
   /// the store is as it was at `stamp`; after any change they fall back to `LIKE`.
   public func attach(_ index: DeviceTextIndex, builtAt stamp: ChangeStamp) throws(StoreError) {
     let search = TextSearch(index: index, stamp: stamp)
-    try database.registerTextMatch(search.sets)
+    try requireSQLite("the in-memory word index").registerTextMatch(search.sets)
     textSearch = search
   }
 

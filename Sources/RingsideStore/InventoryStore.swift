@@ -2,10 +2,15 @@ import CSQLite
 import Foundation
 import RingsideDomain
 
-/// The local SQLite inventory: devices, their history, rings and policies, staged changes,
-/// the audit log and catalog overrides. Every screen and command reads through it.
+/// The inventory: devices, their history, rings and policies, staged changes, the audit log
+/// and catalog overrides, in a local SQLite file or a shared PostgreSQL database. Every screen
+/// and command reads through it.
 public final class InventoryStore {
-  let database: SQLiteDatabase
+  /// Every query goes through this seam.
+  let database: any StoreConnection
+  /// The same connection when the store is SQLite: the bulk paths (import, the text index,
+  /// facets) and SQLite's own settings use it directly.
+  let sqlite: SQLiteDatabase?
   public let path: String
   public let isReadOnly: Bool
   private var cachedCatalog: ReleaseCatalog?
@@ -17,9 +22,19 @@ public final class InventoryStore {
 
   /// Opens the store at `path`. With `create`, a missing file is created (mode 0600, parent
   /// directories 0700) and migrated; otherwise a missing file is an error.
+  /// A `postgresql://` or `postgres://` URL in place of the path opens that PostgreSQL
+  /// database instead; `create` then creates the schema and roles when missing.
   public init(path: String, create: Bool = false, readOnly: Bool = false) throws(StoreError) {
-    self.path = path
     self.isReadOnly = readOnly
+    if case .postgres(let url) = StoreLocation(path) {
+      self.path = PostgresURL.redacted(url)
+      let connection = try PostgresConnection(url: url)
+      database = connection
+      sqlite = nil
+      try preparePostgres(connection, create: create)
+      return
+    }
+    self.path = path
     let fm = FileManager.default
     let exists = fm.fileExists(atPath: path)
     if !exists {
@@ -31,9 +46,11 @@ public final class InventoryStore {
       }
       try InventoryStore.createPrivateFile(at: path)
     }
-    database = try SQLiteDatabase(
+    let sqlite = try SQLiteDatabase(
       path: path, readOnly: readOnly, create: false,
       immutable: readOnly && Self.walFilesAreGone(path))
+    self.sqlite = sqlite
+    database = sqlite
     do {
       try configure()
       try migrate()
@@ -89,7 +106,7 @@ public final class InventoryStore {
       }
     }
     try database.execute("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;")
-    if !isReadOnly { _ = ringside_sqlite_persist_wal(database.handle) }
+    if !isReadOnly, let sqlite { _ = ringside_sqlite_persist_wal(sqlite.handle) }
   }
 
   private func migrate() throws(StoreError) {
@@ -156,10 +173,18 @@ public final class InventoryStore {
 
   func invalidateCatalog() { cachedCatalog = nil }
 
+  /// The SQLite connection, for what only the SQLite backend does so far.
+  func requireSQLite(_ feature: String) throws(StoreError) -> SQLiteDatabase {
+    guard let sqlite else {
+      throw StoreError(.other, "\(feature) is not yet available on a PostgreSQL store (\(path))")
+    }
+    return sqlite
+  }
+
   /// Runs `body` in one transaction, translating failures to `StoreError`.
   public func write<T>(_ body: () throws -> T) throws(StoreError) -> T {
     do {
-      let anchored = AuditAnchor.exists(AuditAnchor.path(for: path))
+      let anchored = sqlite != nil && AuditAnchor.exists(AuditAnchor.path(for: path))
       let before = anchored ? try? AuditWitness.head(self) : nil
       let result = try database.transaction(body)
       if anchored, let after = try? AuditWitness.head(self), after != before {
@@ -174,7 +199,9 @@ public final class InventoryStore {
   }
 
   /// `PRAGMA integrity_check` and `foreign_key_check`; returns the problems found.
+  /// PostgreSQL checks its own pages and keys; there this finds nothing to report.
   public func integrityProblems() throws(StoreError) -> [String] {
+    if sqlite == nil { return [] }
     var problems = try database.prepare("PRAGMA integrity_check").query { $0.string(at: 0) ?? "" }
       .filter { $0 != "ok" }
     let fk = try database.prepare("PRAGMA foreign_key_check").query { stmt in

@@ -16,7 +16,7 @@ extension RowColumn {
   static var all: String { list(Array(allCases)) }
 }
 
-extension SQLiteStatement {
+extension StoreRow {
   func string<C: RowColumn>(_ column: C) -> String? { string(at: column.rawValue) }
   func int<C: RowColumn>(_ column: C) -> Int64? { int(at: column.rawValue) }
 }

@@ -47,7 +47,7 @@ struct StagedRowKey: Hashable, Sendable {
   let newValue: String?
   let deviceID: Int64?
 
-  init(_ row: SQLiteStatement) {
+  init(_ row: any StoreRow) {
     kind = row.string(Column.kind)
     ringID = row.int(Column.ringID)
     setting = row.string(Column.setting)

@@ -88,7 +88,7 @@ final class FacetSearchTests: XCTestCase {
     var ids: [Int64] = []
     try store.forEachDevice(sort: DeviceSort(.checkin)) { ids.append($0.id) }
     ids.sort()
-    let reader = try NameOrderReader(database: store.database, capacity: ids.count)
+    let reader = try NameOrderReader(database: XCTUnwrap(store.sqlite), capacity: ids.count)
     var steps = 0
     while try !reader.step(ids: ids, limit: 7) { steps += 1 }
     var expected: [Int64] = []

@@ -78,6 +78,7 @@ final class AuditChainTests: XCTestCase {
   }
 
   func testEditWithTheTriggersDroppedIsFound() throws {
+    try TestBackend.requireSQLite("the tampering below is SQLite's SQL")
     let (_, store) = try storeWithEntries()
     try store.database.execute(
       "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET user_name = 'mallory' WHERE id = 2")
@@ -85,6 +86,7 @@ final class AuditChainTests: XCTestCase {
   }
 
   func testRemovedEntriesAreFound() throws {
+    try TestBackend.requireSQLite("the tampering below is SQLite's SQL")
     let (_, store) = try storeWithEntries()
     try store.database.execute(
       "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = 1")

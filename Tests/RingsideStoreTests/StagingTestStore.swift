@@ -6,6 +6,8 @@ import RingsideStore
 final class StagingTestStore {
   let directory: String
   let path: String
+  /// The test's own PostgreSQL database under `RINGSIDE_TEST_STORE_BACKEND=postgres`.
+  let postgres: TestPostgres?
   static let now = Date(timeIntervalSince1970: 1_795_000_000)
   static let alice = AuditActor(user: "alice", origin: "ssh 192.0.2.7:51234")
   static let bob = AuditActor(user: "bob")
@@ -16,7 +18,8 @@ final class StagingTestStore {
         "ringside-staging-\(UUID().uuidString)"
       ).path
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    path = directory + "/ringside.db"
+    postgres = TestBackend.isPostgres ? try TestPostgres() : nil
+    path = postgres?.url ?? directory + "/ringside.db"
   }
 
   deinit { try? FileManager.default.removeItem(atPath: directory) }

@@ -2,16 +2,20 @@ import Foundation
 import RingsideDomain
 import RingsideStore
 
-/// A store in a fresh temporary directory, removed when the test ends.
+/// A store in a fresh temporary directory, removed when the test ends; under
+/// `RINGSIDE_TEST_STORE_BACKEND=postgres` a fresh PostgreSQL database instead (`TestBackend`).
 final class TemporaryStore {
   let directory: URL
   let path: String
+  /// The test's own PostgreSQL database, dropped with this store.
+  let postgres: TestPostgres?
 
   init() throws {
     directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "ringside-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    path = directory.appendingPathComponent("sub/ringside.db").path
+    postgres = TestBackend.isPostgres ? try TestPostgres() : nil
+    path = postgres?.url ?? directory.appendingPathComponent("sub/ringside.db").path
   }
 
   deinit { try? FileManager.default.removeItem(at: directory) }

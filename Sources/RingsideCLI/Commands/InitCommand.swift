@@ -35,6 +35,14 @@ enum InitCommand {
 
   static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
     let path = context.storePath(arguments)
+    if case .postgres = StoreLocation(path) {
+      // PostgreSQL: the schema and the two roles; the server's own roles replace unix groups.
+      let store = try context.openStore(arguments, create: true)
+      context.print(
+        "The PostgreSQL store \(store.path) is ready: members of ringside_admin write, members "
+          + "of ringside_viewer read (GRANT ringside_viewer TO some_login).")
+      return ExitCode.ok.rawValue
+    }
     guard arguments.flag("--shared") else {
       if arguments.value("--admin-group") != nil || arguments.value("--viewer-group") != nil {
         throw CLIError.usage("--admin-group and --viewer-group need --shared", command: "init")

@@ -24,7 +24,8 @@ public struct CLIError: Error, Sendable, CustomStringConvertible {
       switch error.kind {
       case .notFound: .noInput
       case .cannotOpen: .cantCreate
-      case .readOnly: .noPermission
+      case .readOnly, .authentication: .noPermission
+      case .unavailable: .unavailable
       case .busy: .tempFail
       case .full: .ioError
       case .corrupt, .newerSchema: .dataError

@@ -1,10 +1,15 @@
-/// A SQLite failure translated for people: what was being done and what SQLite said.
+/// A store failure translated for people: what was being done and what SQLite or the
+/// PostgreSQL server said.
 public struct StoreError: Error, Sendable, CustomStringConvertible {
   /// Why the store refused, so the CLI can choose an exit code.
   public enum Kind: Sendable {
     case cannotOpen, busy, readOnly, full, corrupt, newerSchema, constraint, notFound, conflict,
       /// A query stopped on purpose (the dashboard interrupts one a newer one replaces).
       interrupted,
+      /// The PostgreSQL server cannot be reached, or is older than Ringside supports.
+      unavailable,
+      /// The PostgreSQL server refused the login: wrong password, or no such role.
+      authentication,
       other
   }
 

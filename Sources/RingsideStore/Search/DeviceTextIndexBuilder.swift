@@ -37,8 +37,9 @@ public final class DeviceTextIndexBuilder {
     namePrefixes.reserveCapacity(2 * expected)
     ids.reserveCapacity(expected)
     facets.reserve(expected)
-    names = try NameOrderReader(database: store.database, capacity: expected)
-    slice = try store.database.prepare(
+    let sqlite = try store.requireSQLite("the in-memory word index")
+    names = try NameOrderReader(database: sqlite, capacity: expected)
+    slice = try sqlite.prepare(
       """
       SELECT id, name, serial, user_name, model, \(DeviceFacetTable.columns)
       FROM devices WHERE id > ?1 ORDER BY id LIMIT ?2

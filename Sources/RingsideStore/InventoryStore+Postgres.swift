@@ -1,0 +1,60 @@
+import RingsideDomain
+
+extension InventoryStore {
+  /// Brings the PostgreSQL database `connection` serves to the current schema, or refuses it:
+  /// a newer schema is never altered, a database without one is created only by `create`
+  /// (which also makes the admin and viewer roles). A reading session stays read-only.
+  func preparePostgres(_ connection: PostgresConnection, create: Bool) throws(StoreError) {
+    let hasMeta = try connection.scalar("SELECT to_regclass('meta') IS NOT NULL")?.int == 1
+    let version =
+      hasMeta
+      ? Int(
+        try connection.scalar("SELECT value FROM meta WHERE key = 'schema_version'")?.string ?? "0")
+        ?? 0 : 0
+    if version > PostgresSchema.currentVersion {
+      throw StoreError(
+        .newerSchema,
+        "the store \(path) was created by a newer Ringside (schema \(version), this one knows up to \(PostgresSchema.currentVersion)); upgrade Ringside to open it"
+      )
+    }
+    if version < PostgresSchema.currentVersion {
+      guard create, !isReadOnly else {
+        throw StoreError(
+          version == 0 ? .notFound : .readOnly,
+          version == 0
+            ? "no Ringside store in \(path): create one with `ringside init --db \(path)`"
+            : "the store \(path) is from an older Ringside and needs an upgrade: run `ringside init --db \(path)` as its owner"
+        )
+      }
+      do {
+        try connection.transaction {
+          try connection.execute(PostgresSchema.collation + PostgresDialect.functions)
+          for migration in PostgresSchema.migrations where migration.version > version {
+            try connection.execute(migration.sql)
+          }
+          try connection.prepare(
+            """
+            INSERT INTO meta(key, value) VALUES ('schema_version', ?1)
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value
+            """
+          ).run([.text(String(PostgresSchema.currentVersion))])
+          try connection.execute(PostgresSchema.roles)
+          if version == 0 {
+            for (position, name) in Ring.defaultNames.enumerated() {
+              _ = try insertRing(name: name, position: position)
+            }
+            try connection.prepare("INSERT INTO meta(key, value) VALUES ('states_day', ?1)")
+              .run([.text(today)])
+          }
+        }
+      } catch let error as StoreError {
+        throw error
+      } catch {
+        throw StoreError(.other, "store \(path): \(error)")
+      }
+    }
+    if isReadOnly {
+      try connection.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+    }
+  }
+}

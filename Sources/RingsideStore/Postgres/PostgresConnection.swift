@@ -1,0 +1,161 @@
+import CLibPQ
+import Foundation
+
+/// One libpq connection to a PostgreSQL server: connect by URL, execute, prepare,
+/// transactions whose writers queue behind one another as SQLite's `BEGIN IMMEDIATE` makes
+/// them. Not Sendable: a connection stays on the thread that opened it.
+public final class PostgresConnection {
+  /// PostgreSQL 13, the oldest release its project still supported when this was written.
+  public static let minimumServerVersion: Int32 = 130_000
+  /// The advisory lock every writing transaction takes first ("RINGSIDE" in ASCII).
+  static let writerLockKey: Int64 = 0x5249_4E47_5349_4445
+
+  let handle: OpaquePointer
+  /// The URL without its password, for messages.
+  public let displayName: String
+  /// How long a writer waits for another's transaction before giving up, as SQLite's busy
+  /// timeout does.
+  let busyTimeoutMS: Int
+  private var statementCount = 0
+  /// `SELECT lastval()`, compiled once (by name, so no statement object keeps this alive).
+  private var lastValueName: String?
+
+  /// Connects with the URL or `key=value` string `url` (libpq also reads `PGSERVICE`,
+  /// `~/.pg_service.conf`, `PGPASSFILE` and the other `PG…` variables itself).
+  /// A server older than `minimumServerVersion` (libpq's number, 130000 for 13.0) is refused.
+  public init(
+    url: String, busyTimeoutMS: Int = 5000, connectTimeoutSeconds: Int = 10,
+    minimumServerVersion: Int32 = PostgresConnection.minimumServerVersion
+  ) throws(StoreError) {
+    displayName = PostgresURL.redacted(url)
+    self.busyTimeoutMS = busyTimeoutMS
+    // Keywords after `dbname` override what the URL says; those before it are defaults.
+    let keywords = ["connect_timeout", "fallback_application_name", "dbname", "client_encoding"]
+    let values = ["\(connectTimeoutSeconds)", "ringside", url, "UTF8"]
+    let conn = Self.withCStrings(keywords) { keys in
+      Self.withCStrings(values) { vals in PQconnectdbParams(keys, vals, 1) }
+    }
+    guard let conn else {
+      throw StoreError(.other, "cannot connect to \(displayName): out of memory")
+    }
+    if PQstatus(conn) != CONNECTION_OK {
+      let text = String(cString: PQerrorMessage(conn))
+      PQfinish(conn)
+      throw PostgresError.connection(text, store: displayName)
+    }
+    let version = PQserverVersion(conn)
+    if version < minimumServerVersion {
+      PQfinish(conn)
+      throw PostgresError.tooOld(version, minimum: minimumServerVersion, store: displayName)
+    }
+    ringside_pq_silence_notices(conn)
+    handle = conn
+  }
+
+  deinit { PQfinish(handle) }
+
+  /// The server's version as libpq reports it (150004 for 15.4).
+  public var serverVersion: Int32 { PQserverVersion(handle) }
+
+  /// Runs one or more statements without parameters that return no rows.
+  public func execute(_ sql: String) throws(StoreError) {
+    let result = PQexec(handle, sql)
+    defer { PQclear(result) }
+    try check(result)
+  }
+
+  /// A statement in SQLite's dialect, translated (`PostgresDialect`); the server compiles it
+  /// at its first run, when the parameters' types are known, and keeps it for the next ones.
+  public func prepare(_ sql: String) throws(StoreError) -> PostgresStatement {
+    PostgresStatement(sql: sql, translated: PostgresDialect.translate(sql), connection: self)
+  }
+
+  /// Compiles `sql` on the server under a new name with these parameter types (0: let the
+  /// server infer it); returns the name.
+  func compile(_ sql: String, types: [UInt32], original: String) throws(StoreError) -> String {
+    statementCount += 1
+    let name = "ringside_\(statementCount)"
+    let result = types.withUnsafeBufferPointer {
+      PQprepare(handle, name, sql, Int32(types.count), $0.baseAddress)
+    }
+    defer { PQclear(result) }
+    try check(result, sql: original)
+    return name
+  }
+
+  /// The value the last sequence gave in this session: an identity column's INSERT.
+  public var lastInsertRowID: Int64 {
+    if lastValueName == nil {
+      lastValueName = try? compile("SELECT lastval()", types: [], original: "SELECT lastval()")
+    }
+    guard let lastValueName,
+      let result = PQexecPrepared(handle, lastValueName, 0, nil, nil, nil, 0)
+    else { return 0 }
+    defer { PQclear(result) }
+    guard PQresultStatus(result) == PGRES_TUPLES_OK, PQntuples(result) == 1 else { return 0 }
+    return Int64(String(cString: PQgetvalue(result, 0, 0))) ?? 0
+  }
+
+  /// The first column of the first row, or nil.
+  public func scalar(_ sql: String, _ bindings: [SQLiteValue] = []) throws(StoreError)
+    -> SQLiteValue?
+  {
+    let stmt = try prepare(sql)
+    try stmt.bind(bindings)
+    guard try stmt.step() else { return nil }
+    return stmt.value(at: 0)
+  }
+
+  /// Runs `body` in one transaction: all of it is stored, or none of it. Writers take one
+  /// advisory lock first, so they run one after another like SQLite's `BEGIN IMMEDIATE`; a
+  /// writer that waits longer than the busy timeout gets a `.busy` error.
+  public func transaction<T>(_ body: () throws -> T) throws -> T {
+    do {
+      try execute(
+        "BEGIN; SET LOCAL lock_timeout = \(busyTimeoutMS); "
+          + "SELECT pg_advisory_xact_lock(\(Self.writerLockKey)); SET LOCAL lock_timeout = 0")
+      let result = try body()
+      try execute("COMMIT")
+      return result
+    } catch {
+      _ = PQexec(handle, "ROLLBACK").map { PQclear($0) }
+      throw error
+    }
+  }
+
+  /// Throws the failure `result` carries, if any.
+  func check(_ result: OpaquePointer?, sql: String? = nil) throws(StoreError) {
+    guard let result else {
+      throw connectionLost()
+    }
+    switch PQresultStatus(result) {
+    case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY, PGRES_COPY_IN, PGRES_COPY_OUT:
+      return
+    default:
+      if PQstatus(handle) != CONNECTION_OK { throw connectionLost() }
+      var text = String(cString: PQresultErrorMessage(result))
+      if let sql { text += " in: " + sql.prefix(200) }
+      throw PostgresError.statement(Self.sqlState(result), text, store: displayName)
+    }
+  }
+
+  /// The SQLSTATE of a failed result ("" when it has none).
+  static func sqlState(_ result: OpaquePointer) -> String {
+    PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? ""
+  }
+
+  private func connectionLost() -> StoreError {
+    PostgresError.statement(
+      "08006", String(cString: PQerrorMessage(handle)), store: displayName)
+  }
+
+  /// Calls `body` with a NULL-terminated array of C strings that live as long as the call.
+  private static func withCStrings<R>(
+    _ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R
+  ) -> R {
+    let copies = strings.map { strdup($0) }
+    defer { for copy in copies { free(copy) } }
+    let pointers = copies.map { UnsafePointer($0) } + [nil]
+    return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
+  }
+}

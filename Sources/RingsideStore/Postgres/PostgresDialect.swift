@@ -1,0 +1,247 @@
+/// Rewrites the store's SQL, written for SQLite, where PostgreSQL means something else by the
+/// same words: `x IS y` (a NULL-safe comparison) becomes `IS NOT DISTINCT FROM`, `LIKE`
+/// (ASCII case-blind in SQLite) becomes `ILIKE`, `CAST(x AS INTEGER)` (SQLite reads a leading
+/// number and never fails) becomes `ringside_int(x)`, `group_concat(DISTINCT x)` becomes
+/// `string_agg(DISTINCT x, ',')`; then `?N` becomes `$N` (`PostgresPlaceholders`).
+enum PostgresDialect {
+  static func translate(_ sql: String) -> String {
+    var tokens = SQLTokens.split(sql)
+    rewriteIsParameter(&tokens)
+    rewriteCasts(&tokens)
+    rewriteConstantConditions(&tokens)
+    dropUnaryPlus(&tokens)
+    for i in tokens.indices where tokens[i].isWord {
+      switch tokens[i].text.uppercased() {
+      case "LIKE": tokens[i].text = "ILIKE"
+      case "GROUP_CONCAT": rewriteGroupConcat(&tokens, at: i)
+      case "COALESCE": rewriteConditionDefault(&tokens, at: i)
+      case "FROM", "JOIN": nameSubquery(&tokens, at: i)
+      case "LIMIT": rewriteNegativeLimit(&tokens, at: i)
+      default: break
+      }
+    }
+    return PostgresPlaceholders.translate(tokens.map(\.text).joined())
+  }
+
+  /// `IS x` → `IS NOT DISTINCT FROM x`, `IS NOT x` → `IS DISTINCT FROM x` (SQLite's NULL-safe
+  /// comparison), unless x is NULL, TRUE or FALSE.
+  private static func rewriteIsParameter(_ tokens: inout [SQLTokens.Token]) {
+    for i in tokens.indices where tokens[i].isWord && tokens[i].text.uppercased() == "IS" {
+      guard var next = SQLTokens.next(tokens, after: i) else { continue }
+      var negated = false
+      if tokens[next].text.uppercased() == "NOT", let after = SQLTokens.next(tokens, after: next) {
+        negated = true
+        next = after
+      }
+      let plain: Set<String> = ["NULL", "TRUE", "FALSE", "DISTINCT", "UNKNOWN"]
+      guard !plain.contains(tokens[next].text.uppercased()) else { continue }
+      tokens[i].text = negated ? "IS DISTINCT FROM" : "IS NOT DISTINCT FROM"
+      for j in (i + 1)..<next { tokens[j].text = tokens[j].isWord ? "" : tokens[j].text }
+    }
+  }
+
+  /// A bare `1` or `0` standing as a condition (`WHERE 1`, `AND 0`) → `TRUE` or `FALSE`.
+  private static func rewriteConstantConditions(_ tokens: inout [SQLTokens.Token]) {
+    let before: Set<String> = ["WHERE", "AND", "OR", "NOT", "ON", "WHEN", "HAVING", "("]
+    let after: Set<String> = [
+      "AND", "OR", "ORDER", "GROUP", "LIMIT", "HAVING", "THEN", ")", "UNION", "EXCEPT", ";",
+    ]
+    for i in tokens.indices where tokens[i].text == "1" || tokens[i].text == "0" {
+      guard let previous = SQLTokens.previous(tokens, before: i),
+        before.contains(tokens[previous].text.uppercased())
+      else { continue }
+      let next = SQLTokens.next(tokens, after: i)
+      guard next.map({ after.contains(tokens[$0].text.uppercased()) }) ?? true else { continue }
+      // `(1)` alone may be a value (`VALUES (1)`); only after a condition keyword or inside
+      // one's parentheses is it a condition.
+      if tokens[previous].text == "(",
+        let outer = SQLTokens.previous(tokens, before: previous),
+        !before.contains(tokens[outer].text.uppercased())
+      {
+        continue
+      }
+      tokens[i].text = tokens[i].text == "1" ? "TRUE" : "FALSE"
+    }
+  }
+
+  /// `+d.state`: SQLite's way to keep an index out of a term; PostgreSQL has no unary plus on
+  /// text, and its planner needs no such hint, so the plus goes.
+  private static func dropUnaryPlus(_ tokens: inout [SQLTokens.Token]) {
+    let before: Set<String> = ["(", "=", ",", "WHERE", "AND", "OR", "NOT", "ON", "WHEN", "BY"]
+    for i in tokens.indices where tokens[i].text == "+" {
+      guard i + 1 < tokens.count, tokens[i + 1].isWord,
+        let previous = SQLTokens.previous(tokens, before: i),
+        before.contains(tokens[previous].text.uppercased())
+      else { continue }
+      tokens[i].text = ""
+    }
+  }
+
+  /// `CAST(expr AS INTEGER)` → `ringside_int((expr)::text)`.
+  private static func rewriteCasts(_ tokens: inout [SQLTokens.Token]) {
+    var i = 0
+    while i < tokens.count {
+      defer { i += 1 }
+      guard tokens[i].isWord, tokens[i].text.uppercased() == "CAST",
+        let open = SQLTokens.next(tokens, after: i), tokens[open].text == "(",
+        let close = SQLTokens.matching(tokens, open: open),
+        let type = SQLTokens.previous(tokens, before: close),
+        tokens[type].text.uppercased() == "INTEGER",
+        let asWord = SQLTokens.previous(tokens, before: type),
+        tokens[asWord].text.uppercased() == "AS"
+      else { continue }
+      tokens[i].text = "ringside_int"
+      tokens[open].text = "(("
+      tokens[asWord].text = ")::text"
+      for j in (asWord + 1)..<close { tokens[j].text = "" }
+    }
+  }
+
+  /// `COALESCE((condition), 0)` → `COALESCE((condition), FALSE)` (and 1 → TRUE): SQLite's
+  /// conditions are numbers, PostgreSQL's are booleans. Only a first argument in parentheses
+  /// counts as a condition.
+  private static func rewriteConditionDefault(_ tokens: inout [SQLTokens.Token], at i: Int) {
+    guard let open = SQLTokens.next(tokens, after: i), tokens[open].text == "(",
+      let first = SQLTokens.next(tokens, after: open), tokens[first].text == "(",
+      let innerClose = SQLTokens.matching(tokens, open: first),
+      let comma = SQLTokens.next(tokens, after: innerClose), tokens[comma].text == ",",
+      let value = SQLTokens.next(tokens, after: comma),
+      tokens[value].text == "0" || tokens[value].text == "1",
+      let close = SQLTokens.next(tokens, after: value), tokens[close].text == ")"
+    else { return }
+    tokens[value].text = tokens[value].text == "1" ? "TRUE" : "FALSE"
+  }
+
+  /// `FROM (SELECT …)` without a name gets one: PostgreSQL 15 requires it.
+  private static func nameSubquery(_ tokens: inout [SQLTokens.Token], at i: Int) {
+    guard let open = SQLTokens.next(tokens, after: i), tokens[open].text == "(",
+      let close = SQLTokens.matching(tokens, open: open)
+    else { return }
+    let next = SQLTokens.next(tokens, after: close)
+    let clauses: Set<String> = [
+      "WHERE", "GROUP", "ORDER", "LIMIT", "JOIN", "LEFT", "INNER", "CROSS", "UNION", "ON", ")",
+      ",", ";", "HAVING", "EXCEPT", "INTERSECT",
+    ]
+    if let next, !clauses.contains(tokens[next].text.uppercased()) { return }
+    tokens[close].text = ") AS ringside_sub\(i)"
+  }
+
+  /// `LIMIT ?N`: SQLite reads a negative limit as none, PostgreSQL refuses it.
+  private static func rewriteNegativeLimit(_ tokens: inout [SQLTokens.Token], at i: Int) {
+    guard let value = SQLTokens.next(tokens, after: i) else { return }
+    if tokens[value].text == "-", let one = SQLTokens.next(tokens, after: value),
+      tokens[one].text == "1"
+    {
+      tokens[value].text = "ALL"
+      tokens[one].text = ""
+    } else if tokens[value].text.hasPrefix("?") {
+      let p = tokens[value].text
+      tokens[value].text = "NULLIF(GREATEST(CAST(\(p) AS BIGINT), -1), -1)"
+    }
+  }
+
+  /// `group_concat(DISTINCT x)` → `string_agg(DISTINCT x, ',')` (one argument only).
+  private static func rewriteGroupConcat(_ tokens: inout [SQLTokens.Token], at i: Int) {
+    guard let open = SQLTokens.next(tokens, after: i), tokens[open].text == "(",
+      let close = SQLTokens.matching(tokens, open: open),
+      !tokens[(open + 1)..<close].contains(where: { $0.text == "," })
+    else { return }
+    tokens[i].text = "string_agg"
+    tokens[close].text = ", ',')"
+  }
+
+  /// Functions the translated SQL calls; `ringside init` creates them with the schema.
+  static let functions = """
+    CREATE OR REPLACE FUNCTION ringside_int(t TEXT) RETURNS BIGINT LANGUAGE sql IMMUTABLE AS $$
+      SELECT CASE WHEN t IS NULL THEN NULL
+        ELSE COALESCE(substring(t FROM '^\\s*([+-]?[0-9]{1,18})')::bigint, 0) END
+    $$;
+
+    """
+}
+
+/// SQL split into words, quoted runs, comments, whitespace and single punctuation marks, so
+/// rewrites never touch text inside quotes or comments.
+enum SQLTokens {
+  struct Token {
+    var text: String
+    let isWord: Bool
+    let isSpace: Bool
+  }
+
+  static func split(_ sql: String) -> [Token] {
+    var tokens: [Token] = []
+    let chars = Array(sql.unicodeScalars)
+    var i = 0
+    func word(_ c: Unicode.Scalar) -> Bool {
+      c == "_" || c.properties.isAlphabetic || ("0"..."9").contains(c)
+    }
+    while i < chars.count {
+      let c = chars[i]
+      var end = i + 1
+      var isWord = false
+      var isSpace = false
+      if c == "'" || c == "\"" {
+        while end < chars.count {
+          if chars[end] == c {
+            if end + 1 < chars.count && chars[end + 1] == c {
+              end += 2
+              continue
+            }
+            end += 1
+            break
+          }
+          end += 1
+        }
+      } else if c == "-" && end < chars.count && chars[end] == "-" {
+        while end < chars.count && chars[end] != "\n" { end += 1 }
+        isSpace = true
+      } else if c == "/" && end < chars.count && chars[end] == "*" {
+        end += 1
+        while end + 1 < chars.count && !(chars[end] == "*" && chars[end + 1] == "/") { end += 1 }
+        end = min(end + 2, chars.count)
+        isSpace = true
+      } else if c.properties.isWhitespace {
+        while end < chars.count && chars[end].properties.isWhitespace { end += 1 }
+        isSpace = true
+      } else if c == "?" {
+        while end < chars.count && ("0"..."9").contains(chars[end]) { end += 1 }
+      } else if word(c) {
+        while end < chars.count && word(chars[end]) { end += 1 }
+        isWord = true
+      }
+      end = min(end, chars.count)
+      var text = ""
+      text.unicodeScalars.append(contentsOf: chars[i..<end])
+      tokens.append(Token(text: text, isWord: isWord, isSpace: isSpace))
+      i = end
+    }
+    return tokens
+  }
+
+  /// The next token after `i` that is not whitespace or a comment.
+  static func next(_ tokens: [Token], after i: Int) -> Int? {
+    var j = i + 1
+    while j < tokens.count && tokens[j].isSpace { j += 1 }
+    return j < tokens.count ? j : nil
+  }
+
+  static func previous(_ tokens: [Token], before i: Int) -> Int? {
+    var j = i - 1
+    while j >= 0 && tokens[j].isSpace { j -= 1 }
+    return j >= 0 ? j : nil
+  }
+
+  /// The `)` that closes the `(` at `open`.
+  static func matching(_ tokens: [Token], open: Int) -> Int? {
+    var depth = 0
+    for j in open..<tokens.count {
+      if tokens[j].text == "(" { depth += 1 }
+      if tokens[j].text == ")" {
+        depth -= 1
+        if depth == 0 { return j }
+      }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Turns libpq's failures into `StoreError`s that name the store by its URL without password.
+enum PostgresError {
+  /// A failed statement, by its SQLSTATE (class 23 and trigger exceptions are constraints,
+  /// as SQLite reports a failed CHECK or `RAISE(ABORT)`).
+  static func statement(_ sqlState: String, _ text: String, store: String) -> StoreError {
+    let kind: StoreError.Kind =
+      switch sqlState {
+      case "40001", "40P01", "55P03": .busy
+      case "25006", "42501": .readOnly
+      case "53100": .full
+      case "XX001", "XX002": .corrupt
+      case "57014": .interrupted
+      case "P0001": .constraint
+      case "08000", "08003", "08006", "57P01", "57P02", "57P03": .unavailable
+      default: sqlState.hasPrefix("23") ? .constraint : .other
+      }
+    let prefix: String =
+      switch kind {
+      case .busy: "the store \(store) stayed locked by another session"
+      case .readOnly: "the store \(store) is read-only for this database user"
+      case .full: "the server holding \(store) is out of disk space; nothing was changed"
+      case .corrupt: "the store \(store) is damaged"
+      case .unavailable: "lost the connection to the PostgreSQL server at \(store)"
+      default: "store \(store)"
+      }
+    let detail = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    return StoreError(kind, detail.isEmpty ? prefix : "\(prefix): \(detail)")
+  }
+
+  /// A failed connection attempt, by what libpq said.
+  static func connection(_ text: String, store: String) -> StoreError {
+    // libpq's message spans lines with a tab-indented hint; one line reads better.
+    let detail = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    if detail.contains("password authentication failed") || detail.contains("no password supplied")
+    {
+      return StoreError(
+        .authentication,
+        "the PostgreSQL server at \(store) refused the password: \(detail)")
+    }
+    if detail.contains("role \"") && detail.contains("does not exist") {
+      return StoreError(
+        .authentication,
+        "the PostgreSQL server at \(store) has no such role (ask its owner to run `ringside init` "
+          + "or CREATE ROLE): \(detail)")
+    }
+    if detail.contains("database \"") && detail.contains("does not exist") {
+      return StoreError(
+        .notFound,
+        "no store at \(store): the database does not exist (create it with createdb, then run "
+          + "`ringside init --db URL`): \(detail)")
+    }
+    return StoreError(
+      .unavailable, "cannot reach the PostgreSQL server at \(store): \(detail)")
+  }
+
+  /// A server older than the oldest Ringside supports.
+  static func tooOld(_ version: Int32, minimum: Int32, store: String) -> StoreError {
+    StoreError(
+      .unavailable,
+      "the PostgreSQL server at \(store) runs version \(release(version)); "
+        + "Ringside needs \(release(minimum)) or newer")
+  }
+
+  /// "15.4" for 150004, "9.6" for 90624 (before 10 the second number was part of the release).
+  static func release(_ version: Int32) -> String {
+    version >= 100_000
+      ? "\(version / 10000).\(version % 10000)" : "\(version / 10000).\(version / 100 % 100)"
+  }
+}

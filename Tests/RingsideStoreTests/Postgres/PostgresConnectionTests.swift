@@ -1,0 +1,129 @@
+import Foundation
+import XCTest
+
+@testable import RingsideStore
+
+/// The libpq connection against a real server (skipped without one).
+final class PostgresConnectionTests: XCTestCase {
+  func testParametersRoundTripWithTheirTypes() throws {
+    let pg = try TestPostgres()
+    let db = try PostgresConnection(url: pg.url)
+    try db.execute("CREATE TABLE t (id BIGINT PRIMARY KEY, name TEXT, score DOUBLE PRECISION)")
+    let insert = try db.prepare("INSERT INTO t(id, name, score) VALUES (?1, ?2, ?3)")
+    try insert.run([.integer(1), .text("Ada's iPhone 'x' ?1 é"), .real(2.5)])
+    try insert.run([.integer(2), .null, .null])
+    let rows = try db.prepare("SELECT id, name, score FROM t WHERE id >= ?1 ORDER BY id")
+      .query([.integer(1)]) { [$0.value(at: 0), $0.value(at: 1), $0.value(at: 2)] }
+    XCTAssertEqual(
+      rows,
+      [[.integer(1), .text("Ada's iPhone 'x' ?1 é"), .real(2.5)], [.integer(2), .null, .null]])
+    XCTAssertEqual(try db.scalar("SELECT count(*) FROM t WHERE name IS NULL")?.int, 1)
+    XCTAssertNil(try db.scalar("SELECT id FROM t WHERE id = ?1", [.integer(99)]))
+  }
+
+  func testAFailedTransactionLeavesNothingBehind() throws {
+    let pg = try TestPostgres()
+    let db = try PostgresConnection(url: pg.url)
+    try db.execute("CREATE TABLE t (id BIGINT PRIMARY KEY)")
+    XCTAssertThrowsError(
+      try db.transaction {
+        try db.prepare("INSERT INTO t VALUES (?1)").run([.integer(1)])
+        try db.prepare("INSERT INTO t VALUES (?1)").run([.integer(1)])
+      }
+    ) { error in
+      XCTAssertEqual((error as? StoreError)?.kind, .constraint)
+    }
+    XCTAssertEqual(try db.scalar("SELECT count(*) FROM t")?.int, 0)
+    try db.transaction { try db.prepare("INSERT INTO t VALUES (?1)").run([.integer(2)]) }
+    XCTAssertEqual(try db.scalar("SELECT count(*) FROM t")?.int, 1)
+  }
+
+  func testASecondWriterWaitsOnlyAsLongAsTheBusyTimeout() throws {
+    let pg = try TestPostgres()
+    let first = try PostgresConnection(url: pg.url)
+    let second = try PostgresConnection(url: pg.url, busyTimeoutMS: 200)
+    let started = Date()
+    try first.transaction {
+      XCTAssertThrowsError(try second.transaction {}) { error in
+        XCTAssertEqual((error as? StoreError)?.kind, .busy)
+      }
+    }
+    XCTAssertLessThan(Date().timeIntervalSince(started), 3)
+    // Once the first writer is done, the second may write.
+    try second.transaction {}
+  }
+
+  func testAnUnreachableServerIsUnavailableAndTheMessageHasNoPassword() throws {
+    let port = try Self.closedPort()
+    let url = "postgresql://admin:topsecret@127.0.0.1:\(port)/ringside"
+    XCTAssertThrowsError(try PostgresConnection(url: url, connectTimeoutSeconds: 2)) { error in
+      let storeError = error as? StoreError
+      XCTAssertEqual(storeError?.kind, .unavailable)
+      XCTAssertTrue(
+        storeError?.message.contains("postgresql://admin@127.0.0.1:\(port)/ringside") ?? false,
+        storeError?.message ?? "")
+      XCTAssertFalse(storeError?.message.contains("topsecret") ?? true)
+    }
+  }
+
+  func testAWrongPasswordIsAnAuthenticationError() throws {
+    let pg = try TestPostgres()
+    let url = TestPostgres.replacingLogin(in: pg.url, user: "ringside_ci", password: "not-it")
+    XCTAssertThrowsError(try PostgresConnection(url: url)) { error in
+      let storeError = error as? StoreError
+      XCTAssertEqual(storeError?.kind, .authentication)
+      XCTAssertTrue(storeError?.message.contains("refused the password") ?? false)
+      XCTAssertFalse(storeError?.message.contains("not-it") ?? true)
+    }
+  }
+
+  func testAMissingRoleIsAnAuthenticationError() throws {
+    let pg = try TestPostgres()
+    let db = try PostgresConnection(url: pg.url)
+    // Under password authentication the server answers a missing role as a failed password,
+    // so nobody can probe for role names; either way it is an authentication error.
+    try db.execute("CREATE ROLE ringside_gone LOGIN PASSWORD 'pw1'; DROP ROLE ringside_gone")
+    let url = TestPostgres.replacingLogin(in: pg.url, user: "ringside_gone", password: "pw1")
+    XCTAssertThrowsError(try PostgresConnection(url: url)) { error in
+      XCTAssertEqual((error as? StoreError)?.kind, .authentication)
+    }
+  }
+
+  func testAServerOlderThanTheMinimumIsRefusedWithBothVersions() throws {
+    let pg = try TestPostgres()
+    let version = try PostgresConnection(url: pg.url).serverVersion
+    XCTAssertThrowsError(try PostgresConnection(url: pg.url, minimumServerVersion: version + 1)) {
+      error in
+      let storeError = error as? StoreError
+      XCTAssertEqual(storeError?.kind, .unavailable)
+      XCTAssertTrue(storeError?.message.contains(PostgresError.release(version)) ?? false)
+    }
+  }
+
+  func testAMissingDatabaseIsNotFound() throws {
+    let pg = try TestPostgres()
+    let url = TestPostgres.replacingDatabase(in: pg.url, with: pg.databaseName + "_absent")
+    XCTAssertThrowsError(try PostgresConnection(url: url)) { error in
+      XCTAssertEqual((error as? StoreError)?.kind, .notFound)
+    }
+  }
+
+  /// A port on 127.0.0.1 nothing listens on: bound, then closed.
+  static func closedPort() throws -> UInt16 {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    try withUnsafeMutablePointer(to: &address) { pointer in
+      try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        guard bind(fd, $0, length) == 0, getsockname(fd, $0, &length) == 0 else {
+          throw XCTSkip("no free port on 127.0.0.1")
+        }
+      }
+    }
+    return UInt16(bigEndian: address.sin_port)
+  }
+}

@@ -1,0 +1,124 @@
+import XCTest
+
+@testable import RingsideStore
+
+final class PostgresURLTests: XCTestCase {
+  func testBothSchemesInAnyCaseSelectPostgresAndAPathSelectsSQLite() {
+    XCTAssertEqual(StoreLocation("postgresql://h/db"), .postgres(url: "postgresql://h/db"))
+    XCTAssertEqual(StoreLocation("postgres://h/db"), .postgres(url: "postgres://h/db"))
+    XCTAssertEqual(StoreLocation("PostgreSQL://h/db"), .postgres(url: "PostgreSQL://h/db"))
+    XCTAssertEqual(
+      StoreLocation("/var/lib/ringside/postgres.db"), .sqlite(path: "/var/lib/ringside/postgres.db")
+    )
+    XCTAssertEqual(StoreLocation("postgres.db"), .sqlite(path: "postgres.db"))
+  }
+
+  func testRedactionDropsThePasswordFromUserinfoAndQuery() {
+    XCTAssertEqual(
+      PostgresURL.redacted("postgresql://admin:s3cr%40t@db.example:5433/ringside?sslmode=require"),
+      "postgresql://admin@db.example:5433/ringside?sslmode=require")
+    XCTAssertEqual(
+      PostgresURL.redacted("postgres://db.example/ringside?password=hunter2&sslmode=verify-full"),
+      "postgres://db.example/ringside?sslmode=verify-full")
+    XCTAssertEqual(PostgresURL.redacted("postgresql://a:b@h"), "postgresql://a@h")
+    XCTAssertEqual(PostgresURL.redacted("postgresql:///ringside"), "postgresql:///ringside")
+    XCTAssertEqual(
+      PostgresURL.redacted("host=db user=admin password=hunter2 dbname=ringside"),
+      "host=db user=admin dbname=ringside")
+  }
+
+  func testDisplayNameOfAPostgresLocationHasNoPassword() {
+    XCTAssertEqual(StoreLocation("postgres://u:pw@h/db").displayName, "postgres://u@h/db")
+    XCTAssertEqual(StoreLocation("/tmp/x.db").displayName, "/tmp/x.db")
+  }
+
+  func testParametersBecomeDollarNumbersOutsideQuotesAndComments() {
+    XCTAssertEqual(
+      PostgresPlaceholders.translate("SELECT a FROM t WHERE b = ?1 AND c IN (?2, ?12)"),
+      "SELECT a FROM t WHERE b = $1 AND c IN ($2, $12)")
+    XCTAssertEqual(
+      PostgresPlaceholders.translate("SELECT '?1', \"q?2\" -- ?3\n, ?4 /* ?5 */"),
+      "SELECT '?1', \"q?2\" -- ?3\n, $4 /* ?5 */")
+    XCTAssertEqual(
+      PostgresPlaceholders.translate("VALUES (?, ?, ?5, ?)"), "VALUES ($1, $2, $5, $6)")
+    XCTAssertEqual(PostgresPlaceholders.translate("SELECT 'it''s ?1', ?1"), "SELECT 'it''s ?1', $1")
+  }
+
+  func testReleaseNumbersReadAsPeopleWriteThem() {
+    XCTAssertEqual(PostgresError.release(150004), "15.4")
+    XCTAssertEqual(PostgresError.release(130000), "13.0")
+    XCTAssertEqual(PostgresError.release(90624), "9.6")
+  }
+}
+
+final class PostgresDialectTests: XCTestCase {
+  func testNullSafeComparisonsWithParametersBecomeDistinctFrom() {
+    XCTAssertEqual(
+      PostgresDialect.translate("WHERE a IS ?1 AND b IS NOT ?2 AND c IS NULL AND d IS NOT NULL"),
+      "WHERE a IS NOT DISTINCT FROM $1 AND b IS DISTINCT FROM  $2 AND c IS NULL AND d IS NOT NULL")
+    XCTAssertEqual(
+      PostgresDialect.translate("CASE WHEN f.sha256 IS excluded.sha256 THEN 1 END"),
+      "CASE WHEN f.sha256 IS NOT DISTINCT FROM excluded.sha256 THEN 1 END")
+  }
+
+  func testLikeIsCaseBlindAndQuotedTextIsLeftAlone() {
+    XCTAssertEqual(
+      PostgresDialect.translate("d.name LIKE ?1 ESCAPE '\\' OR x = 'LIKE ?2'"),
+      "d.name ILIKE $1 ESCAPE '\\' OR x = 'LIKE ?2'")
+  }
+
+  func testIntegerCastsReadALeadingNumberAsSQLiteDoes() {
+    XCTAssertEqual(
+      PostgresDialect.translate("COALESCE(CAST(os_base AS INTEGER), 0) >= 27"),
+      "COALESCE(ringside_int((os_base )::text), 0) >= 27")
+    XCTAssertEqual(PostgresDialect.translate("CAST(x AS TEXT)"), "CAST(x AS TEXT)")
+  }
+
+  func testGroupConcatBecomesStringAgg() {
+    XCTAssertEqual(
+      PostgresDialect.translate("SELECT group_concat(DISTINCT s.author) FROM s"),
+      "SELECT string_agg(DISTINCT s.author, ',') FROM s")
+  }
+}
+
+final class PostgresConstantConditionTests: XCTestCase {
+  func testABareOneOrZeroAsAConditionBecomesABoolean() {
+    XCTAssertEqual(
+      PostgresDialect.translate("SELECT 1 FROM t WHERE 1 ORDER BY a LIMIT 1"),
+      "SELECT 1 FROM t WHERE TRUE ORDER BY a LIMIT 1")
+    XCTAssertEqual(
+      PostgresDialect.translate("WHERE (0) OR (a = 1 AND (1))"),
+      "WHERE (FALSE) OR (a = 1 AND (TRUE))")
+    XCTAssertEqual(PostgresDialect.translate("VALUES (1, 0)"), "VALUES (1, 0)")
+  }
+}
+
+final class PostgresDialectClauseTests: XCTestCase {
+  func testAConditionsNumericDefaultBecomesABoolean() {
+    XCTAssertEqual(
+      PostgresDialect.translate("NOT COALESCE((a LIKE ?1), 0)"),
+      "NOT COALESCE((a ILIKE $1), FALSE)")
+    XCTAssertEqual(PostgresDialect.translate("COALESCE(x, 0)"), "COALESCE(x, 0)")
+  }
+
+  func testAnUnnamedSubqueryGetsANameAndANamedOneKeepsItsOwn() {
+    XCTAssertEqual(
+      PostgresDialect.translate("SELECT n FROM (SELECT 1 AS n) WHERE n > 0"),
+      "SELECT n FROM (SELECT 1 AS n) AS ringside_sub4 WHERE n > 0")
+    XCTAssertEqual(
+      PostgresDialect.translate("SELECT n FROM (SELECT 1 AS n) s"),
+      "SELECT n FROM (SELECT 1 AS n) s")
+  }
+
+  func testSQLitesIndexHintPlusGoesAndAdditionStays() {
+    XCTAssertEqual(
+      PostgresDialect.translate("WHERE (+d.state = ?1 OR +d.state = ?2) AND a + b > 1"),
+      "WHERE (d.state = $1 OR d.state = $2) AND a + b > 1")
+  }
+
+  func testANegativeLimitMeansNone() {
+    XCTAssertEqual(PostgresDialect.translate("LIMIT -1"), "LIMIT ALL")
+    XCTAssertEqual(
+      PostgresDialect.translate("LIMIT ?2"), "LIMIT NULLIF(GREATEST(CAST($2 AS BIGINT), -1), -1)")
+  }
+}
