@@ -86,7 +86,7 @@ public enum DashboardCommand {
       throw error
     }
     terminal.apply(theme)
-    let path = store.path
+    let path = store.reopenPath
     let readOnly = !access.canWrite
     let runner = BackgroundRunner(
       open: { try InventoryStore(path: path, readOnly: readOnly) },

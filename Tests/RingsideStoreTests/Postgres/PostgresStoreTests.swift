@@ -124,5 +124,20 @@ final class PostgresStoreTests: XCTestCase {
     XCTAssertEqual(a.byState, b.byState)
     XCTAssertEqual(a.byRemoval, b.byRemoval)
     XCTAssertEqual(a.stale, b.stale)
+    // Every sort lists the same devices in the same order (names with accents included: both
+    // fold only ASCII letters, then compare bytes).
+    for column in DeviceSort.Column.allCases {
+      for descending in [false, true] {
+        let sort = DeviceSort(column, descending: descending)
+        for text in ["", "ipad", "platform:macos"] {
+          let filter = try DeviceFilter.parse(text)
+          XCTAssertEqual(
+            try postgres.devices(filter: filter, sort: sort, offset: 0, limit: 300, now: now)
+              .map(\.device.key),
+            try sqlite.devices(filter: filter, sort: sort, offset: 0, limit: 300, now: now)
+              .map(\.device.key), "\(column) \(descending) \(text)")
+        }
+      }
+    }
   }
 }
