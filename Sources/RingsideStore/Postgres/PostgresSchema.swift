@@ -3,7 +3,9 @@
 /// newer than this Ringside knows is refused, never altered.
 enum PostgresSchema {
   /// Migrations by version; the first brings an empty database to SQLite's schema 8 at once.
-  static let migrations: [(version: Int, sql: String)] = [(8, foundation + fleetGroups)]
+  static let migrations: [(version: Int, sql: String)] = [
+    (8, foundation + fleetGroups + wordIndex)
+  ]
 
   static var currentVersion: Int { migrations.last?.version ?? 0 }
 
@@ -198,6 +200,25 @@ enum PostgresSchema {
         OR OLD.state IS DISTINCT FROM NEW.state OR OLD.removal IS DISTINCT FROM NEW.removal
         OR OLD.last_checkin IS DISTINCT FROM NEW.last_checkin)
       EXECUTE FUNCTION fleet_groups_count();
+
+    """
+
+  /// A trigram index for the word filter (`name`, `serial`, `user_name` or `model` ILIKE
+  /// '%word%'), so it reads the matching rows instead of every device. `pg_trgm` ships with
+  /// PostgreSQL's contrib modules and is a trusted extension, which a database owner may
+  /// create; where it is missing, the word filter still works, reading every row.
+  static let wordIndex = """
+    DO $$ BEGIN
+      CREATE EXTENSION IF NOT EXISTS pg_trgm;
+    EXCEPTION WHEN OTHERS THEN
+      NULL;
+    END $$;
+    DO $$ BEGIN
+      IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
+        CREATE INDEX devices_by_words ON devices USING gin (
+          name gin_trgm_ops, serial gin_trgm_ops, user_name gin_trgm_ops, model gin_trgm_ops);
+      END IF;
+    END $$;
 
     """
 
