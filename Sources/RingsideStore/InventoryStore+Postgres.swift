@@ -28,7 +28,7 @@ extension InventoryStore {
       }
       do {
         try connection.transaction {
-          try connection.execute(PostgresSchema.collation + PostgresDialect.functions)
+          try connection.execute(PostgresDialect.functions)
           for migration in PostgresSchema.migrations where migration.version > version {
             try connection.execute(migration.sql)
           }

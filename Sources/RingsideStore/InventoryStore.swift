@@ -11,7 +11,10 @@ public final class InventoryStore {
   /// The same connection when the store is SQLite: the bulk paths (import, the text index,
   /// facets) and SQLite's own settings use it directly.
   let sqlite: SQLiteDatabase?
+  /// The file, or for PostgreSQL the URL without its password: what messages show.
   public let path: String
+  /// What opens this store again (for PostgreSQL the URL with any password); never shown.
+  public let reopenPath: String
   public let isReadOnly: Bool
   private var cachedCatalog: ReleaseCatalog?
   /// The in-memory text index the dashboard attached, with what it matched lately.
@@ -26,6 +29,7 @@ public final class InventoryStore {
   /// database instead; `create` then creates the schema and roles when missing.
   public init(path: String, create: Bool = false, readOnly: Bool = false) throws(StoreError) {
     self.isReadOnly = readOnly
+    self.reopenPath = path
     if case .postgres(let url) = StoreLocation(path) {
       self.path = PostgresURL.redacted(url)
       let connection = try PostgresConnection(url: url)

@@ -72,7 +72,7 @@ public enum DashboardCommand {
     // The worker opens its connection and answers the first frame's queries while curses and
     // the theme start (about 10 ms): for the window's size as the kernel reports it, which
     // curses then confirms (a different size is a resize).
-    let path = store.path
+    let path = store.reopenPath
     let readOnly = !access.canWrite
     let runner = BackgroundRunner(
       open: { try InventoryStore(path: path, readOnly: readOnly) },

@@ -8,6 +8,7 @@ enum PostgresDialect {
     var tokens = SQLTokens.split(sql)
     rewriteIsParameter(&tokens)
     rewriteCasts(&tokens)
+    rewriteNoCase(&tokens)
     rewriteConstantConditions(&tokens)
     dropUnaryPlus(&tokens)
     for i in tokens.indices where tokens[i].isWord {
@@ -17,6 +18,7 @@ enum PostgresDialect {
       case "COALESCE": rewriteConditionDefault(&tokens, at: i)
       case "FROM", "JOIN": nameSubquery(&tokens, at: i)
       case "LIMIT": rewriteNegativeLimit(&tokens, at: i)
+      case "ORDER": orderNullsAsSQLite(&tokens, at: i)
       default: break
       }
     }
@@ -38,6 +40,46 @@ enum PostgresDialect {
       tokens[i].text = negated ? "IS DISTINCT FROM" : "IS NOT DISTINCT FROM"
       for j in (i + 1)..<next { tokens[j].text = tokens[j].isWord ? "" : tokens[j].text }
     }
+  }
+
+  /// `x COLLATE NOCASE` → `ringside_nocase(x) COLLATE "C"`, and the other side of a
+  /// comparison likewise: ASCII letters folded, then byte order, exactly as SQLite's NOCASE
+  /// sorts and compares (so both backends list names in the same order).
+  private static func rewriteNoCase(_ tokens: inout [SQLTokens.Token]) {
+    for i in tokens.indices where tokens[i].isWord && tokens[i].text.uppercased() == "COLLATE" {
+      guard let name = SQLTokens.next(tokens, after: i),
+        tokens[name].text.uppercased() == "NOCASE",
+        let end = SQLTokens.previous(tokens, before: i),
+        let start = operandStart(tokens, end: end)
+      else { continue }
+      wrap(&tokens, start, end)
+      tokens[i].text = "COLLATE"
+      tokens[name].text = "\"C\""
+      // The left side of `a = b COLLATE NOCASE` (also <, >, <=, >=, <>).
+      var op = SQLTokens.previous(tokens, before: start)
+      var sawOperator = false
+      while let o = op, ["=", "<", ">", "!"].contains(tokens[o].text) {
+        sawOperator = true
+        op = o > 0 ? o - 1 : nil
+        if let p = op, tokens[p].isSpace { op = SQLTokens.previous(tokens, before: p + 1) }
+      }
+      if sawOperator, let leftEnd = op, let leftStart = operandStart(tokens, end: leftEnd) {
+        wrap(&tokens, leftStart, leftEnd)
+      }
+    }
+  }
+
+  /// Where the operand ending at `end` starts: a parameter, or a possibly qualified name.
+  private static func operandStart(_ tokens: [SQLTokens.Token], end: Int) -> Int? {
+    if tokens[end].text.hasPrefix("?") { return end }
+    guard tokens[end].isWord else { return nil }
+    if end >= 2, tokens[end - 1].text == ".", tokens[end - 2].isWord { return end - 2 }
+    return end
+  }
+
+  private static func wrap(_ tokens: inout [SQLTokens.Token], _ start: Int, _ end: Int) {
+    tokens[start].text = "ringside_nocase(" + tokens[start].text
+    tokens[end].text += ")"
   }
 
   /// A bare `1` or `0` standing as a condition (`WHERE 1`, `AND 0`) → `TRUE` or `FALSE`.
@@ -126,6 +168,42 @@ enum PostgresDialect {
     tokens[close].text = ") AS ringside_sub\(i)"
   }
 
+  /// SQLite sorts NULL before every value, PostgreSQL after: each ORDER BY term gets
+  /// `NULLS FIRST` (ascending) or `NULLS LAST` (descending), so rows come in the same order.
+  private static func orderNullsAsSQLite(_ tokens: inout [SQLTokens.Token], at i: Int) {
+    guard let by = SQLTokens.next(tokens, after: i), tokens[by].text.uppercased() == "BY"
+    else { return }
+    let ends: Set<String> = ["LIMIT", "OFFSET", ";", "UNION", "EXCEPT", "INTERSECT", "FOR"]
+    var depth = 0
+    var last: Int?
+    func close(_ term: Int?) {
+      guard let term else { return }
+      switch tokens[term].text.uppercased() {
+      case "DESC": tokens[term].text += " NULLS LAST"
+      case "FIRST", "LAST": break
+      default: tokens[term].text += " NULLS FIRST"
+      }
+    }
+    var j = by + 1
+    while j < tokens.count {
+      let text = tokens[j].text.uppercased()
+      if text == "(" { depth += 1 }
+      if text == ")" {
+        if depth == 0 { break }
+        depth -= 1
+      }
+      if depth == 0 && (ends.contains(text) && tokens[j].isWord || text == ";") { break }
+      if depth == 0 && text == "," {
+        close(last)
+        last = nil
+      } else if !tokens[j].isSpace {
+        last = j
+      }
+      j += 1
+    }
+    close(last)
+  }
+
   /// `LIMIT ?N`: SQLite reads a negative limit as none, PostgreSQL refuses it.
   private static func rewriteNegativeLimit(_ tokens: inout [SQLTokens.Token], at i: Int) {
     guard let value = SQLTokens.next(tokens, after: i) else { return }
@@ -152,96 +230,13 @@ enum PostgresDialect {
 
   /// Functions the translated SQL calls; `ringside init` creates them with the schema.
   static let functions = """
+    CREATE OR REPLACE FUNCTION ringside_nocase(t TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$
+      SELECT translate(t, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')
+    $$;
     CREATE OR REPLACE FUNCTION ringside_int(t TEXT) RETURNS BIGINT LANGUAGE sql IMMUTABLE AS $$
       SELECT CASE WHEN t IS NULL THEN NULL
         ELSE COALESCE(substring(t FROM '^\\s*([+-]?[0-9]{1,18})')::bigint, 0) END
     $$;
 
     """
-}
-
-/// SQL split into words, quoted runs, comments, whitespace and single punctuation marks, so
-/// rewrites never touch text inside quotes or comments.
-enum SQLTokens {
-  struct Token {
-    var text: String
-    let isWord: Bool
-    let isSpace: Bool
-  }
-
-  static func split(_ sql: String) -> [Token] {
-    var tokens: [Token] = []
-    let chars = Array(sql.unicodeScalars)
-    var i = 0
-    func word(_ c: Unicode.Scalar) -> Bool {
-      c == "_" || c.properties.isAlphabetic || ("0"..."9").contains(c)
-    }
-    while i < chars.count {
-      let c = chars[i]
-      var end = i + 1
-      var isWord = false
-      var isSpace = false
-      if c == "'" || c == "\"" {
-        while end < chars.count {
-          if chars[end] == c {
-            if end + 1 < chars.count && chars[end + 1] == c {
-              end += 2
-              continue
-            }
-            end += 1
-            break
-          }
-          end += 1
-        }
-      } else if c == "-" && end < chars.count && chars[end] == "-" {
-        while end < chars.count && chars[end] != "\n" { end += 1 }
-        isSpace = true
-      } else if c == "/" && end < chars.count && chars[end] == "*" {
-        end += 1
-        while end + 1 < chars.count && !(chars[end] == "*" && chars[end + 1] == "/") { end += 1 }
-        end = min(end + 2, chars.count)
-        isSpace = true
-      } else if c.properties.isWhitespace {
-        while end < chars.count && chars[end].properties.isWhitespace { end += 1 }
-        isSpace = true
-      } else if c == "?" {
-        while end < chars.count && ("0"..."9").contains(chars[end]) { end += 1 }
-      } else if word(c) {
-        while end < chars.count && word(chars[end]) { end += 1 }
-        isWord = true
-      }
-      end = min(end, chars.count)
-      var text = ""
-      text.unicodeScalars.append(contentsOf: chars[i..<end])
-      tokens.append(Token(text: text, isWord: isWord, isSpace: isSpace))
-      i = end
-    }
-    return tokens
-  }
-
-  /// The next token after `i` that is not whitespace or a comment.
-  static func next(_ tokens: [Token], after i: Int) -> Int? {
-    var j = i + 1
-    while j < tokens.count && tokens[j].isSpace { j += 1 }
-    return j < tokens.count ? j : nil
-  }
-
-  static func previous(_ tokens: [Token], before i: Int) -> Int? {
-    var j = i - 1
-    while j >= 0 && tokens[j].isSpace { j -= 1 }
-    return j >= 0 ? j : nil
-  }
-
-  /// The `)` that closes the `(` at `open`.
-  static func matching(_ tokens: [Token], open: Int) -> Int? {
-    var depth = 0
-    for j in open..<tokens.count {
-      if tokens[j].text == "(" { depth += 1 }
-      if tokens[j].text == ")" {
-        depth -= 1
-        if depth == 0 { return j }
-      }
-    }
-    return nil
-  }
 }

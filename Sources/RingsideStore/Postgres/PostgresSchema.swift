@@ -3,21 +3,11 @@
 /// newer than this Ringside knows is refused, never altered.
 enum PostgresSchema {
   /// Migrations by version; the first brings an empty database to SQLite's schema 8 at once.
-  static let migrations: [(version: Int, sql: String)] = [(8, foundation + fleetGroups)]
+  static let migrations: [(version: Int, sql: String)] = [
+    (8, foundation + fleetGroups + wordIndex)
+  ]
 
   static var currentVersion: Int { migrations.last?.version ?? 0 }
-
-  /// A case-blind collation for SQLite's `COLLATE NOCASE`, so the queries keep their text.
-  static let collation = """
-    DO $$ BEGIN
-      IF NOT EXISTS (SELECT 1 FROM pg_collation WHERE collname = 'nocase'
-                     AND collnamespace = 'public'::regnamespace) THEN
-        CREATE COLLATION public.nocase (provider = icu, locale = 'und-u-ks-level2',
-                                        deterministic = false);
-      END IF;
-    END $$;
-
-    """
 
   static let foundation = """
     CREATE TABLE rings (
@@ -59,7 +49,7 @@ enum PostgresSchema {
     );
     CREATE INDEX devices_by_state ON devices(state);
     CREATE INDEX devices_by_model ON devices(platform, model);
-    CREATE INDEX devices_by_name ON devices(name COLLATE nocase);
+    CREATE INDEX devices_by_name ON devices((ringside_nocase(name)) COLLATE "C");
     CREATE INDEX devices_by_removal ON devices(removal);
     CREATE INDEX devices_overview ON devices(ring_id, platform, os_sort, rsr, state, removal);
     CREATE INDEX devices_by_os ON devices(os_sort);
@@ -210,6 +200,25 @@ enum PostgresSchema {
         OR OLD.state IS DISTINCT FROM NEW.state OR OLD.removal IS DISTINCT FROM NEW.removal
         OR OLD.last_checkin IS DISTINCT FROM NEW.last_checkin)
       EXECUTE FUNCTION fleet_groups_count();
+
+    """
+
+  /// A trigram index for the word filter (`name`, `serial`, `user_name` or `model` ILIKE
+  /// '%word%'), so it reads the matching rows instead of every device. `pg_trgm` ships with
+  /// PostgreSQL's contrib modules and is a trusted extension, which a database owner may
+  /// create; where it is missing, the word filter still works, reading every row.
+  static let wordIndex = """
+    DO $$ BEGIN
+      CREATE EXTENSION IF NOT EXISTS pg_trgm;
+    EXCEPTION WHEN OTHERS THEN
+      NULL;
+    END $$;
+    DO $$ BEGIN
+      IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
+        CREATE INDEX devices_by_words ON devices USING gin (
+          name gin_trgm_ops, serial gin_trgm_ops, user_name gin_trgm_ops, model gin_trgm_ops);
+      END IF;
+    END $$;
 
     """
 

@@ -53,6 +53,27 @@ final class PostgresConnectionTests: XCTestCase {
     try second.transaction {}
   }
 
+  func testALostConnectionIsUnavailableAndAWriteInFlightIsNotStored() throws {
+    let pg = try TestPostgres()
+    let db = try PostgresConnection(url: pg.url)
+    try db.execute("CREATE TABLE t (id BIGINT PRIMARY KEY)")
+    let pid = try XCTUnwrap(db.scalar("SELECT pg_backend_pid()")?.int)
+    let admin = try PostgresConnection(url: pg.url)
+    XCTAssertThrowsError(
+      try db.transaction {
+        try db.prepare("INSERT INTO t VALUES (?1)").run([.integer(1)])
+        _ = try admin.scalar("SELECT pg_terminate_backend(?1)", [.integer(pid)])
+        try db.prepare("INSERT INTO t VALUES (?1)").run([.integer(2)])
+      }
+    ) { error in
+      let storeError = error as? StoreError
+      XCTAssertEqual(storeError?.kind, .unavailable, storeError?.message ?? "")
+      XCTAssertTrue(storeError?.message.contains("lost the connection") ?? false)
+      XCTAssertFalse(storeError?.message.contains(pg.serverPassword ?? "\u{0}") ?? true)
+    }
+    XCTAssertEqual(try admin.scalar("SELECT count(*) FROM t")?.int, 0)
+  }
+
   func testAnUnreachableServerIsUnavailableAndTheMessageHasNoPassword() throws {
     let port = try Self.closedPort()
     let url = "postgresql://admin:topsecret@127.0.0.1:\(port)/ringside"

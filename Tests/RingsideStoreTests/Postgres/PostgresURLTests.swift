@@ -85,7 +85,7 @@ final class PostgresConstantConditionTests: XCTestCase {
   func testABareOneOrZeroAsAConditionBecomesABoolean() {
     XCTAssertEqual(
       PostgresDialect.translate("SELECT 1 FROM t WHERE 1 ORDER BY a LIMIT 1"),
-      "SELECT 1 FROM t WHERE TRUE ORDER BY a LIMIT 1")
+      "SELECT 1 FROM t WHERE TRUE ORDER BY a NULLS FIRST LIMIT 1")
     XCTAssertEqual(
       PostgresDialect.translate("WHERE (0) OR (a = 1 AND (1))"),
       "WHERE (FALSE) OR (a = 1 AND (TRUE))")
@@ -114,6 +114,27 @@ final class PostgresDialectClauseTests: XCTestCase {
     XCTAssertEqual(
       PostgresDialect.translate("WHERE (+d.state = ?1 OR +d.state = ?2) AND a + b > 1"),
       "WHERE (d.state = $1 OR d.state = $2) AND a + b > 1")
+  }
+
+  func testNoCaseFoldsASCIIThenComparesBytesOnBothSides() {
+    XCTAssertEqual(
+      PostgresDialect.translate(
+        "WHERE d.name = ?1 COLLATE NOCASE ORDER BY d.name COLLATE NOCASE, d.id"),
+      "WHERE ringside_nocase(d.name) = ringside_nocase($1) COLLATE \"C\" "
+        + "ORDER BY ringside_nocase(d.name) COLLATE \"C\" NULLS FIRST, d.id NULLS FIRST")
+    XCTAssertEqual(
+      PostgresDialect.translate("WHERE name > ?1 COLLATE NOCASE"),
+      "WHERE ringside_nocase(name) > ringside_nocase($1) COLLATE \"C\"")
+  }
+
+  func testNullsSortWhereSQLiteSortsThem() {
+    XCTAssertEqual(
+      PostgresDialect.translate("SELECT a FROM t ORDER BY a DESC, f(b, c), d.e ASC LIMIT 3"),
+      "SELECT a FROM t ORDER BY a DESC NULLS LAST, f(b, c) NULLS FIRST, d.e ASC NULLS FIRST LIMIT 3"
+    )
+    XCTAssertEqual(
+      PostgresDialect.translate("SELECT (SELECT x FROM u ORDER BY x) FROM t"),
+      "SELECT (SELECT x FROM u ORDER BY x NULLS FIRST) FROM t")
   }
 
   func testANegativeLimitMeansNone() {

@@ -1,0 +1,75 @@
+import Foundation
+import RingsideStore
+import XCTest
+
+/// Commands with `--db postgresql://…`: the same output as on SQLite, errors without the
+/// password. The tests that need a server are skipped without `RINGSIDE_TEST_POSTGRES_URL`.
+final class PostgresCommandTests: XCTestCase {
+  func testAnUnreachableServerExits69AndNeverShowsThePassword() throws {
+    let cli = try CLIHarness()
+    let port = try Self.closedPort()
+    let url = "postgresql://admin:topsecret@127.0.0.1:\(port)/ringside"
+    for result in [
+      cli.run("report", "--db", url),
+      cli.run(["devices"], environment: ["RINGSIDE_DB": url]),
+    ] {
+      XCTAssertEqual(result.status, 69, result.err)
+      XCTAssertTrue(
+        result.err.contains("postgresql://admin@127.0.0.1:\(port)/ringside"), result.err)
+      XCTAssertFalse(result.err.contains("topsecret"), result.err)
+    }
+  }
+
+  func testInitDemoReportAndDevicesPrintTheSameBytesAsOnSQLite() throws {
+    guard let server = ProcessInfo.processInfo.environment["RINGSIDE_TEST_POSTGRES_URL"],
+      !server.isEmpty, var parts = URLComponents(string: server)
+    else {
+      throw XCTSkip("PostgreSQL backend skipped: RINGSIDE_TEST_POSTGRES_URL is not set")
+    }
+    let name =
+      "ringside_cli_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+    let admin = try PostgresConnection(url: server)
+    try admin.execute("CREATE DATABASE \(name)")
+    defer { try? admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
+    parts.path = "/" + name
+    let url = try XCTUnwrap(parts.string)
+
+    let cli = try CLIHarness()
+    let initialised = cli.run("init", "--db", url)
+    XCTAssertEqual(initialised.status, 0, initialised.err)
+    XCTAssertTrue(initialised.out.contains("ringside_admin"), initialised.out)
+    XCTAssertFalse(initialised.out.contains(parts.password ?? "\u{0}"))
+    for db in [url, cli.dbPath] {
+      let demo = cli.run("demo", "--db", db, "--devices", "500")
+      XCTAssertEqual(demo.status, 0, demo.err)
+    }
+    for arguments in [
+      ["report"], ["report", "--format", "json"], ["devices", "--sort", "name", "--format", "csv"],
+      ["devices", "--filter", "ipad", "--sort", "build"],
+      ["devices", "--sort", "supervised", "--format", "json"],
+    ] {
+      let onPostgres = cli.run(arguments + ["--db", url])
+      let onSQLite = cli.run(arguments + ["--db", cli.dbPath])
+      XCTAssertEqual(onPostgres.status, 0, onPostgres.err)
+      XCTAssertEqual(onPostgres.out, onSQLite.out, "\(arguments)")
+    }
+  }
+
+  /// A port on 127.0.0.1 nothing listens on: bound, then closed.
+  static func closedPort() throws -> UInt16 {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    try withUnsafeMutablePointer(to: &address) { pointer in
+      try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        guard bind(fd, $0, length) == 0, getsockname(fd, $0, &length) == 0 else {
+          throw XCTSkip("no free port on 127.0.0.1")
+        }
+      }
+    }
+    return UInt16(bigEndian: address.sin_port)
+  }
+}
