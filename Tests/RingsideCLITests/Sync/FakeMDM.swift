@@ -34,6 +34,11 @@ final class FakeMDM: @unchecked Sendable {
   var forbidden = false
   /// A refused token request quotes the secret it was sent in its error description.
   var echoSecretOnRefusal = false
+  /// The app's registered certificate: token requests must carry a client assertion it
+  /// verifies (and no secret) when set.
+  var certificate: FakeCertificateCheck?
+  /// Lets the secret in while a certificate is registered (an app may have both).
+  var acceptSecretWithCertificate = false
   private(set) var server: LocalHTTPServer!
 
   init(devices: Int, graphPageSize: Int = 2) throws {
@@ -56,8 +61,15 @@ final class FakeMDM: @unchecked Sendable {
   private func reply(_ r: LocalHTTPServer.Request) -> LocalHTTPServer.Reply {
     if r.method == "POST" && (r.path == "/token" || r.path == "/api/oauth/token") {
       let form = r.form
+      if form["client_assertion"] != nil || form["client_assertion_type"] != nil {
+        if let refusal = certificate?.refusal(form, clientID: clientID, audience: base + "/token") {
+          return .json(401, #"{"error":"invalid_client","error_description":"\#(refusal)"}"#)
+        }
+      } else if certificate != nil && !acceptSecretWithCertificate {
+        return .json(401, #"{"error":"invalid_client","error_description":"no assertion"}"#)
+      }
       guard form["grant_type"] == "client_credentials", form["client_id"] == clientID,
-        form["client_secret"] == secret
+        form["client_secret"] == secret || (certificate != nil && form["client_assertion"] != nil)
       else {
         if echoSecretOnRefusal {
           let sent = form["client_secret"] ?? ""
