@@ -4,7 +4,7 @@ import XCTest
 
 /// Graph certificate credentials against the fake token endpoint, which verifies each client
 /// assertion; and the key files that are refused, with the file named and no key shown.
-final class GraphCertificateTests: XCTestCase {
+final class SyncGraphCertificateTests: XCTestCase {
   private var fixture: SyncFixture!
 
   override func setUpWithError() throws {

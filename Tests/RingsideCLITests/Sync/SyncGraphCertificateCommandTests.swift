@@ -4,7 +4,7 @@ import XCTest
 
 /// `ringside sync graph` with a certificate credential, end to end through the command table
 /// against the fake MDM whose token endpoint verifies the client assertion.
-final class GraphCertificateCommandTests: XCTestCase {
+final class SyncGraphCertificateCommandTests: XCTestCase {
   private func environment(_ h: CLIHarness, _ mdm: FakeMDM, file: String) -> [String: String] {
     [
       "RINGSIDE_TEST_SHARED_SOURCES": h.directory.path + "/shared-sources",
