@@ -12,6 +12,9 @@ final class FakeMDM: @unchecked Sendable {
   let secret = "s3cr3t+Cl/ent=Secret-\(UUID().uuidString.prefix(8))"
   let apiToken = "api-token-\(UUID().uuidString)"
   var expiresIn = 3600
+  /// The app's registered certificate: token requests must carry a client assertion it
+  /// verifies (and no secret) when set.
+  var certificate: FakeCertificateCheck?
   private let lock = NSLock()
   private var tokens: Set<String> = []
   private var issued = 0
@@ -34,11 +37,6 @@ final class FakeMDM: @unchecked Sendable {
   var forbidden = false
   /// A refused token request quotes the secret it was sent in its error description.
   var echoSecretOnRefusal = false
-  /// The app's registered certificate: token requests must carry a client assertion it
-  /// verifies (and no secret) when set.
-  var certificate: FakeCertificateCheck?
-  /// Lets the secret in while a certificate is registered (an app may have both).
-  var acceptSecretWithCertificate = false
   private(set) var server: LocalHTTPServer!
 
   init(devices: Int, graphPageSize: Int = 2) throws {
@@ -60,16 +58,11 @@ final class FakeMDM: @unchecked Sendable {
 
   private func reply(_ r: LocalHTTPServer.Request) -> LocalHTTPServer.Reply {
     if r.method == "POST" && (r.path == "/token" || r.path == "/api/oauth/token") {
+      if let reply = assertionReply(r) { return reply }
+
       let form = r.form
-      if form["client_assertion"] != nil || form["client_assertion_type"] != nil {
-        if let refusal = certificate?.refusal(form, clientID: clientID, audience: base + "/token") {
-          return .json(401, #"{"error":"invalid_client","error_description":"\#(refusal)"}"#)
-        }
-      } else if certificate != nil && !acceptSecretWithCertificate {
-        return .json(401, #"{"error":"invalid_client","error_description":"no assertion"}"#)
-      }
       guard form["grant_type"] == "client_credentials", form["client_id"] == clientID,
-        form["client_secret"] == secret || (certificate != nil && form["client_assertion"] != nil)
+        form["client_secret"] == secret
       else {
         if echoSecretOnRefusal {
           let sent = form["client_secret"] ?? ""
@@ -142,6 +135,24 @@ final class FakeMDM: @unchecked Sendable {
     default:
       return .json(404, #"{"message":"Not found"}"#)
     }
+  }
+
+  /// The answer to a token request under a registered certificate: a token when its client
+  /// assertion holds, else 401; nil when no certificate is registered.
+  private func assertionReply(_ r: LocalHTTPServer.Request) -> LocalHTTPServer.Reply? {
+    guard let certificate else { return nil }
+    let form = r.form
+    if let refusal = certificate.refusal(form, clientID: clientID, audience: base + "/token") {
+      return .json(401, #"{"error":"invalid_client","error_description":"\#(refusal)"}"#)
+    }
+    guard form["grant_type"] == "client_credentials", form["scope"] == base + "/.default" else {
+      return .json(400, #"{"error":"invalid_request"}"#)
+    }
+    issued += 1
+    let token = "tok-\(issued)-\(UUID().uuidString)"
+    tokens.insert(token)
+    return .json(
+      200, #"{"token_type":"Bearer","access_token":"\#(token)","expires_in":\#(expiresIn)}"#)
   }
 
   /// Applies the page's faults, else answers with `body()`.
