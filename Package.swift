@@ -31,9 +31,11 @@ let package = Package(
     .target(name: "RingsideImport", dependencies: ["RingsideDomain", "RingsideStore", "CZlib"]),
     // libcurl4-openssl-dev: HTTP and TLS for `ringside sync`.
     .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
+    // libssl-dev (libcrypto): the certificate and PS256 signature of Graph client assertions.
+    .target(name: "CCrypto", linkerSettings: [.linkedLibrary("crypto")]),
     // `ringside sync`: MDM API clients (auth, paging, politeness) feeding the importer.
     .target(
-      name: "RingsideSync", dependencies: ["RingsideImport", "RingsideStore", "CCurl"]),
+      name: "RingsideSync", dependencies: ["RingsideImport", "RingsideStore", "CCurl", "CCrypto"]),
     // Ring policy -> .mobileconfig and DDM declarations.
     .target(name: "RingsideProfiles", dependencies: ["RingsideDomain"]),
     // The use cases the CLI and the dashboard share (staging review, apply ledger, device
@@ -85,6 +87,7 @@ let package = Package(
       name: "RingsideCLITests",
       dependencies: [
         "RingsideCLI", "RingsideStore", "RingsideDomain", "RingsideImport", "RingsideSync",
+        "CCrypto",
       ],
       exclude: ["Snapshots"]),
   ]

@@ -46,8 +46,10 @@ enum SyncCommand {
       nothing stored unless every page arrived and every record is valid.
       Credentials never go on the command line: $XDG_CONFIG_HOME/ringside/sources/SOURCE.conf
       (else /etc/ringside/sources/SOURCE.conf), KEY=VALUE lines (tenant_id, client_id,
-      client_secret, token, url, auth_url), owned by the user and mode 0600, or the variables
-      RINGSIDE_GRAPH_TENANT_ID, RINGSIDE_GRAPH_CLIENT_ID, RINGSIDE_GRAPH_CLIENT_SECRET,
+      client_secret, client_certificate_file, token, url, auth_url), owned by the user and mode
+      0600, or the variables RINGSIDE_GRAPH_TENANT_ID, RINGSIDE_GRAPH_CLIENT_ID,
+      RINGSIDE_GRAPH_CLIENT_SECRET (or RINGSIDE_GRAPH_CERTIFICATE_FILE: a mode 0600 PEM with
+      the app's RSA key and certificate, for a signed client assertion instead of the secret),
       RINGSIDE_JAMF_CLIENT_ID, RINGSIDE_JAMF_CLIENT_SECRET, RINGSIDE_FLEET_TOKEN,
       RINGSIDE_KANDJI_TOKEN (and RINGSIDE_JAMF_URL, RINGSIDE_FLEET_URL, RINGSIDE_KANDJI_URL).
       A busy server (429, 502, 503, 504) is waited for as its Retry-After asks (at most 5

@@ -3,7 +3,7 @@ import Foundation
 /// The settings and secrets of one source, from its credentials file or the environment.
 ///
 /// The file is `KEY=VALUE` lines (`#` starts a comment): `tenant_id`, `client_id`,
-/// `client_secret`, `token`, `url`, `auth_url`. It must belong to the user running the sync and
+/// `client_secret`, `client_certificate_file` (Graph), `token`, `url`, `auth_url`. It must belong to the user running the sync and
 /// be mode 0600; anything readable by others is refused with the reason.
 public struct SourceCredentials: Sendable {
   public var values: [String: String]
@@ -34,6 +34,7 @@ public struct SourceCredentials: Sendable {
 
   static let keys: Set<String> = [
     "tenant_id", "client_id", "client_secret", "token", "url", "auth_url",
+    "client_certificate_file",
   ]
   static let maxFileSize = 64 << 10
 

@@ -33,30 +33,37 @@ final class FixedToken: TokenSource {
 /// OAuth 2.0 client credentials (RFC 6749 §4.4) as Microsoft Entra ID and Jamf Pro API clients
 /// use them: a form POST of `grant_type=client_credentials`, the client id and secret (and for
 /// Graph the `scope`), answered by `access_token` and `expires_in`. The token is renewed
-/// before it expires (a quarter of its life, at most a minute, ahead) and when refused.
+/// before it expires (a quarter of its life, at most a minute, ahead) and when refused. With an
+/// `assertion` (Graph certificate credentials) each request carries a freshly signed one.
 final class ClientCredentialsToken: TokenSource {
   let endpoint: String
   private let fields: [(String, String)]
   private let sender: PoliteSender
+  private let assertion: ClientAssertion?
   private var current: (value: String, expires: Date)?
   private(set) var grants: [String] = []
   private(set) var fetched = 0
   var renewable: Bool { true }
 
-  init(endpoint: String, fields: [(String, String)], sender: PoliteSender) {
+  init(
+    endpoint: String, fields: [(String, String)], sender: PoliteSender,
+    assertion: ClientAssertion? = nil
+  ) {
     self.endpoint = endpoint
     self.fields = fields
     self.sender = sender
+    self.assertion = assertion
   }
 
   func token(renew: Bool) throws(SyncFailure) -> String {
     if !renew, let current, sender.clock.now() < current.expires { return current.value }
+    let form = try fields + (assertion?.fields(now: sender.clock.now()) ?? [])
     let request = HTTPRequest(
       method: "POST", url: endpoint,
       headers: [
         ("Content-Type", "application/x-www-form-urlencoded"), ("Accept", "application/json"),
       ],
-      body: Data(FormEncoding.encode(fields).utf8), maxBytes: 1 << 20)
+      body: Data(FormEncoding.encode(form).utf8), maxBytes: 1 << 20)
     let what = "the token endpoint \(endpoint)"
     let response = try sender.send(request, for: what)
     fetched += 1
@@ -69,7 +76,8 @@ final class ClientCredentialsToken: TokenSource {
         } ?? ""
       let text = "\(what) answered HTTP \(response.status)\(error)\(description)"
       if [400, 401, 403].contains(response.status) {
-        throw .refused("\(text): the client id or secret is wrong, expired or not allowed")
+        let credential = assertion == nil ? "secret" : "certificate"
+        throw .refused("\(text): the client id or \(credential) is wrong, expired or not allowed")
       }
       throw .unreachable(text)
     }

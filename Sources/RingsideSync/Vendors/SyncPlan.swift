@@ -34,13 +34,14 @@ struct SyncPlan {
       let endpoint =
         authOverride ?? "https://login.microsoftonline.com/\(tenant)/oauth2/v2.0/token"
       let scope = (PageCollection.origin(of: base) ?? base) + "/.default"
+      let clientID = try credentials.required("client_id", source: source)
+      let credential = try GraphClientCredential.from(
+        credentials, clientID: clientID, audience: endpoint, now: sender.clock.now())
       let tokens = ClientCredentialsToken(
         endpoint: endpoint,
-        fields: [
-          ("client_id", try credentials.required("client_id", source: source)),
-          ("client_secret", try credentials.required("client_secret", source: source)),
+        fields: [("client_id", clientID)] + credential.fields + [
           ("scope", scope), ("grant_type", "client_credentials"),
-        ], sender: sender)
+        ], sender: sender, assertion: credential.assertion)
       return SyncPlan(
         source: source, base: base, tokens: tokens,
         collections: [.graph(base: base, pageSize: size)])

@@ -12,6 +12,7 @@ public enum SyncSource: String, Sendable, CaseIterable {
       return [
         "tenant_id": "RINGSIDE_GRAPH_TENANT_ID", "client_id": "RINGSIDE_GRAPH_CLIENT_ID",
         "client_secret": "RINGSIDE_GRAPH_CLIENT_SECRET", "url": "RINGSIDE_GRAPH_URL",
+        "client_certificate_file": "RINGSIDE_GRAPH_CERTIFICATE_FILE",
       ]
     case .jamf:
       return [

@@ -12,6 +12,9 @@ final class FakeMDM: @unchecked Sendable {
   let secret = "s3cr3t+Cl/ent=Secret-\(UUID().uuidString.prefix(8))"
   let apiToken = "api-token-\(UUID().uuidString)"
   var expiresIn = 3600
+  /// The app's registered certificate: token requests must carry a client assertion it
+  /// verifies (and no secret) when set.
+  var certificate: FakeCertificateCheck?
   private let lock = NSLock()
   private var tokens: Set<String> = []
   private var issued = 0
@@ -55,6 +58,8 @@ final class FakeMDM: @unchecked Sendable {
 
   private func reply(_ r: LocalHTTPServer.Request) -> LocalHTTPServer.Reply {
     if r.method == "POST" && (r.path == "/token" || r.path == "/api/oauth/token") {
+      if let reply = assertionReply(r) { return reply }
+
       let form = r.form
       guard form["grant_type"] == "client_credentials", form["client_id"] == clientID,
         form["client_secret"] == secret
@@ -130,6 +135,24 @@ final class FakeMDM: @unchecked Sendable {
     default:
       return .json(404, #"{"message":"Not found"}"#)
     }
+  }
+
+  /// The answer to a token request under a registered certificate: a token when its client
+  /// assertion holds, else 401; nil when no certificate is registered.
+  private func assertionReply(_ r: LocalHTTPServer.Request) -> LocalHTTPServer.Reply? {
+    guard let certificate else { return nil }
+    let form = r.form
+    if let refusal = certificate.refusal(form, clientID: clientID, audience: base + "/token") {
+      return .json(401, #"{"error":"invalid_client","error_description":"\#(refusal)"}"#)
+    }
+    guard form["grant_type"] == "client_credentials", form["scope"] == base + "/.default" else {
+      return .json(400, #"{"error":"invalid_request"}"#)
+    }
+    issued += 1
+    let token = "tok-\(issued)-\(UUID().uuidString)"
+    tokens.insert(token)
+    return .json(
+      200, #"{"token_type":"Bearer","access_token":"\#(token)","expires_in":\#(expiresIn)}"#)
   }
 
   /// Applies the page's faults, else answers with `body()`.
