@@ -76,6 +76,12 @@ final class ClientCredentialsToken: TokenSource {
     guard let object, let value = object["access_token"] as? String, !value.isEmpty else {
       throw .badData("\(what): the answer has no access_token")
     }
+    // RFC 6750 §2.1 b64token: anything else (a CR or LF above all) would end the header line
+    // the token is sent in and start another.
+    guard Self.isBearerToken(value) else {
+      throw .badData("\(what): the access_token holds characters a bearer token may not")
+    }
+    sender.redactor.add(value)
     let lifetime =
       (object["expires_in"] as? NSNumber)?.doubleValue
       ?? (object["expires_in"] as? String).flatMap(Double.init) ?? 300
@@ -83,6 +89,21 @@ final class ClientCredentialsToken: TokenSource {
     current = (value, sender.clock.now().addingTimeInterval(lifetime - margin))
     grants = Self.grants(answer: object, token: value)
     return value
+  }
+
+  /// True for an RFC 6750 `b64token`: letters, digits, `-._~+/`, then `=` padding only.
+  static func isBearerToken(_ value: String) -> Bool {
+    let body = value.utf8.reversed().drop { $0 == UInt8(ascii: "=") }
+    return !body.isEmpty
+      && body.allSatisfy { byte in
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+          UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+          UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "+"), UInt8(ascii: "/"):
+          return true
+        default: return false
+        }
+      }
   }
 
   /// The scopes of a Jamf answer (`scope`, space-separated), else the `roles` claim of a JWT

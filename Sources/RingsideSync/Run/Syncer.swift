@@ -30,9 +30,9 @@ public enum Syncer {
     clock: SyncClock, store: InventoryStore, importOptions: ImportOptions,
     importEvents: ImportEvents = ImportEvents(), events: SyncEvents = SyncEvents()
   ) throws(SyncFailure) -> SyncReport {
-    var redactor = Redactor()
-    for secret in credentials.secrets { redactor.add(secret) }
-    let sender = PoliteSender(transport: transport, clock: clock, policy: options.policy)
+    let redactor = Redactor(credentials.secrets)
+    let sender = PoliteSender(
+      transport: transport, clock: clock, policy: options.policy, redactor: redactor)
     sender.onWait = { what, seconds in events.waiting(redactor.scrub(what), seconds) }
     do throws(SyncFailure) {
       let plan = try SyncPlan.make(options, credentials: credentials, sender: sender, probe: false)
@@ -64,9 +64,9 @@ public enum Syncer {
     _ options: SyncOptions, credentials: SourceCredentials, transport: HTTPTransport,
     clock: SyncClock
   ) throws(SyncFailure) -> CheckReport {
-    var redactor = Redactor()
-    for secret in credentials.secrets { redactor.add(secret) }
-    let sender = PoliteSender(transport: transport, clock: clock, policy: options.policy)
+    let redactor = Redactor(credentials.secrets)
+    let sender = PoliteSender(
+      transport: transport, clock: clock, policy: options.policy, redactor: redactor)
     do throws(SyncFailure) {
       let plan = try SyncPlan.make(options, credentials: credentials, sender: sender, probe: true)
       _ = try plan.tokens.token(renew: false)

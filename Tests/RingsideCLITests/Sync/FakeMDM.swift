@@ -34,6 +34,12 @@ final class FakeMDM: @unchecked Sendable {
   var forbidden = false
   /// A refused token request quotes the secret it was sent in its error description.
   var echoSecretOnRefusal = false
+  /// A refused token request quotes the form body it got, as sent (percent-encoded).
+  var echoFormOnRefusal = false
+  /// A failing page's error message quotes the Authorization header it got.
+  var echoTokenOnFailure = false
+  /// The access token the token endpoint hands out instead of a fresh one.
+  var issuedToken: String?
   private(set) var server: LocalHTTPServer!
 
   init(devices: Int, graphPageSize: Int = 2) throws {
@@ -59,6 +65,10 @@ final class FakeMDM: @unchecked Sendable {
       guard form["grant_type"] == "client_credentials", form["client_id"] == clientID,
         form["client_secret"] == secret
       else {
+        if echoFormOnRefusal {
+          return .json(
+            400, #"{"error":"invalid_request","error_description":"cannot parse \#(r.body)"}"#)
+        }
         if echoSecretOnRefusal {
           let sent = form["client_secret"] ?? ""
           return .json(
@@ -73,7 +83,7 @@ final class FakeMDM: @unchecked Sendable {
         return .json(400, #"{"error":"invalid_scope"}"#)
       }
       issued += 1
-      let token = "tok-\(issued)-\(UUID().uuidString)"
+      let token = issuedToken ?? "tok-\(issued)-\(UUID().uuidString)"
       tokens.insert(token)
       return .json(
         200,
@@ -84,6 +94,10 @@ final class FakeMDM: @unchecked Sendable {
     let isFixed = r.path.hasPrefix("/api/v1/fleet") || r.path == "/api/v1/devices"
     guard isFixed ? bearer == apiToken : tokens.contains(bearer) else {
       return .json(401, #"{"message":"Authentication required"}"#)
+    }
+    if echoTokenOnFailure {
+      let sent = r.headers["authorization"] ?? ""
+      return .json(500, #"{"message":"backend failed for \#(sent)"}"#)
     }
     if forbidden && r.path != "/api/v1/computers-inventory" {
       return .json(403, #"{"message":"Forbidden"}"#)

@@ -295,6 +295,43 @@ final class SyncRefusalTests: XCTestCase {
     XCTAssertTrue(text.contains("secret [secret] is not valid"), text)
     XCTAssertFalse(text.contains("echoed-Secret-123"), text)
   }
+
+  func testASecretTheServerEchoesPercentEncodedIsShownAsSecret() throws {
+    let mdm = try FakeMDM(devices: 3)
+    mdm.echoFormOnRefusal = true
+    let f = try SyncFixture()
+    var wrong = SyncFixture.credentials(mdm)
+    wrong.values["client_secret"] = "wr/ong+Secret=9"
+    guard case .failure(.refused(let text)) = f.sync(.jamf, mdm, credentials: wrong) else {
+      return XCTFail(f.log.text)
+    }
+    // `/`, `+` and `=` are percent-encoded in the form body the server quotes.
+    XCTAssertTrue(text.contains("client_secret=[secret]"), text)
+    XCTAssertFalse(text.contains("wr%2Fong"), text)
+  }
+
+  func testAnAccessTokenTheServerEchoesIsShownAsSecret() throws {
+    let mdm = try FakeMDM(devices: 3)
+    mdm.echoTokenOnFailure = true
+    let f = try SyncFixture()
+    guard case .failure(.unreachable(let text)) = f.sync(.jamf, mdm) else {
+      return XCTFail(f.log.text)
+    }
+    XCTAssertTrue(text.contains("backend failed for Bearer [secret]"), text)
+    XCTAssertFalse(text.contains("tok-"), text)
+  }
+
+  func testAnAccessTokenThatWouldBreakTheHeaderLineIsRefusedBeforeItIsSent() throws {
+    let mdm = try FakeMDM(devices: 3)
+    mdm.issuedToken = #"tok-1\r\nX-Injected: yes"#
+    let f = try SyncFixture()
+    guard case .failure(.badData(let text)) = f.sync(.jamf, mdm) else {
+      return XCTFail(f.log.text)
+    }
+    XCTAssertTrue(text.contains("access_token"), text)
+    XCTAssertFalse(mdm.server.requests.contains { $0.headers["x-injected"] != nil })
+    XCTAssertEqual(mdm.server.requests.count, 1)
+  }
 }
 
 /// Failures below HTTP.
