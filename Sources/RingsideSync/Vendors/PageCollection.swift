@@ -71,6 +71,9 @@ extension PageCollection {
       label: "fleet hosts", format: .fleetJSON, firstURL: url(0),
       records: { page in array(page, key: "hosts") },
       next: { page, _, index, count, _ in
+        // An empty page ends it, whatever `meta` says: a server answering empty pages that
+        // claim more would otherwise be asked until the page limit.
+        guard count > 0 else { return nil }
         let meta = (page as? [String: Any])?["meta"] as? [String: Any]
         if let more = meta?["has_next_results"] as? Bool { return more ? url(index + 1) : nil }
         return count == pageSize ? url(index + 1) : nil

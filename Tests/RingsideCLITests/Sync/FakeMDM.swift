@@ -38,6 +38,10 @@ final class FakeMDM: @unchecked Sendable {
   var echoFormOnRefusal = false
   /// A failing page's error message quotes the Authorization header it got.
   var echoTokenOnFailure = false
+  /// Fleet pages always say `"meta": {"has_next_results": true}`.
+  var fleetAlwaysMore = false
+  /// Graph's last page links back to this page (from 1) instead of ending.
+  var graphLoopTo: Int?
   /// The access token the token endpoint hands out instead of a fresh one.
   var issuedToken: String?
   private(set) var server: LocalHTTPServer!
@@ -110,9 +114,10 @@ final class FakeMDM: @unchecked Sendable {
         let range = ((page - 1) * graphPageSize)..<min(devices, page * graphPageSize)
         let items = range.map(Self.graphDevice).joined(separator: ",")
         let host = foreignNextLink ? "https://elsewhere.example" : base
+        let following = range.upperBound < devices ? page + 1 : graphLoopTo
         let next =
-          range.upperBound < devices
-          ? #","@odata.nextLink":"\#(host)/v1.0/deviceManagement/managedDevices?$select=id&$skiptoken=\#(page + 1)""#
+          following != nil
+          ? #","@odata.nextLink":"\#(host)/v1.0/deviceManagement/managedDevices?$select=id&$skiptoken=\#(following ?? 0)""#
           : ""
         return
           #"{"@odata.context":"\#(base)/v1.0/$metadata#deviceManagement/managedDevices"\#(next),"value":[\#(items)]}"#
@@ -132,7 +137,8 @@ final class FakeMDM: @unchecked Sendable {
       let size = Int(q["per_page"] ?? "100") ?? 100
       return paged(page + 1) {
         let range = min(devices, page * size)..<min(devices, (page + 1) * size)
-        return #"{"hosts":[\#(range.map(Self.fleetHost).joined(separator: ","))]}"#
+        let meta = fleetAlwaysMore ? #","meta":{"has_next_results":true}"# : ""
+        return #"{"hosts":[\#(range.map(Self.fleetHost).joined(separator: ","))]\#(meta)}"#
       }
     case "/api/v1/devices":
       let offset = Int(q["offset"] ?? "0") ?? 0
