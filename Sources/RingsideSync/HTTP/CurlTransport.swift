@@ -15,11 +15,7 @@ public final class CurlTransport: HTTPTransport {
     guard Self.initialized, let handle = curl_easy_init() else {
       throw TransportError(.refusedLocally, "libcurl could not be initialized")
     }
-    if let caFile {
-      guard FileManager.default.isReadableFile(atPath: caFile) else {
-        throw TransportError(.refusedLocally, "\(caFile): cannot read the CA file")
-      }
-    }
+    if let caFile { try Self.checkCAFile(caFile) }
     self.caFile = caFile
     self.handle = handle
   }
@@ -47,6 +43,11 @@ public final class CurlTransport: HTTPTransport {
       set(ringside_curl_set_long(handle, CURLOPT_SSL_VERIFYHOST, 2))
       set(ringside_curl_set_long(handle, CURLOPT_FOLLOWLOCATION, 0))
       set(ringside_curl_set_string(handle, CURLOPT_PROTOCOLS_STR, "http,https"))
+      if request.url.lowercased().hasPrefix("http:") {
+        // Plain HTTP goes only to loopback (checkScheme): never through an `http_proxy` from
+        // the environment, which would see the bearer token in clear.
+        set(ringside_curl_set_string(handle, CURLOPT_PROXY, ""))
+      }
       set(ringside_curl_set_long(handle, CURLOPT_TIMEOUT_MS, milliseconds))
       set(ringside_curl_set_long(handle, CURLOPT_CONNECTTIMEOUT_MS, min(milliseconds, 30_000)))
       set(ringside_curl_set_string(handle, CURLOPT_ACCEPT_ENCODING, ""))
@@ -102,6 +103,28 @@ public final class CurlTransport: HTTPTransport {
       return TransportError(.refusedLocally, text)
     default:
       return TransportError(.unreachable, text)
+    }
+  }
+
+  /// The largest CA file accepted (the system's whole bundle is about 200 KB).
+  static let maxCAFileSize = 16 << 20
+
+  /// Refuses a CA file that is not a readable regular file of at most 16 MB: a folder fails
+  /// only later, at the first request, as a TLS error; a FIFO would block TLS setup forever.
+  static func checkCAFile(_ path: String) throws(TransportError) {
+    let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+    guard fd >= 0 else {
+      throw TransportError(
+        .refusedLocally, "\(path): cannot read the CA file: \(String(cString: strerror(errno)))")
+    }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+      throw TransportError(.refusedLocally, "\(path): the CA file is not a regular file")
+    }
+    guard info.st_size <= maxCAFileSize else {
+      throw TransportError(
+        .refusedLocally, "\(path): the CA file is larger than \(maxCAFileSize >> 20) MB")
     }
   }
 
