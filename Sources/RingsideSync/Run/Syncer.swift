@@ -36,8 +36,9 @@ public enum Syncer {
     sender.onWait = { what, seconds in events.waiting(redactor.scrub(what), seconds) }
     do throws(SyncFailure) {
       let plan = try SyncPlan.make(options, credentials: credentials, sender: sender, probe: false)
-      let directory = try temporaryDirectory(in: options.scratchParent ?? NSTemporaryDirectory())
-      defer { try? FileManager.default.removeItem(atPath: directory) }
+      let scratch = try ScratchFolder(in: options.scratchParent ?? NSTemporaryDirectory())
+      defer { scratch.remove() }
+      let directory = scratch.path
       let fetcher = PageFetcher(plan: plan, sender: sender, options: options, events: events)
       let pages = try fetcher.fetchAll(into: directory)
       var importing = importOptions
@@ -80,15 +81,5 @@ public enum Syncer {
     } catch {
       throw redactor.scrub(error)
     }
-  }
-
-  /// A folder only this user can read, for the pages while they wait for the import.
-  static func temporaryDirectory(in parent: String) throws(SyncFailure) -> String {
-    var template = Array((parent + "/ringside-sync-XXXXXX").utf8CString)
-    guard let made = mkdtemp(&template) else {
-      throw .unreachable(
-        "cannot create a temporary folder for the pages: \(String(cString: strerror(errno)))")
-    }
-    return String(cString: made)
   }
 }

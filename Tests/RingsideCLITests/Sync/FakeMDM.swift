@@ -42,6 +42,10 @@ final class FakeMDM: @unchecked Sendable {
   var fleetAlwaysMore = false
   /// Graph's last page links back to this page (from 1) instead of ending.
   var graphLoopTo: Int?
+  /// Requests for which the server holds its answer until `release` is signalled (at most
+  /// 20 s): a sync caught mid-way.
+  var stallWhen: (@Sendable (LocalHTTPServer.Request) -> Bool)?
+  let release = DispatchSemaphore(value: 0)
   /// The access token the token endpoint hands out instead of a fresh one.
   var issuedToken: String?
   private(set) var server: LocalHTTPServer!
@@ -60,7 +64,10 @@ final class FakeMDM: @unchecked Sendable {
   static func serial(_ i: Int) -> String { String(format: "SYNC%06d", i) }
 
   private func answer(_ request: LocalHTTPServer.Request) -> LocalHTTPServer.Reply {
-    lock.withLock { reply(request) }
+    if let stallWhen = lock.withLock({ self.stallWhen }), stallWhen(request) {
+      _ = release.wait(timeout: .now() + 20)
+    }
+    return lock.withLock { reply(request) }
   }
 
   private func reply(_ r: LocalHTTPServer.Request) -> LocalHTTPServer.Reply {
