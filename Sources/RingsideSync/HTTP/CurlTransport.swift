@@ -91,6 +91,11 @@ public final class CurlTransport: HTTPTransport {
     if buffer.tooLarge {
       return TransportError(.tooLarge, "the response is larger than \(limit >> 20) MB")
     }
+    if buffer.headersTooLarge {
+      return TransportError(
+        .tooLarge,
+        "the response's headers are larger than \(ResponseBuffer.maxHeaderBytes >> 10) KB")
+    }
     switch code {
     case CURLE_PARTIAL_FILE:
       return TransportError(.truncated, "the response ended early (\(text))")
@@ -150,6 +155,11 @@ private final class ResponseBuffer {
   var body = Data()
   var headers: [String: String] = [:]
   var tooLarge = false
+  /// Bytes of header lines received, for the header bound.
+  var headerBytes = 0
+  var headersTooLarge = false
+  /// The most bytes of response headers accepted (libcurl bounds one line, not all of them).
+  static let maxHeaderBytes = 256 << 10
 
   init(limit: Int) { self.limit = limit }
 }
@@ -170,6 +180,11 @@ private let writeHeader: ringside_curl_write_callback = { data, size, count, con
   guard let data, let context else { return 0 }
   let buffer = Unmanaged<ResponseBuffer>.fromOpaque(context).takeUnretainedValue()
   let length = size * count
+  buffer.headerBytes += length
+  if buffer.headerBytes > ResponseBuffer.maxHeaderBytes {
+    buffer.headersTooLarge = true
+    return 0
+  }
   let bytes = UnsafeRawBufferPointer(start: data, count: length)
   let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
   if line.hasPrefix("HTTP/") {

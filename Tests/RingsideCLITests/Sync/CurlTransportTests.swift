@@ -71,4 +71,37 @@ final class SyncCurlTransportTests: XCTestCase {
     }
     XCTAssertTrue(text.contains("fleet hosts page 1"), text)
   }
+
+  func testABaseURLWithAQueryOrFragmentIsRefusedBeforeAnyRequest() throws {
+    let mdm = try FakeMDM(devices: 1)
+    for url in [mdm.base + "?key=abc123", mdm.base + "#x"] {
+      let f = try SyncFixture()
+      var options = SyncFixture.options(.fleet, mdm)
+      options.baseURL = url
+      guard case .failure(.usage(let text)) = f.sync(.fleet, mdm, options: options) else {
+        XCTFail("\(url) was not refused: \(f.log.text)")
+        continue
+      }
+      XCTAssertTrue(text.contains("query"), text)
+      XCTAssertFalse(text.contains("abc123"), text)
+    }
+    XCTAssertEqual(mdm.server.requests.count, 0)
+  }
+
+  func testResponseHeadersBeyondTheBoundFailTheRequest() throws {
+    let server = try LocalHTTPServer { _ in
+      .json(
+        200, "[]",
+        headers: (0..<3000).map { ("X-Filler-\($0)", String(repeating: "h", count: 200)) })
+    }
+    defer { server.stop() }
+    let transport = try CurlTransport()
+    do {
+      let response = try transport.send(HTTPRequest(url: server.base + "/"))
+      XCTFail("accepted \(response.headers.count) headers")
+    } catch {
+      XCTAssertEqual(error.kind, .tooLarge)
+      XCTAssertTrue(error.reason.contains("headers are larger than"), error.reason)
+    }
+  }
 }
