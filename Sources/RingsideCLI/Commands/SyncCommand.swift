@@ -69,6 +69,7 @@ enum SyncCommand {
         caFile: arguments.value("--ca-file"),
         pageSize: try arguments.integer("--page-size", in: 1...10_000))
       let quiet = arguments.flag("--quiet")
+      noCoreDumps()
       do {
         let credentials = try SourceCredentials.load(
           source, environment: context.environment,
@@ -183,6 +184,15 @@ enum SyncCommand {
           "\(summary.rejected) of \(summary.read) records are invalid; nothing was stored.")
       }
     }
+  }
+
+  /// Sets the core file size limit to 0 before any secret is read: a crash mid-sync must not
+  /// write the client secret or the bearer token to a core file.
+  static func noCoreDumps() {
+    var limit = rlimit()
+    guard getrlimit(Int32(RLIMIT_CORE.rawValue), &limit) == 0 else { return }
+    limit.rlim_cur = 0
+    _ = setrlimit(Int32(RLIMIT_CORE.rawValue), &limit)
   }
 
   /// `$XDG_CONFIG_HOME/ringside/sources` (else `~/.config/ringside/sources`).

@@ -3,7 +3,7 @@ import XCTest
 
 /// The built binary stopped mid-sync by a signal leaves no page of the inventory behind.
 final class SyncSignalTests: XCTestCase {
-  func testSIGTERMMidSyncRemovesThePagesAndStillEndsTheProcess() throws {
+  func testSIGTERMMidSyncRemovesThePagesAndStillEndsTheProcessWhichMayNotDumpCore() throws {
     let binary = try BuiltBinary.path()
     let f = try SyncFixture()
     let temporary = f.directory + "/tmp"
@@ -25,6 +25,16 @@ final class SyncSignalTests: XCTestCase {
     ]
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
+    // The child inherits a core limit above 0 (this machine's default may already be 0).
+    var limit = rlimit()
+    getrlimit(Int32(RLIMIT_CORE.rawValue), &limit)
+    let saved = limit
+    limit.rlim_cur = min(limit.rlim_max, 1 << 20)
+    setrlimit(Int32(RLIMIT_CORE.rawValue), &limit)
+    defer {
+      var restore = saved
+      setrlimit(Int32(RLIMIT_CORE.rawValue), &restore)
+    }
     try process.run()
     // Wait until the first page waits on disk and the second is being asked for.
     let started = Date()
@@ -38,6 +48,14 @@ final class SyncSignalTests: XCTestCase {
     }
     XCTAssertTrue(firstPage, "the sync never saved its first page")
     usleep(200_000)
+    // Holding secrets, it may not leave a core file.
+    let limits =
+      (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/limits", encoding: .utf8))
+      ?? ""
+    let core = limits.split(separator: "\n").first { $0.hasPrefix("Max core file size") } ?? ""
+    XCTAssertEqual(
+      core.split(separator: " ", omittingEmptySubsequences: true).dropFirst(4).first, "0",
+      String(core))
     process.terminate()
     process.waitUntilExit()
     XCTAssertEqual(process.terminationReason, .uncaughtSignal)
