@@ -49,10 +49,11 @@ enum SyncCommand {
       client_secret, token, url, auth_url), owned by the user and mode 0600, or the variables
       RINGSIDE_GRAPH_TENANT_ID, RINGSIDE_GRAPH_CLIENT_ID, RINGSIDE_GRAPH_CLIENT_SECRET,
       RINGSIDE_JAMF_CLIENT_ID, RINGSIDE_JAMF_CLIENT_SECRET, RINGSIDE_FLEET_TOKEN,
-      RINGSIDE_KANDJI_TOKEN (and RINGSIDE_JAMF_URL, RINGSIDE_FLEET_URL, RINGSIDE_KANDJI_URL).
+      RINGSIDE_KANDJI_TOKEN (and RINGSIDE_JAMF_URL, RINGSIDE_FLEET_URL, RINGSIDE_KANDJI_URL;
+      set alone, a URL variable only replaces the file's url).
       A busy server (429, 502, 503, 504) is waited for as its Retry-After asks (at most 5
       minutes), else with exponential backoff up to a minute; the whole sync may take 30
-      minutes. TLS is always verified; http:// is accepted only to 127.0.0.1.
+      minutes. TLS is always verified; http:// is accepted only to the loopback address.
       Exit 69: the server is unreachable or failed; 77: credentials missing, unsafe or refused;
       65: a page is not what the API documents. The message names the page and why.
       """,

@@ -37,8 +37,9 @@ public struct SourceCredentials: Sendable {
   ]
   static let maxFileSize = 64 << 10
 
-  /// The credentials for `source`: the environment variables when any is set, else
-  /// `userDirectory/SOURCE.conf`, else `sharedDirectory/SOURCE.conf`.
+  /// The credentials for `source`: the environment variables when any credential is set,
+  /// else `userDirectory/SOURCE.conf`, else `sharedDirectory/SOURCE.conf` (with the URL
+  /// variable, when set alone, in place of the file's `url`).
   public static func load(
     _ source: SyncSource, environment: [String: String], userDirectory: String?,
     sharedDirectory: String?
@@ -51,12 +52,17 @@ public struct SourceCredentials: Sendable {
       }
       fromEnvironment[key] = value
     }
-    if !fromEnvironment.isEmpty {
+    // The environment stands in for the file when it holds a credential; a lone URL variable
+    // only points the file's credentials at another server.
+    if fromEnvironment.keys.contains(where: { $0 != "url" }) {
       return SourceCredentials(values: fromEnvironment, origin: "the environment")
     }
     for directory in [userDirectory, sharedDirectory].compactMap({ $0 }) {
       let path = directory + "/" + source.rawValue + ".conf"
-      if let found = try read(path) { return found }
+      if var found = try read(path) {
+        if let url = fromEnvironment["url"] { found.values["url"] = url }
+        return found
+      }
     }
     let names = source.environmentNames.values.sorted().map { "$" + $0 }.joined(separator: ", ")
     let places = [userDirectory, sharedDirectory].compactMap { $0 }.map {

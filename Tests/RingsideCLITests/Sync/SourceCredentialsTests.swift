@@ -58,6 +58,14 @@ final class SourceCredentialsTests: XCTestCase {
     XCTAssertEqual(found.origin, "the environment")
   }
 
+  func testAURLVariableAloneKeepsTheFilesTokenAndReplacesItsURL() throws {
+    try write("token = file-token\nurl = https://old.example\n", to: user + "/fleet.conf")
+    let found = try load(.fleet, environment: ["RINGSIDE_FLEET_URL": "https://new.example"]).get()
+    XCTAssertEqual(found["token"], "file-token")
+    XCTAssertEqual(found["url"], "https://new.example")
+    XCTAssertEqual(found.origin, user + "/fleet.conf")
+  }
+
   func testAFileOthersMayReadIsRefusedWithTheModeAndTheFix() throws {
     try write("token = secret-value\n", to: user + "/fleet.conf", mode: 0o640)
     let text = refusal(load(.fleet))
