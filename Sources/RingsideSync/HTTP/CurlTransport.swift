@@ -8,7 +8,13 @@ public final class CurlTransport: HTTPTransport {
   private let caFile: String?
   private let handle: UnsafeMutableRawPointer
 
-  private static let initialized: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
+  /// libcurl's global setup. `SSLKEYLOGFILE` is dropped first: libcurl reads it there and
+  /// would write every TLS session's keys to that file (mode 0644, even when the certificate
+  /// then fails to verify), which makes the recorded token and secret readable.
+  private static let initialized: Bool = {
+    unsetenv("SSLKEYLOGFILE")
+    return curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
+  }()
 
   /// A transport that verifies servers against `caFile` (PEM) instead of the system's CAs.
   public init(caFile: String? = nil) throws(TransportError) {
