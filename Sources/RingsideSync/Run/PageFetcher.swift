@@ -53,9 +53,9 @@ final class PageFetcher {
             "\(what): the pages add up to more than \(Self.size(options.maxTotalBytes)), the most one sync takes; the server keeps sending"
           )
         }
-        let parsed: Any
+        let parsed: PageOutline
         do {
-          parsed = try JSONSerialization.jsonObject(with: body)
+          parsed = try PageOutline.read(body)
         } catch {
           throw .badData(
             "\(what): the response is not complete JSON (\(body.count) bytes); the server cut it or sent something else"
