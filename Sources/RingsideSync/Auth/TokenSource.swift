@@ -56,7 +56,9 @@ final class ClientCredentialsToken: TokenSource {
       headers: [
         ("Content-Type", "application/x-www-form-urlencoded"), ("Accept", "application/json"),
       ],
-      body: Data(FormEncoding.encode(fields).utf8), maxBytes: 1 << 20)
+      // A token answer is a few KB; parsed into objects, a 1 MB one of small objects took
+      // hundreds of MB.
+      body: Data(FormEncoding.encode(fields).utf8), maxBytes: 64 << 10)
     let what = "the token endpoint \(endpoint)"
     let response = try sender.send(request, for: what)
     fetched += 1

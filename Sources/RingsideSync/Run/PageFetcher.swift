@@ -152,9 +152,14 @@ final class PageFetcher {
     }
   }
 
+  /// The longest error body whose message is quoted.
+  static let maxErrorBodyBytes = 64 << 10
+
   /// ` (message)` from a JSON error body, short; nothing when there is none.
   private static func reasonText(_ response: HTTPResponse) -> String {
-    guard let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any]
+    // An error body worth quoting is short; a long one is not parsed into objects at all.
+    guard response.body.count <= maxErrorBodyBytes,
+      let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any]
     else { return "" }
     let message =
       (object["message"] as? String) ?? ((object["error"] as? [String: Any])?["message"] as? String)

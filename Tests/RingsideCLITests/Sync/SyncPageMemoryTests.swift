@@ -57,4 +57,24 @@ final class SyncPageMemoryTests: XCTestCase {
     XCTAssertEqual(result.status, 65)
     XCTAssertLessThan(result.peakMB, 250, "peak \(result.peakMB) MB for a 2 MB page")
   }
+
+  func testALongErrorBodyIsNotParsedForItsMessage() throws {
+    let binary = try BuiltBinary.path()
+    let f = try SyncFixture()
+    let items = Array(repeating: #"{"a":1}"#, count: 250_000).joined(separator: ",")
+    let body = #"{"message":"internal","filler":[\#(items)]}"#
+    let server = try LocalHTTPServer { _ in .json(500, body) }
+    defer { server.stop() }
+    let result = try spawn(
+      binary,
+      ["sync", "fleet", "--url", server.base, "--quiet", "--db", f.directory + "/error.db"],
+      [
+        "HOME": f.directory, "XDG_CONFIG_HOME": f.directory + "/config", "PATH": "/usr/bin:/bin",
+        "TMPDIR": f.directory, "RINGSIDE_FLEET_TOKEN": "memory-test-token",
+        BuiltBinary.hostConfigVariable: f.directory + "/host.json",
+        "RINGSIDE_TEST_SHARED_SOURCES": f.directory + "/shared-sources",
+      ])
+    XCTAssertEqual(result.status, 69)
+    XCTAssertLessThan(result.peakMB, 250, "peak \(result.peakMB) MB for a 2 MB error body")
+  }
 }
