@@ -56,11 +56,9 @@ final class ClientCredentialsToken: TokenSource {
       headers: [
         ("Content-Type", "application/x-www-form-urlencoded"), ("Accept", "application/json"),
       ],
-      // A token answer is a few KB; parsed into objects, a 1 MB one of small objects took
-      // hundreds of MB.
-      body: Data(FormEncoding.encode(fields).utf8), maxBytes: 64 << 10)
+      body: Data(FormEncoding.encode(fields).utf8), maxBytes: 1 << 20)
     let what = "the token endpoint \(endpoint)"
-    let response = try sender.send(request, for: what)
+    let response = try sender.send(Self.answerBounded(request), for: what)
     fetched += 1
     let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any]
     guard response.status == 200 else {
@@ -91,6 +89,14 @@ final class ClientCredentialsToken: TokenSource {
     current = (value, sender.clock.now().addingTimeInterval(lifetime - margin))
     grants = Self.grants(answer: object, token: value)
     return value
+  }
+
+  /// `request` accepting an answer of at most 64 KB: a token answer is a few KB, and parsed
+  /// into objects a 1 MB answer of small objects took hundreds of MB.
+  static func answerBounded(_ request: HTTPRequest) -> HTTPRequest {
+    var bounded = request
+    bounded.maxBytes = min(request.maxBytes, 64 << 10)
+    return bounded
   }
 
   /// True for an RFC 6750 `b64token`: letters, digits, `-._~+/`, then `=` padding only.
