@@ -51,10 +51,11 @@ enum SyncCommand {
       RINGSIDE_GRAPH_CLIENT_SECRET (or RINGSIDE_GRAPH_CERTIFICATE_FILE: a mode 0600 PEM with
       the app's RSA key and certificate, for a signed client assertion instead of the secret),
       RINGSIDE_JAMF_CLIENT_ID, RINGSIDE_JAMF_CLIENT_SECRET, RINGSIDE_FLEET_TOKEN,
-      RINGSIDE_KANDJI_TOKEN (and RINGSIDE_JAMF_URL, RINGSIDE_FLEET_URL, RINGSIDE_KANDJI_URL).
+      RINGSIDE_KANDJI_TOKEN (and RINGSIDE_JAMF_URL, RINGSIDE_FLEET_URL, RINGSIDE_KANDJI_URL;
+      set alone, a URL variable only replaces the file's url).
       A busy server (429, 502, 503, 504) is waited for as its Retry-After asks (at most 5
       minutes), else with exponential backoff up to a minute; the whole sync may take 30
-      minutes. TLS is always verified; http:// is accepted only to 127.0.0.1.
+      minutes. TLS is always verified; http:// is accepted only to the loopback address.
       Exit 69: the server is unreachable or failed; 77: credentials missing, unsafe or refused;
       65: a page is not what the API documents. The message names the page and why.
       """,
@@ -71,6 +72,7 @@ enum SyncCommand {
         caFile: arguments.value("--ca-file"),
         pageSize: try arguments.integer("--page-size", in: 1...10_000))
       let quiet = arguments.flag("--quiet")
+      noCoreDumps()
       do {
         let credentials = try SourceCredentials.load(
           source, environment: context.environment,
@@ -185,6 +187,15 @@ enum SyncCommand {
           "\(summary.rejected) of \(summary.read) records are invalid; nothing was stored.")
       }
     }
+  }
+
+  /// Sets the core file size limit to 0 before any secret is read: a crash mid-sync must not
+  /// write the client secret or the bearer token to a core file.
+  static func noCoreDumps() {
+    var limit = rlimit()
+    guard getrlimit(Int32(RLIMIT_CORE.rawValue), &limit) == 0 else { return }
+    limit.rlim_cur = 0
+    _ = setrlimit(Int32(RLIMIT_CORE.rawValue), &limit)
   }
 
   /// `$XDG_CONFIG_HOME/ringside/sources` (else `~/.config/ringside/sources`).

@@ -1,12 +1,28 @@
 import Foundation
 
 /// Replaces every known secret in a message with `[secret]` before it is shown: the last line
-/// of defence should a server echo a credential back.
-struct Redactor: Sendable {
-  private(set) var secrets: [String] = []
+/// of defence should a server echo a credential back. It knows the configured secrets, as
+/// given and as sent in a form body (percent-encoded), and every access token fetched.
+final class Redactor: @unchecked Sendable {
+  private let lock = NSLock()
+  private var known: [String] = []
 
-  mutating func add(_ secret: String) {
-    if secret.count >= 4 && !secrets.contains(secret) { secrets.append(secret) }
+  init(_ secrets: [String] = []) {
+    for secret in secrets { add(secret) }
+  }
+
+  var secrets: [String] { lock.withLock { known } }
+
+  func add(_ secret: String) {
+    for form in [secret, FormEncoding.escape(secret)] where form.count >= 4 {
+      lock.withLock {
+        if !known.contains(form) {
+          known.append(form)
+          // The longest first, so a secret inside another one leaves no tail behind.
+          known.sort { $0.count > $1.count }
+        }
+      }
+    }
   }
 
   func scrub(_ text: String) -> String {

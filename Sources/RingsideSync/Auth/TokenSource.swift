@@ -65,7 +65,7 @@ final class ClientCredentialsToken: TokenSource {
       ],
       body: Data(FormEncoding.encode(form).utf8), maxBytes: 1 << 20)
     let what = "the token endpoint \(endpoint)"
-    let response = try sender.send(request, for: what)
+    let response = try sender.send(Self.answerBounded(request), for: what)
     fetched += 1
     let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any]
     guard response.status == 200 else {
@@ -84,6 +84,12 @@ final class ClientCredentialsToken: TokenSource {
     guard let object, let value = object["access_token"] as? String, !value.isEmpty else {
       throw .badData("\(what): the answer has no access_token")
     }
+    // RFC 6750 §2.1 b64token: anything else (a CR or LF above all) would end the header line
+    // the token is sent in and start another.
+    guard Self.isBearerToken(value) else {
+      throw .badData("\(what): the access_token holds characters a bearer token may not")
+    }
+    sender.redactor.add(value)
     let lifetime =
       (object["expires_in"] as? NSNumber)?.doubleValue
       ?? (object["expires_in"] as? String).flatMap(Double.init) ?? 300
@@ -91,6 +97,29 @@ final class ClientCredentialsToken: TokenSource {
     current = (value, sender.clock.now().addingTimeInterval(lifetime - margin))
     grants = Self.grants(answer: object, token: value)
     return value
+  }
+
+  /// `request` accepting an answer of at most 64 KB: a token answer is a few KB, and parsed
+  /// into objects a 1 MB answer of small objects took hundreds of MB.
+  static func answerBounded(_ request: HTTPRequest) -> HTTPRequest {
+    var bounded = request
+    bounded.maxBytes = min(request.maxBytes, 64 << 10)
+    return bounded
+  }
+
+  /// True for an RFC 6750 `b64token`: letters, digits, `-._~+/`, then `=` padding only.
+  static func isBearerToken(_ value: String) -> Bool {
+    let body = value.utf8.reversed().drop { $0 == UInt8(ascii: "=") }
+    return !body.isEmpty
+      && body.allSatisfy { byte in
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+          UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+          UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "+"), UInt8(ascii: "/"):
+          return true
+        default: return false
+        }
+      }
   }
 
   /// The scopes of a Jamf answer (`scope`, space-separated), else the `roles` claim of a JWT

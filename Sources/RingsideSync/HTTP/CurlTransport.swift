@@ -8,18 +8,20 @@ public final class CurlTransport: HTTPTransport {
   private let caFile: String?
   private let handle: UnsafeMutableRawPointer
 
-  private static let initialized: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
+  /// libcurl's global setup. `SSLKEYLOGFILE` is dropped first: libcurl reads it there and
+  /// would write every TLS session's keys to that file (mode 0644, even when the certificate
+  /// then fails to verify), which makes the recorded token and secret readable.
+  private static let initialized: Bool = {
+    unsetenv("SSLKEYLOGFILE")
+    return curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
+  }()
 
   /// A transport that verifies servers against `caFile` (PEM) instead of the system's CAs.
   public init(caFile: String? = nil) throws(TransportError) {
     guard Self.initialized, let handle = curl_easy_init() else {
       throw TransportError(.refusedLocally, "libcurl could not be initialized")
     }
-    if let caFile {
-      guard FileManager.default.isReadableFile(atPath: caFile) else {
-        throw TransportError(.refusedLocally, "\(caFile): cannot read the CA file")
-      }
-    }
+    if let caFile { try Self.checkCAFile(caFile) }
     self.caFile = caFile
     self.handle = handle
   }
@@ -47,6 +49,11 @@ public final class CurlTransport: HTTPTransport {
       set(ringside_curl_set_long(handle, CURLOPT_SSL_VERIFYHOST, 2))
       set(ringside_curl_set_long(handle, CURLOPT_FOLLOWLOCATION, 0))
       set(ringside_curl_set_string(handle, CURLOPT_PROTOCOLS_STR, "http,https"))
+      if request.url.lowercased().hasPrefix("http:") {
+        // Plain HTTP goes only to loopback (checkScheme): never through an `http_proxy` from
+        // the environment, which would see the bearer token in clear.
+        set(ringside_curl_set_string(handle, CURLOPT_PROXY, ""))
+      }
       set(ringside_curl_set_long(handle, CURLOPT_TIMEOUT_MS, milliseconds))
       set(ringside_curl_set_long(handle, CURLOPT_CONNECTTIMEOUT_MS, min(milliseconds, 30_000)))
       set(ringside_curl_set_string(handle, CURLOPT_ACCEPT_ENCODING, ""))
@@ -90,6 +97,11 @@ public final class CurlTransport: HTTPTransport {
     if buffer.tooLarge {
       return TransportError(.tooLarge, "the response is larger than \(limit >> 20) MB")
     }
+    if buffer.headersTooLarge {
+      return TransportError(
+        .tooLarge,
+        "the response's headers are larger than \(ResponseBuffer.maxHeaderBytes >> 10) KB")
+    }
     switch code {
     case CURLE_PARTIAL_FILE:
       return TransportError(.truncated, "the response ended early (\(text))")
@@ -102,6 +114,28 @@ public final class CurlTransport: HTTPTransport {
       return TransportError(.refusedLocally, text)
     default:
       return TransportError(.unreachable, text)
+    }
+  }
+
+  /// The largest CA file accepted (the system's whole bundle is about 200 KB).
+  static let maxCAFileSize = 16 << 20
+
+  /// Refuses a CA file that is not a readable regular file of at most 16 MB: a folder fails
+  /// only later, at the first request, as a TLS error; a FIFO would block TLS setup forever.
+  static func checkCAFile(_ path: String) throws(TransportError) {
+    let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+    guard fd >= 0 else {
+      throw TransportError(
+        .refusedLocally, "\(path): cannot read the CA file: \(String(cString: strerror(errno)))")
+    }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+      throw TransportError(.refusedLocally, "\(path): the CA file is not a regular file")
+    }
+    guard info.st_size <= maxCAFileSize else {
+      throw TransportError(
+        .refusedLocally, "\(path): the CA file is larger than \(maxCAFileSize >> 20) MB")
     }
   }
 
@@ -127,6 +161,11 @@ private final class ResponseBuffer {
   var body = Data()
   var headers: [String: String] = [:]
   var tooLarge = false
+  /// Bytes of header lines received, for the header bound.
+  var headerBytes = 0
+  var headersTooLarge = false
+  /// The most bytes of response headers accepted (libcurl bounds one line, not all of them).
+  static let maxHeaderBytes = 256 << 10
 
   init(limit: Int) { self.limit = limit }
 }
@@ -147,6 +186,11 @@ private let writeHeader: ringside_curl_write_callback = { data, size, count, con
   guard let data, let context else { return 0 }
   let buffer = Unmanaged<ResponseBuffer>.fromOpaque(context).takeUnretainedValue()
   let length = size * count
+  buffer.headerBytes += length
+  if buffer.headerBytes > ResponseBuffer.maxHeaderBytes {
+    buffer.headersTooLarge = true
+    return 0
+  }
   let bytes = UnsafeRawBufferPointer(start: data, count: length)
   let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
   if line.hasPrefix("HTTP/") {

@@ -8,6 +8,8 @@ final class PoliteSender {
   let clock: SyncClock
   let policy: RetryPolicy
   let deadline: Date
+  /// The secrets to keep out of messages; token sources add the access tokens they fetch.
+  let redactor: Redactor
   /// Requests sent, retries included (for the report and the benchmark).
   private(set) var requests = 0
   /// Seconds spent waiting for retries.
@@ -15,8 +17,12 @@ final class PoliteSender {
   /// Called before a wait with "page: reason" and the seconds, for the progress line.
   var onWait: ((String, Double) -> Void)?
 
-  init(transport: HTTPTransport, clock: SyncClock, policy: RetryPolicy) {
+  init(
+    transport: HTTPTransport, clock: SyncClock, policy: RetryPolicy,
+    redactor: Redactor = Redactor()
+  ) {
     self.transport = transport
+    self.redactor = redactor
     self.clock = clock
     self.policy = policy
     deadline = clock.now().addingTimeInterval(policy.timeLimit)

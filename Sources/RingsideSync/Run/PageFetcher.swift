@@ -48,9 +48,14 @@ final class PageFetcher {
           "\(collection.label) page \(index + 1) from \(PageCollection.origin(of: plan.base) ?? plan.base)"
         let what = "\(name) (\(PageCollection.shown(current)))"
         let body = try fetch(current, what: what)
-        let parsed: Any
+        guard progress.bytes + body.count <= options.maxTotalBytes else {
+          throw .badData(
+            "\(what): the pages add up to more than \(Self.size(options.maxTotalBytes)), the most one sync takes; the server keeps sending"
+          )
+        }
+        let parsed: PageOutline
         do {
-          parsed = try JSONSerialization.jsonObject(with: body)
+          parsed = try PageOutline.read(body)
         } catch {
           throw .badData(
             "\(what): the response is not complete JSON (\(body.count) bytes); the server cut it or sent something else"
@@ -68,10 +73,9 @@ final class PageFetcher {
         }
         if let directory {
           let path = directory + String(format: "/page-%05d.json", pages.count + 1)
-          guard
-            FileManager.default.createFile(
-              atPath: path, contents: body, attributes: [.posixPermissions: 0o600])
-          else { throw .unreachable("\(what): cannot save the page under \(directory)") }
+          if let problem = Self.save(body, to: path) {
+            throw .unreachable("\(what): cannot save the page under \(directory): \(problem)")
+          }
           pages.append(FetchedPage(path: path, name: name, records: count))
         } else {
           pages.append(FetchedPage(path: "", name: name, records: count))
@@ -115,6 +119,29 @@ final class PageFetcher {
     }
   }
 
+  /// Writes `body` to a new file only this user may read (created 0600 with `O_EXCL`, never
+  /// through a link); nil when it worked, else why not.
+  static func save(_ body: Data, to path: String) -> String? {
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { return String(cString: strerror(errno)) }
+    defer { close(fd) }
+    var written = 0
+    while written < body.count {
+      let n = body.withUnsafeBytes {
+        Glibc.write(fd, $0.baseAddress! + written, body.count - written)
+      }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { return String(cString: strerror(errno)) }
+      written += n
+    }
+    return nil
+  }
+
+  /// `64 MB`, or bytes below a megabyte.
+  static func size(_ bytes: Int) -> String {
+    bytes >= 1 << 20 ? "\(bytes >> 20) MB" : "\(bytes) bytes"
+  }
+
   /// The permission each source needs, for a 403.
   static func permission(_ source: SyncSource) -> String {
     switch source {
@@ -125,9 +152,14 @@ final class PageFetcher {
     }
   }
 
+  /// The longest error body whose message is quoted.
+  static let maxErrorBodyBytes = 64 << 10
+
   /// ` (message)` from a JSON error body, short; nothing when there is none.
   private static func reasonText(_ response: HTTPResponse) -> String {
-    guard let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any]
+    // An error body worth quoting is short; a long one is not parsed into objects at all.
+    guard response.body.count <= maxErrorBodyBytes,
+      let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any]
     else { return "" }
     let message =
       (object["message"] as? String) ?? ((object["error"] as? [String: Any])?["message"] as? String)

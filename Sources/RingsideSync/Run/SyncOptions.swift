@@ -15,11 +15,16 @@ public struct SyncOptions: Sendable {
   public var maxPages: Int
   /// The largest page accepted, in bytes.
   public var maxPageBytes: Int
+  /// The most bytes all pages together may hold (they wait on disk for the import): a server
+  /// that keeps sending is stopped before it fills the disk.
+  public var maxTotalBytes: Int
+  /// Where the private folder for the pages is made; nil takes `$TMPDIR` (else `/tmp`).
+  public var scratchParent: String?
 
   public init(
     source: SyncSource, baseURL: String? = nil, authURL: String? = nil, caFile: String? = nil,
     pageSize: Int? = nil, policy: RetryPolicy = RetryPolicy(), maxPages: Int = 10_000,
-    maxPageBytes: Int = 64 << 20
+    maxPageBytes: Int = 64 << 20, maxTotalBytes: Int = 2 << 30, scratchParent: String? = nil
   ) {
     self.source = source
     self.baseURL = baseURL
@@ -29,6 +34,8 @@ public struct SyncOptions: Sendable {
     self.policy = policy
     self.maxPages = maxPages
     self.maxPageBytes = maxPageBytes
+    self.maxTotalBytes = maxTotalBytes
+    self.scratchParent = scratchParent
   }
 }
 

@@ -30,14 +30,15 @@ public enum Syncer {
     clock: SyncClock, store: InventoryStore, importOptions: ImportOptions,
     importEvents: ImportEvents = ImportEvents(), events: SyncEvents = SyncEvents()
   ) throws(SyncFailure) -> SyncReport {
-    var redactor = Redactor()
-    for secret in credentials.secrets { redactor.add(secret) }
-    let sender = PoliteSender(transport: transport, clock: clock, policy: options.policy)
+    let redactor = Redactor(credentials.secrets)
+    let sender = PoliteSender(
+      transport: transport, clock: clock, policy: options.policy, redactor: redactor)
     sender.onWait = { what, seconds in events.waiting(redactor.scrub(what), seconds) }
     do throws(SyncFailure) {
       let plan = try SyncPlan.make(options, credentials: credentials, sender: sender, probe: false)
-      let directory = try temporaryDirectory()
-      defer { try? FileManager.default.removeItem(atPath: directory) }
+      let scratch = try ScratchFolder(in: options.scratchParent ?? NSTemporaryDirectory())
+      defer { scratch.remove() }
+      let directory = scratch.path
       let fetcher = PageFetcher(plan: plan, sender: sender, options: options, events: events)
       let pages = try fetcher.fetchAll(into: directory)
       var importing = importOptions
@@ -64,9 +65,9 @@ public enum Syncer {
     _ options: SyncOptions, credentials: SourceCredentials, transport: HTTPTransport,
     clock: SyncClock
   ) throws(SyncFailure) -> CheckReport {
-    var redactor = Redactor()
-    for secret in credentials.secrets { redactor.add(secret) }
-    let sender = PoliteSender(transport: transport, clock: clock, policy: options.policy)
+    let redactor = Redactor(credentials.secrets)
+    let sender = PoliteSender(
+      transport: transport, clock: clock, policy: options.policy, redactor: redactor)
     do throws(SyncFailure) {
       let plan = try SyncPlan.make(options, credentials: credentials, sender: sender, probe: true)
       _ = try plan.tokens.token(renew: false)
@@ -80,15 +81,5 @@ public enum Syncer {
     } catch {
       throw redactor.scrub(error)
     }
-  }
-
-  /// A folder only this user can read, for the pages while they wait for the import.
-  static func temporaryDirectory() throws(SyncFailure) -> String {
-    var template = Array((NSTemporaryDirectory() + "/ringside-sync-XXXXXX").utf8CString)
-    guard let made = mkdtemp(&template) else {
-      throw .unreachable(
-        "cannot create a temporary folder for the pages: \(String(cString: strerror(errno)))")
-    }
-    return String(cString: made)
   }
 }

@@ -9,11 +9,12 @@ struct PageCollection {
   let format: ImportFormat
   let firstURL: String
   /// The devices on a page, or a reason when the page is not the documented shape.
-  let records: (Any) -> Result<Int, PageShapeError>
+  let records: (PageOutline) -> Result<Int, PageShapeError>
   /// The next page's URL after page `index` (0-based) at `url` holding `count` devices, `seen`
   /// with the pages before it; nil when it was the last.
   let next:
-    (_ page: Any, _ url: String, _ index: Int, _ count: Int, _ seen: Int) throws(SyncFailure) ->
+    (_ page: PageOutline, _ url: String, _ index: Int, _ count: Int, _ seen: Int)
+      throws(SyncFailure) ->
       String?
 }
 
@@ -33,7 +34,7 @@ extension PageCollection {
       firstURL: "\(base)/deviceManagement/managedDevices?$select=\(select)\(top)",
       records: { page in array(page, key: "value") },
       next: { page, url, _, _, _ throws(SyncFailure) in
-        guard let link = (page as? [String: Any])?["@odata.nextLink"] as? String else {
+        guard let link = page.strings["@odata.nextLink"] else {
           return nil
         }
         guard origin(of: link) == origin(of: url) else {
@@ -55,7 +56,7 @@ extension PageCollection {
       label: label, format: .jamfJSON, firstURL: url(0),
       records: { page in array(page, key: "results") },
       next: { page, _, index, count, seen in
-        let total = ((page as? [String: Any])?["totalCount"] as? NSNumber)?.intValue
+        let total = page.numbers["totalCount"]
         guard count > 0, seen < (total ?? .max), total != nil || count == pageSize else {
           return nil
         }
@@ -71,8 +72,10 @@ extension PageCollection {
       label: "fleet hosts", format: .fleetJSON, firstURL: url(0),
       records: { page in array(page, key: "hosts") },
       next: { page, _, index, count, _ in
-        let meta = (page as? [String: Any])?["meta"] as? [String: Any]
-        if let more = meta?["has_next_results"] as? Bool { return more ? url(index + 1) : nil }
+        // An empty page ends it, whatever `meta` says: a server answering empty pages that
+        // claim more would otherwise be asked until the page limit.
+        guard count > 0 else { return nil }
+        if let more = page.hasNextResults { return more ? url(index + 1) : nil }
         return count == pageSize ? url(index + 1) : nil
       })
   }
@@ -83,22 +86,22 @@ extension PageCollection {
     return PageCollection(
       label: "kandji devices", format: .kandjiJSON, firstURL: url(0),
       records: { page in
-        guard let list = page as? [Any] else {
+        guard page.isArray else {
           return .failure(PageShapeError(reason: "is not a JSON array of devices"))
         }
-        return .success(list.count)
+        return .success(page.count)
       },
       next: { _, _, index, count, _ in count == pageSize ? url((index + 1) * pageSize) : nil })
   }
 
-  private static func array(_ page: Any, key: String) -> Result<Int, PageShapeError> {
-    guard let object = page as? [String: Any] else {
+  private static func array(_ page: PageOutline, key: String) -> Result<Int, PageShapeError> {
+    guard !page.isArray else {
       return .failure(PageShapeError(reason: "is not a JSON object"))
     }
-    guard let list = object[key] as? [Any] else {
+    guard let count = page.arrays[key] else {
       return .failure(PageShapeError(reason: "has no \"\(key)\" array"))
     }
-    return .success(list.count)
+    return .success(count)
   }
 
   /// `scheme://host:port` of a URL, lowercased; nil when it has none.

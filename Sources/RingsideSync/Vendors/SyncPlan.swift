@@ -75,7 +75,8 @@ struct SyncPlan {
     }
   }
 
-  /// `url` without a trailing slash, when it is an absolute http(s) URL without credentials.
+  /// `url` without a trailing slash, when it is an absolute http(s) URL without credentials,
+  /// query or fragment.
   static func checkedURL(_ url: String, what: String) throws(SyncFailure) -> String {
     var text = url.trimmingCharacters(in: .whitespaces)
     while text.hasSuffix("/") { text.removeLast() }
@@ -86,6 +87,12 @@ struct SyncPlan {
     }
     guard parts.user == nil, parts.password == nil else {
       throw .usage("\(what): a URL may not carry a user or password; use the credentials file")
+    }
+    // The paths and queries are appended to it, and URLs are quoted in messages: a query
+    // (where a key might hide) or a fragment has no place in it.
+    guard parts.percentEncodedQuery == nil, parts.fragment == nil else {
+      throw .usage(
+        "\(what): a URL may not carry a query (?...) or fragment (#...); give the base only")
     }
     do {
       try CurlTransport.checkScheme(text)

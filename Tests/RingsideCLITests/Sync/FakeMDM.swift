@@ -37,6 +37,20 @@ final class FakeMDM: @unchecked Sendable {
   var forbidden = false
   /// A refused token request quotes the secret it was sent in its error description.
   var echoSecretOnRefusal = false
+  /// A refused token request quotes the form body it got, as sent (percent-encoded).
+  var echoFormOnRefusal = false
+  /// A failing page's error message quotes the Authorization header it got.
+  var echoTokenOnFailure = false
+  /// Fleet pages always say `"meta": {"has_next_results": true}`.
+  var fleetAlwaysMore = false
+  /// Graph's last page links back to this page (from 1) instead of ending.
+  var graphLoopTo: Int?
+  /// Requests for which the server holds its answer until `release` is signalled (at most
+  /// 20 s): a sync caught mid-way.
+  var stallWhen: (@Sendable (LocalHTTPServer.Request) -> Bool)?
+  let release = DispatchSemaphore(value: 0)
+  /// The access token the token endpoint hands out instead of a fresh one.
+  var issuedToken: String?
   private(set) var server: LocalHTTPServer!
 
   init(devices: Int, graphPageSize: Int = 2) throws {
@@ -53,7 +67,10 @@ final class FakeMDM: @unchecked Sendable {
   static func serial(_ i: Int) -> String { String(format: "SYNC%06d", i) }
 
   private func answer(_ request: LocalHTTPServer.Request) -> LocalHTTPServer.Reply {
-    lock.withLock { reply(request) }
+    if let stallWhen = lock.withLock({ self.stallWhen }), stallWhen(request) {
+      _ = release.wait(timeout: .now() + 20)
+    }
+    return lock.withLock { reply(request) }
   }
 
   private func reply(_ r: LocalHTTPServer.Request) -> LocalHTTPServer.Reply {
@@ -64,6 +81,10 @@ final class FakeMDM: @unchecked Sendable {
       guard form["grant_type"] == "client_credentials", form["client_id"] == clientID,
         form["client_secret"] == secret
       else {
+        if echoFormOnRefusal {
+          return .json(
+            400, #"{"error":"invalid_request","error_description":"cannot parse \#(r.body)"}"#)
+        }
         if echoSecretOnRefusal {
           let sent = form["client_secret"] ?? ""
           return .json(
@@ -78,7 +99,7 @@ final class FakeMDM: @unchecked Sendable {
         return .json(400, #"{"error":"invalid_scope"}"#)
       }
       issued += 1
-      let token = "tok-\(issued)-\(UUID().uuidString)"
+      let token = issuedToken ?? "tok-\(issued)-\(UUID().uuidString)"
       tokens.insert(token)
       return .json(
         200,
@@ -89,6 +110,10 @@ final class FakeMDM: @unchecked Sendable {
     let isFixed = r.path.hasPrefix("/api/v1/fleet") || r.path == "/api/v1/devices"
     guard isFixed ? bearer == apiToken : tokens.contains(bearer) else {
       return .json(401, #"{"message":"Authentication required"}"#)
+    }
+    if echoTokenOnFailure {
+      let sent = r.headers["authorization"] ?? ""
+      return .json(500, #"{"message":"backend failed for \#(sent)"}"#)
     }
     if forbidden && r.path != "/api/v1/computers-inventory" {
       return .json(403, #"{"message":"Forbidden"}"#)
@@ -101,9 +126,10 @@ final class FakeMDM: @unchecked Sendable {
         let range = ((page - 1) * graphPageSize)..<min(devices, page * graphPageSize)
         let items = range.map(Self.graphDevice).joined(separator: ",")
         let host = foreignNextLink ? "https://elsewhere.example" : base
+        let following = range.upperBound < devices ? page + 1 : graphLoopTo
         let next =
-          range.upperBound < devices
-          ? #","@odata.nextLink":"\#(host)/v1.0/deviceManagement/managedDevices?$select=id&$skiptoken=\#(page + 1)""#
+          following != nil
+          ? #","@odata.nextLink":"\#(host)/v1.0/deviceManagement/managedDevices?$select=id&$skiptoken=\#(following ?? 0)""#
           : ""
         return
           #"{"@odata.context":"\#(base)/v1.0/$metadata#deviceManagement/managedDevices"\#(next),"value":[\#(items)]}"#
@@ -123,7 +149,8 @@ final class FakeMDM: @unchecked Sendable {
       let size = Int(q["per_page"] ?? "100") ?? 100
       return paged(page + 1) {
         let range = min(devices, page * size)..<min(devices, (page + 1) * size)
-        return #"{"hosts":[\#(range.map(Self.fleetHost).joined(separator: ","))]}"#
+        let meta = fleetAlwaysMore ? #","meta":{"has_next_results":true}"# : ""
+        return #"{"hosts":[\#(range.map(Self.fleetHost).joined(separator: ","))]\#(meta)}"#
       }
     case "/api/v1/devices":
       let offset = Int(q["offset"] ?? "0") ?? 0

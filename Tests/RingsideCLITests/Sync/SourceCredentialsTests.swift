@@ -58,6 +58,14 @@ final class SourceCredentialsTests: XCTestCase {
     XCTAssertEqual(found.origin, "the environment")
   }
 
+  func testAURLVariableAloneKeepsTheFilesTokenAndReplacesItsURL() throws {
+    try write("token = file-token\nurl = https://old.example\n", to: user + "/fleet.conf")
+    let found = try load(.fleet, environment: ["RINGSIDE_FLEET_URL": "https://new.example"]).get()
+    XCTAssertEqual(found["token"], "file-token")
+    XCTAssertEqual(found["url"], "https://new.example")
+    XCTAssertEqual(found.origin, user + "/fleet.conf")
+  }
+
   func testAFileOthersMayReadIsRefusedWithTheModeAndTheFix() throws {
     try write("token = secret-value\n", to: user + "/fleet.conf", mode: 0o640)
     let text = refusal(load(.fleet))
@@ -91,5 +99,79 @@ final class SourceCredentialsTests: XCTestCase {
     XCTAssertTrue(
       text.contains(user + "/graph.conf") && text.contains(shared + "/graph.conf"), text)
     XCTAssertTrue(text.contains("$RINGSIDE_GRAPH_CLIENT_SECRET"), text)
+  }
+
+  func testACRLFFileIsReadLineByLine() throws {
+    try write("token = crlf-token\r\nurl = https://a.example\r\n", to: user + "/fleet.conf")
+    let found = try load(.fleet).get()
+    XCTAssertEqual(found["token"], "crlf-token")
+    XCTAssertEqual(found["url"], "https://a.example")
+  }
+
+  func testAValueWithAControlCharacterIsRefusedWithoutQuotingIt() throws {
+    let text = refusal(load(.fleet, environment: ["RINGSIDE_FLEET_TOKEN": "t0ken\rX-Injected: 1"]))
+    XCTAssertTrue(text.contains("RINGSIDE_FLEET_TOKEN") && text.contains("control"), text)
+    XCTAssertFalse(text.contains("t0ken"), text)
+    try write("token = a\u{1B}b\n", to: user + "/kandji.conf")
+    XCTAssertTrue(refusal(load(.kandji)).contains("line 1"))
+  }
+
+  func testAFIFOIsRefusedWithoutBlocking() throws {
+    XCTAssertEqual(mkfifo(user + "/fleet.conf", 0o600), 0)
+    XCTAssertTrue(refusal(load(.fleet)).contains("not a regular file"))
+  }
+
+  func testAFolderIsRefused() throws {
+    try FileManager.default.createDirectory(
+      atPath: user + "/fleet.conf", withIntermediateDirectories: false,
+      attributes: [.posixPermissions: 0o700])
+    XCTAssertTrue(refusal(load(.fleet)).contains("not a regular file"))
+  }
+
+  /// The file is swapped between a safe one and a link to a world-readable one while it is
+  /// loaded: what was checked must be what is read, so the linked token never comes back.
+  func testAFileSwappedForALinkWhileLoadingIsNeverReadThroughTheLink() throws {
+    let target = user + "/fleet.conf"
+    try write("token = linked-token\n", to: user + "/open.conf", mode: 0o644)
+    try write("token = safe-token\n", to: target)
+    let running = RunningFlag()
+    let swapper = Thread { [user] in
+      var link = true
+      while running.value {
+        let staging = user + "/staging"
+        unlink(staging)
+        if link {
+          symlink(user + "/open.conf", staging)
+        } else {
+          let fd = open(staging, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+          _ = "token = safe-token\n".withCString { Glibc.write(fd, $0, strlen($0)) }
+          close(fd)
+        }
+        rename(staging, target)
+        link.toggle()
+      }
+    }
+    swapper.start()
+    defer { running.value = false }
+    let started = Date()
+    var loads = 0
+    while loads < 5000 && Date().timeIntervalSince(started) < 3 {
+      if case .success(let found) = load(.fleet) {
+        XCTAssertNotEqual(
+          found["token"], "linked-token", "read through a link after \(loads) loads")
+        if found["token"] == "linked-token" { break }
+      }
+      loads += 1
+    }
+  }
+}
+
+/// A flag one thread sets and another reads.
+private final class RunningFlag: @unchecked Sendable {
+  private let lock = NSLock()
+  private var running = true
+  var value: Bool {
+    get { lock.withLock { running } }
+    set { lock.withLock { running = newValue } }
   }
 }

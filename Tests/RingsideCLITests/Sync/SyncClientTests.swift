@@ -224,6 +224,72 @@ final class SyncClientTests: XCTestCase {
     XCTAssertTrue(text.contains("page 1") && text.contains("larger than"), text)
   }
 
+  func testPagesAddingUpToMoreThanTheTotalLimitStopTheSyncAndStoreNothing() throws {
+    let (f, before) = try seeded()
+    let mdm = try FakeMDM(devices: 9)
+    var options = SyncFixture.options(.kandji, mdm)
+    options.maxTotalBytes = 1000
+    guard case .badData(let text) = failure(f.sync(.kandji, mdm, options: options)) else {
+      return XCTFail(f.log.text)
+    }
+    XCTAssertTrue(text.contains("more than 1000 bytes"), text)
+    XCTAssertLessThan(mdm.server.requests.count, 5)
+    XCTAssertEqual(try f.state().devices, before.devices)
+    XCTAssertEqual(try f.state().audit, before.audit)
+  }
+
+  func testAnEmptyFleetPageEndsTheSyncEvenWhenItClaimsMore() throws {
+    let mdm = try FakeMDM(devices: 3)
+    mdm.fleetAlwaysMore = true
+    let f = try SyncFixture()
+    var options = SyncFixture.options(.fleet, mdm)
+    options.maxPages = 50
+    guard case .success(let report) = f.sync(.fleet, mdm, options: options) else {
+      return XCTFail(f.log.text)
+    }
+    XCTAssertEqual(report.summary.added, 3)
+    XCTAssertEqual(mdm.server.requests.map { $0.query["page"] }, ["0", "1", "2"])
+  }
+
+  func testANextLinkBackToAnEarlierPageStopsTheSyncAndStoresNothing() throws {
+    let mdm = try FakeMDM(devices: 5, graphPageSize: 2)
+    mdm.graphLoopTo = 2
+    let f = try SyncFixture()
+    let result = f.sync(.graph, mdm, options: SyncFixture.options(.graph, mdm, pageSize: nil))
+    guard case .badData(let text) = failure(result) else { return XCTFail(f.log.text) }
+    XCTAssertTrue(text.contains("links back to an earlier page"), text)
+    XCTAssertEqual(try f.store.countDevices(), 0)
+  }
+
+  func testPagesWaitInAPrivateFolderAsPrivateFilesAndAreRemovedAfterwards() throws {
+    let mdm = try FakeMDM(devices: 5)
+    let f = try SyncFixture()
+    let parent = f.directory + "/scratch"
+    try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: false)
+    var options = SyncFixture.options(.kandji, mdm)
+    options.scratchParent = parent
+    let seen = SyncLog()
+    let result = f.sync(
+      .kandji, mdm, options: options,
+      onPage: {
+        for folder in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] {
+          var info = stat()
+          stat(parent + "/" + folder, &info)
+          seen.add("folder \(String(info.st_mode & 0o777, radix: 8))")
+          for file in (try? FileManager.default.contentsOfDirectory(atPath: parent + "/" + folder))
+            ?? []
+          {
+            stat(parent + "/" + folder + "/" + file, &info)
+            seen.add("file \(String(info.st_mode & 0o777, radix: 8))")
+          }
+        }
+      })
+    guard case .success = result else { return XCTFail(f.log.text) }
+    XCTAssertEqual(
+      Set(seen.text.split(separator: "\n").map(String.init)), ["folder 700", "file 600"])
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent), [])
+  }
+
   func testANextLinkToAnotherHostIsNotFollowed() throws {
     let mdm = try FakeMDM(devices: 5)
     mdm.foreignNextLink = true
@@ -294,6 +360,43 @@ final class SyncRefusalTests: XCTestCase {
     }
     XCTAssertTrue(text.contains("secret [secret] is not valid"), text)
     XCTAssertFalse(text.contains("echoed-Secret-123"), text)
+  }
+
+  func testASecretTheServerEchoesPercentEncodedIsShownAsSecret() throws {
+    let mdm = try FakeMDM(devices: 3)
+    mdm.echoFormOnRefusal = true
+    let f = try SyncFixture()
+    var wrong = SyncFixture.credentials(mdm)
+    wrong.values["client_secret"] = "wr/ong+Secret=9"
+    guard case .failure(.refused(let text)) = f.sync(.jamf, mdm, credentials: wrong) else {
+      return XCTFail(f.log.text)
+    }
+    // `/`, `+` and `=` are percent-encoded in the form body the server quotes.
+    XCTAssertTrue(text.contains("client_secret=[secret]"), text)
+    XCTAssertFalse(text.contains("wr%2Fong"), text)
+  }
+
+  func testAnAccessTokenTheServerEchoesIsShownAsSecret() throws {
+    let mdm = try FakeMDM(devices: 3)
+    mdm.echoTokenOnFailure = true
+    let f = try SyncFixture()
+    guard case .failure(.unreachable(let text)) = f.sync(.jamf, mdm) else {
+      return XCTFail(f.log.text)
+    }
+    XCTAssertTrue(text.contains("backend failed for Bearer [secret]"), text)
+    XCTAssertFalse(text.contains("tok-"), text)
+  }
+
+  func testAnAccessTokenThatWouldBreakTheHeaderLineIsRefusedBeforeItIsSent() throws {
+    let mdm = try FakeMDM(devices: 3)
+    mdm.issuedToken = #"tok-1\r\nX-Injected: yes"#
+    let f = try SyncFixture()
+    guard case .failure(.badData(let text)) = f.sync(.jamf, mdm) else {
+      return XCTFail(f.log.text)
+    }
+    XCTAssertTrue(text.contains("access_token"), text)
+    XCTAssertFalse(mdm.server.requests.contains { $0.headers["x-injected"] != nil })
+    XCTAssertEqual(mdm.server.requests.count, 1)
   }
 }
 

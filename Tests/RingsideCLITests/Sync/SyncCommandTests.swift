@@ -66,6 +66,39 @@ final class SyncCommandTests: XCTestCase {
     assertNoSecret(r.out + r.err + after.text, mdm)
   }
 
+  func testACutPageExits65NamesThePageAndStoresNothing() throws {
+    let h = try CLIHarness()
+    let earlier = try FakeMDM(devices: 3)
+    let first = h.run(
+      ["sync", "fleet", "--url", earlier.base, "--db", h.dbPath],
+      environment: environment(h, earlier))
+    XCTAssertEqual(first.status, 0, first.err)
+    let before = try state(h)
+    let mdm = try FakeMDM(devices: 6)
+    mdm.cutUnannounced = [2]
+    let r = h.run(
+      ["sync", "jamf", "--url", mdm.base, "--page-size", "2", "--db", h.dbPath],
+      environment: environment(h, mdm))
+    XCTAssertEqual(r.status, 65, r.err)
+    XCTAssertTrue(
+      r.err.contains("jamf mobile-devices page 2") && r.err.contains("Nothing was stored."), r.err)
+    let after = try state(h)
+    XCTAssertEqual(after.devices, before.devices)
+    XCTAssertEqual(after.audit, before.audit)
+    assertNoSecret(r.out + r.err + after.text, mdm)
+  }
+
+  func testAFolderAsCAFileIsAUsageErrorBeforeAnyRequest() throws {
+    let h = try CLIHarness()
+    let mdm = try FakeMDM(devices: 2)
+    let r = h.run(
+      ["sync", "fleet", "--url", mdm.base, "--ca-file", h.directory.path, "--db", h.dbPath],
+      environment: environment(h, mdm))
+    XCTAssertEqual(r.status, 64, r.err)
+    XCTAssertTrue(r.err.contains("not a regular file"), r.err)
+    XCTAssertEqual(mdm.server.requests.count, 0)
+  }
+
   func testARefusedSecretExits77WithoutShowingIt() throws {
     let h = try CLIHarness()
     let mdm = try FakeMDM(devices: 2)
