@@ -57,7 +57,10 @@ final class ClientCredentialsToken: TokenSource {
 
   func token(renew: Bool) throws(SyncFailure) -> String {
     if !renew, let current, sender.clock.now() < current.expires { return current.value }
-    let form = try fields + (assertion?.fields(now: sender.clock.now()) ?? [])
+    let signed = try assertion?.fields(now: sender.clock.now()) ?? []
+    // A signed assertion is a credential for its lifetime: no message may quote it.
+    for (name, value) in signed where name == "client_assertion" { sender.redactor.add(value) }
+    let form = fields + signed
     let request = HTTPRequest(
       method: "POST", url: endpoint,
       headers: [

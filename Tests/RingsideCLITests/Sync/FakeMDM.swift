@@ -170,6 +170,12 @@ final class FakeMDM: @unchecked Sendable {
     guard let certificate else { return nil }
     let form = r.form
     if let refusal = certificate.refusal(form, clientID: clientID, audience: base + "/token") {
+      if echoFormOnRefusal {
+        return .json(
+          401,
+          #"{"error":"assertion \#(form["client_assertion"] ?? "") refused"}"#
+        )
+      }
       return .json(401, #"{"error":"invalid_client","error_description":"\#(refusal)"}"#)
     }
     guard form["grant_type"] == "client_credentials", form["scope"] == base + "/.default" else {

@@ -89,6 +89,20 @@ final class SyncGraphCertificateTests: XCTestCase {
     XCTAssertEqual(mdm.tokenRequests, 0)
   }
 
+  func testAnAssertionTheServerEchoesIsShownAsSecret() throws {
+    let registered = try make("registered")
+    let other = try make("other")
+    let mdm = try FakeMDM(devices: 3)
+    mdm.certificate = registered.check
+    mdm.echoFormOnRefusal = true
+    let text = refusal(
+      fixture.sync(.graph, mdm, credentials: credentials(mdm, file: other.path)))
+    XCTAssertTrue(text.contains("assertion [secret] refused"), text)
+    // A JWT's header starts with base64url of `{"` (eyJ): no signed assertion in the message.
+    XCTAssertFalse(text.contains("eyJ"), text)
+    XCTAssertFalse(fixture.log.text.contains("eyJ"), fixture.log.text)
+  }
+
   func testAnAssertionForAnotherCertificateIsRefusedByItsThumbprint() throws {
     let registered = try make("registered")
     let other = try make("other")
