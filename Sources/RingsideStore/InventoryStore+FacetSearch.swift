@@ -1,3 +1,4 @@
+import Foundation
 import RingsideDomain
 
 /// Which devices a filter selects, from the text index's facets: a mask over the facet
@@ -351,12 +352,23 @@ extension InventoryStore {
     case (nil, nil): return 0
     case (nil, _): return -1
     case (_, nil): return 1
-    case (let a?, let b?): return binary(Array(a.utf8), Array(b.utf8))
+    case (var a?, var b?): return a.withUTF8 { a in b.withUTF8 { b in binary(a, b) } }
     }
   }
 
   private static func binary(_ a: [UInt8], _ b: [UInt8]) -> Int {
-    for (x, y) in zip(a, b) where x != y { return x < y ? -1 : 1 }
+    a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in binary(a, b) } }
+  }
+
+  /// `memcmp` order of two byte strings, a prefix first: as SQLite's BINARY collation orders.
+  private static func binary(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>)
+    -> Int
+  {
+    let common = min(a.count, b.count)
+    if common > 0, let x = a.baseAddress, let y = b.baseAddress {
+      let order = memcmp(x, y, common)
+      if order != 0 { return order < 0 ? -1 : 1 }
+    }
     return compare(a.count, b.count)
   }
 }
