@@ -188,8 +188,7 @@ extension InventoryStore {
     let writer = try DeviceWriter(store: self)
     let select = try database.prepare(
       """
-      SELECT d.id, d.platform, d.os_base, d.rsr, d.build, d.supplemental_build, d.removed_letter,
-        d.state, d.model, r.name
+      SELECT \(StateInputColumn.all)
       FROM devices d JOIN rings r ON r.id = d.ring_id
       WHERE ?1 IS NULL OR d.ring_id = ?1
       """)
@@ -197,17 +196,42 @@ extension InventoryStore {
     var changes: [(Int64, DeviceState)] = []
     try select.bind([ringID.map { .integer($0) } ?? .null])
     while try select.step() {
-      guard let platform = Platform(rawValue: select.string(at: 1) ?? "") else { continue }
+      typealias C = StateInputColumn
+      guard let platform = Platform(rawValue: select.string(C.platform) ?? "") else { continue }
       let version = DeviceColumns.version(
-        platform: platform, base: select.string(at: 2), rsr: select.string(at: 3),
-        build: select.string(at: 4), supplemental: select.string(at: 5))
+        platform: platform, base: select.string(C.osBase), rsr: select.string(C.rsr),
+        build: select.string(C.build), supplemental: select.string(C.supplementalBuild))
       let device = Device(
-        key: "", name: "", platform: platform, model: select.string(at: 8), version: version,
-        ring: select.string(at: 9) ?? "", source: "", removedLetter: select.string(at: 6)?.first)
+        key: "", name: "", platform: platform, model: select.string(C.model), version: version,
+        ring: select.string(C.ring) ?? "", source: "",
+        removedLetter: select.string(C.removedLetter)?.first)
       let state = writer.state(of: device)
-      if state.rawValue != select.string(at: 7) { changes.append((select.int(at: 0) ?? 0, state)) }
+      if state.rawValue != select.string(C.state) {
+        changes.append((select.int(C.id) ?? 0, state))
+      }
     }
     select.reset()
     for (id, state) in changes { try update.run([.integer(id), .text(state.rawValue)]) }
+  }
+}
+
+/// What a device's derived state is computed from, as the state refresh selects it (`devices d`
+/// joined with `rings r`), read by name.
+enum StateInputColumn: Int32, RowColumn {
+  case id, platform, osBase, rsr, build, supplementalBuild, removedLetter, state, model, ring
+
+  var sql: String {
+    switch self {
+    case .id: "d.id"
+    case .platform: "d.platform"
+    case .osBase: "d.os_base"
+    case .rsr: "d.rsr"
+    case .build: "d.build"
+    case .supplementalBuild: "d.supplemental_build"
+    case .removedLetter: "d.removed_letter"
+    case .state: "d.state"
+    case .model: "d.model"
+    case .ring: "r.name"
+    }
   }
 }

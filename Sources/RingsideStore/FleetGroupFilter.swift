@@ -78,17 +78,19 @@ extension DeviceFilter.Term {
 extension InventoryStore {
   /// Every row of `fleet_groups` (a few hundred at most) with ring names.
   func fleetGroupRows() throws(StoreError) -> [FleetGroupRow] {
-    try database.prepare(
+    typealias C = FleetGroupRowColumn
+    let ringName = C.allCases.count
+    return try database.prepare(
       """
-      SELECT r.name, g.platform, g.os_sort, g.rsr, g.state, g.removal, g.n, g.ring_id
+      SELECT \(C.all), r.name
       FROM fleet_groups g JOIN rings r ON r.id = g.ring_id WHERE g.n > 0
       """
     ).query {
       FleetGroupRow(
-        ringID: $0.int(at: 7) ?? 0, ring: $0.string(at: 0) ?? "", platform: $0.string(at: 1) ?? "",
-        osSort: Array(($0.string(at: 2) ?? "").utf8), rsr: $0.string(at: 3) ?? "",
-        state: $0.string(at: 4) ?? "", removal: $0.string(at: 5) ?? "",
-        count: Int($0.int(at: 6) ?? 0))
+        ringID: $0.int(C.ringID) ?? 0, ring: $0.string(at: Int32(ringName)) ?? "",
+        platform: $0.string(C.platform) ?? "", osSort: Array(($0.string(C.osSort) ?? "").utf8),
+        rsr: $0.string(C.rsr) ?? "", state: $0.string(C.state) ?? "",
+        removal: $0.string(C.removal) ?? "", count: Int($0.int(C.count) ?? 0))
     }
   }
 

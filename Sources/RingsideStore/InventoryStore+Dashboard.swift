@@ -54,16 +54,16 @@ extension InventoryStore {
     var bindings: [SQLiteValue] = []
     if filter.terms.isEmpty {
       groupRows = try database.prepare(
-        "SELECT ring_id, platform, os_sort, rsr, state, removal, n FROM fleet_groups WHERE n > 0")
+        "SELECT \(FleetGroupRowColumn.all) FROM fleet_groups g WHERE g.n > 0")
       staleRows = try staleCounts(cutoff: cutoff)
     } else {
       let condition = filter.sqlCondition(now: now)
       bindings = condition.bindings
       groupRows = try database.prepare(
         """
-        SELECT d.ring_id, d.platform, d.os_sort, d.rsr, d.state, d.removal, COUNT(*)
+        SELECT \(FleetGroupRowColumn.deviceList)
         FROM devices d WHERE \(condition.sql)
-        GROUP BY d.ring_id, d.platform, d.os_sort, d.rsr, d.state, d.removal
+        GROUP BY \(FleetGroupRowColumn.deviceGrouping)
         """)
       staleRows = try database.prepare(
         """
@@ -75,18 +75,19 @@ extension InventoryStore {
       ).query(bindings + [.integer(cutoff)]) { ($0.int(at: 0) ?? 0, Int($0.int(at: 1) ?? 0)) }
     }
     let groups = try groupRows.query(bindings) { row in
-      let platform = Platform(rawValue: row.string(at: 1) ?? "") ?? .iOS
-      let sortKey = row.string(at: 2) ?? ""
+      typealias C = FleetGroupRowColumn
+      let platform = Platform(rawValue: row.string(C.platform) ?? "") ?? .iOS
+      let sortKey = row.string(C.osSort) ?? ""
       return FleetGroup(
-        ring: ringNames[row.int(at: 0) ?? 0] ?? "?", platform: platform,
+        ring: ringNames[row.int(C.ringID) ?? 0] ?? "?", platform: platform,
         version: DeviceColumns.version(
           platform: platform, base: InventoryStore.base(fromSortKey: sortKey),
-          rsr: row.string(at: 3),
+          rsr: row.string(C.rsr),
           build: nil, supplemental: nil),
         versionSortKey: sortKey,
-        state: DeviceState(rawValue: row.string(at: 4) ?? "") ?? .unknown,
-        removal: RemovalStatus(rawValue: row.string(at: 5) ?? "") ?? .allowed,
-        count: Int(row.int(at: 6) ?? 0))
+        state: DeviceState(rawValue: row.string(C.state) ?? "") ?? .unknown,
+        removal: RemovalStatus(rawValue: row.string(C.removal) ?? "") ?? .allowed,
+        count: Int(row.int(C.count) ?? 0))
     }
     var stale: [String: Int] = [:]
     for (id, n) in staleRows { stale[ringNames[id] ?? "?", default: 0] += n }

@@ -168,16 +168,18 @@ extension InventoryStore {
   public func history(deviceID: Int64) throws(StoreError) -> [HistoryEntry] {
     let stmt = try database.prepare(
       """
-      SELECT h.seen_at, h.os_base, h.rsr, h.build, h.supplemental_build, h.source, d.platform
+      SELECT \(HistoryRowColumn.all)
       FROM device_history h JOIN devices d ON d.id = h.device_id WHERE h.device_id = ?1 ORDER BY h.id
       """)
     return try stmt.query([.integer(deviceID)]) { row in
-      HistoryEntry(
-        seenAt: row.int(at: 0),
+      typealias C = HistoryRowColumn
+      return HistoryEntry(
+        seenAt: row.int(C.seenAt),
         version: DeviceColumns.version(
-          platform: Platform(rawValue: row.string(at: 6) ?? ""), base: row.string(at: 1),
-          rsr: row.string(at: 2), build: row.string(at: 3), supplemental: row.string(at: 4)),
-        source: row.string(at: 5) ?? "")
+          platform: Platform(rawValue: row.string(C.platform) ?? ""), base: row.string(C.osBase),
+          rsr: row.string(C.rsr), build: row.string(C.build),
+          supplemental: row.string(C.supplementalBuild)),
+        source: row.string(C.source) ?? "")
     }
   }
 
@@ -206,5 +208,22 @@ extension InventoryStore {
         rsr: row.string(C.rsr), build: row.string(C.build), supplemental: row.string(C.supplemental)
       )
     }.sorted(by: >)
+  }
+}
+
+/// A device's history entry as `history(deviceID:)` selects it, read by name.
+enum HistoryRowColumn: Int32, RowColumn {
+  case seenAt, osBase, rsr, build, supplementalBuild, source, platform
+
+  var sql: String {
+    switch self {
+    case .seenAt: "h.seen_at"
+    case .osBase: "h.os_base"
+    case .rsr: "h.rsr"
+    case .build: "h.build"
+    case .supplementalBuild: "h.supplemental_build"
+    case .source: "h.source"
+    case .platform: "d.platform"
+    }
   }
 }

@@ -4,22 +4,17 @@ extension InventoryStore {
   /// Every ring in order, with its policy. A ring name Ringside would refuse (written into the
   /// store by other means) is refused here with a message naming it, never a crash.
   public func rings() throws(StoreError) -> [Ring] {
+    typealias C = RingRowColumn
     let stmt = try database.prepare(
       """
-      SELECT r.name, r.position, p.rsr_install, p.rsr_removal, p.defer_days, p.critical_updates,
-        p.major_target
+      SELECT \(C.all)
       FROM rings r JOIN policies p ON p.ring_id = r.id ORDER BY r.position, r.id
       """)
     let rows = try stmt.query { row in
-      let policy =
-        (try? RingPolicy(
-          rsrInstallation: PolicySetting(rawValue: row.string(at: 2) ?? "") ?? .unset,
-          rsrRemoval: PolicySetting(rawValue: row.string(at: 3) ?? "") ?? .unset,
-          deferralDays: row.int(at: 4).map(Int.init),
-          criticalUpdateInstall: CriticalUpdateSetting(rawValue: row.string(at: 5) ?? "") ?? .unset,
-          majorTarget: MajorTarget(rawValue: row.string(at: 6) ?? "") ?? .unset))
-        ?? .unset
-      return (name: row.string(at: 0) ?? "", position: Int(row.int(at: 1) ?? 0), policy: policy)
+      (
+        name: row.string(C.name) ?? "", position: Int(row.int(C.position) ?? 0),
+        policy: C.policy(row) ?? .unset
+      )
     }
     var rings: [Ring] = []
     for row in rows {

@@ -249,17 +249,10 @@ extension InventoryStore {
   func appliedPolicy(ringID: Int64) throws(StoreError) -> RingPolicy {
     let rows = try database.prepare(
       """
-      SELECT rsr_install, rsr_removal, defer_days, critical_updates, major_target
-      FROM policies WHERE ring_id = ?1
+      SELECT \(RingRowColumn.all)
+      FROM rings r JOIN policies p ON p.ring_id = r.id WHERE r.id = ?1
       """
-    ).query([.integer(ringID)]) { row in
-      try? RingPolicy(
-        rsrInstallation: PolicySetting(rawValue: row.string(at: 0) ?? "") ?? .unset,
-        rsrRemoval: PolicySetting(rawValue: row.string(at: 1) ?? "") ?? .unset,
-        deferralDays: row.int(at: 2).map(Int.init),
-        criticalUpdateInstall: CriticalUpdateSetting(rawValue: row.string(at: 3) ?? "") ?? .unset,
-        majorTarget: MajorTarget(rawValue: row.string(at: 4) ?? "") ?? .unset)
-    }
+    ).query([.integer(ringID)]) { row in RingRowColumn.policy(row) }
     return (rows.first ?? nil) ?? .unset
   }
 }

@@ -23,11 +23,17 @@ final class DemoFleetTests: XCTestCase {
     var platforms: Set<Platform> = []
     var hasSpecialName = false
     var hasUserEnrolled = false
+    // The 2,000 devices share a few dozen versions: each is assessed once.
+    var assessed: [String: DeviceState] = [:]
     for entry in DemoFleet(now: now) {
       let d = entry.device
-      states.insert(
-        assessor.assess(platform: d.platform, version: d.version, removedLetter: d.removedLetter)
-          .state)
+      let kind = "\(d.platform) \(d.version) \(d.removedLetter.map(String.init) ?? "")"
+      let state =
+        assessed[kind]
+        ?? assessor.assess(platform: d.platform, version: d.version, removedLetter: d.removedLetter)
+        .state
+      assessed[kind] = state
+      states.insert(state)
       platforms.insert(d.platform)
       hasSpecialName = hasSpecialName || !d.name.allSatisfy(\.isASCII)
       hasUserEnrolled = hasUserEnrolled || d.userEnrolled

@@ -55,7 +55,7 @@ final class FacetSearchTests: XCTestCase {
           if try store.pageFromFacets(filter, sort: sort, offset: 0, limit: 40) != nil {
             inMemory += 1
           }
-          for offset in [0, 1, 39, max(0, total - 40), max(0, total - 1), total + 5] {
+          for offset in [0, 39, max(0, total - 1), total + 5] {
             XCTAssertEqual(
               try store.devices(filter: filter, sort: sort, offset: offset, limit: 40, now: now)
                 .map(\.id),

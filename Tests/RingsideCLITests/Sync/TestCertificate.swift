@@ -37,6 +37,38 @@ struct TestCertificate {
   static func make(
     in directory: String, name: String = "graph", days: Int = 30, key: String = "rsa:2048"
   ) throws -> TestCertificate {
+    // A key takes `openssl` a good part of a second to make: one per kind for the whole test
+    // run, written afresh into each test's own folder.
+    let kind = "\(name)|\(days)|\(key)"
+    if let made = Made.shared.certificate(kind) {
+      let path = directory + "/\(name).pem"
+      try write(made.keyPEM, to: directory + "/\(name).key")
+      try write(made.certificatePEM, to: directory + "/\(name).crt")
+      try write(made.keyPEM + made.certificatePEM, to: path)
+      return TestCertificate(
+        path: path, keyPEM: made.keyPEM, certificatePEM: made.certificatePEM,
+        thumbprint: made.thumbprint)
+    }
+    let made = try makeNew(in: directory, name: name, days: days, key: key)
+    Made.shared.keep(made, as: kind)
+    return made
+  }
+
+  /// The certificates made so far in this test run, by name, validity and key kind.
+  private final class Made: @unchecked Sendable {
+    static let shared = Made()
+    private let lock = NSLock()
+    private var byKind: [String: TestCertificate] = [:]
+
+    func certificate(_ kind: String) -> TestCertificate? { lock.withLock { byKind[kind] } }
+    func keep(_ certificate: TestCertificate, as kind: String) {
+      lock.withLock { byKind[kind] = certificate }
+    }
+  }
+
+  private static func makeNew(
+    in directory: String, name: String, days: Int, key: String
+  ) throws -> TestCertificate {
     let keyPath = directory + "/\(name).key"
     let certificatePath = directory + "/\(name).crt"
     var arguments = [
