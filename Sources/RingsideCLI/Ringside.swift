@@ -33,17 +33,17 @@ public enum Ringside {
       if first == "help", arguments.count > 1,
         let (spec, _) = CommandTable.match(Array(arguments.dropFirst()))
       {
-        context.print(spec.helpText)
+        context.print(spec.helpText(width: context.textWidth))
       } else {
-        context.print(programHelp())
+        context.print(programHelp(width: context.textWidth))
       }
       return 0
     }
-    if first == nil || first!.hasPrefix("-") {
+    guard let first, !first.hasPrefix("-") else {
       return try run(spec: CommandTable.dashboard, arguments: arguments, context: context)
     }
     guard let (spec, consumed) = CommandTable.match(arguments) else {
-      throw CLIError.usage("unknown command \(Sanitized.text(first!, limit: 30))", command: nil)
+      throw CLIError.usage("unknown command \(Sanitized.text(first, limit: 30))", command: nil)
     }
     return try run(spec: spec, arguments: Array(arguments.dropFirst(consumed)), context: context)
   }
@@ -53,7 +53,7 @@ public enum Ringside {
       return ExitCode.checkUnknown
     }
     if parsed.flag("--help") {
-      context.print(spec.helpText)
+      context.print(spec.helpText(width: context.textWidth))
       return 0
     }
     if parsed.flag("--version") {
@@ -84,22 +84,27 @@ public enum Ringside {
     }
   }
 
-  static func programHelp() -> String {
+  static func programHelp(width: Int = .max) -> String {
     var lines = [
       "Ringside \(version): RSR/BSI rollout dashboard for Apple device admins.", "",
       "Usage:",
     ]
-    lines.append("  \(CommandTable.dashboard.usage)")
+    lines += CommandTable.dashboard.usageLines(width: width, label: "  ")
     lines.append("  ringside COMMAND [OPTIONS]")
     lines += ["", "Commands:"]
-    let width = CommandTable.commands.map(\.name.count).max() ?? 0
+    let column = (CommandTable.commands.map(\.name.count).max() ?? 0) + 4
     for spec in CommandTable.commands {
+      let summary = DisplayWidth.wrap(spec.summary, width: max(20, width - column))
       lines.append(
-        "  " + spec.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + spec.summary)
+        "  " + spec.name.padding(toLength: column - 2, withPad: " ", startingAt: 0)
+          + (summary.first ?? ""))
+      lines += summary.dropFirst().map { String(repeating: " ", count: column) + $0 }
     }
     lines += [
       "", "Run `ringside COMMAND --help` for a command's options.",
-      "Exit status: 0 ok, 64 usage, 65 bad data, 66 no input, 69 unavailable, 73 cannot create, 77 no permission.",
+      CommandSpec.reflow(
+        "Exit status: 0 ok, 64 usage, 65 bad data, 66 no input, 69 unavailable, 73 cannot create, 77 no permission.",
+        width: width),
     ]
     return lines.joined(separator: "\n")
   }

@@ -61,7 +61,12 @@ public final class CommandContext: @unchecked Sendable {
   /// How wide human-readable output may be: unlimited with `--wide`, else `$COLUMNS`, else the
   /// terminal's width, else 80 (a pipe or a cron mail).
   public func outputWidth(_ arguments: ParsedArguments) -> Int {
-    if arguments.sharedFlag("--wide") { return .max }
+    arguments.sharedFlag("--wide") ? .max : textWidth
+  }
+
+  /// `$COLUMNS`, else the terminal's width, else 80: the width of text with no `--wide`
+  /// (help, and every table unless asked for).
+  public var textWidth: Int {
     if let text = environment["COLUMNS"], let columns = Int(text), columns > 0 {
       return max(40, columns)
     }

@@ -1,3 +1,5 @@
+import RingsideDomain
+
 /// The output formats a command offers (`--format`); `text` is every command's default.
 public enum OutputFormat: String, Sendable, CaseIterable {
   case text, json, csv
@@ -94,16 +96,64 @@ public struct CommandSpec: Sendable {
     return parts.joined(separator: " ")
   }
 
-  /// The text `--help` prints.
-  public var helpText: String {
-    var lines = ["Usage: \(usage)", "", summary]
-    if !discussion.isEmpty { lines += ["", discussion] }
+  /// The usage line, broken between options (never inside one) to fit `width`, the options
+  /// of later lines under the first one.
+  func usageLines(width: Int, label: String = "Usage: ") -> [String] {
+    let start = label + (["ringside"] + path).joined(separator: " ")
+    var pieces = options.map { o in o.value.map { "[\(o.name) \($0)]" } ?? "[\(o.name)]" }
+    if !arguments.isEmpty { pieces.append(arguments) }
+    let indent = String(repeating: " ", count: min(start.count + 1, 24))
+    var lines: [String] = []
+    var line = start
+    for piece in pieces {
+      if line.count + 1 + piece.count > width, line != start, line != indent {
+        lines.append(line)
+        line = indent + piece
+      } else {
+        line += (line == indent ? "" : " ") + piece
+      }
+    }
+    lines.append(line)
+    return lines
+  }
+
+  /// The text `--help` prints, unwrapped.
+  public var helpText: String { helpText(width: .max) }
+
+  /// The text `--help` prints, the usage and option lines wrapped to `width` columns: the
+  /// usage's options under its first, an option's help under the help column.
+  public func helpText(width: Int) -> String {
+    var lines = usageLines(width: width)
+    lines += ["", Self.reflow(summary, width: width)]
+    if !discussion.isEmpty { lines += ["", Self.reflow(discussion, width: width)] }
     lines += ["", "Options:"]
-    let width = allOptions.map { $0.name.count + ($0.value.map { $0.count + 1 } ?? 0) }.max() ?? 0
+    let column = allOptions.map { $0.name.count + ($0.value.map { $0.count + 1 } ?? 0) }.max() ?? 0
+    // The help column, unless the names leave it too little room: then help goes under them.
+    let helpColumn = column + 4 <= width / 2 ? column + 4 : 8
     for o in allOptions {
-      let head = o.name + (o.value.map { " " + $0 } ?? "")
-      lines.append("  " + head.padding(toLength: width + 2, withPad: " ", startingAt: 0) + o.help)
+      let head = "  " + o.name + (o.value.map { " " + $0 } ?? "")
+      let help = DisplayWidth.wrap(o.help, width: max(20, width - helpColumn))
+      if head.count + 2 <= helpColumn {
+        lines.append(
+          head.padding(toLength: helpColumn, withPad: " ", startingAt: 0) + (help.first ?? ""))
+      } else {
+        lines += [head, String(repeating: " ", count: helpColumn) + (help.first ?? "")]
+      }
+      lines += help.dropFirst().map { String(repeating: " ", count: helpColumn) + $0 }
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// Paragraphs of prose wider than `width` wrapped again; a paragraph with an indented line
+  /// (an example) is kept as written.
+  static func reflow(_ text: String, width: Int) -> String {
+    guard width < .max else { return text }
+    return text.components(separatedBy: "\n\n").map { paragraph in
+      let lines = paragraph.split(separator: "\n", omittingEmptySubsequences: false)
+      guard lines.contains(where: { $0.count > width }),
+        !lines.contains(where: { $0.hasPrefix(" ") })
+      else { return paragraph }
+      return DisplayWidth.wrap(lines.joined(separator: " "), width: width).joined(separator: "\n")
+    }.joined(separator: "\n\n")
   }
 }
