@@ -14,8 +14,21 @@ public enum InventoryImport {
     events: ImportEvents = ImportEvents()
   ) throws(ImportFailure) -> ImportSummary {
     if files.isEmpty { throw .usage("name at least one FILE to import") }
+    return try withStore(at: storePath, dryRun: options.dryRun, failing: ImportFailure.store) {
+      (store) throws(ImportFailure) in
+      try Importer.run(files: files, into: store, options: options, events: events)
+    }
+  }
+
+  /// Runs `body` on the store at `storePath`, opened or created; for a dry run against a store
+  /// that does not exist yet, on a scratch store removed afterwards, so nothing is created.
+  /// `failing` turns a store that cannot be opened into the caller's error.
+  public static func withStore<T, E: Error>(
+    at storePath: String, dryRun: Bool, failing: (StoreError) -> E,
+    _ body: (InventoryStore) throws(E) -> T
+  ) throws(E) -> T {
     var scratch: String?
-    if options.dryRun && !FileManager.default.fileExists(atPath: storePath) {
+    if dryRun && !FileManager.default.fileExists(atPath: storePath) {
       scratch =
         NSTemporaryDirectory()
         + "ringside-dry-run-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).db"
@@ -31,8 +44,8 @@ public enum InventoryImport {
     do {
       store = try InventoryStore(path: scratch ?? storePath, create: true)
     } catch {
-      throw .store(error)
+      throw failing(error)
     }
-    return try Importer.run(files: files, into: store, options: options, events: events)
+    return try body(store)
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import RingsideDomain
 import RingsideImport
+import RingsideServices
 import RingsideStore
 import RingsideSync
 
@@ -109,26 +110,20 @@ enum SyncCommand {
     let importOptions = ImportOptions(
       ringFrom: arguments.value("--ring-from"), dryRun: arguments.flag("--dry-run"),
       now: context.now, actor: context.auditActor())
-    let path = context.storePath(arguments)
-    var scratch: String?
-    if importOptions.dryRun && !FileManager.default.fileExists(atPath: path) {
-      scratch =
-        NSTemporaryDirectory()
-        + "ringside-dry-run-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).db"
+    let failing: (StoreError) -> any Error = { CLIError.store($0) }
+    return try InventoryImport.withStore(
+      at: context.storePath(arguments), dryRun: importOptions.dryRun, failing: failing
+    ) { store in
+      try sync(
+        options, credentials: credentials, transport: transport, store: store,
+        importOptions: importOptions, context: context, quiet: quiet)
     }
-    defer {
-      if let scratch {
-        for suffix in ["", "-wal", "-shm"] {
-          try? FileManager.default.removeItem(atPath: scratch + suffix)
-        }
-      }
-    }
-    let store: InventoryStore
-    do {
-      store = try InventoryStore(path: scratch ?? path, create: true)
-    } catch {
-      throw CLIError.store(error)
-    }
+  }
+
+  private static func sync(
+    _ options: SyncOptions, credentials: SourceCredentials, transport: CurlTransport,
+    store: InventoryStore, importOptions: ImportOptions, context: CommandContext, quiet: Bool
+  ) throws -> Int32 {
     let name = options.source.rawValue
     let events = SyncEvents(
       page: { progress in
