@@ -13,8 +13,6 @@ final class ClientCertificate: @unchecked Sendable {
   let notAfter: Date
   private let handle: OpaquePointer
 
-  static let maxFileSize = 64 << 10
-
   private init(path: String, handle: OpaquePointer) throws(SyncFailure) {
     self.path = path
     self.handle = handle
@@ -112,53 +110,14 @@ final class ClientCertificate: @unchecked Sendable {
     }
   }
 
-  /// The bytes of `path` after the checks a credentials file gets: a regular file (no link
-  /// followed), owned by this user, mode 0600 or stricter, at most `maxFileSize` bytes. The
-  /// checks are made on the open descriptor, so the file cannot be swapped in between.
+  /// The bytes of `path` after the checks a secret's file gets (`PrivateFile`).
   static func readPrivateFile(_ path: String) throws(SyncFailure) -> [UInt8] {
-    let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-    guard fd >= 0 else {
-      let code = errno
-      if code == ELOOP {
-        throw .refused("\(path): not a regular file (a symbolic link or folder is refused)")
-      }
-      throw .refused("\(path): cannot read: \(String(cString: strerror(code)))")
+    guard
+      let bytes = try PrivateFile.read(
+        path, holding: "the private key", kind: "a key and certificate")
+    else {
+      throw .refused("\(path): cannot read: \(String(cString: strerror(ENOENT)))")
     }
-    defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-      throw .refused("\(path): not a regular file (a symbolic link or folder is refused)")
-    }
-    let mode = info.st_mode & 0o777
-    guard mode & 0o077 == 0 else {
-      throw .refused(
-        "\(path): mode \(String(mode, radix: 8)) lets other users read the private key; run chmod 600 \(path)"
-      )
-    }
-    guard info.st_uid == geteuid() else {
-      throw .refused(
-        "\(path): belongs to uid \(info.st_uid), not to the user running the sync (uid \(geteuid()))"
-      )
-    }
-    guard info.st_size <= maxFileSize else {
-      throw .refused("\(path): larger than \(maxFileSize >> 10) KB; not a key and certificate")
-    }
-    var bytes = [UInt8](repeating: 0, count: maxFileSize + 1)
-    var count = 0
-    while count < bytes.count {
-      let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
-      if n < 0 && errno == EINTR { continue }
-      guard n >= 0 else {
-        throw .refused("\(path): cannot read: \(String(cString: strerror(errno)))")
-      }
-      if n == 0 { break }
-      count += n
-    }
-    guard count <= maxFileSize else {
-      throw .refused("\(path): larger than \(maxFileSize >> 10) KB; not a key and certificate")
-    }
-    let content = Array(bytes.prefix(count))
-    for i in bytes.indices { bytes[i] = 0 }
-    return content
+    return bytes
   }
 }

@@ -36,7 +36,6 @@ public struct SourceCredentials: Sendable {
     "tenant_id", "client_id", "client_secret", "token", "url", "auth_url",
     "client_certificate_file",
   ]
-  static let maxFileSize = 64 << 10
 
   /// The credentials for `source`: the environment variables when any credential is set,
   /// else `userDirectory/SOURCE.conf`, else `sharedDirectory/SOURCE.conf` (with the URL
@@ -74,44 +73,15 @@ public struct SourceCredentials: Sendable {
     )
   }
 
-  /// Reads one credentials file; nil when it does not exist. The checks (a regular file, not
-  /// a symbolic link, FIFO or folder; owned by this user; mode 0600; size) are made on the
-  /// opened descriptor, so the file checked is the file read.
+  /// Reads one credentials file, after `PrivateFile`'s checks; nil when it does not exist.
   static func read(_ path: String) throws(SyncFailure) -> SourceCredentials? {
-    // O_NOFOLLOW refuses a symbolic link; O_NONBLOCK keeps a FIFO from blocking the open.
-    let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
-    guard fd >= 0 else {
-      let code = errno
-      if code == ENOENT { return nil }
-      if code == ELOOP {
-        throw .refused("\(path): not a regular file (a symbolic link is refused)")
-      }
-      throw .refused("\(path): cannot read: \(String(cString: strerror(code)))")
-    }
-    defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0 else {
-      throw .refused("\(path): cannot read: \(String(cString: strerror(errno)))")
-    }
-    guard info.st_mode & S_IFMT == S_IFREG else {
-      throw .refused("\(path): not a regular file (a symbolic link, FIFO or folder is refused)")
-    }
-    let mode = info.st_mode & 0o777
-    guard mode & 0o077 == 0 else {
+    guard
+      var bytes = try PrivateFile.read(path, holding: "the secrets", kind: "a credentials file")
+    else { return nil }
+    defer { for i in bytes.indices { bytes[i] = 0 } }
+    guard let text = String(bytes: bytes, encoding: .utf8) else {
       throw .refused(
-        "\(path): mode \(String(mode, radix: 8)) lets other users read the secrets; run chmod 600 \(path)"
-      )
-    }
-    guard info.st_uid == geteuid() else {
-      throw .refused(
-        "\(path): belongs to uid \(info.st_uid), not to the user running the sync (uid \(geteuid()))"
-      )
-    }
-    guard info.st_size <= maxFileSize else {
-      throw .refused("\(path): larger than \(maxFileSize >> 10) KB; not a credentials file")
-    }
-    guard let data = readBounded(fd), let text = String(data: data, encoding: .utf8) else {
-      throw .refused("\(path): cannot read it as UTF-8 text of at most \(maxFileSize >> 10) KB")
+        "\(path): cannot read it as UTF-8 text of at most \(PrivateFile.maxSize >> 10) KB")
     }
     var values: [String: String] = [:]
     // `isNewline` also splits CRLF ("\r\n" is one Character, which a split on "\n" misses).
@@ -144,20 +114,5 @@ public struct SourceCredentials: Sendable {
   /// CRLF file's `\r`, or a header injected after it).
   static func hasControlCharacters(_ text: String) -> Bool {
     text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
-  }
-
-  /// At most `maxFileSize` bytes from `fd`; nil on a read error or when there is more (the
-  /// file grew after it was checked).
-  private static func readBounded(_ fd: Int32) -> Data? {
-    var data = Data()
-    var chunk = [UInt8](repeating: 0, count: 8192)
-    while true {
-      let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-      if n < 0 && errno == EINTR { continue }
-      guard n >= 0 else { return nil }
-      if n == 0 { return data }
-      data.append(contentsOf: chunk[0..<n])
-      if data.count > maxFileSize { return nil }
-    }
   }
 }
