@@ -20,6 +20,18 @@ final class SyncCommandTests: XCTestCase {
     ]
   }
 
+  /// The store after a successful sync of three devices, for failures to leave as it is.
+  private func storeWithAnEarlierSync(_ h: CLIHarness) throws -> (
+    devices: Int, audit: Int, text: String
+  ) {
+    let earlier = try FakeMDM(devices: 3)
+    let first = h.run(
+      ["sync", "fleet", "--url", earlier.base, "--db", h.dbPath],
+      environment: environment(h, earlier))
+    XCTAssertEqual(first.status, 0, first.err)
+    return try state(h)
+  }
+
   private func state(_ h: CLIHarness) throws -> (devices: Int, audit: Int, text: String) {
     let store = try InventoryStore(path: h.dbPath, readOnly: true)
     let entries = try store.auditEntries(limit: 1000).map { "\($0)" }.joined(separator: "\n")
@@ -47,12 +59,7 @@ final class SyncCommandTests: XCTestCase {
 
   func testA500OnPage3Exits69NamesThePageAndStoresNothing() throws {
     let h = try CLIHarness()
-    let earlier = try FakeMDM(devices: 3)
-    let first = h.run(
-      ["sync", "fleet", "--url", earlier.base, "--db", h.dbPath],
-      environment: environment(h, earlier))
-    XCTAssertEqual(first.status, 0, first.err)
-    let before = try state(h)
+    let before = try storeWithAnEarlierSync(h)
     let mdm = try FakeMDM(devices: 10)
     mdm.failing = [3: 500]
     let r = h.run(graph(mdm, h), environment: environment(h, mdm))
@@ -68,12 +75,7 @@ final class SyncCommandTests: XCTestCase {
 
   func testACutPageExits65NamesThePageAndStoresNothing() throws {
     let h = try CLIHarness()
-    let earlier = try FakeMDM(devices: 3)
-    let first = h.run(
-      ["sync", "fleet", "--url", earlier.base, "--db", h.dbPath],
-      environment: environment(h, earlier))
-    XCTAssertEqual(first.status, 0, first.err)
-    let before = try state(h)
+    let before = try storeWithAnEarlierSync(h)
     let mdm = try FakeMDM(devices: 6)
     mdm.cutUnannounced = [2]
     let r = h.run(
