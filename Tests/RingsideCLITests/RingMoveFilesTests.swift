@@ -5,41 +5,23 @@ import XCTest
 /// Ring moves reach the MDM: `apply` writes each changed ring's membership files beside the
 /// profiles, `staged` lists them with the devices moved, and the audit records them.
 final class RingMoveFilesTests: XCTestCase {
-  private var directory = ""
-  private var db: String { directory + "/ringside.db" }
-  private var out: String { directory + "/data/ringside/profiles" }
+  private var cli: CLIHarness!
+  private var db: String { cli.dbPath }
+  private var out: String { cli.directory.path + "/data/ringside/profiles" }
 
   override func setUpWithError() throws {
-    directory =
-      FileManager.default.temporaryDirectory.appendingPathComponent(
-        "ringside-moves-cli-\(UUID().uuidString)"
-      ).path
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    addTeardownBlock { [directory] in try? FileManager.default.removeItem(atPath: directory) }
+    cli = try CLIHarness()
     XCTAssertEqual(run("demo", "--db", db, "--devices", "200").status, 0)
   }
+
+  override func tearDown() { cli = nil }
 
   private func run(_ arguments: String...) -> (status: Int32, out: String, err: String) {
     run(arguments)
   }
 
   private func run(_ arguments: [String]) -> (status: Int32, out: String, err: String) {
-    final class Capture: @unchecked Sendable {
-      let lock = NSLock()
-      var out = ""
-      var err = ""
-    }
-    let capture = Capture()
-    let context = CommandContext(
-      environment: [
-        "HOME": directory, "XDG_DATA_HOME": directory + "/data", "COLUMNS": "200",
-        BuiltBinary.hostConfigVariable: directory + "/host/config.json",
-      ],
-      now: Date(timeIntervalSince1970: 1_795_000_000),
-      out: { text in capture.lock.withLock { capture.out += text } },
-      err: { text in capture.lock.withLock { capture.err += text } })
-    let status = Ringside.run(arguments, context: context)
-    return capture.lock.withLock { (status, capture.out, capture.err) }
+    cli.run(arguments, environment: ["COLUMNS": "200"])
   }
 
   /// Serials of the devices in `ring` (devices with one), from `ringside devices`.

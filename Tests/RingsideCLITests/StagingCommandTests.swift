@@ -5,40 +5,22 @@ import XCTest
 /// The staging commands end to end, in-process: stage, review, apply, audit, and the exit
 /// statuses of the failures admins meet.
 final class StagingCommandTests: XCTestCase {
-  private var directory = ""
-  private var db: String { directory + "/ringside.db" }
+  private var cli: CLIHarness!
+  private var directory: String { cli.directory.path }
+  private var db: String { cli.dbPath }
   private var out: String { directory + "/data/ringside/profiles" }
 
   override func setUpWithError() throws {
-    directory =
-      FileManager.default.temporaryDirectory.appendingPathComponent(
-        "ringside-staging-cli-\(UUID().uuidString)"
-      ).path
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    addTeardownBlock { [directory] in try? FileManager.default.removeItem(atPath: directory) }
+    cli = try CLIHarness()
     XCTAssertEqual(run("demo", "--db", db, "--devices", "200").status, 0)
   }
+
+  override func tearDown() { cli = nil }
 
   private func run(_ arguments: String..., ssh: String? = nil) -> (
     status: Int32, out: String, err: String
   ) {
-    final class Capture: @unchecked Sendable {
-      let lock = NSLock()
-      var out = ""
-      var err = ""
-    }
-    let capture = Capture()
-    var environment = [
-      "HOME": directory, "XDG_DATA_HOME": directory + "/data",
-      BuiltBinary.hostConfigVariable: directory + "/host/config.json",
-    ]
-    environment["SSH_CONNECTION"] = ssh
-    let context = CommandContext(
-      environment: environment, now: Date(timeIntervalSince1970: 1_795_000_000),
-      out: { text in capture.lock.withLock { capture.out += text } },
-      err: { text in capture.lock.withLock { capture.err += text } })
-    let status = Ringside.run(arguments, context: context)
-    return capture.lock.withLock { (status, capture.out, capture.err) }
+    cli.run(arguments, environment: ssh.map { ["SSH_CONNECTION": $0] } ?? [:])
   }
 
   func testStageReviewApplyAndAuditEndToEnd() throws {
