@@ -29,6 +29,38 @@ extension FleetCounts {
     }
   }
 
+  /// Devices per platform and version as the catalog names it, newest first: versions that
+  /// read the same (26.7.1 reported without a letter and with an unknown one, where Apple
+  /// shipped none) are one tally with every mark counted in it. `report` and the Overview
+  /// both list these.
+  public func versionTallies(catalog: ReleaseCatalog) -> [VersionTally] {
+    var bySortKey: [Platform: [String: (version: AppleOSVersion, count: Int)]] = [:]
+    for group in groups {
+      let old = bySortKey[group.platform, default: [:]][group.versionSortKey]
+      bySortKey[group.platform, default: [:]][group.versionSortKey] = (
+        group.version, (old?.count ?? 0) + group.count
+      )
+    }
+    var tallies: [VersionTally] = []
+    for platform in bySortKey.keys.sorted() {
+      var merged: [VersionTally] = []
+      for (key, value) in (bySortKey[platform] ?? [:]).sorted(by: { $0.key > $1.key }) {
+        let label = catalog.label(for: value.version, on: platform)
+        if let same = merged.firstIndex(where: { $0.label == label }) {
+          merged[same].count += value.count
+          merged[same].marks.append(value.version.rsr)
+        } else {
+          merged.append(
+            VersionTally(
+              platform: platform, version: value.version, label: label, sortKey: key,
+              count: value.count, marks: [value.version.rsr]))
+        }
+      }
+      tallies += merged
+    }
+    return tallies
+  }
+
   /// Each of `rings`, in their order, with its devices' states and removal statuses.
   public func ringSummaries(rings: [Ring]) -> [RingSummary] {
     var states: [String: [DeviceState: Int]] = [:]
@@ -45,4 +77,16 @@ extension FleetCounts {
         byRemoval: removals[$0.name] ?? [:])
     }
   }
+}
+
+/// The devices of one platform and version as people read it: the newest version of those
+/// that read alike, its label and sort key, and every RSR mark counted.
+public struct VersionTally: Sendable, Hashable {
+  public let platform: Platform
+  public let version: AppleOSVersion
+  public let label: String
+  public let sortKey: String
+  public var count: Int
+  /// More than one when versions read the same (no letter, and a letter not reported).
+  public var marks: [RSRMark]
 }

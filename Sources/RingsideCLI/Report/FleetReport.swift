@@ -18,22 +18,13 @@ struct FleetReport {
       let catalog = try store.catalog()
       // One count of the fleet (the dashboard's) gives the summary, versions and rings.
       let counts = try store.fleetCounts(filter: filter, now: now)
-      // Versions that read the same (26.7.1 reported with and without a letter) are one row.
-      var versions: [(platform: Platform, label: String, rsr: String, count: Int)] = []
-      for vc in counts.versionCounts {
-        let label = catalog.label(for: vc.version, on: vc.platform)
+      let versions = counts.versionTallies(catalog: catalog).map { tally in
         // A letter not reported where the catalog knows no RSR/BSI for the version is no
         // letter: the row reads and counts as the version's own.
         let rsr =
-          vc.version.rsr == .unknown && !label.hasSuffix("(?)")
-          ? RSRMark.none.description : vc.version.rsr.description
-        if let same = versions.firstIndex(where: {
-          $0.platform == vc.platform && $0.label == label && $0.rsr == rsr
-        }) {
-          versions[same].count += vc.count
-        } else {
-          versions.append((vc.platform, label, rsr, vc.count))
-        }
+          tally.version.rsr == .unknown && !tally.label.hasSuffix("(?)")
+          ? RSRMark.none : tally.version.rsr
+        return (tally.platform, tally.label, rsr.description, tally.count)
       }
       let rings = counts.ringSummaries(rings: try store.rings()).filter {
         ring == nil || $0.ring.name == ring

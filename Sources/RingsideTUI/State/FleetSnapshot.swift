@@ -51,38 +51,19 @@ public struct FleetSnapshot: Sendable, Equatable {
     let groups = counts.groups
     // The fleet totals are the summary `report` and `check` print.
     let summary = counts.summary
-    var versionCounts: [Platform: [String: (AppleOSVersion, Int)]] = [:]
     var ringGroups: [String: [FleetGroup]] = [:]
-    for g in groups {
-      let old = versionCounts[g.platform, default: [:]][g.versionSortKey]
-      versionCounts[g.platform, default: [:]][g.versionSortKey] = (
-        g.version, (old?.1 ?? 0) + g.count
-      )
-      ringGroups[g.ring, default: []].append(g)
-    }
+    for g in groups { ringGroups[g.ring, default: []].append(g) }
     devices = summary.devices
     byState = summary.byState
     byRemoval = summary.byRemoval
     stale = summary.stale
     waiting = summary.waiting
     var versions: [Platform: [VersionRow]] = [:]
-    for (platform, rows) in versionCounts {
-      var merged: [VersionRow] = []
-      for (key, value) in rows.sorted(by: { $0.key > $1.key }) {
-        let label = catalog.label(for: value.0, on: platform)
-        if let same = merged.firstIndex(where: { $0.label == label }) {
-          let row = merged[same]
-          merged[same] = VersionRow(
-            platform: platform, version: row.version, label: label, sortKey: row.sortKey,
-            count: row.count + value.1, marks: row.marks + [value.0.rsr])
-        } else {
-          merged.append(
-            VersionRow(
-              platform: platform, version: value.0, label: label, sortKey: key, count: value.1,
-              marks: [value.0.rsr]))
-        }
-      }
-      versions[platform] = merged
+    for tally in counts.versionTallies(catalog: catalog) {
+      versions[tally.platform, default: []].append(
+        VersionRow(
+          platform: tally.platform, version: tally.version, label: tally.label,
+          sortKey: tally.sortKey, count: tally.count, marks: tally.marks))
     }
     self.versions = versions
     var ringNames = rings.map(\.name)
