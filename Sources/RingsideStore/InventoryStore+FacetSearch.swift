@@ -69,10 +69,25 @@ extension InventoryStore {
     guard offset >= 0, limit > 0, sort.column != .checkin,
       filter.terms.contains(where: { if case .text = $0 { false } else { true } }),
       let search = try currentTextSearch(),
-      let table = search.index.facets,
-      let selection = try facetSelection(filter, search: search, table: table)
+      let table = search.index.facets
     else { return nil }
     let codes = table.codes
+    // Words beside the field terms are tested device by device along the name order, so a
+    // common word's page needs no scan of every device's text.
+    if sort.column == .name, let walk = search.nameWalk(offset: offset, limit: limit),
+      let words = Self.topLevelWords(filter.terms), !words.needles.isEmpty,
+      let fields = try facetSelection(
+        DeviceFilter(terms: words.others), search: search, table: table),
+      let page = walk.page(
+        offset: offset, limit: limit, descending: sort.descending,
+        where: { fields.contains($0, code: codes[$0]) && search.index.holds(words.needles, at: $0) }
+      )
+    {
+      return page.map { search.index.ids[Int($0)] }
+    }
+    guard let selection = try facetSelection(filter, search: search, table: table) else {
+      return nil
+    }
     if sort.column == .name {
       if let order = search.index.nameOrder {
         return Self.namePage(

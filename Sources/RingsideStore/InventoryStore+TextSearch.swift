@@ -37,6 +37,17 @@ final class TextSearch {
   /// Past this many matches (a quarter of the fleet, typically a word of one or two letters)
   /// `LIKE` finds a page of them within a few hundred rows, sooner than collecting them all.
   var denseLimit: Int { max(1000, index.count / 4) }
+
+  /// Devices a name-order walk tests at least before the word's scan answers instead
+  /// (`NameOrderWalk`); tests lower it to reach the scan.
+  var walkBudget = NameOrderWalk.minimumBudget
+
+  /// A walk along the name order for the page at `offset`, when the index holds that order.
+  func nameWalk(offset: Int, limit: Int) -> NameOrderWalk? {
+    index.nameOrder.map {
+      NameOrderWalk(order: $0, offset: offset, limit: limit, minimum: walkBudget)
+    }
+  }
 }
 
 extension InventoryStore {
@@ -106,8 +117,17 @@ extension InventoryStore {
     _ filter: DeviceFilter, sort: DeviceSort, offset: Int, limit: Int
   ) throws(StoreError) -> [Int64]? {
     guard sort.column == .name, offset >= 0, limit > 0, !filter.terms.contains(where: \.hasNot),
-      let search = try currentTextSearch(),
-      let ordinals = wordMatches(filter, in: search, limit: search.denseLimit),
+      let search = try currentTextSearch()
+    else { return nil }
+    if let walk = search.nameWalk(offset: offset, limit: limit),
+      let words = Self.topLevelWords(filter.terms), !words.needles.isEmpty, words.others.isEmpty,
+      let page = walk.page(
+        offset: offset, limit: limit, descending: sort.descending,
+        where: { search.index.holds(words.needles, at: $0) })
+    {
+      return page.map { search.index.ids[Int($0)] }
+    }
+    guard let ordinals = wordMatches(filter, in: search, limit: search.denseLimit),
       ordinals.count > search.lookupLimit
     else { return nil }
     if let order = search.index.nameOrder {
@@ -133,6 +153,24 @@ extension InventoryStore {
     let first = search.index.firstByName(
       ordinals, descending: sort.descending, count: overflow ? ordinals.count : wanted)
     return offset < first.count ? Array(first[offset...]) : []
+  }
+
+  /// The filter's top-level words as the text index compares them, and its other terms; nil
+  /// when a word cannot be searched in the index.
+  static func topLevelWords(_ terms: [DeviceFilter.Term])
+    -> (needles: [[UInt8]], others: [DeviceFilter.Term])?
+  {
+    var needles: [[UInt8]] = []
+    var others: [DeviceFilter.Term] = []
+    for term in terms {
+      guard case .text(let word) = term else {
+        others.append(term)
+        continue
+      }
+      guard let needle = DeviceTextIndex.needle(word) else { return nil }
+      needles.append(needle)
+    }
+    return (needles, others)
   }
 
   /// The number of devices a filter of words only selects, counted in memory; nil when the

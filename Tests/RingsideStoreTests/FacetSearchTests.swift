@@ -45,29 +45,37 @@ final class FacetSearchTests: XCTestCase {
       "model:pro -state:current", "ring:nosuchring",
     ]
     var inMemory = 0
-    for text in filters {
-      let filter = try DeviceFilter.parse(text)
-      let total = try reference.countDevices(filter: filter, now: now)
-      XCTAssertEqual(try store.countDevices(filter: filter, now: now), total, text)
-      for column in DeviceSort.Column.allCases {
-        for descending in [false, true] {
-          let sort = DeviceSort(column, descending: descending)
-          if try store.pageFromFacets(filter, sort: sort, offset: 0, limit: 40) != nil {
-            inMemory += 1
-          }
-          for offset in [0, 39, max(0, total - 1), total + 5] {
-            XCTAssertEqual(
-              try store.devices(filter: filter, sort: sort, offset: offset, limit: 40, now: now)
+    // Words beside field terms: walked along the name order, and (a budget of one device)
+    // from the word's scan.
+    for budget in [NameOrderWalk.minimumBudget, 1] {
+      try XCTUnwrap(store.textSearch).walkBudget = budget
+      for text in filters {
+        let filter = try DeviceFilter.parse(text)
+        let total = try reference.countDevices(filter: filter, now: now)
+        XCTAssertEqual(try store.countDevices(filter: filter, now: now), total, text)
+        for column in DeviceSort.Column.allCases {
+          for descending in [false, true] {
+            let sort = DeviceSort(column, descending: descending)
+            if try store.pageFromFacets(filter, sort: sort, offset: 0, limit: 40) != nil {
+              inMemory += 1
+            }
+            for offset in [0, 39, max(0, total - 1), total + 5] {
+              XCTAssertEqual(
+                try store.devices(filter: filter, sort: sort, offset: offset, limit: 40, now: now)
+                  .map(\.id),
+                try reference.devices(
+                  filter: filter, sort: sort, offset: offset, limit: 40, now: now
+                )
                 .map(\.id),
-              try reference.devices(filter: filter, sort: sort, offset: offset, limit: 40, now: now)
-                .map(\.id),
-              "\(text) by \(column) \(descending ? "desc" : "asc") from \(offset)")
+                "\(text) by \(column) \(descending ? "desc" : "asc") from \(offset), budget \(budget)"
+              )
+            }
           }
         }
       }
     }
-    // Every filter under every sort but check-in.
-    XCTAssertEqual(inMemory, filters.count * 8 * 2)
+    // Every filter under every sort but check-in, with either budget.
+    XCTAssertEqual(inMemory, 2 * filters.count * 8 * 2)
   }
 
   func testWordsAloneAndTermsFacetsDoNotHoldAreLeftToSQL() throws {

@@ -77,21 +77,27 @@ final class TextIndexTests: XCTestCase {
     _ = try indexed(store)
     let reference = try plain(temp)
     var pickedInMemory = 0
-    for word in ["rs-mac", "mac", "book", "example", "rs- ipad"] {
-      let filter = try DeviceFilter.parse(word)
-      for descending in [false, true] {
-        let sort = DeviceSort(.name, descending: descending)
-        if try store.namePageFromTextIndex(filter, sort: sort, offset: 0, limit: 40) != nil {
-          pickedInMemory += 1
-        }
-        let total = try reference.countDevices(filter: filter, now: now)
-        for offset in [0, 1, 39, 40, 333, total - 40, total - 1, total, total + 5] {
-          XCTAssertEqual(
-            try store.devicePage(
-              filter: filter, sort: sort, offset: offset, limit: 40, total: total, now: now
-            ).map(\.id),
-            try reference.devices(filter: filter, sort: sort, offset: offset, limit: 40, now: now)
-              .map(\.id), "\(word) at offset \(offset), descending \(descending)")
+    // The walk along the name order answers within its budget; a budget of one device makes
+    // every page but the emptiest fall back to the word's scan.
+    for budget in [NameOrderWalk.minimumBudget, 1] {
+      try XCTUnwrap(store.textSearch).walkBudget = budget
+      for word in ["rs-mac", "mac", "book", "example", "rs- ipad", "rs-", "zzzz-none"] {
+        let filter = try DeviceFilter.parse(word)
+        for descending in [false, true] {
+          let sort = DeviceSort(.name, descending: descending)
+          if try store.namePageFromTextIndex(filter, sort: sort, offset: 0, limit: 40) != nil {
+            pickedInMemory += 1
+          }
+          let total = try reference.countDevices(filter: filter, now: now)
+          for offset in [0, 1, 39, 40, 333, total - 40, total - 1, total, total + 5] {
+            XCTAssertEqual(
+              try store.devicePage(
+                filter: filter, sort: sort, offset: offset, limit: 40, total: total, now: now
+              ).map(\.id),
+              try reference.devices(filter: filter, sort: sort, offset: offset, limit: 40, now: now)
+                .map(\.id),
+              "\(word) at offset \(offset), descending \(descending), budget \(budget)")
+          }
         }
       }
     }

@@ -66,12 +66,7 @@ public final class DeviceTextIndex: Sendable {
   /// The ids of devices whose text contains `word`, ascending, up to `limit` of them; nil when
   /// the word cannot be searched here (empty, or holding a separator byte).
   public func matches(_ word: String, limit: Int = .max) -> TextMatches? {
-    let needle = Array(word.utf8).map(Self.folded)
-    if needle.isEmpty
-      || needle.contains(where: { $0 == Self.fieldSeparator || $0 == Self.deviceEnd })
-    {
-      return nil
-    }
+    guard let needle = Self.needle(word) else { return nil }
     // Two halves scanned at once, on this machine's two cores; the first half's matches
     // come first, so the first `limit` matches are the same as from one scan.
     let halves =
@@ -91,6 +86,32 @@ public final class DeviceTextIndex: Sendable {
       complete = part.complete && part.ordinals.count <= room
     }
     return TextMatches(ordinals: ordinals, complete: complete, idsByOrdinal: ids)
+  }
+
+  /// A filter word as the index compares it, ASCII letters folded; nil when it cannot be
+  /// searched here (empty, or holding a separator byte).
+  static func needle(_ word: String) -> [UInt8]? {
+    let needle = Array(word.utf8).map(Self.folded)
+    if needle.isEmpty
+      || needle.contains(where: { $0 == Self.fieldSeparator || $0 == Self.deviceEnd })
+    {
+      return nil
+    }
+    return needle
+  }
+
+  /// True when the text of the device at `ordinal` holds every one of `needles` (each from
+  /// `needle(_:)`): one device's few dozen bytes read, where `matches` reads every device's.
+  func holds(_ needles: [[UInt8]], at ordinal: Int) -> Bool {
+    let start = ordinal == 0 ? 0 : ends[ordinal - 1]
+    let end = ends[ordinal]
+    return bytes.withUnsafeBufferPointer { text in
+      needles.allSatisfy { needle in
+        needle.withUnsafeBufferPointer { pattern in
+          ringside_find(text.baseAddress!, end, pattern.baseAddress!, pattern.count, start) >= 0
+        }
+      }
+    }
   }
 
   /// One half's matches, as positions in `ids`.
