@@ -100,22 +100,30 @@ enum WireBytes {
   /// Names the `ringside` binary to launch (`--dashboard`), for this process and its phases.
   static let dashboardVariable = "RINGSIDE_BENCH_DASHBOARD"
 
-  /// The binary `--dashboard` chose, else the `ringside` next to this binary.
-  /// `swift run ringside-bench` builds only the bench, so when it is missing and this binary
-  /// sits in a package's `.build`, build it the same way.
-
+  /// The binary `--dashboard` chose; else the shipped one (`.build/dist/ringside` from
+  /// `bash .ci/build-release`, the file admins install) when it was built after the last
+  /// change under `Sources/`; else the `ringside` next to this binary. `swift run ringside-bench` builds only the
+  /// bench, so when it is missing and this binary sits in a package's `.build`, build it the
+  /// same way.
   static func dashboardBinary() -> String? {
     if let chosen = ProcessInfo.processInfo.environment[dashboardVariable] {
       return FileManager.default.isExecutableFile(atPath: chosen) ? chosen : nil
     }
     let directory = (ChildPhase.selfPath() as NSString).deletingLastPathComponent
     let binary = directory + "/ringside"
-    if FileManager.default.isExecutableFile(atPath: binary) { return binary }
     var root = directory
     while root.count > 1 && !FileManager.default.fileExists(atPath: root + "/Package.swift") {
       root = (root as NSString).deletingLastPathComponent
     }
-    guard FileManager.default.fileExists(atPath: root + "/Package.swift") else { return nil }
+    let inPackage = FileManager.default.fileExists(atPath: root + "/Package.swift")
+    let shipped = root + "/.build/dist/ringside"
+    if inPackage, FileManager.default.isExecutableFile(atPath: shipped),
+      modified(shipped) >= newestSource(in: root + "/Sources")
+    {
+      return shipped
+    }
+    if FileManager.default.isExecutableFile(atPath: binary) { return binary }
+    guard inPackage else { return nil }
     let configuration = directory.hasSuffix("/release") ? "release" : "debug"
     FileHandle.standardError.write(
       Data(
@@ -129,5 +137,21 @@ enum WireBytes {
     do { try build.run() } catch { return nil }
     build.waitUntilExit()
     return FileManager.default.isExecutableFile(atPath: binary) ? binary : nil
+  }
+
+  /// When the last file under `directory` changed.
+  private static func newestSource(in directory: String) -> Date {
+    var newest = Date.distantPast
+    let files = FileManager.default.enumerator(atPath: directory)
+    while let file = files?.nextObject() as? String {
+      newest = max(newest, modified(directory + "/" + file))
+    }
+    return newest
+  }
+
+  /// A file's modification time, or the distant past when it is missing.
+  private static func modified(_ path: String) -> Date {
+    ((try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date)
+      ?? .distantPast
   }
 }
