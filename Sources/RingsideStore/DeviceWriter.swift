@@ -139,6 +139,28 @@ public final class DeviceWriter {
     return texts
   }
 
+  /// The columns of one row `insertSQL` writes: the row id, then what `values` gives.
+  static let valuesPerRow = 21
+
+  /// An INSERT of `rows` new devices with their row ids.
+  static func insertSQL(rows: Int) -> String {
+    """
+    INSERT INTO devices(id, device_key, serial, udid, name, platform, model, os_base, os_sort, rsr,
+      build, supplemental_build, supervised, user_enrolled, ring_id, last_checkin, user_name,
+      source, removed_letter, state, removal)
+    VALUES
+    """
+      + Array(
+        repeating: "(" + Array(repeating: "?", count: valuesPerRow).joined(separator: ", ") + ")",
+        count: rows
+      ).joined(separator: ", ")
+  }
+
+  /// One row of `insertSQL`: a new device's values with its row id.
+  func rowValues(id: Int64, _ device: Device) throws(StoreError) -> [SQLiteValue] {
+    [.integer(id)] + (try values(device))
+  }
+
   /// Inserts a new device and returns its id.
   @discardableResult
   public func insert(_ device: Device) throws(StoreError) -> Int64 {

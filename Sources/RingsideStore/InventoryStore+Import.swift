@@ -28,22 +28,25 @@ public struct PendingUpdateRow: Sendable, Hashable {
 }
 
 /// The store side of one import: finds devices by key, UDID or a source's id, and writes
-/// merged devices, their history, source links and pending updates with prepared statements.
-/// Create and use it inside one `store.write { }` so an import is stored whole or not at all.
+/// merged devices, their history, source links and pending updates with prepared statements,
+/// on either backend. New devices and their links go in batches of many rows per statement
+/// (on PostgreSQL one round trip per batch instead of three per device). Create and use it
+/// inside one `store.write { }` so an import is stored whole or not at all, and call
+/// `flushLinks()` before it ends.
 public final class ImportSession {
   /// The `device_sources.source` under which UDIDs are recorded, so a UDID finds its device.
   public static let udidSource = "udid"
 
   public let store: InventoryStore
   public let writer: DeviceWriter
-  private let byKey: SQLiteStatement
-  private let byID: SQLiteStatement
-  private let bySource: SQLiteStatement
-  private let byUserEnrolledName: SQLiteStatement
-  private let historyOf: SQLiteStatement
-  private let insertLink: SQLiteStatement
+  private let byKey: any StoreStatement
+  private let byID: any StoreStatement
+  private let bySource: any StoreStatement
+  private let byUserEnrolledName: any StoreStatement
+  private let historyOf: any StoreStatement
+  private let insertLink: any StoreStatement
   /// Inserts `linkBatchSize` source links in one statement.
-  private let insertLinks: SQLiteStatement
+  private let insertLinks: any StoreStatement
   /// New devices' source links not written yet: one statement per batch costs about half
   /// of one per link (1M devices: about 1 s). Written before anything reads or writes
   /// `device_sources` (`flushLinks()`).
@@ -51,17 +54,31 @@ public final class ImportSession {
   public static let linkBatchSize = 64
   /// Device id, source, external id and last seen: the values of one link.
   private static let valuesPerLink = 4
-  private let deletePending: SQLiteStatement
-  private let insertPending: SQLiteStatement
+  private let deletePending: any StoreStatement
+  private let insertPending: any StoreStatement
+  /// Inserts one new device with its row id, and `deviceBatchSize` of them.
+  private let insertDevice: any StoreStatement
+  private let insertDevices: any StoreStatement
+  /// New devices' values not written yet, `DeviceWriter.valuesPerRow` each: written before
+  /// anything reads devices or writes rows that refer to them (`flushDevices()`).
+  private var pendingDevices: [SQLiteValue] = []
+  public static let deviceBatchSize = 64
+  /// On SQLite, the row id the next new device gets: one past the largest when the import
+  /// began (writers take turns, so no other session adds devices meanwhile).
+  private var nextDeviceID: Int64?
+  /// On PostgreSQL, ids taken from the devices' identity sequence and not given yet, last first.
+  private var reservedIDs: [Int64] = []
 
   private static let columns =
     "SELECT \(InventoryStore.storedDeviceColumns) FROM devices d JOIN rings r ON r.id = d.ring_id"
 
   public init(store: InventoryStore) throws(StoreError) {
     self.store = store
-    let db = try store.requireSQLite("importing")
-    try db.execute("PRAGMA cache_size = -32768")
+    let db = store.database
+    if store.sqlite != nil { try db.execute("PRAGMA cache_size = -32768") }
     writer = try DeviceWriter(store: store)
+    insertDevice = try db.prepare(DeviceWriter.insertSQL(rows: 1))
+    insertDevices = try db.prepare(DeviceWriter.insertSQL(rows: Self.deviceBatchSize))
     byKey = try db.prepare(Self.columns + " WHERE d.device_key = ?1")
     byID = try db.prepare(Self.columns + " WHERE d.id = ?1")
     bySource = try db.prepare(
@@ -86,15 +103,19 @@ public final class ImportSession {
     deletePending = try db.prepare("DELETE FROM pending_updates WHERE device_id = ?1")
     insertPending = try db.prepare(
       """
-      INSERT OR REPLACE INTO pending_updates(device_id, version, rsr, build, supplemental_build,
+      INSERT INTO pending_updates(device_id, version, rsr, build, supplemental_build,
         is_security_response, seen_at)
       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+      ON CONFLICT(device_id, version, rsr) DO UPDATE SET build = excluded.build,
+        supplemental_build = excluded.supplemental_build,
+        is_security_response = excluded.is_security_response, seen_at = excluded.seen_at
       """)
   }
 
-  private func fetch(_ stmt: SQLiteStatement, _ bindings: [SQLiteValue]) throws(StoreError)
+  private func fetch(_ stmt: any StoreStatement, _ bindings: [SQLiteValue]) throws(StoreError)
     -> StoredDevice?
   {
+    try flushDevices()
     try stmt.bind(bindings)
     defer { stmt.reset() }
     guard try stmt.step() else { return nil }
@@ -210,9 +231,12 @@ public final class ImportSession {
   /// itself; the history starts with it once the version first changes (see `update`).
   @discardableResult
   public func insert(_ device: Device) throws(StoreError) -> Int64 {
-    var unlinked = device
-    unlinked.sourceID = nil
-    let id = try writer.insert(unlinked)
+    let id = try newDeviceID()
+    pendingDevices += try writer.rowValues(id: id, device)
+    if pendingDevices.count == DeviceWriter.valuesPerRow * Self.deviceBatchSize {
+      try insertDevices.run(pendingDevices)
+      pendingDevices.removeAll(keepingCapacity: true)
+    }
     remember(key: device.key)
     if byod != nil && device.serial == nil && device.udid == nil && device.userEnrolled {
       byod![device.name.lowercased(), default: []].append(id)
@@ -231,16 +255,52 @@ public final class ImportSession {
     return id
   }
 
+  /// The next new device's row id: on PostgreSQL from the identity sequence, a batch of ids
+  /// per round trip, so ids stay unique whoever inserts next.
+  private func newDeviceID() throws(StoreError) -> Int64 {
+    if store.database.dialect == .postgres {
+      if reservedIDs.isEmpty {
+        reservedIDs = try store.database.prepare(
+          """
+          SELECT nextval(pg_get_serial_sequence('devices', 'id'))
+          FROM generate_series(1, \(Self.deviceBatchSize))
+          """
+        ).query { $0.int(at: 0) ?? 0 }.reversed()
+      }
+      return reservedIDs.removeLast()
+    }
+    if nextDeviceID == nil {
+      nextDeviceID =
+        1 + (try store.database.scalar("SELECT COALESCE(MAX(id), 0) FROM devices")?.int ?? 0)
+    }
+    defer { nextDeviceID! += 1 }
+    return nextDeviceID!
+  }
+
+  /// Writes the new devices `insert` holds back.
+  private func flushDevices() throws(StoreError) {
+    guard !pendingDevices.isEmpty else { return }
+    var start = 0
+    while start < pendingDevices.count {
+      try insertDevice.run(Array(pendingDevices[start..<start + DeviceWriter.valuesPerRow]))
+      start += DeviceWriter.valuesPerRow
+    }
+    pendingDevices.removeAll(keepingCapacity: true)
+  }
+
   private func addLink(_ values: [SQLiteValue]) throws(StoreError) {
     pendingLinks += values
     if pendingLinks.count == Self.valuesPerLink * Self.linkBatchSize {
+      try flushDevices()
       try insertLinks.run(pendingLinks)
       pendingLinks.removeAll(keepingCapacity: true)
     }
   }
 
-  /// Writes the source links `insert` holds back; call before the transaction ends.
+  /// Writes the devices and source links `insert` holds back; call before the transaction
+  /// ends.
   public func flushLinks() throws(StoreError) {
+    try flushDevices()
     var start = 0
     while start < pendingLinks.count {
       try insertLink.run(Array(pendingLinks[start..<start + Self.valuesPerLink]))
@@ -290,6 +350,7 @@ public final class ImportSession {
   )
     throws(StoreError)
   {
+    try flushDevices()
     try deletePending.run([.integer(deviceID)])
     for u in updates {
       func text(_ s: String?) -> SQLiteValue { s.map { .text($0) } ?? .null }
@@ -332,6 +393,14 @@ public final class ImportSession {
     }
     links.reset()
     byod = names
+    try readyBulkWrites()
+  }
+
+  /// On SQLite, drops the indexes and count triggers a bulk import rebuilds at its end. On
+  /// PostgreSQL they stay: dropping an index there locks every reader out until the commit,
+  /// and the server keeps them as rows arrive.
+  private func readyBulkWrites() throws(StoreError) {
+    guard store.sqlite != nil else { return }
     let rows = try store.database.prepare(
       """
       SELECT name, sql FROM sqlite_master
@@ -351,6 +420,7 @@ public final class ImportSession {
   /// triggers back.
   public func restoreIndexes() throws(StoreError) {
     try flushLinks()
+    guard store.sqlite != nil else { return }
     for sql in deferred { try store.database.execute(sql) }
     deferred = []
     try store.restoreFleetGroups()

@@ -21,24 +21,14 @@ final class PostgresCommandTests: XCTestCase {
   }
 
   func testInitDemoReportAndDevicesPrintTheSameBytesAsOnSQLite() throws {
-    guard let server = ProcessInfo.processInfo.environment["RINGSIDE_TEST_POSTGRES_URL"],
-      !server.isEmpty, var parts = URLComponents(string: server)
-    else {
-      throw XCTSkip("PostgreSQL backend skipped: RINGSIDE_TEST_POSTGRES_URL is not set")
-    }
-    let name =
-      "ringside_cli_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-    let admin = try PostgresConnection(url: server)
-    try admin.execute("CREATE DATABASE \(name)")
-    defer { try? admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
-    parts.path = "/" + name
-    let url = try XCTUnwrap(parts.string)
+    let database = try PostgresTestDatabase(for: self, prefix: "ringside_cli_")
+    let url = database.url
 
     let cli = try CLIHarness()
     let initialised = cli.run("init", "--db", url)
     XCTAssertEqual(initialised.status, 0, initialised.err)
     XCTAssertTrue(initialised.out.contains("ringside_admin"), initialised.out)
-    XCTAssertFalse(initialised.out.contains(parts.password ?? "\u{0}"))
+    XCTAssertFalse(initialised.out.contains(database.password ?? "\u{0}"))
     for db in [url, cli.dbPath] {
       let demo = cli.run("demo", "--db", db, "--devices", "500")
       XCTAssertEqual(demo.status, 0, demo.err)

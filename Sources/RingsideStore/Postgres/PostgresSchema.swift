@@ -4,7 +4,8 @@
 enum PostgresSchema {
   /// Migrations by version; the first brings an empty database to SQLite's schema 8 at once.
   static let migrations: [(version: Int, sql: String)] = [
-    (8, foundation + fleetGroups + wordIndex)
+    (8, foundation + fleetGroups + wordIndex),
+    (9, fleetCountsPerStatement),
   ]
 
   static var currentVersion: Int { migrations.last?.version ?? 0 }
@@ -202,6 +203,94 @@ enum PostgresSchema {
       EXECUTE FUNCTION fleet_groups_count();
 
     """
+
+  /// The counts in `fleet_groups` and `fleet_checkins` kept per statement instead of per row:
+  /// one grouped upsert for all the rows a statement wrote. Per row, each count row took one
+  /// new version per device in the same transaction, and each update had to pass over the
+  /// ones before (20,000 devices: 12.7 s against 1.5 s without the triggers). A statement's
+  /// rows are its transition tables (visible only in the trigger's own function, hence the
+  /// SQL written out in each); an update counts only the rows whose counted columns changed.
+  static let fleetCountsPerStatement = """
+    DROP TRIGGER fleet_groups_insert_delete ON devices;
+    DROP TRIGGER fleet_groups_update ON devices;
+    DROP FUNCTION fleet_groups_count();
+    CREATE FUNCTION fleet_counts_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+    \(addCounts(from: "new_rows"))
+      RETURN NULL;
+    END $$;
+    CREATE FUNCTION fleet_counts_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+    \(removeCounts(from: "old_rows"))
+      RETURN NULL;
+    END $$;
+    CREATE FUNCTION fleet_counts_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+    \(removeCounts(from: changedRows("o")))
+    \(addCounts(from: changedRows("n")))
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER fleet_counts_insert AFTER INSERT ON devices
+      REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fleet_counts_inserted();
+    CREATE TRIGGER fleet_counts_delete AFTER DELETE ON devices
+      REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fleet_counts_deleted();
+    CREATE TRIGGER fleet_counts_update AFTER UPDATE ON devices
+      REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION fleet_counts_updated();
+
+    """
+
+  /// The rows of an update whose counted columns changed, as they were (`side` "o") or are
+  /// ("n"), with a flag per count table: whether its columns changed.
+  private static func changedRows(_ side: String) -> String {
+    """
+    (SELECT \(side).*,
+        (o.ring_id, o.platform, o.os_sort, o.rsr, o.state, o.removal)
+          IS DISTINCT FROM (n.ring_id, n.platform, n.os_sort, n.rsr, n.state, n.removal)
+          AS group_changed,
+        (o.ring_id, fleet_checkin_day(o.last_checkin))
+          IS DISTINCT FROM (n.ring_id, fleet_checkin_day(n.last_checkin)) AS day_changed
+      FROM old_rows o JOIN new_rows n ON n.id = o.id)
+    """
+  }
+
+  /// Adds the devices of `rows` (a transition table or `changedRows`) to the counts.
+  private static func addCounts(from rows: String) -> String {
+    let changed = rows.hasPrefix("(")
+    return """
+      INSERT INTO fleet_groups (ring_id, platform, os_sort, rsr, state, removal, n)
+        SELECT ring_id, platform, os_sort, rsr, state, removal, count(*) FROM \(rows) r
+        \(changed ? "WHERE group_changed" : "")
+        GROUP BY ring_id, platform, os_sort, rsr, state, removal
+        ON CONFLICT (ring_id, platform, os_sort, rsr, state, removal)
+        DO UPDATE SET n = fleet_groups.n + excluded.n;
+      INSERT INTO fleet_checkins (ring_id, day, n)
+        SELECT ring_id, fleet_checkin_day(last_checkin), count(*) FROM \(rows) r
+        \(changed ? "WHERE day_changed" : "")
+        GROUP BY ring_id, fleet_checkin_day(last_checkin)
+        ON CONFLICT (ring_id, day) DO UPDATE SET n = fleet_checkins.n + excluded.n;
+      """
+  }
+
+  /// Takes the devices of `rows` out of the counts, and count rows that reach 0 with them.
+  private static func removeCounts(from rows: String) -> String {
+    let changed = rows.hasPrefix("(")
+    return """
+      UPDATE fleet_groups g SET n = g.n - r.n
+        FROM (SELECT ring_id, platform, os_sort, rsr, state, removal, count(*) AS n
+              FROM \(rows) r \(changed ? "WHERE group_changed" : "")
+              GROUP BY ring_id, platform, os_sort, rsr, state, removal) r
+        WHERE g.ring_id = r.ring_id AND g.platform = r.platform AND g.os_sort = r.os_sort
+          AND g.rsr = r.rsr AND g.state = r.state AND g.removal = r.removal;
+      DELETE FROM fleet_groups WHERE n <= 0;
+      UPDATE fleet_checkins c SET n = c.n - r.n
+        FROM (SELECT ring_id, fleet_checkin_day(last_checkin) AS day, count(*) AS n
+              FROM \(rows) r \(changed ? "WHERE day_changed" : "")
+              GROUP BY ring_id, fleet_checkin_day(last_checkin)) r
+        WHERE c.ring_id = r.ring_id AND c.day = r.day;
+      DELETE FROM fleet_checkins WHERE n <= 0;
+      """
+  }
 
   /// A trigram index for the word filter (`name`, `serial`, `user_name` or `model` ILIKE
   /// '%word%'), so it reads the matching rows instead of every device. `pg_trgm` ships with
