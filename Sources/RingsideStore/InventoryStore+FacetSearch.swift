@@ -76,6 +76,7 @@ extension InventoryStore {
     // common word's page needs no scan of every device's text.
     if sort.column == .name, let walk = search.nameWalk(offset: offset, limit: limit),
       let words = Self.topLevelWords(filter.terms), !words.needles.isEmpty,
+      !search.narrowsCheaply(words.words),
       let fields = try facetSelection(
         DeviceFilter(terms: words.others), search: search, table: table),
       let page = walk.page(

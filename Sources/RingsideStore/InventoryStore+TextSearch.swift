@@ -23,10 +23,54 @@ final class TextSearch {
     }) {
       return known.matches
     }
-    guard let matches = index.matches(word, limit: limit) else { return nil }
+    guard let matches = narrowedMatches(word, limit: limit) ?? index.matches(word, limit: limit)
+    else { return nil }
     if recent.count == 4 { recent.removeFirst() }
     recent.append((word, limit, matches))
     return matches
+  }
+
+  /// Past this many devices, reading each remembered match costs more than scanning every
+  /// device's text, whose bytes are read in order.
+  static let narrowingLimit = 50_000
+
+  /// The complete matches of a remembered word that `word` contains, the fewest there are,
+  /// when few enough to read one by one: every device holding "qzx" holds "qz", so typing a
+  /// word narrows the previous key's matches instead of scanning the fleet again.
+  func narrowingBase(for word: String) -> TextMatches? {
+    guard let needle = DeviceTextIndex.needle(word) else { return nil }
+    return recent.filter {
+      $0.matches.complete && $0.matches.ordinals.count <= Self.narrowingLimit
+        && DeviceTextIndex.needle($0.word).map { Self.contains(needle, $0) } == true
+    }.min { $0.matches.ordinals.count < $1.matches.ordinals.count }?.matches
+  }
+
+  /// `word`'s matches found among `narrowingBase(for:)`'s, up to `limit`; nil without one.
+  private func narrowedMatches(_ word: String, limit: Int) -> TextMatches? {
+    guard let base = narrowingBase(for: word), let needle = DeviceTextIndex.needle(word)
+    else { return nil }
+    var found: [Int32] = []
+    for o in base.ordinals where index.holds([needle], at: Int(o)) {
+      if found.count == limit {
+        return TextMatches(ordinals: found, complete: false, idsByOrdinal: index.ids)
+      }
+      found.append(o)
+    }
+    return TextMatches(ordinals: found, complete: true, idsByOrdinal: index.ids)
+  }
+
+  /// True when `part` occurs in `whole`.
+  private static func contains(_ whole: [UInt8], _ part: [UInt8]) -> Bool {
+    guard part.count <= whole.count else { return false }
+    return (0...(whole.count - part.count)).contains {
+      whole[$0..<($0 + part.count)].elementsEqual(part)
+    }
+  }
+
+  /// True when every one of `words` narrows a remembered word's matches: then their scan is
+  /// cheap, and a walk along the name order (which tests devices far apart) is not worth it.
+  func narrowsCheaply(_ words: [String]) -> Bool {
+    !words.isEmpty && words.allSatisfy { narrowingBase(for: $0) != nil }
   }
 
   /// Up to this many matches, a word's devices are read by row id and sorted; past it, the
@@ -121,6 +165,7 @@ extension InventoryStore {
     else { return nil }
     if let walk = search.nameWalk(offset: offset, limit: limit),
       let words = Self.topLevelWords(filter.terms), !words.needles.isEmpty, words.others.isEmpty,
+      !search.narrowsCheaply(words.words),
       let page = walk.page(
         offset: offset, limit: limit, descending: sort.descending,
         where: { search.index.holds(words.needles, at: $0) })
@@ -158,8 +203,9 @@ extension InventoryStore {
   /// The filter's top-level words as the text index compares them, and its other terms; nil
   /// when a word cannot be searched in the index.
   static func topLevelWords(_ terms: [DeviceFilter.Term])
-    -> (needles: [[UInt8]], others: [DeviceFilter.Term])?
+    -> (words: [String], needles: [[UInt8]], others: [DeviceFilter.Term])?
   {
+    var words: [String] = []
     var needles: [[UInt8]] = []
     var others: [DeviceFilter.Term] = []
     for term in terms {
@@ -168,9 +214,10 @@ extension InventoryStore {
         continue
       }
       guard let needle = DeviceTextIndex.needle(word) else { return nil }
+      words.append(word)
       needles.append(needle)
     }
-    return (needles, others)
+    return (words, needles, others)
   }
 
   /// The number of devices a filter of words only selects, counted in memory; nil when the

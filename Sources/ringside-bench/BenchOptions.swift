@@ -28,7 +28,7 @@ struct BenchOptions: Sendable {
     --json prints JSON on standard output and the table on standard error.
     --dashboard PATH launches that ringside binary in tmux and on the pty (the shipped one from
     `bash .ci/build-release` is .build/dist/ringside); default: that shipped binary when it was
-    built after the last change under Sources/, else the release build beside the bench.
+    built after the last change to its sources, else the release build beside the bench.
     Build with `swift build -c release` and run .build/release/ringside-bench.
     """
 

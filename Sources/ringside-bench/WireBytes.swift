@@ -102,7 +102,7 @@ enum WireBytes {
 
   /// The binary `--dashboard` chose; else the shipped one (`.build/dist/ringside` from
   /// `bash .ci/build-release`, the file admins install) when it was built after the last
-  /// change under `Sources/`; else the `ringside` next to this binary. `swift run ringside-bench` builds only the
+  /// change under `Sources/` (but the bench's own); else the `ringside` next to this binary. `swift run ringside-bench` builds only the
   /// bench, so when it is missing and this binary sits in a package's `.build`, build it the
   /// same way.
   static func dashboardBinary() -> String? {
@@ -144,6 +144,8 @@ enum WireBytes {
     var newest = Date.distantPast
     let files = FileManager.default.enumerator(atPath: directory)
     while let file = files?.nextObject() as? String {
+      // The bench's own sources are not part of the binary it launches.
+      if file.hasPrefix("ringside-bench") { continue }
       newest = max(newest, modified(directory + "/" + file))
     }
     return newest

@@ -104,6 +104,32 @@ final class TextIndexTests: XCTestCase {
     XCTAssertGreaterThanOrEqual(pickedInMemory, 2)
   }
 
+  func testTypingAWordNarrowsThePreviousKeysMatchesToWhatAScanFinds() throws {
+    let (_, store) = try TemporaryStore.demo()
+    let index = try indexed(store)
+    let search = try XCTUnwrap(store.textSearch)
+    for typed in ["rs-mac-00", "IPAD", "mac 🍎", "qzx"] {
+      for end in 1...typed.count {
+        let word = String(typed.prefix(end))
+        let base = search.narrowingBase(for: word)
+        XCTAssertEqual(search.matches(word), try XCTUnwrap(index.matches(word)), word)
+        if let base {
+          XCTAssertLessThanOrEqual(
+            try XCTUnwrap(search.matches(word)).ordinals.count, base.ordinals.count)
+        }
+      }
+    }
+    XCTAssertEqual(
+      try XCTUnwrap(search.matches("rs-mac-0", limit: 3)),
+      try XCTUnwrap(index.matches("rs-mac-0", limit: 3)))
+    // A remembered word the new one contains, in any case, narrows it; others do not.
+    _ = search.matches("RS-MAC-00")
+    XCTAssertNotNil(search.narrowingBase(for: "rs-mac-001"))
+    XCTAssertNil(search.narrowingBase(for: "zz-other"))
+    XCTAssertTrue(search.narrowsCheaply(["rs-mac-001"]))
+    XCTAssertFalse(search.narrowsCheaply(["rs-mac-001", "zz-other"]))
+  }
+
   func testACommonWordStopsAtTheLimitAndIsLeftToLike() throws {
     let (_, store) = try TemporaryStore.demo()
     let index = try indexed(store)
