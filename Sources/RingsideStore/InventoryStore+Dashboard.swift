@@ -26,15 +26,32 @@ public struct FleetCounts: Sendable, Hashable {
 }
 
 extension InventoryStore {
-  /// SQLite's `data_version`: changes when another connection commits, so a cheap poll
-  /// tells whether the dashboard must reload.
+  /// A number that changes when the store changes, so a cheap poll tells whether the
+  /// dashboard must reload. SQLite: `data_version`, which moves when another connection
+  /// commits. PostgreSQL: the first call listens for the change notices the store's triggers
+  /// send on every commit to devices, rings, policies, staged changes, the audit log and the
+  /// catalog (`PostgresSchema.changeNotices`); later calls count the notices that arrived,
+  /// read from the connection without a round trip to the server.
   public func dataVersion() throws(StoreError) -> Int64 {
-    // PostgreSQL: the next transaction id to be given out, which moves on any commit.
-    try database.scalar(
-      database.dialect == .sqlite
-        ? "PRAGMA data_version" : "SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint"
-    )?.int ?? 0
+    guard let postgres = database as? PostgresConnection else {
+      return try database.scalar("PRAGMA data_version")?.int ?? 0
+    }
+    guard let noticed = noticedVersion else {
+      try postgres.listen(on: PostgresSchema.changeChannel)
+      let start =
+        try postgres.scalar("SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint")?.int
+        ?? 0
+      noticedVersion = start
+      return start
+    }
+    let version = noticed + Int64(try postgres.takeNotices().count)
+    noticedVersion = version
+    return version
   }
+
+  /// True for a store on a PostgreSQL server, whose change notices the dashboard can check
+  /// often (they cost no round trip).
+  public var sendsChangeNotices: Bool { database.dialect == .postgres }
 
   /// Every device counted by ring, platform, version, state and removal: the one shape every
   /// fleet number comes from (the Overview, `report`, `check`). The whole fleet is read from the

@@ -19,6 +19,9 @@ public final class InventoryStore {
   private var cachedCatalog: ReleaseCatalog?
   /// The in-memory text index the dashboard attached, with what it matched lately.
   var textSearch: TextSearch?
+  /// On PostgreSQL once the dashboard asked for `dataVersion`: the server's transaction id
+  /// then, plus one per change notice received since.
+  var noticedVersion: Int64?
   /// The day derived states are for (`YYYY-MM-DD`, UTC): signing windows close on it. Tests
   /// set it; everything else uses the clock.
   public var today: String = UTCTimestamp.date(Int64(Date().timeIntervalSince1970))

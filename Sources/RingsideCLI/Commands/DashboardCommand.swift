@@ -104,8 +104,11 @@ public enum DashboardCommand {
     terminal.apply(theme)
     state.themeName = theme.name
     state.glyphs = terminal.asciiOnly ? Glyphs.ascii : Glyphs.unicode
+    // PostgreSQL's change notices cost no round trip, so another host's change shows within
+    // a quarter of a second; SQLite's data_version is read once a second.
     let session = DashboardSession(
-      state: state, terminal: terminal, runner: runner, themes: locator)
+      state: state, terminal: terminal, runner: runner, themes: locator,
+      tickSeconds: store.sendsChangeNotices ? 0.25 : 1)
     session.startSubmitted = true
     session.startedAt = startedAt
     if let path = context.environment["RINGSIDE_TRACE"],

@@ -144,7 +144,7 @@ public final class PostgresConnection {
     PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? ""
   }
 
-  private func connectionLost() -> StoreError {
+  func connectionLost() -> StoreError {
     PostgresError.statement(
       "08006", String(cString: PQerrorMessage(handle)), store: displayName)
   }

@@ -5,7 +5,7 @@ enum PostgresSchema {
   /// Migrations by version; the first brings an empty database to SQLite's schema 8 at once.
   static let migrations: [(version: Int, sql: String)] = [
     (8, foundation + fleetGroups + wordIndex),
-    (9, fleetCountsPerStatement),
+    (9, fleetCountsPerStatement + changeNotices),
   ]
 
   static var currentVersion: Int { migrations.last?.version ?? 0 }
@@ -239,6 +239,30 @@ enum PostgresSchema {
       FOR EACH STATEMENT EXECUTE FUNCTION fleet_counts_updated();
 
     """
+
+  /// The channel the store's change notices go out on.
+  static let changeChannel = "ringside_changes"
+
+  /// A notice on `changeChannel` naming the table, sent at the commit of every statement that
+  /// writes devices, rings, policies, staged changes, the audit log or the catalog: dashboards
+  /// listening on any host reload without asking the server every second. (The server sends
+  /// one notice per table and transaction, however many statements wrote it.)
+  static let changeNotices =
+    """
+    CREATE FUNCTION ringside_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM pg_notify('\(changeChannel)', TG_TABLE_NAME);
+      RETURN NULL;
+    END $$;
+
+    """
+    + ["devices", "rings", "policies", "staged_changes", "audit_log", "catalog_overrides"].map {
+      """
+      CREATE TRIGGER \($0)_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON \($0)
+        FOR EACH STATEMENT EXECUTE FUNCTION ringside_changed();
+
+      """
+    }.joined()
 
   /// The rows of an update whose counted columns changed, as they were (`side` "o") or are
   /// ("n"), with a flag per count table: whether its columns changed.
