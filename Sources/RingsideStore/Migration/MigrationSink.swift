@@ -48,13 +48,15 @@ final class SQLiteBatchInsert: MigrationSink {
 
   func append(_ row: [SQLiteValue]) throws(StoreError) {
     guard row.count == columns.count else {
-      throw StoreError(.other, "row \(rows + 1) has \(row.count) values for \(columns.count) columns")
+      throw StoreError(
+        .other, "row \(rows + 1) has \(row.count) values for \(columns.count) columns")
     }
     pending.append(contentsOf: row)
     rows += 1
     if pending.count == rowsPerStatement * columns.count {
       if full == nil {
-        full = try database.prepare(Self.sql(table: table, columns: columns, rows: rowsPerStatement))
+        full = try database.prepare(
+          Self.sql(table: table, columns: columns, rows: rowsPerStatement))
       }
       try full!.run(pending)
       pending.removeAll(keepingCapacity: true)

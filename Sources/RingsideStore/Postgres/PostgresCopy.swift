@@ -75,7 +75,8 @@ extension PostgresConnection {
       do {
         guard let values else {
           throw StoreError(
-            .corrupt, "store \(displayName): row \(count + 1) of COPY out is not \(kinds.count) fields")
+            .corrupt,
+            "store \(displayName): row \(count + 1) of COPY out is not \(kinds.count) fields")
         }
         try row(values)
         count += 1

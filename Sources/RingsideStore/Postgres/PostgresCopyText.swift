@@ -27,7 +27,8 @@ enum PostgresCopyText {
       out.append(contentsOf: String(number).utf8)
     case .real(let number):
       let text =
-        number.isNaN ? "NaN" : number.isInfinite ? (number < 0 ? "-Infinity" : "Infinity") : "\(number)"
+        number.isNaN
+        ? "NaN" : number.isInfinite ? (number < 0 ? "-Infinity" : "Infinity") : "\(number)"
       out.append(contentsOf: text.utf8)
     case .text(let text):
       for byte in text.utf8 {
@@ -93,7 +94,8 @@ enum PostgresCopyText {
       case UInt8(ascii: "0")...UInt8(ascii: "7"):
         var code = Int(escaped - UInt8(ascii: "0"))
         var digits = 1
-        while digits < 3, index < end, (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(line[index]) {
+        while digits < 3, index < end, (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(line[index])
+        {
           code = code * 8 + Int(line[index] - UInt8(ascii: "0"))
           index += 1
           digits += 1
