@@ -141,8 +141,8 @@ final class MigrationCopier {
     return SQLiteBatchInsert(try target.requireSQLite("migrate"), table: table, columns: columns)
   }
 
-  /// Takes the per-row counting triggers off `devices` (and on SQLite its secondary indexes,
-  /// built once at the end instead of row by row), as the bulk import does.
+  /// Takes the per-row counting triggers off `devices`, and the secondary indexes off the
+  /// device tables (built once at the end instead of row by row), as the bulk import does.
   private func suspendCounting() throws(StoreError) {
     switch target.database.dialect {
     case .sqlite:
@@ -150,6 +150,17 @@ final class MigrationCopier {
       for (name, _) in suspendedIndexes { try target.database.execute("DROP INDEX \(name)") }
       try target.dropFleetGroupTriggers()
     case .postgres:
+      suspendedIndexes = try target.database.prepare(
+        """
+        SELECT indexname, indexdef FROM pg_indexes
+        WHERE schemaname = current_schema()
+          AND tablename IN ('devices', 'device_history', 'device_sources')
+          AND indexname NOT IN (SELECT conname FROM pg_constraint)
+        """
+      ).query { ($0.string(at: 0) ?? "", $0.string(at: 1) ?? "") }
+      for (name, _) in suspendedIndexes {
+        try target.database.execute("DROP INDEX \(PostgresConnection.quoted(name))")
+      }
       try target.database.execute(
         """
         ALTER TABLE devices DISABLE TRIGGER fleet_groups_insert_delete;
@@ -166,6 +177,7 @@ final class MigrationCopier {
       for (_, sql) in suspendedIndexes { try target.database.execute(sql) }
       try target.restoreFleetGroups()
     case .postgres:
+      for (_, sql) in suspendedIndexes { try target.database.execute(sql) }
       try target.database.execute(FleetGroups.recountSQL)
       try target.database.execute(
         """
