@@ -118,6 +118,21 @@ final class MigrateCommandTests: XCTestCase {
     XCTAssertEqual(cli.run("audit", "--verify", "--db", target).status, 0)
   }
 
+  func testATerminalSeesProgressOnStandardErrorAndThePipeOnlyTheSummary() throws {
+    XCTAssertEqual(cli.run("demo", "--db", source, "--devices", "40").status, 0)
+    let onTerminal = cli.run(
+      ["migrate", "--from", source, "--to", path("a.db")], stderrIsTerminal: true)
+    XCTAssertEqual(onTerminal.status, 0, onTerminal.err)
+    XCTAssertTrue(onTerminal.err.contains("\r  devices: 40 of 40 rows"), onTerminal.err)
+    XCTAssertTrue(onTerminal.out.contains("  devices            40\n"), onTerminal.out)
+    let piped = cli.run("migrate", "--from", source, "--to", path("b.db"))
+    XCTAssertEqual(piped.err, "")
+    XCTAssertTrue(
+      piped.out.contains(
+        "Copied 13 tables, \(try tables(source).values.map(\.count).reduce(0, +)) rows"),
+      piped.out)
+  }
+
   func testEveryTableOfANewStoreIsOneMigrateCopies() throws {
     let store = try InventoryStore(path: path("fresh.db"), create: true)
     XCTAssertEqual(
