@@ -257,6 +257,22 @@ final class MigrateCommandTests: XCTestCase {
       "SELECT COUNT(*) FROM pg_roles WHERE rolname IN ('ringside_admin', 'ringside_viewer')")
     XCTAssertEqual(roles?.int, 2)
 
+    // The keys, indexes and count triggers taken off for the copy are all back.
+    let fresh = try ownDatabase()
+    XCTAssertEqual(cli.run("init", "--db", fresh.url).status, 0)
+    func schema(_ url: String) throws -> [String] {
+      try PostgresConnection(url: url).prepare(
+        """
+        SELECT 'key ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
+          WHERE connamespace = current_schema()::regnamespace
+        UNION ALL SELECT 'index ' || indexdef FROM pg_indexes WHERE schemaname = current_schema()
+        UNION ALL SELECT 'trigger ' || tgname || ' ' || tgenabled::text FROM pg_trigger WHERE NOT tgisinternal
+        ORDER BY 1
+        """
+      ).query { $0.string(at: 0) ?? "" }
+    }
+    XCTAssertEqual(try schema(server.url), try schema(fresh.url))
+
     let back = path("back.db")
     let returned = cli.run("migrate", "--from", server.url, "--to", back)
     XCTAssertEqual(returned.status, 0, returned.err)

@@ -9,6 +9,9 @@ final class MigrationCopier {
   /// What the source holds, per copied table, as read in its snapshot.
   private var expected: [String: Int] = [:]
   private var suspendedIndexes: [(String, String)] = []
+  /// PostgreSQL's foreign keys as (table, name, definition), checked once when added back
+  /// instead of by a trigger per row.
+  private var suspendedKeys: [(String, String, String)] = []
 
   /// What `init` writes into a new store (the default rings, their policies, the states day);
   /// replaced by the source's, never merged with it.
@@ -142,7 +145,8 @@ final class MigrationCopier {
   }
 
   /// Takes the per-row counting triggers off `devices`, and the secondary indexes off the
-  /// device tables (built once at the end instead of row by row), as the bulk import does.
+  /// device tables (built once at the end instead of row by row), as the bulk import does; on
+  /// PostgreSQL also the foreign keys, each checked once in one query when added back.
   private func suspendCounting() throws(StoreError) {
     switch target.database.dialect {
     case .sqlite:
@@ -161,6 +165,18 @@ final class MigrationCopier {
       for (name, _) in suspendedIndexes {
         try target.database.execute("DROP INDEX \(PostgresConnection.quoted(name))")
       }
+      suspendedKeys = try target.database.prepare(
+        """
+        SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint
+        WHERE contype = 'f' AND connamespace = current_schema()::regnamespace ORDER BY conname
+        """
+      ).query { ($0.string(at: 0) ?? "", $0.string(at: 1) ?? "", $0.string(at: 2) ?? "") }
+      for (table, name, _) in suspendedKeys {
+        try target.database.execute(
+          "ALTER TABLE \(table) DROP CONSTRAINT \(PostgresConnection.quoted(name))")
+      }
+      // Room for the index builds (the trigram index above all); for this transaction only.
+      try target.database.execute("SET LOCAL maintenance_work_mem = '256MB'")
       try target.database.execute(
         """
         ALTER TABLE devices DISABLE TRIGGER fleet_groups_insert_delete;
@@ -178,6 +194,10 @@ final class MigrationCopier {
       try target.restoreFleetGroups()
     case .postgres:
       for (_, sql) in suspendedIndexes { try target.database.execute(sql) }
+      for (table, name, definition) in suspendedKeys {
+        try target.database.execute(
+          "ALTER TABLE \(table) ADD CONSTRAINT \(PostgresConnection.quoted(name)) \(definition)")
+      }
       try target.database.execute(FleetGroups.recountSQL)
       try target.database.execute(
         """
