@@ -97,8 +97,14 @@ final class MigrateCommandTests: XCTestCase {
   func testSQLiteToSQLiteCopiesEveryRowOfEveryTableAndTheAuditChainVerifies() throws {
     try makeBusySource()
     let target = path("copy/target.db")
+    nonisolated(unsafe) var visibleWhileCopying: Bool?
+    StoreMigration.beforeVerifying = { _ in
+      visibleWhileCopying = FileManager.default.fileExists(atPath: target)
+    }
     let migrated = cli.run("migrate", "--from", source, "--to", target)
     XCTAssertEqual(migrated.status, 0, migrated.err)
+    XCTAssertEqual(visibleWhileCopying, false, "a new target takes its name only when committed")
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: path("copy")), ["target.db"])
     XCTAssertTrue(migrated.out.contains("Copied 13 tables"), migrated.out)
     XCTAssertTrue(migrated.out.contains("every table's rows match"), migrated.out)
 
@@ -174,6 +180,8 @@ final class MigrateCommandTests: XCTestCase {
     for suffix in ["", "-wal", "-shm", "-lock"] {
       XCTAssertFalse(FileManager.default.fileExists(atPath: target + suffix), suffix)
     }
+    let left = try FileManager.default.contentsOfDirectory(atPath: cli.directory.path)
+    XCTAssertFalse(left.contains { $0.contains("lost.db") }, "\(left)")
   }
 
   func testABrokenAuditChainOnTheTargetLeavesAnInitialisedTargetEmpty() throws {

@@ -22,8 +22,8 @@ enum MigrateCommand {
       ringside_admin and ringside_viewer roles); a target holding devices, audit entries or
       anything else init does not write is refused, never merged. Before committing, every
       table's rows are counted on both sides and the audit chain is verified on the target as
-      audit --verify does; on any failure nothing is committed and a SQLite file migrate
-      created is removed. Into PostgreSQL rows go through COPY. PostgreSQL's audit columns
+      audit --verify does; on any failure nothing is committed. A new SQLite file is written
+      under a hidden name beside it and takes its name only when verified and committed. Into PostgreSQL rows go through COPY. PostgreSQL's audit columns
       database_user and client_host have no place in a SQLite store and are left behind.
       """,
     run: { arguments, context in try run(arguments, context) })

@@ -48,11 +48,42 @@ public final class StoreMigration {
     }
     var createdFile: String?
     do {
-      return try migrate(createdFile: &createdFile)
+      let summary = try migrate(createdFile: &createdFile)
+      if let createdFile, case .sqlite(let path) = target {
+        try Self.publish(createdFile, as: path)
+      }
+      return summary
     } catch {
       if let createdFile { Self.removeStoreFiles(createdFile) }
       throw error
     }
+  }
+
+  /// Where a new SQLite target is written until it is verified and committed: beside it,
+  /// hidden, so the target's name never shows a half-copied store, even after a kill.
+  static func temporaryPath(for path: String) -> String {
+    let folder = (path as NSString).deletingLastPathComponent
+    let name = "." + (path as NSString).lastPathComponent + ".migrating-\(getpid())"
+    return folder.isEmpty ? name : folder + "/" + name
+  }
+
+  /// Gives the finished copy its name: a hard link, so a file that appeared there meanwhile
+  /// is never replaced (a file system without hard links gets a rename). The copy was
+  /// checkpointed and closed, so its `-wal` holds nothing.
+  static func publish(_ temporary: String, as path: String) throws(StoreError) {
+    if link(temporary, path) != 0 {
+      let failure = errno
+      if failure == EEXIST {
+        throw StoreError(
+          .conflict, "\(path) appeared while the copy was made; it was left alone")
+      }
+      guard rename(temporary, path) == 0 else {
+        throw StoreError(
+          .cannotOpen,
+          "cannot name the copy \(path): \(String(cString: strerror(errno)))")
+      }
+    }
+    removeStoreFiles(temporary)
   }
 
   private func migrate(createdFile: inout String?) throws -> Summary {
@@ -69,7 +100,7 @@ public final class StoreMigration {
       throw StoreError(
         .other,
         "the source \(sourceStore.path) has tables this Ringside does not know how to copy: "
-          + unknown.joined(separator: ", ") + "; nothing was written to \(targetStore.path)")
+          + unknown.joined(separator: ", "))
     }
     let copier = MigrationCopier(
       source: reader, target: targetStore, createSchema: createSchema, progress: progress)
@@ -89,6 +120,13 @@ public final class StoreMigration {
       }
       return tables
     }
+    if createdFile != nil, let sqlite = targetStore.sqlite {
+      // Everything into the file itself, so it can take its name without its `-wal`.
+      let busy = try sqlite.scalar("PRAGMA wal_checkpoint(TRUNCATE)")?.int ?? 1
+      if busy != 0 {
+        throw StoreError(.busy, "the copy could not be checkpointed into one file")
+      }
+    }
     return Summary(
       tables: tables.map { (name: $0.0, rows: $0.1) },
       auditEntries: tables.first { $0.0 == "audit_log" }?.1 ?? 0,
@@ -101,11 +139,13 @@ public final class StoreMigration {
   private func openTarget(createdFile: inout String?) throws -> (InventoryStore, Bool) {
     switch StoreLocation(to) {
     case .sqlite(let path):
-      if !FileManager.default.fileExists(atPath: path) {
-        // Noted first: a failure while creating it removes what was made.
-        createdFile = path
+      if FileManager.default.fileExists(atPath: path) {
+        return (try InventoryStore(path: path, create: true), false)
       }
-      return (try InventoryStore(path: path, create: true), false)
+      let temporary = Self.temporaryPath(for: path)
+      // Noted first: a failure while creating it removes what was made.
+      createdFile = temporary
+      return (try InventoryStore(path: temporary, create: true), false)
     case .postgres(let url):
       let connection = try PostgresConnection(url: url)
       let hasSchema = try connection.scalar("SELECT to_regclass('meta') IS NOT NULL")?.int == 1
