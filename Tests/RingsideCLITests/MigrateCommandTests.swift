@@ -214,6 +214,34 @@ final class MigrateCommandTests: XCTestCase {
     XCTAssertFalse(FileManager.default.fileExists(atPath: target))
   }
 
+  func testASourceFromAnOlderRingsideIsUpgradedAsEveryCommandDoesAndCopied() throws {
+    XCTAssertEqual(cli.run("demo", "--db", source, "--devices", "30").status, 0)
+    let old = try SQLiteDatabase(path: source)
+    try old.execute(
+      """
+      DROP TRIGGER fleet_groups_insert; DROP TRIGGER fleet_groups_delete;
+      DROP TRIGGER fleet_groups_update; DROP TRIGGER fleet_checkins_update;
+      DROP TABLE fleet_groups; DROP TABLE fleet_checkins; PRAGMA user_version = 7;
+      """)
+    let target = path("new.db")
+    let migrated = cli.run("migrate", "--from", source, "--to", target)
+    XCTAssertEqual(migrated.status, 0, migrated.err)
+    XCTAssertEqual(try old.scalar("PRAGMA user_version")?.int, 8)
+    XCTAssertEqual(try tables(source), try tables(target))
+    XCTAssertFalse(try tables(target)["fleet_groups"]?.isEmpty ?? true)
+  }
+
+  func testASourceWithATableMigrateDoesNotKnowIsRefusedNamingIt() throws {
+    XCTAssertEqual(cli.run("demo", "--db", source, "--devices", "10").status, 0)
+    try SQLiteDatabase(path: source).execute(
+      "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    let target = path("new.db")
+    let refused = cli.run("migrate", "--from", source, "--to", target)
+    XCTAssertEqual(refused.status, 65)
+    XCTAssertTrue(refused.err.contains("does not know how to copy: notes"), refused.err)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: target))
+  }
+
   func testTheSameStoreOnBothSidesIsRefused() throws {
     XCTAssertEqual(cli.run("demo", "--db", source, "--devices", "10").status, 0)
     let refused = cli.run("migrate", "--from", source, "--to", source)
@@ -296,6 +324,18 @@ final class MigrateCommandTests: XCTestCase {
     let again = cli.run("migrate", "--from", source, "--to", server.url)
     XCTAssertEqual(again.status, 65, again.err)
     XCTAssertTrue(again.err.contains("is not empty (devices holds"), again.err)
+  }
+
+  func testAPostgreSQLDatabaseInitJustSetUpIsFilledAndThenRefused() throws {
+    let server = try ownDatabase()
+    try makeBusySource()
+    XCTAssertEqual(cli.run("init", "--db", server.url).status, 0)
+    let migrated = cli.run("migrate", "--from", source, "--to", server.url)
+    XCTAssertEqual(migrated.status, 0, migrated.err)
+    assertSameOutput(source, server.url)
+    let again = cli.run("migrate", "--from", source, "--to", server.url)
+    XCTAssertEqual(again.status, 65, again.err)
+    XCTAssertTrue(again.err.contains("is not empty (devices holds 300 rows)"), again.err)
   }
 
   func testAFailedCopyIntoANewPostgreSQLDatabaseLeavesNoSchema() throws {

@@ -97,8 +97,9 @@ public final class StoreMigration {
       !MigrationTables.all.contains($0)
     }
     if !unknown.isEmpty {
+      // Most likely made by a newer Ringside (or by hand): exit 65 as a newer schema is.
       throw StoreError(
-        .other,
+        .newerSchema,
         "the source \(sourceStore.path) has tables this Ringside does not know how to copy: "
           + unknown.joined(separator: ", "))
     }
