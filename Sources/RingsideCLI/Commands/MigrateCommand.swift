@@ -63,7 +63,8 @@ enum MigrateCommand {
     context.print(
       "Copied \(summary.tables.count) tables, \(summary.rows) rows from \(source) to \(target) in "
         + String(format: "%.1f", summary.seconds) + " s; every table's rows match and the audit "
-        + "log's \(summary.auditEntries) entries verify on the target.")
+        + "log's \(summary.auditEntries) \(summary.auditEntries == 1 ? "entry verifies" : "entries verify") "
+        + "on the target.")
     return ExitCode.ok.rawValue
   }
 }
