@@ -9,6 +9,7 @@ public enum CommandTable {
     ReportCommand.spec,
     ImportCommand.spec,
     SyncCommand.spec,
+    MigrateCommand.spec,
     DevicesCommand.spec,
     WhyCommand.spec,
     CheckCommand.spec,

@@ -28,17 +28,7 @@ extension InventoryStore {
       }
       do {
         try connection.transaction {
-          try connection.execute(PostgresDialect.functions)
-          for migration in PostgresSchema.migrations where migration.version > version {
-            try connection.execute(migration.sql)
-          }
-          try connection.prepare(
-            """
-            INSERT INTO meta(key, value) VALUES ('schema_version', ?1)
-            ON CONFLICT (key) DO UPDATE SET value = excluded.value
-            """
-          ).run([.text(String(PostgresSchema.currentVersion))])
-          try connection.execute(PostgresSchema.roles)
+          try PostgresSchema.create(on: connection, from: version)
           if version == 0 {
             for (position, name) in Ring.defaultNames.enumerated() {
               _ = try insertRing(name: name, position: position)
@@ -56,5 +46,23 @@ extension InventoryStore {
     if isReadOnly {
       try connection.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
     }
+  }
+}
+
+extension PostgresSchema {
+  /// Brings the schema from `version` to the current one and grants the two roles, inside the
+  /// caller's transaction (so `migrate` can create a target's schema and fill it at once).
+  static func create(on connection: PostgresConnection, from version: Int) throws(StoreError) {
+    try connection.execute(PostgresDialect.functions)
+    for migration in migrations where migration.version > version {
+      try connection.execute(migration.sql)
+    }
+    try connection.prepare(
+      """
+      INSERT INTO meta(key, value) VALUES ('schema_version', ?1)
+      ON CONFLICT (key) DO UPDATE SET value = excluded.value
+      """
+    ).run([.text(String(currentVersion))])
+    try connection.execute(roles)
   }
 }

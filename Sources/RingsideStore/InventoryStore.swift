@@ -72,6 +72,16 @@ public final class InventoryStore {
     }
   }
 
+  /// A store on a PostgreSQL database whose schema the caller creates in its own transaction
+  /// (`migrate` creates a new target's schema in the transaction that fills it).
+  init(unpreparedPostgres connection: PostgresConnection, url: String) {
+    isReadOnly = false
+    reopenPath = url
+    path = PostgresURL.redacted(url)
+    database = connection
+    sqlite = nil
+  }
+
   /// True when neither `-wal` nor `-shm` exists and this user may not create files beside the
   /// store: SQLite could not open it in WAL mode, but it can read it as an unchanging file
   /// (whoever removed them checkpointed everything into the store first).

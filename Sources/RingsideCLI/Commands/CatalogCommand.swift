@@ -43,14 +43,15 @@ enum CatalogCommand {
     let format = try arguments.outputFormat()
     let path = context.storePath(arguments)
     let catalog: ReleaseCatalog
-    if FileManager.default.fileExists(atPath: path) {
+    let isURL = StoreLocation(path) != .sqlite(path: path)
+    if isURL || FileManager.default.fileExists(atPath: path) {
       do { catalog = try context.openStore(arguments, readOnly: true).catalog() } catch let e
         as StoreError
       {
         throw CLIError.store(e)
       }
     } else if arguments.value("--db") != nil {
-      throw CLIError(.noInput, "no store at \(path)")
+      throw CLIError(.noInput, "no store at \(StoreLocation(path).displayName)")
     } else {
       catalog = .builtin
     }
