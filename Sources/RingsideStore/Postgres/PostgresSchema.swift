@@ -6,6 +6,7 @@ enum PostgresSchema {
   static let migrations: [(version: Int, sql: String)] = [
     (8, foundation + fleetGroups + wordIndex),
     (9, fleetCountsPerStatement + changeNotices),
+    (10, sortIndexes),
   ]
 
   static var currentVersion: Int { migrations.last?.version ?? 0 }
@@ -250,6 +251,26 @@ enum PostgresSchema {
   /// ten minutes of the server's time in `heap_hot_search_buffer`. (Any writer may set it; a
   /// writer may as well write the counts, which a recount, like every bulk write, restores.)
   static let bulkWriteSetting = "ringside.bulk_write"
+
+  /// The Devices view's sort indexes in the order its pages ask for: each sort column with
+  /// NULLs first (as SQLite orders them, which the translated `ORDER BY` asks for), then the
+  /// row id, the tie-break of every sort. PostgreSQL's default index order puts NULLs last and
+  /// leaves ties in no particular order, so each page sorted every device again (1M devices:
+  /// 0.8-3 s per sort key, 6 s for the first frame's name-sorted page).
+  static let sortIndexes = [
+    ("devices_by_name", "(ringside_nocase(name)) COLLATE \"C\""), ("devices_by_os", "os_sort"),
+    ("devices_by_state", "state"), ("devices_by_removal", "removal"),
+    ("devices_by_supervised", "supervised"),
+    ("devices_by_build", "(COALESCE(supplemental_build, build))"),
+    ("devices_by_model", "platform NULLS FIRST, model"),
+    ("devices_by_checkin_ring", "last_checkin NULLS FIRST, ring_id"),
+  ].map { name, keys in
+    """
+    DROP INDEX \(name);
+    CREATE INDEX \(name) ON devices(\(keys) NULLS FIRST, id NULLS FIRST);
+
+    """
+  }.joined()
 
   /// The triggers that keep `fleet_groups` and `fleet_checkins` (`fleetCountsPerStatement`),
   /// which a bulk copy disables and replaces by one recount.
