@@ -49,6 +49,16 @@ extension InventoryStore {
     return version
   }
 
+  /// On PostgreSQL, the database user and whether it may write (stage a change): the roles
+  /// `init` made decide there, not the unix groups. Nil for SQLite.
+  public func databaseUserAccess() throws(StoreError) -> (user: String, mayWrite: Bool)? {
+    guard database.dialect == .postgres else { return nil }
+    let row = try database.prepare(
+      "SELECT current_user::text, has_table_privilege('staged_changes', 'INSERT')::int"
+    ).query { ($0.string(at: 0) ?? "", $0.int(at: 1) == 1) }
+    return row.first.map { (user: $0.0, mayWrite: $0.1) }
+  }
+
   /// True for a store on a PostgreSQL server, whose change notices the dashboard can check
   /// often (they cost no round trip).
   public var sendsChangeNotices: Bool { database.dialect == .postgres }

@@ -45,6 +45,32 @@ final class PostgresCommandTests: XCTestCase {
     }
   }
 
+  func testADatabaseViewerGetsAViewersDashboardWhateverTheUnixUser() throws {
+    let database = try PostgresTestDatabase(for: self, prefix: "ringside_role_")
+    let cli = try CLIHarness()
+    XCTAssertEqual(cli.run("init", "--db", database.url).status, 0)
+    XCTAssertEqual(cli.run("demo", "--db", database.url, "--devices", "50").status, 0)
+    let viewer = "viewer_" + UUID().uuidString.lowercased().prefix(8)
+    let admin = try PostgresConnection(url: database.url)
+    try admin.execute(
+      "CREATE ROLE \(viewer) LOGIN PASSWORD 'seen-not-shown' IN ROLE ringside_viewer")
+    addTeardownBlock { try? admin.execute("DROP ROLE IF EXISTS \(viewer)") }
+    var parts = try XCTUnwrap(URLComponents(string: database.url))
+    parts.user = viewer
+    parts.password = "seen-not-shown"
+    let viewerURL = try XCTUnwrap(parts.string)
+
+    let asViewer = cli.run("--db", viewerURL, "--dump-screen", "--size", "100x30")
+    XCTAssertEqual(asViewer.status, 0, asViewer.err)
+    XCTAssertTrue(asViewer.out.contains("viewer"), asViewer.out)
+    XCTAssertFalse(asViewer.out.contains("seen-not-shown"))
+    let asAdmin = cli.run("--db", database.url, "--dump-screen", "--size", "100x30")
+    XCTAssertTrue(asAdmin.out.contains("admin"), asAdmin.out)
+    XCTAssertFalse(asAdmin.out.contains("viewer"), asAdmin.out)
+    let refused = cli.run("stage", "policy", "test", "--defer", "7", "--db", viewerURL)
+    XCTAssertEqual(refused.status, 77, refused.err)
+  }
+
   /// A port on 127.0.0.1 nothing listens on: bound, then closed.
   static func closedPort() throws -> UInt16 {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

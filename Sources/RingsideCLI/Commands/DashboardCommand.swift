@@ -52,8 +52,7 @@ public enum DashboardCommand {
       || arguments.flag("--dump-roles")
     let (store, label, cleanup) = try openStore(arguments, context)
     defer { cleanup() }
-    let access = try context.access(
-      storePath: store.path, readOnlyRequested: arguments.flag("--read-only"))
+    let access = try context.access(to: store, readOnlyRequested: arguments.flag("--read-only"))
     let settings = try ProfileOutputOptions.settings(store)
     let staging = StagingContext(
       actor: context.auditActor(role: access.role),

@@ -91,10 +91,35 @@ public final class CommandContext: @unchecked Sendable {
   /// The session's role for the store at `path`; `--read-only` on the command line wins.
   public func access(storePath path: String, readOnlyRequested: Bool) throws(CLIError) -> Access {
     if let forced = accessOverride { return forced }
+    // On PostgreSQL the database roles decide, and the server enforces them: the unix user and
+    // groups do not apply (`access(to:readOnlyRequested:)` asks the server).
+    if case .postgres = StoreLocation(path), !readOnlyRequested {
+      return Access(role: .admin, refusal: nil)
+    }
     return Access.decide(
       identity: SystemIdentity.current(),
       config: try SystemIdentity.config(environment: environment),
       storeOwnerUID: SystemIdentity.owner(of: path), readOnlyRequested: readOnlyRequested)
+  }
+
+  /// The access a session on the open `store` has: as `access(storePath:readOnlyRequested:)`,
+  /// and on PostgreSQL no more than the database user may do (a member of `ringside_viewer`
+  /// gets a viewer's dashboard, not an admin's whose every write the server refuses).
+  public func access(to store: InventoryStore, readOnlyRequested: Bool) throws(CLIError) -> Access {
+    let access = try access(storePath: store.path, readOnlyRequested: readOnlyRequested)
+    guard access.canWrite, accessOverride == nil else { return access }
+    let database: (user: String, mayWrite: Bool)?
+    do {
+      database = try store.databaseUserAccess()
+    } catch {
+      throw CLIError.store(error)
+    }
+    guard let database, !database.mayWrite else { return access }
+    return Access(
+      role: .viewer,
+      refusal:
+        "read-only: the database user \(Sanitized.text(database.user, limit: 64)) may only read this store"
+    )
   }
 
   /// Who is acting and from where, for the audit log.
