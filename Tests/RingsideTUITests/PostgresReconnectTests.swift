@@ -70,14 +70,17 @@ final class PostgresReconnectTests: XCTestCase {
     }
   }
 
-  private static let stage = StoreWrite.policy(.deferral(by: 1), ring: "test", replacingOthers: false)
+  private static let stage = StoreWrite.policy(
+    .deferral(by: 1), ring: "test", replacingOthers: false)
 
   private func demo(_ pg: DashboardPostgres) throws {
-    try InventoryStore(path: pg.url, create: true).writeDemo(DemoFleet(count: 60, now: TestFleet.now))
+    try InventoryStore(path: pg.url, create: true).writeDemo(
+      DemoFleet(count: 60, now: TestFleet.now))
   }
 
   private func runner(
-    _ pg: DashboardPostgres, prepare: @escaping @Sendable (PostgresConnection) throws -> Void = { _ in }
+    _ pg: DashboardPostgres,
+    prepare: @escaping @Sendable (PostgresConnection) throws -> Void = { _ in }
   ) -> BackgroundRunner {
     let url = pg.url
     let runner = BackgroundRunner(
@@ -122,7 +125,8 @@ final class PostgresReconnectTests: XCTestCase {
     // A write asked while disconnected: refused by the dashboard, and by the worker for one
     // that was already on its way.
     d.press(.character("3"), .character("+"))
-    XCTAssertTrue(d.state.message?.text.hasPrefix("not saved") ?? false, "\(d.state.message as Any)")
+    XCTAssertTrue(
+      d.state.message?.text.hasPrefix("not saved") ?? false, "\(d.state.message as Any)")
     d.runner.submit([.write(Self.stage)])
     d.run { $0.answers(Self.stage).contains { $0.hasPrefix("failed: not saved") } }
 

@@ -27,7 +27,10 @@ final class ReconnectTests: XCTestCase {
         if attempts < 5 { throw StoreError(.unavailable, "server down") }
         return 7
       },
-      wait: { waits.append($0); return true },
+      wait: {
+        waits.append($0)
+        return true
+      },
       failed: { _ in failures += 1 })
     XCTAssertEqual(opened, 7)
     XCTAssertEqual(waits, [0.25, 0.5, 1, 2, 4])

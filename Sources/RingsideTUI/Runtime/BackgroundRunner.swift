@@ -211,7 +211,9 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
   /// Reopens the store of `lost` (same URL, same read-only setting) with back-off, refusing
   /// writes meanwhile; then settles a write whose COMMIT answer was lost. Nil when the
   /// session was stopped first.
-  private func reconnect(_ lost: StoreService, clock: @escaping () -> Date, staging: StagingContext?)
+  private func reconnect(
+    _ lost: StoreService, clock: @escaping () -> Date, staging: StagingContext?
+  )
     -> StoreService?
   {
     let old = lost.store
@@ -228,7 +230,9 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
       wait: { waitWhileDisconnected(seconds: $0) })
     guard let store else { return nil }
     let service = StoreService(store: store, clock: clock, staging: staging)
-    let settled = lost.unsettledWrite.flatMap { service.settle($0.write, transaction: $0.transaction) }
+    let settled = lost.unsettledWrite.flatMap {
+      service.settle($0.write, transaction: $0.transaction)
+    }
     condition.lock()
     interrupter = store.interrupter
     reconnecting = false

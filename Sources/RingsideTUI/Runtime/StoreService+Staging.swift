@@ -95,7 +95,8 @@ extension StoreService {
   /// After a reconnect, on the new connection: what became of the write whose COMMIT answer
   /// was lost, read from the server (`InventoryStore.outcome(ofTransaction:)`).
   func settle(_ write: StoreWrite, transaction: Int64) -> Event? {
-    let outcome = (try? store.outcome(ofTransaction: transaction)) ?? .unknown(transaction: transaction)
+    let outcome =
+      (try? store.outcome(ofTransaction: transaction)) ?? .unknown(transaction: transaction)
     switch outcome {
     case .saved:
       return .written(write, "saved (the connection dropped as it committed): \(write.summary)")

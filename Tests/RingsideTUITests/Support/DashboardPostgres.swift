@@ -45,7 +45,8 @@ final class DashboardPostgres: Sendable {
   func terminateSessions(pid: Int64? = nil) throws {
     let admin = try PostgresConnection(url: serverURL)
     let which = pid.map { "pid = \($0)" } ?? "datname = '\(name)' AND pid <> pg_backend_pid()"
-    _ = try admin.scalar("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE \(which)")
+    _ = try admin.scalar(
+      "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE \(which)")
     let deadline = Date().addingTimeInterval(10)
     while try admin.scalar("SELECT count(*) FROM pg_stat_activity WHERE \(which)")?.int != 0,
       Date() < deadline
