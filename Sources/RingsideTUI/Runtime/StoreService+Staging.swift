@@ -95,8 +95,18 @@ extension StoreService {
   /// After a reconnect, on the new connection: what became of the write whose COMMIT answer
   /// was lost, read from the server (`InventoryStore.outcome(ofTransaction:)`).
   func settle(_ write: StoreWrite, transaction: Int64) -> Event? {
-    let outcome =
-      (try? store.outcome(ofTransaction: transaction)) ?? .unknown(transaction: transaction)
+    let outcome: WriteOutcome
+    do {
+      outcome = try store.outcome(ofTransaction: transaction)
+    } catch {
+      // Lost again: asked after the next reconnect.
+      if error.lostConnection {
+        lostConnection = error
+        unsettledWrite = (write, transaction)
+        return nil
+      }
+      outcome = .unknown(transaction: transaction)
+    }
     switch outcome {
     case .saved:
       return .written(write, "saved (the connection dropped as it committed): \(write.summary)")

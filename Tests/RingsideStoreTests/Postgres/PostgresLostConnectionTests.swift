@@ -18,6 +18,25 @@ final class PostgresLostConnectionTests: XCTestCase {
     }
   }
 
+  /// Loses the answer to the COMMIT `connection` just sent: waits until the server has
+  /// finished it (the session `pid` is idle again), then puts a socket that reads only
+  /// end-of-file in place of the connection's, so the answer already on its way is never read.
+  static func loseCommitAnswer(_ connection: PostgresConnection, pid: Int64, url: String) {
+    if let admin = try? PostgresConnection(url: url) {
+      let deadline = Date().addingTimeInterval(10)
+      while (try? admin.scalar("SELECT state FROM pg_stat_activity WHERE pid = \(pid)")?.string)
+        != "idle", Date() < deadline
+      {
+        Thread.sleep(forTimeInterval: 0.005)
+      }
+    }
+    var pair: [Int32] = [0, 0]
+    guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &pair) == 0 else { return }
+    close(pair[1])
+    dup2(pair[0], connection.socket)
+    close(pair[0])
+  }
+
   private func table(_ pg: TestPostgres) throws -> (PostgresConnection, Int64) {
     let db = try PostgresConnection(url: pg.url)
     try db.execute("CREATE TABLE t (id BIGINT PRIMARY KEY)")
@@ -66,9 +85,9 @@ final class PostgresLostConnectionTests: XCTestCase {
 
   func testACommitWhoseAnswerIsLostIsReportedSavedWhenTheServerCommittedIt() throws {
     let pg = try TestPostgres()
-    let (db, _) = try table(pg)
-    // COMMIT reaches the server; the client's socket closes before the answer is read.
-    db.afterSendingCommit = { _ = shutdown(db.socket, Int32(SHUT_RDWR)) }
+    let (db, pid) = try table(pg)
+    // COMMIT reaches the server and is done there; its answer is never read.
+    db.afterSendingCommit = { Self.loseCommitAnswer(db, pid: pid, url: pg.url) }
     XCTAssertThrowsError(
       try db.transaction { try db.prepare("INSERT INTO t VALUES (?1)").run([.integer(1)]) }
     ) { error in

@@ -54,4 +54,23 @@ final class DashboardPostgres: Sendable {
       Thread.sleep(forTimeInterval: 0.02)
     }
   }
+
+  /// Loses the answer to the COMMIT `connection` just sent: waits until the server has
+  /// finished it (the session `pid` is idle again), then puts a socket that reads only
+  /// end-of-file in place of the connection's, so the answer already on its way is never read.
+  func loseCommitAnswer(_ connection: PostgresConnection, pid: Int64) {
+    if let admin = try? PostgresConnection(url: serverURL) {
+      let deadline = Date().addingTimeInterval(10)
+      while (try? admin.scalar("SELECT state FROM pg_stat_activity WHERE pid = \(pid)")?.string)
+        != "idle", Date() < deadline
+      {
+        Thread.sleep(forTimeInterval: 0.005)
+      }
+    }
+    var pair: [Int32] = [0, 0]
+    guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &pair) == 0 else { return }
+    close(pair[1])
+    dup2(pair[0], connection.socket)
+    close(pair[0])
+  }
 }
