@@ -115,7 +115,8 @@ public final class PostgresConnection {
   ///
   /// A lost connection is reported with what became of the write (`WriteOutcome`): before
   /// COMMIT was sent, nothing was saved; after, the transaction's id (read just before
-  /// COMMIT) lets a new connection ask the server (`transactionOutcome`).
+  /// COMMIT) lets a new connection ask the server (`transactionOutcome`); a transaction that
+  /// wrote nothing has no id and saved nothing either way.
   public func transaction<T>(_ body: () throws -> T) throws -> T {
     var transactionID: Int64?
     var commitSent = false
@@ -124,7 +125,9 @@ public final class PostgresConnection {
         "BEGIN; SET LOCAL lock_timeout = \(busyTimeoutMS); "
           + "SELECT pg_advisory_xact_lock(\(Self.writerLockKey)); SET LOCAL lock_timeout = 0")
       let result = try body()
-      transactionID = try text("SELECT pg_current_xact_id()").flatMap { Int64($0) }
+      // None when the transaction wrote nothing: then there is nothing a lost COMMIT could
+      // have saved (and a read-only server is not asked for an id).
+      transactionID = try text("SELECT pg_current_xact_id_if_assigned()").flatMap { Int64($0) }
       commitSent = true
       try commit()
       return result

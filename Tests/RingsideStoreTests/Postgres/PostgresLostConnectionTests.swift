@@ -99,6 +99,16 @@ final class PostgresLostConnectionTests: XCTestCase {
     XCTAssertEqual(try rows(pg), 1)
   }
 
+  func testATransactionThatWroteNothingIsReportedNotSavedWithoutAskingTheServer() throws {
+    let pg = try TestPostgres()
+    let (db, pid) = try table(pg)
+    db.afterSendingCommit = { Self.loseCommitAnswer(db, pid: pid, url: pg.url) }
+    XCTAssertThrowsError(try db.transaction { _ = try db.scalar("SELECT count(*) FROM t") }) {
+      error in
+      XCTAssertEqual((error as? StoreError)?.writeOutcome, .notSaved)
+    }
+  }
+
   func testACommitSentToASessionTheServerEndedIsReportedNotSaved() throws {
     let pg = try TestPostgres()
     let (db, pid) = try table(pg)
