@@ -362,6 +362,9 @@ public final class ImportSession {
     }
   }
 
+  /// On PostgreSQL, true while the count triggers stand aside for a bulk import.
+  private var bulkCounting = false
+
   /// Indexes dropped for a bulk import, as their `CREATE INDEX` statements from the schema.
   private var deferred: [String] = []
   /// For a bulk import: user-enrolled devices without serial or UDID by lower-cased name, with
@@ -397,10 +400,15 @@ public final class ImportSession {
   }
 
   /// On SQLite, drops the indexes and count triggers a bulk import rebuilds at its end. On
-  /// PostgreSQL they stay: dropping an index there locks every reader out until the commit,
-  /// and the server keeps them as rows arrive.
+  /// PostgreSQL the indexes stay (dropping one there locks every reader out until the commit,
+  /// and the server keeps them as rows arrive) and the count triggers stand aside for this
+  /// transaction (`PostgresSchema.bulkWriteSetting`).
   private func readyBulkWrites() throws(StoreError) {
-    guard store.sqlite != nil else { return }
+    guard store.sqlite != nil else {
+      try store.database.execute("SET LOCAL \(PostgresSchema.bulkWriteSetting) = 'on'")
+      bulkCounting = true
+      return
+    }
     let rows = try store.database.prepare(
       """
       SELECT name, sql FROM sqlite_master
@@ -420,7 +428,13 @@ public final class ImportSession {
   /// triggers back.
   public func restoreIndexes() throws(StoreError) {
     try flushLinks()
-    guard store.sqlite != nil else { return }
+    guard store.sqlite != nil else {
+      guard bulkCounting else { return }
+      try store.database.execute("SET LOCAL \(PostgresSchema.bulkWriteSetting) = 'off'")
+      try store.database.execute(FleetGroups.recountSQL)
+      bulkCounting = false
+      return
+    }
     for sql in deferred { try store.database.execute(sql) }
     deferred = []
     try store.restoreFleetGroups()
