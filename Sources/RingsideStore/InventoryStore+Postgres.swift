@@ -49,6 +49,15 @@ extension InventoryStore {
   }
 }
 
+extension InventoryStore {
+  /// What became of the transaction `id` whose COMMIT answer a lost connection swallowed
+  /// (`WriteOutcome.unknown`), asked of the server on this store's connection.
+  public func outcome(ofTransaction id: Int64) throws(StoreError) -> WriteOutcome {
+    guard let postgres = database as? PostgresConnection else { return .unknown(transaction: id) }
+    return try postgres.transactionOutcome(id)
+  }
+}
+
 extension PostgresSchema {
   /// Brings the schema from `version` to the current one and grants the two roles, inside the
   /// caller's transaction (so `migrate` can create a target's schema and fill it at once).

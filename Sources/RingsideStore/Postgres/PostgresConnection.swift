@@ -13,6 +13,8 @@ public final class PostgresConnection {
   let handle: OpaquePointer
   /// The URL without its password, for messages.
   public let displayName: String
+  /// The URL as given (with any password): what a new connection opens; never shown.
+  private let url: String
   /// How long a writer waits for another's transaction before giving up, as SQLite's busy
   /// timeout does.
   let busyTimeoutMS: Int
@@ -28,6 +30,7 @@ public final class PostgresConnection {
     minimumServerVersion: Int32 = PostgresConnection.minimumServerVersion
   ) throws(StoreError) {
     displayName = PostgresURL.redacted(url)
+    self.url = url
     self.busyTimeoutMS = busyTimeoutMS
     // Keywords after `dbname` override what the URL says; those before it are defaults.
     let keywords = ["connect_timeout", "fallback_application_name", "dbname", "client_encoding"]
@@ -109,17 +112,108 @@ public final class PostgresConnection {
   /// Runs `body` in one transaction: all of it is stored, or none of it. Writers take one
   /// advisory lock first, so they run one after another like SQLite's `BEGIN IMMEDIATE`; a
   /// writer that waits longer than the busy timeout gets a `.busy` error.
+  ///
+  /// A lost connection is reported with what became of the write (`WriteOutcome`): before
+  /// COMMIT was sent, nothing was saved; after, the transaction's id (read just before
+  /// COMMIT) lets a new connection ask the server (`transactionOutcome`); a transaction that
+  /// wrote nothing has no id and saved nothing either way.
   public func transaction<T>(_ body: () throws -> T) throws -> T {
+    var transactionID: Int64?
+    var commitSent = false
     do {
       try execute(
         "BEGIN; SET LOCAL lock_timeout = \(busyTimeoutMS); "
           + "SELECT pg_advisory_xact_lock(\(Self.writerLockKey)); SET LOCAL lock_timeout = 0")
       let result = try body()
-      try execute("COMMIT")
+      // None when the transaction wrote nothing: then there is nothing a lost COMMIT could
+      // have saved (and a read-only server is not asked for an id).
+      transactionID = try text("SELECT pg_current_xact_id_if_assigned()").flatMap { Int64($0) }
+      commitSent = true
+      try commit()
       return result
+    } catch let error as StoreError where error.lostConnection {
+      guard commitSent, let transactionID else {
+        throw error.with(.notSaved, note: Self.note(.notSaved))
+      }
+      throw settle(error, transaction: transactionID)
     } catch {
       _ = PQexec(handle, "ROLLBACK").map { PQclear($0) }
       throw error
+    }
+  }
+
+  /// Test seams around COMMIT: run just before it is sent and just after (before its answer
+  /// is read), to lose the connection at either moment.
+  var beforeSendingCommit: (() -> Void)?
+  var afterSendingCommit: (() -> Void)?
+
+  /// Sends COMMIT and reads its answer.
+  private func commit() throws(StoreError) {
+    beforeSendingCommit?()
+    guard PQsendQuery(handle, "COMMIT") == 1 else { throw connectionLost() }
+    afterSendingCommit?()
+    var failure: StoreError?
+    var answered = false
+    while let result = PQgetResult(handle) {
+      defer { PQclear(result) }
+      answered = true
+      if failure == nil {
+        do { try check(result) } catch { failure = error }
+      }
+    }
+    if let failure { throw failure }
+    if !answered || PQstatus(handle) != CONNECTION_OK { throw connectionLost() }
+  }
+
+  /// `error` (a lost connection after COMMIT was sent) with what the server says became of the
+  /// transaction, asked on a new connection; still `.unknown` when the server cannot be
+  /// reached now (the dashboard asks again once it has reconnected).
+  private func settle(_ error: StoreError, transaction id: Int64) -> StoreError {
+    let outcome =
+      (try? PostgresConnection(url: url, connectTimeoutSeconds: 5).transactionOutcome(id))
+      ?? .unknown(transaction: id)
+    return error.with(outcome, note: Self.note(outcome))
+  }
+
+  /// What a message adds for a write's outcome after the connection was lost.
+  public static func note(_ outcome: WriteOutcome) -> String {
+    switch outcome {
+    case .notSaved: "nothing was saved"
+    case .saved: "the change was saved (the server confirmed it after the connection dropped)"
+    case .unknown:
+      "COMMIT was sent but its answer was lost and the server cannot tell yet whether the "
+        + "change was saved: look before doing it again"
+    }
+  }
+
+  /// The first value of a query without parameters, as text (one round trip, nothing
+  /// prepared).
+  private func text(_ sql: String) throws(StoreError) -> String? {
+    let result = PQexec(handle, sql)
+    defer { PQclear(result) }
+    try check(result, sql: sql)
+    guard let result, PQntuples(result) > 0, PQgetisnull(result, 0, 0) == 0 else { return nil }
+    return String(cString: PQgetvalue(result, 0, 0))
+  }
+
+  /// The socket under the connection, for tests that break it.
+  var socket: Int32 { PQsocket(handle) }
+
+  /// What became of the transaction `id` (from a lost connection's `.unknown` outcome), asked
+  /// of the server on this connection: `.saved` once it committed, `.notSaved` once it was
+  /// rolled back, `.unknown` while it is still in progress after `waitSeconds` (its session
+  /// may still be ending) or when the server no longer remembers it.
+  public func transactionOutcome(_ id: Int64, waitSeconds: Double = 5) throws(StoreError)
+    -> WriteOutcome
+  {
+    let deadline = Date().addingTimeInterval(waitSeconds)
+    while true {
+      switch try text("SELECT pg_xact_status('\(id)'::xid8)") {
+      case "committed": return .saved
+      case "aborted": return .notSaved
+      case "in progress" where Date() < deadline: Thread.sleep(forTimeInterval: 0.05)
+      default: return .unknown(transaction: id)
+      }
     }
   }
 
@@ -145,8 +239,9 @@ public final class PostgresConnection {
   }
 
   func connectionLost() -> StoreError {
-    PostgresError.statement(
-      "08006", String(cString: PQerrorMessage(handle)), store: displayName)
+    let said = String(cString: PQerrorMessage(handle))
+    return PostgresError.statement(
+      "08006", said.isEmpty ? "the server closed the connection" : said, store: displayName)
   }
 
   /// Calls `body` with a NULL-terminated array of C strings that live as long as the call.

@@ -13,8 +13,9 @@ enum PostgresError {
       case "XX001", "XX002": .corrupt
       case "57014": .interrupted
       case "P0001": .constraint
-      case "08000", "08003", "08006", "57P01", "57P02", "57P03": .unavailable
-      default: sqlState.hasPrefix("23") ? .constraint : .other
+      case "57P01", "57P02", "57P03": .unavailable
+      default:
+        sqlState.hasPrefix("23") ? .constraint : sqlState.hasPrefix("08") ? .unavailable : .other
       }
     let prefix: String =
       switch kind {
@@ -25,8 +26,16 @@ enum PostgresError {
       case .unavailable: "lost the connection to the PostgreSQL server at \(store)"
       default: "store \(store)"
       }
-    let detail = text.trimmingCharacters(in: .whitespacesAndNewlines)
-    return StoreError(kind, detail.isEmpty ? prefix : "\(prefix): \(detail)")
+    // libpq's lost-connection text spans lines ("server closed the connection unexpectedly\n\t
+    // This probably means…"); one line fits the dashboard's status line.
+    let detail =
+      kind == .unavailable
+      ? text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+      : text.trimmingCharacters(in: .whitespacesAndNewlines)
+    var error = StoreError(kind, detail.isEmpty ? prefix : "\(prefix): \(detail)")
+    // Class 08 and the server's shutdown or termination of the session: the connection is gone.
+    error.lostConnection = kind == .unavailable || sqlState.hasPrefix("08")
+    return error
   }
 
   /// A failed connection attempt, by what libpq said.

@@ -15,10 +15,23 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
 
   public let kind: Kind
   public let message: String
+  /// True when the PostgreSQL server's connection broke under this statement (the server went
+  /// away, or terminated the session): the connection is unusable and must be opened again.
+  public internal(set) var lostConnection = false
+  /// For a lost connection under a writing transaction: what became of the write.
+  public internal(set) var writeOutcome: WriteOutcome?
 
   public init(_ kind: Kind, _ message: String) {
     self.kind = kind
     self.message = message
+  }
+
+  /// The same failure with `outcome` recorded and `note` ("nothing was saved") after the message.
+  func with(_ outcome: WriteOutcome, note: String) -> StoreError {
+    var copy = StoreError(kind, message + "; " + note)
+    copy.lostConnection = lostConnection
+    copy.writeOutcome = outcome
+    return copy
   }
 
   public var description: String { message }

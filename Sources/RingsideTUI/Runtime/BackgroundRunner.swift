@@ -4,6 +4,13 @@ import RingsideStore
 /// Runs store effects on a worker thread with its own connection, so a slow count over a
 /// million devices never blocks typing. Only the newest request of each kind is kept, and
 /// a newer page or count interrupts the query it replaces.
+///
+/// When the connection is lost (a PostgreSQL server restarted or ended the session), the
+/// worker says so (`.connectionLost`), reopens the store with the same URL and read-only
+/// setting, waiting 0.25 s, 0.5 s, 1 s … up to 5 s between attempts (`ReconnectBackoff`),
+/// and then says `.reconnected`, after which the dashboard reads everything again. Queries
+/// asked meanwhile wait; writes asked meanwhile are refused as not saved. A write whose COMMIT
+/// answer was lost is reported by what the server says became of it.
 public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
   private let condition = NSCondition()
   private var pending: [Slot: Effect] = [:]
@@ -13,6 +20,8 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
   private var running: Slot?
   private var interrupter: QueryInterrupter?
   private var stopped = false
+  /// True while the worker reopens a lost connection: queries wait, writes are refused.
+  private var reconnecting = false
   /// Signalled once the worker has ended (after audit entries it held were written).
   private let finished = DispatchSemaphore(value: 0)
   private var idleSlices = 0
@@ -55,7 +64,7 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
     defer { condition.unlock() }
     if timeoutMS != 0 {
       let deadline = Date().addingTimeInterval(Double(max(0, timeoutMS)) / 1000)
-      while ready.isEmpty && (!pending.isEmpty || !writes.isEmpty || running != nil) {
+      while ready.isEmpty && hasWorkLocked {
         if timeoutMS < 0 { condition.wait() } else if !condition.wait(until: deadline) { break }
       }
     }
@@ -63,15 +72,22 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
     return ready
   }
 
+  /// Work that will be answered without waiting for a reconnect (queries asked while
+  /// reconnecting are answered after it, and nothing waits for them).
+  private var hasWorkLocked: Bool {
+    !writes.isEmpty || running != nil || (!pending.isEmpty && !reconnecting)
+  }
+
   public var isBusy: Bool {
     condition.lock()
     defer { condition.unlock() }
-    return !pending.isEmpty || !writes.isEmpty || running != nil || !ready.isEmpty
+    return hasWorkLocked || !ready.isEmpty
   }
 
   public var hasUrgentWork: Bool {
     condition.lock()
     defer { condition.unlock() }
+    if reconnecting { return !writes.isEmpty }
     let urgent: (Slot) -> Bool = { ![.count, .dataVersion, .staging, .audit].contains($0) }
     return !writes.isEmpty || pending.keys.contains(where: urgent) || running.map(urgent) == true
   }
@@ -115,7 +131,7 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
   private func work(
     open: () throws -> InventoryStore, clock: @escaping () -> Date, staging: StagingContext?
   ) {
-    let service: StoreService
+    var service: StoreService
     do {
       let store = try open()
       service = StoreService(store: store, clock: clock, staging: staging)
@@ -138,12 +154,26 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
     // must not wait behind a slice.
     var idleWork = false
     while true {
+      if service.lostConnection != nil {
+        guard let reopened = reconnect(service, clock: clock, staging: staging) else {
+          finished.signal()
+          return
+        }
+        service = reopened
+        idleWork = false
+      }
       condition.lock()
-      while pending.isEmpty && writes.isEmpty && !stopped && idleWork {
+      while pending.isEmpty && writes.isEmpty && !stopped && idleWork
+        && service.lostConnection == nil
+      {
         condition.unlock()
         idleWork = service.performIdleWork()
         condition.lock()
         idleSlices += 1
+      }
+      if service.lostConnection != nil {
+        condition.unlock()
+        continue
       }
       while pending.isEmpty && writes.isEmpty && !stopped { condition.wait() }
       if stopped && writes.isEmpty {
@@ -167,9 +197,69 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
       let event = effect.flatMap { service.perform($0) }
       condition.lock()
       running = nil
+      if service.lostConnection != nil {
+        reconnecting = true
+        // The loss first, then what became of the write that found it.
+        if case .connectionLost = event {} else { ready.append(.connectionLost(service.lostText)) }
+      }
       if let event { ready.append(event) }
       condition.broadcast()
       condition.unlock()
+    }
+  }
+
+  /// Reopens the store of `lost` (same URL, same read-only setting) with back-off, refusing
+  /// writes meanwhile; then settles a write whose COMMIT answer was lost. Nil when the
+  /// session was stopped first.
+  private func reconnect(
+    _ lost: StoreService, clock: @escaping () -> Date, staging: StagingContext?
+  )
+    -> StoreService?
+  {
+    let old = lost.store
+    condition.lock()
+    if !reconnecting {
+      reconnecting = true
+      ready.append(.connectionLost(lost.lostText))
+      condition.broadcast()
+    }
+    interrupter = nil
+    condition.unlock()
+    let store = Reconnection.run(
+      open: { try InventoryStore(path: old.reopenPath, readOnly: old.isReadOnly) },
+      wait: { waitWhileDisconnected(seconds: $0) })
+    guard let store else { return nil }
+    let service = StoreService(store: store, clock: clock, staging: staging)
+    let settled = lost.unsettledWrite.flatMap {
+      service.settle($0.write, transaction: $0.transaction)
+    }
+    condition.lock()
+    interrupter = store.interrupter
+    reconnecting = false
+    ready.append(.reconnected("reconnected to the PostgreSQL server at \(store.path)"))
+    if let settled { ready.append(settled) }
+    condition.broadcast()
+    condition.unlock()
+    return service
+  }
+
+  /// Waits `seconds` (less when stopped), answering writes asked meanwhile as not saved;
+  /// false once the session is stopped.
+  private func waitWhileDisconnected(seconds: TimeInterval) -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    condition.lock()
+    defer { condition.unlock() }
+    while true {
+      if !writes.isEmpty {
+        for case .write(let write) in writes where write != .endStagingRun {
+          ready.append(.failed(write.notSavedText))
+        }
+        writes.removeAll()
+        condition.broadcast()
+      }
+      if stopped { return false }
+      if Date() >= deadline { return true }
+      _ = condition.wait(until: deadline)
     }
   }
 }

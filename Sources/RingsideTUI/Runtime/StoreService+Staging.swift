@@ -21,8 +21,9 @@ extension StoreService {
   }
 
   /// Performs one write; a conflict with another admin's staged value comes back as an event
-  /// so the user can choose.
-  func perform(_ write: StoreWrite) -> Event {
+  /// so the user can choose. Nil for the end of a run whose connection was lost (the held
+  /// audit entry stays in the store).
+  func perform(_ write: StoreWrite) -> Event? {
     guard let staging else { return .failed("this session cannot change the store") }
     let actor = staging.actor
     let now = clock()
@@ -66,8 +67,57 @@ extension StoreService {
         return .written(write, "")
       }
     } catch {
+      if error.lostConnection { return lost(write, error) }
       if error.kind == .conflict { return .conflict(write, error.message) }
       return .failed(error.message)
+    }
+  }
+
+  /// The answer to a write whose connection was lost, by what became of it (`WriteOutcome`):
+  /// saved only when the server confirmed the commit.
+  func lost(_ write: StoreWrite, _ error: StoreError) -> Event? {
+    lostConnection = error
+    switch error.writeOutcome {
+    case .saved:
+      return .written(write, "saved (the connection dropped as it committed): \(write.summary)")
+    case .unknown(let transaction):
+      unsettledWrite = (write, transaction)
+      return .failed(
+        "the connection dropped as it committed: \(write.summary); whether it was saved is "
+          + "checked once reconnected")
+    case .notSaved, nil:
+      // The held audit entry stays in the store and is written when the next run ends.
+      if write == .endStagingRun { return nil }
+      return .failed(write.notSavedText)
+    }
+  }
+
+  /// After a reconnect, on the new connection: what became of the write whose COMMIT answer
+  /// was lost, read from the server (`InventoryStore.outcome(ofTransaction:)`).
+  func settle(_ write: StoreWrite, transaction: Int64) -> Event? {
+    let outcome: WriteOutcome
+    do {
+      outcome = try store.outcome(ofTransaction: transaction)
+    } catch {
+      // Lost again: asked after the next reconnect.
+      if error.lostConnection {
+        lostConnection = error
+        unsettledWrite = (write, transaction)
+        return nil
+      }
+      outcome = .unknown(transaction: transaction)
+    }
+    switch outcome {
+    case .saved:
+      return .written(write, "saved (the connection dropped as it committed): \(write.summary)")
+    case .notSaved:
+      if write == .endStagingRun { return nil }
+      return .failed(
+        "not saved (the connection dropped as it committed): \(write.summary); press the key again")
+    case .unknown:
+      return .failed(
+        "the server cannot tell whether it was saved: \(write.summary); look before pressing the "
+          + "key again")
     }
   }
 
@@ -94,6 +144,9 @@ extension StoreService {
       )
     } catch {
       switch error {
+      case .store(let storeError) where storeError.lostConnection:
+        return lost(force ? .applyOverwriting : .apply, storeError)
+          ?? .failed(storeError.message)
       case .store(let storeError): return .failed(storeError.message)
       case .profile(.changedOnDisk(let problems)) where !force:
         return .conflict(

@@ -20,6 +20,19 @@ public final class StoreService {
   }
 
   private var textIndexBuilder: DeviceTextIndexBuilder?
+  /// Set once a query or write found the store's connection lost (PostgreSQL): this service
+  /// is done, and the worker opens a new connection (`BackgroundRunner`).
+  public internal(set) var lostConnection: StoreError?
+  /// A write whose COMMIT was sent as the connection dropped and that the server could not be
+  /// asked about yet: the worker asks once it has reconnected (`settle`).
+  var unsettledWrite: (write: StoreWrite, transaction: Int64)?
+
+  /// The status line's text while the connection is being reopened.
+  var lostText: String {
+    // What matters first, as the footer cuts a long line.
+    "lost the connection; reconnecting… (to the PostgreSQL server at \(store.path); the screen "
+      + "shows what was last read)"
+  }
 
   /// Work for when no effect waits: builds the in-memory text index a slice at a time (and
   /// again after the store changed), so filter words are found without reading every row.
@@ -40,6 +53,7 @@ public final class StoreService {
       try store.attach(index, builtAt: builder.stamp)
       return false
     } catch {
+      if let error = error as? StoreError, error.lostConnection { lostConnection = error }
       // Without the index every filter still works through SQL; try again after the next effect.
       textIndexBuilder = nil
       return false
@@ -91,6 +105,10 @@ public final class StoreService {
       }
     } catch {
       if error.kind == .interrupted { return nil }
+      if error.lostConnection {
+        lostConnection = error
+        return .connectionLost(lostText)
+      }
       return .failed(error.message)
     }
   }

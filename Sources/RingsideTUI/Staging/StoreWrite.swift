@@ -20,3 +20,23 @@ public enum StoreWrite: Sendable, Hashable {
   /// The user left the Rings view: the audit entry held for their run of keys is written.
   case endStagingRun
 }
+
+extension StoreWrite {
+  /// What the write does, for messages about whether it was saved.
+  public var summary: String {
+    switch self {
+    case .policy(_, let ring, _): "the change to ring \(ring)"
+    case .moveDevices(let ids, let ring): "moving \(ids.count) device(s) to ring \(ring)"
+    case .moveMatching(_, let ring): "moving the matching devices to ring \(ring)"
+    case .discard(let ids): "dropping \(ids.count) staged change(s)"
+    case .discardMoves(let move): "dropping the staged moves from \(move.from) to \(move.to)"
+    case .apply, .applyOverwriting: "applying what is staged"
+    case .endStagingRun: "the audit entry of the last run of keys"
+    }
+  }
+
+  /// The message for a write the store did not take because the connection is lost.
+  public var notSavedText: String {
+    "not saved, the connection is lost: \(summary); press the key again once reconnected"
+  }
+}

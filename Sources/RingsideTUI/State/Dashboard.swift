@@ -19,7 +19,8 @@ public enum Dashboard {
   static func apply(_ s: inout DashboardState, _ event: Event) -> [Effect] {
     switch event {
     case .key(let key):
-      return handleKey(&s, key)
+      let effects = handleKey(&s, key)
+      return refusingWrites(&s, effects)
     case .resize(let width, let height):
       s.width = width
       s.height = height
@@ -66,6 +67,8 @@ public enum Dashboard {
       return []
     case .stagingLoaded, .auditLoaded, .written, .conflict:
       return applyStaging(&s, event)
+    case .connectionLost, .reconnected:
+      return applyConnection(&s, event)
     }
   }
 

@@ -59,6 +59,9 @@ public struct DashboardState: Sendable {
   public var filterCursor = 0
   public var filterSelected = false
   public var message: StatusMessage?
+  /// While the store's connection is lost and being reopened: what the footer says when no
+  /// message is shown.
+  public var connectionLost: String?
   /// True when the terminal may be asked to set the clipboard (`y` copies a serial there).
   public var canSetClipboard = false
   public var themeName: String

@@ -42,4 +42,8 @@ public enum Event: Sendable {
   /// Another admin staged a different value; the text names them and it.
   case conflict(StoreWrite, String)
   case failed(String)
+  /// The store's connection was lost; the worker is reopening it. The text says so.
+  case connectionLost(String)
+  /// The worker reopened the store's connection; everything on screen is read again.
+  case reconnected(String)
 }

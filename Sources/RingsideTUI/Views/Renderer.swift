@@ -126,6 +126,10 @@ public enum Renderer {
         message.text, x: 1, y: y, role: message.isError ? .error : .warning, limit: state.width - 2)
       return
     }
+    if let lost = state.connectionLost {
+      grid.put(lost, x: 1, y: y, role: .error, limit: state.width - 2)
+      return
+    }
     var x = 1
     for (key, title) in hints(state) {
       let width = DisplayWidth.of(key) + DisplayWidth.of(title) + 3
