@@ -49,6 +49,10 @@ enum TerminalLaunch {
       try Spawn.output([tmux, "-L", socket] + arguments, read: arguments.first == "capture-pane")
     }
     defer { _ = try? run(["kill-server"]) }
+    // A session that outlives the runs keeps the server up between them: a server whose last
+    // session ends goes away, and the next run's `new-session` could reach it while it does,
+    // which lost that run's pane (seen as "no complete frame within 30 s", 1 run in 10-20).
+    _ = try run(["new-session", "-d", "-x", "120", "-y", "40", "-s", "keeper", "sleep 3600"])
     let total = grouped(devices)
     var samples: [Double] = []
     for _ in 0..<runs {
