@@ -20,11 +20,13 @@ extension InventoryStore {
       }
       // Building the indexes once after the load is several times faster than updating them
       // row by row; the store is empty, so nothing else depends on them meanwhile.
-      // (SQLite only for now: PostgreSQL keeps its indexes and count triggers.)
+      // (PostgreSQL keeps its indexes, whose drop would lock readers out, and its count
+      // triggers stand aside for this transaction instead: `PostgresSchema.bulkWriteSetting`.)
       let bulk = sqlite != nil
       let indexes = bulk ? try secondaryIndexDefinitions() : []
       for (name, _) in indexes { try database.execute("DROP INDEX \(name)") }
       if bulk { try dropFleetGroupTriggers() }
+      if !bulk { try database.execute("SET LOCAL \(PostgresSchema.bulkWriteSetting) = 'on'") }
       sqlite?.truncateWALAfterCommit = true
       let writer = try DeviceWriter(store: self)
       var written = 0
@@ -39,7 +41,12 @@ extension InventoryStore {
         if written % 10_000 == 0 { progress(written) }
       }
       for (_, sql) in indexes { try database.execute(sql) }
-      if bulk { try restoreFleetGroups() }
+      if bulk {
+        try restoreFleetGroups()
+      } else {
+        try database.execute("SET LOCAL \(PostgresSchema.bulkWriteSetting) = 'off'")
+        try database.execute(FleetGroups.recountSQL)
+      }
     }
   }
 
