@@ -94,6 +94,15 @@ final class MigrateCommandTests: XCTestCase {
     }
   }
 
+  func testTheUsageShowsFromAndToAsRequired() throws {
+    let help = try CLIHarness().run("migrate", "--help")
+    XCTAssertEqual(help.status, 0)
+    XCTAssertTrue(
+      help.out.contains("Usage: ringside migrate --from PATH|URL --to PATH|URL"), help.out)
+    let report = try CLIHarness().run("report", "--help")
+    XCTAssertTrue(report.out.contains("[--db PATH]"), report.out)
+  }
+
   func testSQLiteToSQLiteCopiesEveryRowOfEveryTableAndTheAuditChainVerifies() throws {
     try makeBusySource()
     let target = path("copy/target.db")

@@ -9,10 +9,13 @@ enum MigrateCommand {
     path: ["migrate"],
     summary: "Copy a whole store into a new one (SQLite or PostgreSQL), verified.",
     options: [
-      .init("--from", value: "PATH|URL", help: "The store to copy: a SQLite file or a URL."),
+      .init(
+        "--from", value: "PATH|URL", help: "The store to copy: a SQLite file or a URL.",
+        required: true),
       .init(
         "--to", value: "PATH|URL",
-        help: "The new store: a file that does not exist yet, or a database with no devices."),
+        help: "The new store: a file that does not exist yet, or a database with no devices.",
+        required: true),
     ],
     discussion: """
       Copies every table (devices, their sources and history, pending updates, rings,

@@ -18,16 +18,25 @@ public struct CommandSpec: Sendable {
     public let choices: [String]
     /// True when the option may be given several times.
     public let repeatable: Bool
+    /// True when the command cannot run without it: the usage shows it without brackets.
+    public let required: Bool
 
     public init(
       _ name: String, value: String? = nil, help: String, choices: [String] = [],
-      repeatable: Bool = false
+      repeatable: Bool = false, required: Bool = false
     ) {
       self.name = name
       self.value = value
       self.help = help
       self.choices = choices
       self.repeatable = repeatable
+      self.required = required
+    }
+
+    /// How the usage line shows it: `[--db PATH]`, or `--from PATH` when required.
+    var usagePiece: String {
+      let text = value.map { "\(name) \($0)" } ?? name
+      return required ? text : "[\(text)]"
     }
   }
 
@@ -89,9 +98,7 @@ public struct CommandSpec: Sendable {
   /// The usage line: `ringside report [--db PATH] [--format FORMAT]`.
   public var usage: String {
     var parts = ["ringside"] + path
-    for o in options {
-      parts.append(o.value.map { "[\(o.name) \($0)]" } ?? "[\(o.name)]")
-    }
+    for o in options { parts.append(o.usagePiece) }
     if !arguments.isEmpty { parts.append(arguments) }
     return parts.joined(separator: " ")
   }
@@ -100,7 +107,7 @@ public struct CommandSpec: Sendable {
   /// of later lines under the first one.
   func usageLines(width: Int, label: String = "Usage: ") -> [String] {
     let start = label + (["ringside"] + path).joined(separator: " ")
-    var pieces = options.map { o in o.value.map { "[\(o.name) \($0)]" } ?? "[\(o.name)]" }
+    var pieces = options.map(\.usagePiece)
     if !arguments.isEmpty { pieces.append(arguments) }
     let indent = String(repeating: " ", count: min(start.count + 1, 24))
     var lines: [String] = []
