@@ -44,24 +44,15 @@ public final class ImportSession {
   private let bySource: any StoreStatement
   private let byUserEnrolledName: any StoreStatement
   private let historyOf: any StoreStatement
-  private let insertLink: any StoreStatement
-  /// Inserts `linkBatchSize` source links in one statement.
-  private let insertLinks: any StoreStatement
-  /// New devices' source links not written yet: one statement per batch costs about half
-  /// of one per link (1M devices: about 1 s). Written before anything reads or writes
-  /// `device_sources` (`flushLinks()`).
-  private var pendingLinks: [SQLiteValue] = []
+  /// New devices' source links not written yet: written before anything reads or writes
+  /// `device_sources`, and after the devices they name (`flushLinks()`).
+  private let pendingLinks: RowBatch
   public static let linkBatchSize = 64
-  /// Device id, source, external id and last seen: the values of one link.
-  private static let valuesPerLink = 4
   private let deletePending: any StoreStatement
   private let insertPending: any StoreStatement
-  /// Inserts one new device with its row id, and `deviceBatchSize` of them.
-  private let insertDevice: any StoreStatement
-  private let insertDevices: any StoreStatement
-  /// New devices' values not written yet, `DeviceWriter.valuesPerRow` each: written before
-  /// anything reads devices or writes rows that refer to them (`flushDevices()`).
-  private var pendingDevices: [SQLiteValue] = []
+  /// New devices not written yet: written before anything reads devices or writes rows that
+  /// refer to them (`flushDevices()`).
+  private let pendingDevices: RowBatch
   public static let deviceBatchSize = 64
   /// On SQLite, the row id the next new device gets: one past the largest when the import
   /// began (writers take turns, so no other session adds devices meanwhile).
@@ -77,8 +68,9 @@ public final class ImportSession {
     let db = store.database
     if store.sqlite != nil { try db.execute("PRAGMA cache_size = -32768") }
     writer = try DeviceWriter(store: store)
-    insertDevice = try db.prepare(DeviceWriter.insertSQL(rows: 1))
-    insertDevices = try db.prepare(DeviceWriter.insertSQL(rows: Self.deviceBatchSize))
+    pendingDevices = try RowBatch(
+      db, valuesPerRow: DeviceWriter.valuesPerRow, rowsPerStatement: Self.deviceBatchSize,
+      sql: DeviceWriter.insertSQL(rows:))
     byKey = try db.prepare(Self.columns + " WHERE d.device_key = ?1")
     byID = try db.prepare(Self.columns + " WHERE d.id = ?1")
     bySource = try db.prepare(
@@ -94,12 +86,11 @@ public final class ImportSession {
     historyOf = try db.prepare(
       "SELECT os_base, rsr, build, supplemental_build FROM device_history WHERE device_id = ?1 ORDER BY id"
     )
-    insertLink = try db.prepare(
-      "INSERT INTO device_sources(device_id, source, external_id, last_seen) VALUES (?1, ?2, ?3, ?4)"
-    )
-    insertLinks = try db.prepare(
+    // Device id, source, external id and last seen.
+    pendingLinks = try RowBatch(db, valuesPerRow: 4, rowsPerStatement: Self.linkBatchSize) {
       "INSERT INTO device_sources(device_id, source, external_id, last_seen) VALUES "
-        + Array(repeating: "(?, ?, ?, ?)", count: Self.linkBatchSize).joined(separator: ", "))
+        + Array(repeating: "(?, ?, ?, ?)", count: $0).joined(separator: ", ")
+    }
     deletePending = try db.prepare("DELETE FROM pending_updates WHERE device_id = ?1")
     insertPending = try db.prepare(
       """
@@ -232,11 +223,8 @@ public final class ImportSession {
   @discardableResult
   public func insert(_ device: Device) throws(StoreError) -> Int64 {
     let id = try newDeviceID()
-    pendingDevices += try writer.rowValues(id: id, device)
-    if pendingDevices.count == DeviceWriter.valuesPerRow * Self.deviceBatchSize {
-      try insertDevices.run(pendingDevices)
-      pendingDevices.removeAll(keepingCapacity: true)
-    }
+    pendingDevices.append(try writer.rowValues(id: id, device))
+    if pendingDevices.isFull { try pendingDevices.write() }
     remember(key: device.key)
     if byod != nil && device.serial == nil && device.udid == nil && device.userEnrolled {
       byod![device.name.lowercased(), default: []].append(id)
@@ -279,34 +267,19 @@ public final class ImportSession {
 
   /// Writes the new devices `insert` holds back.
   private func flushDevices() throws(StoreError) {
-    guard !pendingDevices.isEmpty else { return }
-    var start = 0
-    while start < pendingDevices.count {
-      try insertDevice.run(Array(pendingDevices[start..<start + DeviceWriter.valuesPerRow]))
-      start += DeviceWriter.valuesPerRow
-    }
-    pendingDevices.removeAll(keepingCapacity: true)
+    try pendingDevices.write()
   }
 
   private func addLink(_ values: [SQLiteValue]) throws(StoreError) {
-    pendingLinks += values
-    if pendingLinks.count == Self.valuesPerLink * Self.linkBatchSize {
-      try flushDevices()
-      try insertLinks.run(pendingLinks)
-      pendingLinks.removeAll(keepingCapacity: true)
-    }
+    pendingLinks.append(values)
+    if pendingLinks.isFull { try flushLinks() }
   }
 
   /// Writes the devices and source links `insert` holds back; call before the transaction
   /// ends.
   public func flushLinks() throws(StoreError) {
     try flushDevices()
-    var start = 0
-    while start < pendingLinks.count {
-      try insertLink.run(Array(pendingLinks[start..<start + Self.valuesPerLink]))
-      start += Self.valuesPerLink
-    }
-    pendingLinks.removeAll(keepingCapacity: true)
+    try pendingLinks.write()
   }
 
   /// Rewrites a device. When its version changed, appends the new version to the history,
