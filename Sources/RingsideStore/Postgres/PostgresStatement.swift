@@ -144,17 +144,6 @@ public final class PostgresStatement {
     reset()
   }
 
-  /// Binds and collects every row through `row`.
-  public func query<T>(_ values: [SQLiteValue] = [], _ row: (PostgresStatement) -> T)
-    throws(StoreError) -> [T]
-  {
-    try bind(values)
-    var out: [T] = []
-    while try step() { out.append(row(self)) }
-    reset()
-    return out
-  }
-
   /// Rows the last run changed (INSERT/UPDATE/DELETE).
   public var changes: Int {
     guard let result, let text = PQcmdTuples(result) else { return 0 }
