@@ -123,16 +123,28 @@ enum FleetGroups {
 }
 
 extension InventoryStore {
-  /// For a bulk write inside a transaction: removes the triggers so rows go in without a
-  /// count update each; `restoreFleetGroups()` must follow before the commit.
-  func dropFleetGroupTriggers() throws(StoreError) {
+  /// For a bulk write inside a transaction: rows go in without a count update each, and
+  /// `resumeFleetCounts()` recounts once before the commit. SQLite drops the count triggers;
+  /// on PostgreSQL they stand aside for this transaction (`PostgresSchema.bulkWriteSetting`),
+  /// since dropping or disabling one there needs the table's owner.
+  func suspendFleetCounts() throws(StoreError) {
+    guard database.dialect == .sqlite else {
+      try database.execute("SET LOCAL \(PostgresSchema.bulkWriteSetting) = 'on'")
+      return
+    }
     for name in FleetGroups.triggerNames { try database.execute("DROP TRIGGER IF EXISTS \(name)") }
   }
 
-  /// Recounts `fleet_groups` from `devices` in one pass over `devices_overview` and puts the
-  /// triggers back.
-  func restoreFleetGroups() throws(StoreError) {
+  /// Recounts `fleet_groups` and `fleet_checkins` from `devices` (on SQLite in one pass over
+  /// `devices_overview`) and has the triggers keep them again.
+  func resumeFleetCounts() throws(StoreError) {
+    guard database.dialect == .sqlite else {
+      try database.execute("SET LOCAL \(PostgresSchema.bulkWriteSetting) = 'off'")
+      try database.execute(FleetGroups.recountSQL)
+      return
+    }
     try database.execute(FleetGroups.recountSQL)
     try database.execute(FleetGroups.triggerSQL.joined())
   }
+
 }

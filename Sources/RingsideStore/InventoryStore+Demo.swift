@@ -20,13 +20,10 @@ extension InventoryStore {
       }
       // Building the indexes once after the load is several times faster than updating them
       // row by row; the store is empty, so nothing else depends on them meanwhile.
-      // (PostgreSQL keeps its indexes, whose drop would lock readers out, and its count
-      // triggers stand aside for this transaction instead: `PostgresSchema.bulkWriteSetting`.)
-      let bulk = sqlite != nil
-      let indexes = bulk ? try secondaryIndexDefinitions() : []
+      // (SQLite only: PostgreSQL keeps its indexes, whose drop would lock readers out.)
+      let indexes = sqlite != nil ? try secondaryIndexDefinitions() : []
       for (name, _) in indexes { try database.execute("DROP INDEX \(name)") }
-      if bulk { try dropFleetGroupTriggers() }
-      if !bulk { try database.execute("SET LOCAL \(PostgresSchema.bulkWriteSetting) = 'on'") }
+      try suspendFleetCounts()
       sqlite?.truncateWALAfterCommit = true
       let writer = try DeviceWriter(store: self)
       var written = 0
@@ -41,21 +38,20 @@ extension InventoryStore {
         if written % 10_000 == 0 { progress(written) }
       }
       for (_, sql) in indexes { try database.execute(sql) }
-      if bulk {
-        try restoreFleetGroups()
-      } else {
-        try database.execute("SET LOCAL \(PostgresSchema.bulkWriteSetting) = 'off'")
-        try database.execute(FleetGroups.recountSQL)
-      }
+      try resumeFleetCounts()
     }
   }
 
-  /// Name and CREATE statement of every explicit index on the device tables.
-  func secondaryIndexDefinitions() throws(StoreError) -> [(String, String)] {
-    try database.prepare(
+  /// Name and CREATE statement of every explicit SQLite index on `tables` (by default the
+  /// device tables).
+  func secondaryIndexDefinitions(
+    of tables: [String] = ["devices", "device_history", "device_sources"]
+  ) throws(StoreError) -> [(String, String)] {
+    let names = tables.map { "'\($0)'" }.joined(separator: ", ")
+    return try database.prepare(
       """
       SELECT name, sql FROM sqlite_master
-      WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('devices', 'device_history', 'device_sources')
+      WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (\(names))
       """
     ).query { ($0.string(at: 0) ?? "", $0.string(at: 1) ?? "") }
   }

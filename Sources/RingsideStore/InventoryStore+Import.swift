@@ -335,9 +335,6 @@ public final class ImportSession {
     }
   }
 
-  /// On PostgreSQL, true while the count triggers stand aside for a bulk import.
-  private var bulkCounting = false
-
   /// Indexes dropped for a bulk import, as their `CREATE INDEX` statements from the schema.
   private var deferred: [String] = []
   /// For a bulk import: user-enrolled devices without serial or UDID by lower-cased name, with
@@ -377,23 +374,14 @@ public final class ImportSession {
   /// and the server keeps them as rows arrive) and the count triggers stand aside for this
   /// transaction (`PostgresSchema.bulkWriteSetting`).
   private func readyBulkWrites() throws(StoreError) {
-    guard store.sqlite != nil else {
-      try store.database.execute("SET LOCAL \(PostgresSchema.bulkWriteSetting) = 'on'")
-      bulkCounting = true
-      return
-    }
-    let rows = try store.database.prepare(
-      """
-      SELECT name, sql FROM sqlite_master
-      WHERE type = 'index' AND tbl_name IN ('devices', 'device_sources') AND sql IS NOT NULL
-      """
-    ).query { ($0.string(at: 0) ?? "", $0.string(at: 1) ?? "") }
-    for (name, sql) in rows {
+    try store.suspendFleetCounts()
+    guard store.sqlite != nil else { return }
+    // The history keeps its index: an import reads a device's history when its version moves.
+    for (name, sql) in try store.secondaryIndexDefinitions(of: ["devices", "device_sources"]) {
       try store.database.execute(
         "DROP INDEX \"\(name.replacingOccurrences(of: "\"", with: "\"\""))\"")
       deferred.append(sql)
     }
-    try store.dropFleetGroupTriggers()
     store.sqlite?.truncateWALAfterCommit = true
   }
 
@@ -401,16 +389,9 @@ public final class ImportSession {
   /// triggers back.
   public func restoreIndexes() throws(StoreError) {
     try flushLinks()
-    guard store.sqlite != nil else {
-      guard bulkCounting else { return }
-      try store.database.execute("SET LOCAL \(PostgresSchema.bulkWriteSetting) = 'off'")
-      try store.database.execute(FleetGroups.recountSQL)
-      bulkCounting = false
-      return
-    }
     for sql in deferred { try store.database.execute(sql) }
     deferred = []
-    try store.restoreFleetGroups()
+    try store.resumeFleetCounts()
   }
 
   /// Devices with a reported version whose RSR/BSI letter no source has told.

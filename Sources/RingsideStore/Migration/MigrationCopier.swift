@@ -144,7 +144,7 @@ final class MigrationCopier {
     return SQLiteBatchInsert(try target.requireSQLite("migrate"), table: table, columns: columns)
   }
 
-  /// Takes the per-row counting triggers off `devices`, and the secondary indexes off the
+  /// Suspends the fleet counts (`suspendFleetCounts`) and takes the secondary indexes off the
   /// device tables (built once at the end instead of row by row), as the bulk import does; on
   /// PostgreSQL also the foreign keys, each checked once in one query when added back.
   private func suspendCounting() throws(StoreError) {
@@ -152,7 +152,6 @@ final class MigrationCopier {
     case .sqlite:
       suspendedIndexes = try target.secondaryIndexDefinitions()
       for (name, _) in suspendedIndexes { try target.database.execute("DROP INDEX \(name)") }
-      try target.dropFleetGroupTriggers()
     case .postgres:
       suspendedIndexes = try target.database.prepare(
         """
@@ -177,30 +176,19 @@ final class MigrationCopier {
       }
       // Room for the index builds (the trigram index above all); for this transaction only.
       try target.database.execute("SET LOCAL maintenance_work_mem = '256MB'")
-      for name in PostgresSchema.countTriggers {
-        try target.database.execute("ALTER TABLE devices DISABLE TRIGGER \(name)")
-      }
     }
+    try target.suspendFleetCounts()
   }
 
   /// Recounts `fleet_groups` and `fleet_checkins` from the copied devices and puts back what
   /// `suspendCounting` took away.
   private func resumeCounting() throws(StoreError) {
-    switch target.database.dialect {
-    case .sqlite:
-      for (_, sql) in suspendedIndexes { try target.database.execute(sql) }
-      try target.restoreFleetGroups()
-    case .postgres:
-      for (_, sql) in suspendedIndexes { try target.database.execute(sql) }
-      for (table, name, definition) in suspendedKeys {
-        try target.database.execute(
-          "ALTER TABLE \(table) ADD CONSTRAINT \(PostgresConnection.quoted(name)) \(definition)")
-      }
-      try target.database.execute(FleetGroups.recountSQL)
-      for name in PostgresSchema.countTriggers {
-        try target.database.execute("ALTER TABLE devices ENABLE TRIGGER \(name)")
-      }
+    for (_, sql) in suspendedIndexes { try target.database.execute(sql) }
+    for (table, name, definition) in suspendedKeys {
+      try target.database.execute(
+        "ALTER TABLE \(table) ADD CONSTRAINT \(PostgresConnection.quoted(name)) \(definition)")
     }
+    try target.resumeFleetCounts()
   }
 
   /// On PostgreSQL, moves every identity past the largest id copied, so the next row gets a

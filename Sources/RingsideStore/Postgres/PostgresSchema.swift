@@ -272,10 +272,6 @@ enum PostgresSchema {
     """
   }.joined()
 
-  /// The triggers that keep `fleet_groups` and `fleet_checkins` (`fleetCountsPerStatement`),
-  /// which a bulk copy disables and replaces by one recount.
-  static let countTriggers = ["fleet_counts_insert", "fleet_counts_delete", "fleet_counts_update"]
-
   /// The channel the store's change notices go out on.
   static let changeChannel = "ringside_changes"
 
