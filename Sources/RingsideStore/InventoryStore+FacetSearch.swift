@@ -62,12 +62,14 @@ extension InventoryStore {
   /// devices after the old versions), or collect and sort a whole group. Under the sorts on
   /// facet columns a device's place is its facet's rank, then its row id. Nil when SQL
   /// answers: no current index, a term or sort it does not hold (build:, stale, source:,
-  /// the check-in sort).
+  /// the check-in sort). On PostgreSQL also the ring sort without a filter, which SQL can only
+  /// answer by sorting every device (rings are ordered by their position, in another table).
   func pageFromFacets(_ filter: DeviceFilter, sort: DeviceSort, offset: Int, limit: Int)
     throws(StoreError) -> [Int64]?
   {
     guard offset >= 0, limit > 0, sort.column != .checkin,
-      filter.terms.contains(where: { if case .text = $0 { false } else { true } }),
+      filter.terms.contains(where: { if case .text = $0 { false } else { true } })
+        || (sqlite == nil && filter.terms.isEmpty && sort.column == .ring),
       let search = try currentTextSearch(),
       let table = search.index.facets
     else { return nil }

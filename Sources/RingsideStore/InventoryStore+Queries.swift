@@ -131,7 +131,7 @@ extension InventoryStore {
     let stmt = try database.prepare(
       """
       SELECT \(Self.deviceColumns) FROM devices d JOIN rings r ON r.id = d.ring_id
-      WHERE d.id IN (SELECT value FROM json_each(?1)) ORDER BY \(sort.sqlOrder)
+      WHERE d.id IN (SELECT CAST(value AS INTEGER) FROM json_each(?1)) ORDER BY \(sort.sqlOrder)
       """)
     return try stmt.query([.text(Self.jsonArray(ids))], Self.record)
   }

@@ -88,7 +88,8 @@ final class TextSearch {
 
   /// A walk along the name order for the page at `offset`, when the index holds that order.
   func nameWalk(offset: Int, limit: Int) -> NameOrderWalk? {
-    index.nameOrder.map {
+    guard index.holdsText else { return nil }
+    return index.nameOrder.map {
       NameOrderWalk(order: $0, offset: offset, limit: limit, minimum: walkBudget)
     }
   }
@@ -109,11 +110,17 @@ extension InventoryStore {
       ownChanges: sqlite.map { Int64(sqlite3_total_changes($0.handle)) } ?? 0)
   }
 
-  /// Lets this connection's device queries answer filter words from `index`, for as long as
-  /// the store is as it was at `stamp`; after any change they fall back to `LIKE`.
+  /// Lets this connection's device queries answer filter words (on SQLite) and field filters
+  /// from `index`, for as long as the store is as it was at `stamp`; after any change they
+  /// fall back to SQL.
   public func attach(_ index: DeviceTextIndex, builtAt stamp: ChangeStamp) throws(StoreError) {
     let search = TextSearch(index: index, stamp: stamp)
-    try requireSQLite("the in-memory word index").registerTextMatch(search.sets)
+    if let sqlite {
+      try sqlite.registerTextMatch(search.sets)
+    } else if index.holdsText {
+      throw StoreError(
+        .other, "a PostgreSQL store's filter words are answered by the server, not in memory")
+    }
     textSearch = search
   }
 
@@ -145,7 +152,8 @@ extension InventoryStore {
       let ids = matches.ids
       if ids.isEmpty { return "0" }
       if ids.count <= search.lookupLimit {
-        return "d.id IN (SELECT value FROM json_each(\(bind(.text(Self.jsonArray(ids))))))"
+        return
+          "d.id IN (SELECT CAST(value AS INTEGER) FROM json_each(\(bind(.text(Self.jsonArray(ids))))))"
       }
       return "\(TextMatchSets.functionName)(\(search.sets.add(ids)), d.id)"
     }

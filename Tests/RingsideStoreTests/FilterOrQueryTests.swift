@@ -67,6 +67,14 @@ final class FilterOrQueryTests: XCTestCase {
     XCTAssertGreaterThan(nonEmpty, Self.orFilters.count - 3)
   }
 
+  func testSerialListsSelectWhatTermByTermEvaluationSelects() throws {
+    let serials = all.compactMap(\.device.serial).prefix(3)
+    XCTAssertEqual(serials.count, 3)
+    let list = "serial:" + serials.map { $0.lowercased() }.joined(separator: ",")
+    XCTAssertEqual(try assertMatchesBruteForce(list, on: store), 3)
+    XCTAssertEqual(try assertMatchesBruteForce(list + " OR ring:test", on: store) > 3, true)
+  }
+
   func testOrFiltersAgreeWithTheTextIndexAttached() throws {
     try TestBackend.requireSQLite("the in-memory word index")
     let (temp, indexedStore) = try TemporaryStore.demo()

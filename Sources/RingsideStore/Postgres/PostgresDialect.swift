@@ -2,7 +2,8 @@
 /// same words: `x IS y` (a NULL-safe comparison) becomes `IS NOT DISTINCT FROM`, `LIKE`
 /// (ASCII case-blind in SQLite) becomes `ILIKE`, `CAST(x AS INTEGER)` (SQLite reads a leading
 /// number and never fails) becomes `ringside_int(x)`, `group_concat(DISTINCT x)` becomes
-/// `string_agg(DISTINCT x, ',')`; then `?N` becomes `$N` (`PostgresPlaceholders`).
+/// `string_agg(DISTINCT x, ',')`, `json_each(x)` the elements of a JSON array; then `?N`
+/// becomes `$N` (`PostgresPlaceholders`).
 enum PostgresDialect {
   static func translate(_ sql: String) -> String {
     var tokens = SQLTokens.split(sql)
@@ -15,6 +16,7 @@ enum PostgresDialect {
       switch tokens[i].text.uppercased() {
       case "LIKE": tokens[i].text = "ILIKE"
       case "GROUP_CONCAT": rewriteGroupConcat(&tokens, at: i)
+      case "JSON_EACH": rewriteJSONEach(&tokens, at: i)
       case "COALESCE": rewriteConditionDefault(&tokens, at: i)
       case "FROM", "JOIN": nameSubquery(&tokens, at: i)
       case "LIMIT": rewriteNegativeLimit(&tokens, at: i)
@@ -216,6 +218,17 @@ enum PostgresDialect {
       let p = tokens[value].text
       tokens[value].text = "NULLIF(GREATEST(CAST(\(p) AS BIGINT), -1), -1)"
     }
+  }
+
+  /// `json_each(x)` → `jsonb_array_elements_text(CAST(x AS jsonb))`: the elements of a JSON
+  /// array, as text in a column named `value` in both.
+  private static func rewriteJSONEach(_ tokens: inout [SQLTokens.Token], at i: Int) {
+    guard let open = SQLTokens.next(tokens, after: i), tokens[open].text == "(",
+      let close = SQLTokens.matching(tokens, open: open)
+    else { return }
+    tokens[i].text = "jsonb_array_elements_text"
+    tokens[open].text = "(CAST("
+    tokens[close].text = " AS jsonb))"
   }
 
   /// `group_concat(DISTINCT x)` → `string_agg(DISTINCT x, ',')` (one argument only).

@@ -57,6 +57,30 @@ struct DeviceFacetTable: Sendable {
       withUnsafeBytes(of: Int32(text.count)) { key.append(contentsOf: $0) }
       key.append(contentsOf: text)
     }
+    addKeyed(row, from: first)
+  }
+
+  /// Adds the device in `row` of any backend (a PostgreSQL store's), read column by column.
+  mutating func add(_ row: any StoreRow, from first: Int32) {
+    if let row = row as? SQLiteStatement { return add(row, from: first) }
+    guard usable else { return }
+    key.removeAll(keepingCapacity: true)
+    for i in [first, first + 7] {
+      let value = row.int(at: i)
+      key.append(value == nil ? 0 : 1)
+      withUnsafeBytes(of: value ?? 0) { key.append(contentsOf: $0) }
+    }
+    for offset in Self.textColumns {
+      let text = row.string(at: first + offset).map { Array($0.utf8) }
+      key.append(text == nil ? 0 : 1)
+      withUnsafeBytes(of: Int32(text?.count ?? 0)) { key.append(contentsOf: $0) }
+      key.append(contentsOf: text ?? [])
+    }
+    addKeyed(row, from: first)
+  }
+
+  /// Gives the device in `row` the code of the facet `key` holds, a new one when first seen.
+  private mutating func addKeyed(_ row: any StoreRow, from first: Int32) {
     if let code = known[FacetKey(bytes: key)] {
       codes.append(code)
       counts[Int(code)] += 1
@@ -74,7 +98,7 @@ struct DeviceFacetTable: Sendable {
     facets.append(
       DeviceFacet(
         ringID: row.int(at: first) ?? 0, platform: row.string(at: first + 1) ?? "",
-        osSort: Array(row.textBytes(at: first + 2)), rsr: row.string(at: first + 3) ?? "",
+        osSort: Array((row.string(at: first + 2) ?? "").utf8), rsr: row.string(at: first + 3) ?? "",
         state: row.string(at: first + 4) ?? "", removal: row.string(at: first + 5) ?? "",
         model: row.string(at: first + 6), supervised: row.int(at: first + 7),
         build: row.string(at: first + 8)))

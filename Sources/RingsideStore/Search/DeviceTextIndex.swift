@@ -32,11 +32,15 @@ public final class DeviceTextIndex: Sendable {
   /// The devices' positions in the Devices view's name order (NOCASE, then row id), as
   /// SQLite's `devices_by_name` gives it.
   let nameOrder: [Int32]?
+  /// False for an index of facets and name order alone (a PostgreSQL store, whose words its
+  /// trigram index answers): it matches no word, and every word is left to SQL.
+  let holdsText: Bool
 
   init(
     bytes: [UInt8], ends: [Int], nameEnds: [Int], namePrefixes: [UInt64], ids: [Int64],
-    facets: DeviceFacetTable? = nil, nameOrder: [Int32]? = nil
+    facets: DeviceFacetTable? = nil, nameOrder: [Int32]? = nil, holdsText: Bool = true
   ) {
+    self.holdsText = holdsText
     self.facets = facets
     self.nameOrder = nameOrder
     self.bytes = bytes
@@ -64,9 +68,10 @@ public final class DeviceTextIndex: Sendable {
   public var count: Int { ids.count }
 
   /// The ids of devices whose text contains `word`, ascending, up to `limit` of them; nil when
-  /// the word cannot be searched here (empty, or holding a separator byte).
+  /// the word cannot be searched here (empty, or holding a separator byte, or an index without
+  /// text).
   public func matches(_ word: String, limit: Int = .max) -> TextMatches? {
-    guard let needle = Self.needle(word) else { return nil }
+    guard holdsText, let needle = Self.needle(word) else { return nil }
     // Two halves scanned at once, on this machine's two cores; the first half's matches
     // come first, so the first `limit` matches are the same as from one scan.
     let halves =

@@ -20,7 +20,10 @@ public final class DeviceTextIndexBuilder {
   private var facets = DeviceFacetTable()
   private var lastID: Int64 = 0
   private var finished = false
-  private let slice: SQLiteStatement
+  /// The next slice of devices by row id: on SQLite with their text, on PostgreSQL (whose
+  /// trigram index answers words) their facets alone.
+  private let slice: any StoreStatement
+  private let holdsText: Bool
   /// The second phase, once every device's text is in: the name order.
   private let names: NameOrderReader
   private var named = false
@@ -28,22 +31,26 @@ public final class DeviceTextIndexBuilder {
   /// Starts building from `store`'s devices as they are now.
   public init(store: InventoryStore) throws(StoreError) {
     stamp = try store.changeStamp()
+    holdsText = store.sqlite != nil
     // Room for every device up front: growing a 70 MB array doubles and copies it, and
     // a slice that copies stalls a key for tens of milliseconds.
     let expected = Int(try store.database.scalar("SELECT MAX(id) FROM devices")?.int ?? 0)
-    bytes.reserveCapacity(expected * Self.expectedBytesPerDevice)
-    ends.reserveCapacity(expected)
-    nameEnds.reserveCapacity(expected)
-    namePrefixes.reserveCapacity(2 * expected)
+    if holdsText {
+      bytes.reserveCapacity(expected * Self.expectedBytesPerDevice)
+      ends.reserveCapacity(expected)
+      nameEnds.reserveCapacity(expected)
+      namePrefixes.reserveCapacity(2 * expected)
+    }
     ids.reserveCapacity(expected)
     facets.reserve(expected)
-    let sqlite = try store.requireSQLite("the in-memory word index")
-    names = try NameOrderReader(database: sqlite, capacity: expected)
-    slice = try sqlite.prepare(
-      """
-      SELECT id, name, serial, user_name, model, \(DeviceFacetTable.columns)
-      FROM devices WHERE id > ?1 ORDER BY id LIMIT ?2
-      """)
+    names = try NameOrderReader(database: store.database, capacity: expected)
+    slice = try store.database.prepare(
+      holdsText
+        ? """
+        SELECT id, name, serial, user_name, model, \(DeviceFacetTable.columns)
+        FROM devices WHERE id > ?1 ORDER BY id LIMIT ?2
+        """
+        : "SELECT id, \(DeviceFacetTable.columns) FROM devices WHERE id > ?1 ORDER BY id LIMIT ?2")
   }
 
   /// Reads the next slice of devices (their text, then their name order); true once every
@@ -56,6 +63,16 @@ public final class DeviceTextIndexBuilder {
     try slice.bind([.integer(lastID), .integer(Int64(Self.sliceSize))])
     defer { slice.reset() }
     var read = 0
+    guard holdsText, let slice = slice as? SQLiteStatement else {
+      while try slice.step() {
+        read += 1
+        lastID = slice.int(at: 0) ?? lastID
+        facets.add(slice, from: 1)
+        ids.append(lastID)
+      }
+      finished = read < Self.sliceSize
+      return false
+    }
     while try slice.step() {
       read += 1
       lastID = slice.int(at: 0) ?? lastID
@@ -82,9 +99,11 @@ public final class DeviceTextIndexBuilder {
   /// The index, once `step()` returned true.
   public func index() -> DeviceTextIndex? {
     guard finished, named else { return nil }
+    let nameOrder = names.order.count == ids.count ? names.order : nil
+    // Without text, the facets answer the name sort only along the name order.
+    let usable = facets.usable && (holdsText || nameOrder != nil)
     return DeviceTextIndex(
       bytes: bytes, ends: ends, nameEnds: nameEnds, namePrefixes: namePrefixes, ids: ids,
-      facets: facets.usable ? facets : nil,
-      nameOrder: names.order.count == ids.count ? names.order : nil)
+      facets: usable ? facets : nil, nameOrder: nameOrder, holdsText: holdsText)
   }
 }

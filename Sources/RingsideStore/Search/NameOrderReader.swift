@@ -2,14 +2,14 @@
 /// id) from `devices_by_name` a slice at a time, as positions in the text index's id-ordered
 /// devices, so a page of a filter under the name sort is the first matches met walking it.
 final class NameOrderReader {
-  private let first: SQLiteStatement
-  private let same: SQLiteStatement
-  private let after: SQLiteStatement
+  private let first: any StoreStatement
+  private let same: any StoreStatement
+  private let after: any StoreStatement
   private var lastName: String?
   private var lastID: Int64 = 0
   private(set) var order: [Int32] = []
 
-  init(database: SQLiteDatabase, capacity: Int) throws(StoreError) {
+  init(database: any StoreConnection, capacity: Int) throws(StoreError) {
     first = try database.prepare(
       "SELECT id, name FROM devices ORDER BY name COLLATE NOCASE, id LIMIT ?1")
     // The rest of the last name's run, then the names after it.
@@ -28,7 +28,7 @@ final class NameOrderReader {
   /// every device is read.
   func step(ids: [Int64], limit: Int) throws(StoreError) -> Bool {
     var taken = 0
-    func read(_ stmt: SQLiteStatement, _ values: [SQLiteValue]) throws(StoreError) {
+    func read(_ stmt: any StoreStatement, _ values: [SQLiteValue]) throws(StoreError) {
       try stmt.bind(values)
       defer { stmt.reset() }
       while try stmt.step() {

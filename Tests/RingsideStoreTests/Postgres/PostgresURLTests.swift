@@ -61,6 +61,12 @@ final class PostgresDialectTests: XCTestCase {
       "CASE WHEN f.sha256 IS NOT DISTINCT FROM excluded.sha256 THEN 1 END")
   }
 
+  func testJSONArrayElementsAreReadAsJSONEachGivesThem() {
+    XCTAssertEqual(
+      PostgresDialect.translate("d.serial IN (SELECT value FROM json_each(?1))"),
+      "d.serial IN (SELECT value FROM jsonb_array_elements_text(CAST($1 AS jsonb)))")
+  }
+
   func testLikeIsCaseBlindAndQuotedTextIsLeftAlone() {
     XCTAssertEqual(
       PostgresDialect.translate("d.name LIKE ?1 ESCAPE '\\' OR x = 'LIKE ?2'"),
