@@ -203,13 +203,25 @@ extension InventoryStore {
   }
 
   /// A handle another thread may use to stop this connection's running query.
-  public var interrupter: QueryInterrupter { QueryInterrupter(handle: sqlite?.handle) }
+  public var interrupter: QueryInterrupter {
+    QueryInterrupter(
+      handle: sqlite?.handle,
+      canceller: (database as? PostgresConnection).flatMap(PostgresCanceller.init))
+  }
 }
 
-/// Stops the query running on one connection (`sqlite3_interrupt`, safe from any thread);
-/// valid while the store it came from is open.
+/// Stops the query running on one connection (`sqlite3_interrupt`, or PostgreSQL's cancel
+/// request; safe from any thread); valid while the store it came from is open.
 public struct QueryInterrupter: @unchecked Sendable {
   let handle: OpaquePointer?
+  let canceller: PostgresCanceller?
 
-  public func interrupt() { if let handle { sqlite3_interrupt(handle) } }
+  /// True when interrupting takes a round trip to a server (PostgreSQL), false when it is a
+  /// flag the query itself reads (SQLite).
+  public var travels: Bool { canceller != nil }
+
+  public func interrupt() {
+    if let handle { sqlite3_interrupt(handle) }
+    canceller?.cancelRunningStatement()
+  }
 }

@@ -18,4 +18,11 @@ final class QueryInterruptTests: XCTestCase {
       XCTAssertEqual((error as? StoreError)?.kind, .interrupted, "\(error)")
     }
   }
+
+  func testAnInterruptWhileNothingRunsStopsNoLaterStatement() throws {
+    let temp = try TemporaryStore()
+    let store = try temp.open()
+    store.interrupter.interrupt()
+    XCTAssertEqual(try store.database.scalar("SELECT 41 + 1")?.int, 42)
+  }
 }

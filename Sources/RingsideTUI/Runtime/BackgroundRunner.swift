@@ -19,6 +19,8 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
   private var ready: [Event] = []
   private var running: Slot?
   private var interrupter: QueryInterrupter?
+  /// True while a PostgreSQL cancel request is on its way (`interruptRunningLocked`).
+  private var cancelling = false
   private var stopped = false
   /// True while the worker reopens a lost connection: queries wait, writes are refused.
   private var reconnecting = false
@@ -53,7 +55,7 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
         continue
       }
       pending[slot] = effect
-      if running == slot, slot == .page || slot == .count { interrupter?.interrupt() }
+      if running == slot, slot == .page || slot == .count { interruptRunningLocked() }
     }
     condition.broadcast()
     condition.unlock()
@@ -70,6 +72,23 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
     }
     defer { ready.removeAll() }
     return ready
+  }
+
+  /// Stops the running query. SQLite's interrupt is immediate; PostgreSQL's cancel request
+  /// travels to the server on a connection of its own, so it is sent from another thread (the
+  /// caller is the input loop) and the worker starts nothing until the server took it: a late
+  /// request must not stop the next statement, which may be a write. Called with the lock held.
+  private func interruptRunningLocked() {
+    guard let interrupter, !cancelling else { return }
+    guard interrupter.travels else { return interrupter.interrupt() }
+    cancelling = true
+    DispatchQueue.global().async { [self] in
+      interrupter.interrupt()
+      condition.lock()
+      cancelling = false
+      condition.broadcast()
+      condition.unlock()
+    }
   }
 
   /// Work that will be answered without waiting for a reconnect (queries asked while
@@ -103,7 +122,8 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
   public func stop() {
     condition.lock()
     stopped = true
-    interrupter?.interrupt()
+    // A write runs to its end: it is either saved or reported not saved, never cut short.
+    if let running, running != .write { interruptRunningLocked() }
     condition.broadcast()
     condition.unlock()
   }
@@ -163,6 +183,7 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
         idleWork = false
       }
       condition.lock()
+      while cancelling { condition.wait() }
       while pending.isEmpty && writes.isEmpty && !stopped && idleWork
         && service.lostConnection == nil
       {
