@@ -301,6 +301,11 @@ final class MigrateCommandTests: XCTestCase {
     let roles = try PostgresConnection(url: server.url).scalar(
       "SELECT COUNT(*) FROM pg_roles WHERE rolname IN ('ringside_admin', 'ringside_viewer')")
     XCTAssertEqual(roles?.int, 2)
+    // The planner knows what was filled: the copy gathered the tables' statistics.
+    let analyzed = try PostgresConnection(url: server.url).scalar(
+      "SELECT COUNT(*) FROM pg_stat_user_tables WHERE relname = 'devices' AND last_analyze IS NOT NULL"
+    )
+    XCTAssertEqual(analyzed?.int, 1)
 
     // The keys, indexes and count triggers taken off for the copy are all back.
     let fresh = try ownDatabase()

@@ -73,6 +73,8 @@ public enum Importer {
         if options.dryRun { throw Stop.dryRun }
       }
       summary.stored = true
+      // The planner's statistics for what a bulk import filled (PostgreSQL; best effort).
+      if bulk { try? store.refreshStatistics() }
       return summary
     } catch let stop as Stop {
       switch stop {

@@ -121,6 +121,7 @@ public final class StoreMigration {
       }
       return tables
     }
+    try targetStore.refreshStatistics()
     if createdFile != nil, let sqlite = targetStore.sqlite {
       // Everything into the file itself, so it can take its name without its `-wal`.
       let busy = try sqlite.scalar("PRAGMA wal_checkpoint(TRUNCATE)")?.int ?? 1
