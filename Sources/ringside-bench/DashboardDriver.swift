@@ -45,6 +45,14 @@ final class DashboardDriver {
     return Renderer.render(state)
   }
 
+  /// What the session does every quarter second while nobody types: looks for other
+  /// sessions' changes (and, when there are, reads the views again) and keeps its index.
+  func tick(now: Date) {
+    dispatch(.tick(now))
+    finishCounts()
+    _ = finishIdleWork()
+  }
+
   /// The same state drawn with another view on screen (without changing the session).
   func render(view: ViewID) -> CellGrid {
     var s = state

@@ -5,11 +5,32 @@ final class NameOrderReader {
   private let first: any StoreStatement
   private let same: any StoreStatement
   private let after: any StoreStatement
+  /// True when `same` continues from the last name and id in one query (PostgreSQL).
+  private let keyset: Bool
   private var lastName: String?
   private var lastID: Int64 = 0
   private(set) var order: [Int32] = []
 
   init(database: any StoreConnection, capacity: Int) throws(StoreError) {
+    order.reserveCapacity(capacity)
+    if database.dialect == .postgres {
+      // One keyset query from the last name and id read, which `devices_by_name` answers in
+      // order (the SQLite form's `ORDER BY id` for the rest of a run would read the whole
+      // table there).
+      let next = try database.prepare(
+        """
+        SELECT id, name FROM devices
+        WHERE (ringside_nocase(name) COLLATE "C", id) > (ringside_nocase(?1) COLLATE "C", ?2)
+        ORDER BY ringside_nocase(name) COLLATE "C", id LIMIT ?3
+        """)
+      first = try database.prepare(
+        "SELECT id, name FROM devices ORDER BY ringside_nocase(name) COLLATE \"C\", id LIMIT ?1")
+      same = next
+      after = next
+      keyset = true
+      return
+    }
+    keyset = false
     first = try database.prepare(
       "SELECT id, name FROM devices ORDER BY name COLLATE NOCASE, id LIMIT ?1")
     // The rest of the last name's run, then the names after it.
@@ -21,7 +42,6 @@ final class NameOrderReader {
       SELECT id, name FROM devices WHERE name > ?1 COLLATE NOCASE
       ORDER BY name COLLATE NOCASE, id LIMIT ?2
       """)
-    order.reserveCapacity(capacity)
   }
 
   /// Reads up to `limit` more devices, placing each by its id in `ids` (ascending); true once
@@ -44,7 +64,7 @@ final class NameOrderReader {
       return taken < limit
     }
     try read(same, [.text(name), .integer(lastID), .integer(Int64(limit))])
-    if taken == limit { return false }
+    if taken == limit || keyset { return taken < limit }
     try read(after, [.text(name), .integer(Int64(limit - taken))])
     return taken < limit
   }
