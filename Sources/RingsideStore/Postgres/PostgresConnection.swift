@@ -51,11 +51,19 @@ public final class PostgresConnection {
       PQfinish(conn)
       throw PostgresError.tooOld(version, minimum: minimumServerVersion, store: displayName)
     }
-    ringside_pq_silence_notices(conn)
+    sessionEnded.initialize(to: 0)
+    ringside_pq_silence_notices(conn, sessionEnded)
     handle = conn
   }
 
-  deinit { PQfinish(handle) }
+  deinit {
+    PQfinish(handle)
+    sessionEnded.deallocate()
+  }
+
+  /// Set (to 1) by libpq's notice receiver when a FATAL message arrived between queries: the
+  /// server ended the session, though the end of the stream may not have been read yet.
+  let sessionEnded = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
 
   /// The server's version as libpq reports it (150004 for 15.4).
   public var serverVersion: Int32 { PQserverVersion(handle) }

@@ -172,20 +172,16 @@ enum PostgresDialect {
 
   /// SQLite sorts NULL before every value, PostgreSQL after: each ORDER BY term gets
   /// `NULLS FIRST` (ascending) or `NULLS LAST` (descending), so rows come in the same order.
+  /// Not an order by a row id alone (`id`, `d.id`): a key is never NULL, and the primary
+  /// key's index gives that order only as it was declared (NULLS LAST), so a slice read by id
+  /// would sort the whole table instead of walking the index.
   private static func orderNullsAsSQLite(_ tokens: inout [SQLTokens.Token], at i: Int) {
     guard let by = SQLTokens.next(tokens, after: i), tokens[by].text.uppercased() == "BY"
     else { return }
     let ends: Set<String> = ["LIMIT", "OFFSET", ";", "UNION", "EXCEPT", "INTERSECT", "FOR"]
     var depth = 0
-    var last: Int?
-    func close(_ term: Int?) {
-      guard let term else { return }
-      switch tokens[term].text.uppercased() {
-      case "DESC": tokens[term].text += " NULLS LAST"
-      case "FIRST", "LAST": break
-      default: tokens[term].text += " NULLS FIRST"
-      }
-    }
+    // Each term's non-space tokens.
+    var terms: [[Int]] = [[]]
     var j = by + 1
     while j < tokens.count {
       let text = tokens[j].text.uppercased()
@@ -196,14 +192,32 @@ enum PostgresDialect {
       }
       if depth == 0 && (ends.contains(text) && tokens[j].isWord || text == ";") { break }
       if depth == 0 && text == "," {
-        close(last)
-        last = nil
+        terms.append([])
       } else if !tokens[j].isSpace {
-        last = j
+        terms[terms.count - 1].append(j)
       }
       j += 1
     }
-    close(last)
+    if terms.count == 1, isRowID(terms[0].map { tokens[$0].text.uppercased() }) { return }
+    for term in terms {
+      guard let last = term.last else { continue }
+      switch tokens[last].text.uppercased() {
+      case "DESC": tokens[last].text += " NULLS LAST"
+      case "FIRST", "LAST": break
+      default: tokens[last].text += " NULLS FIRST"
+      }
+    }
+  }
+
+  /// True for `ID`, `X.ID`, either followed by `ASC` or `DESC` (upper-cased tokens).
+  private static func isRowID(_ words: [String]) -> Bool {
+    var words = words
+    if let last = words.last, last == "ASC" || last == "DESC" { words.removeLast() }
+    let name = words.joined()
+    guard name.hasSuffix("ID") else { return false }
+    let qualifier = name.dropLast(2)
+    return qualifier.isEmpty
+      || (qualifier.hasSuffix(".") && qualifier.dropLast().allSatisfy { $0.isLetter || $0 == "_" })
   }
 
   /// `LIMIT ?N`: SQLite reads a negative limit as none, PostgreSQL refuses it.

@@ -16,6 +16,9 @@ extension PostgresConnection {
       payloads.append(notice.pointee.extra.map { String(cString: $0) } ?? "")
       PQfreemem(notice)
     }
+    // A session the server ended sends its last message before the end of the stream; libpq
+    // files that message as a notice (`sessionEnded`), and the end may be read only later.
+    if sessionEnded.pointee != 0 || PQstatus(handle) == CONNECTION_BAD { throw connectionLost() }
     return payloads
   }
 }

@@ -143,6 +143,21 @@ final class PostgresDialectClauseTests: XCTestCase {
       "SELECT (SELECT x FROM u ORDER BY x NULLS FIRST) FROM t")
   }
 
+  func testAnOrderByTheRowIdAloneIsLeftAsThePrimaryKeyGivesIt() {
+    XCTAssertEqual(
+      PostgresDialect.translate("SELECT a FROM t WHERE id > ?1 ORDER BY id LIMIT ?2"),
+      "SELECT a FROM t WHERE id > $1 ORDER BY id LIMIT NULLIF(GREATEST(CAST($2 AS BIGINT), -1), -1)"
+    )
+    XCTAssertEqual(
+      PostgresDialect.translate("SELECT a FROM audit_log a ORDER BY a.id DESC LIMIT 1"),
+      "SELECT a FROM audit_log a ORDER BY a.id DESC LIMIT 1")
+    // Beside other terms, or another column ending in id, it still sorts NULLs as SQLite.
+    XCTAssertEqual(
+      PostgresDialect.translate("ORDER BY ring_id, id"),
+      "ORDER BY ring_id NULLS FIRST, id NULLS FIRST")
+    XCTAssertEqual(PostgresDialect.translate("ORDER BY ring_id"), "ORDER BY ring_id NULLS FIRST")
+  }
+
   func testANegativeLimitMeansNone() {
     XCTAssertEqual(PostgresDialect.translate("LIMIT -1"), "LIMIT ALL")
     XCTAssertEqual(
