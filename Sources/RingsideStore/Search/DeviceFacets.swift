@@ -41,21 +41,11 @@ struct DeviceFacetTable: Sendable {
   /// Adds the device in `row`, whose facet columns start at `first`.
   mutating func add(_ row: SQLiteStatement, from first: Int32) {
     guard usable else { return }
-    key.removeAll(keepingCapacity: true)
-    // Integers as their eight bytes, text after its length, each after a byte that keeps
-    // NULL apart; no column is read as another type, so SQLite converts nothing.
-    for i in [first, first + 7] {
-      let value = row.int(at: i)
-      key.append(value == nil ? 0 : 1)
-      withUnsafeBytes(of: value ?? 0) { key.append(contentsOf: $0) }
-    }
+    startKey(row, from: first)
     for offset in Self.textColumns {
       let i = first + offset
       let isNull = sqlite3_column_type(row.handle, i) == SQLITE_NULL
-      let text = isNull ? UnsafeBufferPointer(start: nil, count: 0) : row.textBytes(at: i)
-      key.append(isNull ? 0 : 1)
-      withUnsafeBytes(of: Int32(text.count)) { key.append(contentsOf: $0) }
-      key.append(contentsOf: text)
+      appendText(isNull ? nil : row.textBytes(at: i))
     }
     addKeyed(row, from: first)
   }
@@ -64,19 +54,34 @@ struct DeviceFacetTable: Sendable {
   mutating func add(_ row: any StoreRow, from first: Int32) {
     if let row = row as? SQLiteStatement { return add(row, from: first) }
     guard usable else { return }
+    startKey(row, from: first)
+    for offset in Self.textColumns {
+      guard var text = row.string(at: first + offset) else {
+        appendText(nil)
+        continue
+      }
+      text.withUTF8 { appendText($0) }
+    }
+    addKeyed(row, from: first)
+  }
+
+  /// Starts the key with the integer columns: integers as their eight bytes, text after its
+  /// length (`appendText`), each after a byte that keeps NULL apart; no column is read as
+  /// another type, so SQLite converts nothing.
+  private mutating func startKey<Row: StoreRow>(_ row: Row, from first: Int32) {
     key.removeAll(keepingCapacity: true)
     for i in [first, first + 7] {
       let value = row.int(at: i)
       key.append(value == nil ? 0 : 1)
       withUnsafeBytes(of: value ?? 0) { key.append(contentsOf: $0) }
     }
-    for offset in Self.textColumns {
-      let text = row.string(at: first + offset).map { Array($0.utf8) }
-      key.append(text == nil ? 0 : 1)
-      withUnsafeBytes(of: Int32(text?.count ?? 0)) { key.append(contentsOf: $0) }
-      key.append(contentsOf: text ?? [])
-    }
-    addKeyed(row, from: first)
+  }
+
+  /// Appends one text column (nil for NULL) to the key.
+  private mutating func appendText(_ text: UnsafeBufferPointer<UInt8>?) {
+    key.append(text == nil ? 0 : 1)
+    withUnsafeBytes(of: Int32(text?.count ?? 0)) { key.append(contentsOf: $0) }
+    if let text { key.append(contentsOf: text) }
   }
 
   /// Gives the device in `row` the code of the facet `key` holds, a new one when first seen.
