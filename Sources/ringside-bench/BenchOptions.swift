@@ -12,13 +12,15 @@ struct BenchOptions: Sendable {
   /// Where the CSV files and stores go; removed at the end unless `keep`.
   var workDirectory: String?
   var keep = false
+  /// A PostgreSQL server (`postgresql://` URL whose user may create databases) to measure too.
+  var postgres: String?
   /// Hidden: run one phase in this process and print its figures as JSON (see `Phase`).
   var phase: String?
   var phaseArguments: [String] = []
 
   static let usage = """
     usage: ringside-bench [--devices N[,N...]]... [--runs K] [--json] [--no-wire] [--no-import]
-                          [--work-dir DIR] [--keep] [--dashboard PATH]
+                          [--work-dir DIR] [--keep] [--dashboard PATH] [--postgres URL]
 
     Measures, for each N (default 100000 and 1000000 devices): imports of Intune-shaped CSVs
     with 53 and 27 columns against sqlite3 .import, and of the same fleet as Graph JSON pages;
@@ -29,6 +31,9 @@ struct BenchOptions: Sendable {
     --dashboard PATH launches that ringside binary in tmux and on the pty (the shipped one from
     `bash .ci/build-release` is .build/dist/ringside); default: that shipped binary when it was
     built after the last change to its sources, else the release build beside the bench.
+    --postgres URL also imports the 27-column CSV into a new database on that server (its user
+    must be allowed to create databases; it is dropped at the end) and measures the dashboard
+    there, alone and beside 9 other open sessions, and its launch.
     Build with `swift build -c release` and run .build/release/ringside-bench.
     """
 
@@ -58,6 +63,7 @@ struct BenchOptions: Sendable {
       case "--no-import": options.skipImport = true
       case "--work-dir": options.workDirectory = try value()
       case "--keep": options.keep = true
+      case "--postgres": options.postgres = try value()
       case "--dashboard":
         let path = try value()
         guard FileManager.default.isExecutableFile(atPath: path) else {

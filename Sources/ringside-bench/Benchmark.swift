@@ -46,6 +46,10 @@ enum Benchmark {
       {
         run.figures.append(f)
       }
+      if let server = options.postgres {
+        run.figures += try PostgresBench.figures(
+          server: server, n: n, work: work, runs: k, now: now)
+      }
       progress("\(label): stage and apply, \(k) runs")
       let profiles = work + "/profiles-\(n)"
       run.figures += try ChildPhase.run("apply", [store, profiles, String(k)])

@@ -14,6 +14,7 @@ do {
     case "launch": set = try TerminalLaunch.phase(options.phaseArguments)
     case "demo": set = try StorePhases.demo(options.phaseArguments)
     case "dashboard": set = try DashboardPhase.run(options.phaseArguments)
+    case "import-pg": set = try PostgresBench.importCSV(options.phaseArguments)
     case "sessions": set = try SessionsPhase.run(options.phaseArguments)
     case "idle-session": try SessionsPhase.idle(options.phaseArguments)
     case "apply": set = try ApplyPhase.run(options.phaseArguments)
