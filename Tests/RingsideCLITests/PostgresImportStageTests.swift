@@ -15,7 +15,7 @@ final class PostgresImportStageTests: XCTestCase {
   private static let now = Date(timeIntervalSince1970: 1_780_000_000)  // 2026-05-28
 
   /// An Intune-shaped export of the devices numbered `indices`, in that order (a number twice
-  /// is the device twice, the second a day later); `generation` moves versions, check-ins and
+  /// is the device twice, the second a day earlier); `generation` moves versions, check-ins and
   /// rings so a later import rewrites most devices. `bad` numbers lose serial and device id,
   /// which the importer rejects; a device named `name(i)` gets that name.
   private func intuneCSV(
@@ -31,7 +31,7 @@ final class PostgresImportStageTests: XCTestCase {
     for i in indices {
       let again = !seen.insert(i).inserted
       let mac = i % 4 == 0
-      let day = 1 + (i + generation + (again ? 1 : 0)) % 27
+      let day = 1 + (i + generation + (again ? 26 : 0)) % 27
       let id = bad.contains(i) ? "" : "dev-\(i)"
       let serial = bad.contains(i) ? "" : "SER\(String(format: "%06d", i))"
       text +=
@@ -120,13 +120,13 @@ final class PostgresImportStageTests: XCTestCase {
       "mdm-available-os-updates.plist",
     ].map { Self.fixtures.appendingPathComponent($0).path }
     // Even devices first; then all of them in order, so new and stored devices alternate,
-    // with some seen twice in one file (the second read finds a rewrite still held back, or a
-    // new device not yet written).
+    // every third one twice in a row (the second read finds a rewrite still held back, or a
+    // new device not yet written), and again after many flushes.
     let first = try intuneCSV(
       Array(stride(from: 0, to: 600, by: 2)), generation: 0, in: directory, file: "first.csv")
     let second = try intuneCSV(
-      Array(0..<600) + Array(stride(from: 0, to: 600, by: 3)) + Array(600..<640), generation: 1,
-      in: directory, file: "second.csv")
+      (0..<600).flatMap { $0 % 3 == 0 ? [$0, $0] : [$0] } + Array(stride(from: 0, to: 600, by: 5))
+        + Array(600..<640), generation: 1, in: directory, file: "second.csv")
     let third = try intuneCSV(
       Array((0..<700).reversed()), generation: 2, in: directory, file: "third.csv")
     let sqlite = try openStore(directory.appendingPathComponent("ringside.db").path)
