@@ -196,12 +196,25 @@ public final class DeviceWriter {
   public func appendHistory(deviceID: Int64, version: AppleOSVersion, seenAt: Date?, source: String)
     throws(StoreError)
   {
+    try insertHistory.run(
+      historyValues(deviceID: deviceID, version: version, seenAt: seenAt, source: source))
+  }
+
+  /// The columns of one row `historyValues` gives, in its order.
+  static let historyColumns = [
+    "device_id", "seen_at", "os_base", "rsr", "build", "supplemental_build", "source",
+  ]
+
+  /// One `device_history` row, as `appendHistory` writes it.
+  func historyValues(deviceID: Int64, version: AppleOSVersion, seenAt: Date?, source: String)
+    -> [SQLiteValue]
+  {
     func text(_ s: String?) -> SQLiteValue { s.map { .text($0) } ?? .null }
-    try insertHistory.run([
+    return [
       .integer(deviceID), seenAt.map { .integer(Int64($0.timeIntervalSince1970)) } ?? .null,
       text(versionText(version).base), .text(DeviceColumns.rsrText(version.rsr)),
       text(version.build?.text), text(version.supplementalBuild?.text), .text(source),
-    ])
+    ]
   }
 }
 

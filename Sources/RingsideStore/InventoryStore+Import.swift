@@ -231,13 +231,13 @@ public final class ImportSession {
     return out
   }
 
-  /// The device's recorded versions, oldest first.
+  /// The device's recorded versions, oldest first (on PostgreSQL followed by those held back).
   public func history(deviceID: Int64) throws(StoreError) -> [AppleOSVersion] {
     try historyOf.query([.integer(deviceID)]) { row in
       DeviceColumns.version(
         platform: nil, base: row.string(at: 0), rsr: row.string(at: 1), build: row.string(at: 2),
         supplemental: row.string(at: 3))
-    }
+    } + (stage?.history(of: deviceID) ?? [])
   }
 
   /// Inserts a new device and links its source id and UDID. Its first version is in the row
@@ -345,13 +345,32 @@ public final class ImportSession {
     remember(key: device.key)
     guard Self.versionDiffers(previous.version, device.version) else { return }
     if historyIsEmpty && previous.version.base != nil {
-      try writer.appendHistory(
+      try appendHistory(
         deviceID: id, version: previous.version, seenAt: previous.lastCheckIn,
         source: previous.source.rawValue)
     }
-    try writer.appendHistory(
+    try appendHistory(
       deviceID: id, version: device.version, seenAt: device.lastCheckIn,
       source: device.source.rawValue)
+  }
+
+  /// Appends one version to a stored device's history: on PostgreSQL held back for `COPY`.
+  private func appendHistory(
+    deviceID: Int64, version: AppleOSVersion, seenAt: Date?, source: String
+  ) throws(StoreError) {
+    guard let stage else {
+      return try writer.appendHistory(
+        deviceID: deviceID, version: version, seenAt: seenAt, source: source)
+    }
+    let row = writer.historyValues(
+      deviceID: deviceID, version: version, seenAt: seenAt, source: source)
+    // The version as a read of the history returns it: from the stored texts, no platform.
+    try stage.appendHistory(
+      deviceID: deviceID, row: row,
+      version: DeviceColumns.version(
+        platform: nil, base: row[2].string, rsr: row[3].string, build: row[4].string,
+        supplemental: row[5].string))
+    if stage.isFull { try flushLinks() }
   }
 
   /// True when base, letter or builds differ: a change the history records.

@@ -14,8 +14,9 @@ final class PostgresImportStageTests: XCTestCase {
     .deletingLastPathComponent().appendingPathComponent("RingsideImportTests/Fixtures")
   private static let now = Date(timeIntervalSince1970: 1_780_000_000)  // 2026-05-28
 
-  /// An Intune-shaped export of the devices numbered `indices`, in that order (a number twice
-  /// is the device twice, the second a day earlier); `generation` moves versions, check-ins and
+  /// An Intune-shaped export of the devices numbered `indices`, in that order (a number again
+  /// is the device again: the second time a day earlier, the third a day later, each with
+  /// another version); `generation` moves versions, check-ins and
   /// rings so a later import rewrites most devices. `bad` numbers lose serial and device id,
   /// which the importer rejects; a device named `name(i)` gets that name.
   private func intuneCSV(
@@ -27,16 +28,17 @@ final class PostgresImportStageTests: XCTestCase {
     var text =
       "\"Device ID\",\"Device name\",\"Last check-in\",\"OS version\",\"Serial number\","
       + "\"Model\",\"Category\",\"Primary user UPN\",\"Supervised\",\"OS\"\n"
-    var seen = Set<Int>()
+    var seen: [Int: Int] = [:]
     for i in indices {
-      let again = !seen.insert(i).inserted
+      let again = seen[i, default: 0]
+      seen[i] = again + 1
       let mac = i % 4 == 0
-      let day = 1 + (i + generation + (again ? 26 : 0)) % 27
+      let day = 1 + (i + generation + [0, 26, 1][min(again, 2)]) % 27
       let id = bad.contains(i) ? "" : "dev-\(i)"
       let serial = bad.contains(i) ? "" : "SER\(String(format: "%06d", i))"
       text +=
         "\"\(id)\",\"\(name(i))\",\"2026-05-\(String(format: "%02d", day)) 08:00:00.0000000\","
-        + "\"\(versions[(i + generation + (again ? 2 : 0)) % versions.count])\",\"\(serial)\","
+        + "\"\(versions[(i + generation + 2 * again) % versions.count])\",\"\(serial)\","
         + "\"\(mac ? "MacBook Air (M2)" : "iPhone 16")\",\"\(rings[(i / 7 + generation) % rings.count])\","
         + "\"user\(i % 50)@example.com\",\"\(i % 5 == 0 ? "No" : "Yes")\",\"\(mac ? "macOS" : "iOS/iPadOS")\"\n"
     }
@@ -120,12 +122,13 @@ final class PostgresImportStageTests: XCTestCase {
       "mdm-available-os-updates.plist",
     ].map { Self.fixtures.appendingPathComponent($0).path }
     // Even devices first; then all of them in order, so new and stored devices alternate,
-    // every third one twice in a row (the second read finds a rewrite still held back, or a
-    // new device not yet written), and again after many flushes.
+    // every third one three times in a row (the later reads find a rewrite and its history
+    // still held back, or a new device not yet written), and again after many flushes.
     let first = try intuneCSV(
       Array(stride(from: 0, to: 600, by: 2)), generation: 0, in: directory, file: "first.csv")
     let second = try intuneCSV(
-      (0..<600).flatMap { $0 % 3 == 0 ? [$0, $0] : [$0] } + Array(stride(from: 0, to: 600, by: 5))
+      (0..<600).flatMap { $0 % 3 == 0 ? [$0, $0, $0] : [$0] }
+        + Array(stride(from: 0, to: 600, by: 5))
         + Array(600..<640), generation: 1, in: directory, file: "second.csv")
     let third = try intuneCSV(
       Array((0..<700).reversed()), generation: 2, in: directory, file: "third.csv")

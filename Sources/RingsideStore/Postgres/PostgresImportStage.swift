@@ -42,6 +42,10 @@ final class PostgresImportStage {
   private var updates: [Int64: (device: Device, row: [SQLiteValue])] = [:]
   /// Links of stored devices to record (or move, or see again), the last one per key.
   private var linkUpdates: [LinkKey: (deviceID: Int64, seen: SQLiteValue)] = [:]
+  /// Versions to append to devices' histories (`DeviceWriter.historyValues`), in order, and
+  /// the same versions by device, as a read of the history returns them.
+  private var history = PostgresCopyRows(columns: DeviceWriter.historyColumns.count)
+  private var historyOf: [Int64: [AppleOSVersion]] = [:]
 
   init(connection: PostgresConnection) {
     self.connection = connection
@@ -50,12 +54,14 @@ final class PostgresImportStage {
   /// True when nothing is held back.
   var isEmpty: Bool {
     newDevices.isEmpty && newLinks.isEmpty && updates.isEmpty && linkUpdates.isEmpty
+      && history.isEmpty
   }
 
   /// True when enough is held back that it should be written now.
   var isFull: Bool {
     newDevices.count >= rowsPerFlush || newLinks.count >= 2 * rowsPerFlush
       || updates.count * 5 >= rowsPerFlush * 2 || linkUpdates.count * 5 >= rowsPerFlush * 2
+      || history.count >= rowsPerFlush
   }
 
   /// Holds back a new device's row (`DeviceWriter.rowValues`, id first).
@@ -102,8 +108,22 @@ final class PostgresImportStage {
   /// The device a re-recorded link held back names, if any.
   func linkedDevice(_ key: LinkKey) -> Int64? { linkUpdates[key]?.deviceID }
 
+  /// Holds back one `device_history` row of a stored device; `version` is the row's version
+  /// as a read of the history gives it.
+  func appendHistory(deviceID: Int64, row: [SQLiteValue], version: AppleOSVersion)
+    throws(StoreError)
+  {
+    try history.append(row)
+    historyOf[deviceID, default: []].append(version)
+  }
+
+  /// The versions held back for device `id`'s history, oldest first: they follow every row
+  /// the database has for it.
+  func history(of id: Int64) -> [AppleOSVersion] { historyOf[id] ?? [] }
+
   /// Writes everything held back: new devices, their links, then updates and re-recorded
-  /// links, each through its staging table in one statement.
+  /// links, each through its staging table in one statement, and history rows by `COPY`
+  /// straight into `device_history` (nothing there to merge with).
   func flush() throws(StoreError) {
     guard !isEmpty else { return }
     try createTables()
@@ -161,6 +181,12 @@ final class PostgresImportStage {
         TRUNCATE \(Self.linkUpdatesTable)
         """)
       linkUpdates.removeAll(keepingCapacity: true)
+    }
+    if !history.isEmpty {
+      try connection.copyIn(
+        into: "device_history", columns: DeviceWriter.historyColumns, rows: history)
+      history.removeAll()
+      historyOf.removeAll(keepingCapacity: true)
     }
   }
 
