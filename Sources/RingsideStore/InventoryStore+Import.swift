@@ -117,7 +117,7 @@ public final class ImportSession {
     _ stmt: any StoreStatement, _ bindings: [SQLiteValue], key: String? = nil, id: Int64? = nil
   ) throws(StoreError) -> StoredDevice? {
     if let stage {
-      if stage.holdsNewDevice(key: key, id: id) { try flushLinks() }
+      if stage.holdsNewDevice(key: key, id: id) { try flushHeld() }
     } else {
       try flushDevices()
     }
@@ -183,9 +183,9 @@ public final class ImportSession {
     if let stage {
       let key = PostgresImportStage.LinkKey(source: source, externalID: externalID)
       if let id = stage.linkedDevice(key) { return try device(id: id) }
-      if stage.holdsNewLink(key) { try flushLinks() }
+      if stage.holdsNewLink(key) { try flushHeld() }
     } else {
-      try flushLinks()
+      try flushHeld()
     }
     try bySource.bind([.text(source), .text(externalID)])
     let id = try bySource.step() ? bySource.int(at: 0) : nil
@@ -220,7 +220,7 @@ public final class ImportSession {
       return out
     }
     let platforms = family.platforms.map(\.rawValue)
-    try flushLinks()  // On PostgreSQL also the rewrites: the query reads names and links.
+    try flushHeld()  // On PostgreSQL also the rewrites: the query reads names and links.
     let ids = try byUserEnrolledName.query(
       [.text(name), .text(platforms[0]), .text(platforms.last!), .text(source)]
     ) { $0.int(at: 0) ?? 0 }
@@ -253,7 +253,7 @@ public final class ImportSession {
         throw StoreError(
           error.kind, "new device \(Sanitized.text(device.key, limit: 60)): \(error.message)")
       }
-      if stage.isFull { try flushLinks() }
+      if stage.isFull { try flushHeld() }
     } else {
       pendingDevices.append(row)
       if pendingDevices.isFull { try pendingDevices.write() }
@@ -311,19 +311,26 @@ public final class ImportSession {
   {
     guard let stage else {
       pendingLinks.append([.integer(deviceID), .text(source), .text(externalID), seen])
-      if pendingLinks.isFull { try flushLinks() }
+      if pendingLinks.isFull { try flushHeld() }
       return
     }
     let key = PostgresImportStage.LinkKey(source: source, externalID: externalID)
-    if stage.holdsLinkUpdate(key) { try flushLinks() }
+    if stage.holdsLinkUpdate(key) { try flushHeld() }
     try stage.insertLink(key, deviceID: deviceID, seen: seen)
-    if stage.isFull { try flushLinks() }
+    if stage.isFull { try flushHeld() }
   }
 
   /// Writes everything held back: the devices and source links `insert` holds, and on
-  /// PostgreSQL the rewrites `update` and links `link` hold too. Call before the transaction
-  /// ends.
+  /// PostgreSQL the rewrites, links and history `update` and `link` hold too. Call once
+  /// everything is read, before the transaction ends (on PostgreSQL a bulk import's trigram
+  /// index then takes in what it put aside, `PostgresImportStage.finish`).
   public func flushLinks() throws(StoreError) {
+    if let stage { return try stage.finish() }
+    try flushHeld()
+  }
+
+  /// Writes everything held back, before a read that must see it or when enough waits.
+  private func flushHeld() throws(StoreError) {
     if let stage { return try stage.flush() }
     try flushDevices()
     try pendingLinks.write()
@@ -336,10 +343,10 @@ public final class ImportSession {
   {
     if let stage, device.key == previous.key {
       stage.update(id: id, to: device, row: try writer.rowValues(id: id, device))
-      if stage.isFull { try flushLinks() }
+      if stage.isFull { try flushHeld() }
     } else {
       // A new key is written at once, after everything held back, in the order it came.
-      if stage != nil { try flushLinks() }
+      if stage != nil { try flushHeld() }
       try writer.update(id: id, with: device)
     }
     remember(key: device.key)
@@ -370,7 +377,7 @@ public final class ImportSession {
       version: DeviceColumns.version(
         platform: nil, base: row[2].string, rsr: row[3].string, build: row[4].string,
         supplemental: row[5].string))
-    if stage.isFull { try flushLinks() }
+    if stage.isFull { try flushHeld() }
   }
 
   /// True when base, letter or builds differ: a change the history records.
@@ -386,13 +393,13 @@ public final class ImportSession {
     let id = source == Self.udidSource ? externalID.trimmed.uppercased() : externalID
     if let stage {
       let key = PostgresImportStage.LinkKey(source: source, externalID: id)
-      if stage.holdsNewLink(key) { try flushLinks() }
+      if stage.holdsNewLink(key) { try flushHeld() }
       stage.link(
         key, deviceID: deviceID,
         seen: seen.map { .integer(Int64($0.timeIntervalSince1970)) } ?? .null)
-      if stage.isFull { try flushLinks() }
+      if stage.isFull { try flushHeld() }
     } else {
-      try flushLinks()
+      try flushHeld()
       try writer.linkSource(deviceID: deviceID, source: source, externalID: id, seen: seen)
     }
     remember(source: source, externalID: id)
@@ -405,7 +412,7 @@ public final class ImportSession {
   )
     throws(StoreError)
   {
-    if stage != nil { try flushLinks() } else { try flushDevices() }
+    if stage != nil { try flushHeld() } else { try flushDevices() }
     try deletePending.run([.integer(deviceID)])
     for u in updates {
       func text(_ s: String?) -> SQLiteValue { s.map { .text($0) } ?? .null }
@@ -453,10 +460,12 @@ public final class ImportSession {
 
   /// On SQLite, drops the indexes and count triggers a bulk import rebuilds at its end. On
   /// PostgreSQL the indexes stay (dropping one there locks every reader out until the commit,
-  /// and the server keeps them as rows arrive) and the count triggers stand aside for this
-  /// transaction (`PostgresSchema.bulkWriteSetting`).
+  /// and the server keeps them as rows arrive), the count triggers stand aside for this
+  /// transaction (`PostgresSchema.bulkWriteSetting`), and the trigram index takes its
+  /// entries in larger batches (`PostgresImportStage.readyBulk`).
   private func readyBulkWrites() throws(StoreError) {
     try store.suspendFleetCounts()
+    if let stage { try stage.readyBulk() }
     guard store.sqlite != nil else { return }
     // The history keeps its index: an import reads a device's history when its version moves.
     for (name, sql) in try store.secondaryIndexDefinitions(of: ["devices", "device_sources"]) {
