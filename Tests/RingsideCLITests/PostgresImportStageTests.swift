@@ -225,6 +225,45 @@ final class PostgresImportStageTests: XCTestCase {
     }
   }
 
+  func testAConnectionLostDuringAFlushSaysNothingWasSavedAndNothingIs() throws {
+    let database = try PostgresTestDatabase(for: self, prefix: "ringside_stage_lost_")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "ringside-stage-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let postgres = try openStore(database.url)
+    try importFiles(
+      [try intuneCSV(Array(0..<100), generation: 0, in: directory, file: "first.csv")],
+      into: postgres, bulk: true)
+    let before = try contents(postgres)
+    // The server ends the import's session while a flush inserts device 250.
+    try postgres.database.execute(
+      """
+      CREATE FUNCTION vanish() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.name = 'vanish' THEN PERFORM pg_terminate_backend(pg_backend_pid()); END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER vanish BEFORE INSERT ON devices FOR EACH ROW EXECUTE FUNCTION vanish();
+      """)
+    let file = try intuneCSV(
+      Array(50..<300), generation: 1, in: directory, file: "lost.csv",
+      name: { $0 == 250 ? "vanish" : "Device \($0 % 89)" })
+    XCTAssertThrowsError(
+      try PostgresImportStage.$rowsPerFlush.withValue(10) {
+        try importFiles([file], into: postgres, bulk: true)
+      }
+    ) { error in
+      guard case ImportFailure.store(let store) = error else {
+        return XCTFail("not a store failure: \(error)")
+      }
+      XCTAssertTrue(store.lostConnection, store.message)
+      XCTAssertEqual(store.writeOutcome, .notSaved)
+      XCTAssertTrue(store.message.contains("nothing was saved"), store.message)
+    }
+    XCTAssertEqual(try contents(try openStore(database.url)), before)
+  }
+
   func testARejectedRecordAfterSomeFlushesIsNamedAndNothingIsStored() throws {
     let database = try PostgresTestDatabase(for: self, prefix: "ringside_stage_reject_")
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
