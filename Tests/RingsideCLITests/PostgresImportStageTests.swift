@@ -264,6 +264,31 @@ final class PostgresImportStageTests: XCTestCase {
     XCTAssertEqual(try contents(try openStore(database.url)), before)
   }
 
+  func testANameWithANULCharacterFailsTheImportNamingTheDevice() throws {
+    let database = try PostgresTestDatabase(for: self, prefix: "ringside_stage_nul_")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "ringside-stage-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    // The published Graph page (see Fixtures/README) with a NUL escaped into one device name.
+    let page = try String(
+      contentsOf: Self.fixtures.appendingPathComponent("graph-managedDevices.json"),
+      encoding: .utf8)
+    XCTAssertTrue(page.contains("Contractor’s iPad"))
+    let file = directory.appendingPathComponent("graph-nul.json").path
+    try page.replacingOccurrences(of: "Contractor’s iPad", with: "Contractor\\u0000s iPad")
+      .write(toFile: file, atomically: true, encoding: .utf8)
+    let postgres = try openStore(database.url)
+    XCTAssertThrowsError(try importFiles([file], into: postgres, bulk: true)) { error in
+      guard case ImportFailure.store(let store) = error else {
+        return XCTFail("not a store failure: \(error)")
+      }
+      XCTAssertTrue(store.message.contains("new device"), store.message)
+      XCTAssertTrue(store.message.contains("NUL character"), store.message)
+    }
+    XCTAssertEqual(try postgres.database.scalar("SELECT COUNT(*) FROM devices")?.int, 0)
+  }
+
   func testARejectedRecordAfterSomeFlushesIsNamedAndNothingIsStored() throws {
     let database = try PostgresTestDatabase(for: self, prefix: "ringside_stage_reject_")
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
