@@ -83,7 +83,9 @@ final class PostgresImportStage {
   /// Holds back a new device's link. The caller flushes first when `linkUpdates` holds the
   /// same key (`holdsLinkUpdate`), so one key is never in both.
   func insertLink(_ key: LinkKey, deviceID: Int64, seen: SQLiteValue) throws(StoreError) {
-    try newLinks.append([.integer(deviceID), .text(key.source), .text(key.externalID), seen])
+    try Self.naming(key) { () throws(StoreError) in
+      try newLinks.append([.integer(deviceID), .text(key.source), .text(key.externalID), seen])
+    }
     newLinkKeys.insert(key)
   }
 
@@ -155,7 +157,15 @@ final class PostgresImportStage {
     }
     if !updates.isEmpty {
       var rows = PostgresCopyRows(columns: DeviceWriter.rowColumns.count)
-      for id in updates.keys.sorted() { try rows.append(updates[id]!.row) }
+      for id in updates.keys.sorted() {
+        let update = updates[id]!
+        do {
+          try rows.append(update.row)
+        } catch {
+          throw StoreError(
+            error.kind, "device \(Sanitized.text(update.device.key, limit: 60)): \(error.message)")
+        }
+      }
       try connection.copyIn(into: Self.updatesTable, columns: DeviceWriter.rowColumns, rows: rows)
       let assignments = DeviceWriter.rowColumns.dropFirst().map { "\($0) = s.\($0)" }
         .joined(separator: ", ")
@@ -169,9 +179,11 @@ final class PostgresImportStage {
     if !linkUpdates.isEmpty {
       var rows = PostgresCopyRows(columns: Self.linkColumns.count)
       for (key, link) in linkUpdates.sorted(by: { $0.value.deviceID < $1.value.deviceID }) {
-        try rows.append([
-          .integer(link.deviceID), .text(key.source), .text(key.externalID), link.seen,
-        ])
+        try Self.naming(key) { () throws(StoreError) in
+          try rows.append([
+            .integer(link.deviceID), .text(key.source), .text(key.externalID), link.seen,
+          ])
+        }
       }
       try connection.copyIn(into: Self.linkUpdatesTable, columns: Self.linkColumns, rows: rows)
       try connection.execute(
@@ -216,6 +228,20 @@ final class PostgresImportStage {
       bulk = false
     }
     try flush()
+  }
+
+  /// Runs `body`, naming the link in the error it throws (a text PostgreSQL cannot store).
+  private static func naming(_ key: LinkKey, _ body: () throws(StoreError) -> Void)
+    throws(StoreError)
+  {
+    do {
+      try body()
+    } catch {
+      throw StoreError(
+        error.kind,
+        "source link \(Sanitized.text(key.source, limit: 40)) "
+          + "\(Sanitized.text(key.externalID, limit: 60)): \(error.message)")
+    }
   }
 
   /// Creates the staging tables for this transaction, shaped as the tables they fill (types
