@@ -321,11 +321,9 @@ public final class ImportSession {
   }
 
   /// Writes everything held back: the devices and source links `insert` holds, and on
-  /// PostgreSQL the rewrites, links and history `update` and `link` hold too. Call once
-  /// everything is read, before the transaction ends (on PostgreSQL a bulk import's trigram
-  /// index then takes in what it put aside, `PostgresImportStage.finish`).
+  /// PostgreSQL the rewrites, links and history `update` and `link` hold too. Call before the
+  /// transaction ends.
   public func flushLinks() throws(StoreError) {
-    if let stage { return try stage.finish() }
     try flushHeld()
   }
 
@@ -460,12 +458,10 @@ public final class ImportSession {
 
   /// On SQLite, drops the indexes and count triggers a bulk import rebuilds at its end. On
   /// PostgreSQL the indexes stay (dropping one there locks every reader out until the commit,
-  /// and the server keeps them as rows arrive), the count triggers stand aside for this
-  /// transaction (`PostgresSchema.bulkWriteSetting`), and the trigram index takes its
-  /// entries in larger batches (`PostgresImportStage.readyBulk`).
+  /// and the server keeps them as rows arrive) and the count triggers stand aside for this
+  /// transaction (`PostgresSchema.bulkWriteSetting`).
   private func readyBulkWrites() throws(StoreError) {
     try store.suspendFleetCounts()
-    if let stage { try stage.readyBulk() }
     guard store.sqlite != nil else { return }
     // The history keeps its index: an import reads a device's history when its version moves.
     for (name, sql) in try store.secondaryIndexDefinitions(of: ["devices", "device_sources"]) {

@@ -156,32 +156,6 @@ final class PostgresImportStageTests: XCTestCase {
       try postgres.database.scalar("SELECT MAX(id) FROM devices")?.int ?? 1)
   }
 
-  func testABulkImportsLargerTrigramBatchesEndWithItsTransaction() throws {
-    let database = try PostgresTestDatabase(for: self, prefix: "ringside_stage_settings_")
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "ringside-stage-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let postgres = try openStore(database.url)
-    func settings() throws -> [String?] {
-      try ["gin_pending_list_limit", "work_mem"].map {
-        try postgres.database.scalar("SELECT current_setting('\($0)')")?.string
-      }
-    }
-    let before = try settings()
-    var during: [String?] = []
-    let file = try intuneCSV(Array(0..<50), generation: 0, in: directory, file: "first.csv")
-    var options = ImportOptions(
-      ringFrom: "Category", now: Self.now, actor: AuditActor(user: "tester"))
-    options.bulkMinimumRecords = 1
-    var events = ImportEvents()
-    events.chose = { _ in during = (try? settings()) ?? [] }
-    _ = try Importer.run(files: [file], into: postgres, options: options, events: events)
-    XCTAssertEqual(during, ["64MB", "64MB"])
-    XCTAssertEqual(try settings(), before)
-    XCTAssertNotEqual(before, during)
-  }
-
   func testAServerFailureAfterSomeFlushesLeavesTheStoreAsItWas() throws {
     let database = try PostgresTestDatabase(for: self, prefix: "ringside_stage_fail_")
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent(

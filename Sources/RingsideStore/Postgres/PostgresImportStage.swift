@@ -33,8 +33,6 @@ final class PostgresImportStage {
   private let connection: PostgresConnection
   private let rowsPerFlush = PostgresImportStage.rowsPerFlush
   private var tablesCreated = false
-  /// True from `readyBulk()` to `finish()`.
-  private var bulk = false
   private var newDevices = PostgresCopyRows(columns: DeviceWriter.rowColumns.count)
   private var newKeys: Set<String> = []
   private var newIDs: Set<Int64> = []
@@ -202,32 +200,6 @@ final class PostgresImportStage {
       history.removeAll()
       historyOf.removeAll(keepingCapacity: true)
     }
-  }
-
-  /// The trigram index's pending list for a bulk import: what its inserts put aside before
-  /// they are sorted into the index, a batch at a time, with `work_mem` to sort in. With the
-  /// defaults (4 MB each) a 1M-device import sorts about 60 million trigrams in hundreds of
-  /// small batches; 64 MB each saved about 5% of the server's CPU time on the build machine.
-  /// Both hold for this transaction only (`SET LOCAL`), in this server process.
-  static let bulkSettings = "SET LOCAL gin_pending_list_limit = '64MB'; SET LOCAL work_mem = '64MB'"
-
-  /// Readies a bulk import (`bulkSettings`).
-  func readyBulk() throws(StoreError) {
-    try connection.execute(Self.bulkSettings)
-    bulk = true
-  }
-
-  /// Writes what is left once everything is read. After a bulk import the pending list goes
-  /// back to its usual limit first, so the last flush's first row sorts what was put aside
-  /// into the index before the commit, and no word filter afterwards reads through up to
-  /// 64 MB of unsorted entries. (When that flush writes no device, the list waits for the
-  /// next write or vacuum, as any pending list does.)
-  func finish() throws(StoreError) {
-    if bulk {
-      try connection.execute("SET LOCAL gin_pending_list_limit TO DEFAULT")
-      bulk = false
-    }
-    try flush()
   }
 
   /// Runs `body`, naming the link in the error it throws (a text PostgreSQL cannot store).
