@@ -139,17 +139,20 @@ public final class DeviceWriter {
     return texts
   }
 
-  /// The columns of one row `insertSQL` writes: the row id, then what `values` gives.
-  static let valuesPerRow = 21
+  /// The columns of one row `rowValues` gives, in its order: the row id, then what `values`
+  /// gives.
+  static let rowColumns = [
+    "id", "device_key", "serial", "udid", "name", "platform", "model", "os_base", "os_sort", "rsr",
+    "build", "supplemental_build", "supervised", "user_enrolled", "ring_id", "last_checkin",
+    "user_name", "source", "removed_letter", "state", "removal",
+  ]
+
+  /// How many values one row of `insertSQL` takes.
+  static let valuesPerRow = rowColumns.count
 
   /// An INSERT of `rows` new devices with their row ids.
   static func insertSQL(rows: Int) -> String {
-    """
-    INSERT INTO devices(id, device_key, serial, udid, name, platform, model, os_base, os_sort, rsr,
-      build, supplemental_build, supervised, user_enrolled, ring_id, last_checkin, user_name,
-      source, removed_letter, state, removal)
-    VALUES
-    """
+    "INSERT INTO devices(\(rowColumns.joined(separator: ", "))) VALUES "
       + Array(
         repeating: "(" + Array(repeating: "?", count: valuesPerRow).joined(separator: ", ") + ")",
         count: rows
@@ -193,12 +196,25 @@ public final class DeviceWriter {
   public func appendHistory(deviceID: Int64, version: AppleOSVersion, seenAt: Date?, source: String)
     throws(StoreError)
   {
+    try insertHistory.run(
+      historyValues(deviceID: deviceID, version: version, seenAt: seenAt, source: source))
+  }
+
+  /// The columns of one row `historyValues` gives, in its order.
+  static let historyColumns = [
+    "device_id", "seen_at", "os_base", "rsr", "build", "supplemental_build", "source",
+  ]
+
+  /// One `device_history` row, as `appendHistory` writes it.
+  func historyValues(deviceID: Int64, version: AppleOSVersion, seenAt: Date?, source: String)
+    -> [SQLiteValue]
+  {
     func text(_ s: String?) -> SQLiteValue { s.map { .text($0) } ?? .null }
-    try insertHistory.run([
+    return [
       .integer(deviceID), seenAt.map { .integer(Int64($0.timeIntervalSince1970)) } ?? .null,
       text(versionText(version).base), .text(DeviceColumns.rsrText(version.rsr)),
       text(version.build?.text), text(version.supplementalBuild?.text), .text(source),
-    ])
+    ]
   }
 }
 

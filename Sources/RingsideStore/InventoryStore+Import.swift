@@ -29,10 +29,12 @@ public struct PendingUpdateRow: Sendable, Hashable {
 
 /// The store side of one import: finds devices by key, UDID or a source's id, and writes
 /// merged devices, their history, source links and pending updates with prepared statements,
-/// on either backend. New devices and their links go in batches of many rows per statement
-/// (on PostgreSQL one round trip per batch instead of three per device). Create and use it
-/// inside one `store.write { }` so an import is stored whole or not at all, and call
-/// `flushLinks()` before it ends.
+/// on either backend. On SQLite new devices and their links go in batches of many rows per
+/// statement; on PostgreSQL new devices, their links, rewritten devices and re-recorded links
+/// are held back in a `PostgresImportStage` and sent through `COPY` and one statement per
+/// table and flush, while reads see them as if written. Create and use it inside one
+/// `store.write { }` so an import is stored whole or not at all, and call `flushLinks()`
+/// before it ends.
 public final class ImportSession {
   /// The `device_sources.source` under which UDIDs are recorded, so a UDID finds its device.
   public static let udidSource = "udid"
@@ -59,6 +61,11 @@ public final class ImportSession {
   private var nextDeviceID: Int64?
   /// On PostgreSQL, ids taken from the devices' identity sequence and not given yet, last first.
   private var reservedIDs: [Int64] = []
+  /// How many ids the next reservation takes: doubling from 64 up to 1,024, so a small
+  /// import leaves at most a few unused and a large one asks about once per 1,000 devices.
+  private var idsPerReservation = ImportSession.deviceBatchSize
+  /// On PostgreSQL, the writes held back for `COPY` (nil on SQLite).
+  private let stage: PostgresImportStage?
 
   private static let columns =
     "SELECT \(InventoryStore.storedDeviceColumns) FROM devices d JOIN rings r ON r.id = d.ring_id"
@@ -68,6 +75,7 @@ public final class ImportSession {
     let db = store.database
     if store.sqlite != nil { try db.execute("PRAGMA cache_size = -32768") }
     writer = try DeviceWriter(store: store)
+    stage = (db as? PostgresConnection).map(PostgresImportStage.init(connection:))
     pendingDevices = try RowBatch(
       db, valuesPerRow: DeviceWriter.valuesPerRow, rowsPerStatement: Self.deviceBatchSize,
       sql: DeviceWriter.insertSQL(rows:))
@@ -103,14 +111,22 @@ public final class ImportSession {
       """)
   }
 
-  private func fetch(_ stmt: any StoreStatement, _ bindings: [SQLiteValue]) throws(StoreError)
-    -> StoredDevice?
-  {
-    try flushDevices()
+  /// The device `stmt` finds, as this import left it: on PostgreSQL a new device held back
+  /// under this `key` or `id` is written first, and a rewrite held back stands in for the row.
+  private func fetch(
+    _ stmt: any StoreStatement, _ bindings: [SQLiteValue], key: String? = nil, id: Int64? = nil
+  ) throws(StoreError) -> StoredDevice? {
+    if let stage {
+      if stage.holdsNewDevice(key: key, id: id) { try flushHeld() }
+    } else {
+      try flushDevices()
+    }
     try stmt.bind(bindings)
     defer { stmt.reset() }
     guard try stmt.step() else { return nil }
-    return StoredDevice(id: stmt.int(.id) ?? 0, device: InventoryStore.device(stmt))
+    var stored = StoredDevice(id: stmt.int(.id) ?? 0, device: InventoryStore.device(stmt))
+    if let updated = stage?.updated(id: stored.id) { stored.device = updated }
+    return stored
   }
 
   /// Hashes of every device key and source link in the store, once `preloadKeys()` ran: a
@@ -153,18 +169,24 @@ public final class ImportSession {
   /// The device stored under this merge key, if any.
   public func device(key: String) throws(StoreError) -> StoredDevice? {
     if let known, !known.contains(Self.hash(0, key)) { return nil }
-    return try fetch(byKey, [.text(key)])
+    return try fetch(byKey, [.text(key)], key: key)
   }
 
   /// The device with this row id.
   public func device(id: Int64) throws(StoreError) -> StoredDevice? {
-    try fetch(byID, [.integer(id)])
+    try fetch(byID, [.integer(id)], id: id)
   }
 
   /// The device `source` knows as `externalID`.
   public func device(source: String, externalID: String) throws(StoreError) -> StoredDevice? {
     if let known, !known.contains(Self.hash(1, source, externalID)) { return nil }
-    try flushLinks()
+    if let stage {
+      let key = PostgresImportStage.LinkKey(source: source, externalID: externalID)
+      if let id = stage.linkedDevice(key) { return try device(id: id) }
+      if stage.holdsNewLink(key) { try flushHeld() }
+    } else {
+      try flushHeld()
+    }
     try bySource.bind([.text(source), .text(externalID)])
     let id = try bySource.step() ? bySource.int(at: 0) : nil
     bySource.reset()
@@ -198,7 +220,7 @@ public final class ImportSession {
       return out
     }
     let platforms = family.platforms.map(\.rawValue)
-    try flushLinks()
+    try flushHeld()  // On PostgreSQL also the rewrites: the query reads names and links.
     let ids = try byUserEnrolledName.query(
       [.text(name), .text(platforms[0]), .text(platforms.last!), .text(source)]
     ) { $0.int(at: 0) ?? 0 }
@@ -209,13 +231,13 @@ public final class ImportSession {
     return out
   }
 
-  /// The device's recorded versions, oldest first.
+  /// The device's recorded versions, oldest first (on PostgreSQL followed by those held back).
   public func history(deviceID: Int64) throws(StoreError) -> [AppleOSVersion] {
     try historyOf.query([.integer(deviceID)]) { row in
       DeviceColumns.version(
         platform: nil, base: row.string(at: 0), rsr: row.string(at: 1), build: row.string(at: 2),
         supplemental: row.string(at: 3))
-    }
+    } + (stage?.history(of: deviceID) ?? [])
   }
 
   /// Inserts a new device and links its source id and UDID. Its first version is in the row
@@ -223,8 +245,19 @@ public final class ImportSession {
   @discardableResult
   public func insert(_ device: Device) throws(StoreError) -> Int64 {
     let id = try newDeviceID()
-    pendingDevices.append(try writer.rowValues(id: id, device))
-    if pendingDevices.isFull { try pendingDevices.write() }
+    let row = try writer.rowValues(id: id, device)
+    if let stage {
+      do {
+        try stage.insert(id: id, key: device.key, row: row)
+      } catch {
+        throw StoreError(
+          error.kind, "new device \(Sanitized.text(device.key, limit: 60)): \(error.message)")
+      }
+      if stage.isFull { try flushHeld() }
+    } else {
+      pendingDevices.append(row)
+      if pendingDevices.isFull { try pendingDevices.write() }
+    }
     remember(key: device.key)
     if byod != nil && device.serial == nil && device.udid == nil && device.userEnrolled {
       byod![device.name.lowercased(), default: []].append(id)
@@ -233,11 +266,12 @@ public final class ImportSession {
     let seen: SQLiteValue =
       device.lastCheckIn.map { .integer(Int64($0.timeIntervalSince1970)) } ?? .null
     if let sourceID = device.sourceID {
-      try addLink([.integer(id), .text(device.source.rawValue), .text(sourceID), seen])
+      try addLink(deviceID: id, source: device.source.rawValue, externalID: sourceID, seen: seen)
       remember(source: device.source.rawValue, externalID: sourceID)
     }
     if let udid = device.udid {
-      try addLink([.integer(id), .text(Self.udidSource), .text(udid.trimmed.uppercased()), seen])
+      try addLink(
+        deviceID: id, source: Self.udidSource, externalID: udid.trimmed.uppercased(), seen: seen)
       remember(source: Self.udidSource, externalID: udid.trimmed.uppercased())
     }
     return id
@@ -251,9 +285,10 @@ public final class ImportSession {
         reservedIDs = try store.database.prepare(
           """
           SELECT nextval(pg_get_serial_sequence('devices', 'id'))
-          FROM generate_series(1, \(Self.deviceBatchSize))
+          FROM generate_series(1, \(idsPerReservation))
           """
         ).query { $0.int(at: 0) ?? 0 }.reversed()
+        idsPerReservation = min(idsPerReservation * 2, 1024)
       }
       return reservedIDs.removeLast()
     }
@@ -270,14 +305,31 @@ public final class ImportSession {
     try pendingDevices.write()
   }
 
-  private func addLink(_ values: [SQLiteValue]) throws(StoreError) {
-    pendingLinks.append(values)
-    if pendingLinks.isFull { try flushLinks() }
+  /// Holds back a new device's link.
+  private func addLink(deviceID: Int64, source: String, externalID: String, seen: SQLiteValue)
+    throws(StoreError)
+  {
+    guard let stage else {
+      pendingLinks.append([.integer(deviceID), .text(source), .text(externalID), seen])
+      if pendingLinks.isFull { try flushHeld() }
+      return
+    }
+    let key = PostgresImportStage.LinkKey(source: source, externalID: externalID)
+    if stage.holdsLinkUpdate(key) { try flushHeld() }
+    try stage.insertLink(key, deviceID: deviceID, seen: seen)
+    if stage.isFull { try flushHeld() }
   }
 
-  /// Writes the devices and source links `insert` holds back; call before the transaction
-  /// ends.
+  /// Writes everything held back: the devices and source links `insert` holds, and on
+  /// PostgreSQL the rewrites, links and history `update` and `link` hold too. Call before the
+  /// transaction ends.
   public func flushLinks() throws(StoreError) {
+    try flushHeld()
+  }
+
+  /// Writes everything held back, before a read that must see it or when enough waits.
+  private func flushHeld() throws(StoreError) {
+    if let stage { return try stage.flush() }
     try flushDevices()
     try pendingLinks.write()
   }
@@ -287,17 +339,43 @@ public final class ImportSession {
   public func update(id: Int64, from previous: Device, to device: Device, historyIsEmpty: Bool)
     throws(StoreError)
   {
-    try writer.update(id: id, with: device)
+    if let stage, device.key == previous.key {
+      stage.update(id: id, to: device, row: try writer.rowValues(id: id, device))
+      if stage.isFull { try flushHeld() }
+    } else {
+      // A new key is written at once, after everything held back, in the order it came.
+      if stage != nil { try flushHeld() }
+      try writer.update(id: id, with: device)
+    }
     remember(key: device.key)
     guard Self.versionDiffers(previous.version, device.version) else { return }
     if historyIsEmpty && previous.version.base != nil {
-      try writer.appendHistory(
+      try appendHistory(
         deviceID: id, version: previous.version, seenAt: previous.lastCheckIn,
         source: previous.source.rawValue)
     }
-    try writer.appendHistory(
+    try appendHistory(
       deviceID: id, version: device.version, seenAt: device.lastCheckIn,
       source: device.source.rawValue)
+  }
+
+  /// Appends one version to a stored device's history: on PostgreSQL held back for `COPY`.
+  private func appendHistory(
+    deviceID: Int64, version: AppleOSVersion, seenAt: Date?, source: String
+  ) throws(StoreError) {
+    guard let stage else {
+      return try writer.appendHistory(
+        deviceID: deviceID, version: version, seenAt: seenAt, source: source)
+    }
+    let row = writer.historyValues(
+      deviceID: deviceID, version: version, seenAt: seenAt, source: source)
+    // The version as a read of the history returns it: from the stored texts, no platform.
+    try stage.appendHistory(
+      deviceID: deviceID, row: row,
+      version: DeviceColumns.version(
+        platform: nil, base: row[2].string, rsr: row[3].string, build: row[4].string,
+        supplemental: row[5].string))
+    if stage.isFull { try flushHeld() }
   }
 
   /// True when base, letter or builds differ: a change the history records.
@@ -311,8 +389,17 @@ public final class ImportSession {
     throws(StoreError)
   {
     let id = source == Self.udidSource ? externalID.trimmed.uppercased() : externalID
-    try flushLinks()
-    try writer.linkSource(deviceID: deviceID, source: source, externalID: id, seen: seen)
+    if let stage {
+      let key = PostgresImportStage.LinkKey(source: source, externalID: id)
+      if stage.holdsNewLink(key) { try flushHeld() }
+      stage.link(
+        key, deviceID: deviceID,
+        seen: seen.map { .integer(Int64($0.timeIntervalSince1970)) } ?? .null)
+      if stage.isFull { try flushHeld() }
+    } else {
+      try flushHeld()
+      try writer.linkSource(deviceID: deviceID, source: source, externalID: id, seen: seen)
+    }
     remember(source: source, externalID: id)
     if byodSources[deviceID] != nil { byodSources[deviceID]!.insert(source) }
   }
@@ -323,7 +410,7 @@ public final class ImportSession {
   )
     throws(StoreError)
   {
-    try flushDevices()
+    if stage != nil { try flushHeld() } else { try flushDevices() }
     try deletePending.run([.integer(deviceID)])
     for u in updates {
       func text(_ s: String?) -> SQLiteValue { s.map { .text($0) } ?? .null }

@@ -41,6 +41,26 @@ extension PostgresConnection {
     return PostgresCopyIn(connection: self, sql: sql, columns: columns.count)
   }
 
+  /// `COPY table (columns) FROM STDIN` of rows gathered beforehand; returns how many.
+  @discardableResult
+  func copyIn(into table: String, columns: [String], rows: PostgresCopyRows) throws(StoreError)
+    -> Int
+  {
+    guard rows.columns == columns.count else {
+      throw StoreError(
+        .other, "rows of \(rows.columns) values cannot go into \(columns.count) columns of \(table)"
+      )
+    }
+    let copy = try beginCopy(into: table, columns: columns)
+    do {
+      try copy.append(contentsOf: rows)
+    } catch {
+      copy.abort()
+      throw error
+    }
+    return try copy.finish()
+  }
+
   /// `COPY (query) TO STDOUT`: hands each row to `row`, typed by `kinds`, one at a time as
   /// the server sends it (nothing holds the whole result). Returns how many rows.
   @discardableResult
@@ -163,6 +183,21 @@ public final class PostgresCopyIn {
     }
   }
 
+  /// Adds rows encoded beforehand, sent in chunks as `append` sends its own.
+  func append(contentsOf rows: PostgresCopyRows) throws(StoreError) {
+    if !buffer.isEmpty {
+      try connection.putCopyData(buffer)
+      buffer.removeAll(keepingCapacity: true)
+    }
+    var start = 0
+    while start < rows.bytes.count {
+      let end = min(start + PostgresConnection.copyChunkBytes, rows.bytes.count)
+      try connection.putCopyData(Array(rows.bytes[start..<end]))
+      start = end
+    }
+    self.rows += rows.count
+  }
+
   /// Sends what is left and ends the COPY; throws what the server refused. Returns the rows.
   @discardableResult
   public func finish() throws(StoreError) -> Int {
@@ -196,4 +231,42 @@ public final class PostgresCopyIn {
   }
 
   deinit { abort() }
+}
+
+/// Rows gathered in `COPY`'s text format ahead of a `COPY … FROM STDIN`, while the connection
+/// still answers other statements: a row is encoded (and a value PostgreSQL cannot store
+/// refused) when it is appended, and kept as bytes, not values, until `copyIn` sends them.
+struct PostgresCopyRows {
+  /// Values per row.
+  let columns: Int
+  private(set) var bytes: [UInt8] = []
+  /// Rows appended since the last `removeAll()`.
+  private(set) var count = 0
+
+  init(columns: Int) {
+    self.columns = columns
+  }
+
+  var isEmpty: Bool { count == 0 }
+
+  /// Encodes one row; throws when it has the wrong number of values or a text PostgreSQL
+  /// cannot store (a NUL character), and then keeps nothing of it.
+  mutating func append(_ row: [SQLiteValue]) throws(StoreError) {
+    guard row.count == columns else {
+      throw StoreError(.other, "a row of \(row.count) values for \(columns) columns")
+    }
+    let start = bytes.count
+    do {
+      try PostgresCopyText.appendRow(row, to: &bytes)
+    } catch {
+      bytes.removeSubrange(start...)
+      throw error
+    }
+    count += 1
+  }
+
+  mutating func removeAll() {
+    bytes.removeAll(keepingCapacity: true)
+    count = 0
+  }
 }
