@@ -135,6 +135,16 @@ public final class CommandContext: @unchecked Sendable {
     StorePath.resolve(explicit: arguments.sharedValue("--db"), environment: environment)
   }
 
+  /// The day tests fix with `RINGSIDE_TEST_TODAY=YYYY-MM-DD` (as `RINGSIDE_TEST_HOST_CONFIG`
+  /// fixes the host's configuration), so text that counts days from the catalog's date stays
+  /// the same from one day to the next; nil otherwise.
+  var testToday: String? {
+    guard let day = environment["RINGSIDE_TEST_TODAY"],
+      day.wholeMatch(of: /[0-9]{4}-[0-9]{2}-[0-9]{2}/) != nil
+    else { return nil }
+    return day
+  }
+
   /// Opens the store, translating failures to one-line errors with exit codes.
   public func openStore(_ arguments: ParsedArguments, create: Bool = false, readOnly: Bool = false)
     throws(CLIError) -> InventoryStore
@@ -142,6 +152,7 @@ public final class CommandContext: @unchecked Sendable {
     let store: InventoryStore
     do {
       store = try InventoryStore(path: storePath(arguments), create: create, readOnly: readOnly)
+      if let day = testToday { store.today = day }
       try store.refreshStatesIfTheDayChanged()
     } catch {
       throw CLIError.store(error)
