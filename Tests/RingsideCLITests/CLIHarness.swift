@@ -11,21 +11,45 @@ final class CLIHarness: @unchecked Sendable {
   private var errBuffer = ""
   static let now = Date(timeIntervalSince1970: 1_795_000_000)
 
+  /// The harness's own PostgreSQL database under `RINGSIDE_TEST_STORE_BACKEND=postgres`.
+  private let postgres: PostgresTestDatabase?
+
   init() throws {
     directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "ringside-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    postgres = TestBackend.isPostgres ? try PostgresTestDatabase(prefix: "ringside_cli_") : nil
   }
 
   deinit {
     BuiltBinary.clearAppendOnly(under: directory.path)
     try? FileManager.default.removeItem(at: directory)
+    postgres?.drop()
   }
 
   /// When set, every command runs with this role instead of the unix user's.
   var access: Access?
 
-  var dbPath: String { directory.appendingPathComponent("ringside.db").path }
+  /// The store the tests give `--db`: `sqlitePath`, or under `RINGSIDE_TEST_STORE_BACKEND=postgres`
+  /// the URL of a database of the harness's own on the test server (`TestBackend`).
+  var dbPath: String { postgres?.url ?? sqlitePath }
+
+  /// A SQLite store file in the harness's folder, whichever backend the tests run on.
+  var sqlitePath: String { directory.appendingPathComponent("ringside.db").path }
+
+  /// Whether a store exists at `path`: the file, or for a PostgreSQL URL Ringside's schema in
+  /// that database (a fresh test database has none).
+  static func storeExists(at path: String) -> Bool {
+    guard case .postgres = StoreLocation(path) else {
+      return FileManager.default.fileExists(atPath: path)
+    }
+    do {
+      _ = try InventoryStore(path: path, readOnly: true)
+      return true
+    } catch {
+      return false
+    }
+  }
 
   /// The host-wide config these commands read and `init --shared` as root writes, in place of
   /// /etc/ringside/config.json; absent unless a test writes it.

@@ -50,7 +50,7 @@ final class ReportCommandTests: XCTestCase {
     let result = cli.run("report", "--db", cli.dbPath)
     XCTAssertEqual(result.status, 66)
     XCTAssertTrue(result.err.hasPrefix("ringside: no store at"))
-    XCTAssertFalse(FileManager.default.fileExists(atPath: cli.dbPath))
+    XCTAssertFalse(CLIHarness.storeExists(at: cli.dbPath))
   }
 
   func testAVersionReportedWithAndWithoutALetterWhereAppleShippedNoneIsOneRow() throws {
