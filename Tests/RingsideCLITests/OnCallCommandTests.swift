@@ -305,7 +305,8 @@ final class OnCallCommandTests: XCTestCase {
   }
 
   func testCheckOnAMissingStoreIsUnknown() throws {
-    let result = cli.run("check", "--db", cli.directory.appendingPathComponent("none.db").path)
+    let empty = try CLIHarness()
+    let result = empty.run("check", "--db", empty.dbPath)
     XCTAssertEqual(result.status, 3)
     XCTAssertTrue(result.out.hasPrefix("RINGSIDE UNKNOWN - "))
   }
