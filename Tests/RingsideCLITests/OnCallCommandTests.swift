@@ -13,7 +13,7 @@ final class OnCallCommandTests: XCTestCase {
 
   override func setUpWithError() throws {
     cli = try CLIHarness()
-    XCTAssertEqual(cli.run("demo", "--db", cli.dbPath).status, 0)
+    XCTAssertEqual(cli.demo(), 0)
   }
 
   private func serial(_ filter: String) throws -> String {

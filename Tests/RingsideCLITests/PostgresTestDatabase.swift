@@ -21,8 +21,9 @@ struct PostgresTestDatabase {
     test.addTeardownBlock { Self.drop(name, on: server) }
   }
 
-  /// A database the caller drops (`drop()`); what is left is dropped when the process exits.
-  init(prefix: String) throws {
+  /// A database the caller drops (`drop()`), empty or a copy of the database `template`;
+  /// what is left is dropped when the process exits.
+  init(prefix: String, template: String? = nil) throws {
     guard let server = ProcessInfo.processInfo.environment["RINGSIDE_TEST_POSTGRES_URL"],
       !server.isEmpty, var parts = URLComponents(string: server)
     else {
@@ -33,7 +34,8 @@ struct PostgresTestDatabase {
     let name = prefix + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
     // Connections of their own for the create and the drop: one held in between would stay
     // open as long as XCTest keeps the test case, and the server allows only so many.
-    try PostgresConnection(url: server).execute("CREATE DATABASE \(name)")
+    try PostgresConnection(url: server).execute(
+      "CREATE DATABASE \(name)" + (template.map { " TEMPLATE \($0)" } ?? ""))
     Self.lock.withLock { Self.created.insert(name) }
     Self.dropLeftoversAtExit
     self.name = name

@@ -4,7 +4,7 @@ import XCTest
 final class ReportCommandTests: XCTestCase {
   func testDemoThenReportPrintsTheDocumentedJSONShapeWithEveryStateCounted() throws {
     let cli = try CLIHarness()
-    XCTAssertEqual(cli.run("demo", "--db", cli.dbPath).status, 0)
+    XCTAssertEqual(cli.demo(), 0)
     let result = cli.run("report", "--db", cli.dbPath, "--format", "json")
     XCTAssertEqual(result.status, 0, result.err)
     let json = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as! [String: Any]
@@ -55,7 +55,7 @@ final class ReportCommandTests: XCTestCase {
 
   func testAVersionReportedWithAndWithoutALetterWhereAppleShippedNoneIsOneRow() throws {
     let cli = try CLIHarness()
-    XCTAssertEqual(cli.run("demo", "--db", cli.dbPath).status, 0)
+    XCTAssertEqual(cli.demo(), 0)
     let result = cli.run("report", "--db", cli.dbPath, "--format", "json")
     let json = try XCTUnwrap(
       try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
