@@ -33,6 +33,8 @@ final class SyncLog: @unchecked Sendable {
 final class SyncFixture {
   let directory: String
   let store: InventoryStore
+  /// What opens `store` again: the file, or the database's URL (for a child `ringside`).
+  let storePath: String
   private let postgres: PostgresTestDatabase?
   let clock = FakeClock()
   let log = SyncLog()
@@ -42,7 +44,8 @@ final class SyncFixture {
     directory = NSTemporaryDirectory() + "ringside-sync-test-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     postgres = TestBackend.isPostgres ? try PostgresTestDatabase(prefix: "ringside_sync_") : nil
-    store = try InventoryStore(path: postgres?.url ?? directory + "/store.db", create: true)
+    storePath = postgres?.url ?? directory + "/store.db"
+    store = try InventoryStore(path: storePath, create: true)
   }
 
   deinit {
