@@ -22,7 +22,7 @@ extension InventoryStore {
         throw StoreError(
           version == 0 ? .notFound : .readOnly,
           version == 0
-            ? "no Ringside store in \(path): create one with `ringside init --db \(path)`"
+            ? "no store at \(path): create one with `ringside init --db \(path)`"
             : "the store \(path) is from an older Ringside and needs an upgrade: run `ringside init --db \(path)` as its owner"
         )
       }

@@ -26,11 +26,15 @@ final class AuditTamperTests: XCTestCase {
     XCTAssertEqual(seen.status, 0, seen.err)
   }
 
-  /// Runs SQL against the store with the append-only triggers dropped, as sqlite3 could.
+  /// Runs SQL against the store with the append-only triggers dropped, as sqlite3 could (or on
+  /// PostgreSQL the database's owner, who may drop them).
   private func tamper(_ sql: String) throws {
     let store = try InventoryStore(path: cli.dbPath)
-    try store.database.execute(
-      "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; " + sql)
+    let dropTriggers =
+      store.database.dialect == .postgres
+      ? "DROP TRIGGER audit_log_no_update ON audit_log; "
+      : "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; "
+    try store.database.execute(dropTriggers + sql)
   }
 
   /// Recomputes every chain link and the in-store head, as a careful forger would.

@@ -11,21 +11,80 @@ final class CLIHarness: @unchecked Sendable {
   private var errBuffer = ""
   static let now = Date(timeIntervalSince1970: 1_795_000_000)
 
+  /// The harness's own PostgreSQL database under `RINGSIDE_TEST_STORE_BACKEND=postgres`.
+  private var postgres: PostgresTestDatabase?
+
   init() throws {
     directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "ringside-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    postgres = TestBackend.isPostgres ? try PostgresTestDatabase(prefix: "ringside_cli_") : nil
   }
 
   deinit {
     BuiltBinary.clearAppendOnly(under: directory.path)
     try? FileManager.default.removeItem(at: directory)
+    postgres?.drop()
   }
 
   /// When set, every command runs with this role instead of the unix user's.
   var access: Access?
 
-  var dbPath: String { directory.appendingPathComponent("ringside.db").path }
+  /// The store the tests give `--db`: `sqlitePath`, or under `RINGSIDE_TEST_STORE_BACKEND=postgres`
+  /// the URL of a database of the harness's own on the test server (`TestBackend`).
+  var dbPath: String { postgres?.url ?? sqlitePath }
+
+  /// A SQLite store file in the harness's folder, whichever backend the tests run on.
+  var sqlitePath: String { directory.appendingPathComponent("ringside.db").path }
+
+  /// Runs `demo --db dbPath` with `arguments`; returns its exit status. On PostgreSQL the
+  /// harness's database becomes a copy (`CREATE DATABASE … TEMPLATE`) of one the first such call
+  /// in this process filled: the demo writes its devices one round trip each there (2,000 in
+  /// about 2 s), a copy takes a fraction of that.
+  func demo(_ arguments: String...) -> Int32 {
+    guard let empty = postgres else { return run(["demo", "--db", dbPath] + arguments).status }
+    let filled = Self.templateLock.withLock { () -> Result<String, any Error> in
+      if let name = Self.demoTemplates[arguments] { return .success(name) }
+      return Result {
+        let template = try PostgresTestDatabase(prefix: "ringside_demo_")
+        let status = run(["demo", "--db", template.url] + arguments).status
+        guard status == 0 else { throw DemoFailed(status: status) }
+        Self.demoTemplates[arguments] = template.name
+        return template.name
+      }
+    }
+    do {
+      let copy = try PostgresTestDatabase(prefix: "ringside_cli_", template: filled.get())
+      empty.drop()
+      postgres = copy
+      return 0
+    } catch let failed as DemoFailed {
+      return failed.status
+    } catch {
+      lock.withLock { errBuffer = "\(error)" }
+      return 70
+    }
+  }
+
+  private struct DemoFailed: Error { let status: Int32 }
+
+  /// Filled demo databases by `demo` arguments, kept until the process exits.
+  nonisolated(unsafe) private static var demoTemplates: [[String]: String] = [:]
+  private static let templateLock = NSLock()
+
+  /// Whether a store exists at `path`: the file, or for a PostgreSQL URL Ringside's schema in
+  /// that database (a fresh test database has none).
+  static func storeExists(at path: String) -> Bool {
+    guard case .postgres = StoreLocation(path) else {
+      return FileManager.default.fileExists(atPath: path)
+    }
+    do {
+      _ = try InventoryStore(path: path, readOnly: true)
+      return true
+    } catch {
+      return false
+    }
+  }
 
   /// The host-wide config these commands read and `init --shared` as root writes, in place of
   /// /etc/ringside/config.json; absent unless a test writes it.

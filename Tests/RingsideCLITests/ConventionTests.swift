@@ -6,7 +6,7 @@ import XCTest
 final class ConventionTests: XCTestCase {
   func testHelpAndVersionWorkEverywhereWithoutTouchingAStore() throws {
     let cli = try CLIHarness()
-    let missing = cli.directory.appendingPathComponent("no-such.db").path
+    let missing = cli.dbPath
     for spec in CommandTable.commands {
       let db = spec.allOptions.contains { $0.name == "--db" } ? ["--db", missing] : []
       for flag in ["-h", "--help"] {
@@ -20,7 +20,7 @@ final class ConventionTests: XCTestCase {
         XCTAssertEqual(result.out, "ringside \(Ringside.version)\n", spec.name)
       }
     }
-    XCTAssertFalse(FileManager.default.fileExists(atPath: missing), "no store was created")
+    XCTAssertFalse(CLIHarness.storeExists(at: missing), "no store was created")
   }
 
   func testEveryWritingCommandTakesQuietAndThenPrintsNothingOnSuccess() throws {

@@ -3,12 +3,17 @@ import XCTest
 
 /// `ringside devices` with `OR` and parentheses, in `--filter` and as words after the options.
 final class DevicesFilterCommandTests: XCTestCase {
-  nonisolated(unsafe) static let cli: CLIHarness = {
-    let cli = try! CLIHarness()
+  /// One demo store for every test here, or why there is none (no PostgreSQL server when the
+  /// tests run on that backend).
+  nonisolated(unsafe) static let shared: Result<CLIHarness, any Error> = Result {
+    let cli = try CLIHarness()
     precondition(cli.run("demo", "--db", cli.dbPath, "--devices", "300").status == 0)
     return cli
-  }()
-  var cli: CLIHarness { Self.cli }
+  }
+  private var harness: CLIHarness?
+  var cli: CLIHarness { harness! }
+
+  override func setUpWithError() throws { harness = try Self.shared.get() }
 
   /// The rows `devices --format csv` prints for these arguments, sorted (devices without a
   /// serial number still differ by name, model or check-in).

@@ -18,14 +18,21 @@ final class ImportCommandTests: XCTestCase {
     var stderr: String { lock.withLock { errText } }
   }
 
+  /// The scratch folder: input files, profiles, the host config's place.
+  private var folder = URL(fileURLWithPath: "/nonexistent")
+  /// The store (`RINGSIDE_DB`): a file in `folder`, or the test's own PostgreSQL database
+  /// under `RINGSIDE_TEST_STORE_BACKEND=postgres`.
   private var database = ""
 
-  override func setUp() {
-    let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
+  override func setUpWithError() throws {
+    folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
       "ringside-cli-\(UUID().uuidString)")
-    try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    database = dir.appendingPathComponent("store.db").path
-    addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    addTeardownBlock { [folder] in try? FileManager.default.removeItem(at: folder) }
+    database =
+      TestBackend.isPostgres
+      ? try PostgresTestDatabase(for: self, prefix: "ringside_cli_import_").url
+      : folder.appendingPathComponent("store.db").path
   }
 
   private static let now = Date(timeIntervalSince1970: 1_717_430_400)
@@ -36,7 +43,8 @@ final class ImportCommandTests: XCTestCase {
     let output = Output()
     let context = CommandContext(
       environment: [
-        "RINGSIDE_DB": database, BuiltBinary.hostConfigVariable: database + ".host-config.json",
+        "RINGSIDE_DB": database,
+        BuiltBinary.hostConfigVariable: folder.appendingPathComponent("host-config.json").path,
       ], now: now,
       out: { output.out($0) }, err: { output.err($0) })
     let status = Ringside.run(arguments, context: context)
@@ -117,8 +125,7 @@ final class ImportCommandTests: XCTestCase {
   }
 
   func testBadFileExitsWithDataErrorNamingTheLine() throws {
-    let dir = URL(fileURLWithPath: database).deletingLastPathComponent()
-    let bad = dir.appendingPathComponent("bad.csv").path
+    let bad = folder.appendingPathComponent("bad.csv").path
     try "Device ID,Device name,Serial number,OS,OS version\n1,ok,S1,iOS,16.5.1\n2,bad,S2,iOS,16.x\n"
       .write(toFile: bad, atomically: true, encoding: .utf8)
     let result = run(["import", bad])
@@ -135,8 +142,7 @@ final class ImportCommandTests: XCTestCase {
     let result = run(["import", "--dry-run", fixture("intune-devices.csv")])
     XCTAssertEqual(result.status, 0)
     XCTAssertTrue(result.out.contains("Dry run"), result.out)
-    XCTAssertFalse(
-      FileManager.default.fileExists(atPath: database), "a dry run does not create the store")
+    XCTAssertFalse(CLIHarness.storeExists(at: database), "a dry run does not create the store")
   }
 
   func testMissingFileIsNoInputAndUnknownOptionIsUsage() {
@@ -204,7 +210,8 @@ final class ImportCommandTests: XCTestCase {
     let csv = fixture("intune-devices.csv")
     XCTAssertEqual(run(["import", "--ring-from", "Category", csv]).status, 0)
     XCTAssertEqual(run(["stage", "move", "--ring", "production", "ZZRING000001"]).status, 0)
-    XCTAssertEqual(run(["apply", "--out", database + "-profiles"]).status, 0)
+    XCTAssertEqual(
+      run(["apply", "--out", folder.appendingPathComponent("profiles").path]).status, 0)
     let again = run(["import", "--ring-from", "Category", csv])
     XCTAssertEqual(again.status, 0, again.err)
     XCTAssertTrue(

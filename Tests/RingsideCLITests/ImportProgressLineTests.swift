@@ -19,7 +19,7 @@ final class ImportProgressLineTests: XCTestCase {
 
     // The sample's check-ins are recent: the real clock, so none lies in the future.
     let shown = cli.run(
-      ["import", "--db", directory.path + "/a.db", csv.path], stderrIsTerminal: true, now: Date())
+      ["import", "--db", cli.dbPath, csv.path], stderrIsTerminal: true, now: Date())
     XCTAssertEqual(shown.status, 0, shown.err)
     XCTAssertTrue(shown.err.contains("\r  "), shown.err.debugDescription)
     XCTAssertTrue(shown.err.contains("% · 10,000 records · "), shown.err.debugDescription)
@@ -28,7 +28,8 @@ final class ImportProgressLineTests: XCTestCase {
     XCTAssertFalse(shown.err.contains("\n"), "one line, never a new one per step")
     XCTAssertTrue(shown.out.contains("Read 20,000 records"), shown.out)
 
-    let piped = cli.run(["import", "--db", directory.path + "/b.db", csv.path], now: Date())
+    let other = try CLIHarness()
+    let piped = other.run(["import", "--db", other.dbPath, csv.path], now: Date())
     XCTAssertEqual(piped.status, 0, piped.err)
     XCTAssertEqual(piped.err, "")
   }

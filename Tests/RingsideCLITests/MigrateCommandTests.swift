@@ -9,7 +9,7 @@ import XCTest
 /// without `RINGSIDE_TEST_POSTGRES_URL`.
 final class MigrateCommandTests: XCTestCase {
   private var cli: CLIHarness!
-  private var source: String { cli.dbPath }
+  private var source: String { cli.sqlitePath }
   private func path(_ name: String) -> String { cli.directory.appendingPathComponent(name).path }
 
   override func setUpWithError() throws {

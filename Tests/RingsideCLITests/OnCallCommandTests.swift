@@ -13,7 +13,7 @@ final class OnCallCommandTests: XCTestCase {
 
   override func setUpWithError() throws {
     cli = try CLIHarness()
-    XCTAssertEqual(cli.run("demo", "--db", cli.dbPath).status, 0)
+    XCTAssertEqual(cli.demo(), 0)
   }
 
   private func serial(_ filter: String) throws -> String {
@@ -305,7 +305,8 @@ final class OnCallCommandTests: XCTestCase {
   }
 
   func testCheckOnAMissingStoreIsUnknown() throws {
-    let result = cli.run("check", "--db", cli.directory.appendingPathComponent("none.db").path)
+    let empty = try CLIHarness()
+    let result = empty.run("check", "--db", empty.dbPath)
     XCTAssertEqual(result.status, 3)
     XCTAssertTrue(result.out.hasPrefix("RINGSIDE UNKNOWN - "))
   }

@@ -29,7 +29,7 @@ final class PostgresCommandTests: XCTestCase {
     XCTAssertEqual(initialised.status, 0, initialised.err)
     XCTAssertTrue(initialised.out.contains("ringside_admin"), initialised.out)
     XCTAssertFalse(initialised.out.contains(database.password ?? "\u{0}"))
-    for db in [url, cli.dbPath] {
+    for db in [url, cli.sqlitePath] {
       let demo = cli.run("demo", "--db", db, "--devices", "500")
       XCTAssertEqual(demo.status, 0, demo.err)
     }
@@ -39,7 +39,7 @@ final class PostgresCommandTests: XCTestCase {
       ["devices", "--sort", "supervised", "--format", "json"],
     ] {
       let onPostgres = cli.run(arguments + ["--db", url])
-      let onSQLite = cli.run(arguments + ["--db", cli.dbPath])
+      let onSQLite = cli.run(arguments + ["--db", cli.sqlitePath])
       XCTAssertEqual(onPostgres.status, 0, onPostgres.err)
       XCTAssertEqual(onPostgres.out, onSQLite.out, "\(arguments)")
     }

@@ -4,7 +4,7 @@ import XCTest
 final class ReportCommandTests: XCTestCase {
   func testDemoThenReportPrintsTheDocumentedJSONShapeWithEveryStateCounted() throws {
     let cli = try CLIHarness()
-    XCTAssertEqual(cli.run("demo", "--db", cli.dbPath).status, 0)
+    XCTAssertEqual(cli.demo(), 0)
     let result = cli.run("report", "--db", cli.dbPath, "--format", "json")
     XCTAssertEqual(result.status, 0, result.err)
     let json = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as! [String: Any]
@@ -50,12 +50,12 @@ final class ReportCommandTests: XCTestCase {
     let result = cli.run("report", "--db", cli.dbPath)
     XCTAssertEqual(result.status, 66)
     XCTAssertTrue(result.err.hasPrefix("ringside: no store at"))
-    XCTAssertFalse(FileManager.default.fileExists(atPath: cli.dbPath))
+    XCTAssertFalse(CLIHarness.storeExists(at: cli.dbPath))
   }
 
   func testAVersionReportedWithAndWithoutALetterWhereAppleShippedNoneIsOneRow() throws {
     let cli = try CLIHarness()
-    XCTAssertEqual(cli.run("demo", "--db", cli.dbPath).status, 0)
+    XCTAssertEqual(cli.demo(), 0)
     let result = cli.run("report", "--db", cli.dbPath, "--format", "json")
     let json = try XCTUnwrap(
       try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])

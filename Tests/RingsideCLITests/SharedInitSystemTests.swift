@@ -13,6 +13,8 @@ final class SharedInitSystemTests: XCTestCase {
   override func tearDown() { cli = nil }
 
   override func setUpWithError() throws {
+    try TestBackend.requireSQLite(
+      "init --shared sets a store file's unix groups and modes (PostgreSQL has roles instead)")
     try XCTSkipUnless(geteuid() == 0, "init --shared as root needs root")
     try TestUsers.ensure()
     cli = try CLIHarness()

@@ -10,6 +10,8 @@ final class SharedProfileFolderSystemTests: XCTestCase {
   private var binary = ""
 
   override func setUpWithError() throws {
+    try TestBackend.requireSQLite(
+      "a shared store file laid out for a unix admin group (SharedStoreLayout)")
     try XCTSkipUnless(geteuid() == 0, "creating test users and groups needs root")
     try TestUsers.ensure()
     binary = try BuiltBinary.copyForOtherUsers(self)

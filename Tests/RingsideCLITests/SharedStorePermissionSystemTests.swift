@@ -19,6 +19,8 @@ final class SharedStorePermissionSystemTests: XCTestCase {
   var binary = ""
 
   override func setUpWithError() throws {
+    try TestBackend.requireSQLite(
+      "file permissions, unix groups, WAL and read locks of a shared store file")
     try XCTSkipUnless(geteuid() == 0, "creating test users and groups needs root")
     try TestUsers.ensure()
     binary = try BuiltBinary.copyForOtherUsers(self)

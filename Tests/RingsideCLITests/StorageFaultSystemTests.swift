@@ -32,6 +32,11 @@ final class StorageFaultSystemTests: XCTestCase {
         separator: "\n") + "\n"
   }
 
+  override func setUpWithError() throws {
+    try TestBackend.requireSQLite(
+      "a store file on a full disk or without write permission (the server's disk is its own)")
+  }
+
   func testFullDiskGivesAClearErrorAndKeepsTheStore() throws {
     try XCTSkipUnless(geteuid() == 0, "mounting a small tmpfs needs root")
     let mount = "/tmp/ringside-full-\(UUID().uuidString)"

@@ -11,8 +11,9 @@ final class StoredDataSafetyTests: XCTestCase {
     let cli = try CLIHarness()
     XCTAssertEqual(cli.run("demo", "--db", cli.dbPath, "--devices", "20").status, 0)
     let store = try InventoryStore(path: cli.dbPath)
-    try store.database.execute(
-      "UPDATE rings SET name = 'Bad Ring'||char(27)||'[2J' WHERE name = 'test'")
+    try store.database.prepare("UPDATE rings SET name = ?1 WHERE name = 'test'").run([
+      .text("Bad Ring\u{1B}[2J")
+    ])
     for command in [["report"], ["staged"], ["report", "--format", "json"]] {
       let result = cli.run(command + ["--db", cli.dbPath])
       XCTAssertEqual(result.status, 65, "\(command): \(result.err)")
@@ -35,8 +36,9 @@ final class HostConfigIsolationTests: XCTestCase {
       atPath: (cli.hostConfigPath as NSString).deletingLastPathComponent,
       withIntermediateDirectories: true)
     try Data("not json".utf8).write(to: URL(fileURLWithPath: cli.hostConfigPath))
-    // `demo` writes, so it decides the role from the config first.
-    let result = cli.run("demo", "--db", cli.dbPath, "--devices", "5")
+    // `demo` writes, so it decides the role from the config first (on a SQLite store: on
+    // PostgreSQL the database user decides).
+    let result = cli.run("demo", "--db", cli.sqlitePath, "--devices", "5")
     XCTAssertEqual(result.status, 65, result.err)
     XCTAssertTrue(result.err.contains("\(cli.hostConfigPath): not a valid config"), result.err)
   }

@@ -30,8 +30,14 @@ enum Support {
     return dir
   }
 
+  /// A new store: a file in a scratch folder, or under `RINGSIDE_TEST_STORE_BACKEND=postgres`
+  /// a database of its own on the test server (`TestBackend`), gone when the test ends.
   static func store(_ test: XCTestCase) throws -> InventoryStore {
-    try InventoryStore(path: scratch(test).appendingPathComponent("test.db").path, create: true)
+    if TestBackend.isPostgres {
+      return try InventoryStore(path: TestBackend.postgresDatabase(for: test), create: true)
+    }
+    return try InventoryStore(
+      path: scratch(test).appendingPathComponent("test.db").path, create: true)
   }
 
   /// Writes `text` to a file in a scratch folder and returns its path.
@@ -78,9 +84,7 @@ enum Support {
 
   /// Every row of every table, as text, to compare a store before and after an import.
   static func snapshot(_ store: InventoryStore) throws -> [String: [String]] {
-    let tables = try store.database.prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
-    ).query { $0.string(at: 0) ?? "" }
+    let tables = try TestBackend.tables(store)
     var out: [String: [String]] = [:]
     for table in tables {
       let stmt = try store.database.prepare("SELECT * FROM \"\(table)\" ORDER BY 1")

@@ -14,24 +14,24 @@ final class InventoryImportTests: XCTestCase {
 
   func testADryRunAgainstAMissingStoreCountsAndCreatesNothing() throws {
     let folder = try ServiceTestFolder()
-    let store = folder.path + "/ringside.db"
+    let store = folder.storePath
     let summary = try InventoryImport.run(
       files: [file], storePath: store,
       options: ImportOptions(
         dryRun: true, now: ServiceTestFolder.now, actor: ServiceTestFolder.alice))
     XCTAssertEqual(summary.added, 7)
-    XCTAssertFalse(FileManager.default.fileExists(atPath: store))
+    XCTAssertFalse(folder.storeExists)
   }
 
   func testNoFileIsAUsageErrorAndCreatesNoStore() throws {
     let folder = try ServiceTestFolder()
-    let store = folder.path + "/ringside.db"
+    let store = folder.storePath
     XCTAssertThrowsError(
       try InventoryImport.run(
         files: [], storePath: store, options: ImportOptions(actor: ServiceTestFolder.alice))
     ) { error in
       guard case .usage = error as? ImportFailure else { return XCTFail("\(error)") }
     }
-    XCTAssertFalse(FileManager.default.fileExists(atPath: store))
+    XCTAssertFalse(folder.storeExists)
   }
 }

@@ -17,6 +17,8 @@ final class StagingCrashSafetySystemTests: XCTestCase {
     rsrInstallation: .block, rsrRemoval: .allow, deferralDays: 30, criticalUpdateInstall: .off)
 
   func testKillingApplyAtAnyPointLeavesOldOrNewFilesAndAConsistentStore() throws {
+    try TestBackend.requireSQLite(
+      "apply killed while it writes a store file, checked with PRAGMA integrity_check")
     let binary = try Self.ringsideBinary()
     let temp = try StagingTestStore()
     let reference = try referenceContents(binary: binary, temp: temp)

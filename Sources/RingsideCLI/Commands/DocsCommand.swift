@@ -57,8 +57,11 @@ enum DocsCommand {
       switch arguments.positional.first {
       case "rings":
         let path = context.storePath(arguments)
-        guard FileManager.default.fileExists(atPath: path),
-          let store = try? InventoryStore(path: path, readOnly: true),
+        // No file, no rings; a PostgreSQL URL names no file, so its server is asked.
+        if case .sqlite = StoreLocation(path), !FileManager.default.fileExists(atPath: path) {
+          return ExitCode.ok.rawValue
+        }
+        guard let store = try? InventoryStore(path: path, readOnly: true),
           let rings = try? store.rings()
         else { return ExitCode.ok.rawValue }
         for ring in rings { context.print(ring.name) }

@@ -156,7 +156,7 @@ final class SyncCommandTests: XCTestCase {
     XCTAssertTrue(r.out.contains("credentials from the environment accepted"), r.out)
     XCTAssertTrue(r.out.contains("api-role:1"), r.out)
     XCTAssertTrue(r.out.contains("jamf mobile-devices page 1"), r.out)
-    XCTAssertFalse(FileManager.default.fileExists(atPath: h.dbPath))
+    XCTAssertFalse(CLIHarness.storeExists(at: h.dbPath))
     assertNoSecret(r.out + r.err, mdm)
   }
 
@@ -189,7 +189,7 @@ final class SyncImportOptionTests: XCTestCase {
       ])
     XCTAssertEqual(r.status, 0, r.err)
     XCTAssertTrue(r.out.contains("Read 4 records: 4 added") && r.out.contains("Dry run"), r.out)
-    XCTAssertFalse(FileManager.default.fileExists(atPath: h.dbPath))
+    XCTAssertFalse(CLIHarness.storeExists(at: h.dbPath))
   }
 
   func testRingFromPutsDevicesInTheirMDMGroupsRing() throws {

@@ -60,7 +60,7 @@ final class SyncKeyLogTests: XCTestCase {
     sync.executableURL = URL(fileURLWithPath: binary)
     sync.arguments = [
       "sync", "fleet", "--url", "https://127.0.0.1:\(port)", "--quiet", "--db",
-      f.directory + "/keylog.db",
+      f.storePath,
     ]
     sync.environment = [
       "HOME": f.directory, "XDG_CONFIG_HOME": f.directory + "/config", "PATH": "/usr/bin:/bin",

@@ -45,7 +45,7 @@ final class SyncPageMemoryTests: XCTestCase {
       binary,
       [
         "sync", "graph", "--url", server.base + "/v1.0", "--auth-url", server.base + "/token",
-        "--quiet", "--db", f.directory + "/memory.db",
+        "--quiet", "--db", f.storePath,
       ],
       [
         "HOME": f.directory, "XDG_CONFIG_HOME": f.directory + "/config", "PATH": "/usr/bin:/bin",
@@ -67,7 +67,7 @@ final class SyncPageMemoryTests: XCTestCase {
     defer { server.stop() }
     let result = try spawn(
       binary,
-      ["sync", "fleet", "--url", server.base, "--quiet", "--db", f.directory + "/error.db"],
+      ["sync", "fleet", "--url", server.base, "--quiet", "--db", f.storePath],
       [
         "HOME": f.directory, "XDG_CONFIG_HOME": f.directory + "/config", "PATH": "/usr/bin:/bin",
         "TMPDIR": f.directory, "RINGSIDE_FLEET_TOKEN": "memory-test-token",

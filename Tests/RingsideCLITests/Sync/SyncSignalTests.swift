@@ -15,7 +15,7 @@ final class SyncSignalTests: XCTestCase {
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = [
       "sync", "kandji", "--url", mdm.base, "--page-size", "2", "--quiet", "--db",
-      f.directory + "/signal.db",
+      f.storePath,
     ]
     process.environment = [
       "HOME": f.directory, "XDG_CONFIG_HOME": f.directory + "/config", "PATH": "/usr/bin:/bin",

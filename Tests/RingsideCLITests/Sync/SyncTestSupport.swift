@@ -28,10 +28,14 @@ final class SyncLog: @unchecked Sendable {
   var text: String { lock.withLock { lines.joined(separator: "\n") } }
 }
 
-/// A temporary store plus the sync call the tests share.
+/// A temporary store (a file, or under `RINGSIDE_TEST_STORE_BACKEND=postgres` a PostgreSQL
+/// database of its own) plus the sync call the tests share.
 final class SyncFixture {
   let directory: String
   let store: InventoryStore
+  /// What opens `store` again: the file, or the database's URL (for a child `ringside`).
+  let storePath: String
+  private let postgres: PostgresTestDatabase?
   let clock = FakeClock()
   let log = SyncLog()
   static let now = Date(timeIntervalSince1970: 1_795_000_000)
@@ -39,10 +43,15 @@ final class SyncFixture {
   init() throws {
     directory = NSTemporaryDirectory() + "ringside-sync-test-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    store = try InventoryStore(path: directory + "/store.db", create: true)
+    postgres = TestBackend.isPostgres ? try PostgresTestDatabase(prefix: "ringside_sync_") : nil
+    storePath = postgres?.url ?? directory + "/store.db"
+    store = try InventoryStore(path: storePath, create: true)
   }
 
-  deinit { try? FileManager.default.removeItem(atPath: directory) }
+  deinit {
+    try? FileManager.default.removeItem(atPath: directory)
+    postgres?.drop()
+  }
 
   /// Every credential the fake MDM accepts.
   static func credentials(_ mdm: FakeMDM) -> SourceCredentials {
