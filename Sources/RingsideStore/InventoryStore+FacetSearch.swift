@@ -227,24 +227,28 @@ extension InventoryStore {
     -> Bool?
   {
     switch term {
-    case .model(let text):
-      // LIKE '%text%': a substring, ASCII letters without case.
-      guard let model = facet.model else { return false }
-      let needle = Array(text.utf8).map(DeviceTextIndex.folded)
-      let hay = Array(model.utf8).map(DeviceTextIndex.folded)
-      if needle.isEmpty { return true }
-      if needle.count > hay.count { return false }
-      for start in 0...(hay.count - needle.count)
-      where hay[start..<(start + needle.count)].elementsEqual(needle) {
-        return true
-      }
-      return false
+    case .model(let text): return modelHolds(text, facet.model)
     case .supervised(let value):
       guard let value else { return facet.supervised == nil }
       return facet.supervised == (value ? 1 : 0)
     default:
       return term.matches(group)
     }
+  }
+
+  /// Whether `model` holds `text` as SQL's `model LIKE '%text%'` decides: a substring, ASCII
+  /// letters without case; a NULL model holds nothing.
+  static func modelHolds(_ text: String, _ model: String?) -> Bool {
+    guard let model else { return false }
+    let needle = Array(text.utf8).map(DeviceTextIndex.folded)
+    let hay = Array(model.utf8).map(DeviceTextIndex.folded)
+    if needle.isEmpty { return true }
+    if needle.count > hay.count { return false }
+    for start in 0...(hay.count - needle.count)
+    where hay[start..<(start + needle.count)].elementsEqual(needle) {
+      return true
+    }
+    return false
   }
 
   /// Each facet's rank under `column` among the selected facets (-1 for the others), equal

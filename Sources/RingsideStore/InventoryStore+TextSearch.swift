@@ -9,6 +9,9 @@ final class TextSearch {
   let stamp: InventoryStore.ChangeStamp
   let sets = TextMatchSets()
   private var recent: [(word: String, limit: Int, matches: TextMatches)] = []
+  /// For an index without text (PostgreSQL): a word's matches from the server and the facets
+  /// (`InventoryStore.serverWordMatches`), nil when SQL should answer the word instead.
+  var serverWords: ((String) -> TextMatches?)?
 
   init(index: DeviceTextIndex, stamp: InventoryStore.ChangeStamp) {
     self.index = index
@@ -23,8 +26,11 @@ final class TextSearch {
     }) {
       return known.matches
     }
-    guard let matches = narrowedMatches(word, limit: limit) ?? index.matches(word, limit: limit)
-    else { return nil }
+    let found =
+      index.holdsText
+      ? narrowedMatches(word, limit: limit) ?? index.matches(word, limit: limit)
+      : serverWords?(word)
+    guard let matches = found else { return nil }
     if recent.count == 4 { recent.removeFirst() }
     recent.append((word, limit, matches))
     return matches
@@ -38,7 +44,7 @@ final class TextSearch {
   /// when few enough to read one by one: every device holding "qzx" holds "qz", so typing a
   /// word narrows the previous key's matches instead of scanning the fleet again.
   func narrowingBase(for word: String) -> TextMatches? {
-    guard let needle = DeviceTextIndex.needle(word) else { return nil }
+    guard index.holdsText, let needle = DeviceTextIndex.needle(word) else { return nil }
     return recent.filter {
       $0.matches.complete && $0.matches.ordinals.count <= Self.narrowingLimit
         && DeviceTextIndex.needle($0.word).map { Self.contains(needle, $0) } == true
@@ -120,6 +126,10 @@ extension InventoryStore {
     } else if index.holdsText {
       throw StoreError(
         .other, "a PostgreSQL store's filter words are answered by the server, not in memory")
+    } else {
+      search.serverWords = { [unowned self, unowned search] word in
+        try? serverWordMatches(word, search: search)
+      }
     }
     textSearch = search
   }
@@ -142,7 +152,9 @@ extension InventoryStore {
   func condition(for filter: DeviceFilter, now: Date, walkSortIndex: Bool = false)
     throws(StoreError) -> SQLCondition
   {
-    guard let search = try currentTextSearch() else {
+    // SQLite only: there a large match set is a function of the connection's. PostgreSQL's
+    // server answers words itself (trigram index).
+    guard sqlite != nil, let search = try currentTextSearch() else {
       return filter.sqlCondition(now: now, walkSortIndex: walkSortIndex)
     }
     search.sets.removeAll()
