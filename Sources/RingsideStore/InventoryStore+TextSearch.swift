@@ -180,8 +180,10 @@ extension InventoryStore {
   func namePageFromTextIndex(
     _ filter: DeviceFilter, sort: DeviceSort, offset: Int, limit: Int
   ) throws(StoreError) -> [Int64]? {
+    // PostgreSQL: the server's page of a word alone under the name sort comes sooner (its
+    // name index with the trigram test) than gathering the word's matches here.
     guard sort.column == .name, offset >= 0, limit > 0, !filter.terms.contains(where: \.hasNot),
-      let search = try currentTextSearch()
+      sqlite != nil, let search = try currentTextSearch()
     else { return nil }
     if let walk = search.nameWalk(offset: offset, limit: limit),
       let words = Self.topLevelWords(filter.terms), !words.needles.isEmpty, words.others.isEmpty,
