@@ -93,18 +93,9 @@ enum Benchmark {
     progress("\(Report.count(n)): importing, \(importRuns) runs")
     figures += try ChildPhase.run(
       "import", [csv, work, String(importRuns), String(columns), keep ?? "-"])
-    if let sqlite = try SQLiteImport.time(csv: csv, directory: work, runs: importRuns),
-      let ours = figures.first(where: { $0.key == "import\(columns)_s" })
-    {
-      figures.append(
-        Figure(
-          key: "sqlite3_import\(columns)_s", title: "  sqlite3 .import, same CSV", unit: "s",
-          samples: sqlite.samples))
-      figures.append(
-        Figure(
-          key: "import\(columns)_ratio", title: "  import ÷ sqlite3 .import", unit: "x",
-          samples: [ours.median / sqlite.median]))
-    }
+    figures += try SQLiteImport.comparison(
+      with: figures.first { $0.key == "import\(columns)_s" }, csv: csv, directory: work,
+      runs: importRuns, columns: columns)
     if !keepCSV { try? FileManager.default.removeItem(atPath: csv) }
     guard columns == 53 else { return figures }
     figures += try graphJSONFigures(n: n, work: work, runs: importRuns, keep: keepCSV)

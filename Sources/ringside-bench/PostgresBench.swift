@@ -25,18 +25,9 @@ enum PostgresBench {
 
     Benchmark.progress("\(label): PostgreSQL: importing")
     var figures = try ChildPhase.run("import-pg", [csv, url])
-    if let sqlite = try SQLiteImport.time(csv: csv, directory: work, runs: 1),
-      let ours = figures.first(where: { $0.key == "pg.import27_s" })
-    {
-      figures.append(
-        Figure(
-          key: "pg.sqlite3_import27_s", title: "pg:   sqlite3 .import, same CSV", unit: "s",
-          samples: sqlite.samples))
-      figures.append(
-        Figure(
-          key: "pg.import27_ratio", title: "pg:   import ÷ sqlite3 .import", unit: "x",
-          samples: [ours.median / sqlite.median]))
-    }
+    figures += try SQLiteImport.comparison(
+      with: figures.first { $0.key == "pg.import27_s" }, csv: csv, directory: work, runs: 1,
+      columns: 27, label: "pg.", titlePrefix: "pg: ")
     Benchmark.progress("\(label): PostgreSQL: dashboard, \(k) runs")
     figures += try ChildPhase.run("dashboard", [url, String(k), now, "pg"])
     Benchmark.progress(

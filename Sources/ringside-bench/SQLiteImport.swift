@@ -32,4 +32,26 @@ enum SQLiteImport {
     return Figure(
       key: "sqlite3_import_s", title: "sqlite3 .import, same CSV", unit: "s", samples: samples)
   }
+
+  /// `sqlite3 .import` of the same `csv` beside the importer's figure `ours`, and the ratio of
+  /// the two, as figures keyed `<label>sqlite3_import<columns>_s` and
+  /// `<label>import<columns>_ratio` and titled after `titlePrefix`; none without sqlite3 or
+  /// without `ours`.
+  static func comparison(
+    with ours: Figure?, csv: String, directory: String, runs: Int, columns: Int,
+    label: String = "", titlePrefix: String = ""
+  ) throws -> [Figure] {
+    guard let ours, let sqlite = try time(csv: csv, directory: directory, runs: runs) else {
+      return []
+    }
+    return [
+      Figure(
+        key: "\(label)sqlite3_import\(columns)_s",
+        title: titlePrefix + "  sqlite3 .import, same CSV",
+        unit: "s", samples: sqlite.samples),
+      Figure(
+        key: "\(label)import\(columns)_ratio", title: titlePrefix + "  import ÷ sqlite3 .import",
+        unit: "x", samples: [ours.median / sqlite.median]),
+    ]
+  }
 }
