@@ -31,7 +31,7 @@ extension DeviceFilter {
       switch term {
       case .text(let text):
         if let word, let sql = word(text, bind) { return sql }
-        let p = bind(.text("%" + escapeLike(text) + "%"))
+        let p = bind(.text(Self.likePattern(containing: text)))
         return
           "(d.name LIKE \(p) ESCAPE '\\' OR d.serial LIKE \(p) ESCAPE '\\' OR d.user_name LIKE \(p) ESCAPE '\\' OR d.model LIKE \(p) ESCAPE '\\')"
       case .os(let version, let mark):
@@ -61,7 +61,7 @@ extension DeviceFilter {
         let p = bind(.text(b))
         return "(d.build = \(p) OR d.supplemental_build = \(p))"
       case .model(let m):
-        return "d.model LIKE \(bind(.text("%" + escapeLike(m) + "%"))) ESCAPE '\\'"
+        return "d.model LIKE \(bind(.text(Self.likePattern(containing: m)))) ESCAPE '\\'"
       case .source(let s): return "d.source = \(bind(.text(s)))"
       case .anyOf(let entries):
         // One bound JSON array, however long the list: no SQL variable limit to hit.
@@ -109,13 +109,15 @@ extension DeviceFilter {
     return (low.sortKey, high.sortKey)
   }
 
-  private func escapeLike(_ s: String) -> String {
-    var out = ""
+  /// The `LIKE` pattern (with `ESCAPE '\'`) that matches text containing `s`: its `%`, `_`
+  /// and backslashes taken literally.
+  static func likePattern(containing s: String) -> String {
+    var out = "%"
     for c in s {
       if c == "%" || c == "_" || c == "\\" { out.append("\\") }
       out.append(c)
     }
-    return out
+    return out + "%"
   }
 }
 

@@ -14,22 +14,18 @@ extension InventoryStore {
   /// letters or digits in a row (no trigram to look up; the server would read every device), or
   /// one more than `serverWordLimit` devices' names, serials or users hold.
   func serverWordMatches(_ word: String, search: TextSearch) throws(StoreError) -> TextMatches? {
-    guard !search.index.holdsText, sqlite == nil, let table = search.index.facets,
+    guard !search.index.holdsText, let table = search.index.facets,
       Self.hasTrigram(word)
     else { return nil }
     let ids = search.index.ids
-    var pattern = "%"
-    for c in word {
-      if c == "%" || c == "_" || c == "\\" { pattern.append("\\") }
-      pattern.append(c)
-    }
-    pattern += "%"
     let found = try database.prepare(
       """
       SELECT id FROM devices d WHERE d.name LIKE ?1 ESCAPE '\\' OR d.serial LIKE ?1 ESCAPE '\\'
         OR d.user_name LIKE ?1 ESCAPE '\\' LIMIT ?2
       """
-    ).query([.text(pattern), .integer(Int64(Self.serverWordLimit + 1))]) { $0.int(at: 0) ?? 0 }
+    ).query([
+      .text(DeviceFilter.likePattern(containing: word)), .integer(Int64(Self.serverWordLimit + 1)),
+    ]) { $0.int(at: 0) ?? 0 }
     guard found.count <= Self.serverWordLimit else { return nil }
     var matched = [Bool](repeating: false, count: ids.count)
     for id in found {

@@ -164,8 +164,7 @@ extension InventoryStore {
       let ids = matches.ids
       if ids.isEmpty { return "0" }
       if ids.count <= search.lookupLimit {
-        return
-          "d.id IN (SELECT CAST(value AS INTEGER) FROM json_each(\(bind(.text(Self.jsonArray(ids))))))"
+        return "d.id IN (SELECT value FROM json_each(\(bind(.text(Self.jsonArray(ids))))))"
       }
       return "\(TextMatchSets.functionName)(\(search.sets.add(ids)), d.id)"
     }
