@@ -105,6 +105,15 @@ final class PostgresImportStageTests: XCTestCase {
   }
 
   /// Staging tables of any session: temporary ones are listed in `pg_class` while they exist.
+  /// A fresh folder for the test's files, removed when the test ends.
+  private func scratchDirectory() throws -> URL {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "ringside-stage-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+    return directory
+  }
+
   private func stagingTables(_ store: InventoryStore) throws -> Int64? {
     try store.database.scalar(
       "SELECT COUNT(*) FROM pg_class WHERE relname LIKE 'ringside_import_%'")?.int
@@ -112,10 +121,7 @@ final class PostgresImportStageTests: XCTestCase {
 
   func testImportsFlushingEveryFewRowsStoreWhatSQLiteStores() throws {
     let database = try PostgresTestDatabase(for: self, prefix: "ringside_stage_")
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "ringside-stage-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
+    let directory = try scratchDirectory()
     let published = [
       "intune-devices.csv", "graph-managedDevices.json", "graph-managedDevices-page2.json",
       "jamf-mobile-devices.json", "mdm-device-information-many.plist",
@@ -158,10 +164,7 @@ final class PostgresImportStageTests: XCTestCase {
 
   func testAServerFailureAfterSomeFlushesLeavesTheStoreAsItWas() throws {
     let database = try PostgresTestDatabase(for: self, prefix: "ringside_stage_fail_")
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "ringside-stage-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
+    let directory = try scratchDirectory()
     let postgres = try openStore(database.url)
     try PostgresImportStage.$rowsPerFlush.withValue(10) {
       try importFiles(
@@ -201,10 +204,7 @@ final class PostgresImportStageTests: XCTestCase {
 
   func testAConnectionLostDuringAFlushSaysNothingWasSavedAndNothingIs() throws {
     let database = try PostgresTestDatabase(for: self, prefix: "ringside_stage_lost_")
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "ringside-stage-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
+    let directory = try scratchDirectory()
     let postgres = try openStore(database.url)
     try importFiles(
       [try intuneCSV(Array(0..<100), generation: 0, in: directory, file: "first.csv")],
@@ -240,10 +240,7 @@ final class PostgresImportStageTests: XCTestCase {
 
   func testANameWithANULCharacterFailsTheImportNamingTheDevice() throws {
     let database = try PostgresTestDatabase(for: self, prefix: "ringside_stage_nul_")
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "ringside-stage-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
+    let directory = try scratchDirectory()
     // The published Graph page (see Fixtures/README) with a NUL escaped into one device name.
     let page = try String(
       contentsOf: Self.fixtures.appendingPathComponent("graph-managedDevices.json"),
@@ -265,10 +262,7 @@ final class PostgresImportStageTests: XCTestCase {
 
   func testARejectedRecordAfterSomeFlushesIsNamedAndNothingIsStored() throws {
     let database = try PostgresTestDatabase(for: self, prefix: "ringside_stage_reject_")
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "ringside-stage-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
+    let directory = try scratchDirectory()
     let postgres = try openStore(database.url)
     try PostgresImportStage.$rowsPerFlush.withValue(10) {
       try importFiles(
