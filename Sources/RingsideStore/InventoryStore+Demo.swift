@@ -20,9 +20,8 @@ extension InventoryStore {
       }
       // Building the indexes once after the load is several times faster than updating them
       // row by row; the store is empty, so nothing else depends on them meanwhile.
-      // (SQLite only: PostgreSQL keeps its indexes, whose drop would lock readers out.)
-      let indexes = sqlite != nil ? try secondaryIndexDefinitions() : []
-      for (name, _) in indexes { try database.execute("DROP INDEX \(name)") }
+      let indexes = try dropIndexesForBulkWrite(
+        of: ["devices", "device_history", "device_sources"])
       try suspendFleetCounts()
       sqlite?.truncateWALAfterCommit = true
       let writer = try DeviceWriter(store: self)
@@ -37,22 +36,8 @@ extension InventoryStore {
         written += 1
         if written % 10_000 == 0 { progress(written) }
       }
-      for (_, sql) in indexes { try database.execute(sql) }
+      try rebuildIndexes(indexes)
       try resumeFleetCounts()
     }
-  }
-
-  /// Name and CREATE statement of every explicit SQLite index on `tables` (by default the
-  /// device tables).
-  func secondaryIndexDefinitions(
-    of tables: [String] = ["devices", "device_history", "device_sources"]
-  ) throws(StoreError) -> [(String, String)] {
-    let names = tables.map { "'\($0)'" }.joined(separator: ", ")
-    return try database.prepare(
-      """
-      SELECT name, sql FROM sqlite_master
-      WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (\(names))
-      """
-    ).query { ($0.string(at: 0) ?? "", $0.string(at: 1) ?? "") }
   }
 }

@@ -456,19 +456,12 @@ public final class ImportSession {
     try readyBulkWrites()
   }
 
-  /// On SQLite, drops the indexes and count triggers a bulk import rebuilds at its end. On
-  /// PostgreSQL the indexes stay (dropping one there locks every reader out until the commit,
-  /// and the server keeps them as rows arrive) and the count triggers stand aside for this
-  /// transaction (`PostgresSchema.bulkWriteSetting`).
+  /// Drops the indexes a bulk import rebuilds at its end (on PostgreSQL only in a store that
+  /// holds no devices yet: `dropIndexesForBulkWrite`) and sets the count triggers aside.
   private func readyBulkWrites() throws(StoreError) {
     try store.suspendFleetCounts()
-    guard store.sqlite != nil else { return }
     // The history keeps its index: an import reads a device's history when its version moves.
-    for (name, sql) in try store.secondaryIndexDefinitions(of: ["devices", "device_sources"]) {
-      try store.database.execute(
-        "DROP INDEX \"\(name.replacingOccurrences(of: "\"", with: "\"\""))\"")
-      deferred.append(sql)
-    }
+    deferred = try store.dropIndexesForBulkWrite(of: ["devices", "device_sources"])
     store.sqlite?.truncateWALAfterCommit = true
   }
 
@@ -476,7 +469,7 @@ public final class ImportSession {
   /// triggers back.
   public func restoreIndexes() throws(StoreError) {
     try flushLinks()
-    for sql in deferred { try store.database.execute(sql) }
+    try store.rebuildIndexes(deferred)
     deferred = []
     try store.resumeFleetCounts()
   }

@@ -49,12 +49,15 @@ enum TestBackend {
     ).query { $0.string(at: 0) ?? "" }
   }
 
-  /// The store's indexes, by name.
+  /// The store's indexes, by name, with their definitions (a rebuilt index must be the same).
   static func indexes(_ store: InventoryStore) throws -> [String] {
     try store.database.prepare(
       store.database.dialect == .postgres
-        ? "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname"
-        : "SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name"
+        ? """
+        SELECT indexname || ': ' || indexdef FROM pg_indexes
+        WHERE schemaname = current_schema() ORDER BY indexname
+        """
+        : "SELECT name || ': ' || coalesce(sql, '') FROM sqlite_master WHERE type = 'index' ORDER BY name"
     ).query { $0.string(at: 0) ?? "" }
   }
 }

@@ -148,22 +148,11 @@ final class MigrationCopier {
   /// device tables (built once at the end instead of row by row), as the bulk import does; on
   /// PostgreSQL also the foreign keys, each checked once in one query when added back.
   private func suspendCounting() throws(StoreError) {
-    switch target.database.dialect {
-    case .sqlite:
-      suspendedIndexes = try target.secondaryIndexDefinitions()
-      for (name, _) in suspendedIndexes { try target.database.execute("DROP INDEX \(name)") }
-    case .postgres:
-      suspendedIndexes = try target.database.prepare(
-        """
-        SELECT indexname, indexdef FROM pg_indexes
-        WHERE schemaname = current_schema()
-          AND tablename IN ('devices', 'device_history', 'device_sources')
-          AND indexname NOT IN (SELECT conname FROM pg_constraint)
-        """
-      ).query { ($0.string(at: 0) ?? "", $0.string(at: 1) ?? "") }
-      for (name, _) in suspendedIndexes {
-        try target.database.execute("DROP INDEX \(PostgresConnection.quoted(name))")
-      }
+    suspendedIndexes = try target.secondaryIndexDefinitions()
+    for (name, _) in suspendedIndexes {
+      try target.database.execute("DROP INDEX \(PostgresConnection.quoted(name))")
+    }
+    if target.database.dialect == .postgres {
       suspendedKeys = try target.database.prepare(
         """
         SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint
@@ -175,7 +164,8 @@ final class MigrationCopier {
           "ALTER TABLE \(table) DROP CONSTRAINT \(PostgresConnection.quoted(name))")
       }
       // Room for the index builds (the trigram index above all); for this transaction only.
-      try target.database.execute("SET LOCAL maintenance_work_mem = '256MB'")
+      try target.database.execute(
+        "SET LOCAL maintenance_work_mem = '\(InventoryStore.indexBuildMemory)'")
     }
     try target.suspendFleetCounts()
   }
