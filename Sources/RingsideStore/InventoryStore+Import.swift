@@ -42,6 +42,7 @@ public final class ImportSession {
   public let store: InventoryStore
   public let writer: DeviceWriter
   private let byKey: any StoreStatement
+  private let byKeys: any StoreStatement
   private let byID: any StoreStatement
   private let bySource: any StoreStatement
   private let byUserEnrolledName: any StoreStatement
@@ -80,6 +81,8 @@ public final class ImportSession {
       db, valuesPerRow: DeviceWriter.valuesPerRow, rowsPerStatement: Self.deviceBatchSize,
       sql: DeviceWriter.insertSQL(rows:))
     byKey = try db.prepare(Self.columns + " WHERE d.device_key = ?1")
+    byKeys = try db.prepare(
+      Self.columns + " WHERE d.device_key IN (SELECT value FROM json_each(?1))")
     byID = try db.prepare(Self.columns + " WHERE d.id = ?1")
     bySource = try db.prepare(
       "SELECT device_id FROM device_sources WHERE source = ?1 AND external_id = ?2")
@@ -169,7 +172,45 @@ public final class ImportSession {
   /// The device stored under this merge key, if any.
   public func device(key: String) throws(StoreError) -> StoredDevice? {
     if let known, !known.contains(Self.hash(0, key)) { return nil }
+    if let stage, let prefetched, prefetched.asked.contains(key),
+      !stage.holdsNewDevice(key: key)
+    {
+      guard var stored = prefetched.found[key] else { return nil }
+      if let updated = stage.updated(id: stored.id) { stored.device = updated }
+      return stored
+    }
     return try fetch(byKey, [.text(key)], key: key)
+  }
+
+  /// On PostgreSQL, the devices stored under the keys of the records about to be handled,
+  /// read by `prefetch(keys:)` in one query: the keys asked and the devices found. Every write
+  /// not held back (a flush, a device whose key changes) drops them, and a key a new device
+  /// held back claims is asked of the store as before; a rewrite held back stands in for the
+  /// row read here, as it does for one read later.
+  private var prefetched: (asked: Set<String>, found: [String: StoredDevice])?
+
+  /// On PostgreSQL, reads the stored devices under `keys` in one round trip, so that looking
+  /// each record's device up by its key asks the server nothing: a re-import of 1M devices
+  /// made 1M round trips for them. Nothing to do on SQLite, whose lookups are in process.
+  public func prefetch(keys: [String]) throws(StoreError) {
+    guard stage != nil else { return }
+    prefetched = nil
+    let asked = Set(keys.filter { known?.contains(Self.hash(0, $0)) ?? true })
+    guard !asked.isEmpty else { return }
+    let rows = try byKeys.query([.text(Self.jsonArray(Array(asked)))]) { row in
+      StoredDevice(id: row.int(.id) ?? 0, device: InventoryStore.device(row))
+    }
+    var found: [String: StoredDevice] = [:]
+    for stored in rows { found[stored.device.key] = stored }
+    prefetched = (asked, found)
+  }
+
+  /// `strings` as a JSON array, for `json_each`.
+  private static func jsonArray(_ strings: [String]) -> String {
+    guard let data = try? JSONSerialization.data(withJSONObject: strings),
+      let text = String(data: data, encoding: .utf8)
+    else { return "[]" }
+    return text
   }
 
   /// The device with this row id.
@@ -329,6 +370,7 @@ public final class ImportSession {
 
   /// Writes everything held back, before a read that must see it or when enough waits.
   private func flushHeld() throws(StoreError) {
+    prefetched = nil
     if let stage { return try stage.flush() }
     try flushDevices()
     try pendingLinks.write()
@@ -346,6 +388,7 @@ public final class ImportSession {
       // A new key is written at once, after everything held back, in the order it came.
       if stage != nil { try flushHeld() }
       try writer.update(id: id, with: device)
+      prefetched = nil
     }
     remember(key: device.key)
     guard Self.versionDiffers(previous.version, device.version) else { return }

@@ -162,6 +162,42 @@ final class PostgresImportStageTests: XCTestCase {
       try postgres.database.scalar("SELECT MAX(id) FROM devices")?.int ?? 1)
   }
 
+  /// A re-import reads the stored devices of each batch of records by key in one query
+  /// (`ImportSession.prefetch`): a device whose key changes (its serial is reported at last)
+  /// must still be found under the new key by a later record of the same batch that names it
+  /// only by that serial (another MDM id), not taken for a new device.
+  func testADeviceWhoseKeyChangesIsFoundUnderItsNewKeyLaterInTheSameBatch() throws {
+    let database = try PostgresTestDatabase(for: self, prefix: "ringside_stage_")
+    let directory = try scratchDirectory()
+    func csv(_ rows: [(id: String, serial: String)], file: String) throws -> String {
+      var text =
+        "\"Device ID\",\"Device name\",\"Last check-in\",\"OS version\",\"Serial number\","
+        + "\"Model\",\"Category\",\"Primary user UPN\",\"Supervised\",\"OS\"\n"
+      for (n, row) in rows.enumerated() {
+        text +=
+          "\"\(row.id)\",\"Phone \(row.id)\",\"2026-05-\(String(format: "%02d", 1 + n % 27)) 08:00:00.0000000\","
+          + "\"26.7.1\",\"\(row.serial)\",\"iPhone 16\",\"Production\",\"user@example.com\",\"Yes\","
+          + "\"iOS/iPadOS\"\n"
+      }
+      let path = directory.appendingPathComponent(file).path
+      try text.write(toFile: path, atomically: true, encoding: .utf8)
+      return path
+    }
+    let first = try csv((0..<20).map { ("dev-\($0)", "") }, file: "first.csv")
+    let second = try csv(
+      (0..<20).map { ("dev-\($0)", "SER\($0)") } + (0..<20).map { ("again-\($0)", "SER\($0)") },
+      file: "second.csv")
+    let sqlite = try openStore(directory.appendingPathComponent("ringside.db").path)
+    let postgres = try openStore(database.url)
+    for store in [sqlite, postgres] {
+      try importFiles([first], into: store, bulk: false)
+      try importFiles([second], into: store, bulk: false)
+    }
+    XCTAssertEqual(try postgres.countDevices(), 20)
+    let stored = try contents(postgres)
+    for (table, rows) in try contents(sqlite) { XCTAssertEqual(stored[table], rows, table) }
+  }
+
   func testAServerFailureAfterSomeFlushesLeavesTheStoreAsItWas() throws {
     let database = try PostgresTestDatabase(for: self, prefix: "ringside_stage_fail_")
     let directory = try scratchDirectory()

@@ -35,6 +35,17 @@ final class ImportRun {
   /// transaction will roll back, and reading on only finds more problems to report.
   private var writing: Bool { options.skipInvalid || summary.rejected == 0 }
 
+  /// Reads the stored devices the batch's records name by key in one query (PostgreSQL),
+  /// before they are handled one by one; records that cannot be stored are left to `handle`.
+  func prefetch(_ batch: [ImportItem]) throws {
+    guard writing else { return }
+    let keys = batch.compactMap { item -> String? in
+      if case .device(let record) = item { return record.mergeKey }
+      return nil
+    }
+    try session.prefetch(keys: keys)
+  }
+
   func handle(_ item: ImportItem) throws {
     switch item {
     case .notice(let text):

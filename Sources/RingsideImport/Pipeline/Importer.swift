@@ -52,7 +52,9 @@ public enum Importer {
           run.summary.choices.append(choice)
           events.chose(choice)
           for reader in input.readers {
-            try ItemPipe.stream(reader, ringFrom: options.ringFrom) { item in try run.handle(item) }
+            try ItemPipe.stream(
+              reader, ringFrom: options.ringFrom, prepare: { try run.prefetch($0) }
+            ) { item in try run.handle(item) }
           }
         }
         run.checkPages()

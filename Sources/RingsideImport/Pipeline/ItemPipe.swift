@@ -62,8 +62,11 @@ final class ItemPipe: @unchecked Sendable {
 
   /// Runs `reader` on its own thread and hands each record to `handle` on this one, returning
   /// once the reader is done and every record is handled; rethrows what either side throws.
+  /// `prepare` sees each batch of up to `batchSize` items before they are handled.
   static func stream(
-    _ reader: FormatReader, ringFrom: String?, into handle: (ImportItem) throws -> Void
+    _ reader: FormatReader, ringFrom: String?,
+    prepare: ([ImportItem]) throws -> Void = { _ in },
+    into handle: (ImportItem) throws -> Void
   ) throws {
     let pipe = ItemPipe()
     let done = DispatchSemaphore(value: 0)
@@ -94,6 +97,7 @@ final class ItemPipe: @unchecked Sendable {
       done.wait()
     }
     while let batch = try pipe.take() {
+      try prepare(batch)
       for item in batch { try handle(item) }
     }
   }
