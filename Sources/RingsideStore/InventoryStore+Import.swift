@@ -508,6 +508,9 @@ public final class ImportSession {
     store.sqlite?.truncateWALAfterCommit = true
   }
 
+  /// True when `restoreIndexes()` has indexes to build (`prepareBulk()` dropped some).
+  public var rebuildsIndexes: Bool { !deferred.isEmpty }
+
   /// Recreates the indexes `prepareBulk()` dropped, recounts the fleet's groups and puts their
   /// triggers back.
   public func restoreIndexes() throws(StoreError) {

@@ -24,6 +24,10 @@ final class ImportProgressLineTests: XCTestCase {
     XCTAssertTrue(shown.err.contains("\r  "), shown.err.debugDescription)
     XCTAssertTrue(shown.err.contains("% · 10,000 records · "), shown.err.debugDescription)
     XCTAssertTrue(shown.err.contains("% · 20,000 records · "), shown.err.debugDescription)
+    // A large import into an empty store builds its indexes at the end, after the last record.
+    XCTAssertTrue(
+      shown.err.contains("\r  every record read · building the indexes…\u{1B}[K"),
+      shown.err.debugDescription)
     XCTAssertTrue(shown.err.hasSuffix("\r\u{1B}[K"), "the line is erased at the end")
     XCTAssertFalse(shown.err.contains("\n"), "one line, never a new one per step")
     XCTAssertTrue(shown.out.contains("Read 20,000 records"), shown.out)

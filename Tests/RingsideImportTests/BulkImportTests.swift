@@ -31,6 +31,19 @@ final class BulkImportTests: XCTestCase {
       SampleImportTests.expectedLetters)
   }
 
+  func testABulkImportSaysWhenItBuildsTheIndexesAndANormalOneDoesNot() throws {
+    let store = try Support.store(self)
+    var steps: [String] = []
+    var events = ImportEvents()
+    events.finishing = { steps.append($0) }
+    let files = Support.allSources.map(Support.fixture)
+    _ = try Importer.run(files: files, into: store, options: ImportOptions(), events: events)
+    XCTAssertEqual(steps, [])
+    let empty = try Support.store(self)
+    _ = try Importer.run(files: files, into: empty, options: bulk, events: events)
+    XCTAssertEqual(steps, ["building the indexes"])
+  }
+
   func testBulkImportLeavesEveryForeignKeyValidAndCheckedAgain() throws {
     let store = try Support.store(self)
     try Support.run(store, Support.allSources.map(Support.fixture), bulk)

@@ -65,7 +65,7 @@ enum ImportCommand {
         dryRun: arguments.flag("--dry-run"), now: context.now,
         actor: context.auditActor())
       let quiet = arguments.flag("--quiet")
-      let events = ImportEvents(
+      var events = ImportEvents(
         chose: { choice in
           if quiet { return }
           context.progressLine(nil)
@@ -82,6 +82,7 @@ enum ImportCommand {
         },
         notice: { text in if !quiet { context.printError("ringside: note: \(text)") } },
         warning: { text in context.printError("ringside: warning: \(text)") })
+      events.finishing = finishingLine(quiet: quiet, context: context)
       // The progress line goes away whatever the outcome, before anything else is printed.
       defer { if !quiet { context.progressLine(nil) } }
       do {
@@ -94,6 +95,11 @@ enum ImportCommand {
         return try failure(error, context: context)
       }
     })
+
+  /// The progress line while the import does its last long step (`ImportEvents.finishing`).
+  static func finishingLine(quiet: Bool, context: CommandContext) -> (String) -> Void {
+    { text in if !quiet { context.progressLine("  every record read · \(text)…") } }
+  }
 
   /// `  45% · 450,000 records · 61,000 records/s`; without a total, no percentage.
   static func progressText(_ progress: ImportProgress) -> String {

@@ -141,12 +141,13 @@ enum SyncCommand {
           context.printError("ringside: note: \(text)")
         }
       })
-    let importEvents = ImportEvents(
+    var importEvents = ImportEvents(
       progress: { progress in
         if !quiet { context.progressLine(ImportCommand.progressText(progress)) }
       },
       notice: { text in if !quiet { context.printError("ringside: note: \(text)") } },
       warning: { text in context.printError("ringside: warning: \(text)") })
+    importEvents.finishing = ImportCommand.finishingLine(quiet: quiet, context: context)
     defer { if !quiet { context.progressLine(nil) } }
     let report = try Syncer.run(
       options, credentials: credentials, transport: transport, clock: SystemClock(),

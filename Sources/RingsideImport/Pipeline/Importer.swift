@@ -61,7 +61,10 @@ public enum Importer {
         try run.applyPending()
         try run.session.flushLinks()
         let rollsBack = options.dryRun || (run.summary.rejected > 0 && !options.skipInvalid)
-        if bulk && !rollsBack { try run.session.restoreIndexes() }
+        if bulk && !rollsBack {
+          if run.session.rebuildsIndexes { events.finishing("building the indexes") }
+          try run.session.restoreIndexes()
+        }
         run.summary.unknownLetters = try run.session.unknownLetterCount()
         run.summary.newRings = try store.rings().map(\.name).filter { !before.contains($0) }
         summary = run.summary
