@@ -105,8 +105,10 @@ extension InventoryStore {
   }
 
   /// Ends a dashboard session's run of keys: its held entry goes into the audit log now (at
-  /// quit, or when the user opens the audit log).
+  /// quit, or when the user opens the audit log). A session that holds none writes nothing,
+  /// so quitting never waits for another writer's turn (an import's, up to the busy timeout).
   public func flushPendingAudit(session: String) throws(StoreError) {
+    guard try pendingStageAudit(session: session) != nil else { return }
     try write { try flushPendingAudits(session: session) }
   }
 }

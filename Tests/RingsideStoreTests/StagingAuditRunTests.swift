@@ -37,6 +37,22 @@ final class StagingAuditRunTests: XCTestCase {
     XCTAssertNil(try store.auditChainProblem().problem)
   }
 
+  func testASessionHoldingNoEntryEndsWithoutWaitingForAnotherWriter() throws {
+    let fixture = try StagingTestStore()
+    let store = try fixture.seeded()
+    // Another writer (an import) holds the writer's turn until the test ends.
+    let other = try fixture.open()
+    if other.database.dialect == .postgres {
+      try other.database.execute(
+        "BEGIN; SELECT pg_advisory_xact_lock(\(PostgresConnection.writerLockKey))")
+    } else {
+      try other.database.execute("BEGIN IMMEDIATE")
+    }
+    defer { try? other.database.execute("ROLLBACK") }
+    // Before the fix this waited out the busy timeout (5 s) and failed as busy.
+    try store.flushPendingAudit(session: "nothing-held")
+  }
+
   func testAKeyOnAnotherSettingOrRingEndsTheRun() throws {
     let fixture = try StagingTestStore()
     let store = try fixture.seeded()
