@@ -87,3 +87,17 @@ extension InventoryStore {
     try database.execute("ANALYZE devices, device_sources, device_history, pending_updates")
   }
 }
+
+extension InventoryStore {
+  /// Bounds how long any later query of this connection may take, waiting for a lock
+  /// included, for a caller that must answer in time (a monitoring check): past it the query
+  /// fails as `.busy` (a lock another session holds, such as a first import's) or
+  /// `.interrupted`. On PostgreSQL a reader waits for a lock as long as its holder keeps it;
+  /// a SQLite reader in WAL mode never waits for a writer, so there is nothing to bound.
+  public func limitQueryTime(milliseconds: Int) throws(StoreError) {
+    guard sqlite == nil else { return }
+    // The lock's limit comes first, so a wait for another session's lock says so.
+    let ms = max(1, milliseconds)
+    try database.execute("SET lock_timeout = \(ms); SET statement_timeout = \(ms + 500)")
+  }
+}

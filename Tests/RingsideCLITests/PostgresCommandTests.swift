@@ -45,6 +45,27 @@ final class PostgresCommandTests: XCTestCase {
     }
   }
 
+  /// A first import into PostgreSQL locks the devices until its commit, a minute at 1M: the
+  /// monitoring check answers UNKNOWN within its timeout instead of hanging the plugin.
+  func testACheckWhileAnotherSessionLocksTheDevicesSaysUnknownWithinItsTimeout() throws {
+    let database = try PostgresTestDatabase(for: self, prefix: "ringside_check_")
+    let cli = try CLIHarness()
+    XCTAssertEqual(cli.run("init", "--db", database.url).status, 0)
+    XCTAssertEqual(cli.run("demo", "--db", database.url, "--devices", "50").status, 0)
+    let importer = try PostgresConnection(url: database.url)
+    try importer.execute("BEGIN; LOCK TABLE devices IN ACCESS EXCLUSIVE MODE")
+    let locked = cli.run("check", "--db", database.url, "--timeout", "1")
+    XCTAssertEqual(locked.status, 3, locked.out + locked.err)
+    XCTAssertTrue(
+      locked.out.hasPrefix("RINGSIDE UNKNOWN - the store postgresql://"), locked.out)
+    XCTAssertTrue(locked.out.contains("stayed locked by another session"), locked.out)
+    XCTAssertFalse(locked.out.contains(database.password ?? "\u{0}"), locked.out)
+    try importer.execute("ROLLBACK")
+    let free = cli.run("check", "--db", database.url, "--timeout", "1")
+    XCTAssertTrue((0...2).contains(free.status), free.out + free.err)
+    XCTAssertTrue(free.out.hasPrefix("RINGSIDE "), free.out)
+  }
+
   func testADatabaseViewerGetsAViewersDashboardWhateverTheUnixUser() throws {
     let database = try PostgresTestDatabase(for: self, prefix: "ringside_role_")
     let cli = try CLIHarness()

@@ -38,6 +38,11 @@ enum CheckCommand {
           "Require at least this version, RSR-aware: '16.5.1 (c)' or '20F770750d'; below it counts as pending."
       ),
       ImportAgeCheck.option,
+      CommandSpec.Option(
+        "--timeout", value: "SECONDS",
+        help:
+          "UNKNOWN when the store has not answered within SECONDS, e.g. while an import locks it (default 10)."
+      ),
     ],
     discussion: """
       Pending devices are rsr-available, pulled-rsr, os-update-first and rsr-removed; with
@@ -67,7 +72,9 @@ enum CheckCommand {
     let maxCatalogAge =
       try arguments.integer("--max-catalog-age", in: 1...3650) ?? CatalogAge.defaultLimit
     let maxImportAge = try arguments.integer("--max-import-age", in: 1...87600)
+    let timeout = try arguments.integer("--timeout", in: 1...3600) ?? 10
     let store = try context.openStore(arguments, readOnly: true)
+    try store.limitQueryTime(milliseconds: timeout * 1000)
     let age = CatalogAge(asOf: try store.catalog().asOf, today: store.today, limit: maxCatalogAge)
     var filter = DeviceFilter.all
     if let ring = arguments.value("--ring") {
