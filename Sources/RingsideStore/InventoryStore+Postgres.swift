@@ -100,4 +100,12 @@ extension InventoryStore {
     let ms = max(1, milliseconds)
     try database.execute("SET lock_timeout = \(ms); SET statement_timeout = \(ms + 500)")
   }
+
+  /// Bounds how long a later query of this connection waits for a lock another session holds
+  /// (a first import's, a schema migration's), after which it fails as `.busy`; the query
+  /// itself may take as long as it takes. Writes keep their own limit (the busy timeout).
+  public func limitLockWait(milliseconds: Int) throws(StoreError) {
+    guard sqlite == nil else { return }
+    try database.execute("SET lock_timeout = \(max(1, milliseconds))")
+  }
 }

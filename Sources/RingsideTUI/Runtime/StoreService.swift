@@ -17,7 +17,17 @@ public final class StoreService {
     self.store = store
     self.clock = clock
     self.staging = staging
+    // A view waiting for another session's lock (PostgreSQL: a first import holds the devices
+    // until it commits) says so after a while; the change notice at that commit reloads it.
+    try? store.limitLockWait(milliseconds: Self.lockWaitMS)
   }
+
+  /// How long a view's query waits for another session's lock before the dashboard says so.
+  static let lockWaitMS = 3_000
+
+  /// The status line's text for a view whose query waited too long for another session.
+  static let lockedText =
+    "another session holds the store (an import?); the view reloads when it commits"
 
   private var textIndexBuilder: DeviceTextIndexBuilder?
   /// Set once a query or write found the store's connection lost (PostgreSQL): this service
@@ -109,6 +119,8 @@ public final class StoreService {
         lostConnection = error
         return .connectionLost(lostText)
       }
+      // (A write reports its own failures; this is a view's query.)
+      if error.kind == .busy { return .failed(Self.lockedText) }
       return .failed(error.message)
     }
   }
