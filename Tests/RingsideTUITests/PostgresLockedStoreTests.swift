@@ -7,7 +7,8 @@ import XCTest
 
 /// On PostgreSQL a first import holds the devices until it commits (a minute at 1M): a view
 /// whose query waits for that lock says so within `StoreService.lockWaitMS` instead of
-/// loading silently, and loads once the lock is gone (skipped without a server).
+/// loading silently, and loads once the lock is gone, the message going with the wait (the
+/// PostgreSQL test is skipped without a server).
 final class PostgresLockedStoreTests: XCTestCase {
   func testAViewWaitingForAnotherSessionsLockSaysSoAndLoadsOnceItIsGone() throws {
     let pg = try DashboardPostgres()
@@ -25,5 +26,20 @@ final class PostgresLockedStoreTests: XCTestCase {
       return XCTFail("the snapshot did not load once the lock was gone")
     }
     XCTAssertEqual(snapshot.devices, 40)
+  }
+
+  func testTheLockedMessageGoesOnceTheViewsLoadAndOtherMessagesStay() throws {
+    var state = DashboardState(
+      width: 80, height: 24, storeLabel: "test", readOnly: false, themeName: "default",
+      asciiOnly: false, now: TestFleet.now)
+    _ = Dashboard.start(&state)
+    let snapshot = try XCTUnwrap(
+      StoreService(store: try TestFleet.store(), clock: { TestFleet.now }).perform(.loadSnapshot))
+    for (failure, stays) in [(StoreService.lockedText, false), ("disk full", true)] {
+      var s = Dashboard.update(state, .failed(failure)).0
+      XCTAssertEqual(s.message?.text, failure)
+      s = Dashboard.update(s, snapshot).0
+      XCTAssertEqual(s.message?.text, stays ? failure : nil)
+    }
   }
 }

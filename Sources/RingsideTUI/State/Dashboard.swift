@@ -32,6 +32,8 @@ public enum Dashboard {
       s.snapshot = snapshot
       s.catalog = catalog
       s.lastRefresh = at
+      // The wait another session's lock caused is over.
+      if s.message?.text == StoreService.lockedText { s.message = nil }
       return settleAll(&s)
     case .pageLoaded(let page):
       guard page.query == s.devices.query else { return [] }
