@@ -65,8 +65,7 @@ extension DeviceFilter {
       case .source(let s): return "d.source = \(bind(.text(s)))"
       case .anyOf(let entries):
         // One bound JSON array, however long the list: no SQL variable limit to hit.
-        let list = bind(
-          .text("[" + entries.map { JSONString.quoted($0) }.joined(separator: ",") + "]"))
+        let list = bind(.text(InventoryStore.jsonArray(entries)))
         return
           "(d.serial IN (SELECT value FROM json_each(\(list))) OR upper(d.name) IN (SELECT value FROM json_each(\(list))))"
       // A NULL column makes the inner term NULL, and NOT NULL is not true: a device without a

@@ -26,6 +26,31 @@ extension InventoryStore {
     ).query { ($0.string(at: 0) ?? "", $0.string(at: 1) ?? "") }
   }
 
+  /// Drops the indexes `secondaryIndexDefinitions` named.
+  func dropIndexes(_ definitions: [(String, String)]) throws(StoreError) {
+    for (name, _) in definitions {
+      try database.execute("DROP INDEX \(PostgresConnection.quoted(name))")
+    }
+  }
+
+  /// Table, name and definition of PostgreSQL's foreign keys: those of `tables` to `tables`,
+  /// or every one in the schema when nil.
+  func foreignKeyDefinitions(between tables: [String]? = nil) throws(StoreError)
+    -> [(table: String, name: String, definition: String)]
+  {
+    let only = tables.map { tables in
+      let list = tables.map { "'\($0)'" }.joined(separator: ", ")
+      return "AND conrelid::regclass::text IN (\(list)) AND confrelid::regclass::text IN (\(list))"
+    }
+    return try database.prepare(
+      """
+      SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint
+      WHERE contype = 'f' AND connamespace = current_schema()::regnamespace \(only ?? "")
+      ORDER BY conname
+      """
+    ).query { ($0.string(at: 0) ?? "", $0.string(at: 1) ?? "", $0.string(at: 2) ?? "") }
+  }
+
   /// How long a bulk write into an empty PostgreSQL store waits for the lock that dropping its
   /// indexes takes (a reader in the middle of a query holds it off) before it keeps them.
   static let bulkIndexLockTimeoutMS = 2_000
@@ -40,16 +65,14 @@ extension InventoryStore {
   /// costs a reader nothing while there is nothing to read. There the foreign keys between
   /// `tables` go too, each checked again in one query when added back instead of row by row
   /// (1M devices' links: 6 s of the server's time); a key to another table stays, since its
-  /// drop would lock that table's readers out too (`rings`, which every view reads). Keeping ten B-trees and the trigram index up row by
-  /// row made a 1M-device import take 90-130 s. When the lock does not come within
+  /// drop would lock that table's readers out too (`rings`, which every view reads). Keeping
+  /// ten B-trees and the trigram index up row by row made a 1M-device import take 90-130 s. When the lock does not come within
   /// `bulkIndexLockTimeoutMS`, or the role may not drop them, everything stays and the write
   /// goes on row by row.
   func dropIndexesForBulkWrite(of tables: [String]) throws(StoreError) -> [String] {
     guard database.dialect == .postgres else {
       let indexes = try secondaryIndexDefinitions(of: tables)
-      for (name, _) in indexes {
-        try database.execute("DROP INDEX \"\(name.replacingOccurrences(of: "\"", with: "\"\""))\"")
-      }
+      try dropIndexes(indexes)
       return indexes.map(\.1)
     }
     let tableList = tables.map { "'\($0)'" }.joined(separator: ", ")
@@ -63,23 +86,13 @@ extension InventoryStore {
         """)?.int == 1
     guard mayDrop else { return [] }
     let indexes = try secondaryIndexDefinitions(of: tables)
-    let keys = try database.prepare(
-      """
-      SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint
-      WHERE contype = 'f' AND connamespace = current_schema()::regnamespace
-        AND conrelid::regclass::text IN (\(tableList))
-        AND confrelid::regclass::text IN (\(tableList))
-      ORDER BY conname
-      """
-    ).query { ($0.string(at: 0) ?? "", $0.string(at: 1) ?? "", $0.string(at: 2) ?? "") }
+    let keys = try foreignKeyDefinitions(between: tables)
     let lockTimeout =
       try database.scalar("SELECT current_setting('lock_timeout')")?.string ?? "0"
     try database.execute(
       "SAVEPOINT ringside_bulk_indexes; SET LOCAL lock_timeout = \(Self.bulkIndexLockTimeoutMS)")
     do throws(StoreError) {
-      for (name, _) in indexes {
-        try database.execute("DROP INDEX \(PostgresConnection.quoted(name))")
-      }
+      try dropIndexes(indexes)
       for (table, name, _) in keys {
         try database.execute(
           "ALTER TABLE \(table) DROP CONSTRAINT \(PostgresConnection.quoted(name))")

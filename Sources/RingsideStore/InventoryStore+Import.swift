@@ -197,20 +197,12 @@ public final class ImportSession {
     prefetched = nil
     let asked = Set(keys.filter { known?.contains(Self.hash(0, $0)) ?? true })
     guard !asked.isEmpty else { return }
-    let rows = try byKeys.query([.text(Self.jsonArray(Array(asked)))]) { row in
+    let rows = try byKeys.query([.text(InventoryStore.jsonArray(Array(asked)))]) { row in
       StoredDevice(id: row.int(.id) ?? 0, device: InventoryStore.device(row))
     }
     var found: [String: StoredDevice] = [:]
     for stored in rows { found[stored.device.key] = stored }
     prefetched = (asked, found)
-  }
-
-  /// `strings` as a JSON array, for `json_each`.
-  private static func jsonArray(_ strings: [String]) -> String {
-    guard let data = try? JSONSerialization.data(withJSONObject: strings),
-      let text = String(data: data, encoding: .utf8)
-    else { return "[]" }
-    return text
   }
 
   /// The device with this row id.
@@ -387,8 +379,8 @@ public final class ImportSession {
     } else {
       // A new key is written at once, after everything held back, in the order it came.
       if stage != nil { try flushHeld() }
+      // (The flush dropped what `prefetch` read, this key's old and new rows included.)
       try writer.update(id: id, with: device)
-      prefetched = nil
     }
     remember(key: device.key)
     guard Self.versionDiffers(previous.version, device.version) else { return }

@@ -97,8 +97,8 @@ extension InventoryStore {
   public func limitQueryTime(milliseconds: Int) throws(StoreError) {
     guard sqlite == nil else { return }
     // The lock's limit comes first, so a wait for another session's lock says so.
-    let ms = max(1, milliseconds)
-    try database.execute("SET lock_timeout = \(ms); SET statement_timeout = \(ms + 500)")
+    try limitLockWait(milliseconds: milliseconds)
+    try database.execute("SET statement_timeout = \(max(1, milliseconds) + 500)")
   }
 
   /// Bounds how long a later query of this connection waits for a lock another session holds

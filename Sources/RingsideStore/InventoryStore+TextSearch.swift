@@ -287,6 +287,11 @@ extension InventoryStore {
   static func jsonArray(_ ids: [Int64]) -> String {
     "[" + ids.map(String.init).joined(separator: ",") + "]"
   }
+
+  /// Texts as a JSON array of strings, for `json_each`.
+  static func jsonArray(_ texts: [String]) -> String {
+    "[" + texts.map { JSONString.quoted($0) }.joined(separator: ",") + "]"
+  }
 }
 
 extension DeviceFilter.Term {

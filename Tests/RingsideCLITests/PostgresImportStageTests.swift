@@ -13,6 +13,10 @@ final class PostgresImportStageTests: XCTestCase {
   private static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("RingsideImportTests/Fixtures")
   private static let now = Date(timeIntervalSince1970: 1_780_000_000)  // 2026-05-28
+  /// The columns of the Intune exports these tests write.
+  private static let intuneHeader =
+    "\"Device ID\",\"Device name\",\"Last check-in\",\"OS version\",\"Serial number\","
+    + "\"Model\",\"Category\",\"Primary user UPN\",\"Supervised\",\"OS\"\n"
 
   /// An Intune-shaped export of the devices numbered `indices`, in that order (a number again
   /// is the device again: the second time a day earlier, the third a day later, each with
@@ -25,9 +29,7 @@ final class PostgresImportStageTests: XCTestCase {
   ) throws -> String {
     let versions = ["26.7.1", "26.6.2", "18.7.2", "27.0.1", "26.3.1", "26.7"]
     let rings = ["Production", "Test", "Pilot", "", "Production"]
-    var text =
-      "\"Device ID\",\"Device name\",\"Last check-in\",\"OS version\",\"Serial number\","
-      + "\"Model\",\"Category\",\"Primary user UPN\",\"Supervised\",\"OS\"\n"
+    var text = Self.intuneHeader
     var seen: [Int: Int] = [:]
     for i in indices {
       let again = seen[i, default: 0]
@@ -170,9 +172,7 @@ final class PostgresImportStageTests: XCTestCase {
     let database = try PostgresTestDatabase(for: self, prefix: "ringside_stage_")
     let directory = try scratchDirectory()
     func csv(_ rows: [(id: String, serial: String)], file: String) throws -> String {
-      var text =
-        "\"Device ID\",\"Device name\",\"Last check-in\",\"OS version\",\"Serial number\","
-        + "\"Model\",\"Category\",\"Primary user UPN\",\"Supervised\",\"OS\"\n"
+      var text = Self.intuneHeader
       for (n, row) in rows.enumerated() {
         text +=
           "\"\(row.id)\",\"Phone \(row.id)\",\"2026-05-\(String(format: "%02d", 1 + n % 27)) 08:00:00.0000000\","

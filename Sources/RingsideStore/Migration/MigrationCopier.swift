@@ -11,7 +11,7 @@ final class MigrationCopier {
   private var suspendedIndexes: [(String, String)] = []
   /// PostgreSQL's foreign keys as (table, name, definition), checked once when added back
   /// instead of by a trigger per row.
-  private var suspendedKeys: [(String, String, String)] = []
+  private var suspendedKeys: [(table: String, name: String, definition: String)] = []
 
   /// What `init` writes into a new store (the default rings, their policies, the states day);
   /// replaced by the source's, never merged with it.
@@ -149,16 +149,9 @@ final class MigrationCopier {
   /// PostgreSQL also the foreign keys, each checked once in one query when added back.
   private func suspendCounting() throws(StoreError) {
     suspendedIndexes = try target.secondaryIndexDefinitions()
-    for (name, _) in suspendedIndexes {
-      try target.database.execute("DROP INDEX \(PostgresConnection.quoted(name))")
-    }
+    try target.dropIndexes(suspendedIndexes)
     if target.database.dialect == .postgres {
-      suspendedKeys = try target.database.prepare(
-        """
-        SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint
-        WHERE contype = 'f' AND connamespace = current_schema()::regnamespace ORDER BY conname
-        """
-      ).query { ($0.string(at: 0) ?? "", $0.string(at: 1) ?? "", $0.string(at: 2) ?? "") }
+      suspendedKeys = try target.foreignKeyDefinitions()
       for (table, name, _) in suspendedKeys {
         try target.database.execute(
           "ALTER TABLE \(table) DROP CONSTRAINT \(PostgresConnection.quoted(name))")
