@@ -9,17 +9,19 @@ extension InventoryStore {
     action: AuditAction, detail: String, actor: AuditActor, at: Date,
     beforeHash: String? = nil, afterHash: String? = nil
   ) throws(StoreError) {
+    try database.takeWritersTurn()
     try flushPendingAudits()
     try appendChainedAudit(
       action: action, detail: detail, actor: actor, at: at, beforeHash: beforeHash,
       afterHash: afterHash)
   }
 
-  /// Appends one entry, linked to the newest by its hash.
+  /// Appends one entry, linked to the newest by its hash, in the writers' turn.
   func appendChainedAudit(
     action: AuditAction, detail: String, actor: AuditActor, at: Date,
     beforeHash: String? = nil, afterHash: String? = nil
   ) throws(StoreError) {
+    try database.takeWritersTurn()
     let previous = try database.scalar("SELECT chain FROM audit_log ORDER BY id DESC LIMIT 1")?
       .string
     let fields = AuditChain.Fields(

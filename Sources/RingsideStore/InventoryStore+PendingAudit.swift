@@ -109,6 +109,6 @@ extension InventoryStore {
   /// so quitting never waits for another writer's turn (an import's, up to the busy timeout).
   public func flushPendingAudit(session: String) throws(StoreError) {
     guard try pendingStageAudit(session: session) != nil else { return }
-    try write { try flushPendingAudits(session: session) }
+    try write(.staging) { try flushPendingAudits(session: session) }
   }
 }

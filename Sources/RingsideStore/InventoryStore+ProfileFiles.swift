@@ -49,7 +49,7 @@ extension InventoryStore {
 
   /// Records the hashes about to be written, before any file is touched.
   public func recordProfileIntent(directory: String, hashes: [String: String]) throws(StoreError) {
-    try write {
+    try write(.staging) {
       let upsert = try database.prepare(
         """
         INSERT INTO profile_files(directory, name, pending_sha256) VALUES (?1, ?2, ?3)

@@ -45,7 +45,7 @@ extension InventoryStore {
   {
     let old = try profileSettings()
     let k = ProfileSettings.keys
-    try write {
+    try write(.staging) {
       for (key, name, before, after) in [
         (k.organization, "organisation", old.organization, new.organization),
         (k.prefix, "identifier prefix", old.identifierPrefix, new.identifierPrefix),

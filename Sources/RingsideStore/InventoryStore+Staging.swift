@@ -20,7 +20,7 @@ extension InventoryStore {
     _ changes: [PolicyChange], ring name: String, by actor: AuditActor, at now: Date = Date(),
     replacingOthers: Bool = false
   ) throws(StoreError) -> [StageOutcome] {
-    try write {
+    try write(.staging) {
       guard let ringID = try ringID(named: name) else { throw try unknownRing(name) }
       return try changes.map { change throws(StoreError) in
         try stageOne(
@@ -108,7 +108,7 @@ extension InventoryStore {
     _ step: PolicyStep, ring name: String, by actor: AuditActor, at now: Date = Date(),
     replacingOthers: Bool = false, session: String? = nil
   ) throws(StoreError) -> StageOutcome {
-    try write {
+    try write(.staging) {
       guard let ringID = try ringID(named: name),
         let ring = try effectiveRings().first(where: { $0.name == name })
       else { throw try unknownRing(name) }
@@ -124,7 +124,7 @@ extension InventoryStore {
   public func stageMove(
     deviceIDs: [Int64], toRing name: String, by actor: AuditActor, at now: Date = Date()
   ) throws(StoreError) -> MoveOutcome {
-    try write {
+    try write(.staging) {
       guard let target = try ringID(named: name) else { throw try unknownRing(name) }
       let current = try database.prepare("SELECT ring_id FROM devices WHERE id = ?1")
       let drop = try database.prepare(
@@ -212,7 +212,7 @@ extension InventoryStore {
   public func discardStaged(ids: [Int64], by actor: AuditActor, at now: Date = Date())
     throws(StoreError) -> Int
   {
-    try write {
+    try write(.staging) {
       let summaries = try stagedChanges().filter { ids.contains($0.id) }.map(\.summary)
       let delete = try database.prepare("DELETE FROM staged_changes WHERE id = ?1")
       for id in ids { try delete.run([.integer(id)]) }
@@ -230,7 +230,7 @@ extension InventoryStore {
   public func discardAllStaged(by actor: AuditActor, at now: Date = Date()) throws(StoreError)
     -> Int
   {
-    try write {
+    try write(.staging) {
       let count = Int(try database.scalar("SELECT COUNT(*) FROM staged_changes")?.int ?? 0)
       guard count > 0 else { return 0 }
       try database.execute("DELETE FROM staged_changes")

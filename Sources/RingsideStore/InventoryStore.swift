@@ -198,12 +198,15 @@ public final class InventoryStore {
     return sqlite
   }
 
-  /// Runs `body` in one transaction, translating failures to `StoreError`.
-  public func write<T>(_ body: () throws -> T) throws(StoreError) -> T {
+  /// Runs `body` in one transaction of `kind` (see `WriteKind`: a stage on PostgreSQL need not
+  /// wait for an import), translating failures to `StoreError`.
+  public func write<T>(_ kind: WriteKind = .everything, _ body: () throws -> T) throws(StoreError)
+    -> T
+  {
     do {
       let anchored = sqlite != nil && AuditAnchor.exists(AuditAnchor.path(for: path))
       let before = anchored ? try? AuditWitness.head(self) : nil
-      let result = try database.transaction(body)
+      let result = try database.transaction(as: kind, body)
       if anchored, let after = try? AuditWitness.head(self), after != before {
         AuditAnchor.append(self)
       }

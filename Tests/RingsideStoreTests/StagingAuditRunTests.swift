@@ -40,7 +40,8 @@ final class StagingAuditRunTests: XCTestCase {
   func testASessionHoldingNoEntryEndsWithoutWaitingForAnotherWriter() throws {
     let fixture = try StagingTestStore()
     let store = try fixture.seeded()
-    // Another writer (an import) holds the writer's turn until the test ends.
+    // Another writer (a stage, or an import logging itself) holds the writers' turn until the
+    // test ends.
     let other = try fixture.open()
     if other.database.dialect == .postgres {
       try other.database.execute(

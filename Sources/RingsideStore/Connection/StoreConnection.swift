@@ -48,6 +48,13 @@ public protocol StoreConnection: AnyObject {
   /// Runs `body` in one writing transaction: all of it is stored, or none of it; writers take
   /// turns.
   func transaction<T>(_ body: () throws -> T) throws -> T
+  /// The same, for a write of `kind`: on PostgreSQL a staging write and an import each take
+  /// only the turn they need (`WriteKind`).
+  func transaction<T>(as kind: WriteKind, _ body: () throws -> T) throws -> T
+  /// Inside a transaction of kind `.devices`: waits for the writers' turn, which every write of
+  /// the audit log needs (its entries are chained one after another). Taken once; nothing to
+  /// do in other transactions or on SQLite.
+  func takeWritersTurn() throws(StoreError)
   /// The id the last INSERT into a table with an integer key gave its row.
   var lastInsertRowID: Int64 { get }
   /// The backend, for the few places whose SQL differs.

@@ -7,8 +7,17 @@ import Foundation
 public final class PostgresConnection {
   /// PostgreSQL 13, the oldest release its project still supported when this was written.
   public static let minimumServerVersion: Int32 = 130_000
-  /// The advisory lock every writing transaction takes first ("RINGSIDE" in ASCII).
+  /// The writers' turn: the advisory lock every writing transaction takes before it writes
+  /// the audit log, staged changes or settings ("RINGSIDE" in ASCII; the one lock older
+  /// Ringsides took for every write).
   static let writerLockKey: Int64 = 0x5249_4E47_5349_4445
+  /// The devices' turn: taken, before the writers' turn, by every transaction that may write
+  /// devices, rings or policies, and held by an import for its whole length ("RS-DEVIC").
+  static let devicesLockKey: Int64 = 0x5253_2D44_4556_4943
+  /// How long an import, its devices written, waits for the writers' turn to log itself
+  /// before giving up (staging writes hold it for milliseconds, and give up themselves
+  /// rather than wait for the import).
+  static let writersTurnLimitMS = 300_000
 
   let handle: OpaquePointer
   /// The URL without its password, for messages.
@@ -117,21 +126,40 @@ public final class PostgresConnection {
     return stmt.value(at: 0)
   }
 
-  /// Runs `body` in one transaction: all of it is stored, or none of it. Writers take one
-  /// advisory lock first, so they run one after another like SQLite's `BEGIN IMMEDIATE`; a
-  /// writer that waits longer than the busy timeout gets a `.busy` error.
+  /// Runs `body` in one transaction that may write anything (`WriteKind.everything`).
+  public func transaction<T>(_ body: () throws -> T) throws -> T {
+    try transaction(as: .everything, body)
+  }
+
+  /// Runs `body` in one transaction: all of it is stored, or none of it. Writers queue behind
+  /// advisory locks, as SQLite's behind `BEGIN IMMEDIATE`, and one that waits longer than the
+  /// busy timeout for its turn gets a `.busy` error. A write of every kind but `.staging` takes
+  /// the devices' turn first; every kind but `.devices` then takes the writers' turn, which an
+  /// import takes only before its audit entry (`takeWritersTurn`). So a stage waits for other
+  /// stages, never for an import, and two imports, or an import and an apply, still take turns.
   ///
   /// A lost connection is reported with what became of the write (`WriteOutcome`): before
   /// COMMIT was sent, nothing was saved; after, the transaction's id (read just before
   /// COMMIT) lets a new connection ask the server (`transactionOutcome`); a transaction that
   /// wrote nothing has no id and saved nothing either way.
-  public func transaction<T>(_ body: () throws -> T) throws -> T {
+  public func transaction<T>(as kind: WriteKind, _ body: () throws -> T) throws -> T {
     var transactionID: Int64?
     var commitSent = false
+    holdsWritersTurn = kind != .devices
+    defer { holdsWritersTurn = true }
     do {
+      let turns: [Int64] =
+        switch kind {
+        case .everything: [Self.devicesLockKey, Self.writerLockKey]
+        case .staging: [Self.writerLockKey]
+        case .devices: [Self.devicesLockKey]
+        }
+      // A staging write keeps the busy timeout for every lock it meets: behind an import's
+      // rows it gives up, instead of holding the writers' turn the import needs to commit.
       try execute(
         "BEGIN; SET LOCAL lock_timeout = \(busyTimeoutMS); "
-          + "SELECT pg_advisory_xact_lock(\(Self.writerLockKey)); SET LOCAL lock_timeout = 0")
+          + turns.map { "SELECT pg_advisory_xact_lock(\($0)); " }.joined()
+          + (kind == .staging ? "" : "SET LOCAL lock_timeout = 0"))
       let result = try body()
       // None when the transaction wrote nothing: then there is nothing a lost COMMIT could
       // have saved (and a read-only server is not asked for an id).
@@ -148,6 +176,30 @@ public final class PostgresConnection {
       _ = PQexec(handle, "ROLLBACK").map { PQclear($0) }
       throw error
     }
+  }
+
+  /// False inside a `.devices` transaction until it takes the writers' turn.
+  private var holdsWritersTurn = true
+
+  /// Inside a `.devices` transaction (an import): takes the writers' turn, asking for it every
+  /// 20 ms rather than queueing for it. The import holds rows and, into an empty store, the
+  /// devices table that a stage holding the writers' turn may be waiting for; queued, the
+  /// server could end that deadlock by cancelling the import. Asking leaves the stage to give
+  /// up at its busy timeout instead. Gives up after `writersTurnLimitMS`.
+  public func takeWritersTurn() throws(StoreError) {
+    guard !holdsWritersTurn else { return }
+    let start = DispatchTime.now().uptimeNanoseconds
+    while try scalar("SELECT pg_try_advisory_xact_lock(\(Self.writerLockKey))::int")?.int != 1 {
+      let waited = (DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+      guard waited < Self.writersTurnLimitMS else {
+        throw StoreError(
+          .busy,
+          "the store \(displayName) stayed locked by another session: no turn to write the audit log in \(Self.writersTurnLimitMS / 1000) s"
+        )
+      }
+      usleep(20_000)
+    }
+    holdsWritersTurn = true
   }
 
   /// Test seams around COMMIT: run just before it is sent and just after (before its answer

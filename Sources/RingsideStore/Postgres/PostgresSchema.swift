@@ -7,6 +7,7 @@ enum PostgresSchema {
     (8, foundation + fleetGroups + wordIndex),
     (9, fleetCountsPerStatement + changeNotices),
     (10, sortIndexes),
+    (11, writerTurns),
   ]
 
   static var currentVersion: Int { migrations.last?.version ?? 0 }
@@ -271,6 +272,15 @@ enum PostgresSchema {
 
     """
   }.joined()
+
+  /// Schema 11 changes no table (it leaves a comment on `meta`): it marks the store as one whose writers take two turns
+  /// (`WriteKind`), so that a Ringside from before, which took only the writers' turn for an
+  /// import, refuses the store instead of writing devices beside an import of this one.
+  static let writerTurns = """
+    COMMENT ON TABLE meta IS
+      'schema 11: writers take the devices'' turn, then the writers'' turn (ringside WriteKind)';
+
+    """
 
   /// The channel the store's change notices go out on.
   static let changeChannel = "ringside_changes"

@@ -83,6 +83,14 @@ public final class SQLiteDatabase {
     return SQLiteStatement(stmt, database: self)
   }
 
+  /// One writer at a time whatever the kind: `transaction(_:)`.
+  public func transaction<T>(as kind: WriteKind, _ body: () throws -> T) throws -> T {
+    try transaction(body)
+  }
+
+  /// A SQLite writer already holds the only turn.
+  public func takeWritersTurn() throws(StoreError) {}
+
   /// Runs `body` in one `BEGIN IMMEDIATE` transaction: all of it is stored, or none of it.
   /// Ringside's writers take the store's WriterLock first, so readers cannot keep them out.
   public func transaction<T>(_ body: () throws -> T) throws -> T {
