@@ -47,9 +47,11 @@ extension InventoryStore {
     return Dictionary(rows, uniquingKeysWith: { $0.union($1) })
   }
 
-  /// Records the hashes about to be written, before any file is touched.
+  /// Records the hashes about to be written, before any file is touched. The first step of an
+  /// apply, so it takes the turns the apply's commit needs (on PostgreSQL it waits for an
+  /// import, as the commit would): an apply that cannot finish fails before it writes a file.
   public func recordProfileIntent(directory: String, hashes: [String: String]) throws(StoreError) {
-    try write(.staging) {
+    try write {
       let upsert = try database.prepare(
         """
         INSERT INTO profile_files(directory, name, pending_sha256) VALUES (?1, ?2, ?3)

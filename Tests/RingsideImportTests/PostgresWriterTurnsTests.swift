@@ -7,7 +7,7 @@ import XCTest
 
 /// On PostgreSQL an import holds the devices' turn until its audit entry, not the writers'
 /// turn: an admin on another host stages a change while it runs (before, the stage waited out
-/// the 5 s busy timeout and failed), a write to rings waits for the import and then goes on,
+/// the 5 s busy timeout and failed), a write to rings or an apply waits for the import and then goes on,
 /// and the audit log stays one chain. A first bulk import locks the devices table, which a
 /// staged change's row has a key into: a stage then gives up at its timeout, the import not. Each test acts from inside the running import, once it
 /// has chosen the file's format. Skipped without a server.
@@ -111,25 +111,38 @@ final class PostgresWriterTurnsTests: XCTestCase {
     XCTAssertNil(try store.auditChainProblem().problem)
   }
 
-  func testAWriteToRingsWaitsForTheImportThenGoesOn() throws {
+  func testAWriteToRingsAndAnApplyWaitForTheImportThenGoOn() throws {
     let url = try TestBackend.postgresDatabase(for: self)
     try Support.run(try InventoryStore(path: url, create: true), [fixture])
     let done = DispatchSemaphore(value: 0)
-    let outcome = Locked<Result<Void, StoreError>?>(nil)
-    let store = try importing(into: url, bulk: false) {
-      Thread.detachNewThread {
-        let result = Result { () throws(StoreError) in
-          try InventoryStore(path: url).addRing(named: "canary")
+    let outcomes = Locked<[String: Result<Void, Error>]>([:])
+    let writes: [(String, @Sendable (InventoryStore) throws -> Void)] = [
+      ("ring", { store throws in try store.addRing(named: "canary") }),
+      // An apply's first step: it must wait before any profile file is written.
+      (
+        "apply",
+        { store throws in
+          try store.recordProfileIntent(directory: "/profiles", hashes: ["a": "b"])
         }
-        outcome.set(result)
-        done.signal()
+      ),
+    ]
+    let store = try importing(into: url, bulk: false) {
+      for (name, write) in writes {
+        Thread.detachNewThread {
+          let result = Result { try write(try InventoryStore(path: url)) }
+          outcomes.update { $0[name] = result }
+          done.signal()
+        }
       }
-      // Still waiting for the devices' turn while the import holds it.
-      XCTAssertEqual(done.wait(timeout: .now() + 0.5), .timedOut, "the ring was added mid-import")
+      // Both still wait for the devices' turn while the import holds it.
+      XCTAssertEqual(done.wait(timeout: .now() + 0.5), .timedOut, "a write went on mid-import")
     }
-    XCTAssertEqual(done.wait(timeout: .now() + 10), .success)
-    if case .failure(let error) = try XCTUnwrap(outcome.get()) { XCTFail("\(error)") }
+    for _ in writes { XCTAssertEqual(done.wait(timeout: .now() + 10), .success) }
+    for (name, outcome) in outcomes.get() {
+      if case .failure(let error) = outcome { XCTFail("\(name): \(error)") }
+    }
     XCTAssertTrue(try store.rings().map(\.name).contains("canary"))
+    XCTAssertEqual(try store.profileFileHashes(directory: "/profiles").keys.sorted(), ["a"])
     XCTAssertNil(try store.auditChainProblem().problem)
   }
 }
@@ -140,5 +153,6 @@ private final class Locked<Value>: @unchecked Sendable {
   private var value: Value
   init(_ value: Value) { self.value = value }
   func set(_ new: Value) { lock.withLock { value = new } }
+  func update(_ body: (inout Value) -> Void) { lock.withLock { body(&value) } }
   func get() -> Value { lock.withLock { value } }
 }
