@@ -27,18 +27,28 @@ extension InventoryStore {
       .text(DeviceFilter.likePattern(containing: word)), .integer(Int64(Self.serverWordLimit + 1)),
     ]) { $0.int(at: 0) ?? 0 }
     guard found.count <= Self.serverWordLimit else { return nil }
-    var matched = [Bool](repeating: false, count: ids.count)
+    var byText: [Int32] = []
+    byText.reserveCapacity(found.count)
     for id in found {
       guard let ordinal = NameOrderReader.position(of: id, in: ids) else { return nil }
-      matched[ordinal] = true
+      byText.append(Int32(ordinal))
     }
-    // The model as `model:` compares it: a substring, ASCII letters without case.
+    byText.sort()
+    // The model as `model:` compares it: a substring, ASCII letters without case. Most words
+    // name no model; then the server's answer is the whole answer, without a pass over every
+    // device's facet code (5 ms at 1M devices).
     let byModel = table.facets.map { Self.modelHolds(word, $0.model) }
-    var ordinals: [Int32] = []
-    for (i, code) in table.codes.enumerated() where matched[i] || byModel[Int(code)] {
-      ordinals.append(Int32(i))
+    guard byModel.contains(true) else {
+      return TextMatches(ordinals: byText, complete: true, idsByOrdinal: ids)
     }
-    return TextMatches(ordinals: ordinals, complete: true, idsByOrdinal: ids)
+    var byModelOrdinals: [Int32] = []
+    table.codes.withUnsafeBufferPointer { codes in
+      byModel.withUnsafeBufferPointer { holds in
+        for i in 0..<codes.count where holds[Int(codes[i])] { byModelOrdinals.append(Int32(i)) }
+      }
+    }
+    return TextMatches(
+      ordinals: OrdinalSets.union(byText, byModelOrdinals), complete: true, idsByOrdinal: ids)
   }
 
   /// True when `word` holds three ASCII letters or digits in a row, which `pg_trgm` can look up.

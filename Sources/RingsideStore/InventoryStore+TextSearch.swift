@@ -176,13 +176,17 @@ extension InventoryStore {
   /// SQL answers: no current index, other terms or another sort, few matches (read by row id
   /// anyway), words most of the fleet contains, or a `-word`: what a word does not contain
   /// is most of the fleet, whose first page the name index finds sooner.
+  ///
+  /// On PostgreSQL the matches come from the server (`serverWordMatches`, row ids alone) and
+  /// the page from the name order in memory, for a word matching more devices than a lookup
+  /// by row id suits and at most `serverWordLimit`: the server's own page sorted every match
+  /// by its folded name (`123` at 1M devices, 5,730 matches: 25-50 ms). A word more devices
+  /// hold is left to the server, whose name index meets a page of it within a few rows.
   func namePageFromTextIndex(
     _ filter: DeviceFilter, sort: DeviceSort, offset: Int, limit: Int
   ) throws(StoreError) -> [Int64]? {
-    // PostgreSQL: the server's page of a word alone under the name sort comes sooner (its
-    // name index with the trigram test) than gathering the word's matches here.
     guard sort.column == .name, offset >= 0, limit > 0, !filter.terms.contains(where: \.hasNot),
-      sqlite != nil, let search = try currentTextSearch()
+      let search = try currentTextSearch(), sqlite != nil || search.index.nameOrder != nil
     else { return nil }
     if let walk = search.nameWalk(offset: offset, limit: limit),
       let words = Self.topLevelWords(filter.terms), !words.needles.isEmpty, words.others.isEmpty,
@@ -194,7 +198,8 @@ extension InventoryStore {
       return page.map { search.index.ids[Int($0)] }
     }
     guard let ordinals = wordMatches(filter, in: search, limit: search.denseLimit),
-      ordinals.count > search.lookupLimit
+      ordinals.count > search.lookupLimit,
+      sqlite != nil || ordinals.count <= Self.serverWordLimit
     else { return nil }
     if let order = search.index.nameOrder {
       // The first matches met walking the name order: a page of a common word is met within

@@ -77,12 +77,12 @@ enum DashboardPhase {
     }
     // Every sort column in turn (> cycles through them back to name), each also reversed.
     for _ in DeviceSort.Column.allCases {
-      set.add(
-        "sort_ms", "sort, every column both ways", "ms", timed { driver.press(.character(">")) })
-      driver.finishCounts()
-      set.add(
-        "sort_ms", "sort, every column both ways", "ms", timed { driver.press(.character("r")) })
-      driver.finishCounts()
+      for key: Character in [">", "r"] {
+        let ms = timed { driver.press(.character(key)) }
+        set.add("sort_ms", "sort, every column both ways", "ms", ms)
+        trace(ms, "sort", driver)
+        driver.finishCounts()
+      }
       driver.press(.character("r"))
       driver.finishCounts()
     }

@@ -113,6 +113,30 @@ final class FacetSearchTests: XCTestCase {
     }
   }
 
+  func testAWordOfHundredsOfMatchesAloneIsPagedAlongTheNameOrderAsSQLPagesIt() throws {
+    let (temp, store) = try awkwardFleet()
+    _ = try indexed(store)
+    let reference = try temp.open(create: false, readOnly: true)
+    // Every demo user is at example.com: more matches than a lookup by row id suits, fewer
+    // than `serverWordLimit`. On PostgreSQL too the page now comes from the name order in
+    // memory, the matches from the server (before, the server sorted every match by name).
+    let filter = try DeviceFilter.parse("example")
+    let total = try reference.countDevices(filter: filter, now: now)
+    XCTAssertGreaterThan(total, try XCTUnwrap(store.textSearch).lookupLimit)
+    XCTAssertNotNil(
+      try store.namePageFromTextIndex(filter, sort: DeviceSort(.name), offset: 0, limit: 40))
+    for descending in [false, true] {
+      let sort = DeviceSort(.name, descending: descending)
+      for offset in [0, 39, total / 2, max(0, total - 1), total + 5] {
+        XCTAssertEqual(
+          try store.devices(filter: filter, sort: sort, offset: offset, limit: 40, now: now)
+            .map(\.id),
+          try reference.devices(filter: filter, sort: sort, offset: offset, limit: 40, now: now)
+            .map(\.id), "\(descending ? "desc" : "asc") from \(offset)")
+      }
+    }
+  }
+
   func testAWordHasATrigramWithThreeASCIILettersOrDigitsInARow() {
     XCTAssertTrue(InventoryStore.hasTrigram("ipad"))
     XCTAssertTrue(InventoryStore.hasTrigram("a-123"))
