@@ -60,14 +60,15 @@ extension InventoryStore {
   /// without sorting them. SQL would walk the sort's index and skip the others, which takes
   /// long when the matches sort after most devices (macOS names after iPhone names, current
   /// devices after the old versions), or collect and sort a whole group. Under the sorts on
-  /// facet columns a device's place is its facet's rank, then its row id. Nil when SQL
-  /// answers: no current index, a term or sort it does not hold (build:, stale, source:,
-  /// the check-in sort). On PostgreSQL also the ring sort without a filter, which SQL can only
+  /// facet columns a device's place is its facet's rank, then its row id; under the check-in
+  /// sort, its check-in (`CheckinPage`, pages ending within its depth). Nil when SQL
+  /// answers: no current index, a term it does not hold (build:, stale, source:), a deep
+  /// check-in page. On PostgreSQL also the ring sort without a filter, which SQL can only
   /// answer by sorting every device (rings are ordered by their position, in another table).
   func pageFromFacets(_ filter: DeviceFilter, sort: DeviceSort, offset: Int, limit: Int)
     throws(StoreError) -> [Int64]?
   {
-    guard offset >= 0, limit > 0, sort.column != .checkin,
+    guard offset >= 0, limit > 0,
       filter.terms.contains(where: { if case .text = $0 { false } else { true } })
         || (sqlite == nil && filter.terms.isEmpty && sort.column == .ring),
       let search = try currentTextSearch(),
@@ -90,6 +91,12 @@ extension InventoryStore {
     }
     guard let selection = try facetSelection(filter, search: search, table: table) else {
       return nil
+    }
+    if sort.column == .checkin {
+      return CheckinPage.ordinals(
+        table: table, selection: selection, descending: sort.descending, offset: offset,
+        limit: limit
+      )?.map { search.index.ids[Int($0)] }
     }
     if sort.column == .name {
       if let order = search.index.nameOrder {

@@ -18,7 +18,8 @@ final class FacetSearchTests: XCTestCase {
   }
 
   /// A demo fleet with what the facets must tell apart: names equal but for case (one run of
-  /// the NOCASE order), NULL and mixed-case models, unknown supervision.
+  /// the NOCASE order), NULL and mixed-case models, unknown supervision, devices that never
+  /// checked in and check-ins equal across rings (the check-in sort's ties).
   private func awkwardFleet() throws -> (TemporaryStore, InventoryStore) {
     let (temp, store) = try TemporaryStore.demo(count: 900)
     try store.database.execute(
@@ -28,6 +29,8 @@ final class FacetSearchTests: XCTestCase {
       UPDATE devices SET model = NULL WHERE id % 11 = 0;
       UPDATE devices SET model = 'IPAD Pro' WHERE id % 13 = 0;
       UPDATE devices SET supervised = NULL WHERE id % 17 = 0;
+      UPDATE devices SET last_checkin = NULL WHERE id % 19 = 0;
+      UPDATE devices SET last_checkin = 1764000000 WHERE id % 23 = 0;
       """)
     return (temp, store)
   }
@@ -59,7 +62,9 @@ final class FacetSearchTests: XCTestCase {
         for column in DeviceSort.Column.allCases {
           for descending in [false, true] {
             let sort = DeviceSort(column, descending: descending)
-            if try store.pageFromFacets(filter, sort: sort, offset: 0, limit: 40) != nil {
+            if column != .checkin,
+              try store.pageFromFacets(filter, sort: sort, offset: 0, limit: 40) != nil
+            {
               inMemory += 1
             }
             for offset in [0, 39, max(0, total - 1), total + 5] {
@@ -77,7 +82,7 @@ final class FacetSearchTests: XCTestCase {
         }
       }
     }
-    // Every filter under every sort but check-in, with either budget.
+    // Every filter under every sort but check-in (`CheckinPage` picks), with either budget.
     // On PostgreSQL, whose index holds no text, a word's matches come from the server's
     // trigram index and the facets' models (`serverWordMatches`).
     XCTAssertEqual(inMemory, budgets.count * filters.count * 8 * 2)
@@ -173,9 +178,27 @@ final class FacetSearchTests: XCTestCase {
         try store.pageFromFacets(
           try DeviceFilter.parse(text), sort: DeviceSort(.name), offset: 0, limit: 40), text)
     }
-    XCTAssertNil(
-      try store.pageFromFacets(
-        try DeviceFilter.parse("ring:test"), sort: DeviceSort(.checkin), offset: 0, limit: 40))
+  }
+
+  func testTheCheckinSortOfAFewDevicesIsPickedInMemoryAndOfMostOrADeepPageIsLeftToSQL() throws {
+    let (temp, store) = try awkwardFleet()
+    _ = try indexed(store)
+    let reference = try temp.open(create: false, readOnly: true)
+    let total = try reference.countDevices(now: now)
+    let few = try DeviceFilter.parse("ring:test os:16")
+    XCTAssertLessThanOrEqual(
+      try reference.countDevices(filter: few, now: now) * CheckinPage.denseShare, total)
+    for descending in [false, true] {
+      let sort = DeviceSort(.checkin, descending: descending)
+      XCTAssertNotNil(try store.pageFromFacets(few, sort: sort, offset: 0, limit: 40))
+      XCTAssertNil(
+        try store.pageFromFacets(few, sort: sort, offset: CheckinPage.maximumDepth, limit: 40),
+        "a page ending deeper than the heap keeps")
+      XCTAssertNil(
+        try store.pageFromFacets(
+          try DeviceFilter.parse("-ring:nosuchring"), sort: sort, offset: 0, limit: 40),
+        "every device: the check-in index meets the page sooner")
+    }
   }
 
   func testNameOrderContinuesARunOfEqualNamesAcrossSlices() throws {

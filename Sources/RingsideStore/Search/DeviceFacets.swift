@@ -24,6 +24,11 @@ struct DeviceFacetTable: Sendable {
 
   var facets: [DeviceFacet] = []
   var codes: [UInt16] = []
+  /// Each device's last check-in (`noCheckin` when it has none), in the same order: the one
+  /// column the Devices view sorts by that has too many values to be a facet.
+  var checkins: [Int64] = []
+  /// A device that never checked in: before every check-in, as SQL orders NULL first.
+  static let noCheckin = Int64.min
   /// How many devices have each facet.
   var counts: [Int] = []
   private var known: [FacetKey: UInt16] = [:]
@@ -33,7 +38,10 @@ struct DeviceFacetTable: Sendable {
 
   /// The columns `add(_:from:)` reads, in this order from its first column.
   static let columns =
-    "ring_id, platform, os_sort, rsr, state, removal, model, supervised, COALESCE(supplemental_build, build)"
+    "ring_id, platform, os_sort, rsr, state, removal, model, supervised, COALESCE(supplemental_build, build), last_checkin"
+
+  /// Where `last_checkin` is among `columns`, from the first.
+  private static let checkinColumn: Int32 = 9
 
   /// The text columns among `columns`, from the first.
   private static let textColumns: [Int32] = [1, 2, 3, 4, 5, 6, 8]
@@ -48,6 +56,7 @@ struct DeviceFacetTable: Sendable {
       appendText(isNull ? nil : row.textBytes(at: i))
     }
     addKeyed(row, from: first)
+    addCheckin(row, from: first)
   }
 
   /// Adds the device in `row` of any backend (a PostgreSQL store's), read column by column.
@@ -63,6 +72,13 @@ struct DeviceFacetTable: Sendable {
       text.withUTF8 { appendText($0) }
     }
     addKeyed(row, from: first)
+    addCheckin(row, from: first)
+  }
+
+  /// Appends the device's check-in, once its facet is in.
+  private mutating func addCheckin<Row: StoreRow>(_ row: Row, from first: Int32) {
+    guard usable else { return }
+    checkins.append(row.int(at: first + Self.checkinColumn) ?? Self.noCheckin)
   }
 
   /// Starts the key with the integer columns: integers as their eight bytes, text after its
@@ -95,6 +111,7 @@ struct DeviceFacetTable: Sendable {
       usable = false
       facets = []
       codes = []
+      checkins = []
       counts = []
       known = [:]
       return
@@ -113,7 +130,10 @@ struct DeviceFacetTable: Sendable {
   }
 
   /// Reserves room for `count` devices.
-  mutating func reserve(_ count: Int) { codes.reserveCapacity(count) }
+  mutating func reserve(_ count: Int) {
+    codes.reserveCapacity(count)
+    checkins.reserveCapacity(count)
+  }
 }
 
 /// A facet's columns as bytes, hashed in one call (an array of bytes hashes byte by byte).
