@@ -34,11 +34,8 @@ public enum InventoryImport {
         + "ringside-dry-run-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).db"
     }
     defer {
-      if let scratch {
-        for suffix in ["", "-wal", "-shm"] {
-          try? FileManager.default.removeItem(atPath: scratch + suffix)
-        }
-      }
+      // Every file beside it too: its writers' lock was left in the temporary folder.
+      if let scratch { StorePath.removeStoreFiles(at: scratch) }
     }
     let store: InventoryStore
     do {

@@ -15,4 +15,14 @@ public enum StorePath {
     let home = environment["HOME"] ?? NSHomeDirectory()
     return home + "/.local/share/ringside"
   }
+
+  /// What SQLite and Ringside keep beside a store file: its WAL, shared memory, rollback
+  /// journal and the writers' lock (`WriterLock`).
+  public static let companionSuffixes = ["-wal", "-shm", "-journal", "-lock"]
+
+  /// Removes a SQLite store made for a moment (a dry run's, a failed copy's) with every file
+  /// beside it, so none is left in the temporary folder.
+  public static func removeStoreFiles(at path: String) {
+    for suffix in [""] + companionSuffixes { unlink(path + suffix) }
+  }
 }

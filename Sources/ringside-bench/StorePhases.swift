@@ -107,10 +107,6 @@ enum StorePhases {
     return set
   }
 
-  /// Removes a store and its WAL files.
-  static func removeStore(_ path: String) {
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-      try? FileManager.default.removeItem(atPath: path + suffix)
-    }
-  }
+  /// Removes a store and every file beside it.
+  static func removeStore(_ path: String) { StorePath.removeStoreFiles(at: path) }
 }

@@ -5,7 +5,7 @@ import RingsideServices
 import XCTest
 
 /// Importing into a store by path: a dry run against a store that does not exist creates
-/// nothing; naming no file is a usage error before any store is created.
+/// nothing and leaves nothing behind; naming no file is a usage error before any store is created.
 final class InventoryImportTests: XCTestCase {
   /// The synthetic Intune export of the import tests (seven devices).
   let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -21,6 +21,12 @@ final class InventoryImportTests: XCTestCase {
         dryRun: true, now: ServiceTestFolder.now, actor: ServiceTestFolder.alice))
     XCTAssertEqual(summary.added, 7)
     XCTAssertFalse(folder.storeExists)
+    // Nor is any file of the scratch store it counted into left in the temporary folder (its
+    // writers' lock was, one per dry run).
+    let scratch = "ringside-dry-run-\(getpid())-"
+    XCTAssertEqual(
+      try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())
+        .filter { $0.hasPrefix(scratch) }, [])
   }
 
   func testNoFileIsAUsageErrorAndCreatesNoStore() throws {

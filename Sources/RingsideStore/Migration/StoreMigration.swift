@@ -54,7 +54,7 @@ public final class StoreMigration {
       }
       return summary
     } catch {
-      if let createdFile { Self.removeStoreFiles(createdFile) }
+      if let createdFile { StorePath.removeStoreFiles(at: createdFile) }
       throw error
     }
   }
@@ -83,7 +83,7 @@ public final class StoreMigration {
           "cannot name the copy \(path): \(String(cString: strerror(errno)))")
       }
     }
-    removeStoreFiles(temporary)
+    StorePath.removeStoreFiles(at: temporary)
   }
 
   private func migrate(createdFile: inout String?) throws -> Summary {
@@ -174,8 +174,4 @@ public final class StoreMigration {
     return String(cString: pointer)
   }
 
-  /// Removes a SQLite store this created, with the files SQLite and Ringside keep beside it.
-  static func removeStoreFiles(_ path: String) {
-    for suffix in ["", "-wal", "-shm", "-journal", "-lock"] { unlink(path + suffix) }
-  }
 }
