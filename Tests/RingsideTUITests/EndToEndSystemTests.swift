@@ -20,9 +20,7 @@ final class EndToEndSystemTests: XCTestCase {
       XCTFail("the ringside binary is not built next to the tests (run `swift build` first)")
       throw XCTSkip("no binary")
     }
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "ringside-e2e-\(UUID())")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = try TestFolders.make("ringside-e2e")
     store = dir.appendingPathComponent("fleet.db").path
     let pane = try TmuxPane(width: 80, height: 24)
     try pane.type("\(binary) demo --db \(store) --devices 500 >/dev/null; echo DEMO=$?")

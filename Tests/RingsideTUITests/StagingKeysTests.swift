@@ -174,8 +174,7 @@ final class StagingKeysTests: XCTestCase {
   }
 
   func testAFileChangedOnDiskStopsTheWriteUntilTheUserSaysOverwrite() throws {
-    let out = FileManager.default.temporaryDirectory
-      .appendingPathComponent("ringside-tui-out-\(UUID().uuidString)").path
+    let out = try TestFolders.make("ringside-tui-out").appendingPathComponent("profiles").path
     let store = try TestFleet.freshStore()
     var r = Reducer(store: store, directory: out)
     r.press(.character("3"), .character("i"), .character("4"), .character("w"), .character("y"))

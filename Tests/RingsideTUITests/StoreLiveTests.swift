@@ -8,8 +8,7 @@ import XCTest
 /// The dashboard against real stores: hostile names, changes from another process.
 final class StoreLiveTests: XCTestCase {
   func makeStore(names: [String]) throws -> InventoryStore {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("live-\(UUID()).db")
-      .path
+    let path = try TestFolders.make("ringside-tui-live").appendingPathComponent("live.db").path
     let store = try InventoryStore(path: path, create: true)
     try store.write {
       let writer = try DeviceWriter(store: store)

@@ -64,7 +64,7 @@ final class ThemeTests: XCTestCase {
   }
 
   func testLookupPrefersTheUserFolderThenRingsideThemes() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("themes-\(UUID())")
+    let dir = try TestFolders.make("ringside-themes")
     let user = dir.appendingPathComponent("ringside/themes")
     try FileManager.default.createDirectory(at: user, withIntermediateDirectories: true)
     try "header.bar = underline\n".write(

@@ -9,26 +9,21 @@ enum TestFleet {
   static let now = Date(timeIntervalSince1970: 1_788_264_000)  // 2026-09-01 12:00 UTC
 
   static let path: String = {
-    let dir = FileManager.default.temporaryDirectory
-      .appendingPathComponent("ringside-tui-tests-\(getpid())")
-    try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    let path = dir.appendingPathComponent("demo.db").path
     do {
+      let path = try TestFolders.make("ringside-tui-tests").appendingPathComponent("demo.db").path
       let store = try InventoryStore(path: path, create: true)
       try store.writeDemo(DemoFleet(count: 2000, now: now))
+      return path
     } catch {
       fatalError("cannot build the test fleet: \(error)")
     }
-    return path
   }()
 
   static func store() throws -> InventoryStore { try InventoryStore(path: path) }
 
   /// A demo fleet of its own, for tests that stage or write.
   static func freshStore(count: Int = 300) throws -> InventoryStore {
-    let dir = FileManager.default.temporaryDirectory
-      .appendingPathComponent("ringside-tui-staging-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = try TestFolders.make("ringside-tui-staging")
     let store = try InventoryStore(path: dir.appendingPathComponent("demo.db").path, create: true)
     try store.writeDemo(DemoFleet(count: count, now: now))
     return store
