@@ -21,7 +21,11 @@ final class CLIHarness: @unchecked Sendable {
     postgres = TestBackend.isPostgres ? try PostgresTestDatabase(prefix: "ringside_cli_") : nil
   }
 
-  deinit {
+  deinit { removeEverything() }
+
+  /// Removes the harness's folder and drops its database: at `deinit`, or at exit for a
+  /// harness a suite keeps for the whole run.
+  func removeEverything() {
     BuiltBinary.clearAppendOnly(under: directory.path)
     try? FileManager.default.removeItem(at: directory)
     postgres?.drop()

@@ -4,10 +4,12 @@ import XCTest
 /// `ringside devices` with `OR` and parentheses, in `--filter` and as words after the options.
 final class DevicesFilterCommandTests: XCTestCase {
   /// One demo store for every test here, or why there is none (no PostgreSQL server when the
-  /// tests run on that backend).
+  /// tests run on that backend). A `static let` is never released, so the harness's folder
+  /// and database go when the test process exits.
   nonisolated(unsafe) static let shared: Result<CLIHarness, any Error> = Result {
     let cli = try CLIHarness()
     precondition(cli.run("demo", "--db", cli.dbPath, "--devices", "300").status == 0)
+    atexit { (try? DevicesFilterCommandTests.shared.get())?.removeEverything() }
     return cli
   }
   private var harness: CLIHarness?

@@ -9,7 +9,7 @@ import XCTest
 /// plans, the sort index walk, the text index and plain SQL.
 final class FilterOrQueryTests: XCTestCase {
   nonisolated(unsafe) static let shared: (TemporaryStore, InventoryStore, [DeviceRecord]) = {
-    let (temp, store) = try! TemporaryStore.demo()
+    let (temp, store) = TemporaryStore.sharedDemo()
     let all = try! store.devices(offset: 0, limit: 10_000, now: TemporaryStore.now)
     return (temp, store, all)
   }()

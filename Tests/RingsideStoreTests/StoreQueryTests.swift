@@ -6,7 +6,7 @@ import XCTest
 
 final class StoreQueryTests: XCTestCase {
   nonisolated(unsafe) static let shared: (TemporaryStore, InventoryStore) =
-    try! TemporaryStore.demo()
+    TemporaryStore.sharedDemo()
   var store: InventoryStore { Self.shared.1 }
   let now = TemporaryStore.now
 

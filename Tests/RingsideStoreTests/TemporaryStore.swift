@@ -33,4 +33,35 @@ final class TemporaryStore {
     try store.writeDemo(DemoFleet(count: count, now: now))
     return (temp, store)
   }
+
+  /// A demo store a suite shares for the whole run (a `static let`): it is never released, so
+  /// its folder is removed when the test process exits instead.
+  static func sharedDemo() -> (TemporaryStore, InventoryStore) {
+    do {
+      let (temp, store) = try demo()
+      sharedFolders.withLock { folders in
+        if folders.isEmpty { atexit { TemporaryStore.removeSharedFolders() } }
+        folders.append(temp.directory)
+      }
+      return (temp, store)
+    } catch {
+      fatalError("cannot build the shared demo store: \(error)")
+    }
+  }
+
+  private static let sharedFolders = SharedFolders()
+
+  private static func removeSharedFolders() {
+    sharedFolders.withLock { folders in
+      for folder in folders { try? FileManager.default.removeItem(at: folder) }
+    }
+  }
+}
+
+/// The folders of the shared demo stores, behind a lock.
+private final class SharedFolders: @unchecked Sendable {
+  private let lock = NSLock()
+  private var folders: [URL] = []
+
+  func withLock(_ body: (inout [URL]) -> Void) { lock.withLock { body(&folders) } }
 }
