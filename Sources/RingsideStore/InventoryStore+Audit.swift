@@ -16,12 +16,12 @@ extension InventoryStore {
       afterHash: afterHash)
   }
 
-  /// Appends one entry, linked to the newest by its hash, in the writers' turn.
+  /// Appends one entry, linked to the newest by its hash. The caller holds the writers' turn
+  /// (`appendAudit` takes it; a staging write holds it from its start).
   func appendChainedAudit(
     action: AuditAction, detail: String, actor: AuditActor, at: Date,
     beforeHash: String? = nil, afterHash: String? = nil
   ) throws(StoreError) {
-    try database.takeWritersTurn()
     let previous = try database.scalar("SELECT chain FROM audit_log ORDER BY id DESC LIMIT 1")?
       .string
     let fields = AuditChain.Fields(

@@ -20,6 +20,12 @@ struct FacetSelection {
   /// True when whole facets are selected: every device of a selected facet is in.
   var byFacetOnly: Bool { devices == nil && candidates == nil }
 
+  /// How many devices the selected facets hold, from each facet's device count: the whole
+  /// selection when `byFacetOnly`.
+  func facetDeviceCount(_ counts: [Int]) -> Int {
+    counts.indices.reduce(0) { codes[$1] ? $0 + counts[$1] : $0 }
+  }
+
   /// Calls `body` with each selected device's position, in order (from the last when
   /// `descending`), until it returns false; only the candidates are looked at when there are.
   func forEach(in codes: [UInt16], descending: Bool, _ body: (Int) -> Bool) {
@@ -130,9 +136,7 @@ extension InventoryStore {
     guard let search = try currentTextSearch(), let table = search.index.facets,
       let selection = try facetSelection(filter, search: search, table: table)
     else { return nil }
-    guard !selection.byFacetOnly else {
-      return table.counts.indices.reduce(0) { selection.codes[$1] ? $0 + table.counts[$1] : $0 }
-    }
+    guard !selection.byFacetOnly else { return selection.facetDeviceCount(table.counts) }
     var count = 0
     selection.forEach(in: table.codes, descending: false) { _ in
       count += 1

@@ -18,7 +18,7 @@ public enum StorePath {
 
   /// What SQLite and Ringside keep beside a store file: its WAL, shared memory, rollback
   /// journal and the writers' lock (`WriterLock`).
-  public static let companionSuffixes = ["-wal", "-shm", "-journal", "-lock"]
+  private static let companionSuffixes = ["-wal", "-shm", "-journal", "-lock"]
 
   /// Removes a SQLite store made for a moment (a dry run's, a failed copy's) with every file
   /// beside it, so none is left in the temporary folder.

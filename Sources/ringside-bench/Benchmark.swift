@@ -1,4 +1,5 @@
 import Foundation
+import RingsideStore
 
 /// The whole benchmark. For each device count: an Intune-shaped CSV with the export's 53
 /// columns and one with 27, each imported by Ringside and by `sqlite3 .import`; the dashboard
@@ -54,8 +55,8 @@ enum Benchmark {
       let profiles = work + "/profiles-\(n)"
       run.figures += try ChildPhase.run("apply", [store, profiles, String(k)])
       results.append(run)
-      StorePhases.removeStore(fleet)
-      if let lastStore { StorePhases.removeStore(lastStore) }
+      StorePath.removeStoreFiles(at: fleet)
+      if let lastStore { StorePath.removeStoreFiles(at: lastStore) }
       lastStore = store
     }
     var wire: [Figure] = []

@@ -1,4 +1,5 @@
 import Foundation
+import RingsideStore
 
 /// Times `sqlite3 -cmd '.mode csv' DB '.import FILE t'`, the peer figure for the importer.
 enum SQLiteImport {
@@ -17,7 +18,7 @@ enum SQLiteImport {
     var samples: [Double] = []
     for run in 0..<runs {
       let db = directory + "/sqlite3-\(run).db"
-      StorePhases.removeStore(db)
+      StorePath.removeStoreFiles(at: db)
       let process = Process()
       process.executableURL = URL(fileURLWithPath: sqlite3)
       process.arguments = ["-cmd", ".mode csv", db, ".import \(csv) t"]
@@ -27,7 +28,7 @@ enum SQLiteImport {
       let ms = Stopwatch.ms(since: start)
       guard process.terminationStatus == 0 else { throw BenchError("sqlite3 .import failed") }
       samples.append(ms / 1000)
-      StorePhases.removeStore(db)
+      StorePath.removeStoreFiles(at: db)
     }
     return Figure(
       key: "sqlite3_import_s", title: "sqlite3 .import, same CSV", unit: "s", samples: samples)

@@ -17,7 +17,7 @@ enum StorePhases {
     for run in 0..<runs {
       let last = run == runs - 1
       let path = last && arguments[4] != "-" ? arguments[4] : arguments[1] + "/import-\(run).db"
-      removeStore(path)
+      StorePath.removeStoreFiles(at: path)
       let disk = DiskSampler(path: path)
       let start = Stopwatch.now()
       let store = try InventoryStore(path: path, create: true)
@@ -35,7 +35,7 @@ enum StorePhases {
           "import\(c)_wal_mb", "  WAL left after import", "MB",
           DiskSampler.megabytes(path + "-wal"))
       }
-      if path != arguments[4] { removeStore(path) }
+      if path != arguments[4] { StorePath.removeStoreFiles(at: path) }
     }
     set.add("import\(c)_peak_mb", "  peak memory, import", "MB", PeakMemory.megabytes())
     return set
@@ -79,7 +79,7 @@ enum StorePhases {
     var set = FigureSet()
     for run in 0..<runs {
       let path = arguments[1] + "/import-json-\(run).db"
-      removeStore(path)
+      StorePath.removeStoreFiles(at: path)
       let start = Stopwatch.now()
       let store = try InventoryStore(path: path, create: true)
       let summary = try Importer.run(
@@ -87,7 +87,7 @@ enum StorePhases {
       let ms = Stopwatch.ms(since: start)
       guard summary.added > 0 else { throw BenchError("the JSON import stored no devices") }
       set.add("import_json_s", "import Graph JSON pages (ringside)", "s", ms / 1000)
-      removeStore(path)
+      StorePath.removeStoreFiles(at: path)
     }
     set.add("import_json_peak_mb", "peak memory, Graph JSON import", "MB", PeakMemory.megabytes())
     return set
@@ -97,7 +97,7 @@ enum StorePhases {
   static func demo(_ arguments: [String]) throws -> FigureSet {
     guard arguments.count == 3, let count = Int(arguments[1]), let now = Double(arguments[2])
     else { throw BenchError("demo phase: DB N NOW") }
-    removeStore(arguments[0])
+    StorePath.removeStoreFiles(at: arguments[0])
     var set = FigureSet()
     let start = Stopwatch.now()
     let store = try InventoryStore(path: arguments[0], create: true)
@@ -106,7 +106,4 @@ enum StorePhases {
     set.add("demo_peak_mb", "peak memory, demo write", "MB", PeakMemory.megabytes())
     return set
   }
-
-  /// Removes a store and every file beside it.
-  static func removeStore(_ path: String) { StorePath.removeStoreFiles(at: path) }
 }

@@ -273,9 +273,10 @@ enum PostgresSchema {
     """
   }.joined()
 
-  /// Schema 11 changes no table (it leaves a comment on `meta`): it marks the store as one whose writers take two turns
-  /// (`WriteKind`), so that a Ringside from before, which took only the writers' turn for an
-  /// import, refuses the store instead of writing devices beside an import of this one.
+  /// Schema 11 changes no table (it leaves a comment on `meta`): it marks the store as one
+  /// whose writers take two turns (`WriteKind`), so that a Ringside from before, which took only
+  /// the writers' turn for an import, refuses the store instead of writing devices beside an
+  /// import of this one.
   static let writerTurns = """
     COMMENT ON TABLE meta IS
       'schema 11: writers take the devices'' turn, then the writers'' turn (ringside WriteKind)';

@@ -32,9 +32,10 @@ enum CheckinPage {
     // A filter of whole facets selecting a sixteenth of the fleet or more is left to SQL: the
     // check-in index meets its page within a few thousand rows, sooner than a pass over
     // every selected device here (`state:current` at 1M: 17 ms).
-    if selection.byFacetOnly {
-      let selected = zip(table.counts, selection.codes).reduce(0) { $1.1 ? $0 + $1.0 : $0 }
-      if selected * denseShare > table.codes.count { return nil }
+    if selection.byFacetOnly,
+      selection.facetDeviceCount(table.counts) * denseShare > table.codes.count
+    {
+      return nil
     }
     // `before(a, b)`: a comes first on the page.
     let before: (Key, Key) -> Bool = descending ? { $1 < $0 } : { $0 < $1 }
