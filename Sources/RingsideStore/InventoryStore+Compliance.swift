@@ -21,7 +21,7 @@ extension InventoryStore {
     guard let base = required.base, !platforms.isEmpty else {
       return RequirementCount(considered: 0, below: 0, unknown: 0)
     }
-    let condition = filter.sqlCondition(now: now)
+    let condition = deviceCondition(filter, now: now)
     var bindings = condition.bindings
     func bind(_ v: SQLiteValue) -> String {
       bindings.append(v)
@@ -52,7 +52,7 @@ extension InventoryStore {
   public func modelCounts(filter: DeviceFilter = .all, now: Date = Date()) throws(StoreError) -> [(
     platform: Platform, model: String, count: Int
   )] {
-    let condition = filter.sqlCondition(now: now)
+    let condition = deviceCondition(filter, now: now)
     let stmt = try database.prepare(
       """
       SELECT d.platform, COALESCE(d.model, ''), COUNT(*) FROM devices d

@@ -84,7 +84,7 @@ extension InventoryStore {
         "SELECT \(FleetGroupRowColumn.all) FROM fleet_groups g WHERE g.n > 0")
       staleRows = try staleCounts(cutoff: cutoff)
     } else {
-      let condition = filter.sqlCondition(now: now)
+      let condition = deviceCondition(filter, now: now)
       bindings = condition.bindings
       groupRows = try database.prepare(
         """
@@ -132,7 +132,7 @@ extension InventoryStore {
       case ringID, devices
       var sql: String { self == .ringID ? "d.ring_id" : "COUNT(DISTINCT p.device_id)" }
     }
-    let condition = filter.terms.isEmpty ? nil : filter.sqlCondition(now: now)
+    let condition = filter.terms.isEmpty ? nil : deviceCondition(filter, now: now)
     return try database.prepare(
       """
       SELECT \(C.all) FROM pending_updates p JOIN devices d ON d.id = p.device_id

@@ -142,7 +142,7 @@ extension InventoryStore {
     now: Date = Date(),
     _ body: (DeviceRecord) throws -> Void
   ) throws {
-    let condition = filter.sqlCondition(now: now)
+    let condition = deviceCondition(filter, now: now)
     let stmt = try database.prepare(
       """
       SELECT \(Self.deviceColumns) FROM devices d JOIN rings r ON r.id = d.ring_id

@@ -10,21 +10,39 @@ extension InventoryStore {
   /// whose model holds it, from the facets in memory, and those whose name, serial or user
   /// holds it, asked of the server, whose trigram index answers in a few milliseconds. So a
   /// word beside field terms (`os:27 ipad`) and a word's count are answered in memory as on
-  /// SQLite, without the devices' text. Nil when SQL answers instead: a word without three
-  /// letters or digits in a row (no trigram to look up; the server would read every device), or
-  /// one more than `serverWordLimit` devices' names, serials or users hold.
+  /// SQLite, without the devices' text. A word of one or two characters is looked up in the
+  /// devices' `WordGrams` codes instead. Nil when SQL answers instead: a word with neither
+  /// (no three letters or digits in a row, and a character outside printable ASCII), or one
+  /// more than `serverWordLimit` devices' names, serials or users hold.
   func serverWordMatches(_ word: String, search: TextSearch) throws(StoreError) -> TextMatches? {
-    guard !search.index.holdsText, let table = search.index.facets,
-      Self.hasTrigram(word)
-    else { return nil }
+    guard !search.index.holdsText, let table = search.index.facets else { return nil }
+    let lookup: (sql: String, word: SQLiteValue, coversModel: Bool)
+    if Self.hasTrigram(word) {
+      lookup = (
+        """
+        SELECT id FROM devices d WHERE d.name LIKE ?1 ESCAPE '\\' OR d.serial LIKE ?1 ESCAPE '\\'
+          OR d.user_name LIKE ?1 ESCAPE '\\' LIMIT ?2
+        """,
+        .text(DeviceFilter.likePattern(containing: word)), false
+      )
+    } else if let code = WordGrams.code(matching: word) {
+      // A pair most devices hold (`1`, `o`) is left to SQL at once: its lookup would read
+      // 20,000 devices before giving up (15 ms), and the sort's index meets a page of it soon.
+      if let share = try gramShares(search)[code],
+        share * Double(search.index.count) > Double(Self.serverWordLimit)
+      {
+        return nil
+      }
+      lookup = (
+        "SELECT id FROM devices d WHERE d.grams @> CAST(?1 AS smallint[]) LIMIT ?2",
+        .text(WordGrams.arrayText([code])), true
+      )
+    } else {
+      return nil
+    }
     let ids = search.index.ids
-    let found = try database.prepare(
-      """
-      SELECT id FROM devices d WHERE d.name LIKE ?1 ESCAPE '\\' OR d.serial LIKE ?1 ESCAPE '\\'
-        OR d.user_name LIKE ?1 ESCAPE '\\' LIMIT ?2
-      """
-    ).query([
-      .text(DeviceFilter.likePattern(containing: word)), .integer(Int64(Self.serverWordLimit + 1)),
+    let found = try database.prepare(lookup.sql).query([
+      lookup.word, .integer(Int64(Self.serverWordLimit + 1)),
     ]) { $0.int(at: 0) ?? 0 }
     guard found.count <= Self.serverWordLimit else { return nil }
     var byText: [Int32] = []
@@ -38,7 +56,7 @@ extension InventoryStore {
     // name no model; then the server's answer is the whole answer, without a pass over every
     // device's facet code (5 ms at 1M devices).
     let byModel = table.facets.map { Self.modelHolds(word, $0.model) }
-    guard byModel.contains(true) else {
+    guard !lookup.coversModel, byModel.contains(true) else {
       return TextMatches(ordinals: byText, complete: true, idsByOrdinal: ids)
     }
     var byModelOrdinals: [Int32] = []
@@ -49,6 +67,31 @@ extension InventoryStore {
     }
     return TextMatches(
       ordinals: OrdinalSets.union(byText, byModelOrdinals), complete: true, idsByOrdinal: ids)
+  }
+
+  /// The share of devices holding each of the most common `WordGrams` codes, from the server's
+  /// statistics (`pg_stats`, which the import refreshes), read once per index. Empty without
+  /// statistics: then every short word is looked up.
+  func gramShares(_ search: TextSearch) throws(StoreError) -> [Int16: Double] {
+    if let known = search.gramShares { return known }
+    let rows = try database.prepare(
+      """
+      SELECT CAST(most_common_elems AS text), CAST(most_common_elem_freqs AS text) FROM pg_stats
+      WHERE schemaname = current_schema() AND tablename = 'devices' AND attname = 'grams'
+      """
+    ).query { ($0.string(at: 0) ?? "", $0.string(at: 1) ?? "") }
+    var shares: [Int16: Double] = [:]
+    if let (codes, freqs) = rows.first {
+      func numbers(_ text: String) -> [Substring] {
+        text.trimmingCharacters(in: CharacterSet(charactersIn: "{}")).split(separator: ",")
+      }
+      // The frequencies list three more numbers after the codes' (least, most, NULL share).
+      for (code, share) in zip(numbers(codes), numbers(freqs)) {
+        if let code = Int16(code), let share = Double(share) { shares[code] = share }
+      }
+    }
+    search.gramShares = shares
+    return shares
   }
 
   /// True when `word` holds three ASCII letters or digits in a row, which `pg_trgm` can look up.

@@ -200,7 +200,7 @@ extension InventoryStore {
   public func stageMove(
     matching filter: DeviceFilter, toRing name: String, by actor: AuditActor, at now: Date = Date()
   ) throws(StoreError) -> MoveOutcome {
-    let condition = filter.sqlCondition(now: now)
+    let condition = deviceCondition(filter, now: now)
     let ids = try database.prepare(
       "SELECT d.id FROM devices d JOIN rings r ON r.id = d.ring_id WHERE \(condition.sql)"
     ).query(condition.bindings) { $0.int(at: 0) ?? 0 }

@@ -12,6 +12,9 @@ final class TextSearch {
   /// For an index without text (PostgreSQL): a word's matches from the server and the facets
   /// (`InventoryStore.serverWordMatches`), nil when SQL should answer the word instead.
   var serverWords: ((String) -> TextMatches?)?
+  /// For an index without text: the server's share of devices per common `WordGrams` code,
+  /// once read (`InventoryStore.gramShares`).
+  var gramShares: [Int16: Double]?
 
   init(index: DeviceTextIndex, stamp: InventoryStore.ChangeStamp) {
     self.index = index
@@ -154,8 +157,16 @@ extension InventoryStore {
   {
     // SQLite only: there a large match set is a function of the connection's. PostgreSQL's
     // server answers words itself (trigram index).
-    guard sqlite != nil, let search = try currentTextSearch() else {
-      return filter.sqlCondition(now: now, walkSortIndex: walkSortIndex)
+    guard let search = try currentTextSearch() else {
+      return deviceCondition(filter, now: now, walkSortIndex: walkSortIndex)
+    }
+    guard sqlite != nil else {
+      return deviceCondition(filter, now: now, walkSortIndex: walkSortIndex) { word in
+        guard WordGrams.code(matching: word) != nil, let matches = search.matches(word),
+          matches.complete, matches.ordinals.count <= search.lookupLimit
+        else { return nil }
+        return matches.ids
+      }
     }
     search.sets.removeAll()
     return filter.sqlCondition(now: now, walkSortIndex: walkSortIndex) { word, bind in
@@ -167,6 +178,31 @@ extension InventoryStore {
         return "d.id IN (SELECT value FROM json_each(\(bind(.text(Self.jsonArray(ids))))))"
       }
       return "\(TextMatchSets.functionName)(\(search.sets.add(ids)), d.id)"
+    }
+  }
+
+  /// The SQL condition for `filter` without the text index: `DeviceFilter.sqlCondition`, except
+  /// that on PostgreSQL a word of one or two printable ASCII characters is looked up in the
+  /// devices' `WordGrams` codes (`pg_trgm` has no trigram in it to look up).
+  ///
+  /// `known` gives the row ids a word matches when the dashboard's index knows a few of them
+  /// (`TextSearch.lookupLimit` at most); the condition then names them. The server's statistics
+  /// cannot tell a rare pair from an absent one (either counts as 0.5% of the devices), so with
+  /// a page's LIMIT its planner walks the sort's index testing every device (1.1 s at 1M).
+  func deviceCondition(
+    _ filter: DeviceFilter, now: Date, walkSortIndex: Bool = false,
+    known: ((String) -> [Int64]?)? = nil
+  ) -> SQLCondition {
+    guard database.dialect == .postgres else {
+      return filter.sqlCondition(now: now, walkSortIndex: walkSortIndex)
+    }
+    return filter.sqlCondition(now: now, walkSortIndex: walkSortIndex) { word, bind in
+      guard let code = WordGrams.code(matching: word) else { return nil }
+      if let ids = known?(word) {
+        let list = "{" + ids.map(String.init).joined(separator: ",") + "}"
+        return "d.id = ANY(CAST(\(bind(.text(list))) AS bigint[]))"
+      }
+      return "d.grams @> CAST(\(bind(.text(WordGrams.arrayText([code])))) AS smallint[])"
     }
   }
 

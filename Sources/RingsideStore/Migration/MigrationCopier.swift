@@ -117,11 +117,12 @@ final class MigrationCopier {
     let condition = Self.condition(table)
     let total = try source.count(table, where: condition)
     expected[table] = total
-    let sink = try makeSink(table, columns: columns.map(\.name))
+    let grams = Self.gramTexts(table, columns: columns.map(\.name), target: targetNames)
+    let sink = try makeSink(table, columns: columns.map(\.name) + (grams == nil ? [] : ["grams"]))
     var written = 0
     do {
       try source.read(table, columns: columns, where: condition) { row in
-        try sink.append(row)
+        try sink.append(grams.map { WordGrams.appending(to: row, texts: $0) } ?? row)
         written += 1
         if written % StoreMigration.progressEvery == 0 { progress(table, written, total) }
       }
@@ -135,6 +136,19 @@ final class MigrationCopier {
     }
     progress(table, written, total)
     return written
+  }
+
+  /// For devices going into a PostgreSQL store from one without codes (SQLite): where the
+  /// texts `WordGrams` reads are among the copied columns, so each row gets its codes here
+  /// (the server's trigger would take 90 µs a row). Nil for every other copy.
+  private static func gramTexts(_ table: String, columns: [String], target: Set<String>)
+    -> [Int]?
+  {
+    guard table == "devices", target.contains("grams"), !columns.contains("grams") else {
+      return nil
+    }
+    let texts = WordGrams.textColumns.compactMap { columns.firstIndex(of: $0) }
+    return texts.count == 4 ? texts : nil
   }
 
   private func makeSink(_ table: String, columns: [String]) throws(StoreError) -> MigrationSink {

@@ -14,8 +14,11 @@ enum MigrationTables {
   static var all: [String] { copied + recounted }
 
   /// Columns only PostgreSQL's schema has, filled in by its server (who wrote an audit row and
-  /// from where); a SQLite target has no place for them, so they are left behind.
-  static let postgresOnly: Set<String> = ["audit_log.database_user", "audit_log.client_host"]
+  /// from where) or derived from others (a device's `WordGrams` codes); a SQLite target has no
+  /// place for them, so they are left behind.
+  static let postgresOnly: Set<String> = [
+    "audit_log.database_user", "audit_log.client_host", "devices.grams",
+  ]
 
   /// One column: its name and how its values read back from text.
   struct Column: Equatable {

@@ -1,0 +1,162 @@
+import Foundation
+import RingsideDomain
+import XCTest
+
+@testable import RingsideStore
+
+/// A PostgreSQL store's letter and pair codes (`WordGrams`, schema 12): the server computes
+/// what this side computes, every way of writing a device keeps them, an older store gets them
+/// when `init` upgrades it, and a word of one or two characters selects exactly the devices
+/// whose text holds it (skipped without a server).
+final class PostgresWordGramsTests: XCTestCase {
+  private let now = TemporaryStore.now
+
+  /// Names that part pairs in every way: accents, emoji, a control character, case, LIKE's
+  /// own characters, one-character texts and empty ones.
+  private let awkwardTexts: [String?] = [
+    "Zoë's iPad", "QZ", "q", "", nil, "a\u{1}b", "MAC-Ä-01", "50% _off_", "x😀y", "İstanbul",
+    "  spaced  ", "~!@#$%^&*()", "RS-IPH-000123",
+  ]
+
+  func testTheServerComputesTheCodesThisSideComputes() throws {
+    let pg = try TestPostgres()
+    _ = try InventoryStore(path: pg.url, create: true)
+    let raw = try PostgresConnection(url: pg.url)
+    for i in awkwardTexts.indices {
+      let texts = [awkwardTexts[i], awkwardTexts[(i + 1) % awkwardTexts.count], nil, "iPhone 17"]
+      let server = try raw.prepare(
+        "SELECT CAST(ringside_word_grams(ARRAY[?1, ?2, ?3, ?4]) AS text)"
+      ).query(texts.map { $0.map(SQLiteValue.text) ?? .null }) { $0.string(at: 0) ?? "" }
+      XCTAssertEqual(server, [WordGrams.arrayText(of: texts)], "\(texts)")
+    }
+  }
+
+  func testEveryWayOfWritingADeviceKeepsItsCodes() throws {
+    let pg = try TestPostgres()
+    let store = try InventoryStore(path: pg.url, create: true)
+    try store.writeDemo(DemoFleet(count: 60, now: now))
+    // An import session (its rows go through COPY with codes computed here), a rename of a
+    // stored device in it, a single write, and plain SQL that leaves the codes behind.
+    try store.importing(bulk: false) {
+      let session = try ImportSession(store: store)
+      for (i, name) in awkwardTexts.enumerated() {
+        try session.insert(device(key: "IMP\(i)", name: name ?? "nameless", user: awkwardTexts[i]))
+      }
+      let stored = try XCTUnwrap(try session.device(key: "IMP1"))
+      try session.update(
+        id: stored.id, from: stored.device,
+        to: device(key: "IMP1", name: "Renamed QQ", user: "jo@example.com"), historyIsEmpty: true)
+      try session.flushLinks()
+    }
+    try store.write {
+      let writer = try DeviceWriter(store: store)
+      let id = try writer.insert(device(key: "ONE", name: "Single Xz", user: nil))
+      try writer.update(id: id, with: device(key: "ONE", name: "Single Wv", user: "v@w"))
+    }
+    let raw = try PostgresConnection(url: pg.url)
+    try raw.execute("UPDATE devices SET name = name || ' Jk' WHERE id % 5 = 0")
+    try raw.execute("UPDATE devices SET user_name = NULL WHERE id % 7 = 0")
+    XCTAssertEqual(
+      try raw.scalar(
+        """
+        SELECT COUNT(*) FROM devices
+        WHERE grams IS DISTINCT FROM ringside_word_grams(ARRAY[name, serial, user_name, model])
+        """)?.int, 0)
+    XCTAssertEqual(
+      try raw.scalar("SELECT COUNT(*) FROM devices WHERE name = 'Renamed QQ'")?.int, 1)
+  }
+
+  func testAStoreFromBeforeGetsItsCodesWhenInitUpgradesIt() throws {
+    let pg = try TestPostgres()
+    let store = try InventoryStore(path: pg.url, create: true)
+    try store.writeDemo(DemoFleet(count: 80, now: now))
+    let raw = try PostgresConnection(url: pg.url)
+    // Schema 11 as it was: no codes, no triggers, no function.
+    try raw.execute(
+      """
+      DROP TRIGGER devices_grams_insert ON devices;
+      DROP TRIGGER devices_grams_update ON devices;
+      ALTER TABLE devices DROP COLUMN grams;
+      DROP FUNCTION ringside_fill_word_grams();
+      DROP FUNCTION ringside_word_grams(text[]);
+      UPDATE meta SET value = '11' WHERE key = 'schema_version';
+      """)
+    XCTAssertThrowsError(try InventoryStore(path: pg.url)) { error in
+      XCTAssertEqual((error as? StoreError)?.kind, .readOnly)
+    }
+    let upgraded = try InventoryStore(path: pg.url, create: true)
+    XCTAssertEqual(
+      try raw.scalar("SELECT value FROM meta WHERE key = 'schema_version'")?.string,
+      String(PostgresSchema.currentVersion))
+    XCTAssertEqual(
+      try raw.scalar(
+        """
+        SELECT COUNT(*) FROM devices
+        WHERE grams IS DISTINCT FROM ringside_word_grams(ARRAY[name, serial, user_name, model])
+        """)?.int, 0)
+    XCTAssertEqual(
+      try upgraded.countDevices(filter: try DeviceFilter.parse("ip"), now: now),
+      try everyDevice(upgraded).filter { matches("ip", $0) }.count)
+  }
+
+  func testAShortWordSelectsTheDevicesWhoseTextHoldsItWithAndWithoutTheIndex() throws {
+    let pg = try TestPostgres()
+    let store = try InventoryStore(path: pg.url, create: true)
+    try store.writeDemo(DemoFleet(count: 400, now: now))
+    try store.write {
+      let writer = try DeviceWriter(store: store)
+      for (i, text) in awkwardTexts.enumerated() {
+        try writer.insert(device(key: "AWK\(i)", name: text ?? "none", user: text))
+      }
+    }
+    let all = try everyDevice(store)
+    let indexed = try InventoryStore(path: pg.url)
+    let builder = try DeviceTextIndexBuilder(store: indexed)
+    while try !builder.step() {}
+    try indexed.attach(try XCTUnwrap(builder.index()), builtAt: builder.stamp)
+    // One and two characters of every kind: common, rare, absent, upper case, punctuation,
+    // LIKE's own characters, a space; negated and beside a field term.
+    let words = [
+      "i", "I", "q", "Q", "z", "1", "-", "_", "%", "'", "ip", "IP", "qz", "Qz", "os", "xz",
+      "50", "0%", "_o", "~!", "jo", "zz", "é",
+    ]
+    for word in words {
+      let expected = all.filter { matches(word, $0) }
+      for text in [word, "-\(word)", "ring:test \(word)"] {
+        let filter = try DeviceFilter.parse(text)
+        let truth = all.filter { BruteForceFilter.holds(filter, $0, now: now) }
+        for (label, s) in [("sql", store), ("index", indexed)] {
+          XCTAssertEqual(
+            try s.countDevices(filter: filter, now: now), truth.count, "\(label) \(text)")
+          XCTAssertEqual(
+            Set(
+              try s.devices(filter: filter, sort: DeviceSort(.name), limit: 1000, now: now)
+                .map(\.id)), Set(truth.map(\.id)), "\(label) \(text)")
+        }
+      }
+      if let code = WordGrams.code(matching: word), expected.count <= 1000 {
+        let search = try XCTUnwrap(indexed.textSearch)
+        XCTAssertEqual(
+          try indexed.serverWordMatches(word, search: search)?.ids.sorted(),
+          expected.map(\.id).sorted(), "\(word) (code \(code))")
+      }
+    }
+    XCTAssertNil(WordGrams.code(matching: "é"), "left to ILIKE")
+  }
+
+  private func device(key: String, name: String, user: String?) -> Device {
+    Device(
+      key: key, serial: key, name: name, platform: .iOS, model: "iPhone 17",
+      version: (try? AppleOSVersion.parse("26.1"))!, ring: "test", userName: user,
+      source: .intune)
+  }
+
+  private func everyDevice(_ store: InventoryStore) throws -> [DeviceRecord] {
+    try store.devices(limit: 100_000, now: now)
+  }
+
+  /// The README's word: name, serial, user or model holds it, ASCII letters without case.
+  private func matches(_ word: String, _ record: DeviceRecord) -> Bool {
+    BruteForceFilter.holds(.text(word), record, now: now)
+  }
+}
