@@ -496,7 +496,7 @@ public final class ImportSession {
   private func readyBulkWrites() throws(StoreError) {
     try store.suspendFleetCounts()
     // The history keeps its index: an import reads a device's history when its version moves.
-    deferred = try store.dropIndexesForBulkWrite(of: ["devices", "device_sources"])
+    deferred = try store.dropIndexesForBulkWrite(of: ["devices", "device_sources", "device_grams"])
     store.sqlite?.truncateWALAfterCommit = true
   }
 

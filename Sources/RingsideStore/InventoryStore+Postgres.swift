@@ -84,7 +84,8 @@ extension InventoryStore {
   /// tables the user does not own. Nothing to do on SQLite.
   public func refreshStatistics() throws(StoreError) {
     guard sqlite == nil, !isReadOnly else { return }
-    try database.execute("ANALYZE devices, device_sources, device_history, pending_updates")
+    try database.execute(
+      "ANALYZE devices, device_grams, device_sources, device_history, pending_updates")
   }
 }
 

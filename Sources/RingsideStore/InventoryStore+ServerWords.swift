@@ -28,13 +28,9 @@ extension InventoryStore {
     } else if let code = WordGrams.code(matching: word) {
       // A pair most devices hold (`1`, `o`) is left to SQL at once: its lookup would read
       // 20,000 devices before giving up (15 ms), and the sort's index meets a page of it soon.
-      if let share = try gramShares(search)[code],
-        share * Double(search.index.count) > Double(Self.serverWordLimit)
-      {
-        return nil
-      }
+      if try isCommon(code) { return nil }
       lookup = (
-        "SELECT id FROM devices d WHERE d.grams @> CAST(?1 AS smallint[]) LIMIT ?2",
+        "SELECT device_id FROM device_grams WHERE grams @> CAST(?1 AS smallint[]) LIMIT ?2",
         .text(WordGrams.arrayText([code])), true
       )
     } else {
@@ -69,15 +65,28 @@ extension InventoryStore {
       ordinals: OrdinalSets.union(byText, byModelOrdinals), complete: true, idsByOrdinal: ids)
   }
 
+  /// True when the server's statistics (`pg_stats`, which an import refreshes) say at least
+  /// `commonGramShare` of the devices hold `code`: a walk along the sort's index meets a page
+  /// of them within a few thousand devices, while a lookup would gather them all first (at 1M,
+  /// 20,000 and more). Without statistics, false.
+  func isCommon(_ code: Int16) throws(StoreError) -> Bool {
+    guard let share = try gramShares()[code] else { return false }
+    return share >= Self.commonGramShare
+  }
+
+  /// The share of devices from which a code counts as common: 2%, `serverWordLimit` at 1M.
+  static let commonGramShare = 0.02
+
   /// The share of devices holding each of the most common `WordGrams` codes, from the server's
-  /// statistics (`pg_stats`, which the import refreshes), read once per index. Empty without
-  /// statistics: then every short word is looked up.
-  func gramShares(_ search: TextSearch) throws(StoreError) -> [Int16: Double] {
-    if let known = search.gramShares { return known }
+  /// statistics; read once per text index (kept with it), else each time (a CLI query). Empty
+  /// without statistics.
+  func gramShares() throws(StoreError) -> [Int16: Double] {
+    let search = try currentTextSearch()
+    if let known = search?.gramShares { return known }
     let rows = try database.prepare(
       """
       SELECT CAST(most_common_elems AS text), CAST(most_common_elem_freqs AS text) FROM pg_stats
-      WHERE schemaname = current_schema() AND tablename = 'devices' AND attname = 'grams'
+      WHERE schemaname = current_schema() AND tablename = 'device_grams' AND attname = 'grams'
       """
     ).query { ($0.string(at: 0) ?? "", $0.string(at: 1) ?? "") }
     var shares: [Int16: Double] = [:]
@@ -90,7 +99,7 @@ extension InventoryStore {
         if let code = Int16(code), let share = Double(share) { shares[code] = share }
       }
     }
-    search.gramShares = shares
+    search?.gramShares = shares
     return shares
   }
 

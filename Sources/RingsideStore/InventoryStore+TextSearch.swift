@@ -183,7 +183,8 @@ extension InventoryStore {
 
   /// The SQL condition for `filter` without the text index: `DeviceFilter.sqlCondition`, except
   /// that on PostgreSQL a word of one or two printable ASCII characters is looked up in the
-  /// devices' `WordGrams` codes (`pg_trgm` has no trigram in it to look up).
+  /// devices' `WordGrams` codes (`pg_trgm` has no trigram in it to look up), unless most
+  /// devices hold it.
   ///
   /// `known` gives the row ids a word matches when the dashboard's index knows a few of them
   /// (`TextSearch.lookupLimit` at most); the condition then names them. The server's statistics
@@ -202,7 +203,13 @@ extension InventoryStore {
         let list = "{" + ids.map(String.init).joined(separator: ",") + "}"
         return "d.id = ANY(CAST(\(bind(.text(list))) AS bigint[]))"
       }
-      return "d.grams @> CAST(\(bind(.text(WordGrams.arrayText([code])))) AS smallint[])"
+      // A common one stays with `ILIKE`: the sort's index meets a page of it soon, where the
+      // lookup would gather all its devices first.
+      if (try? self.isCommon(code)) == true { return nil }
+      return """
+        d.id IN (SELECT g.device_id FROM device_grams g
+          WHERE g.grams @> CAST(\(bind(.text(WordGrams.arrayText([code])))) AS smallint[]))
+        """
     }
   }
 

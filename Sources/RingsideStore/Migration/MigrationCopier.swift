@@ -47,6 +47,9 @@ final class MigrationCopier {
     try suspendCounting()
     var copied: [(String, Int)] = []
     for table in MigrationTables.copied {
+      if table == "devices", target.database.dialect == .postgres {
+        copied.append(("device_grams", try copyWordGrams()))
+      }
       copied.append((table, try copy(table)))
     }
     try resumeCounting()
@@ -60,7 +63,8 @@ final class MigrationCopier {
   /// Compares every table's rows on the target with the source's; throws naming the first
   /// that differs.
   func verifyCounts() throws(StoreError) {
-    for table in MigrationTables.all {
+    let derived = target.database.dialect == .postgres ? MigrationTables.derived : []
+    for table in MigrationTables.all + derived {
       let wanted: Int
       if let known = expected[table] {
         wanted = known
@@ -74,6 +78,28 @@ final class MigrationCopier {
           "\(table): the source holds \(wanted) rows, the target \(found) after the copy")
       }
     }
+  }
+
+  /// Writes the `WordGrams` codes of every source device into a PostgreSQL target's
+  /// `device_grams`, before the devices: the trigger then finds each device's codes there.
+  private func copyWordGrams() throws -> Int {
+    let columns = (["id"] + WordGrams.textColumns).map {
+      MigrationTables.Column(name: $0, kind: $0 == "id" ? .integer : .text)
+    }
+    let sink = try makeSink("device_grams", columns: ["device_id", "grams"])
+    var written = 0
+    do {
+      try source.read("devices", columns: columns, where: nil) { row in
+        try sink.append(WordGrams.appending(to: [row[0]], texts: [1, 2, 3, 4], of: row))
+        written += 1
+      }
+      _ = try sink.finish()
+    } catch {
+      sink.abort()
+      throw error
+    }
+    expected["device_grams"] = written
+    return written
   }
 
   private func targetCount(_ table: String) throws(StoreError) -> Int {
@@ -117,12 +143,11 @@ final class MigrationCopier {
     let condition = Self.condition(table)
     let total = try source.count(table, where: condition)
     expected[table] = total
-    let grams = Self.gramTexts(table, columns: columns.map(\.name), target: targetNames)
-    let sink = try makeSink(table, columns: columns.map(\.name) + (grams == nil ? [] : ["grams"]))
+    let sink = try makeSink(table, columns: columns.map(\.name))
     var written = 0
     do {
       try source.read(table, columns: columns, where: condition) { row in
-        try sink.append(grams.map { WordGrams.appending(to: row, texts: $0) } ?? row)
+        try sink.append(row)
         written += 1
         if written % StoreMigration.progressEvery == 0 { progress(table, written, total) }
       }
@@ -136,19 +161,6 @@ final class MigrationCopier {
     }
     progress(table, written, total)
     return written
-  }
-
-  /// For devices going into a PostgreSQL store from one without codes (SQLite): where the
-  /// texts `WordGrams` reads are among the copied columns, so each row gets its codes here
-  /// (the server's trigger would take 90 µs a row). Nil for every other copy.
-  private static func gramTexts(_ table: String, columns: [String], target: Set<String>)
-    -> [Int]?
-  {
-    guard table == "devices", target.contains("grams"), !columns.contains("grams") else {
-      return nil
-    }
-    let texts = WordGrams.textColumns.compactMap { columns.firstIndex(of: $0) }
-    return texts.count == 4 ? texts : nil
   }
 
   private func makeSink(_ table: String, columns: [String]) throws(StoreError) -> MigrationSink {

@@ -13,12 +13,14 @@ enum MigrationTables {
 
   static var all: [String] { copied + recounted }
 
+  /// Kept by PostgreSQL's triggers from `devices` and not copied: a device's `WordGrams`
+  /// codes, which a PostgreSQL target gets from the source's devices before they go in (the
+  /// triggers would compute them one by one), and a SQLite target has no place for.
+  static let derived = ["device_grams"]
+
   /// Columns only PostgreSQL's schema has, filled in by its server (who wrote an audit row and
-  /// from where) or derived from others (a device's `WordGrams` codes); a SQLite target has no
-  /// place for them, so they are left behind.
-  static let postgresOnly: Set<String> = [
-    "audit_log.database_user", "audit_log.client_host", "devices.grams",
-  ]
+  /// from where); a SQLite target has no place for them, so they are left behind.
+  static let postgresOnly: Set<String> = ["audit_log.database_user", "audit_log.client_host"]
 
   /// One column: its name and how its values read back from text.
   struct Column: Equatable {

@@ -29,14 +29,15 @@ final class PostgresImportStage {
   static let updatesTable = "ringside_import_updates"
   static let linkUpdatesTable = "ringside_import_link_updates"
   static let linkColumns = ["device_id", "source", "external_id", "last_seen"]
-  /// A device's columns here: `DeviceWriter.rowColumns`, then its `WordGrams` codes, which
-  /// this side computes (the server's trigger would take 90 µs a row).
-  static let deviceColumns = DeviceWriter.rowColumns + ["grams"]
+  /// A new device's columns here: `DeviceWriter.rowColumns`, then its `WordGrams` codes,
+  /// which this side computes and writes to `device_grams` before the device (the server's
+  /// trigger, which fills in what is missing, would take 90 µs a device).
+  static let newDeviceColumns = DeviceWriter.rowColumns + ["grams"]
 
   private let connection: PostgresConnection
   private let rowsPerFlush = PostgresImportStage.rowsPerFlush
   private var tablesCreated = false
-  private var newDevices = PostgresCopyRows(columns: deviceColumns.count)
+  private var newDevices = PostgresCopyRows(columns: newDeviceColumns.count)
   private var newKeys: Set<String> = []
   private var newIDs: Set<Int64> = []
   private var newLinks = PostgresCopyRows(columns: linkColumns.count)
@@ -142,13 +143,14 @@ final class PostgresImportStage {
   func flush() throws(StoreError) {
     guard !isEmpty else { return }
     try createTables()
-    let deviceColumns = Self.deviceColumns.joined(separator: ", ")
+    let deviceColumns = DeviceWriter.rowColumns.joined(separator: ", ")
     let linkColumns = Self.linkColumns.joined(separator: ", ")
     if !newDevices.isEmpty {
       try connection.copyIn(
-        into: Self.newDevicesTable, columns: Self.deviceColumns, rows: newDevices)
+        into: Self.newDevicesTable, columns: Self.newDeviceColumns, rows: newDevices)
       try connection.execute(
         """
+        INSERT INTO device_grams (device_id, grams) SELECT id, grams FROM \(Self.newDevicesTable);
         INSERT INTO devices (\(deviceColumns)) SELECT \(deviceColumns) FROM \(Self.newDevicesTable);
         TRUNCATE \(Self.newDevicesTable)
         """)
@@ -167,18 +169,18 @@ final class PostgresImportStage {
       newLinkKeys.removeAll(keepingCapacity: true)
     }
     if !updates.isEmpty {
-      var rows = PostgresCopyRows(columns: Self.deviceColumns.count)
+      var rows = PostgresCopyRows(columns: DeviceWriter.rowColumns.count)
       for id in updates.keys.sorted() {
         let update = updates[id]!
         do {
-          try rows.append(Self.withGrams(update.row))
+          try rows.append(update.row)
         } catch {
           throw StoreError(
             error.kind, "device \(Sanitized.text(update.device.key, limit: 60)): \(error.message)")
         }
       }
-      try connection.copyIn(into: Self.updatesTable, columns: Self.deviceColumns, rows: rows)
-      let assignments = Self.deviceColumns.dropFirst().map { "\($0) = s.\($0)" }
+      try connection.copyIn(into: Self.updatesTable, columns: DeviceWriter.rowColumns, rows: rows)
+      let assignments = DeviceWriter.rowColumns.dropFirst().map { "\($0) = s.\($0)" }
         .joined(separator: ", ")
       try connection.execute(
         """
@@ -230,14 +232,16 @@ final class PostgresImportStage {
   }
 
   /// Creates the staging tables for this transaction, shaped as the tables they fill (types
-  /// and NOT NULL only: no keys, indexes or triggers), dropped at its end.
+  /// and NOT NULL only: no keys, indexes or triggers; new devices with their codes besides),
+  /// dropped at its end.
   private func createTables() throws(StoreError) {
     guard !tablesCreated else { return }
     try connection.execute(
       [
         (Self.newDevicesTable, "devices"), (Self.updatesTable, "devices"),
         (Self.newLinksTable, "device_sources"), (Self.linkUpdatesTable, "device_sources"),
-      ].map { "CREATE TEMPORARY TABLE \($0) (LIKE \($1)) ON COMMIT DROP;" }.joined(separator: "\n"))
+      ].map { "CREATE TEMPORARY TABLE \($0) (LIKE \($1)) ON COMMIT DROP;" }.joined(separator: "\n")
+        + "\nALTER TABLE \(Self.newDevicesTable) ADD COLUMN grams smallint[] NOT NULL;")
     tablesCreated = true
   }
 }

@@ -1,5 +1,5 @@
 /// The letters and letter pairs a device's name, serial, user and model hold, as small
-/// numbers: what a PostgreSQL store keeps in `devices.grams` under a GIN index, so a filter
+/// numbers: what a PostgreSQL store keeps in `device_grams` under a GIN index, so a filter
 /// word of one or two characters (`q`, `os`, typed on the way to `os:27`) is looked up instead
 /// of read from every device. The trigram index answers words of three letters or more; below
 /// three, `pg_trgm` has nothing to look up and the server read all 1M devices (1.7-3.2 s).
@@ -91,11 +91,14 @@ enum WordGrams {
     }
   }
 
-  /// `row` followed by the codes of the texts at `texts` (name, serial, user and model, in
-  /// `ringside_word_grams`'s order), as a value for a `grams` column.
-  static func appending(to row: [SQLiteValue], texts: [Int]) -> [SQLiteValue] {
+  /// `row` followed by the codes of the texts at `texts` in `source` (name, serial, user and
+  /// model, in `ringside_word_grams`'s order), as a value for a `grams` column.
+  static func appending(to row: [SQLiteValue], texts: [Int], of source: [SQLiteValue]? = nil)
+    -> [SQLiteValue]
+  {
+    let values = source ?? row
     let strings = texts.map { i -> String? in
-      if case .text(let t) = row[i] { return t }
+      if case .text(let t) = values[i] { return t }
       return nil
     }
     return row + [.text(arrayText(of: strings))]
@@ -120,9 +123,9 @@ enum WordGrams {
     "{" + codes.map(String.init).joined(separator: ",") + "}"
   }
 
-  /// The SQL function that computes `codes(of:)` on the server, for rows written without
-  /// them: a trigger fills in every row inserted without codes and every row whose text an
-  /// update changes while leaving the codes alone (a single device's write, `migrate`).
+  /// The SQL function that computes `codes(of:)` on the server, for devices written without
+  /// them: the triggers of schema 12 call it for every device inserted without codes (a single
+  /// device's write, `migrate`) and every device whose text an update changes.
   static let serverFunction = """
     CREATE FUNCTION ringside_word_grams(texts text[]) RETURNS smallint[]
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$

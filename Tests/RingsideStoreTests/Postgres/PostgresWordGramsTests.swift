@@ -56,14 +56,43 @@ final class PostgresWordGramsTests: XCTestCase {
     let raw = try PostgresConnection(url: pg.url)
     try raw.execute("UPDATE devices SET name = name || ' Jk' WHERE id % 5 = 0")
     try raw.execute("UPDATE devices SET user_name = NULL WHERE id % 7 = 0")
+    try raw.execute("DELETE FROM devices WHERE id % 11 = 0")
     XCTAssertEqual(
       try raw.scalar(
         """
-        SELECT COUNT(*) FROM devices
-        WHERE grams IS DISTINCT FROM ringside_word_grams(ARRAY[name, serial, user_name, model])
+        SELECT COUNT(*) FROM devices d FULL JOIN device_grams g ON g.device_id = d.id
+        WHERE g.grams IS DISTINCT FROM
+          ringside_word_grams(ARRAY[d.name, d.serial, d.user_name, d.model])
         """)?.int, 0)
     XCTAssertEqual(
       try raw.scalar("SELECT COUNT(*) FROM devices WHERE name = 'Renamed QQ'")?.int, 1)
+  }
+
+  func testAMigrationIntoPostgreSQLGivesEveryDeviceItsCodes() throws {
+    let pg = try TestPostgres()
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "ringside-grams-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("source.db").path
+    let source = try InventoryStore(path: path, create: true)
+    try source.writeDemo(DemoFleet(count: 120, now: now))
+    try source.write {
+      let writer = try DeviceWriter(store: source)
+      for (i, text) in awkwardTexts.enumerated() {
+        try writer.insert(device(key: "MIG\(i)", name: text ?? "none", user: text))
+      }
+    }
+    let summary = try StoreMigration(from: path, to: pg.url).run()
+    XCTAssertEqual(
+      summary.tables.first { $0.name == "device_grams" }?.rows, 120 + awkwardTexts.count)
+    let raw = try PostgresConnection(url: pg.url)
+    XCTAssertEqual(
+      try raw.scalar(
+        """
+        SELECT COUNT(*) FROM devices d FULL JOIN device_grams g ON g.device_id = d.id
+        WHERE g.grams IS DISTINCT FROM
+          ringside_word_grams(ARRAY[d.name, d.serial, d.user_name, d.model])
+        """)?.int, 0)
   }
 
   func testAStoreFromBeforeGetsItsCodesWhenInitUpgradesIt() throws {
@@ -71,13 +100,17 @@ final class PostgresWordGramsTests: XCTestCase {
     let store = try InventoryStore(path: pg.url, create: true)
     try store.writeDemo(DemoFleet(count: 80, now: now))
     let raw = try PostgresConnection(url: pg.url)
-    // Schema 11 as it was: no codes, no triggers, no function.
+    // Schema 11 as it was: no codes, no triggers, no functions.
     try raw.execute(
       """
-      DROP TRIGGER devices_grams_insert ON devices;
-      DROP TRIGGER devices_grams_update ON devices;
-      ALTER TABLE devices DROP COLUMN grams;
-      DROP FUNCTION ringside_fill_word_grams();
+      DROP TABLE device_grams;
+      DROP TRIGGER device_grams_insert ON devices;
+      DROP TRIGGER device_grams_update ON devices;
+      DROP TRIGGER device_grams_delete ON devices;
+      DROP TRIGGER device_grams_truncate ON devices;
+      DROP FUNCTION ringside_grams_inserted();
+      DROP FUNCTION ringside_grams_updated();
+      DROP FUNCTION ringside_grams_deleted();
       DROP FUNCTION ringside_word_grams(text[]);
       UPDATE meta SET value = '11' WHERE key = 'schema_version';
       """)
@@ -91,8 +124,9 @@ final class PostgresWordGramsTests: XCTestCase {
     XCTAssertEqual(
       try raw.scalar(
         """
-        SELECT COUNT(*) FROM devices
-        WHERE grams IS DISTINCT FROM ringside_word_grams(ARRAY[name, serial, user_name, model])
+        SELECT COUNT(*) FROM devices d FULL JOIN device_grams g ON g.device_id = d.id
+        WHERE g.grams IS DISTINCT FROM
+          ringside_word_grams(ARRAY[d.name, d.serial, d.user_name, d.model])
         """)?.int, 0)
     XCTAssertEqual(
       try upgraded.countDevices(filter: try DeviceFilter.parse("ip"), now: now),
