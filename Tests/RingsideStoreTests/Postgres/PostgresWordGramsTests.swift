@@ -171,6 +171,25 @@ final class PostgresWordGramsTests: XCTestCase {
       """)?.int
   }
 
+  func testACodeTheStatisticsCallCommonIsLeftToILIKEWithTheSameAnswer() throws {
+    let pg = try TestPostgres()
+    let store = try InventoryStore(path: pg.url, create: true)
+    try store.writeDemo(DemoFleet(count: 300, now: now))
+    try store.refreshStatistics()
+    // Every demo user is at example.com; no demo text holds "qz".
+    XCTAssertTrue(try store.isCommon(try XCTUnwrap(WordGrams.code(matching: "e"))))
+    XCTAssertFalse(try store.isCommon(try XCTUnwrap(WordGrams.code(matching: "qz"))))
+    let all = try everyDevice(store)
+    for text in ["e", "E", "-e", "ring:pilot e", "qz", "-qz"] {
+      let filter = try DeviceFilter.parse(text)
+      let truth = all.filter { BruteForceFilter.holds(filter, $0, now: now) }
+      XCTAssertEqual(try store.countDevices(filter: filter, now: now), truth.count, text)
+      XCTAssertEqual(
+        Set(try store.devices(filter: filter, limit: 1000, now: now).map(\.id)),
+        Set(truth.map(\.id)), text)
+    }
+  }
+
   private func device(key: String, name: String, user: String?) -> Device {
     Device(
       key: key, serial: key, name: name, platform: .iOS, model: "iPhone 17",
