@@ -288,9 +288,11 @@ enum PostgresSchema {
   /// GIN index, so a filter word of one or two characters is looked up rather than read from
   /// every device. A table of their own keeps `devices` narrow: in it the codes doubled the
   /// rows, and every walk along a sort's index read twice the pages. A store from before gets
-  /// its codes computed here, once (about 90 s at 1M devices). Then statement triggers keep
-  /// them: for inserted devices without codes (an import sends its own first) and for devices
-  /// whose text an update changes; deleted devices take theirs along.
+  /// its codes computed here, once (about 90 s at 1M devices). Then triggers keep them: one per
+  /// statement for inserted devices without codes (an import sends its own first) and for
+  /// deleted devices, which take theirs along; one per row for a device whose text an update
+  /// changes (an update that leaves the text alone, such as a ring's removal policy reaching
+  /// its devices, never calls it).
   static let wordGrams =
     WordGrams.serverFunction + """
       CREATE TABLE device_grams (
@@ -311,10 +313,7 @@ enum PostgresSchema {
       CREATE FUNCTION ringside_grams_updated() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         INSERT INTO device_grams (device_id, grams)
-          SELECT n.id, ringside_word_grams(ARRAY[n.name, n.serial, n.user_name, n.model])
-          FROM new_rows n JOIN old_rows o ON o.id = n.id
-          WHERE (n.name, n.serial, n.user_name, n.model)
-            IS DISTINCT FROM (o.name, o.serial, o.user_name, o.model)
+          VALUES (NEW.id, ringside_word_grams(ARRAY[NEW.name, NEW.serial, NEW.user_name, NEW.model]))
         ON CONFLICT (device_id) DO UPDATE SET grams = excluded.grams;
         RETURN NULL;
       END $$;
@@ -330,8 +329,9 @@ enum PostgresSchema {
       CREATE TRIGGER device_grams_insert AFTER INSERT ON devices
         REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
         EXECUTE FUNCTION ringside_grams_inserted();
-      CREATE TRIGGER device_grams_update AFTER UPDATE ON devices
-        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
+      CREATE TRIGGER device_grams_update AFTER UPDATE OF name, serial, user_name, model ON devices
+        FOR EACH ROW WHEN ((NEW.name, NEW.serial, NEW.user_name, NEW.model)
+          IS DISTINCT FROM (OLD.name, OLD.serial, OLD.user_name, OLD.model))
         EXECUTE FUNCTION ringside_grams_updated();
       CREATE TRIGGER device_grams_delete AFTER DELETE ON devices
         REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
