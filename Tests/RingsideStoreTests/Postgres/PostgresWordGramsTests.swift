@@ -106,6 +106,7 @@ final class PostgresWordGramsTests: XCTestCase {
       XCTAssertEqual((error as? StoreError)?.kind, .readOnly)
     }
     let upgraded = try InventoryStore(path: pg.url, create: true)
+    XCTAssertFalse(try upgraded.gramShares().isEmpty, "the upgrade gathers the codes' statistics")
     XCTAssertEqual(
       try raw.scalar("SELECT value FROM meta WHERE key = 'schema_version'")?.string,
       String(PostgresSchema.currentVersion))
