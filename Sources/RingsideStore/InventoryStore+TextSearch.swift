@@ -155,19 +155,20 @@ extension InventoryStore {
   func condition(for filter: DeviceFilter, now: Date, walkSortIndex: Bool = false)
     throws(StoreError) -> SQLCondition
   {
-    // SQLite only: there a large match set is a function of the connection's. PostgreSQL's
-    // server answers words itself (trigram index).
     guard let search = try currentTextSearch() else {
       return deviceCondition(filter, now: now, walkSortIndex: walkSortIndex)
     }
+    // PostgreSQL's server answers words itself (trigram index, `device_grams`); a few matches
+    // of a short word the index gathered are named by row id (`deviceCondition`).
     guard sqlite != nil else {
       return deviceCondition(filter, now: now, walkSortIndex: walkSortIndex) { word in
-        guard WordGrams.code(matching: word) != nil, let matches = search.matches(word),
-          matches.complete, matches.ordinals.count <= search.lookupLimit
+        guard let matches = search.matches(word), matches.complete,
+          matches.ordinals.count <= search.lookupLimit
         else { return nil }
         return matches.ids
       }
     }
+    // SQLite: a large match set is a function of the connection's.
     search.sets.removeAll()
     return filter.sqlCondition(now: now, walkSortIndex: walkSortIndex) { word, bind in
       guard let matches = search.matches(word, limit: search.denseLimit), matches.complete
@@ -186,10 +187,11 @@ extension InventoryStore {
   /// devices' `WordGrams` codes (`pg_trgm` has no trigram in it to look up), unless most
   /// devices hold it.
   ///
-  /// `known` gives the row ids a word matches when the dashboard's index knows a few of them
-  /// (`TextSearch.lookupLimit` at most); the condition then names them. The server's statistics
-  /// cannot tell a rare pair from an absent one (either counts as 0.5% of the devices), so with
-  /// a page's LIMIT its planner walks the sort's index testing every device (1.1 s at 1M).
+  /// `known` (asked only for such a word) gives the row ids it matches when the dashboard's
+  /// index knows a few of them (`TextSearch.lookupLimit` at most); the condition then names
+  /// them. The server's statistics cannot tell a rare pair from an absent one (either counts
+  /// as 0.5% of the devices), so with a page's LIMIT its planner walks the sort's index
+  /// testing every device (1.1 s at 1M).
   func deviceCondition(
     _ filter: DeviceFilter, now: Date, walkSortIndex: Bool = false,
     known: ((String) -> [Int64]?)? = nil

@@ -90,7 +90,7 @@ final class MigrationCopier {
     var written = 0
     do {
       try source.read("devices", columns: columns, where: nil) { row in
-        try sink.append(WordGrams.appending(to: [row[0]], texts: [1, 2, 3, 4], of: row))
+        try sink.append([row[0], WordGrams.value(of: row, texts: [1, 2, 3, 4])])
         written += 1
       }
       _ = try sink.finish()

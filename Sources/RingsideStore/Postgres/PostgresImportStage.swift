@@ -70,14 +70,9 @@ final class PostgresImportStage {
 
   /// Holds back a new device's row (`DeviceWriter.rowValues`, id first).
   func insert(id: Int64, key: String, row: [SQLiteValue]) throws(StoreError) {
-    try newDevices.append(Self.withGrams(row))
+    try newDevices.append(row + [WordGrams.value(of: row, texts: Self.textColumns)])
     newKeys.insert(key)
     newIDs.insert(id)
-  }
-
-  /// `row` (as `DeviceWriter.rowValues` gives it) followed by its device's `WordGrams` codes.
-  private static func withGrams(_ row: [SQLiteValue]) -> [SQLiteValue] {
-    WordGrams.appending(to: row, texts: textColumns)
   }
 
   /// Where the texts `WordGrams` reads are in `DeviceWriter.rowColumns`.

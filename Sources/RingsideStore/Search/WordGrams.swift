@@ -91,17 +91,15 @@ enum WordGrams {
     }
   }
 
-  /// `row` followed by the codes of the texts at `texts` in `source` (name, serial, user and
-  /// model, in `ringside_word_grams`'s order), as a value for a `grams` column.
-  static func appending(to row: [SQLiteValue], texts: [Int], of source: [SQLiteValue]? = nil)
-    -> [SQLiteValue]
-  {
-    let values = source ?? row
-    let strings = texts.map { i -> String? in
-      if case .text(let t) = values[i] { return t }
-      return nil
-    }
-    return row + [.text(arrayText(of: strings))]
+  /// The value of a `grams` column for the device in `row`, whose name, serial, user and
+  /// model are at `texts` (in `ringside_word_grams`'s order).
+  static func value(of row: [SQLiteValue], texts: [Int]) -> SQLiteValue {
+    .text(
+      arrayText(
+        of: texts.map { i -> String? in
+          if case .text(let t) = row[i] { return t }
+          return nil
+        }))
   }
 
   /// The columns whose texts hold the codes, in `ringside_word_grams`'s order.
@@ -125,7 +123,7 @@ enum WordGrams {
 
   /// The SQL function that computes `codes(of:)` on the server, for devices written without
   /// them: the triggers of schema 12 call it for every device inserted without codes (a single
-  /// device's write, `migrate`) and every device whose text an update changes.
+  /// device's write, `demo`) and every device whose text an update changes.
   static let serverFunction = """
     CREATE FUNCTION ringside_word_grams(texts text[]) RETURNS smallint[]
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
