@@ -125,15 +125,21 @@ extension InventoryStore {
       condition.bindings + [.integer(Int64(limit)), .integer(Int64(offset))], Self.record)
   }
 
-  /// The devices with these row ids, in `sort` order.
+  /// The devices with these row ids, in `sort` order. PostgreSQL takes them as an array
+  /// (`'{1,2}'`): a JSON array's elements were each read back as text and cast, 1-2 ms more
+  /// for a dashboard page of 115 devices.
   private func devices(ids: [Int64], sort: DeviceSort) throws(StoreError) -> [DeviceRecord] {
     if ids.isEmpty { return [] }
+    let (selected, list) =
+      database.dialect == .postgres
+      ? ("d.id = ANY(CAST(?1 AS bigint[]))", Self.arrayText(ids))
+      : ("d.id IN (SELECT CAST(value AS INTEGER) FROM json_each(?1))", Self.jsonArray(ids))
     let stmt = try database.prepare(
       """
       SELECT \(Self.deviceColumns) FROM devices d JOIN rings r ON r.id = d.ring_id
-      WHERE d.id IN (SELECT CAST(value AS INTEGER) FROM json_each(?1)) ORDER BY \(sort.sqlOrder)
+      WHERE \(selected) ORDER BY \(sort.sqlOrder)
       """)
-    return try stmt.query([.text(Self.jsonArray(ids))], Self.record)
+    return try stmt.query([.text(list)], Self.record)
   }
 
   /// Streams every filtered device to `body` without holding them all in memory.

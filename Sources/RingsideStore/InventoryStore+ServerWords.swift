@@ -18,10 +18,11 @@ extension InventoryStore {
     guard !search.index.holdsText, let table = search.index.facets else { return nil }
     let lookup: (sql: String, word: SQLiteValue, coversModel: Bool)
     if Self.hasTrigram(word) {
+      let like = Self.likeOperator(for: word)
       lookup = (
         """
-        SELECT id FROM devices d WHERE d.name LIKE ?1 ESCAPE '\\' OR d.serial LIKE ?1 ESCAPE '\\'
-          OR d.user_name LIKE ?1 ESCAPE '\\' LIMIT ?2
+        SELECT id FROM devices d WHERE d.name \(like) ?1 OR d.serial \(like) ?1
+          OR d.user_name \(like) ?1 LIMIT ?2
         """,
         .text(DeviceFilter.likePattern(containing: word)), false
       )
@@ -104,6 +105,17 @@ extension InventoryStore {
     }
     search?.gramShares = shares
     return shares
+  }
+
+  /// PostgreSQL's operator for "contains `word`" as the README's rule compares text: `LIKE`,
+  /// which the dialect turns into `ILIKE`, and for a word without letters (`123`, `10.2`)
+  /// PostgreSQL's own case-sensitive `~~`, which selects the same devices: only letters have
+  /// another case. `ILIKE` folds every candidate's texts before comparing them; for `123` at
+  /// 1M devices that was 9-15 ms of the server's 14-19 ms. On PostgreSQL both take `\` as
+  /// their escape by default, the one `DeviceFilter.likePattern` writes.
+  static func likeOperator(for word: String) -> String {
+    let caseless = word.unicodeScalars.allSatisfy { $0.isASCII && !$0.properties.isAlphabetic }
+    return caseless ? "~~" : "LIKE"
   }
 
   /// True when `word` holds three ASCII letters or digits in a row, which `pg_trgm` can look up.

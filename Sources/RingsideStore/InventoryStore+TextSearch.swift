@@ -185,7 +185,8 @@ extension InventoryStore {
   /// The SQL condition for `filter` without the text index: `DeviceFilter.sqlCondition`, except
   /// that on PostgreSQL a word of one or two printable ASCII characters is looked up in the
   /// devices' `WordGrams` codes (`pg_trgm` has no trigram in it to look up), unless most
-  /// devices hold it.
+  /// devices hold it, and a longer word without letters is compared case-sensitively
+  /// (`likeOperator(for:)`).
   ///
   /// `known` (asked only for such a word) gives the row ids it matches when the dashboard's
   /// index knows a few of them (`TextSearch.lookupLimit` at most); the condition then names
@@ -200,10 +201,15 @@ extension InventoryStore {
       return filter.sqlCondition(now: now, walkSortIndex: walkSortIndex)
     }
     return filter.sqlCondition(now: now, walkSortIndex: walkSortIndex) { word, bind in
-      guard let code = WordGrams.code(matching: word) else { return nil }
+      guard let code = WordGrams.code(matching: word) else {
+        let like = Self.likeOperator(for: word)
+        guard like != "LIKE" else { return nil }
+        let p = bind(.text(DeviceFilter.likePattern(containing: word)))
+        return "(d.name \(like) \(p) OR d.serial \(like) \(p) OR d.user_name \(like) \(p) "
+          + "OR d.model \(like) \(p))"
+      }
       if let ids = known?(word) {
-        let list = "{" + ids.map(String.init).joined(separator: ",") + "}"
-        return "d.id = ANY(CAST(\(bind(.text(list))) AS bigint[]))"
+        return "d.id = ANY(CAST(\(bind(.text(Self.arrayText(ids)))) AS bigint[]))"
       }
       // A common one stays with `ILIKE`: the sort's index meets a page of it soon, where the
       // lookup would gather all its devices first.
@@ -336,6 +342,11 @@ extension InventoryStore {
   /// Row ids as a JSON array, for `json_each`: one bound text instead of a parameter per id.
   static func jsonArray(_ ids: [Int64]) -> String {
     "[" + ids.map(String.init).joined(separator: ",") + "]"
+  }
+
+  /// Row ids as a PostgreSQL array literal (`{1,2}`), for `CAST(? AS bigint[])`.
+  static func arrayText(_ ids: [Int64]) -> String {
+    "{" + ids.map(String.init).joined(separator: ",") + "}"
   }
 
   /// Texts as a JSON array of strings, for `json_each`.

@@ -48,7 +48,12 @@ final class MigrationCopier {
     var copied: [(String, Int)] = []
     for table in MigrationTables.copied {
       if table == "devices", target.database.dialect == .postgres {
+        // Every device's codes go first; the insert trigger need not look for missing ones.
         copied.append(("device_grams", try copyWordGrams()))
+        try target.database.execute("SET LOCAL \(PostgresSchema.gramsWrittenSetting) = 'on'")
+        copied.append((table, try copy(table)))
+        try target.database.execute("SET LOCAL \(PostgresSchema.gramsWrittenSetting) = 'off'")
+        continue
       }
       copied.append((table, try copy(table)))
     }

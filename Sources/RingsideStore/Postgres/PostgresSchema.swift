@@ -9,6 +9,7 @@ enum PostgresSchema {
     (10, sortIndexes),
     (11, writerTurns),
     (12, wordGrams),
+    (13, gramsSentByWriter),
   ]
 
   static var currentVersion: Int { migrations.last?.version ?? 0 }
@@ -342,6 +343,28 @@ enum PostgresSchema {
       ANALYZE device_grams;
 
       """
+
+  /// A writer that sends every new device's codes itself, in the same transaction and before
+  /// the device (an import's stage, `migrate`), sets this around those inserts: the insert
+  /// trigger then skips its search for devices without codes, an anti-join against every
+  /// stored code that cost 0.4 s per 50,000 devices (8 s of a 1M-device import). Any writer may
+  /// set it, as any writer may write `device_grams` itself.
+  static let gramsWrittenSetting = "ringside.grams_written"
+
+  /// Schema 13: the insert trigger of `device_grams` stands aside while
+  /// `gramsWrittenSetting` is on.
+  static let gramsSentByWriter = """
+    CREATE OR REPLACE FUNCTION ringside_grams_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF current_setting('\(gramsWrittenSetting)', true) = 'on' THEN RETURN NULL; END IF;
+      INSERT INTO device_grams (device_id, grams)
+        SELECT n.id, ringside_word_grams(ARRAY[n.name, n.serial, n.user_name, n.model])
+        FROM new_rows n
+        WHERE NOT EXISTS (SELECT 1 FROM device_grams g WHERE g.device_id = n.id);
+      RETURN NULL;
+    END $$;
+
+    """
 
   /// The channel the store's change notices go out on.
   static let changeChannel = "ringside_changes"

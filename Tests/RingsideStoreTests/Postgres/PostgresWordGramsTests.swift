@@ -4,10 +4,10 @@ import XCTest
 
 @testable import RingsideStore
 
-/// A PostgreSQL store's letter and pair codes (`WordGrams`, schema 12): the server computes
+/// A PostgreSQL store's letter and pair codes (`WordGrams`, schemas 12 and 13): the server computes
 /// what this side computes, every way of writing a device keeps them, an older store gets them
-/// when `init` upgrades it, and a word of one or two characters selects exactly the devices
-/// whose text holds it (skipped without a server).
+/// when `init` upgrades it, and a word of one or two characters, or one without letters,
+/// selects exactly the devices whose text holds it (skipped without a server).
 final class PostgresWordGramsTests: XCTestCase {
   private let now = TemporaryStore.now
 
@@ -60,6 +60,22 @@ final class PostgresWordGramsTests: XCTestCase {
     XCTAssertEqual(try devicesWhoseCodesDifferFromTheirText(raw), 0)
     XCTAssertEqual(
       try raw.scalar("SELECT COUNT(*) FROM devices WHERE name = 'Renamed QQ'")?.int, 1)
+  }
+
+  func testAnInsertAfterAnImportsFlushInTheSameTransactionStillGetsItsCodes() throws {
+    let pg = try TestPostgres()
+    let store = try InventoryStore(path: pg.url, create: true)
+    // The stage sends its devices' codes itself and has the insert trigger stand aside
+    // for them; the trigger must be back for the single write after it.
+    try store.importing(bulk: false) {
+      let session = try ImportSession(store: store)
+      try session.insert(device(key: "STAGED", name: "Staged Qz", user: nil))
+      try session.flushLinks()
+      _ = try DeviceWriter(store: store).insert(device(key: "AFTER", name: "After Wv", user: nil))
+    }
+    let raw = try PostgresConnection(url: pg.url)
+    XCTAssertEqual(try raw.scalar("SELECT COUNT(*) FROM device_grams")?.int, 2)
+    XCTAssertEqual(try devicesWhoseCodesDifferFromTheirText(raw), 0)
   }
 
   func testAMigrationIntoPostgreSQLGivesEveryDeviceItsCodes() throws {
@@ -159,6 +175,54 @@ final class PostgresWordGramsTests: XCTestCase {
       }
     }
     XCTAssertNil(WordGrams.code(matching: "é"), "left to ILIKE")
+  }
+
+  func testAWordWithoutLettersSelectsWhatTheRuleSelectsWithAndWithoutTheIndex() throws {
+    // Such a word is compared case-sensitively (`~~`) rather than with ILIKE; a word with
+    // letters keeps ILIKE, which the lower-case names here tell apart.
+    let pg = try TestPostgres()
+    let store = try InventoryStore(path: pg.url, create: true)
+    try store.writeDemo(DemoFleet(count: 300, now: now))
+    let texts = [
+      "lab iph 123", "Lab IPH-0123", "v1.2.3", "a_1%2", "back\\12", "x...y", "1.2", "ÄÖ-123",
+      "rs-ipad-77",
+    ]
+    try store.write {
+      let writer = try DeviceWriter(store: store)
+      for (i, text) in (texts + awkwardTexts.compactMap { $0 }).enumerated() {
+        try writer.insert(device(key: "CL\(i)", name: text, user: "u\(i)@example.com"))
+      }
+    }
+    let all = try everyDevice(store)
+    let indexed = try InventoryStore(path: pg.url)
+    let builder = try DeviceTextIndexBuilder(store: indexed)
+    while try !builder.step() {}
+    try indexed.attach(try XCTUnwrap(builder.index()), builtAt: builder.stamp)
+    let words = ["123", "0123", "1.2", "_1%", "\\12", "...", "000", "IPH", "iph", "Ipad", "ÄÖ"]
+    for word in words {
+      XCTAssertEqual(
+        InventoryStore.likeOperator(for: word) == "~~",
+        !word.contains(where: \.isLetter), word)
+      let expected = all.filter { matches(word, $0) }
+      XCTAssertFalse(expected.isEmpty, "\(word) should match a device here")
+      for text in [word, "-\(word)", "ring:test \(word)"] {
+        let filter = try DeviceFilter.parse(text)
+        let truth = all.filter { BruteForceFilter.holds(filter, $0, now: now) }
+        for (label, s) in [("sql", store), ("index", indexed)] {
+          XCTAssertEqual(
+            try s.countDevices(filter: filter, now: now), truth.count, "\(label) \(text)")
+          XCTAssertEqual(
+            Set(
+              try s.devices(filter: filter, sort: DeviceSort(.name), limit: 1000, now: now)
+                .map(\.id)), Set(truth.map(\.id)), "\(label) \(text)")
+        }
+      }
+      if InventoryStore.hasTrigram(word) {
+        let search = try XCTUnwrap(indexed.textSearch)
+        let found = try XCTUnwrap(try indexed.serverWordMatches(word, search: search), word)
+        XCTAssertEqual(found.ids.sorted(), expected.map(\.id).sorted(), word)
+      }
+    }
   }
 
   /// Devices whose codes differ from what the server computes from their text, devices
