@@ -64,6 +64,8 @@ public final class ImportSession {
   private var reservedIDs: [Int64] = []
   /// How many ids the next reservation takes: doubling from 64 up to 1,024, so a small
   /// import leaves at most a few unused and a large one asks about once per 1,000 devices.
+  /// A full stage takes the next stage's worth before its flush (`reserveDeviceIDs`), of which
+  /// the last ones an import makes may stay unused (gaps in the ids, as any sequence leaves).
   private var idsPerReservation = ImportSession.deviceBatchSize
   /// On PostgreSQL, the writes held back for `COPY` (nil on SQLite).
   private let stage: PostgresImportStage?
@@ -286,7 +288,12 @@ public final class ImportSession {
         throw StoreError(
           error.kind, "new device \(Sanitized.text(device.key, limit: 60)): \(error.message)")
       }
-      if stage.isFull { try flushHeld() }
+      if stage.isFull {
+        // The ids of the next flush's devices first: the records after this flush then ask
+        // the server nothing while it inserts these (`PostgresConnection.send`).
+        try reserveDeviceIDs(stage.capacity)
+        try flushHeld()
+      }
     } else {
       pendingDevices.append(row)
       if pendingDevices.isFull { try pendingDevices.write() }
@@ -315,12 +322,7 @@ public final class ImportSession {
   private func newDeviceID() throws(StoreError) -> Int64 {
     if store.database.dialect == .postgres {
       if reservedIDs.isEmpty {
-        reservedIDs = try store.database.prepare(
-          """
-          SELECT nextval(pg_get_serial_sequence('devices', 'id'))
-          FROM generate_series(1, \(idsPerReservation))
-          """
-        ).query { $0.int(at: 0) ?? 0 }.reversed()
+        try reserveDeviceIDs(idsPerReservation)
         idsPerReservation = min(idsPerReservation * 2, 1024)
       }
       return reservedIDs.removeLast()
@@ -331,6 +333,19 @@ public final class ImportSession {
     }
     defer { nextDeviceID! += 1 }
     return nextDeviceID!
+  }
+
+  /// On PostgreSQL, takes ids from the identity sequence until `count` are held, in one round
+  /// trip; they are handed out in the sequence's order.
+  private func reserveDeviceIDs(_ count: Int) throws(StoreError) {
+    guard reservedIDs.count < count else { return }
+    let more = try store.database.prepare(
+      """
+      SELECT nextval(pg_get_serial_sequence('devices', 'id'))
+      FROM generate_series(1, \(count - reservedIDs.count))
+      """
+    ).query { $0.int(at: 0) ?? 0 }
+    reservedIDs = more.reversed() + reservedIDs
   }
 
   /// Writes the new devices `insert` holds back.
@@ -375,7 +390,12 @@ public final class ImportSession {
   {
     if let stage, device.key == previous.key {
       stage.update(id: id, to: device, row: try writer.rowValues(id: id, device))
-      if stage.isFull { try flushHeld() }
+      if stage.isFull {
+        // The ids of the next flush's devices first: the records after this flush then ask
+        // the server nothing while it inserts these (`PostgresConnection.send`).
+        try reserveDeviceIDs(stage.capacity)
+        try flushHeld()
+      }
     } else {
       // A new key is written at once, after everything held back, in the order it came.
       if stage != nil { try flushHeld() }
@@ -430,7 +450,12 @@ public final class ImportSession {
       stage.link(
         key, deviceID: deviceID,
         seen: seen.map { .integer(Int64($0.timeIntervalSince1970)) } ?? .null)
-      if stage.isFull { try flushHeld() }
+      if stage.isFull {
+        // The ids of the next flush's devices first: the records after this flush then ask
+        // the server nothing while it inserts these (`PostgresConnection.send`).
+        try reserveDeviceIDs(stage.capacity)
+        try flushHeld()
+      }
     } else {
       try flushHeld()
       try writer.linkSource(deviceID: deviceID, source: source, externalID: id, seen: seen)

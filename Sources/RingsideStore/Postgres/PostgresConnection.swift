@@ -28,6 +28,10 @@ public final class PostgresConnection {
   /// timeout does.
   let busyTimeoutMS: Int
   private var statementCount = 0
+  /// What `send` sent and nothing has read the outcome of yet, and a failure read for it by a
+  /// call that could not throw (`PostgresConnection+Send.swift`).
+  var sentSQL: String?
+  var sentFailure: StoreError?
   /// `SELECT lastval()`, compiled once (by name, so no statement object keeps this alive).
   private var lastValueName: String?
 
@@ -79,6 +83,7 @@ public final class PostgresConnection {
 
   /// Runs one or more statements without parameters that return no rows.
   public func execute(_ sql: String) throws(StoreError) {
+    try finishSent()
     let result = PQexec(handle, sql)
     defer { PQclear(result) }
     try check(result)
@@ -93,6 +98,7 @@ public final class PostgresConnection {
   /// Compiles `sql` on the server under a new name with these parameter types (0: let the
   /// server infer it); returns the name.
   func compile(_ sql: String, types: [UInt32], original: String) throws(StoreError) -> String {
+    try finishSent()
     statementCount += 1
     let name = "ringside_\(statementCount)"
     let result = types.withUnsafeBufferPointer {
@@ -105,6 +111,9 @@ public final class PostgresConnection {
 
   /// The value the last sequence gave in this session: an identity column's INSERT.
   public var lastInsertRowID: Int64 {
+    // A failure of what `send` sent stays for the next call that can throw it.
+    finishSentKeepingFailure()
+    guard sentFailure == nil else { return 0 }
     if lastValueName == nil {
       lastValueName = try? compile("SELECT lastval()", types: [], original: "SELECT lastval()")
     }
@@ -173,6 +182,7 @@ public final class PostgresConnection {
       }
       throw settle(error, transaction: transactionID)
     } catch {
+      discardSent()
       _ = PQexec(handle, "ROLLBACK").map { PQclear($0) }
       throw error
     }
@@ -209,6 +219,7 @@ public final class PostgresConnection {
 
   /// Sends COMMIT and reads its answer.
   private func commit() throws(StoreError) {
+    try finishSent()
     beforeSendingCommit?()
     guard PQsendQuery(handle, "COMMIT") == 1 else { throw connectionLost() }
     afterSendingCommit?()
@@ -249,6 +260,7 @@ public final class PostgresConnection {
   /// The first value of a query without parameters, as text (one round trip, nothing
   /// prepared).
   private func text(_ sql: String) throws(StoreError) -> String? {
+    try finishSent()
     let result = PQexec(handle, sql)
     defer { PQclear(result) }
     try check(result, sql: sql)

@@ -32,6 +32,7 @@ extension PostgresConnection {
   {
     let sql =
       "COPY \(Self.quoted(table)) (\(columns.map(Self.quoted).joined(separator: ", "))) FROM STDIN"
+    try finishSent()
     let started = PQexec(handle, sql)
     defer { PQclear(started) }
     try check(started, sql: sql)
@@ -68,6 +69,7 @@ extension PostgresConnection {
     query: String, kinds: [PostgresCopyText.ColumnKind], row: ([SQLiteValue]) throws -> Void
   ) throws -> Int {
     let sql = "COPY (\(query)) TO STDOUT"
+    try finishSent()
     let started = PQexec(handle, sql)
     defer { PQclear(started) }
     try check(started, sql: sql)

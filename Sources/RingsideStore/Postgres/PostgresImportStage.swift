@@ -37,6 +37,9 @@ final class PostgresImportStage {
 
   private let connection: PostgresConnection
   private let rowsPerFlush = PostgresImportStage.rowsPerFlush
+
+  /// How many new devices fill the stage.
+  var capacity: Int { rowsPerFlush }
   private var tablesCreated = false
   private var newDevices = PostgresCopyRows(columns: newDeviceColumns.count)
   private var newKeys: Set<String> = []
@@ -141,16 +144,20 @@ final class PostgresImportStage {
     try createTables()
     let deviceColumns = DeviceWriter.rowColumns.joined(separator: ", ")
     let linkColumns = Self.linkColumns.joined(separator: ", ")
+    // New devices and their links: both copied, then merged by statements sent without
+    // waiting (`PostgresConnection.send`), so this side reads and encodes the next records
+    // while the server inserts these (in order: codes, devices, then the links to them).
+    var merge: [String] = []
     if !newDevices.isEmpty {
       try connection.copyIn(
         into: Self.newDevicesTable, columns: Self.newDeviceColumns, rows: newDevices)
-      try connection.execute(
+      merge.append(
         """
         SET LOCAL \(PostgresSchema.gramsWrittenSetting) = 'on';
         INSERT INTO device_grams (device_id, grams) SELECT id, grams FROM \(Self.newDevicesTable);
         INSERT INTO devices (\(deviceColumns)) SELECT \(deviceColumns) FROM \(Self.newDevicesTable);
         SET LOCAL \(PostgresSchema.gramsWrittenSetting) = 'off';
-        TRUNCATE \(Self.newDevicesTable)
+        TRUNCATE \(Self.newDevicesTable);
         """)
       newDevices.removeAll()
       newKeys.removeAll(keepingCapacity: true)
@@ -158,14 +165,15 @@ final class PostgresImportStage {
     }
     if !newLinks.isEmpty {
       try connection.copyIn(into: Self.newLinksTable, columns: Self.linkColumns, rows: newLinks)
-      try connection.execute(
+      merge.append(
         """
         INSERT INTO device_sources (\(linkColumns)) SELECT \(linkColumns) FROM \(Self.newLinksTable);
-        TRUNCATE \(Self.newLinksTable)
+        TRUNCATE \(Self.newLinksTable);
         """)
       newLinks.removeAll()
       newLinkKeys.removeAll(keepingCapacity: true)
     }
+    if !merge.isEmpty { try connection.send(merge.joined(separator: "\n")) }
     if !updates.isEmpty {
       var rows = PostgresCopyRows(columns: DeviceWriter.rowColumns.count)
       for id in updates.keys.sorted() {

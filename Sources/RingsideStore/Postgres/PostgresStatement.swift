@@ -25,6 +25,7 @@ public final class PostgresStatement {
   deinit {
     if let result { PQclear(result) }
     // In an aborted transaction this fails and the server drops them with the session.
+    if !compiled.isEmpty { connection.finishSentKeepingFailure() }
     for name in compiled.values {
       if let done = PQexec(connection.handle, "DEALLOCATE \(name)") { PQclear(done) }
     }
@@ -123,6 +124,7 @@ public final class PostgresStatement {
     defer { for copy in copies { free(copy) } }
     let pointers: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } }
     let name = try statementName()
+    try connection.finishSent()
     let executed = pointers.withUnsafeBufferPointer {
       PQexecPrepared(connection.handle, name, Int32(texts.count), $0.baseAddress, nil, nil, 0)
     }
