@@ -64,8 +64,9 @@ public final class ImportSession {
   private var reservedIDs: [Int64] = []
   /// How many ids the next reservation takes: doubling from 64 up to 1,024, so a small
   /// import leaves at most a few unused and a large one asks about once per 1,000 devices.
-  /// A full stage takes the next stage's worth before its flush (`reserveDeviceIDs`), of which
-  /// the last ones an import makes may stay unused (gaps in the ids, as any sequence leaves).
+  /// A stage filled by new devices takes the next stage's worth before its flush
+  /// (`reserveDeviceIDs`), of which the last ones an import makes may stay unused (gaps in the
+  /// ids, as any sequence leaves).
   private var idsPerReservation = ImportSession.deviceBatchSize
   /// On PostgreSQL, the writes held back for `COPY` (nil on SQLite).
   private let stage: PostgresImportStage?
@@ -289,8 +290,8 @@ public final class ImportSession {
           error.kind, "new device \(Sanitized.text(device.key, limit: 60)): \(error.message)")
       }
       if stage.isFull {
-        // The ids of the next flush's devices first: the records after this flush then ask
-        // the server nothing while it inserts these (`PostgresConnection.send`).
+        // The ids of the next stage's new devices first: the records after this flush then
+        // ask the server nothing while it inserts these (`PostgresConnection.send`).
         try reserveDeviceIDs(stage.capacity)
         try flushHeld()
       }
@@ -390,12 +391,7 @@ public final class ImportSession {
   {
     if let stage, device.key == previous.key {
       stage.update(id: id, to: device, row: try writer.rowValues(id: id, device))
-      if stage.isFull {
-        // The ids of the next flush's devices first: the records after this flush then ask
-        // the server nothing while it inserts these (`PostgresConnection.send`).
-        try reserveDeviceIDs(stage.capacity)
-        try flushHeld()
-      }
+      if stage.isFull { try flushHeld() }
     } else {
       // A new key is written at once, after everything held back, in the order it came.
       if stage != nil { try flushHeld() }
@@ -450,12 +446,7 @@ public final class ImportSession {
       stage.link(
         key, deviceID: deviceID,
         seen: seen.map { .integer(Int64($0.timeIntervalSince1970)) } ?? .null)
-      if stage.isFull {
-        // The ids of the next flush's devices first: the records after this flush then ask
-        // the server nothing while it inserts these (`PostgresConnection.send`).
-        try reserveDeviceIDs(stage.capacity)
-        try flushHeld()
-      }
+      if stage.isFull { try flushHeld() }
     } else {
       try flushHeld()
       try writer.linkSource(deviceID: deviceID, source: source, externalID: id, seen: seen)
