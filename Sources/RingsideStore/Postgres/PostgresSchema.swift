@@ -306,10 +306,7 @@ enum PostgresSchema {
       CREATE INDEX device_grams_by_code ON device_grams USING gin (grams);
       CREATE FUNCTION ringside_grams_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        INSERT INTO device_grams (device_id, grams)
-          SELECT n.id, ringside_word_grams(ARRAY[n.name, n.serial, n.user_name, n.model])
-          FROM new_rows n
-          WHERE NOT EXISTS (SELECT 1 FROM device_grams g WHERE g.device_id = n.id);
+        \(codesOfNewDevicesWithoutThem)
         RETURN NULL;
       END $$;
       CREATE FUNCTION ringside_grams_updated() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -344,6 +341,15 @@ enum PostgresSchema {
 
       """
 
+  /// The insert trigger's statement: codes for the inserted devices (`new_rows`) that have
+  /// none yet, computed by the server.
+  static let codesOfNewDevicesWithoutThem = """
+    INSERT INTO device_grams (device_id, grams)
+      SELECT n.id, ringside_word_grams(ARRAY[n.name, n.serial, n.user_name, n.model])
+      FROM new_rows n
+      WHERE NOT EXISTS (SELECT 1 FROM device_grams g WHERE g.device_id = n.id);
+    """
+
   /// A writer that sends every new device's codes itself, in the same transaction and before
   /// the device (an import's stage, `migrate`), sets this around those inserts: the insert
   /// trigger then skips its search for devices without codes, an anti-join against every
@@ -357,10 +363,7 @@ enum PostgresSchema {
     CREATE OR REPLACE FUNCTION ringside_grams_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       IF current_setting('\(gramsWrittenSetting)', true) = 'on' THEN RETURN NULL; END IF;
-      INSERT INTO device_grams (device_id, grams)
-        SELECT n.id, ringside_word_grams(ARRAY[n.name, n.serial, n.user_name, n.model])
-        FROM new_rows n
-        WHERE NOT EXISTS (SELECT 1 FROM device_grams g WHERE g.device_id = n.id);
+      \(codesOfNewDevicesWithoutThem)
       RETURN NULL;
     END $$;
 

@@ -143,10 +143,7 @@ final class PostgresWordGramsTests: XCTestCase {
       }
     }
     let all = try everyDevice(store)
-    let indexed = try InventoryStore(path: pg.url)
-    let builder = try DeviceTextIndexBuilder(store: indexed)
-    while try !builder.step() {}
-    try indexed.attach(try XCTUnwrap(builder.index()), builtAt: builder.stamp)
+    let indexed = try storeWithItsIndex(pg.url)
     // One and two characters of every kind: common, rare, absent, upper case, punctuation,
     // LIKE's own characters, a space; negated and beside a field term.
     let words = [
@@ -155,18 +152,7 @@ final class PostgresWordGramsTests: XCTestCase {
     ]
     for word in words {
       let expected = all.filter { matches(word, $0) }
-      for text in [word, "-\(word)", "ring:test \(word)"] {
-        let filter = try DeviceFilter.parse(text)
-        let truth = all.filter { BruteForceFilter.holds(filter, $0, now: now) }
-        for (label, s) in [("sql", store), ("index", indexed)] {
-          XCTAssertEqual(
-            try s.countDevices(filter: filter, now: now), truth.count, "\(label) \(text)")
-          XCTAssertEqual(
-            Set(
-              try s.devices(filter: filter, sort: DeviceSort(.name), limit: 1000, now: now)
-                .map(\.id)), Set(truth.map(\.id)), "\(label) \(text)")
-        }
-      }
+      try assertSelectsWhatTheRuleSelects(word, all: all, sql: store, index: indexed)
       if let code = WordGrams.code(matching: word), expected.count <= 1000 {
         let search = try XCTUnwrap(indexed.textSearch)
         XCTAssertEqual(
@@ -194,10 +180,7 @@ final class PostgresWordGramsTests: XCTestCase {
       }
     }
     let all = try everyDevice(store)
-    let indexed = try InventoryStore(path: pg.url)
-    let builder = try DeviceTextIndexBuilder(store: indexed)
-    while try !builder.step() {}
-    try indexed.attach(try XCTUnwrap(builder.index()), builtAt: builder.stamp)
+    let indexed = try storeWithItsIndex(pg.url)
     let words = ["123", "0123", "1.2", "_1%", "\\12", "...", "000", "IPH", "iph", "Ipad", "ÄÖ"]
     for word in words {
       XCTAssertEqual(
@@ -205,18 +188,7 @@ final class PostgresWordGramsTests: XCTestCase {
         !word.contains(where: \.isLetter), word)
       let expected = all.filter { matches(word, $0) }
       XCTAssertFalse(expected.isEmpty, "\(word) should match a device here")
-      for text in [word, "-\(word)", "ring:test \(word)"] {
-        let filter = try DeviceFilter.parse(text)
-        let truth = all.filter { BruteForceFilter.holds(filter, $0, now: now) }
-        for (label, s) in [("sql", store), ("index", indexed)] {
-          XCTAssertEqual(
-            try s.countDevices(filter: filter, now: now), truth.count, "\(label) \(text)")
-          XCTAssertEqual(
-            Set(
-              try s.devices(filter: filter, sort: DeviceSort(.name), limit: 1000, now: now)
-                .map(\.id)), Set(truth.map(\.id)), "\(label) \(text)")
-        }
-      }
+      try assertSelectsWhatTheRuleSelects(word, all: all, sql: store, index: indexed)
       if InventoryStore.hasTrigram(word) {
         let search = try XCTUnwrap(indexed.textSearch)
         let found = try XCTUnwrap(try indexed.serverWordMatches(word, search: search), word)
@@ -252,6 +224,36 @@ final class PostgresWordGramsTests: XCTestCase {
       XCTAssertEqual(
         Set(try store.devices(filter: filter, limit: 1000, now: now).map(\.id)),
         Set(truth.map(\.id)), text)
+    }
+  }
+
+  /// The store at `url` opened again with the dashboard's index attached.
+  private func storeWithItsIndex(_ url: String) throws -> InventoryStore {
+    let indexed = try InventoryStore(path: url)
+    let builder = try DeviceTextIndexBuilder(store: indexed)
+    while try !builder.step() {}
+    try indexed.attach(try XCTUnwrap(builder.index()), builtAt: builder.stamp)
+    return indexed
+  }
+
+  /// `word`, `-word` and `ring:test word` count and select, by SQL alone and with the index,
+  /// the devices of `all` that a brute-force evaluation of the README's rule selects.
+  private func assertSelectsWhatTheRuleSelects(
+    _ word: String, all: [DeviceRecord], sql: InventoryStore, index: InventoryStore,
+    line: UInt = #line
+  ) throws {
+    for text in [word, "-\(word)", "ring:test \(word)"] {
+      let filter = try DeviceFilter.parse(text)
+      let truth = all.filter { BruteForceFilter.holds(filter, $0, now: now) }
+      for (label, s) in [("sql", sql), ("index", index)] {
+        XCTAssertEqual(
+          try s.countDevices(filter: filter, now: now), truth.count, "\(label) \(text)",
+          line: line)
+        XCTAssertEqual(
+          Set(
+            try s.devices(filter: filter, sort: DeviceSort(.name), limit: 1000, now: now)
+              .map(\.id)), Set(truth.map(\.id)), "\(label) \(text)", line: line)
+      }
     }
   }
 
