@@ -32,6 +32,12 @@ final class PostgresCopyTests: XCTestCase {
       "-7\t\\N\ta\\tb\\nc\\rd\\\\e\t\\\\N\t\n")
     XCTAssertEqual(try encoded([.text("Zoë 📱")]), "Zoë 📱\n")
     XCTAssertEqual(try encoded([.real(1.5), .real(.infinity)]), "1.5\tInfinity\n")
+    XCTAssertEqual(
+      try encoded([.integer(0), .integer(Int64.min), .integer(Int64.max), .integer(10)]),
+      "0\t-9223372036854775808\t9223372036854775807\t10\n")
+    XCTAssertEqual(
+      try encoded([.text("\\\\x\t"), .text("\r\n\u{1}"), .text("plain é")]),
+      "\\\\\\\\x\\t\t\\r\\n\u{1}\tplain é\n")
   }
 
   func testEveryHostileTextReadsBackAsItWasAndNullStaysNull() throws {
