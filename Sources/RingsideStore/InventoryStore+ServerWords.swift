@@ -32,7 +32,7 @@ extension InventoryStore {
       if try isCommon(code) { return nil }
       lookup = (
         "SELECT device_id FROM device_grams WHERE grams @> CAST(?1 AS smallint[]) LIMIT ?2",
-        .text(WordGrams.arrayText([code])), true
+        .text(Self.arrayText([code])), true
       )
     } else {
       return nil

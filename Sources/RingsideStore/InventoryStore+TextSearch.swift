@@ -216,7 +216,7 @@ extension InventoryStore {
       if (try? self.isCommon(code)) == true { return nil }
       return """
         d.id IN (SELECT g.device_id FROM device_grams g
-          WHERE g.grams @> CAST(\(bind(.text(WordGrams.arrayText([code])))) AS smallint[]))
+          WHERE g.grams @> CAST(\(bind(.text(Self.arrayText([code])))) AS smallint[]))
         """
     }
   }
@@ -344,9 +344,10 @@ extension InventoryStore {
     "[" + ids.map(String.init).joined(separator: ",") + "]"
   }
 
-  /// Row ids as a PostgreSQL array literal (`{1,2}`), for `CAST(? AS bigint[])`.
-  static func arrayText(_ ids: [Int64]) -> String {
-    "{" + ids.map(String.init).joined(separator: ",") + "}"
+  /// Numbers (row ids, `WordGrams` codes) as a PostgreSQL array literal (`{1,2}`), for
+  /// `CAST(? AS bigint[])` or `smallint[]`.
+  static func arrayText<Number: BinaryInteger>(_ numbers: [Number]) -> String {
+    "{" + numbers.map(String.init).joined(separator: ",") + "}"
   }
 
   /// Texts as a JSON array of strings, for `json_each`.

@@ -47,15 +47,17 @@ final class MigrationCopier {
     try suspendCounting()
     var copied: [(String, Int)] = []
     for table in MigrationTables.copied {
-      if table == "devices", target.database.dialect == .postgres {
-        // Every device's codes go first; the insert trigger need not look for missing ones.
+      // On PostgreSQL every device's codes go first; the insert trigger need not look for
+      // missing ones.
+      let codesFirst = table == "devices" && target.database.dialect == .postgres
+      if codesFirst {
         copied.append(("device_grams", try copyWordGrams()))
         try target.database.execute("SET LOCAL \(PostgresSchema.gramsWrittenSetting) = 'on'")
-        copied.append((table, try copy(table)))
-        try target.database.execute("SET LOCAL \(PostgresSchema.gramsWrittenSetting) = 'off'")
-        continue
       }
       copied.append((table, try copy(table)))
+      if codesFirst {
+        try target.database.execute("SET LOCAL \(PostgresSchema.gramsWrittenSetting) = 'off'")
+      }
     }
     try resumeCounting()
     try resetIdentities()

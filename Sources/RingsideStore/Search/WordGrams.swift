@@ -116,11 +116,6 @@ enum WordGrams {
     return Int16(pair(a, b))
   }
 
-  /// `codes` as PostgreSQL's text form of an array, `{1,17,230}`.
-  static func arrayText(_ codes: [Int16]) -> String {
-    "{" + codes.map(String.init).joined(separator: ",") + "}"
-  }
-
   /// The SQL function that computes `codes(of:)` on the server, for devices written without
   /// them: the triggers of schema 12 call it for every device inserted without codes (a single
   /// device's write, `demo`) and every device whose text an update changes.
