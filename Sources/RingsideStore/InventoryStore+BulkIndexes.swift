@@ -60,15 +60,16 @@ extension InventoryStore {
   /// put them back, for `rebuildIndexes` to run before the commit. Other sessions never see
   /// the store without them.
   ///
-  /// On PostgreSQL only when the store holds no devices yet and this role owns the tables:
-  /// dropping an index there locks every reader of the table out until the commit, which
-  /// costs a reader nothing while there is nothing to read. There the foreign keys between
-  /// `tables` go too, each checked again in one query when added back instead of row by row
-  /// (1M devices' links: 6 s of the server's time); a key to another table stays, since its
-  /// drop would lock that table's readers out too (`rings`, which every view reads). Keeping
-  /// ten B-trees and the trigram index up row by row made a 1M-device import take 90-130 s. When the lock does not come within
-  /// `bulkIndexLockTimeoutMS`, or the role may not drop them, everything stays and the write
-  /// goes on row by row.
+  /// On PostgreSQL only when the store holds no devices yet: dropping an index there locks
+  /// every reader of the table out until the commit, which costs a reader nothing while there
+  /// is nothing to read. There the foreign keys between `tables` go too, each checked again
+  /// in one query when added back instead of row by row (1M devices' links: 6 s of the
+  /// server's time); a key to another table stays, since its drop would lock that table's
+  /// readers out too (`rings`, which every view reads). Keeping ten B-trees and the trigram
+  /// index up row by row made a 1M-device import take 90-130 s. The owner's functions do the
+  /// drop and the rebuild (`PostgresSchema.bulkIndexesForAdmins`), so a member of
+  /// `ringside_admin` gets them too. When the lock does not come within
+  /// `bulkIndexLockTimeoutMS`, everything stays and the write goes on row by row.
   func dropIndexesForBulkWrite(of tables: [String]) throws(StoreError) -> [String] {
     guard database.dialect == .postgres else {
       let indexes = try secondaryIndexDefinitions(of: tables)
@@ -76,27 +77,14 @@ extension InventoryStore {
       return indexes.map(\.1)
     }
     let tableList = tables.map { "'\($0)'" }.joined(separator: ", ")
-    let mayDrop =
-      try database.scalar(
-        """
-        SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM devices)
-          AND bool_and(pg_has_role(current_user, c.relowner, 'USAGE')) THEN 1 ELSE 0 END
-        FROM pg_class c
-        WHERE c.relnamespace = current_schema()::regnamespace AND c.relname IN (\(tableList))
-        """)?.int == 1
-    guard mayDrop else { return [] }
-    let indexes = try secondaryIndexDefinitions(of: tables)
-    let keys = try foreignKeyDefinitions(between: tables)
     let lockTimeout =
       try database.scalar("SELECT current_setting('lock_timeout')")?.string ?? "0"
     try database.execute(
       "SAVEPOINT ringside_bulk_indexes; SET LOCAL lock_timeout = \(Self.bulkIndexLockTimeoutMS)")
+    let suspended: Int64
     do throws(StoreError) {
-      try dropIndexes(indexes)
-      for (table, name, _) in keys {
-        try database.execute(
-          "ALTER TABLE \(table) DROP CONSTRAINT \(PostgresConnection.quoted(name))")
-      }
+      suspended =
+        try database.scalar("SELECT ringside_suspend_bulk_indexes(ARRAY[\(tableList)])")?.int ?? 0
     } catch let error where !error.lostConnection {
       try database.execute(
         "ROLLBACK TO SAVEPOINT ringside_bulk_indexes; RELEASE SAVEPOINT ringside_bulk_indexes")
@@ -107,11 +95,11 @@ extension InventoryStore {
         + "SET LOCAL maintenance_work_mem = '\(Self.indexBuildMemory)'")
     _ = try database.scalar(
       "SELECT set_config('lock_timeout', ?1, true)", [.text(lockTimeout)])
-    return indexes.map(\.1)
-      + keys.map { table, name, definition in
-        "ALTER TABLE \(table) ADD CONSTRAINT \(PostgresConnection.quoted(name)) \(definition)"
-      }
+    return suspended > 0 ? [Self.rebuildSuspendedIndexes] : []
   }
+
+  /// The statement that builds what `ringside_suspend_bulk_indexes` took off (PostgreSQL).
+  static let rebuildSuspendedIndexes = "SELECT ringside_rebuild_bulk_indexes()"
 
   /// The server memory a PostgreSQL index build may take in a bulk write's transaction (the
   /// trigram index above all: 1M devices, 15 s with it).

@@ -5,9 +5,10 @@ import XCTest
 @testable import RingsideStore
 
 /// On PostgreSQL a bulk import into a store that holds no devices takes the device tables'
-/// secondary indexes off and builds them once before its commit (`dropIndexesForBulkWrite`);
-/// a store with devices, a reader in the middle of a query and a role that does not own the
-/// tables keep them, and the import still stores everything. Skipped without a server.
+/// secondary indexes off and builds them once before its commit (`dropIndexesForBulkWrite`),
+/// as the owner or as an admin through the owner's functions; a store with devices and a
+/// reader in the middle of a query keep them, and the import still stores everything.
+/// Skipped without a server.
 final class PostgresBulkIndexTests: XCTestCase {
   private let fixture = Support.fixture("intune-devices.csv")
 
@@ -84,20 +85,88 @@ final class PostgresBulkIndexTests: XCTestCase {
     XCTAssertEqual(try everything(store), before)
   }
 
-  func testARoleThatDoesNotOwnTheTablesImportsWithTheIndexesKept() throws {
+  /// A login role of `group` on the database `url` names, dropped when the test ends, and the
+  /// URL that logs in as it.
+  private func login(_ url: String, in group: String) throws -> String {
+    let role = "bulk_\(group.suffix(5))_\(UUID().uuidString.prefix(8).lowercased())"
+    let raw = try PostgresConnection(url: url)
+    try raw.execute("CREATE ROLE \(role) LOGIN PASSWORD 'pw-\(role)' IN ROLE \(group)")
+    addTeardownBlock {
+      try? raw.execute("DROP OWNED BY \(role); DROP ROLE \(role)")
+    }
+    var parts = try XCTUnwrap(URLComponents(string: url))
+    parts.user = role
+    parts.password = "pw-\(role)"
+    return try XCTUnwrap(parts.string)
+  }
+
+  /// The planner's row estimate for `devices` (-1 before the table was ever analysed).
+  private func plannedRows(_ store: InventoryStore) throws -> Int64 {
+    try XCTUnwrap(
+      store.database.scalar("SELECT reltuples::bigint FROM pg_class WHERE relname = 'devices'")?
+        .int)
+  }
+
+  func testAnAdminWhoDoesNotOwnTheTablesImportsWithTheIndexesBuiltOnceAndStatistics() throws {
     let url = try TestBackend.postgresDatabase(for: self)
     let owner = try InventoryStore(path: url, create: true)
     let before = try everything(owner)
-    let admin = "bulk_admin_\(UUID().uuidString.prefix(8).lowercased())"
-    let raw = try PostgresConnection(url: url)
-    try raw.execute("CREATE ROLE \(admin) LOGIN PASSWORD 'pw-admin' IN ROLE ringside_admin")
-    defer { try? raw.execute("DROP OWNED BY \(admin); DROP ROLE \(admin)") }
-    var parts = try XCTUnwrap(URLComponents(string: url))
-    parts.user = admin
-    parts.password = "pw-admin"
-    let store = try InventoryStore(path: try XCTUnwrap(parts.string))
-    XCTAssertEqual(try indexesDuringImport(store), before)
+    let store = try InventoryStore(path: try login(url, in: "ringside_admin"))
+    let during = names(try indexesDuringImport(store))
+    XCTAssertFalse(during.contains("devices_by_words"), "\(during)")
+    XCTAssertFalse(during.contains("device_grams_by_code"), "\(during)")
+    XCTAssertFalse(during.contains("device_sources_device_id_fkey"), "\(during)")
     XCTAssertEqual(try store.countDevices(), 7)
+    XCTAssertEqual(try everything(owner), before)
+    XCTAssertEqual(try plannedRows(owner), 7, "the admin's import gathers the statistics")
+    XCTAssertEqual(try owner.integrityProblems(), [])
+  }
+
+  func testADropCommittedWithoutItsRebuildIsHealedByTheNextBulkImport() throws {
+    let url = try TestBackend.postgresDatabase(for: self)
+    let owner = try InventoryStore(path: url, create: true)
+    let before = try everything(owner)
+    let admin = try PostgresConnection(url: try login(url, in: "ringside_admin"))
+    XCTAssertGreaterThan(
+      try admin.scalar("SELECT ringside_suspend_bulk_indexes(ARRAY['devices', 'device_sources'])")?
+        .int ?? 0, 0)
+    XCTAssertFalse(names(try everything(owner)).contains("devices_by_name"))
+    // An import that is not a bulk one leaves them off; the next bulk one, into a store that
+    // now holds devices, drops nothing more and builds what was left off.
+    try Support.run(owner, [fixture])
+    XCTAssertFalse(names(try everything(owner)).contains("devices_by_name"))
+    _ = try Importer.run(files: [fixture], into: owner, options: bulk)
+    XCTAssertEqual(try everything(owner), before)
+    XCTAssertEqual(try owner.countDevices(), 7)
+  }
+
+  func testTheSuspendedIndexesAreTheOwnersAloneAndAViewerMayNotCallTheirFunctions() throws {
+    let url = try TestBackend.postgresDatabase(for: self)
+    let owner = try InventoryStore(path: url, create: true)
+    let before = try everything(owner)
+    let admin = try PostgresConnection(url: try login(url, in: "ringside_admin"))
+    XCTAssertThrowsError(
+      try admin.execute(
+        "INSERT INTO suspended_indexes (name, table_name, statement) VALUES ('x', 'devices', 'CREATE TABLE stolen (a int)')"
+      ))
+    // A temporary table of the caller's own never stands in for the owner's.
+    try admin.execute(
+      """
+      CREATE TEMPORARY TABLE suspended_indexes (
+        position BIGINT, name TEXT, table_name TEXT, statement TEXT);
+      INSERT INTO suspended_indexes VALUES (1, 'x', 'devices', 'CREATE TABLE stolen (a int)');
+      CREATE TEMPORARY TABLE devices (id BIGINT);
+      INSERT INTO devices VALUES (1);
+      """)
+    XCTAssertEqual(try admin.scalar("SELECT ringside_rebuild_bulk_indexes()")?.int, 0)
+    XCTAssertEqual(try owner.database.scalar("SELECT to_regclass('stolen') IS NULL")?.int, 1)
+    let viewer = try PostgresConnection(url: try login(url, in: "ringside_viewer"))
+    for call in [
+      "SELECT ringside_suspend_bulk_indexes(ARRAY['devices'])",
+      "SELECT ringside_rebuild_bulk_indexes()", "SELECT ringside_refresh_statistics()",
+    ] {
+      XCTAssertThrowsError(try viewer.execute(call), call)
+    }
     XCTAssertEqual(try everything(owner), before)
   }
 }

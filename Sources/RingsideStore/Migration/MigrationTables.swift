@@ -18,6 +18,11 @@ enum MigrationTables {
   /// triggers would compute them one by one), and a SQLite target has no place for.
   static let derived = ["device_grams"]
 
+  /// A PostgreSQL store's record of the indexes a bulk write took off until its rebuild
+  /// (`PostgresSchema.bulkIndexesForAdmins`): neither copied nor compared, since a target
+  /// builds its own indexes.
+  static let bookkeeping = ["suspended_indexes"]
+
   /// Columns only PostgreSQL's schema has, filled in by its server (who wrote an audit row and
   /// from where); a SQLite target has no place for them, so they are left behind.
   static let postgresOnly: Set<String> = ["audit_log.database_user", "audit_log.client_host"]

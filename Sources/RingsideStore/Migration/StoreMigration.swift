@@ -94,7 +94,7 @@ public final class StoreMigration {
     try reader.begin()
     defer { reader.end() }
     let unknown = try MigrationTables.tables(sourceStore.database).filter {
-      !(MigrationTables.all + MigrationTables.derived).contains($0)
+      !(MigrationTables.all + MigrationTables.derived + MigrationTables.bookkeeping).contains($0)
     }
     if !unknown.isEmpty {
       // Most likely made by a newer Ringside (or by hand): exit 65 as a newer schema is.
