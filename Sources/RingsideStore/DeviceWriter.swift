@@ -53,6 +53,8 @@ public final class DeviceWriter {
       INSERT INTO device_sources(device_id, source, external_id, last_seen) VALUES (?1, ?2, ?3, ?4)
       ON CONFLICT(source, external_id) DO UPDATE SET device_id = excluded.device_id,
         last_seen = excluded.last_seen
+      WHERE device_sources.device_id IS NOT excluded.device_id
+        OR device_sources.last_seen IS NOT excluded.last_seen
       """)
     assessor = StateAssessor(catalog: try store.catalog(), today: store.today)
     for ring in try store.rings() {

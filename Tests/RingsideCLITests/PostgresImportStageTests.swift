@@ -323,4 +323,30 @@ final class PostgresImportStageTests: XCTestCase {
     XCTAssertEqual(try contents(postgres), before)
     XCTAssertEqual(try stagingTables(postgres), 0)
   }
+
+  func testAReImportOfTheSameFileRewritesNoSourceLinkAndOneThatMovesCheckInsRewritesThemAll()
+    throws
+  {
+    let database = try PostgresTestDatabase(for: self, prefix: "ringside_stage_links_")
+    let directory = try scratchDirectory()
+    let postgres = try openStore(database.url)
+    let first = try intuneCSV(Array(0..<60), generation: 0, in: directory, file: "first.csv")
+    // Each link's row version: a rewrite gives it a new one, even with the same values.
+    func versions() throws -> [String] {
+      try postgres.database.prepare(
+        "SELECT source || external_id || ':' || xmin::text FROM device_sources ORDER BY 1"
+      ).query { $0.string(at: 0) ?? "" }
+    }
+    try PostgresImportStage.$rowsPerFlush.withValue(10) {
+      try importFiles([first], into: postgres, bulk: true)
+      let before = try versions()
+      try importFiles([first], into: postgres, bulk: true)
+      XCTAssertEqual(try versions(), before)
+      let moved = try intuneCSV(Array(0..<60), generation: 1, in: directory, file: "moved.csv")
+      try importFiles([moved], into: postgres, bulk: true)
+      let after = try versions()
+      XCTAssertEqual(after.count, before.count)
+      XCTAssertTrue(zip(after, before).allSatisfy { $0 != $1 }, "\(after) \(before)")
+    }
+  }
 }
