@@ -169,4 +169,38 @@ final class PostgresBulkIndexTests: XCTestCase {
     }
     XCTAssertEqual(try everything(owner), before)
   }
+
+  func testAFunctionSomeoneMadeInTheStoresSchemaIsNeverCalledByTheOwnersFunctions() throws {
+    let url = try TestBackend.postgresDatabase(for: self)
+    let owner = try InventoryStore(path: url, create: true)
+    let before = try everything(owner)
+    // As in a database upgraded from PostgreSQL 14, where everyone may create in `public`.
+    try owner.database.execute("GRANT CREATE ON SCHEMA public TO PUBLIC")
+    let admin = try PostgresConnection(url: try login(url, in: "ringside_admin"))
+    for types in ["text, name", "text, text"] {
+      try admin.execute(
+        """
+        CREATE FUNCTION public.format(\(types)) RETURNS text LANGUAGE plpgsql AS $$
+        BEGIN
+          CREATE TABLE IF NOT EXISTS public.stolen (a int);
+          RETURN pg_catalog.format($1, $2);
+        END $$
+        """)
+    }
+    XCTAssertGreaterThan(
+      try admin.scalar("SELECT ringside_suspend_bulk_indexes(ARRAY['devices'])")?.int ?? 0, 0)
+    XCTAssertGreaterThan(try admin.scalar("SELECT ringside_rebuild_bulk_indexes()")?.int ?? 0, 0)
+    XCTAssertEqual(try owner.database.scalar("SELECT to_regclass('public.stolen') IS NULL")?.int, 1)
+    XCTAssertEqual(try everything(owner), before)
+  }
+
+  func testInitTakesCreatingInPublicFromEveryoneAsADatabaseFromPostgreSQL14Allowed() throws {
+    let url = try TestBackend.postgresDatabase(for: self)
+    try PostgresConnection(url: url).execute("GRANT CREATE ON SCHEMA public TO PUBLIC")
+    _ = try InventoryStore(path: url, create: true)
+    let admin = try PostgresConnection(url: try login(url, in: "ringside_admin"))
+    XCTAssertThrowsError(
+      try admin.execute(
+        "CREATE FUNCTION public.lower(name) RETURNS text LANGUAGE sql AS 'SELECT 1'"))
+  }
 }

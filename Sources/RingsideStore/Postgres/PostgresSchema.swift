@@ -380,10 +380,13 @@ enum PostgresSchema {
   /// `suspended_indexes`, where the drop writes down what it took off (from `pg_indexes` and
   /// `pg_constraint`, never from the caller), so the rebuild runs only what the owner's
   /// schema held. A drop committed without its rebuild (a call by hand) is healed by the next
-  /// bulk write's rebuild. Their `search_path` is the store's schema, then `pg_catalog`, then
-  /// `pg_temp` last, so a caller's temporary table cannot stand in for one of the store's.
-  /// Before, a first import as an admin kept every index up row by row (1M devices: 164 s
-  /// against 75 s as the owner) and left the planner without statistics until autovacuum's.
+  /// bulk write's rebuild. Their `search_path` is `pg_catalog`, then `pg_temp`, and every
+  /// table they name is qualified by the store's schema (`public`, as the roles' grants
+  /// are), so neither a function someone made in a schema others may write (a database
+  /// upgraded from PostgreSQL 14 lets everyone create in `public`) nor a caller's temporary
+  /// table stands in for the server's or the store's. Before, a first import as an admin kept
+  /// every index up row by row (1M devices: 164 s against 75 s as the owner) and left the
+  /// planner without statistics until autovacuum's.
   static let bulkIndexesForAdmins = """
     CREATE TABLE IF NOT EXISTS suspended_indexes (
       position BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -392,77 +395,70 @@ enum PostgresSchema {
       statement TEXT NOT NULL
     );
     CREATE OR REPLACE FUNCTION ringside_suspend_bulk_indexes(tables TEXT[]) RETURNS BIGINT
-    LANGUAGE plpgsql SECURITY DEFINER AS $$
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
     DECLARE
       item RECORD;
       chosen TEXT[] := ARRAY(
         SELECT unnest(tables)
         INTERSECT SELECT unnest(ARRAY[\(bulkIndexTables.map { "'\($0)'" }.joined(separator: ", "))]));
     BEGIN
-      IF NOT EXISTS (SELECT 1 FROM devices) THEN
+      IF NOT EXISTS (SELECT 1 FROM public.devices) THEN
         FOR item IN
           SELECT i.indexname AS name, i.tablename AS table_name, i.indexdef AS statement
           FROM pg_indexes i
-          WHERE i.schemaname = current_schema() AND i.tablename = ANY (chosen)
+          WHERE i.schemaname = 'public' AND i.tablename = ANY (chosen)
             AND NOT EXISTS (
               SELECT 1 FROM pg_constraint c
-              WHERE c.conname = i.indexname AND c.connamespace = current_schema()::regnamespace)
+              WHERE c.conname = i.indexname AND c.connamespace = 'public'::regnamespace)
           ORDER BY i.indexname
         LOOP
-          INSERT INTO suspended_indexes (name, table_name, statement)
+          INSERT INTO public.suspended_indexes (name, table_name, statement)
             VALUES (item.name, item.table_name, item.statement);
-          EXECUTE format('DROP INDEX %I', item.name);
+          EXECUTE format('DROP INDEX public.%I', item.name);
         END LOOP;
         FOR item IN
           SELECT c.conname AS name, t.relname AS table_name, pg_get_constraintdef(c.oid) AS statement
           FROM pg_constraint c
           JOIN pg_class t ON t.oid = c.conrelid
           JOIN pg_class r ON r.oid = c.confrelid
-          WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace
+          WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace
             AND t.relname = ANY (chosen) AND r.relname = ANY (chosen)
           ORDER BY c.conname
         LOOP
-          INSERT INTO suspended_indexes (name, table_name, statement)
-            VALUES (item.name, item.table_name,
-              format('ALTER TABLE %I ADD CONSTRAINT %I %s', item.table_name, item.name, item.statement));
-          EXECUTE format('ALTER TABLE %I DROP CONSTRAINT %I', item.table_name, item.name);
+          INSERT INTO public.suspended_indexes (name, table_name, statement)
+            VALUES (item.name, item.table_name, format('ALTER TABLE public.%I ADD CONSTRAINT %I %s',
+              item.table_name, item.name, item.statement));
+          EXECUTE format('ALTER TABLE public.%I DROP CONSTRAINT %I', item.table_name, item.name);
         END LOOP;
       END IF;
-      RETURN (SELECT count(*) FROM suspended_indexes);
+      RETURN (SELECT count(*) FROM public.suspended_indexes);
     END $$;
     CREATE OR REPLACE FUNCTION ringside_rebuild_bulk_indexes() RETURNS BIGINT
-    LANGUAGE plpgsql SECURITY DEFINER AS $$
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
     DECLARE
       item RECORD;
       built BIGINT := 0;
     BEGIN
-      FOR item IN SELECT * FROM suspended_indexes ORDER BY position LOOP
-        IF to_regclass(quote_ident(item.name)) IS NULL AND NOT EXISTS (
+      FOR item IN SELECT * FROM public.suspended_indexes ORDER BY position LOOP
+        IF to_regclass(format('public.%I', item.name)) IS NULL AND NOT EXISTS (
           SELECT 1 FROM pg_constraint
-          WHERE conname = item.name AND conrelid = to_regclass(quote_ident(item.table_name)))
+          WHERE conname = item.name AND conrelid = to_regclass(format('public.%I', item.table_name)))
         THEN
           EXECUTE item.statement;
           built := built + 1;
         END IF;
-        DELETE FROM suspended_indexes WHERE position = item.position;
+        DELETE FROM public.suspended_indexes WHERE position = item.position;
       END LOOP;
       RETURN built;
     END $$;
     CREATE OR REPLACE FUNCTION ringside_refresh_statistics() RETURNS VOID
-    LANGUAGE plpgsql SECURITY DEFINER AS $$
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
     BEGIN
-      ANALYZE devices, device_grams, device_sources, device_history, pending_updates;
+      ANALYZE public.devices, public.device_grams, public.device_sources, public.device_history,
+        public.pending_updates;
     END $$;
     REVOKE ALL ON FUNCTION ringside_suspend_bulk_indexes(TEXT[]), ringside_rebuild_bulk_indexes(),
       ringside_refresh_statistics() FROM PUBLIC;
-    DO $$ BEGIN
-      EXECUTE format('ALTER FUNCTION ringside_suspend_bulk_indexes(TEXT[]) '
-        || 'SET search_path = %I, pg_catalog, pg_temp', current_schema());
-      EXECUTE format('ALTER FUNCTION ringside_rebuild_bulk_indexes() '
-        || 'SET search_path = %I, pg_catalog, pg_temp', current_schema());
-      EXECUTE format('ALTER FUNCTION ringside_refresh_statistics() '
-        || 'SET search_path = %I, pg_catalog, pg_temp', current_schema());
-    END $$;
 
     """
 
@@ -563,6 +559,10 @@ enum PostgresSchema {
 
   /// The two roles `ringside init` creates: `ringside_admin` may write everything but edit
   /// the audit log, `ringside_viewer` may only read. Login roles are made members of one.
+  /// Creating in `public` is taken from everyone where the owner may (PostgreSQL 15 already
+  /// does so for a new database; one upgraded from 14 still lets every login create there, and
+  /// a function made there could stand in for one the store's triggers call, run as whoever
+  /// writes); where the schema belongs to another role, `init` leaves it as it is.
   static let roles = """
     DO $$ BEGIN
       IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'ringside_admin') THEN
@@ -582,6 +582,11 @@ enum PostgresSchema {
     REVOKE ALL ON SEQUENCE suspended_indexes_position_seq FROM ringside_admin, ringside_viewer;
     GRANT EXECUTE ON FUNCTION ringside_suspend_bulk_indexes(TEXT[]), ringside_rebuild_bulk_indexes(),
       ringside_refresh_statistics() TO ringside_admin;
+    DO $$ BEGIN
+      REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+    EXCEPTION WHEN insufficient_privilege THEN
+      NULL;
+    END $$;
 
     """
 }
