@@ -100,6 +100,19 @@ final class PostgresBulkIndexTests: XCTestCase {
     return try XCTUnwrap(parts.string)
   }
 
+  /// A new store as its owner sees it, with its indexes and keys, and a connection of a login
+  /// of `ringside_admin` to it (that role's grants made by `init`).
+  private func storeAndAdmin() throws -> (
+    url: String, owner: InventoryStore, before: [String], admin: PostgresConnection
+  ) {
+    let url = try TestBackend.postgresDatabase(for: self)
+    let owner = try InventoryStore(path: url, create: true)
+    return (
+      url, owner, try everything(owner),
+      try PostgresConnection(url: try login(url, in: "ringside_admin"))
+    )
+  }
+
   /// The planner's row estimate for `devices` (-1 before the table was ever analysed).
   private func plannedRows(_ store: InventoryStore) throws -> Int64 {
     try XCTUnwrap(
@@ -123,10 +136,7 @@ final class PostgresBulkIndexTests: XCTestCase {
   }
 
   func testADropCommittedWithoutItsRebuildIsHealedByTheNextBulkImport() throws {
-    let url = try TestBackend.postgresDatabase(for: self)
-    let owner = try InventoryStore(path: url, create: true)
-    let before = try everything(owner)
-    let admin = try PostgresConnection(url: try login(url, in: "ringside_admin"))
+    let (_, owner, before, admin) = try storeAndAdmin()
     XCTAssertGreaterThan(
       try admin.scalar("SELECT ringside_suspend_bulk_indexes(ARRAY['devices', 'device_sources'])")?
         .int ?? 0, 0)
@@ -141,10 +151,7 @@ final class PostgresBulkIndexTests: XCTestCase {
   }
 
   func testTheSuspendedIndexesAreTheOwnersAloneAndAViewerMayNotCallTheirFunctions() throws {
-    let url = try TestBackend.postgresDatabase(for: self)
-    let owner = try InventoryStore(path: url, create: true)
-    let before = try everything(owner)
-    let admin = try PostgresConnection(url: try login(url, in: "ringside_admin"))
+    let (url, owner, before, admin) = try storeAndAdmin()
     XCTAssertThrowsError(
       try admin.execute(
         "INSERT INTO suspended_indexes (name, table_name, statement) VALUES ('x', 'devices', 'CREATE TABLE stolen (a int)')"
@@ -171,12 +178,9 @@ final class PostgresBulkIndexTests: XCTestCase {
   }
 
   func testAFunctionSomeoneMadeInTheStoresSchemaIsNeverCalledByTheOwnersFunctions() throws {
-    let url = try TestBackend.postgresDatabase(for: self)
-    let owner = try InventoryStore(path: url, create: true)
-    let before = try everything(owner)
+    let (_, owner, before, admin) = try storeAndAdmin()
     // As in a database upgraded from PostgreSQL 14, where everyone may create in `public`.
     try owner.database.execute("GRANT CREATE ON SCHEMA public TO PUBLIC")
-    let admin = try PostgresConnection(url: try login(url, in: "ringside_admin"))
     for types in ["text, name", "text, text"] {
       try admin.execute(
         """
