@@ -33,19 +33,15 @@ extension InventoryStore {
     }
   }
 
-  /// Table, name and definition of PostgreSQL's foreign keys: those of `tables` to `tables`,
-  /// or every one in the schema when nil.
-  func foreignKeyDefinitions(between tables: [String]? = nil) throws(StoreError)
+  /// Table, name and definition of every PostgreSQL foreign key in the store's schema (what
+  /// `migrate` takes off its target during the copy).
+  func foreignKeyDefinitions() throws(StoreError)
     -> [(table: String, name: String, definition: String)]
   {
-    let only = tables.map { tables in
-      let list = tables.map { "'\($0)'" }.joined(separator: ", ")
-      return "AND conrelid::regclass::text IN (\(list)) AND confrelid::regclass::text IN (\(list))"
-    }
-    return try database.prepare(
+    try database.prepare(
       """
       SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint
-      WHERE contype = 'f' AND connamespace = current_schema()::regnamespace \(only ?? "")
+      WHERE contype = 'f' AND connamespace = current_schema()::regnamespace
       ORDER BY conname
       """
     ).query { ($0.string(at: 0) ?? "", $0.string(at: 1) ?? "", $0.string(at: 2) ?? "") }
