@@ -65,12 +65,22 @@ let package = Package(
         "RingsideDomain", "RingsideStore", "RingsideImport", "RingsideProfiles", "RingsideServices",
         "RingsideTUI",
       ]),
+    // What the test suites share: a PostgreSQL database of a test's own, the backend under test.
+    .target(
+      name: "RingsideTestSupport", dependencies: ["RingsideStore"],
+      path: "Tests/RingsideTestSupport"),
     .testTarget(
       name: "RingsideDomainTests", dependencies: ["RingsideDomain"], exclude: ["Fixtures"]),
-    .testTarget(name: "RingsideStoreTests", dependencies: ["RingsideStore", "RingsideDomain"]),
+    .testTarget(
+      name: "RingsideStoreTests",
+      dependencies: [
+        "RingsideTestSupport", "RingsideStore", "RingsideDomain",
+      ]),
     .testTarget(
       name: "RingsideImportTests",
-      dependencies: ["RingsideImport", "RingsideStore", "RingsideDomain"],
+      dependencies: [
+        "RingsideTestSupport", "RingsideImport", "RingsideStore", "RingsideDomain",
+      ],
       exclude: ["Fixtures"]),
     .testTarget(
       name: "RingsideProfilesTests", dependencies: ["RingsideProfiles", "RingsideDomain"],
@@ -78,14 +88,19 @@ let package = Package(
     .testTarget(
       name: "RingsideServicesTests",
       dependencies: [
+        "RingsideTestSupport",
         "RingsideServices", "RingsideImport", "RingsideProfiles", "RingsideStore", "RingsideDomain",
       ]),
     .testTarget(
-      name: "RingsideTUITests", dependencies: ["RingsideTUI", "RingsideStore", "RingsideDomain"],
+      name: "RingsideTUITests",
+      dependencies: [
+        "RingsideTestSupport", "RingsideTUI", "RingsideStore", "RingsideDomain",
+      ],
       exclude: ["Snapshots"]),
     .testTarget(
       name: "RingsideCLITests",
       dependencies: [
+        "RingsideTestSupport",
         "RingsideCLI", "RingsideStore", "RingsideDomain", "RingsideImport", "RingsideSync",
         "CCrypto",
       ],

@@ -2,6 +2,7 @@ import Foundation
 import RingsideCLI
 import RingsideDomain
 import RingsideStore
+import RingsideTestSupport
 
 /// Runs `ringside` in-process with captured output, a fixed clock and a private environment.
 final class CLIHarness: @unchecked Sendable {
@@ -12,13 +13,13 @@ final class CLIHarness: @unchecked Sendable {
   static let now = Date(timeIntervalSince1970: 1_795_000_000)
 
   /// The harness's own PostgreSQL database under `RINGSIDE_TEST_STORE_BACKEND=postgres`.
-  private var postgres: PostgresTestDatabase?
+  private var postgres: TestPostgres?
 
   init() throws {
     directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "ringside-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    postgres = TestBackend.isPostgres ? try PostgresTestDatabase(prefix: "ringside_cli_") : nil
+    postgres = TestBackend.isPostgres ? try TestPostgres(prefix: "ringside_cli_") : nil
   }
 
   deinit { removeEverything() }
@@ -50,7 +51,7 @@ final class CLIHarness: @unchecked Sendable {
     let filled = Self.templateLock.withLock { () -> Result<String, any Error> in
       if let name = Self.demoTemplates[arguments] { return .success(name) }
       return Result {
-        let template = try PostgresTestDatabase(prefix: "ringside_demo_")
+        let template = try TestPostgres(prefix: "ringside_demo_")
         let status = run(["demo", "--db", template.url] + arguments).status
         guard status == 0 else { throw DemoFailed(status: status) }
         Self.demoTemplates[arguments] = template.name
@@ -58,7 +59,7 @@ final class CLIHarness: @unchecked Sendable {
       }
     }
     do {
-      let copy = try PostgresTestDatabase(prefix: "ringside_cli_", template: filled.get())
+      let copy = try TestPostgres(prefix: "ringside_cli_", template: filled.get())
       empty.drop()
       postgres = copy
       return 0

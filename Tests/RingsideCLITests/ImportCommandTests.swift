@@ -1,6 +1,7 @@
 import Foundation
 import RingsideCLI
 import RingsideStore
+import RingsideTestSupport
 import XCTest
 
 /// `ringside import` end to end through the command table, then `ringside report`.
@@ -31,7 +32,7 @@ final class ImportCommandTests: XCTestCase {
     addTeardownBlock { [folder] in try? FileManager.default.removeItem(at: folder) }
     database =
       TestBackend.isPostgres
-      ? try PostgresTestDatabase(for: self, prefix: "ringside_cli_import_").url
+      ? try TestPostgres(for: self, prefix: "ringside_cli_import_").url
       : folder.appendingPathComponent("store.db").path
   }
 

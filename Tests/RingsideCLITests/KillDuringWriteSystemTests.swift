@@ -1,6 +1,7 @@
 import Foundation
 import RingsideDomain
 import RingsideStore
+import RingsideTestSupport
 import XCTest
 
 /// `kill -9` of the real binary while it imports: the store stays consistent (integrity check

@@ -1,5 +1,6 @@
 import Foundation
 import RingsideCLI
+import RingsideTestSupport
 import XCTest
 
 @testable import RingsideStore
@@ -260,7 +261,7 @@ final class MigrateCommandTests: XCTestCase {
 
   func testAnUnreachableTargetExits69WithoutThePasswordAndMakesNothing() throws {
     XCTAssertEqual(cli.run("demo", "--db", source, "--devices", "10").status, 0)
-    let port = try PostgresCommandTests.closedPort()
+    let port = try TestPostgres.closedPort()
     let url = "postgresql://admin:topsecret@127.0.0.1:\(port)/ringside"
     let failed = cli.run("migrate", "--from", source, "--to", url)
     XCTAssertEqual(failed.status, 69, failed.err)
@@ -271,22 +272,10 @@ final class MigrateCommandTests: XCTestCase {
 
   // MARK: PostgreSQL
 
-  /// A database of this test's own on the server `RINGSIDE_TEST_POSTGRES_URL` names, dropped
-  /// when the test ends; the test is skipped without one.
-  private func ownDatabase() throws -> (url: String, serverPassword: String?) {
-    guard let server = ProcessInfo.processInfo.environment["RINGSIDE_TEST_POSTGRES_URL"],
-      !server.isEmpty, var parts = URLComponents(string: server)
-    else {
-      throw XCTSkip("PostgreSQL backend skipped: RINGSIDE_TEST_POSTGRES_URL is not set")
-    }
-    let name =
-      "ringside_migrate_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-    try PostgresConnection(url: server).execute("CREATE DATABASE \(name)")
-    addTeardownBlock {
-      try? PostgresConnection(url: server).execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
-    }
-    parts.path = "/" + name
-    return (try XCTUnwrap(parts.string), parts.password)
+  /// A database of this test's own on the test server, dropped when the test ends; the test
+  /// is skipped without one.
+  private func ownDatabase() throws -> TestPostgres {
+    try TestPostgres(for: self, prefix: "ringside_migrate_")
   }
 
   func testSQLiteToPostgreSQLAndBackKeepsEveryRowReportAndAuditChain() throws {
@@ -294,7 +283,7 @@ final class MigrateCommandTests: XCTestCase {
     try makeBusySource()
     let there = cli.run("migrate", "--from", source, "--to", server.url)
     XCTAssertEqual(there.status, 0, there.err)
-    XCTAssertFalse(there.out.contains(server.serverPassword ?? "\u{0}"), there.out)
+    XCTAssertFalse(there.out.contains(server.password ?? "\u{0}"), there.out)
     let verified = cli.run("audit", "--verify", "--db", server.url)
     XCTAssertEqual(verified.status, 0, verified.err)
     assertSameOutput(source, server.url)

@@ -1,5 +1,6 @@
 import Foundation
 import RingsideStore
+import RingsideTestSupport
 import XCTest
 
 /// Commands with `--db postgresql://…`: the same output as on SQLite, errors without the
@@ -7,7 +8,7 @@ import XCTest
 final class PostgresCommandTests: XCTestCase {
   func testAnUnreachableServerExits69AndNeverShowsThePassword() throws {
     let cli = try CLIHarness()
-    let port = try Self.closedPort()
+    let port = try TestPostgres.closedPort()
     let url = "postgresql://admin:topsecret@127.0.0.1:\(port)/ringside"
     for result in [
       cli.run("report", "--db", url),
@@ -21,7 +22,7 @@ final class PostgresCommandTests: XCTestCase {
   }
 
   func testInitDemoReportAndDevicesPrintTheSameBytesAsOnSQLite() throws {
-    let database = try PostgresTestDatabase(for: self, prefix: "ringside_cli_")
+    let database = try TestPostgres(for: self, prefix: "ringside_cli_")
     let url = database.url
 
     let cli = try CLIHarness()
@@ -48,7 +49,7 @@ final class PostgresCommandTests: XCTestCase {
   /// A first import into PostgreSQL locks the devices until its commit, a minute at 1M: the
   /// monitoring check answers UNKNOWN within its timeout instead of hanging the plugin.
   func testACheckWhileAnotherSessionLocksTheDevicesSaysUnknownWithinItsTimeout() throws {
-    let database = try PostgresTestDatabase(for: self, prefix: "ringside_check_")
+    let database = try TestPostgres(for: self, prefix: "ringside_check_")
     let cli = try CLIHarness()
     XCTAssertEqual(cli.run("init", "--db", database.url).status, 0)
     XCTAssertEqual(cli.run("demo", "--db", database.url, "--devices", "50").status, 0)
@@ -67,7 +68,7 @@ final class PostgresCommandTests: XCTestCase {
   }
 
   func testADatabaseViewerGetsAViewersDashboardWhateverTheUnixUser() throws {
-    let database = try PostgresTestDatabase(for: self, prefix: "ringside_role_")
+    let database = try TestPostgres(for: self, prefix: "ringside_role_")
     let cli = try CLIHarness()
     XCTAssertEqual(cli.run("init", "--db", database.url).status, 0)
     XCTAssertEqual(cli.run("demo", "--db", database.url, "--devices", "50").status, 0)
@@ -92,21 +93,4 @@ final class PostgresCommandTests: XCTestCase {
     XCTAssertEqual(refused.status, 77, refused.err)
   }
 
-  /// A port on 127.0.0.1 nothing listens on: bound, then closed.
-  static func closedPort() throws -> UInt16 {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    try withUnsafeMutablePointer(to: &address) { pointer in
-      try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        guard bind(fd, $0, length) == 0, getsockname(fd, $0, &length) == 0 else {
-          throw XCTSkip("no free port on 127.0.0.1")
-        }
-      }
-    }
-    return UInt16(bigEndian: address.sin_port)
-  }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import RingsideDomain
 import RingsideImport
+import RingsideTestSupport
 import XCTest
 
 @testable import RingsideStore
@@ -122,7 +123,7 @@ final class PostgresImportStageTests: XCTestCase {
   }
 
   func testImportsFlushingEveryFewRowsStoreWhatSQLiteStores() throws {
-    let database = try PostgresTestDatabase(for: self, prefix: "ringside_stage_")
+    let database = try TestPostgres(for: self, prefix: "ringside_stage_")
     let directory = try scratchDirectory()
     let published = [
       "intune-devices.csv", "graph-managedDevices.json", "graph-managedDevices-page2.json",
@@ -169,7 +170,7 @@ final class PostgresImportStageTests: XCTestCase {
   /// must still be found under the new key by a later record of the same batch that names it
   /// only by that serial (another MDM id), not taken for a new device.
   func testADeviceWhoseKeyChangesIsFoundUnderItsNewKeyLaterInTheSameBatch() throws {
-    let database = try PostgresTestDatabase(for: self, prefix: "ringside_stage_")
+    let database = try TestPostgres(for: self, prefix: "ringside_stage_")
     let directory = try scratchDirectory()
     func csv(_ rows: [(id: String, serial: String)], file: String) throws -> String {
       var text = Self.intuneHeader
@@ -199,7 +200,7 @@ final class PostgresImportStageTests: XCTestCase {
   }
 
   func testAServerFailureAfterSomeFlushesLeavesTheStoreAsItWas() throws {
-    let database = try PostgresTestDatabase(for: self, prefix: "ringside_stage_fail_")
+    let database = try TestPostgres(for: self, prefix: "ringside_stage_fail_")
     let directory = try scratchDirectory()
     let postgres = try openStore(database.url)
     try PostgresImportStage.$rowsPerFlush.withValue(10) {
@@ -239,7 +240,7 @@ final class PostgresImportStageTests: XCTestCase {
   }
 
   func testAConnectionLostDuringAFlushSaysNothingWasSavedAndNothingIs() throws {
-    let database = try PostgresTestDatabase(for: self, prefix: "ringside_stage_lost_")
+    let database = try TestPostgres(for: self, prefix: "ringside_stage_lost_")
     let directory = try scratchDirectory()
     let postgres = try openStore(database.url)
     try importFiles(
@@ -275,7 +276,7 @@ final class PostgresImportStageTests: XCTestCase {
   }
 
   func testANameWithANULCharacterFailsTheImportNamingTheDevice() throws {
-    let database = try PostgresTestDatabase(for: self, prefix: "ringside_stage_nul_")
+    let database = try TestPostgres(for: self, prefix: "ringside_stage_nul_")
     let directory = try scratchDirectory()
     // The published Graph page (see Fixtures/README) with a NUL escaped into one device name.
     let page = try String(
@@ -297,7 +298,7 @@ final class PostgresImportStageTests: XCTestCase {
   }
 
   func testARejectedRecordAfterSomeFlushesIsNamedAndNothingIsStored() throws {
-    let database = try PostgresTestDatabase(for: self, prefix: "ringside_stage_reject_")
+    let database = try TestPostgres(for: self, prefix: "ringside_stage_reject_")
     let directory = try scratchDirectory()
     let postgres = try openStore(database.url)
     try PostgresImportStage.$rowsPerFlush.withValue(10) {
@@ -327,7 +328,7 @@ final class PostgresImportStageTests: XCTestCase {
   func testAReImportOfTheSameFileRewritesNoSourceLinkAndOneThatMovesCheckInsRewritesThemAll()
     throws
   {
-    let database = try PostgresTestDatabase(for: self, prefix: "ringside_stage_links_")
+    let database = try TestPostgres(for: self, prefix: "ringside_stage_links_")
     let directory = try scratchDirectory()
     let postgres = try openStore(database.url)
     let first = try intuneCSV(Array(0..<60), generation: 0, in: directory, file: "first.csv")

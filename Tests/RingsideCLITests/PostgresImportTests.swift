@@ -1,6 +1,7 @@
 import Foundation
 import RingsideDomain
 import RingsideImport
+import RingsideTestSupport
 import XCTest
 
 @testable import RingsideStore
@@ -45,7 +46,7 @@ final class PostgresImportTests: XCTestCase {
   }
 
   func testImportsStoreAndPrintTheSameOnBothBackends() throws {
-    let database = try PostgresTestDatabase(for: self, prefix: "ringside_import_")
+    let database = try TestPostgres(for: self, prefix: "ringside_import_")
     let cli = try CLIHarness()
     XCTAssertEqual(cli.run("init", "--db", database.url).status, 0)
     let published = [
@@ -82,7 +83,7 @@ final class PostgresImportTests: XCTestCase {
   }
 
   func testFleetCountsEqualARecountAfterBulkImportsMovesAndDeletes() throws {
-    let database = try PostgresTestDatabase(for: self, prefix: "ringside_counts_")
+    let database = try TestPostgres(for: self, prefix: "ringside_counts_")
     let cli = try CLIHarness()
     XCTAssertEqual(cli.run("init", "--db", database.url).status, 0)
     try importFiles(

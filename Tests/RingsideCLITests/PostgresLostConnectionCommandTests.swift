@@ -1,5 +1,6 @@
 import Foundation
 import RingsideStore
+import RingsideTestSupport
 import XCTest
 
 /// A command whose PostgreSQL connection is lost while it writes: exit 69, the URL without its
@@ -9,7 +10,7 @@ final class PostgresLostConnectionCommandTests: XCTestCase {
   static let writerLock = "5929356452656923717"
 
   func testAStageWhoseSessionEndsWhileItWaitsToWriteExits69AndSaysNothingWasSaved() throws {
-    let database = try PostgresTestDatabase(for: self, prefix: "ringside_cli_lost_")
+    let database = try TestPostgres(for: self, prefix: "ringside_cli_lost_")
     let url = database.url
     let cli = try CLIHarness()
     XCTAssertEqual(cli.run("init", "--db", url).status, 0)

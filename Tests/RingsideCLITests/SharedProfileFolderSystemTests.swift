@@ -1,5 +1,6 @@
 import Foundation
 import RingsideStore
+import RingsideTestSupport
 import XCTest
 
 /// A profile folder shared by the admin group: the apply lock is on the folder itself, so every

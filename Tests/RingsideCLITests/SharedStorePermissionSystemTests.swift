@@ -1,6 +1,7 @@
 import Foundation
 import RingsideDomain
 import RingsideStore
+import RingsideTestSupport
 import XCTest
 
 /// The file system, not Ringside, keeps viewers from writing a shared store. These tests create

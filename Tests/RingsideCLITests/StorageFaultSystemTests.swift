@@ -1,5 +1,6 @@
 import Foundation
 import RingsideStore
+import RingsideTestSupport
 import XCTest
 
 /// A full disk and a read-only store: a clear one-line error, and nothing already stored lost.

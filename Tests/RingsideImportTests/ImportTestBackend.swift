@@ -1,40 +1,15 @@
 import Foundation
+import RingsideTestSupport
 import XCTest
 
 @testable import RingsideStore
 
-/// Which backend the importer tests write into: SQLite, or PostgreSQL when
-/// `RINGSIDE_TEST_STORE_BACKEND=postgres` (`.ci/test-backends` runs these suites once more that
-/// way, on the server `RINGSIDE_TEST_POSTGRES_URL` names).
-enum TestBackend {
-  static let isPostgres =
-    ProcessInfo.processInfo.environment["RINGSIDE_TEST_STORE_BACKEND"] == "postgres"
-
-  /// Skips a test of something only the SQLite backend has (files, WAL, pragmas).
-  static func requireSQLite(_ what: String) throws {
-    if isPostgres { throw XCTSkip("SQLite only: \(what)") }
-  }
-
+/// What the importer tests ask of the backend under test (`TestBackend`, shared by the suites).
+extension TestBackend {
   /// The URL of a new database of its own on the test server, dropped when `test` ends; the
   /// test is skipped without a server.
   static func postgresDatabase(for test: XCTestCase) throws -> String {
-    guard let server = ProcessInfo.processInfo.environment["RINGSIDE_TEST_POSTGRES_URL"],
-      !server.isEmpty, var parts = URLComponents(string: server)
-    else {
-      throw XCTSkip(
-        "PostgreSQL backend skipped: RINGSIDE_TEST_POSTGRES_URL is not set (bash .ci/with-postgres sets it)"
-      )
-    }
-    let name =
-      "ringside_import_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-    try PostgresConnection(url: server).execute("CREATE DATABASE \(name)")
-    // A connection of its own for the drop: one held from here would stay open as long as
-    // XCTest keeps the test case, and the server allows only so many.
-    test.addTeardownBlock {
-      try? PostgresConnection(url: server).execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
-    }
-    parts.path = "/" + name
-    return try XCTUnwrap(parts.string)
+    try TestPostgres(for: test, prefix: "ringside_import_").url
   }
 
   /// The store's tables, by name.

@@ -1,5 +1,6 @@
 import Foundation
 import RingsideImport
+import RingsideTestSupport
 import XCTest
 
 @testable import RingsideStore

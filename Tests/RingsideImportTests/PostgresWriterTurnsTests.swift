@@ -1,6 +1,7 @@
 import Foundation
 import RingsideDomain
 import RingsideImport
+import RingsideTestSupport
 import XCTest
 
 @testable import RingsideStore

@@ -1,6 +1,7 @@
 import Foundation
 import RingsideDomain
 import RingsideStore
+import RingsideTestSupport
 
 /// A store in a fresh temporary folder with a few known devices, for the staging tests.
 final class StagingTestStore {

@@ -1,5 +1,6 @@
 import Foundation
 import RingsideDomain
+import RingsideTestSupport
 import XCTest
 
 @testable import RingsideStore

@@ -1,6 +1,7 @@
 import Foundation
 import RingsideDomain
 import RingsideStore
+import RingsideTestSupport
 
 /// A store in a fresh temporary directory, removed when the test ends; under
 /// `RINGSIDE_TEST_STORE_BACKEND=postgres` a fresh PostgreSQL database instead (`TestBackend`).

@@ -1,5 +1,6 @@
 import Foundation
 import RingsideDomain
+import RingsideTestSupport
 import XCTest
 
 @testable import RingsideStore
@@ -11,7 +12,7 @@ import XCTest
 /// PostgreSQL test is skipped without a server).
 final class PostgresLockedStoreTests: XCTestCase {
   func testAViewWaitingForAnotherSessionsLockSaysSoAndLoadsOnceItIsGone() throws {
-    let pg = try DashboardPostgres()
+    let pg = try TestPostgres(prefix: "ringside_tui_")
     try InventoryStore(path: pg.url, create: true).writeDemo(
       DemoFleet(count: 40, now: TestFleet.now))
     let service = StoreService(store: try InventoryStore(path: pg.url), clock: { TestFleet.now })

@@ -1,5 +1,6 @@
 import Foundation
 import RingsideDomain
+import RingsideTestSupport
 import XCTest
 
 @testable import RingsideStore
@@ -73,13 +74,13 @@ final class PostgresReconnectTests: XCTestCase {
   private static let stage = StoreWrite.policy(
     .deferral(by: 1), ring: "test", replacingOthers: false)
 
-  private func demo(_ pg: DashboardPostgres) throws {
+  private func demo(_ pg: TestPostgres) throws {
     try InventoryStore(path: pg.url, create: true).writeDemo(
       DemoFleet(count: 60, now: TestFleet.now))
   }
 
   private func runner(
-    _ pg: DashboardPostgres,
+    _ pg: TestPostgres,
     prepare: @escaping @Sendable (PostgresConnection) throws -> Void = { _ in }
   ) -> BackgroundRunner {
     let url = pg.url
@@ -98,12 +99,12 @@ final class PostgresReconnectTests: XCTestCase {
     return runner
   }
 
-  private func stagedCount(_ pg: DashboardPostgres) throws -> Int {
+  private func stagedCount(_ pg: TestPostgres) throws -> Int {
     try InventoryStore(path: pg.url).stagedChanges().count
   }
 
   func testTheDashboardKeepsItsRowsSaysSoReconnectsAndShowsWhatChangedMeanwhile() throws {
-    let pg = try DashboardPostgres()
+    let pg = try TestPostgres(prefix: "ringside_tui_")
     try demo(pg)
     var d = Driver(runner: runner(pg))
     d.press(.character("2"))
@@ -145,7 +146,7 @@ final class PostgresReconnectTests: XCTestCase {
   }
 
   func testAWriteWhoseCommitAnswerIsLostIsReportedSavedWhenTheServerCommittedIt() throws {
-    let pg = try DashboardPostgres()
+    let pg = try TestPostgres(prefix: "ringside_tui_")
     try demo(pg)
     var d = Driver(
       runner: runner(pg) { connection in
@@ -153,7 +154,7 @@ final class PostgresReconnectTests: XCTestCase {
         let pid = try XCTUnwrap(connection.scalar("SELECT pg_backend_pid()")?.int)
         connection.afterSendingCommit = { [unowned connection] in
           connection.afterSendingCommit = nil
-          pg.loseCommitAnswer(connection, pid: pid)
+          pg.loseCommitAnswer(socket: connection.socket, pid: pid)
         }
       })
     d.run()
@@ -166,7 +167,7 @@ final class PostgresReconnectTests: XCTestCase {
   }
 
   func testAWriteWhoseSessionEndsAsItCommitsIsReportedNotSaved() throws {
-    let pg = try DashboardPostgres()
+    let pg = try TestPostgres(prefix: "ringside_tui_")
     try demo(pg)
     var d = Driver(
       runner: runner(pg) { connection in
@@ -186,7 +187,7 @@ final class PostgresReconnectTests: XCTestCase {
   }
 
   func testAWriteTheServerCannotBeAskedAboutAtOnceIsSettledOnceReconnected() throws {
-    let pg = try DashboardPostgres()
+    let pg = try TestPostgres(prefix: "ringside_tui_")
     try demo(pg)
     var d = Driver(
       runner: runner(pg) { connection in
@@ -198,7 +199,7 @@ final class PostgresReconnectTests: XCTestCase {
         }
         connection.afterSendingCommit = { [unowned connection] in
           connection.afterSendingCommit = nil
-          pg.loseCommitAnswer(connection, pid: pid)
+          pg.loseCommitAnswer(socket: connection.socket, pid: pid)
         }
       })
     d.run()

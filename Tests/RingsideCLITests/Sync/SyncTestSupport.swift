@@ -2,6 +2,7 @@ import Foundation
 import RingsideImport
 import RingsideStore
 import RingsideSync
+import RingsideTestSupport
 
 /// A clock that never sleeps: waits are recorded and move its time on.
 final class FakeClock: SyncClock, @unchecked Sendable {
@@ -35,7 +36,7 @@ final class SyncFixture {
   let store: InventoryStore
   /// What opens `store` again: the file, or the database's URL (for a child `ringside`).
   let storePath: String
-  private let postgres: PostgresTestDatabase?
+  private let postgres: TestPostgres?
   let clock = FakeClock()
   let log = SyncLog()
   static let now = Date(timeIntervalSince1970: 1_795_000_000)
@@ -43,7 +44,7 @@ final class SyncFixture {
   init() throws {
     directory = NSTemporaryDirectory() + "ringside-sync-test-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    postgres = TestBackend.isPostgres ? try PostgresTestDatabase(prefix: "ringside_sync_") : nil
+    postgres = TestBackend.isPostgres ? try TestPostgres(prefix: "ringside_sync_") : nil
     storePath = postgres?.url ?? directory + "/store.db"
     store = try InventoryStore(path: storePath, create: true)
   }

@@ -1,4 +1,5 @@
 import Foundation
+import RingsideTestSupport
 import XCTest
 
 @testable import RingsideStore
@@ -69,13 +70,13 @@ final class PostgresConnectionTests: XCTestCase {
       let storeError = error as? StoreError
       XCTAssertEqual(storeError?.kind, .unavailable, storeError?.message ?? "")
       XCTAssertTrue(storeError?.message.contains("lost the connection") ?? false)
-      XCTAssertFalse(storeError?.message.contains(pg.serverPassword ?? "\u{0}") ?? true)
+      XCTAssertFalse(storeError?.message.contains(pg.password ?? "\u{0}") ?? true)
     }
     XCTAssertEqual(try admin.scalar("SELECT count(*) FROM t")?.int, 0)
   }
 
   func testAnUnreachableServerIsUnavailableAndTheMessageHasNoPassword() throws {
-    let port = try Self.closedPort()
+    let port = try TestPostgres.closedPort()
     let url = "postgresql://admin:topsecret@127.0.0.1:\(port)/ringside"
     XCTAssertThrowsError(try PostgresConnection(url: url, connectTimeoutSeconds: 2)) { error in
       let storeError = error as? StoreError
@@ -123,28 +124,10 @@ final class PostgresConnectionTests: XCTestCase {
 
   func testAMissingDatabaseIsNotFound() throws {
     let pg = try TestPostgres()
-    let url = TestPostgres.replacingDatabase(in: pg.url, with: pg.databaseName + "_absent")
+    let url = TestPostgres.replacingDatabase(in: pg.url, with: pg.name + "_absent")
     XCTAssertThrowsError(try PostgresConnection(url: url)) { error in
       XCTAssertEqual((error as? StoreError)?.kind, .notFound)
     }
   }
 
-  /// A port on 127.0.0.1 nothing listens on: bound, then closed.
-  static func closedPort() throws -> UInt16 {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = 0
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    try withUnsafeMutablePointer(to: &address) { pointer in
-      try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        guard bind(fd, $0, length) == 0, getsockname(fd, $0, &length) == 0 else {
-          throw XCTSkip("no free port on 127.0.0.1")
-        }
-      }
-    }
-    return UInt16(bigEndian: address.sin_port)
-  }
 }

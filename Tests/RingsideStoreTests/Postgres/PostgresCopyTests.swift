@@ -1,4 +1,5 @@
 import Foundation
+import RingsideTestSupport
 import XCTest
 
 @testable import RingsideStore

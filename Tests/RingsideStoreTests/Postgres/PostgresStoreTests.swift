@@ -1,5 +1,6 @@
 import Foundation
 import RingsideDomain
+import RingsideTestSupport
 import XCTest
 
 @testable import RingsideStore
@@ -24,7 +25,7 @@ final class PostgresStoreTests: XCTestCase {
     XCTAssertEqual(
       privileges,
       [["ringside_admin", "1", "1", "1", "0"], ["ringside_viewer", "1", "0", "0", "0"]])
-    XCTAssertFalse(store.path.contains(pg.serverPassword ?? "\u{0}"))
+    XCTAssertFalse(store.path.contains(pg.password ?? "\u{0}"))
   }
 
   func testWithoutCreateAnEmptyDatabaseIsNotFoundAndSaysHowToInit() throws {
@@ -74,7 +75,7 @@ final class PostgresStoreTests: XCTestCase {
     let pg = try TestPostgres()
     let store = try InventoryStore(path: pg.url, create: true)
     try store.stagePolicy(.rsrRemoval(.block), ring: "test", by: alice, at: now)
-    let suffix = String(pg.databaseName.suffix(8))
+    let suffix = String(pg.name.suffix(8))
     let viewer = "viewer_\(suffix)"
     let admin = "admin_\(suffix)"
     let raw = try PostgresConnection(url: pg.url)
