@@ -90,6 +90,17 @@ final class VerdictTableTests: XCTestCase {
       model: "iPhone15,2", version: "18.6.2", state: .osUpdateFirst, target: "27.0.1",
       says: ["iOS 18 no longer gets releases for this model (iPhone15,2)"]),
     Case(
+      name: "a marketing name on iOS 16: most models of 16 run 27, so update to 27.0.1",
+      platform: .iOS, model: "iPhone 14", version: "16.4.1", state: .osUpdateFirst,
+      target: "27.0.1", says: ["iOS 16 no longer gets releases for this model (iPhone 14)"]),
+    Case(
+      name: "an iPad by marketing name on 16.5.1 (c) is not sent to 16.7.x", platform: .iPadOS,
+      model: "iPad (10th generation)", version: "16.5.1 (c)", state: .osUpdateFirst,
+      target: "27.0.1"),
+    Case(
+      name: "a device on 16.7.16 is one of its 12 models: it stays on iOS 16", platform: .iOS,
+      model: "iPhone", version: "16.7.16", build: "20H392", state: .current, target: "16.7.16"),
+    Case(
       name: "iPad 6th generation on iPadOS 17.7.11, its last line", platform: .iPadOS,
       model: "iPad7,5", version: "17.7.11", build: "21H461", state: .current, target: "17.7.11"),
     Case(
@@ -228,6 +239,35 @@ final class VerdictTableTests: XCTestCase {
       XCTAssertEqual(found?.released, row["released"], build.text)
       XCTAssertEqual(found?.status == .beta, row["status"] == "beta", build.text)
     }
+  }
+
+  /// Apple's feed names the devices each build was offered to; an older line's updates in
+  /// 2026 (15.8.x, 16.7.x, most of 18.7.x) went to the models that cannot run a newer major
+  /// only. The catalog once said 16.7.15 ran on every iOS 16 model, and sent an iPhone 14 to it.
+  func testEveryOlderIOSLineBuildReachesExactlyTheDevicesAppleOfferedItTo() throws {
+    var offered: [String: Set<String>] = [:]
+    for line in try Fixtures.text("gdmf-history.ndjson").split(separator: "\n") {
+      let entry = try XCTUnwrap(
+        JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      guard ["iOS", "iPadOS"].contains(entry["platform"] as? String),
+        let build = entry["build"] as? String, let devices = entry["supported_devices"] as? [String]
+      else { continue }
+      offered[build, default: []].formUnion(devices)
+    }
+    let models = Set(BuiltinDeviceSets.sets.values.joined())
+    var checked = 0
+    for release in ReleaseCatalog.builtin.releases
+    where release.family == .iOS && release.version.major < 26 && !release.isRSR {
+      guard let build = release.build?.text, let devices = offered[build] else { continue }
+      checked += 1
+      for model in models.sorted() {
+        let platform: Platform = model.hasPrefix("iPad") ? .iPadOS : .iOS
+        XCTAssertEqual(
+          release.devices.includes(model: model, platform: platform) != false,
+          devices.contains(model), "\(release.version) (\(build)) on \(model)")
+      }
+    }
+    XCTAssertGreaterThanOrEqual(checked, 14)
   }
 
   func testTheSOFAErrorsTheReferencesFoundAreCorrected() {

@@ -27,8 +27,8 @@ extension ReleaseCatalog {
   static let builtinCSV = """
       family,version,letter,build,prerequisite_build,released,status,replaced_by,superseded_by,expires,devices,notes,source
       ios,12.5.8,,16H88,,2026-01-26,released,,,,@ios12-final,,releases-2026.csv: macadmins/sofa data/resources/gdmf_history.ndjson@00b0d8ca
-      ios,15.8.6,,19H402,,2026-01-26,released,,,,@ios18 @ios18-final @ios17-final @ios16-final @ios15-final,,releases-2026.csv: macadmins/sofa data/resources/gdmf_history.ndjson@00b0d8ca
-      ios,15.8.7,,19H411,,2026-03-11,released,,,,@ios18 @ios18-final @ios17-final @ios16-final @ios15-final,,releases-2026.csv: macadmins/sofa data/resources/gdmf_history.ndjson@00b0d8ca
+      ios,15.8.6,,19H402,,2026-01-26,released,,,,@ios15-final,,releases-2026.csv: macadmins/sofa data/resources/gdmf_history.ndjson@00b0d8ca
+      ios,15.8.7,,19H411,,2026-03-11,released,,,,@ios15-final,,releases-2026.csv: macadmins/sofa data/resources/gdmf_history.ndjson@00b0d8ca
       ios,15.8.8,,19H422,,2026-05-11,released,,,,@ios15-final,,releases-2026.csv: macadmins/sofa data/resources/gdmf_history.ndjson@00b0d8ca
       ios,16.2,a,20C7750490e,20C5049e,2022-11-16,beta,,,,,,rsr-releases.csv
       ios,16.2,b,20C7750490f,20C5049e,2022-11-28,beta,,,,,,rsr-releases.csv
@@ -41,9 +41,9 @@ extension ReleaseCatalog {
       ios,16.5.1,a,20F770750b,20F75,2023-07-10,pulled,c,,,@ios18 @ios18-final @ios17-final @ios16-final,,rsr-releases.csv
       ios,16.5.1,c,20F770750d,20F75,2023-07-12,superseded,,16.6,,@ios18 @ios18-final @ios17-final @ios16-final,,rsr-releases.csv
       ios,16.6,,20G75,,2023-07-24,released,,,,@ios18 @ios18-final @ios17-final @ios16-final,,AppleDB (base of an RSR in rsr-releases.csv)
-      ios,16.7.13,,20H365,,2026-01-26,released,,,,@ios18 @ios18-final @ios17-final @ios16-final,,releases-2026.csv: macadmins/sofa data/resources/gdmf_history.ndjson@00b0d8ca
-      ios,16.7.14,,20H370,,2026-02-02,released,,,,@ios18 @ios18-final @ios17-final @ios16-final,,releases-2026.csv: macadmins/sofa data/resources/gdmf_history.ndjson@00b0d8ca
-      ios,16.7.15,,20H380,,2026-03-11,released,,,,@ios18 @ios18-final @ios17-final @ios16-final,,releases-2026.csv: macadmins/sofa data/resources/gdmf_history.ndjson@00b0d8ca
+      ios,16.7.13,,20H365,,2026-01-26,released,,,,@ios16-final,,releases-2026.csv: macadmins/sofa data/resources/gdmf_history.ndjson@00b0d8ca
+      ios,16.7.14,,20H370,,2026-02-02,released,,,,@ios16-final,,releases-2026.csv: macadmins/sofa data/resources/gdmf_history.ndjson@00b0d8ca
+      ios,16.7.15,,20H380,,2026-03-11,released,,,,@ios16-final,,releases-2026.csv: macadmins/sofa data/resources/gdmf_history.ndjson@00b0d8ca
       ios,16.7.16,,20H392,,2026-05-11,released,,,,@ios16-final,,releases-2026.csv: macadmins/sofa data/resources/gdmf_history.ndjson@00b0d8ca
       ios,17.0,,,,2023-09-18,released,,,,@ios18 @ios18-final @ios17-final,,sofa OSVersions.SecurityReleases
       ios,17.0.1,,,,2023-09-21,released,,,,@ios18 @ios18-final @ios17-final,,sofa OSVersions.SecurityReleases
@@ -93,12 +93,12 @@ extension ReleaseCatalog {
       ios,18.7.1,,,,2025-09-29,released,,,,@ios18 @ios18-final,,sofa OSVersions.SecurityReleases
       ios,18.7.2,,,,2025-11-05,released,,,,@ios18 @ios18-final,,sofa OSVersions.SecurityReleases
       ios,18.7.3,,,,2025-12-12,released,,,,@ios18 @ios18-final,,sofa OSVersions.SecurityReleases
-      ios,18.7.4,,22H218,,2026-01-26,released,,,,@ios18 @ios18-final,,sofa OSVersions.SecurityReleases
-      ios,18.7.5,,22H311,,2026-02-11,released,,,,@ios18 @ios18-final,,sofa OSVersions.SecurityReleases
-      ios,18.7.6,,22H320,,2026-03-04,released,,,,@ios18 @ios18-final,,sofa OSVersions.SecurityReleases
-      ios,18.7.7,,22H333,,2026-03-24,released,,,,@ios18 @ios18-final,,sofa OSVersions.SecurityReleases
+      ios,18.7.4,,22H218,,2026-01-26,released,,,,@ios18-final,,sofa OSVersions.SecurityReleases
+      ios,18.7.5,,22H311,,2026-02-11,released,,,,@ios18-final,,sofa OSVersions.SecurityReleases
+      ios,18.7.6,,22H320,,2026-03-04,released,,,,iPhone11.2 iPhone11.4 iPhone11.6 iPhone11.8,,sofa OSVersions.SecurityReleases
+      ios,18.7.7,,22H333,,2026-03-24,released,,,,@ios18-final,,sofa OSVersions.SecurityReleases
       ios,18.7.7,,22H340,,2026-04-01,released,,,,@ios18 @ios18-final,,releases-2026.csv: macadmins/sofa data/resources/gdmf_history.ndjson@00b0d8ca
-      ios,18.7.8,,22H352,,2026-04-22,released,,,,@ios18,,sofa OSVersions.SecurityReleases
+      ios,18.7.8,,22H352,,2026-04-22,released,,,,@ios18 @ios18-final,,sofa OSVersions.SecurityReleases
       ios,18.7.9,,22H355,,2026-05-11,released,,,,@ios18-final,,sofa OSVersions.SecurityReleases
       ios,18.7.10,,22H374,,2026-08-17,released,,,,@ios18-final,,sofa OSVersions.SecurityReleases
       ios,26.0,,,,2025-09-15,released,,,,@ios26,,sofa OSVersions.SecurityReleases

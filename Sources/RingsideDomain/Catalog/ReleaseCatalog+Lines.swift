@@ -2,8 +2,8 @@
 ///
 /// What the hardware can run is judged from the model identifier when the source reports one
 /// (`iPhone15,2`). Otherwise the device's own release narrows it down: a device on iOS
-/// 16.7.16 is one of the models Apple lists for 16.7.16, and a release counts for it only
-/// when it reaches every one of them.
+/// 16.7.16 is one of the models Apple lists for 16.7.16, and a release counts for it when it
+/// reaches most of them.
 extension ReleaseCatalog {
   /// The models a device may be: its identifier, or the models its own release lists for its
   /// platform; nil when nothing narrows it down.
@@ -32,7 +32,13 @@ extension ReleaseCatalog {
         }.max() ?? 0
       return widest == .max ? mine * 2 >= 200 : mine * 2 >= widest
     }
-    return models.allSatisfy { r.devices.includes(model: $0, platform: platform) != false }
+    // A device known by its identifier is one model: the release must reach it. One known by
+    // its release alone (a marketing name, "iPhone 14") is most likely what most of the models
+    // of that release are: a release counts when it reaches more than half of them. Requiring
+    // all of them gave an iPhone 14 on 16.4.1 the newest release every iOS 16 model runs
+    // (16.6, or 16.7.15 while the catalog said it ran everywhere) instead of iOS 27.
+    let reached = models.count { r.devices.includes(model: $0, platform: platform) != false }
+    return reached * 2 > models.count
   }
 
   /// Public OS releases of one major that reach the device, oldest first.
