@@ -57,6 +57,37 @@ final class MergeTests: XCTestCase {
     XCTAssertEqual(d.lastCheckIn, DateValue.parse2("2024-06-03T08:00:00Z"))
   }
 
+  func testANewerMarketingNameNeverErasesTheModelIdentifierAnotherSourceReported() throws {
+    let store = try Support.store(self)
+    let jamf = Support.file(
+      self, "jamf-model.json",
+      """
+      {"totalCount":1,"results":[{"mobileDeviceId":"1","deviceType":"iOS",
+       "hardware":{"serialNumber":"S9","model":"iPhone 15","modelIdentifier":"iPhone15,4"},
+       "general":{"displayName":"Phone S9","udid":null,"lastInventoryUpdateDate":"2024-06-03T07:00:00Z",
+         "osVersion":"17.5.1","osRapidSecurityResponse":null,"osBuild":"21F90",
+         "supervised":true,"extensionAttributes":[]}}]}
+      """)
+    try Support.run(store, [jamf])
+    XCTAssertEqual(try Support.device(store, "S9").device.model, "iPhone 15 (iPhone15,4)")
+    try Support.run(
+      store,
+      [
+        intune([
+          [
+            "id-9", "Phone S9", "S9", "iOS/iPadOS", "17.5.1", "iPhone 15",
+            "2024-06-04 08:00:00.0000000", "",
+          ]
+        ])
+      ])
+    let d = try Support.device(store, "S9").device
+    XCTAssertEqual(d.model, "iPhone 15 (iPhone15,4)")
+    XCTAssertEqual(d.lastCheckIn, DateValue.parse2("2024-06-04T08:00:00Z"))
+    XCTAssertEqual(DeviceMerge.model(newer: "iPhone 16", older: "iPhone 15"), "iPhone 16")
+    XCTAssertEqual(
+      DeviceMerge.model(newer: "iPhone17,3", older: "iPhone 15 (iPhone15,4)"), "iPhone17,3")
+  }
+
   func testJamfLetterFillsIntuneUnknownEvenWhenOlder() throws {
     let store = try Support.store(self)
     try Support.run(

@@ -58,7 +58,7 @@ public enum DeviceMerge {
     d.serial = stored.serial ?? incoming.serial
     d.udid = stored.udid ?? incoming.udid
     d.name = newer.name.isEmpty ? older.name : newer.name
-    d.model = newer.model ?? older.model
+    d.model = model(newer: newer.model, older: older.model)
     d.platform = platform(newer: newer.platform, older: older.platform)
     d.version.platform = d.platform
     d.supervised = newer.supervised ?? older.supervised
@@ -69,6 +69,19 @@ public enum DeviceMerge {
       d.key = key
     }
     return d
+  }
+
+  /// The newer record's model, unless it is a marketing name alone where the older one carries
+  /// the model identifier (Graph's "iPhone 15" after Jamf's "iPhone 15 (iPhone15,4)"): the
+  /// identifier tells which releases the hardware runs, and a device's hardware never changes.
+  public static func model(newer: String?, older: String?) -> String? {
+    guard let newer else { return older }
+    if ModelIdentifier.extract(from: newer) == nil, let older,
+      ModelIdentifier.extract(from: older) != nil
+    {
+      return older
+    }
+    return newer
   }
 
   /// iPads that report `iOS` stay iPads; otherwise the newer record decides.
