@@ -341,6 +341,35 @@ final class MigrateCommandTests: XCTestCase {
     XCTAssertTrue(again.err.contains("is not empty (devices holds 300 rows)"), again.err)
   }
 
+  func testPostgreSQLToPostgreSQLKeepsWhoWroteEachAuditEntryAndFromWhere() throws {
+    let from = try ownDatabase()
+    let to = try ownDatabase()
+    XCTAssertEqual(cli.run("init", "--db", from.url).status, 0)
+    let admin = "admin_\(String(from.name.suffix(8)))"
+    let owner = try PostgresConnection(url: from.url)
+    try owner.execute("CREATE ROLE \(admin) LOGIN PASSWORD 'pw-admin' IN ROLE ringside_admin")
+    defer { try? owner.execute("DROP OWNED BY \(admin); DROP ROLE \(admin)") }
+    let asAdmin = TestPostgres.replacingLogin(in: from.url, user: admin, password: "pw-admin")
+    let staged = cli.run("stage", "policy", "test", "--rsr-removal", "block", "--db", asAdmin)
+    XCTAssertEqual(staged.status, 0, staged.err)
+    // Another host than the copy's own (neither column is in the chain), as only the owner can.
+    try owner.execute(
+      """
+      ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update;
+      UPDATE audit_log SET client_host = '10.9.9.9';
+      ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update;
+      """)
+    let copied = cli.run("migrate", "--from", from.url, "--to", to.url)
+    XCTAssertEqual(copied.status, 0, copied.err)
+    func recorded(_ url: String) throws -> [[String]] {
+      try PostgresConnection(url: url).prepare(
+        "SELECT database_user, client_host FROM audit_log ORDER BY id"
+      ).query { row in (0..<2).map { row.string(at: $0) ?? "" } }
+    }
+    XCTAssertEqual(try recorded(from.url), [[admin, "10.9.9.9"]])
+    XCTAssertEqual(try recorded(to.url), [[admin, "10.9.9.9"]])
+  }
+
   func testAFailedCopyIntoANewPostgreSQLDatabaseLeavesNoSchema() throws {
     let server = try ownDatabase()
     try makeBusySource()

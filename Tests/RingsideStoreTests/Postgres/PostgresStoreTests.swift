@@ -107,6 +107,54 @@ final class PostgresStoreTests: XCTestCase {
     XCTAssertEqual(try store.auditEntryCount(), 2)
   }
 
+  func testAnAdminCannotClaimAnotherDatabaseUserOrHostButTheOwnerKeepsWhatItCopies() throws {
+    let pg = try TestPostgres()
+    _ = try InventoryStore(path: pg.url, create: true)
+    let admin = "admin_\(String(pg.name.suffix(8)))"
+    let raw = try PostgresConnection(url: pg.url)
+    // Schema 15 runs again as an upgrade would: it replaces its trigger, never doubles it.
+    try raw.execute(PostgresSchema.auditIdentityByServer)
+    XCTAssertEqual(
+      try raw.scalar("SELECT COUNT(*) FROM pg_trigger WHERE tgname = 'audit_log_identity'")?.int,
+      1)
+    try raw.execute("CREATE ROLE \(admin) LOGIN PASSWORD 'pw-admin' IN ROLE ringside_admin")
+    defer { try? raw.execute("DROP OWNED BY \(admin); DROP ROLE \(admin)") }
+    let adminRaw = try PostgresConnection(
+      url: TestPostgres.replacingLogin(in: pg.url, user: admin, password: "pw-admin"))
+    let columns = [
+      "at", "user_name", "role", "origin", "action", "detail", "database_user", "client_host",
+    ]
+    func forged(_ detail: String) -> [SQLiteValue] {
+      [.integer(1), .text("mallory"), .text("admin"), .text("test"), .text("stage")]
+        + [.text(detail), .text("bob"), .text("10.9.9.9")]
+    }
+    let insert =
+      "INSERT INTO audit_log (\(columns.joined(separator: ", "))) VALUES "
+      + "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+    func copy(_ row: [SQLiteValue], on connection: PostgresConnection) throws {
+      let sink = try connection.beginCopy(into: "audit_log", columns: columns)
+      try sink.append(row)
+      _ = try sink.finish()
+    }
+
+    // A member of ringside_admin gets its own login and address, by INSERT or by COPY.
+    try adminRaw.prepare(insert).run(forged("admin insert"))
+    try copy(forged("admin copy"), on: adminRaw)
+    // The owner (migrate copying another's rows) keeps what it gives.
+    try raw.prepare(insert).run(forged("owner insert"))
+    try copy(forged("owner copy"), on: raw)
+
+    let recorded = try raw.prepare(
+      "SELECT detail, database_user, client_host FROM audit_log ORDER BY id"
+    ).query { row in (0..<3).map { row.string(at: $0) ?? "" } }
+    XCTAssertEqual(
+      recorded,
+      [
+        ["admin insert", admin, "127.0.0.1"], ["admin copy", admin, "127.0.0.1"],
+        ["owner insert", "bob", "10.9.9.9"], ["owner copy", "bob", "10.9.9.9"],
+      ])
+  }
+
   func testAWordFilterCanReadTheTrigramIndexInsteadOfEveryDevice() throws {
     let pg = try TestPostgres()
     let store = try InventoryStore(path: pg.url, create: true)
