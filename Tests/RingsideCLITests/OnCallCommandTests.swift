@@ -343,7 +343,21 @@ final class OnCallCommandTests: XCTestCase {
       rows.first { $0["ring"] as? String == "production" && $0["platform"] as? String == "macos" })
     XCTAssertEqual(macProd["minimum_os_build_version"] as? String, "24H32")
     XCTAssertGreaterThan(macProd["flagged"] as! Int, 0)
-    XCTAssertTrue(cli.run("report", "--db", cli.dbPath).out.contains("Minimum OS build version"))
+    // One minimum of 15.8.1 passes a Mac left on 26.3.1: each line's newest is given too.
+    let valid = try XCTUnwrap(json["intune_valid_builds"] as? [[String: Any]])
+    let macLines = try XCTUnwrap(valid.first { $0["platform"] as? String == "macos" }?["lines"])
+    XCTAssertEqual(
+      (macLines as? [[String: Any]])?.compactMap { $0["minimum_os_version"] as? String },
+      ["15.8.1", "26.7.1", "27.0.1"])
+    XCTAssertTrue(
+      cli.run("report", "--db", cli.dbPath, "--wide").out.contains("Minimum OS build version"))
+    // At 80 columns the long headers give way: every ring and count is shown whole.
+    let text = cli.run("report", "--db", cli.dbPath).out
+    for row in rows {
+      let count = "\(row["flagged"] as! Int)/\(row["devices"] as! Int)"
+      XCTAssertTrue(text.contains(count), "\(count) cut in\n\(text)")
+      XCTAssertTrue(text.contains("  \(row["ring"] as! String) "), text)
+    }
   }
 
   // MARK: docs

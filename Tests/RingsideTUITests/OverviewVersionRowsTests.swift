@@ -27,4 +27,33 @@ final class OverviewVersionRowsTests: XCTestCase {
     XCTAssertGreaterThan(
       merged, 0, "the demo fleet reports some versions with and without a letter")
   }
+
+  /// The rollout counts patched devices: Macs left on 26.3.1, above macOS 15.8.1 (the minimum
+  /// while Apple still ships 15), are not, and Enter on the number reaches the devices counted.
+  func testTheRolloutCountsTheCurrentDevicesOfEachRingAndItsDrillInReachesThem() throws {
+    let store = try TestFleet.store()
+    let snapshot = FleetSnapshot(
+      counts: try store.fleetCounts(now: TestFleet.now), rings: try store.rings(),
+      catalog: try store.catalog())
+    var checked = 0
+    for ring in snapshot.rings {
+      for r in ring.rollout {
+        let all: [DeviceFilter.Term] = [.ring(ring.ring.name), .platform(r.platform)]
+        let current = try store.countDevices(
+          filter: DeviceFilter(terms: all + [.state(.current)]), now: TestFleet.now)
+        XCTAssertEqual(r.reached, current, "\(ring.ring.name) \(r.platform)")
+        let scope = OverviewView.reachedScope(ring: ring.ring.name, r)
+        XCTAssertEqual(
+          try store.countDevices(filter: DeviceFilter(terms: scope.terms), now: TestFleet.now),
+          r.reached)
+        checked += 1
+        if r.platform == .macOS {
+          let floor = try AppleOSVersion.parse("macOS 15.8.1", missingLetter: .none)
+          XCTAssertEqual(floor.base, r.target.version, "the minimum while Apple ships 15")
+          XCTAssertLessThan(r.reached, r.total, "\(ring.ring.name): Macs on 26.3.1 are behind")
+        }
+      }
+    }
+    XCTAssertGreaterThanOrEqual(checked, 4)
+  }
 }

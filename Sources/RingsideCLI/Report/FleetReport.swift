@@ -9,6 +9,8 @@ struct FleetReport {
   let models: [(platform: Platform, model: String, count: Int)]
   let rings: [RingSummary]
   let compliance: [ComplianceRow]
+  /// Per platform family in `compliance`, the newest release of each line Apple still ships.
+  let lines: [(family: PlatformFamily, releases: [CatalogRelease])]
   let age: CatalogAge
 
   static func load(store: InventoryStore, ring: String?, now: Date) throws(CLIError) -> FleetReport
@@ -29,11 +31,14 @@ struct FleetReport {
       let rings = counts.ringSummaries(rings: try store.rings()).filter {
         ring == nil || $0.ring.name == ring
       }
+      let compliance = try ComplianceRow.load(
+        store: store, catalog: catalog, rings: rings.map(\.ring.name), now: now)
+      let lines = PlatformFamily.allCases.filter { f in compliance.contains { $0.family == f } }
+        .map { ($0, catalog.complianceLines(for: $0.platforms[0])) }
       return FleetReport(
         summary: counts.summary, versions: versions,
         models: try store.modelCounts(filter: filter, now: now), rings: rings,
-        compliance: try ComplianceRow.load(
-          store: store, catalog: catalog, rings: rings.map(\.ring.name), now: now),
+        compliance: compliance, lines: lines,
         age: CatalogAge(asOf: catalog.asOf, today: store.today))
     } catch {
       throw CLIError.store(error)
@@ -112,7 +117,30 @@ struct FleetReport {
             })
         ))
     }
-    if grouping == nil { pairs.append(("intune_compliance", .array(compliance.map(\.json)))) }
+    if grouping == nil {
+      pairs.append(("intune_compliance", .array(compliance.map(\.json))))
+      pairs.append(
+        (
+          "intune_valid_builds",
+          .array(
+            lines.map { line in
+              .object([
+                ("platform", .string(line.family.rawValue)),
+                (
+                  "lines",
+                  .array(
+                    line.releases.map { r in
+                      .object([
+                        ("minimum_os_version", .string(r.version.description)),
+                        ("minimum_os_build_version", r.build.map { .string($0.text) } ?? .null),
+                        ("major", .int(r.version.major)),
+                      ])
+                    })
+                ),
+              ])
+            })
+        ))
+    }
     return .object(pairs)
   }
 
@@ -207,6 +235,17 @@ struct FleetReport {
         wrapText(
           "  Devices below the build are flagged; \"unknown\" devices report no RSR letter and need a source that does.",
           width: width, indent: "  ") + "\n"
+      for (family, releases) in lines where releases.count > 1 {
+        let name = family == .macOS ? "macOS" : "iOS/iPadOS"
+        let ranges = releases.map { r in
+          "\(r.version)\(r.build.map { " (\($0.text))" } ?? "") to \(r.version.major).x"
+        }
+        out +=
+          wrapText(
+            "  \(name) gets releases on \(releases.count) lines: a device on a newer line passes the minimum while behind that line's newest release. Require each line's newest instead (Intune's \"Valid operating system builds\"): "
+              + ranges.joined(separator: ", ") + ".",
+            width: width, indent: "  ") + "\n"
+      }
     }
     return out
   }

@@ -18,18 +18,27 @@ public struct TextTable {
     rows.append(cells.map { Sanitized.text($0) })
   }
 
-  /// The table as lines. Wider than `width` columns, the widest columns are cut (with `…`),
-  /// down to their header's width, until it fits.
+  /// The table as lines. Wider than `width` columns, the widest columns are cut (with `…`)
+  /// until it fits: a text column down to its header's width, or its cells' where the header
+  /// is the wider (a long header is cut before the values under it, "Minimum OS build
+  /// version" over `23H30`); numbers (`rightAligned`) and `uncut` columns never.
   public func render(indent: String = "", width: Int = .max) -> String {
     let all = [headers] + rows
     var widths = Array(repeating: 0, count: headers.count)
+    var cells = Array(repeating: 0, count: headers.count)
     for row in all {
       for (i, cell) in row.enumerated() where i < widths.count {
         widths[i] = max(widths[i], DisplayWidth.of(cell))
       }
     }
+    for row in rows {
+      for (i, cell) in row.enumerated() where i < cells.count {
+        cells[i] = max(cells[i], DisplayWidth.of(cell))
+      }
+    }
     let floor = headers.indices.map {
-      uncut.contains($0) ? widths[$0] : max(4, DisplayWidth.of(headers[$0]))
+      uncut.contains($0) || rightAligned.contains($0)
+        ? widths[$0] : max(4, min(DisplayWidth.of(headers[$0]), max(cells[$0], 1)))
     }
     func total() -> Int {
       DisplayWidth.of(indent) + widths.reduce(0, +) + 2 * max(0, widths.count - 1)

@@ -21,6 +21,16 @@ extension ReleaseCatalog {
     return osReleases(family: family, major: oldest, platform: platform, models: nil).last
   }
 
+  /// The newest release of each line Apple still ships, oldest line first (macOS 15.8.1,
+  /// 26.7.1 and 27.0.1 in late 2026): what a policy that takes ranges of versions (Intune's
+  /// "Valid operating system builds") should require, since one minimum (`complianceBaseline`)
+  /// lets a device on a newer line pass below that line's newest release (a Mac on 26.3.1).
+  public func complianceLines(for platform: Platform) -> [CatalogRelease] {
+    let family = platform.family
+    return majors(of: family).filter { !isRetired(major: $0, family: family) }.reversed()
+      .compactMap { osReleases(family: family, major: $0, platform: platform, models: nil).last }
+  }
+
   /// Reads a requirement given as a version (`16.5.1 (c)`, `iOS 26.3.1 (a)`) or a build
   /// (`20F770750d`), and the platforms it concerns.
   public func requirement(_ text: String) throws(VersionParseError) -> (AppleOSVersion, [Platform])

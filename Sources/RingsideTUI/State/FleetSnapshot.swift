@@ -15,11 +15,11 @@ public struct FleetSnapshot: Sendable, Equatable {
     public let marks: [RSRMark]
   }
 
-  /// How far a ring's devices of one platform got toward the newest RSR/BSI.
+  /// How many of a ring's devices of one platform are patched (current), beside the minimum
+  /// release a compliance policy requires (`ReleaseCatalog.complianceBaseline`).
   public struct Rollout: Sendable, Equatable {
     public let platform: Platform
     public let target: CatalogRelease
-    public let targetSortKey: String
     public let reached: Int
     public let total: Int
   }
@@ -93,11 +93,13 @@ public struct FleetSnapshot: Sendable, Equatable {
     for platform in Platform.allCases {
       let mine = groups.filter { $0.platform == platform }
       guard !mine.isEmpty, let target = catalog.complianceBaseline(for: platform) else { continue }
-      let key = AppleOSVersion(base: target.version, rsr: target.mark).sortKey
+      // Patched devices: current by their verdict, each on the newest release its line gets.
+      // Counting the versions at or above the floor took a Mac left on 26.3.1 (above 15.8.1,
+      // the floor while Apple still ships macOS 15) for a patched one.
       rollout.append(
         Rollout(
-          platform: platform, target: target, targetSortKey: key,
-          reached: mine.filter { $0.versionSortKey >= key }.reduce(0) { $0 + $1.count },
+          platform: platform, target: target,
+          reached: mine.filter { $0.state == .current }.reduce(0) { $0 + $1.count },
           total: mine.reduce(0) { $0 + $1.count }))
     }
     return RingRow(

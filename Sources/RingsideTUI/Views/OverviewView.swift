@@ -78,7 +78,7 @@ public enum OverviewView {
     var c = DrillCanvas()
     c.newLine()
     c.add(
-      "Rollout per ring: devices at or above the oldest release Apple still ships",
+      "Rollout per ring: patched devices (current), and the minimum a policy requires",
       x: 1, role: .sectionTitle)
     let barWidth = max(6, min(40, width - 67))
     for ring in s.rings {
@@ -103,7 +103,7 @@ public enum OverviewView {
         }
         let x = 36 + barWidth
         c.item(
-          count(r.reached), x: x, role: .number, scope: reachedScope(ring: ring.ring.name, r, s))
+          count(r.reached), x: x, role: .number, scope: reachedScope(ring: ring.ring.name, r))
         c.add("of", x: x + 10, role: .dim)
         c.item(
           RingsideTUIText.right(r.total.grouped, 9), x: x + 13, role: .number,
@@ -117,18 +117,11 @@ public enum OverviewView {
     return c
   }
 
-  /// Devices of a ring and platform at or past the target: every version row below the
-  /// target is excluded (devices of unknown state never reach it).
-  static func reachedScope(ring: String, _ r: FleetSnapshot.Rollout, _ s: FleetSnapshot)
-    -> DeviceScope
-  {
-    let below = (s.versions[r.platform] ?? []).filter { $0.sortKey < r.targetSortKey }
-      .compactMap { row in
-        row.version.base.map { DeviceFilter.Term.not(DeviceScope.exactly($0, row.version.rsr)) }
-      }
-    return DeviceScope(
-      title: "ring \(ring), \(r.platform.displayName) \(r.target.displayVersion) or later",
-      terms: [.ring(ring), .platform(r.platform), .not(.state(.unknown))] + below)
+  /// The patched devices of a ring and platform: those the rollout counts.
+  static func reachedScope(ring: String, _ r: FleetSnapshot.Rollout) -> DeviceScope {
+    DeviceScope(
+      title: "ring \(ring), \(r.platform.displayName), current",
+      terms: [.ring(ring), .platform(r.platform), .state(.current)])
   }
 
   static func versions(_ s: FleetSnapshot, width: Int, glyphs: Glyphs) -> DrillCanvas {
