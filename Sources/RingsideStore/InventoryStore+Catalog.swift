@@ -27,8 +27,11 @@ extension InventoryStore {
   public func importCatalog(_ releases: [CatalogRelease], asOf: String? = nil) throws(StoreError)
     -> Int
   {
-    let before = try catalog()
-    let known = Set(before.releases)
+    // A release is new when neither the catalog nor an earlier feed held it as read: the
+    // catalog holds what the sources agreed on (a date re-stamped by Apple kept as first
+    // posted, a note of the disagreement), which a feed read again never equals, so each
+    // daily import stored every such release once more and called it changed.
+    let known = Set(try catalog().releases).union(try catalogOverrides())
     let fresh = releases.filter { !known.contains($0) }
     try write {
       let insert = try database.prepare(

@@ -85,6 +85,26 @@ final class CommandLineContractTests: XCTestCase {
     XCTAssertTrue(list.contains("2026-11-20"), "the BSI's expiry")
   }
 
+  /// A daily job imports the same feeds again and again: the second import changes nothing,
+  /// and the notes where sources disagree do not grow.
+  func testImportingTheSameFeedsAgainChangesNothingAndTheNotesStayAsTheyWere() throws {
+    let cli = try CLIHarness()
+    let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../RingsideDomainTests/Fixtures")
+    let feeds = ["gdmf-pmv-sample.json", "ios_data_feed.json", "macos_data_feed.json"].map {
+      fixtures.appendingPathComponent($0).path
+    }
+    let first = cli.run(["catalog", "import", "--db", cli.dbPath] + feeds)
+    XCTAssertEqual(first.status, 0, first.err)
+    let list = cli.run("catalog", "list", "--db", cli.dbPath, "--format", "csv").out
+    for _ in 0..<2 {
+      let again = cli.run(["catalog", "import", "--db", cli.dbPath] + feeds)
+      XCTAssertEqual(again.status, 0, again.err)
+      XCTAssertTrue(again.out.contains("; 0 new or changed"), again.out)
+      XCTAssertEqual(cli.run("catalog", "list", "--db", cli.dbPath, "--format", "csv").out, list)
+    }
+  }
+
   func testANewerFeedMovesTheCatalogDateAndTheVerdicts() throws {
     let cli = try CLIHarness()
     XCTAssertEqual(cli.run("demo", "--db", cli.dbPath, "--devices", "300").status, 0)

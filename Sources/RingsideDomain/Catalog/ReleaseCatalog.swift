@@ -183,17 +183,33 @@ public struct ReleaseCatalog: Sendable {
     let newWins = new.authority >= old.authority
     let (winner, loser) = newWins ? (new, old) : (old, new)
     var r = winner
-    var notes = [old.notes, new.notes].filter { !$0.isEmpty }
+    var notes: [String] = []
+    // A note already held (as written, or as the catalog CSV keeps it, commas as semicolons) is
+    // not added again: a feed imported every day left its notes growing by a sentence a day.
+    func add(_ note: String) {
+      guard !note.isEmpty else { return }
+      let held = notes.joined(separator: "; ")
+      if !held.contains(note), !held.contains(note.replacingAll(",", with: ";")) {
+        notes.append(note)
+      }
+    }
+    add(old.notes)
+    add(new.notes)
+    // The same source read again disagrees with nothing but the value kept from an earlier one,
+    // whose disagreement is already noted.
+    let sameSource = old.source == new.source
     func note<T: Equatable>(_ name: String, _ a: T?, _ b: T?, _ text: (T) -> String) {
-      guard let a, let b, a != b else { return }
-      notes.append(
+      guard let a, let b, a != b, !sameSource else { return }
+      add(
         "\(loser.source) says \(name) \(text(b)), \(winner.source) says \(text(a)): kept \(text(a))"
       )
     }
     note("build", winner.build, loser.build, \.text)
     if let a = old.released, let b = new.released, a != b {
       // Apple re-stamps posting dates later; the first date seen is the release date.
-      notes.append("\(new.source) says released \(b), \(old.source) says \(a): kept \(min(a, b))")
+      if !sameSource {
+        add("\(new.source) says released \(b), \(old.source) says \(a): kept \(min(a, b))")
+      }
       r.released = min(a, b)
     }
     note("superseded by", winner.supersededBy, loser.supersededBy, \.description)
@@ -206,8 +222,7 @@ public struct ReleaseCatalog: Sendable {
     if r.expires == nil { r.expires = loser.expires }
     if r.devices.isAll { r.devices = loser.devices }
     if r.status == .released, loser.status != .released { r.status = loser.status }
-    var seen: Set<String> = []
-    r.notes = notes.filter { seen.insert($0).inserted }.joined(separator: "; ")
+    r.notes = notes.joined(separator: "; ")
     return r
   }
 }
