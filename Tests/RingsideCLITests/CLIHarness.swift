@@ -49,12 +49,13 @@ final class CLIHarness: @unchecked Sendable {
   func demo(_ arguments: String...) -> Int32 {
     guard let empty = postgres else { return run(["demo", "--db", dbPath] + arguments).status }
     let filled = Self.templateLock.withLock { () -> Result<String, any Error> in
-      if let name = Self.demoTemplates[arguments] { return .success(name) }
+      if let template = Self.demoTemplates[arguments] { return .success(template.name) }
       return Result {
         let template = try TestPostgres(prefix: "ringside_demo_")
         let status = run(["demo", "--db", template.url] + arguments).status
         guard status == 0 else { throw DemoFailed(status: status) }
-        Self.demoTemplates[arguments] = template.name
+        // Kept for the whole run (a `TestPostgres` let go drops its database), dropped at exit.
+        Self.demoTemplates[arguments] = template
         return template.name
       }
     }
@@ -74,7 +75,7 @@ final class CLIHarness: @unchecked Sendable {
   private struct DemoFailed: Error { let status: Int32 }
 
   /// Filled demo databases by `demo` arguments, kept until the process exits.
-  nonisolated(unsafe) private static var demoTemplates: [[String]: String] = [:]
+  nonisolated(unsafe) private static var demoTemplates: [[String]: TestPostgres] = [:]
   private static let templateLock = NSLock()
 
   /// Whether a store exists at `path`: the file, or for a PostgreSQL URL Ringside's schema in
