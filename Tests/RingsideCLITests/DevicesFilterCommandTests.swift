@@ -66,6 +66,12 @@ final class DevicesFilterCommandTests: XCTestCase {
     XCTAssertEqual(
       rows(["(platform:ios OR platform:macos)", "ring:test"]),
       rows(["--filter", "(platform:ios OR platform:macos) ring:test"]))
+    // A whole filter quoted as one word is that filter, not one field holding the rest.
+    let quoted = rows(["ring:test os:26.7.1"])
+    XCTAssertFalse(quoted.isEmpty)
+    XCTAssertEqual(quoted, rows(["--filter", "ring:test os:26.7.1"]))
+    XCTAssertEqual(
+      rows(["state:current -ring:test"]), rows(["--filter", "state:current -ring:test"]))
   }
 
   func testUnbalancedParenthesesAndADanglingOrAreUsageErrorsNamingThePosition() {
