@@ -22,6 +22,7 @@ public struct CLIError: Error, Sendable, CustomStringConvertible {
   static func store(_ error: StoreError) -> CLIError {
     let code: ExitCode =
       switch error.kind {
+      case .malformedLocation: .usage
       case .notFound: .noInput
       case .cannotOpen: .cantCreate
       case .readOnly, .authentication: .noPermission

@@ -42,6 +42,9 @@ public final class StoreMigration {
   public func run() throws -> Summary {
     let source = StoreLocation(from)
     let target = StoreLocation(to)
+    // A location Ringside cannot use is a usage error before either store is opened.
+    try source.check()
+    try target.check()
     if Self.sameStore(source, target) {
       throw StoreError(
         .conflict, "--from and --to name the same store (\(target.displayName)): nothing to copy")

@@ -35,14 +35,17 @@ public final class PostgresConnection {
   /// `SELECT lastval()`, compiled once (by name, so no statement object keeps this alive).
   private var lastValueName: String?
 
-  /// Connects with the URL or `key=value` string `url` (libpq also reads `PGSERVICE`,
-  /// `~/.pg_service.conf`, `PGPASSFILE` and the other `PG…` variables itself).
+  /// Connects with the URL `url` (libpq also reads `PGSERVICE`, `~/.pg_service.conf`,
+  /// `PGPASSFILE` and the other `PG…` variables itself). A keyword/value string, or a URL
+  /// libpq would misread or quote its password from, is refused first
+  /// (`PostgresURL.check`).
   /// A server older than `minimumServerVersion` (libpq's number, 130000 for 13.0) is refused.
   public init(
     url: String, busyTimeoutMS: Int = 5000, connectTimeoutSeconds: Int = 10,
     minimumServerVersion: Int32 = PostgresConnection.minimumServerVersion
   ) throws(StoreError) {
     displayName = PostgresURL.redacted(url)
+    let url = try PostgresURL.check(url)
     self.url = url
     self.busyTimeoutMS = busyTimeoutMS
     // Keywords after `dbname` override what the URL says; those before it are defaults.
@@ -57,7 +60,8 @@ public final class PostgresConnection {
     if PQstatus(conn) != CONNECTION_OK {
       let text = String(cString: PQerrorMessage(conn))
       PQfinish(conn)
-      throw PostgresError.connection(text, store: displayName)
+      throw PostgresError.connection(
+        PostgresSecrets(of: url).scrubbed(text), store: displayName)
     }
     let version = PQserverVersion(conn)
     if version < minimumServerVersion {

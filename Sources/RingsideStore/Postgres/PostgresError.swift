@@ -38,10 +38,16 @@ enum PostgresError {
     return error
   }
 
-  /// A failed connection attempt, by what libpq said.
+  /// A failed connection attempt, by what libpq said (its password already scrubbed,
+  /// `PostgresSecrets`).
   static func connection(_ text: String, store: String) -> StoreError {
     // libpq's message spans lines with a tab-indented hint; one line reads better.
     let detail = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    if libpqRefusedTheText.contains(where: { detail.contains($0) }) {
+      // An option libpq could not read (from the URL or a PG… variable): a usage error.
+      return StoreError(
+        .malformedLocation, "cannot connect to \(store): libpq cannot read it: \(detail)")
+    }
     if detail.contains("password authentication failed") || detail.contains("no password supplied")
     {
       return StoreError(
@@ -63,6 +69,13 @@ enum PostgresError {
     return StoreError(
       .unavailable, "cannot reach the PostgreSQL server at \(store): \(detail)")
   }
+
+  /// What libpq says of a URL, parameter or `PG…` variable it cannot read.
+  static let libpqRefusedTheText = [
+    "invalid integer value", "invalid port number", "percent-encoded", "in URI",
+    "URI query parameter", "invalid connection option", "connection info string",
+    "invalid sslmode value", "invalid target_session_attrs value",
+  ]
 
   /// A server older than the oldest Ringside supports.
   static func tooOld(_ version: Int32, minimum: Int32, store: String) -> StoreError {

@@ -10,6 +10,9 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
       unavailable,
       /// The PostgreSQL server refused the login: wrong password, or no such role.
       authentication,
+      /// The store's location is meant for PostgreSQL but is no URL Ringside can use (a
+      /// keyword/value string, a URL without `//`, a bare `%` or `@`, a port that is no number).
+      malformedLocation,
       other
   }
 

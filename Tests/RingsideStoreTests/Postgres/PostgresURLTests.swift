@@ -1,3 +1,4 @@
+import RingsideTestSupport
 import XCTest
 
 @testable import RingsideStore
@@ -11,6 +12,88 @@ final class PostgresURLTests: XCTestCase {
       StoreLocation("/var/lib/ringside/postgres.db"), .sqlite(path: "/var/lib/ringside/postgres.db")
     )
     XCTAssertEqual(StoreLocation("postgres.db"), .sqlite(path: "postgres.db"))
+  }
+
+  func testAConninfoStringOrAMistypedURLIsNeverTakenForASQLitePath() {
+    for text in [
+      "host=db password=x dbname=r", "user=bob dbname=r", "service=ringside",
+      "dbname = r", "postgresql:/127.0.0.1/t2", "postgres:t2", "POSTGRES:t2",
+      "PostgreSQL:/bob:pw@h/db", "postgresql:", "postgres:",
+    ] {
+      XCTAssertNotEqual(StoreLocation(text), .sqlite(path: text), text)
+    }
+    for path in ["./postgres:t2", "/tmp/a=b.db", "./host=db", "postgres.db", "postgresql.db"] {
+      XCTAssertEqual(StoreLocation(path), .sqlite(path: path), path)
+    }
+  }
+
+  func testRedactionHidesEveryPieceOfAMalformedPassword() {
+    XCTAssertEqual(
+      PostgresURL.redacted("postgresql://bob:SECRET@PW@127.0.0.1:1/t2"),
+      "postgresql://bob@127.0.0.1:1/t2")
+    XCTAssertEqual(
+      PostgresURL.redacted("postgresql://bob:SECRET%PW@127.0.0.1:1/t2"),
+      "postgresql://bob@127.0.0.1:1/t2")
+    for text in [
+      "postgresql://bob:SE/CRET@h/db", "postgresql://bob:SE?CRET@h/db",
+      "postgresql:/bob:SECRET@h/db", "PostgreSQL:bob:SECRET@h/db", "postgresql://bob:SECRET/db",
+      "postgresql://h/db?%70assword=SECRET", "host=db password='SE CRET' dbname=r",
+      "host=db password = SECRET dbname=r",
+    ] {
+      let shown = PostgresURL.redacted(text)
+      XCTAssertFalse(shown.contains("SE"), "\(text) -> \(shown)")
+      XCTAssertFalse(shown.contains("CRET"), "\(text) -> \(shown)")
+    }
+  }
+
+  func testAMalformedURLIsRefusedBeforeLibpqSeesIt() throws {
+    let port = try TestPostgres.closedPort()
+    for url in [
+      "postgresql://bob:SECRET%PW@127.0.0.1:\(port)/t2",
+      "postgresql://bob:SECRET@PW@127.0.0.1:\(port)/t2",
+      "postgresql://bob@127.0.0.1:abc/t2",
+      "host=127.0.0.1 port=\(port) password=SECRET",
+      "postgresql:/bob:SECRET@127.0.0.1:\(port)/t2",
+    ] {
+      XCTAssertThrowsError(try PostgresConnection(url: url, connectTimeoutSeconds: 2)) { error in
+        let storeError = error as? StoreError
+        XCTAssertNotEqual(storeError?.kind, .unavailable, storeError?.message ?? "")
+        XCTAssertFalse(storeError?.message.contains("SECRET") ?? true, storeError?.message ?? "")
+        XCTAssertFalse(storeError?.message.contains("PW") ?? true, storeError?.message ?? "")
+      }
+    }
+  }
+
+  func testLibpqsOwnMessagesLoseThePasswordInEveryForm() {
+    let secrets = PostgresSecrets(of: "postgresql://bob:SECRET@PW%2Fx@127.0.0.1:1/t2")
+    for said in [
+      "invalid percent-encoded token: \"SECRET@PW%2Fx\"",
+      "could not translate host name \"PW%2Fx@127.0.0.1\" to address",
+      "host name \"PW/x@127.0.0.1\"", "password SECRET@PW/x was refused",
+    ] {
+      let scrubbed = secrets.scrubbed(said)
+      XCTAssertFalse(scrubbed.contains("SECRET"), scrubbed)
+      XCTAssertFalse(scrubbed.contains("PW"), scrubbed)
+    }
+    let socket = "connection to server on socket \"/var/run/postgresql/.s.PGSQL.5432\" failed"
+    XCTAssertEqual(secrets.scrubbed(socket), socket)
+    XCTAssertEqual(
+      PostgresSecrets(of: "dbname=r password = 'a b c' host=h").scrubbed("token \"a b c\""),
+      "token \"***\"")
+    XCTAssertEqual(
+      PostgresSecrets(of: "postgresql://h/db?password=hunter%32").scrubbed("hunter2 hunter%32"),
+      "*** ***")
+  }
+
+  func testLibpqRefusingAnOptionIsAUsageError() {
+    XCTAssertEqual(
+      PostgresError.connection(
+        "invalid integer value \"x\" for connection option \"port\"", store: "u"
+      )
+      .kind, .malformedLocation)
+    XCTAssertEqual(
+      PostgresError.connection("could not connect: Connection refused", store: "u").kind,
+      .unavailable)
   }
 
   func testRedactionDropsThePasswordFromUserinfoAndQuery() {
