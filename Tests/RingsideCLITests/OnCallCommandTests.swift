@@ -244,7 +244,7 @@ final class OnCallCommandTests: XCTestCase {
     XCTAssertEqual(old.status, 1, old.out)
     XCTAssertTrue(old.out.hasPrefix("RINGSIDE WARNING - catalog "), old.out)
     XCTAssertTrue(old.out.contains("days old > 1: "), old.out)
-    XCTAssertTrue(old.out.contains("catalog_age="), old.out)
+    XCTAssertTrue(old.out.contains("catalog_age_days="), old.out)
     XCTAssertEqual(cli.run("check", "--db", cli.dbPath, "--max-catalog-age", "3650").status, 0)
   }
 
@@ -305,6 +305,29 @@ final class OnCallCommandTests: XCTestCase {
     XCTAssertEqual(bad.status, 3, bad.out + bad.err)
     XCTAssertTrue(bad.out.hasPrefix("RINGSIDE UNKNOWN - "), bad.out)
     XCTAssertEqual(cli.run("check", "--db", cli.dbPath, "--no-such-option").status, 3)
+    let upsideDown = cli.run(
+      "check", "--db", cli.dbPath, "--warn-pending", "50", "--crit-pending", "30")
+    XCTAssertEqual(upsideDown.status, 3)
+    XCTAssertTrue(upsideDown.out.contains("--warn-pending 50 is above --crit-pending 30"))
+  }
+
+  /// Every value carries a unit the plugin guidelines know (or none), and unknown its levels.
+  func testCheckPerformanceDataFollowsThePluginGuidelines() throws {
+    let out = cli.run("check", "--db", cli.dbPath, "--warn-unknown", "5", "--crit-unknown", "20")
+      .out
+    let perf = try XCTUnwrap(out.split(separator: "|").last).split(separator: " ")
+    for item in perf {
+      let value = try XCTUnwrap(item.split(separator: "=").last?.split(separator: ";").first)
+      let unit = value.drop { $0.isNumber || $0 == "." || $0 == "-" }
+      XCTAssertTrue(["", "s", "%", "B", "c", "U"].contains(String(unit)), "\(item)")
+    }
+    let devices = try XCTUnwrap(
+      perf.first { $0.hasPrefix("devices=") }.flatMap { Int($0.dropFirst(8)) })
+    XCTAssertTrue(
+      perf.contains(
+        "unknown=\(perf.first { $0.hasPrefix("unknown=") }!.dropFirst(8).prefix { $0 != ";" });\(devices * 5 / 100);\(devices * 20 / 100);0;\(devices)"
+      ),
+      out)
   }
 
   func testCheckOnAMissingStoreIsUnknown() throws {

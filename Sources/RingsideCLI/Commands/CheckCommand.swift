@@ -73,6 +73,17 @@ enum CheckCommand {
       try arguments.integer("--max-catalog-age", in: 1...3650) ?? CatalogAge.defaultLimit
     let maxImportAge = try arguments.integer("--max-import-age", in: 1...87600)
     let timeout = try arguments.integer("--timeout", in: 1...3600) ?? 10
+    // A warning above the critical level could never be seen: say so rather than check.
+    if warn > crit {
+      throw CLIError.usage(
+        "--warn-pending \(warn) is above --crit-pending \(crit): warning comes first",
+        command: "check")
+    }
+    if let critUnknown, warnUnknown > critUnknown {
+      throw CLIError.usage(
+        "--warn-unknown \(warnUnknown) is above --crit-unknown \(critUnknown): warning comes first",
+        command: "check")
+    }
     let store = try context.openStore(arguments, readOnly: true)
     try store.limitQueryTime(milliseconds: timeout * 1000)
     let age = CatalogAge(asOf: try store.catalog().asOf, today: store.today, limit: maxCatalogAge)
@@ -150,8 +161,11 @@ enum CheckCommand {
     var perf: [String] = [
       "current=\(current)",
       "pending=\(pending);\(threshold(warn, total));\(threshold(crit, total));0;\(total)",
-      "unknown=\(unknown)", "stale=\(stale)", "waiting=\(summary.waiting)", "devices=\(total)",
-      "catalog_age=\(age.days)d;\(maxCatalogAge)",
+      "unknown=\(unknown);\(threshold(warnUnknown, total));"
+        + "\(critUnknown.map { String(threshold($0, total)) } ?? "");0;\(total)",
+      "stale=\(stale)", "waiting=\(summary.waiting)", "devices=\(total)",
+      // Days are no unit of the plugin guidelines' (s, %, B, c): the label says it instead.
+      "catalog_age_days=\(age.days);\(maxCatalogAge)",
       "pending_pct=\(String(format: "%.1f", percent))%;\(warn);\(crit);0;100",
     ]
     if let importAge { perf.append(importAge.perf) }
