@@ -1,5 +1,6 @@
 import Foundation
 import RingsideStore
+import RingsideTestSupport
 import XCTest
 
 /// The text tables of the on-call commands as an 80-column terminal shows them (`COLUMNS=80`),
@@ -59,7 +60,10 @@ final class CLITableSnapshotTests: XCTestCase {
       ("staged", ["staged", "--db", db]),
       ("audit", ["audit", "--db", db]),
     ]
-    for (name, arguments) in runs {
+    // On PostgreSQL changes are signed by the database login (and the unix user follows the
+    // origin), so the tables that name who staged or wrote are the SQLite pass's alone.
+    let signed: Set = ["staged", "audit"]
+    for (name, arguments) in runs where !(TestBackend.isPostgres && signed.contains(name)) {
       let result = cli.run(arguments, environment: narrow)
       XCTAssertTrue([0, 1, 2].contains(result.status), "\(name): \(result.err)")
       // A monitoring plugin's status is one line by convention, whatever the width.

@@ -67,6 +67,32 @@ final class PostgresCommandTests: XCTestCase {
     XCTAssertTrue(free.out.hasPrefix("RINGSIDE "), free.out)
   }
 
+  /// Two admins' logins from one unix account are two admins: the second one's different
+  /// value for a setting the first staged is a conflict, and the audit names each login.
+  func testOnPostgreSQLTheDatabaseLoginOwnsStagedChangesAndSignsTheAudit() throws {
+    let database = try TestPostgres(for: self, prefix: "ringside_login_")
+    let cli = try CLIHarness()
+    XCTAssertEqual(cli.run("init", "--db", database.url).status, 0)
+    XCTAssertEqual(cli.run("demo", "--db", database.url, "--devices", "50").status, 0)
+    let owner = try PostgresConnection(url: database.url)
+    var urls: [String] = []
+    for name in ["alice", "bob"] {
+      let login = "\(name)_" + UUID().uuidString.lowercased().prefix(8)
+      try owner.execute("CREATE ROLE \(login) LOGIN PASSWORD 'pw-\(name)' IN ROLE ringside_admin")
+      addTeardownBlock { try? owner.execute("DROP ROLE IF EXISTS \(login)") }
+      urls.append(
+        TestPostgres.replacingLogin(in: database.url, user: login, password: "pw-\(name)"))
+    }
+    let alice = try XCTUnwrap(URLComponents(string: urls[0])?.user)
+    let first = cli.run("stage", "policy", "test", "--rsr-install", "block", "--db", urls[0])
+    XCTAssertEqual(first.status, 0, first.err)
+    let second = cli.run("stage", "policy", "test", "--rsr-install", "allow", "--db", urls[1])
+    XCTAssertEqual(second.status, 65, second.out + second.err)
+    let audit = cli.run("audit", "--db", database.url, "--format", "json").out
+    XCTAssertTrue(audit.contains("\"\(alice)\""), audit)
+    XCTAssertTrue(audit.contains("unix \(AuditActor.unixUserName())"), audit)
+  }
+
   func testADatabaseViewerGetsAViewersDashboardWhateverTheUnixUser() throws {
     let database = try TestPostgres(for: self, prefix: "ringside_role_")
     let cli = try CLIHarness()

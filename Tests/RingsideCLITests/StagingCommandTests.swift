@@ -27,7 +27,7 @@ final class StagingCommandTests: XCTestCase {
     XCTAssertEqual(
       run("stage", "policy", "test", "--rsr-install", "block", "--defer", "10", "--db", db).status,
       0)
-    let staged = run("staged", "--db", db)
+    let staged = run("staged", "--db", db, "--wide")
     XCTAssertEqual(staged.status, 0, staged.err)
     XCTAssertTrue(staged.out.contains("ring test: RSR/BSI installation allow → block"), staged.out)
     XCTAssertTrue(staged.out.contains("create  test-ios.mobileconfig"), staged.out)
@@ -42,7 +42,7 @@ final class StagingCommandTests: XCTestCase {
     let audit = run("audit", "--db", db, "--format", "json")
     XCTAssertEqual(audit.status, 0, audit.err)
     XCTAssertTrue(
-      audit.out.contains("\"origin\": \"ssh 198.51.100.4:40000 (unverified)\""), audit.out)
+      audit.out.contains("\"origin\": \"ssh 198.51.100.4:40000 (unverified)"), audit.out)
     XCTAssertTrue(audit.out.contains("\"action\": \"write-profile\""), audit.out)
     XCTAssertTrue(audit.out.contains("\"after_sha256\": \""), audit.out)
   }

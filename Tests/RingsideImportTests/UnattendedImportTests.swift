@@ -1,6 +1,7 @@
 import Foundation
 import RingsideDomain
 import RingsideImport
+import RingsideTestSupport
 import XCTest
 
 @testable import RingsideStore
@@ -135,7 +136,9 @@ final class UnattendedImportTests: XCTestCase {
       ($0.string(at: 0) ?? "", $0.string(at: 1) ?? "", $0.string(at: 2) ?? "", $0.int(at: 3) ?? 0)
     }
     XCTAssertEqual(entries.count, 1)
-    XCTAssertEqual(entries[0].1, "tester")
+    // On PostgreSQL the database login signs it (`InventoryStore.attributed`).
+    let login = try store.database.scalar("SELECT session_user::text")?.string ?? ""
+    XCTAssertEqual(entries[0].1, TestBackend.isPostgres ? login : "tester")
     XCTAssertTrue(entries[0].2.contains("kandji-devices.json (kandji-json)"), entries[0].2)
     XCTAssertTrue(
       entries[0].2.contains("read \(summary.read), added \(summary.added)"), entries[0].2)

@@ -42,7 +42,7 @@ enum ApplyCommand {
     let outcome: StagedApply.Outcome
     do {
       outcome = try StagedApply.run(
-        store: store, actor: context.auditActor(), now: context.now,
+        store: store, actor: context.auditActor(on: store), now: context.now,
         options: .init(
           directory: directory, organization: organization, force: arguments.flag("--force"),
           dryRun: dryRun))

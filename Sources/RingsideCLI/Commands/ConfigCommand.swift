@@ -69,7 +69,7 @@ enum ConfigCommand {
     let stored: ProfileSettings
     do {
       stored = try store.setProfileSettings(
-        new, by: context.auditActor(), at: context.now)
+        new, by: context.auditActor(on: store), at: context.now)
     } catch {
       throw CLIError.store(error)
     }

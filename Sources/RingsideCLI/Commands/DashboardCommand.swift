@@ -55,7 +55,7 @@ public enum DashboardCommand {
     let access = try context.access(to: store, readOnlyRequested: arguments.flag("--read-only"))
     let settings = try ProfileOutputOptions.settings(store)
     let staging = StagingContext(
-      actor: context.auditActor(role: access.role),
+      actor: context.auditActor(role: access.role, on: store),
       directory: try ProfileOutputOptions.directory(arguments, context, settings: settings),
       organization: try ProfileOutputOptions.organization(
         arguments, command: "dashboard", settings: settings))

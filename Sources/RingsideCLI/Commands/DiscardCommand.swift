@@ -20,7 +20,7 @@ enum DiscardCommand {
         return id
       }
       let store = try context.openStore(arguments)
-      let actor = context.auditActor()
+      let actor = context.auditActor(on: store)
       if ids.isEmpty {
         guard arguments.flag("--all") else {
           throw CLIError.usage(

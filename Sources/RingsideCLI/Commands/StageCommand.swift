@@ -64,7 +64,7 @@ enum StageCommand {
         command: "stage policy")
     }
     let store = try context.openStore(arguments)
-    let actor = context.auditActor()
+    let actor = context.auditActor(on: store)
     let outcomes = try store.stagePolicy(
       changes, ring: ring, by: actor, at: context.now, replacingOthers: arguments.flag("--replace"))
     for (change, outcome) in zip(changes, outcomes) {
@@ -126,7 +126,7 @@ enum StageCommand {
     let store = try context.openStore(arguments)
     let outcome = try store.stageMove(
       serials: arguments.positional, toRing: ring,
-      by: context.auditActor(),
+      by: context.auditActor(on: store),
       at: context.now)
     var line = "Staged \(outcome.staged) device(s) to move to ring \(ring)"
     if outcome.unchanged > 0 { line += "; \(outcome.unchanged) already in it" }

@@ -76,7 +76,7 @@ enum ProfileOutputOptions {
     guard new.organization != nil || new.directory != nil else { return }
     do {
       try store.setProfileSettings(
-        new, by: context.auditActor(), at: context.now)
+        new, by: context.auditActor(on: store), at: context.now)
     } catch {
       throw CLIError.store(error)
     }

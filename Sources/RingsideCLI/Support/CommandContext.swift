@@ -122,9 +122,11 @@ public final class CommandContext: @unchecked Sendable {
     )
   }
 
-  /// Who is acting and from where, for the audit log.
-  public func auditActor(role: Role = .admin) -> AuditActor {
-    AuditActor.current(environment: environment, loginHost: loginHost, role: role)
+  /// Who is acting and from where, for the audit log: on a PostgreSQL `store`, its database
+  /// login (`InventoryStore.attributed`).
+  public func auditActor(role: Role = .admin, on store: InventoryStore? = nil) -> AuditActor {
+    let actor = AuditActor.current(environment: environment, loginHost: loginHost, role: role)
+    return store?.attributed(actor) ?? actor
   }
 
   /// Tests set this to act as a viewer or an admin regardless of the unix user.

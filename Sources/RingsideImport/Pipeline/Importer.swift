@@ -72,7 +72,7 @@ public enum Importer {
           try store.logImport(
             detail: ImportLogDetail.text(
               files: files, summary: run.summary, names: options.inputNames),
-            actor: options.actor, at: options.now)
+            actor: store.attributed(options.actor), at: options.now)
         }
         if run.summary.rejected > 0 && !options.skipInvalid { throw Stop.rejected(run.issues) }
         if options.dryRun { throw Stop.dryRun }
