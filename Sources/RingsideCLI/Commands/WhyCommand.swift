@@ -129,7 +129,11 @@ struct DeviceExplanation {
     let shown = Set(latest.values.map { $0.version.displayString })
     guard latest.count > 1, shown.count > 1 else { return [] }
     var lines = ["Sources disagree (the newest check-in wins):"]
-    for (source, h) in latest.sorted(by: { ($0.value.seenAt ?? 0) > ($1.value.seenAt ?? 0) }) {
+    // Newest first; sources seen at the same time by name, so the lines keep one order.
+    let newestFirst = latest.sorted {
+      ($0.value.seenAt ?? 0, $1.key) > ($1.value.seenAt ?? 0, $0.key)
+    }
+    for (source, h) in newestFirst {
       let when =
         h.seenAt.map { Formatting.timestamp(Date(timeIntervalSince1970: Double($0))) }
         ?? "unknown time"
