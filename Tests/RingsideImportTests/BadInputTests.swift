@@ -71,6 +71,34 @@ final class BadInputTests: XCTestCase {
     XCTAssertEqual(try store.countDevices(), 1)
   }
 
+  /// A NUL in a field makes its record invalid on both backends: SQLite kept the text up to
+  /// it (the rest lost) and PostgreSQL failed the whole import naming only a column.
+  func testANULInAFieldRejectsItsRecordNamingTheFieldAndTheRestIsStored() throws {
+    let store = try Support.store(self)
+    let record = { (id: String, name: String) in
+      """
+      {"mobileDeviceId":"\(id)","deviceType":"iOS","hardware":{"serialNumber":"NUL\(id)","model":"iPhone 14"},
+       "general":{"displayName":"\(name)","udid":null,"lastInventoryUpdateDate":"2024-06-03T07:00:00Z",
+       "osVersion":"16.5.1","osRapidSecurityResponse":null,"supervised":true,"extensionAttributes":[]}}
+      """
+    }
+    let file = Support.file(
+      self, "nul.json",
+      "{\"totalCount\":2,\"results\":[" + record("1", "Phone \\u0000 one") + ","
+        + record("2", "Phone two") + "]}")
+    var reported: [ImportIssue] = []
+    let summary = try Support.run(store, [file], ImportOptions(skipInvalid: true)) {
+      reported.append($0)
+    }
+    XCTAssertEqual(summary.added, 1)
+    XCTAssertEqual(summary.rejected, 1)
+    XCTAssertEqual(reported.map(\.field), ["general.displayName"])
+    XCTAssertTrue(reported.first?.reason.contains("NUL character") ?? false)
+    XCTAssertEqual(try store.countDevices(), 1)
+    let (_, issues) = try rejected(try Support.store(self), [file])
+    XCTAssertEqual(issues.map(\.field), ["general.displayName"])
+  }
+
   func testDryRunReportsButStoresNothing() throws {
     let store = try populatedStore()
     let before = try Support.snapshot(store)

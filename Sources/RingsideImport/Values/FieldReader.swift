@@ -20,6 +20,12 @@ public final class FieldReader {
   {
     guard let raw else { return nil }
     let utf8 = raw.utf8
+    // A NUL ends a text in SQLite's C API (the rest was lost) and PostgreSQL refuses it (the
+    // whole import failed): the record is invalid, like any other bad field.
+    if Self.holdsNUL(utf8) {
+      throw ImportIssue(
+        location, field: field, "holds a NUL character, which no store keeps in a text")
+    }
     if utf8.count <= Self.maxTextLength, let first = utf8.first, let last = utf8.last,
       first > 0x20, first < 0x80, last > 0x20, last < 0x80
     {
@@ -32,6 +38,14 @@ public final class FieldReader {
     }
     let t = raw.trimmed
     return t.isEmpty ? nil : t
+  }
+
+  /// True when the bytes hold a zero byte (one `memchr` over a native string's bytes).
+  private static func holdsNUL(_ utf8: String.UTF8View) -> Bool {
+    utf8.withContiguousStorageIfAvailable { bytes in
+      guard let base = bytes.baseAddress else { return false }
+      return memchr(base, 0, bytes.count) != nil
+    } ?? utf8.contains(0)
   }
 
   /// A timestamp in any form `DateValue` reads; nil when empty or a sentinel.
