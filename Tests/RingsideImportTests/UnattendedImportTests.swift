@@ -137,8 +137,10 @@ final class UnattendedImportTests: XCTestCase {
     }
     XCTAssertEqual(entries.count, 1)
     // On PostgreSQL the database login signs it (`InventoryStore.attributed`).
-    let login = try store.database.scalar("SELECT session_user::text")?.string ?? ""
-    XCTAssertEqual(entries[0].1, TestBackend.isPostgres ? login : "tester")
+    let login =
+      TestBackend.isPostgres
+      ? try store.database.scalar("SELECT session_user::text")?.string ?? "" : "tester"
+    XCTAssertEqual(entries[0].1, login)
     XCTAssertTrue(entries[0].2.contains("kandji-devices.json (kandji-json)"), entries[0].2)
     XCTAssertTrue(
       entries[0].2.contains("read \(summary.read), added \(summary.added)"), entries[0].2)
