@@ -177,6 +177,30 @@ enum Schema {
     // write to `devices`, whoever makes it; a bulk write drops them and recounts once
     // (`FleetGroups.recount`).
     FleetGroups.tableSQL + FleetGroups.recountSQL + FleetGroups.triggerSQL.joined(),
+    // 9: staged changes keep their numbers for good (AUTOINCREMENT): after an `apply` the next
+    // change was #1 again, so `discard 1` read off an older listing, or another admin's, threw
+    // away a change nobody meant. (PostgreSQL's identity never hands a number out twice.)
+    """
+    CREATE TABLE staged_changes_numbered (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      kind TEXT NOT NULL CHECK (kind IN ('policy','move')),
+      ring_id INTEGER NOT NULL REFERENCES rings(id) ON DELETE CASCADE,
+      setting TEXT,
+      old_value TEXT,
+      new_value TEXT,
+      device_id INTEGER REFERENCES devices(id) ON DELETE CASCADE,
+      author TEXT NOT NULL,
+      created_at INTEGER NOT NULL
+    );
+    INSERT INTO staged_changes_numbered (id, kind, ring_id, setting, old_value, new_value,
+      device_id, author, created_at)
+      SELECT id, kind, ring_id, setting, old_value, new_value, device_id, author, created_at
+      FROM staged_changes;
+    DROP TABLE staged_changes;
+    ALTER TABLE staged_changes_numbered RENAME TO staged_changes;
+    CREATE UNIQUE INDEX staged_policy_once ON staged_changes(ring_id, setting) WHERE kind = 'policy';
+    CREATE UNIQUE INDEX staged_move_once ON staged_changes(device_id) WHERE kind = 'move';
+    """,
   ]
 
   static var currentVersion: Int { migrations.count }

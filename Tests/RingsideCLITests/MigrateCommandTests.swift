@@ -236,7 +236,7 @@ final class MigrateCommandTests: XCTestCase {
     let target = path("new.db")
     let migrated = cli.run("migrate", "--from", source, "--to", target)
     XCTAssertEqual(migrated.status, 0, migrated.err)
-    XCTAssertEqual(try old.scalar("PRAGMA user_version")?.int, 8)
+    XCTAssertEqual(try old.scalar("PRAGMA user_version")?.int, 9)
     XCTAssertEqual(try tables(source), try tables(target))
     XCTAssertFalse(try tables(target)["fleet_groups"]?.isEmpty ?? true)
   }

@@ -25,6 +25,19 @@ final class StagingStoreTests: XCTestCase {
       try other.rings().first { $0.name == "test" }?.policy.rsrRemoval, .unset, "not applied")
   }
 
+  /// `discard 1` read off an older listing must never reach a change staged since: once
+  /// discarded (or applied), a change's number is never given again.
+  func testAChangesNumberIsNeverGivenAgainAfterItWasDiscarded() throws {
+    let store = try StagingTestStore().seeded()
+    try store.stagePolicy(.rsrRemoval(.block), ring: "test", by: alice, at: now)
+    try store.stagePolicy(.rsrInstallation(.allow), ring: "test", by: alice, at: now)
+    let first = try store.stagedChanges().map(\.id)
+    try store.discardAllStaged(by: alice, at: now)
+    try store.stagePolicy(.rsrRemoval(.allow), ring: "test", by: alice, at: now)
+    let next = try XCTUnwrap(try store.stagedChanges().first?.id)
+    XCTAssertGreaterThan(next, try XCTUnwrap(first.max()), "\(first) then \(next)")
+  }
+
   func testReplacingAnotherAdminsStagedValueOnPurposeSaysWhose() throws {
     let store = try StagingTestStore().seeded()
     try store.stagePolicy(.rsrInstallation(.allow), ring: "test", by: alice, at: now)
