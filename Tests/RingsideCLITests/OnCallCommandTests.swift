@@ -353,6 +353,18 @@ final class OnCallCommandTests: XCTestCase {
     XCTAssertNil(json["by_version"])
   }
 
+  /// Prose wraps at 80 columns, the facts above it too: the ring's policy is never cut.
+  func testWhyAtEightyColumnsWrapsLongFactsInsteadOfCuttingThem() throws {
+    let device = try serial("ring:production platform:macos")
+    let why = cli.run(["why", device, "--db", cli.dbPath], environment: ["COLUMNS": "80"])
+    XCTAssertEqual(why.status, 0, why.err)
+    XCTAssertFalse(why.out.contains("…"), why.out)
+    XCTAssertTrue(why.out.contains("critical on"), why.out)
+    for line in why.out.split(separator: "\n") {
+      XCTAssertLessThanOrEqual(line.count, 80, String(line))
+    }
+  }
+
   func testReportGivesTheIntuneMinimumBuildPerRing() throws {
     let out = cli.run("report", "--db", cli.dbPath, "--format", "json").out
     let json = try JSONSerialization.jsonObject(with: Data(out.utf8)) as! [String: Any]
