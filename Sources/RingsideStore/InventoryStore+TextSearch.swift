@@ -185,8 +185,9 @@ extension InventoryStore {
   /// The SQL condition for `filter` without the text index: `DeviceFilter.sqlCondition`, except
   /// that on PostgreSQL a word of one or two printable ASCII characters is looked up in the
   /// devices' `WordGrams` codes (`pg_trgm` has no trigram in it to look up), unless most
-  /// devices hold it, and a longer word without letters is compared case-sensitively
-  /// (`likeOperator(for:)`).
+  /// devices hold it; any other word (and `model:`) is compared as
+  /// `DeviceFilter.containsCondition` writes it for PostgreSQL: ASCII letters alone without
+  /// case, as on SQLite.
   ///
   /// `known` (asked only for such a word) gives the row ids it matches when the dashboard's
   /// index knows a few of them (`TextSearch.lookupLimit` at most); the condition then names
@@ -200,19 +201,14 @@ extension InventoryStore {
     guard database.dialect == .postgres else {
       return filter.sqlCondition(now: now, walkSortIndex: walkSortIndex)
     }
-    return filter.sqlCondition(now: now, walkSortIndex: walkSortIndex) { word, bind in
-      guard let code = WordGrams.code(matching: word) else {
-        let like = Self.likeOperator(for: word)
-        guard like != "LIKE" else { return nil }
-        let p = bind(.text(DeviceFilter.likePattern(containing: word)))
-        return "(d.name \(like) \(p) OR d.serial \(like) \(p) OR d.user_name \(like) \(p) "
-          + "OR d.model \(like) \(p))"
-      }
+    return filter.sqlCondition(now: now, walkSortIndex: walkSortIndex, postgres: true) {
+      word, bind in
+      guard let code = WordGrams.code(matching: word) else { return nil }
       if let ids = known?(word) {
         return "d.id = ANY(CAST(\(bind(.text(Self.arrayText(ids)))) AS bigint[]))"
       }
-      // A common one stays with `ILIKE`: the sort's index meets a page of it soon, where the
-      // lookup would gather all its devices first.
+      // A common one stays with `containsCondition`: the sort's index meets a page of it
+      // soon, where the lookup would gather all its devices first.
       if (try? self.isCommon(code)) == true { return nil }
       return """
         d.id IN (SELECT g.device_id FROM device_grams g

@@ -43,10 +43,17 @@ enum BruteForceFilter {
     }
   }
 
-  /// SQL `LIKE`: case folded for ASCII letters only.
+  /// SQL `LIKE`: case folded for ASCII letters only, every other character compared by its
+  /// bytes. Not `String.contains`, which takes canonically equivalent texts for equal: KELVIN
+  /// SIGN (U+212A) for `K`, a decomposed `é` for a composed one; SQLite tells them apart.
   private static func contains(_ text: String?, _ word: String) -> Bool {
     guard let text else { return false }
-    return asciiUpper(text).contains(asciiUpper(word))
+    let hay = Array(asciiUpper(text).utf8)
+    let needle = Array(asciiUpper(word).utf8)
+    guard needle.count <= hay.count else { return false }
+    return (0...(hay.count - needle.count)).contains {
+      hay[$0..<($0 + needle.count)].elementsEqual(needle)
+    }
   }
 
   private static func asciiUpper(_ s: String) -> String {

@@ -567,7 +567,7 @@ enum PostgresSchema {
       """
   }
 
-  /// A trigram index for the word filter (`name`, `serial`, `user_name` or `model` ILIKE
+  /// A trigram index for the word filter (`name`, `serial`, `user_name` or `model` ILIKE or ~~
   /// '%word%'), so it reads the matching rows instead of every device. `pg_trgm` ships with
   /// PostgreSQL's contrib modules and is a trusted extension, which a database owner may
   /// create; where it is missing, the word filter still works, reading every row.

@@ -7,7 +7,8 @@
 /// Only printable ASCII counts, letters folded to lower case, as SQLite's `LIKE` compares
 /// them: a character outside it (an accented letter, a control character) holds no code and
 /// parts the pairs around it. So the codes answer exactly the words made of printable ASCII;
-/// any other word is left to `ILIKE`. The server computes the same codes for rows written
+/// any other word is compared as `DeviceFilter.containsCondition` writes it (`~~`, or `ILIKE`
+/// with an exact recheck that folds ASCII letters alone). The server computes the same codes for rows written
 /// without them (`ringside_word_grams`, schema 12); a bulk import sends its own.
 enum WordGrams {
   /// Printable ASCII (space to `~`): 95 symbols.

@@ -161,12 +161,12 @@ final class PostgresWordGramsTests: XCTestCase {
           expected.map(\.id).sorted(), "\(word) (code \(code))")
       }
     }
-    XCTAssertNil(WordGrams.code(matching: "é"), "left to ILIKE")
+    XCTAssertNil(WordGrams.code(matching: "é"), "left to containsCondition")
   }
 
   func testAWordWithoutLettersSelectsWhatTheRuleSelectsWithAndWithoutTheIndex() throws {
     // Such a word is compared case-sensitively (`~~`) rather than with ILIKE; a word with
-    // letters keeps ILIKE, which the lower-case names here tell apart.
+    // ASCII letters keeps ILIKE (and its recheck), which the lower-case names here tell apart.
     let pg = try TestPostgres()
     let store = try InventoryStore(path: pg.url, create: true)
     try store.writeDemo(DemoFleet(count: 300, now: now))
@@ -184,9 +184,11 @@ final class PostgresWordGramsTests: XCTestCase {
     let indexed = try storeWithItsIndex(pg.url)
     let words = ["123", "0123", "1.2", "_1%", "\\12", "...", "000", "IPH", "iph", "Ipad", "ÄÖ"]
     for word in words {
+      let sql = DeviceFilter.containsCondition(["d.name"], word, postgres: true) { _ in "?1" }
       XCTAssertEqual(
-        InventoryStore.likeOperator(for: word) == "~~",
-        !word.contains(where: \.isLetter), word)
+        !sql.contains("LIKE"),
+        !word.unicodeScalars.contains { $0.isASCII && $0.properties.isAlphabetic },
+        "\(word): \(sql)")
       let expected = all.filter { matches(word, $0) }
       XCTAssertFalse(expected.isEmpty, "\(word) should match a device here")
       try assertSelectsWhatTheRuleSelects(word, all: all, sql: store, index: indexed)
@@ -194,6 +196,80 @@ final class PostgresWordGramsTests: XCTestCase {
         let search = try XCTUnwrap(indexed.textSearch)
         let found = try XCTUnwrap(try indexed.serverWordMatches(word, search: search), word)
         XCTAssertEqual(found.ids.sorted(), expected.map(\.id).sorted(), word)
+      }
+    }
+  }
+
+  func testOnlyASCIILettersFoldAsOnSQLite() throws {
+    // PostgreSQL's ILIKE folds every letter: `JOSÉ` found "José", `İ` every "i" (it lowercases
+    // to i + a combining dot), full-width `ｂ` found "ＡＢＣ", and an ASCII word found a text
+    // holding KELVIN SIGN (U+212A, lower case `k`). The README's rule, as SQLite compares:
+    // ASCII letters without case, every other character as it is.
+    // What ILIKE is given: each run of characters outside ASCII as `%`, LIKE's own escaped.
+    XCTAssertEqual(DeviceFilter.supersetPattern("jo%sé_øå1"), "%jo\\%s%\\_%1%")
+    XCTAssertEqual(DeviceFilter.supersetPattern("ØYV"), "%YV%")
+    let pg = try TestPostgres()
+    let store = try InventoryStore(path: pg.url, create: true)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "ringside-fold-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let sqlite = try InventoryStore(
+      path: folder.appendingPathComponent("fold.db").path, create: true)
+    // Models without an "i", so `i` is decided by the names alone.
+    let texts: [(name: String, model: String)] = [
+      ("José’s MacBook Pro", "MacBook Pro"), ("JOSÉ LAB", "Mac mini"), ("jose plain", "Mac"),
+      ("İZMİR DESK", "Watch"), ("izmir desk", "Watch"), ("ŁUKASZ ŁUCZAK", "Watch"),
+      ("łukasz", "Watch"), ("Åsa Öberg", "Watch"), ("åsa", "Watch"), ("ØYVIND", "Watch"),
+      ("øyvind", "Watch"), ("ＡＢＣ kiosk", "Watch"), ("ａｂｃ", "Watch"),
+      ("\u{212A}elvin Lab", "Watch"), ("kelvin desk", "Watch"), ("Kelvin Room", "Watch"),
+      ("plain watch", "ÉCRAN \u{212A}"), ("second watch", "écran k"),
+    ]
+    for target in [store, sqlite] {
+      try target.writeDemo(DemoFleet(count: 200, now: now))
+      try target.write {
+        let writer = try DeviceWriter(store: target)
+        for (i, text) in texts.enumerated() {
+          try writer.insert(
+            device(key: "FOLD\(i)", name: text.name, user: nil, model: text.model))
+        }
+      }
+    }
+    try store.refreshStatistics()
+    let all = try everyDevice(store)
+    let indexed = try storeWithItsIndex(pg.url)
+    let words = [
+      "JOSÉ", "josé", "José", "jos", "İ", "i", "I", "İZ", "iz", "izm", "Ø", "ø", "øy", "ØYV",
+      "øyvind", "ｂ", "Ｂ", "ａｂｃ", "ＡＢＣ", "łu", "ŁU", "łukasz", "å", "Å", "Åsa", "åsa", "\u{212A}",
+      "k", "K", "kelvin", "KELVIN", "\u{212A}elvin", "elvin", "écran", "ÉCRAN",
+    ]
+    XCTAssertTrue(try store.isCommon(try XCTUnwrap(WordGrams.code(matching: "i"))))
+    for word in words {
+      try assertSelectsWhatTheRuleSelects(word, all: all, sql: store, index: indexed)
+      let filter = try DeviceFilter.parse(word)
+      XCTAssertEqual(
+        try store.countDevices(filter: filter, now: now),
+        try sqlite.countDevices(filter: filter, now: now), "count of \(word) on both backends")
+      XCTAssertEqual(
+        try store.devices(filter: filter, sort: DeviceSort(.name), limit: 1000, now: now)
+          .map(\.device.key),
+        try sqlite.devices(filter: filter, sort: DeviceSort(.name), limit: 1000, now: now)
+          .map(\.device.key), "devices of \(word) on both backends")
+      if InventoryStore.hasTrigram(word) {
+        let search = try XCTUnwrap(indexed.textSearch)
+        let found = try XCTUnwrap(try indexed.serverWordMatches(word, search: search), word)
+        XCTAssertEqual(
+          found.ids.sorted(), all.filter { matches(word, $0) }.map(\.id).sorted(), word)
+      }
+    }
+    for text in ["model:écran", "model:ÉCRAN", "model:\u{212A}", "model:k", "-model:écran"] {
+      let filter = try DeviceFilter.parse(text)
+      let truth = all.filter { BruteForceFilter.holds(filter, $0, now: now) }
+      for (label, s) in [("sql", store), ("index", indexed), ("sqlite", sqlite)] {
+        XCTAssertEqual(
+          try s.countDevices(filter: filter, now: now), truth.count, "\(label) \(text)")
+        XCTAssertEqual(
+          try s.devices(filter: filter, sort: DeviceSort(.name), limit: 1000, now: now)
+            .map(\.device.key).sorted(), truth.map(\.device.key).sorted(), "\(label) \(text)")
       }
     }
   }
@@ -258,9 +334,11 @@ final class PostgresWordGramsTests: XCTestCase {
     }
   }
 
-  private func device(key: String, name: String, user: String?) -> Device {
+  private func device(key: String, name: String, user: String?, model: String = "iPhone 17")
+    -> Device
+  {
     Device(
-      key: key, serial: key, name: name, platform: .iOS, model: "iPhone 17",
+      key: key, serial: key, name: name, platform: .iOS, model: model,
       version: (try? AppleOSVersion.parse("26.1"))!, ring: "test", userName: user,
       source: .intune)
   }
