@@ -60,6 +60,24 @@ final class SnapshotTests: XCTestCase {
     }
   }
 
+  /// A device's page at 80x24 says lines follow, G reaches its last line (the newest
+  /// history row), and k after G moves up at once rather than after every j pressed past it.
+  func testADevicesPageSaysMoreFollowsAndGReachesItsLastLine() throws {
+    let open = "2/state:pulled-rsr<Enter><Down><Enter>"
+    let first = try TestFleet.screen(open, width: 80, height: 24).text
+    XCTAssertTrue(first.contains("more lines below (j, PgDn, G)"), first)
+    let bottom = try TestFleet.screen(open + "G", width: 80, height: 24).text
+    XCTAssertFalse(bottom.contains("more line"), bottom)
+    let lastRow = try XCTUnwrap(
+      bottom.split(separator: "\n").dropLast(2).last {
+        !$0.trimmingCharacters(in: .whitespaces).isEmpty
+      })
+    let pastEnd = try TestFleet.screen(open + "jjjjjjjjjjjjjjjjjjjjjjjjk", width: 80, height: 24)
+      .text
+    XCTAssertTrue(pastEnd.contains("2 more lines below"), pastEnd)
+    XCTAssertFalse(pastEnd.contains(String(lastRow)), "k moved up one line from the end")
+  }
+
   func testSerialModelAndUserColumnsAppearAsTheTerminalWidens() throws {
     func header(_ width: Int) throws -> String {
       let grid = try TestFleet.screen("2", width: width, height: 24)

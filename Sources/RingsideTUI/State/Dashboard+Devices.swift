@@ -70,13 +70,22 @@ extension Dashboard {
   /// A command on a device's page: scrolling it, or going to the next or previous device.
   static func detailCommand(_ state: inout DashboardState, _ command: CommandID) -> [Effect]? {
     let height = state.contentArea.height
+    // The page scrolls no further than its last lines filling the area, so k after G or
+    // many j moves up at once.
+    let last =
+      state.devices.detail.map {
+        MoreBelowCue.maxScroll(
+          count: DeviceDetailView.lines($0, width: state.contentArea.width - 2, now: state.now)
+            .count, height: height)
+      } ?? 0
+    let scroll = min(state.devices.detailScroll, last)
     switch command {
-    case CommandTable.up: state.devices.detailScroll = max(0, state.devices.detailScroll - 1)
-    case CommandTable.down: state.devices.detailScroll += 1
-    case CommandTable.pageUp:
-      state.devices.detailScroll = max(0, state.devices.detailScroll - height + 1)
-    case CommandTable.pageDown: state.devices.detailScroll += height - 1
+    case CommandTable.up: state.devices.detailScroll = max(0, scroll - 1)
+    case CommandTable.down: state.devices.detailScroll = min(last, scroll + 1)
+    case CommandTable.pageUp: state.devices.detailScroll = max(0, scroll - height + 1)
+    case CommandTable.pageDown: state.devices.detailScroll = min(last, scroll + height - 1)
     case CommandTable.top: state.devices.detailScroll = 0
+    case CommandTable.bottom: state.devices.detailScroll = last
     case CommandTable.nextMatch, CommandTable.previousMatch:
       var d = state.devices
       d.cursor += command == CommandTable.nextMatch ? 1 : -1

@@ -87,8 +87,10 @@ enum DeviceDetailView {
       return
     }
     let all = lines(detail, width: area.width - 2, now: state.now)
-    let scroll = max(0, min(state.devices.detailScroll, all.count - area.height))
-    for (row, parts) in all.dropFirst(scroll).prefix(area.height).enumerated() {
+    let scroll = min(
+      state.devices.detailScroll, MoreBelowCue.maxScroll(count: all.count, height: area.height))
+    let rows = MoreBelowCue.rows(for: all.count, from: scroll, in: area, grid: &grid)
+    for (row, parts) in all.dropFirst(scroll).prefix(rows).enumerated() {
       var x = area.x + 1
       for (text, role) in parts {
         x += grid.put(

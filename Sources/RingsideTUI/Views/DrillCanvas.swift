@@ -71,16 +71,7 @@ public struct DrillCanvas: Sendable {
 
   /// Draws lines `scroll...` into `area`, the item at `cursor` highlighted.
   public func render(into grid: inout CellGrid, area: Rect, scroll: Int, cursor: Int?) {
-    // When more lines follow than fit, the last row says so instead of cutting silently.
-    let more = lines.count - scroll > area.height && area.height > 1
-    let rows = more ? area.height - 1 : area.height
-    if more {
-      let hidden = lines.count - scroll - rows
-      let cue = "▼ \(hidden) more line\(hidden == 1 ? "" : "s") below (j, PgDn)"
-      let text = grid.asciiOnly ? cue.replacingOccurrences(of: "▼", with: "v") : cue
-      let x = max(area.x + 1, area.x + area.width - DisplayWidth.of(text) - 2)
-      grid.put(text, x: x, y: area.y + rows, role: .dim, limit: area.width - 1)
-    }
+    let rows = MoreBelowCue.rows(for: lines.count, from: scroll, in: area, grid: &grid)
     for row in 0..<rows {
       let index = scroll + row
       guard index < lines.count else { break }
