@@ -127,7 +127,8 @@ final class ImportCommandTests: XCTestCase {
   func testIntuneAloneReportsUnknownLetters() {
     let result = run(["import", fixture("intune-devices.csv")])
     XCTAssertEqual(result.status, 0)
-    XCTAssertTrue(result.out.contains("7 devices have an unknown RSR/BSI letter"), result.out)
+    XCTAssertTrue(
+      result.out.contains("7 devices in the store have an unknown RSR/BSI letter"), result.out)
   }
 
   func testBadFileExitsWithDataErrorNamingTheLine() throws {

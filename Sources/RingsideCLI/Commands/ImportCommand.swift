@@ -154,7 +154,8 @@ enum ImportCommand {
     }
     if s.unknownLetters > 0 {
       lines.append(
-        "\(s.unknownLetters.grouped) devices have an unknown RSR/BSI letter (Intune reports only the base version): "
+        "\(s.unknownLetters.grouped) devices in the store have an unknown RSR/BSI letter (their source, "
+          + "such as Intune or Graph, reports only the base version): "
           + "import a source that reports it (Jamf, Fleet, Kandji or MDM).")
     }
     if dryRun { lines.append("Dry run: nothing was stored.") }

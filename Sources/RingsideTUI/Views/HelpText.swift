@@ -11,12 +11,24 @@ public enum HelpText {
       var group: [(String, String)] = []
       for command in state.commands where command.scope == scope {
         if state.readOnly && command.dangerous { continue }
-        let keys = state.keymap.keys(for: command.id).map { ascii ? $0.asciiLabel : $0.label }
+        let bound = state.keymap.keys(for: command.id)
+        let keys = bound.map { ascii ? $0.asciiLabel : $0.label }
+        // A key another view binds to a command of its own is said so (Space selects in Devices).
+        var help = command.help
+        for key in bound {
+          for view in state.keymap.views(where: key, overrides: command.id) {
+            guard let title = state.views.first(where: { $0.id == view })?.title,
+              let other = state.keymap.command(for: key, in: view),
+              let name = state.commands.first(where: { $0.id == other })?.title
+            else { continue }
+            help += " In \(title), \(ascii ? key.asciiLabel : key.label) is \(name)."
+          }
+        }
         var names = command.names.map { ":" + $0 + (command.argument.map { " " + $0 } ?? "") }
         if keys.isEmpty && names.isEmpty { continue }
         if keys.isEmpty, command.argument != nil, names.isEmpty { names = [] }
         let keyText = (keys + names).joined(separator: " ")
-        group.append((keyText, command.title + ": " + command.help))
+        group.append((keyText, command.title + ": " + help))
       }
       guard !group.isEmpty else { continue }
       out.append(("", ""))
