@@ -117,6 +117,12 @@ final class PostgresCommandTests: XCTestCase {
     XCTAssertFalse(asAdmin.out.contains("viewer"), asAdmin.out)
     let refused = cli.run("stage", "policy", "test", "--defer", "7", "--db", viewerURL)
     XCTAssertEqual(refused.status, 77, refused.err)
+    XCTAssertFalse(refused.err.contains("ERROR:  "), refused.err)
+    // A viewer's init changes nothing and says so, rather than that it set the store up.
+    let initAsViewer = cli.run("init", "--db", viewerURL)
+    XCTAssertEqual(initAsViewer.status, 0, initAsViewer.err)
+    XCTAssertTrue(initAsViewer.out.contains("may only read it, so nothing was changed"))
+    XCTAssertFalse(initAsViewer.out.contains("is ready"), initAsViewer.out)
   }
 
 }

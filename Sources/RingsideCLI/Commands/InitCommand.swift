@@ -38,6 +38,17 @@ enum InitCommand {
     if case .postgres = StoreLocation(path) {
       // PostgreSQL: the schema and the two roles; the server's own roles replace unix groups.
       let store = try context.openStore(arguments, create: true)
+      let access: (user: String, mayWrite: Bool)?
+      do { access = try store.databaseUserAccess() } catch { throw CLIError.store(error) }
+      if let access, !access.mayWrite {
+        // A viewer's init finds the store current and changes nothing: it must not read as
+        // though it had set the store up.
+        context.print(
+          "The PostgreSQL store \(store.path) exists and is current; the database user "
+            + "\(Sanitized.text(access.user, limit: 64)) may only read it, so nothing was changed "
+            + "(its owner creates, upgrades and grants).")
+        return ExitCode.ok.rawValue
+      }
       context.print(
         "The PostgreSQL store \(store.path) is ready: members of ringside_admin write, members "
           + "of ringside_viewer read (GRANT ringside_viewer TO some_login).")

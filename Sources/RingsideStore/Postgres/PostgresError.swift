@@ -20,7 +20,9 @@ enum PostgresError {
     let prefix: String =
       switch kind {
       case .busy: "the store \(store) stayed locked by another session"
-      case .readOnly: "the store \(store) is read-only for this database user"
+      case .readOnly:
+        "the database user may not do this on the store \(store) (members of ringside_admin "
+          + "write, members of ringside_viewer read)"
       case .full: "the server holding \(store) is out of disk space; nothing was changed"
       case .corrupt: "the store \(store) is damaged"
       case .unavailable: "lost the connection to the PostgreSQL server at \(store)"
@@ -31,11 +33,19 @@ enum PostgresError {
     let detail =
       kind == .unavailable
       ? text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-      : text.trimmingCharacters(in: .whitespacesAndNewlines)
+      : Self.withoutSeverity(text.trimmingCharacters(in: .whitespacesAndNewlines))
     var error = StoreError(kind, detail.isEmpty ? prefix : "\(prefix): \(detail)")
     // Class 08 and the server's shutdown or termination of the session: the connection is gone.
     error.lostConnection = kind == .unavailable || sqlState.hasPrefix("08")
     return error
+  }
+
+  /// libpq's message without its `ERROR:  ` label: the prefix above says what went wrong.
+  static func withoutSeverity(_ text: String) -> String {
+    for label in ["ERROR:  ", "FATAL:  "] where text.hasPrefix(label) {
+      return String(text.dropFirst(label.count))
+    }
+    return text
   }
 
   /// A failed connection attempt, by what libpq said (its password already scrubbed,
