@@ -17,6 +17,21 @@ extension InventoryStore {
         "the store \(path) was created by a newer Ringside (schema \(version), this one knows up to \(PostgresSchema.currentVersion)); upgrade Ringside to open it"
       )
     }
+    if version == 0 {
+      // A database holding tables of another application (or a Ringside store that lost its
+      // `meta`) is not one to create a store in: the schema would collide with them.
+      let foreign = try connection.prepare(
+        "SELECT table_name::text FROM information_schema.tables "
+          + "WHERE table_schema = current_schema() ORDER BY table_name LIMIT 4"
+      ).query { $0.string(at: 0) ?? "" }
+      if !foreign.isEmpty {
+        let names = foreign.prefix(3).map { Sanitized.text($0, limit: 40) }.joined(separator: ", ")
+        throw StoreError(
+          .notFound,
+          "the database at \(path) holds tables that are not a Ringside store (\(names)"
+            + (foreign.count > 3 ? ", …" : "") + "): give Ringside an empty database of its own")
+      }
+    }
     if version < PostgresSchema.currentVersion {
       guard create, !isReadOnly else {
         throw StoreError(

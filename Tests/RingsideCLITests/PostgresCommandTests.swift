@@ -93,6 +93,23 @@ final class PostgresCommandTests: XCTestCase {
     XCTAssertTrue(audit.contains("unix \(AuditActor.unixUserName())"), audit)
   }
 
+  /// A database another application uses is not made a store: init and every command say
+  /// so, name its tables, and create nothing.
+  func testADatabaseHoldingAnotherApplicationsTablesIsRefusedNamingThem() throws {
+    let database = try TestPostgres(for: self, prefix: "ringside_foreign_")
+    let cli = try CLIHarness()
+    let owner = try PostgresConnection(url: database.url)
+    try owner.execute("CREATE TABLE devices (id int); CREATE TABLE invoices (id int)")
+    for command in [["report"], ["init"]] {
+      let result = cli.run(command + ["--db", database.url])
+      XCTAssertEqual(result.status, 66, result.err)
+      XCTAssertTrue(
+        result.err.contains("holds tables that are not a Ringside store (devices, invoices)"),
+        result.err)
+    }
+    XCTAssertEqual(try owner.scalar("SELECT to_regclass('meta') IS NULL")?.int, 1)
+  }
+
   func testADatabaseViewerGetsAViewersDashboardWhateverTheUnixUser() throws {
     let database = try TestPostgres(for: self, prefix: "ringside_role_")
     let cli = try CLIHarness()
