@@ -91,6 +91,15 @@ final class ImportCommandTests: XCTestCase {
     XCTAssertEqual(jamf, intune + 1, why.out)
   }
 
+  /// `--wide` prints every cell whole: Intune's marketing names and `removed-anyway` included.
+  func testDevicesWideCutsNoCell() throws {
+    XCTAssertEqual(run(["import", fixture("intune-devices.csv")]).status, 0)
+    let wide = run(["devices", "--wide"])
+    XCTAssertEqual(wide.status, 0, wide.err)
+    XCTAssertFalse(wide.out.contains("…"), wide.out)
+    XCTAssertTrue(wide.out.contains("MacBook Pro (14-inch, 2023)"), wide.out)
+  }
+
   func testReportAfterImportingEverySourceHasNoUnknownState() throws {
     let files = [
       "intune-devices.zip", "graph-managedDevices.json", "graph-managedDevices-page2.json",

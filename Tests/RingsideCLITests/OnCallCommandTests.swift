@@ -100,7 +100,7 @@ final class OnCallCommandTests: XCTestCase {
     XCTAssertFalse(csv.contains("\u{1B}"))
     let text = cli.run("devices", "--db", cli.dbPath, "--filter", "ZZHOSTILE", "--wide").out
     XCTAssertFalse(text.contains("\u{1B}"))
-    XCTAssertTrue(text.contains("=cmd|' /C calc'!A0^[]0;…"), text)
+    XCTAssertTrue(text.contains("=cmd|' /C calc'!A0^[]0;owned^G "), text)
   }
 
   // MARK: why

@@ -111,10 +111,16 @@ enum DevicesCommand {
     static let dropOrder = [5, 7, 2, 10, 8, 6, 3]
     let shown: [Int]
     let widths: [Int]
+    /// False with `--wide`: every cell at full width, a long name or model pushing the rest of
+    /// its row right rather than being cut.
+    let cuts: Bool
 
     init(width: Int) {
       var shown = Array(Self.widths.indices)
       var widths = Self.widths
+      cuts = width != .max
+      // Full width holds every removal status whole (`removed-anyway`).
+      if !cuts { widths[8] = 14 }
       func total() -> Int {
         shown.dropLast().map { widths[$0] + 1 }.reduce(0, +) + widths[shown.last ?? 0]
       }
@@ -130,10 +136,17 @@ enum DevicesCommand {
       var line = ""
       for (n, i) in shown.enumerated() {
         let text = Sanitized.text(cells[i])
+        let last = n == shown.count - 1
+        if !cuts {
+          line +=
+            last
+            ? text
+            : text + String(repeating: " ", count: max(1, widths[i] + 1 - DisplayWidth.of(text)))
+          continue
+        }
         line +=
-          n == shown.count - 1
-          ? DisplayWidth.truncate(text, to: widths[i])
-          : DisplayWidth.pad(text, to: widths[i]) + " "
+          last
+          ? DisplayWidth.truncate(text, to: widths[i]) : DisplayWidth.pad(text, to: widths[i]) + " "
       }
       return line
     }
