@@ -36,6 +36,13 @@ final class TextSafetyTests: XCTestCase {
     XCTAssertEqual(DisplayWidth.pad("abc", to: 5), "abc  ")
     XCTAssertEqual(DisplayWidth.pad("abc", to: 5, right: true), "  abc")
     XCTAssertEqual(DisplayWidth.truncate("abcdef", to: 4), "abc…")
+    // A cut never leaves half of Sanitized's marker for a character it escaped.
+    let escaped = Sanitized.text("Lab \u{200D}\u{200D} iPad")
+    XCTAssertEqual(escaped, "Lab <U+200D><U+200D> iPad")
+    XCTAssertEqual(DisplayWidth.truncate(escaped, to: 15), "Lab <U+200D>…")
+    XCTAssertEqual(DisplayWidth.truncate(escaped, to: 13), "Lab <U+200D>…")
+    XCTAssertEqual(DisplayWidth.truncate(escaped, to: 12), "Lab …")
+    XCTAssertEqual(DisplayWidth.truncate("a<b é <U+ x", to: 8), "a<b é <…")
   }
 }
 

@@ -55,7 +55,8 @@ public enum DisplayWidth {
   public static func truncate(_ text: String, to width: Int) -> String {
     guard width > 0 else { return "" }
     if let ascii = asciiWidth(text) {
-      return ascii <= width ? text : String(text.utf8.prefix(width - 1))! + "…"
+      return ascii <= width
+        ? text : wholeMarkers(String(text.utf8.prefix(width - 1))!, of: text) + "…"
     }
     if of(text) <= width { return text }
     var out = ""
@@ -66,7 +67,20 @@ public enum DisplayWidth {
       out.append(c)
       used += w
     }
-    return out + "…"
+    return wholeMarkers(out, of: text) + "…"
+  }
+
+  /// `cut`, a prefix of `text`, without a `<U+…>` marker of `Sanitized` that the cut split
+  /// (`<U+200` of `<U+200D>`): half a marker reads as text that is not there.
+  static func wholeMarkers(_ cut: String, of text: String) -> String {
+    let end = text.index(text.startIndex, offsetBy: cut.count)
+    var from = text.startIndex
+    while let open = text.range(of: "<U+", range: from..<text.endIndex), open.lowerBound < end {
+      guard let close = text[open.upperBound...].firstIndex(of: ">") else { break }
+      if end <= close { return String(text[..<open.lowerBound]) }
+      from = text.index(after: close)
+    }
+    return cut
   }
 
   /// Pads with spaces (after the text, or before when `right`) to exactly `width` columns,
