@@ -275,7 +275,7 @@ final class PostgresImportStageTests: XCTestCase {
     XCTAssertEqual(try contents(try openStore(database.url)), before)
   }
 
-  func testANameWithANULCharacterFailsTheImportNamingTheDevice() throws {
+  func testANameWithANULCharacterRejectsItsRecordNamingTheField() throws {
     let database = try TestPostgres(for: self, prefix: "ringside_stage_nul_")
     let directory = try scratchDirectory()
     // The published Graph page (see Fixtures/README) with a NUL escaped into one device name.
@@ -288,11 +288,12 @@ final class PostgresImportStageTests: XCTestCase {
       .write(toFile: file, atomically: true, encoding: .utf8)
     let postgres = try openStore(database.url)
     XCTAssertThrowsError(try importFiles([file], into: postgres, bulk: true)) { error in
-      guard case ImportFailure.store(let store) = error else {
-        return XCTFail("not a store failure: \(error)")
+      guard case ImportFailure.rejected(_, let issues) = error else {
+        return XCTFail("not a rejected record: \(error)")
       }
-      XCTAssertTrue(store.message.contains("new device"), store.message)
-      XCTAssertTrue(store.message.contains("NUL character"), store.message)
+      XCTAssertEqual(issues.count, 1)
+      XCTAssertEqual(issues.first?.field, "deviceName")
+      XCTAssertTrue(issues.first?.reason.contains("NUL character") ?? false, "\(issues)")
     }
     XCTAssertEqual(try postgres.database.scalar("SELECT COUNT(*) FROM devices")?.int, 0)
   }
