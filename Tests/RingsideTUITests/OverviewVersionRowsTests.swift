@@ -56,4 +56,12 @@ final class OverviewVersionRowsTests: XCTestCase {
     }
     XCTAssertGreaterThanOrEqual(checked, 4)
   }
+
+  /// j keeps to its column: from the right column's last removal row it reaches the stale
+  /// count below the Check-ins title, not the left column's next row.
+  func testDownKeepsToTheRightColumnAcrossItsSectionTitle() throws {
+    let text = try TestFleet.screen("1ljjjj<Enter>", width: 80, height: 24).text
+    XCTAssertTrue(text.contains("stale"), text)
+    XCTAssertFalse(text.contains("RSR removed"), text)
+  }
 }

@@ -13,6 +13,16 @@ public struct DrillModel: Sendable, Equatable {
     guard !items.isEmpty else { return isMovement(command) }
     let here = items[max(0, min(cursor, items.count - 1))]
     func vertical(_ down: Bool, skip: Int = 1) -> Int? {
+      // One step keeps to the cursor's column when it goes on within a few lines: from the
+      // right column's "removed anyway", j reaches "stale (>14 d)" under its section title
+      // rather than the left column's next row.
+      if skip == 1 {
+        let near = down ? here.line + 1...here.line + 3 : here.line - 3...here.line - 1
+        let sameColumn = items.indices.filter {
+          items[$0].x == here.x && near.contains(items[$0].line)
+        }
+        if let next = down ? sameColumn.first : sameColumn.last { return next }
+      }
       let target = down ? here.line + skip : here.line - skip
       let candidates = items.indices.filter {
         down ? items[$0].line >= target : items[$0].line <= target
