@@ -23,6 +23,14 @@ final class StagingCommandTests: XCTestCase {
     cli.run(arguments, environment: ssh.map { ["SSH_CONNECTION": $0] } ?? [:])
   }
 
+  /// Staging the value a ring already has stages nothing, and says nothing about reviewing.
+  func testStagingTheAppliedValueSaysNothingWasStagedAndNothingMore() throws {
+    let result = run("stage", "policy", "test", "--rsr-install", "allow", "--db", db)
+    XCTAssertEqual(result.status, 0, result.err)
+    XCTAssertTrue(result.out.contains("is already allow; nothing staged"), result.out)
+    XCTAssertFalse(result.out.contains("Review with"), result.out)
+  }
+
   func testStageReviewApplyAndAuditEndToEnd() throws {
     XCTAssertEqual(
       run("stage", "policy", "test", "--rsr-install", "block", "--defer", "10", "--db", db).status,

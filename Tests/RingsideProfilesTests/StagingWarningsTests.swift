@@ -99,8 +99,7 @@ final class StagingWarningsTests: XCTestCase {
 
   func testCriticalOnlyPolicyDoesNotWarnAboutIPhones() {
     let found = warnings(TestSupport.policy(critical: .on), [segment(.iOS, os: "17.0", count: 4)])
-    XCTAssertEqual(Set(found.keys), [.singlePayloadConflict])
-    XCTAssertEqual(found[.singlePayloadConflict]?.devices, 0, "no Mac in the ring")
+    XCTAssertTrue(found.isEmpty, "no Mac in the ring, so no payload to collide: \(found)")
   }
 
   func testSoftwareUpdatePayloadWarnsThatASecondOneFromTheMDMConflicts() throws {
@@ -113,7 +112,7 @@ final class StagingWarningsTests: XCTestCase {
       XCTAssertEqual(
         warning.message,
         "ring test's com.apple.SoftwareUpdate payload (test-macos.mobileconfig, 5 devices) "
-          + "conflicts with a second one from the MDM: macOS installs only one.")
+          + "conflicts with any second one the MDM sends them: macOS installs only one.")
     }
   }
 

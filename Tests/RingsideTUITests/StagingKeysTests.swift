@@ -59,6 +59,10 @@ final class StagingKeysTests: XCTestCase {
     XCTAssertTrue(
       text.hasPrefix("ring production: RSR/BSI removal block → unset lifts a protection from"), text
     )
+    // The devices that enforce the block, not every device of the ring.
+    let blocked = try store.countDevices(
+      filter: DeviceFilter(terms: [.ring("production"), .removal(.blocked)]), now: TestFleet.now)
+    XCTAssertTrue(text.contains("from \(blocked.grouped) device(s)"), "\(blocked): \(text)")
     XCTAssertEqual(write, .policy(.cycle(.rsrRemoval), ring: "production", replacingOthers: false))
     XCTAssertTrue(try store.stagedChanges().isEmpty, "nothing staged before y")
     r.press(.character("n"))

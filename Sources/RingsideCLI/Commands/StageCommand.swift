@@ -81,7 +81,11 @@ enum StageCommand {
             + (dropped == nil ? "; nothing staged" : "; dropped the staged change"))
       }
     }
-    context.print("Review with `ringside staged --diff`; write with `ringside apply`.")
+    // Said only when this command staged something: after "nothing staged" it read as though
+    // there were something to review.
+    if outcomes.contains(where: { if case .staged = $0 { true } else { false } }) {
+      context.print("Review with `ringside staged --diff`; write with `ringside apply`.")
+    }
     return ExitCode.ok.rawValue
   }
 

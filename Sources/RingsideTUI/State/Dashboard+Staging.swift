@@ -112,7 +112,11 @@ extension Dashboard {
       let old = field.value(in: policy)
       let new = step.change(from: policy)
       if new.loosens(from: old) {
-        let devices = s.snapshot?.rings.first { $0.ring.name == ring }?.devices ?? 0
+        // Lifting a removal block exposes the devices that enforce it, not the ring's others
+        // (unsupervised iPhones never enforced it; those that removed it anyway already did).
+        let row = s.snapshot?.rings.first { $0.ring.name == ring }
+        let devices =
+          field == .rsrRemoval ? row?.byRemoval[.blocked] ?? 0 : row?.devices ?? 0
         s.prompt = .confirm(
           text:
             "ring \(ring): \(field.title) \(old.text) → \(new.text) lifts a protection from \(devices.grouped) device(s). Stage it? y/n",
