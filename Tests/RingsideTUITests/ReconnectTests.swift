@@ -79,6 +79,21 @@ final class ReconnectTests: XCTestCase {
     XCTAssertTrue(r.screen.contains("reconnecting"), r.screen)
   }
 
+  /// A filter typed while the connection is lost cannot be answered: the line says the rows
+  /// shown are the filter before's and the new one waits, instead of "counting…" forever.
+  func testAFilterTypedWhileDisconnectedSaysItWaitsForTheConnection() throws {
+    var (r, _) = try freshReducer()
+    r.press(.character("2"))
+    r.state = Dashboard.update(r.state, .connectionLost(Self.lost)).0
+    // The worker cannot answer: the keys' effects are never performed.
+    for key in [Key.character("/")] + "ipad".map { Key.character($0) } + [.enter] {
+      _ = r.key(key)
+    }
+    XCTAssertEqual(r.state.devices.query.filter.text, "ipad")
+    XCTAssertTrue(r.screen.contains("this one waits for the connection"), r.screen)
+    XCTAssertFalse(r.screen.contains("counting…"), r.screen)
+  }
+
   func testAStagingKeyWhileDisconnectedIsRefusedAsNotSavedAndNothingIsStaged() throws {
     var (r, store) = try freshReducer()
     r.press(.character("3"))

@@ -67,12 +67,16 @@ public enum DevicesView {
 
   static func renderFilterLine(_ state: DashboardState, area: Rect, grid: inout CellGrid) {
     let d = state.devices
+    // Without a connection nothing is being counted: the dimmed rows are the filter before's,
+    // and the new one waits.
+    let waiting = state.connectionLost != nil && d.currentPage == nil
     var right =
-      d.total.map { "\((d.total == 0 ? 0 : d.cursor + 1).grouped)/\($0.grouped)" } ?? "counting…"
+      d.total.map { "\((d.total == 0 ? 0 : d.cursor + 1).grouped)/\($0.grouped)" }
+      ?? (waiting ? "shown: the filter before; this one waits for the connection" : "counting…")
     if let all = state.snapshot?.devices, d.total != nil, d.total != all {
       right += " of \(all.grouped)"
     }
-    right += " devices"
+    if !waiting || d.total != nil { right += " devices" }
     if let selection = state.selectionText { right = selection + "  " + right }
     let layout = DeviceTableLayout(width: area.width, ringWidth: 10)
     if !layout.columns.contains(where: { $0.sort == d.query.sort.column }) {
