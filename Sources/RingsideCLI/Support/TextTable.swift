@@ -8,6 +8,8 @@ public struct TextTable {
   /// Columns never cut to fit a width (versions, builds, dates).
   public var uncut: Set<Int> = []
   public private(set) var rows: [[String]] = []
+  /// Below this many columns a wrapping last column puts its text under its row instead.
+  static let narrowestWrap = 16
 
   public init(_ headers: [String], rightAligned: Set<Int> = []) {
     self.headers = headers
@@ -21,7 +23,8 @@ public struct TextTable {
   /// The table as lines. Wider than `width` columns, the widest columns are cut (with `…`)
   /// until it fits: a text column down to its header's width, or its cells' where the header
   /// is the wider (a long header is cut before the values under it, "Minimum OS build
-  /// version" over `23H30`); numbers (`rightAligned`) and `uncut` columns never.
+  /// version" over `23H30`); numbers (`rightAligned`) and `uncut` columns never. A last column
+  /// of text wraps onto lines of its own rather than losing its end.
   public func render(indent: String = "", width: Int = .max) -> String {
     let all = [headers] + rows
     var widths = Array(repeating: 0, count: headers.count)
@@ -51,16 +54,40 @@ public struct TextTable {
       else { break }
       widths[widest] -= 1
     }
+    // The last column, when it is text, wraps under itself instead of being cut: a status, a
+    // policy or an audit entry's detail is read to its end.
+    let lastColumn = widths.count - 1
+    let wraps = lastColumn >= 0 && !rightAligned.contains(lastColumn) && !uncut.contains(lastColumn)
+    let lastStart =
+      DisplayWidth.of(indent) + widths.dropLast().reduce(0, +) + 2 * max(0, widths.count - 1)
     return all.map { row in
       var line = indent
+      var more: [String] = []
       for (i, cell) in row.enumerated() where i < widths.count {
-        let last = i == widths.count - 1
+        let last = i == lastColumn
+        if last, wraps, DisplayWidth.of(cell) > widths[i], cell.contains(" ") {
+          // Too narrow a column for prose: the text goes under its row, indented, instead.
+          let under = widths[i] < Self.narrowestWrap && width < .max
+          let room =
+            under ? max(Self.narrowestWrap, width - DisplayWidth.of(indent) - 4) : widths[i]
+          let start = under ? DisplayWidth.of(indent) + 4 : lastStart
+          let parts = DisplayWidth.wrap(cell, width: room).map {
+            DisplayWidth.truncate($0, to: room)
+          }
+          if under {
+            while line.hasSuffix(" ") { line.removeLast() }
+          } else {
+            line += parts[0]
+          }
+          more = parts.dropFirst(under ? 0 : 1).map { String(repeating: " ", count: start) + $0 }
+          continue
+        }
         let fitted = DisplayWidth.truncate(cell, to: widths[i])
         let padded = DisplayWidth.pad(fitted, to: widths[i], right: rightAligned.contains(i))
         line += last && !rightAligned.contains(i) ? fitted : padded
         if !last { line += "  " }
       }
-      return line
+      return ([line] + more).joined(separator: "\n")
     }.joined(separator: "\n")
   }
 }
