@@ -64,4 +64,28 @@ final class OverviewVersionRowsTests: XCTestCase {
     XCTAssertTrue(text.contains("stale"), text)
     XCTAssertFalse(text.contains("RSR removed"), text)
   }
+
+  /// At 60 columns every Overview number is shown whole: the removal and check-in counts
+  /// below the states, the rollout's counts without its bars.
+  func testAtSixtyColumnsEveryOverviewNumberIsWhole() throws {
+    let store = try TestFleet.store()
+    let snapshot = FleetSnapshot(
+      counts: try store.fleetCounts(now: TestFleet.now), rings: try store.rings(),
+      catalog: try store.catalog())
+    let text = try TestFleet.screen("", width: 60, height: 60).text
+    let lines = text.split(separator: "\n").dropFirst().dropLast(2)
+    for line in lines where line.contains(where: \.isNumber) {
+      XCTAssertFalse(line.contains("…"), String(line))
+    }
+    XCTAssertTrue(text.contains((snapshot.byRemoval[.blocked] ?? 0).grouped), text)
+    for ring in snapshot.rings {
+      for r in ring.rollout {
+        XCTAssertTrue(
+          lines.contains {
+            $0.contains(" \(r.reached.grouped) of ") && $0.contains(r.total.grouped)
+          },
+          "\(ring.ring.name) \(r.platform): \(text)")
+      }
+    }
+  }
 }

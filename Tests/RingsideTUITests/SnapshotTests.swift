@@ -93,6 +93,16 @@ final class SnapshotTests: XCTestCase {
     }
   }
 
+  /// At 60 columns the Devices view drops supervision, platform and check-in rather than cut
+  /// the state to one letter.
+  func testAtSixtyColumnsTheDevicesViewKeepsTheStateWhole() throws {
+    let text = try TestFleet.screen("2", width: 60, height: 20).text
+    let header = try XCTUnwrap(text.split(separator: "\n").first { $0.contains("OS/RSR") })
+    XCTAssertTrue(header.contains("State"), String(header))
+    XCTAssertFalse(header.contains("…"), String(header))
+    XCTAssertTrue(text.contains("OS update") || text.contains("current"), text)
+  }
+
   func testTooSmallTerminalSaysSoAndComesBack() throws {
     let small = try TestFleet.screen("2<resize 20x5>", width: 80, height: 24)
     XCTAssertTrue(small.text.contains("terminal too small"), small.text)

@@ -87,6 +87,12 @@ struct DeviceTableLayout {
       chosen = make(short: true, build: true)
     }
     if total(chosen) > width { chosen = make(short: true, build: false) }
+    // Narrower still (60 columns), the columns a help-desk person needs least go, as in the
+    // CLI, rather than the state being cut to one letter.
+    for column in [DeviceSort.Column.supervised, .platform, .checkin, .removal]
+    where total(chosen) > width {
+      chosen.removeAll { $0.sort == column }
+    }
     // The name takes room up to 24 columns, then serial, model and user appear as room allows.
     var spare = max(0, width - total(chosen))
     var nameWidth = min(24, 14 + spare)

@@ -63,8 +63,15 @@ public enum OverviewView {
     other.add("all devices", x: 3, role: .label)
     other.item(
       count(s.devices), x: 19, role: .number, scope: DeviceScope(title: "all devices", terms: []))
-    states.merge(other, x: min(40, max(36, width / 2)))
-    page.append(states)
+    // Side by side where the right column's numbers fit; below the states otherwise (60
+    // columns cut every removal and check-in count to "…").
+    if width >= sideBySideWidth {
+      states.merge(other, x: min(40, max(36, width / 2)))
+      page.append(states)
+    } else {
+      page.append(states)
+      page.append(other)
+    }
     page.newLine()
     page.append(rollout(s, width: width, glyphs: glyphs))
     page.newLine()
@@ -74,13 +81,23 @@ public enum OverviewView {
 
   static func count(_ n: Int) -> String { RingsideTUIText.right(n.grouped, 9) }
 
+  /// The narrowest width that shows the removal and check-in counts beside the states.
+  static let sideBySideWidth = 66
+
+  /// The narrowest width that shows the rollout's bars; below it the counts move left.
+  static let rolloutBarWidth = 69
+
   static func rollout(_ s: FleetSnapshot, width: Int, glyphs: Glyphs) -> DrillCanvas {
     var c = DrillCanvas()
     c.newLine()
+    let narrow = width < rolloutBarWidth
     c.add(
-      "Rollout per ring: patched devices (current), and the minimum a policy requires",
+      narrow
+        ? "Rollout per ring: patched devices (current)"
+        : "Rollout per ring: patched devices (current), and the minimum a policy requires",
       x: 1, role: .sectionTitle)
-    let barWidth = max(6, min(40, width - 67))
+    let barWidth = narrow ? 0 : max(6, min(40, width - 67))
+    let digits = narrow ? 7 : 9
     for ring in s.rings {
       var first = true
       for r in ring.rollout {
@@ -93,25 +110,29 @@ public enum OverviewView {
         first = false
         c.add(r.platform.displayName, x: 16, role: .label)
         c.add(r.target.displayVersion, x: 23, role: .dim)
-        c.add(glyphs.bar(r.reached, of: r.total, width: barWidth), x: 35, role: .progressFill)
-        let emptyFrom =
-          35 + RingsideTUIText.width(glyphs.bar(r.reached, of: r.total, width: barWidth))
-        if emptyFrom < 35 + barWidth {
-          c.add(
-            String(repeating: glyphs.empty, count: 35 + barWidth - emptyFrom), x: emptyFrom,
-            role: .barEmpty)
+        if !narrow {
+          c.add(glyphs.bar(r.reached, of: r.total, width: barWidth), x: 35, role: .progressFill)
+          let emptyFrom =
+            35 + RingsideTUIText.width(glyphs.bar(r.reached, of: r.total, width: barWidth))
+          if emptyFrom < 35 + barWidth {
+            c.add(
+              String(repeating: glyphs.empty, count: 35 + barWidth - emptyFrom), x: emptyFrom,
+              role: .barEmpty)
+          }
         }
-        let x = 36 + barWidth
+        let x = narrow ? 34 : 36 + barWidth
         c.item(
-          count(r.reached), x: x, role: .number, scope: reachedScope(ring: ring.ring.name, r))
-        c.add("of", x: x + 10, role: .dim)
+          RingsideTUIText.right(r.reached.grouped, digits), x: x, role: .number,
+          scope: reachedScope(ring: ring.ring.name, r))
+        c.add("of", x: x + digits + 1, role: .dim)
         c.item(
-          RingsideTUIText.right(r.total.grouped, 9), x: x + 13, role: .number,
+          RingsideTUIText.right(r.total.grouped, digits), x: x + digits + 4, role: .number,
           scope: DeviceScope(
             title: "ring \(ring.ring.name), \(r.platform.displayName)",
             terms: [.ring(ring.ring.name), .platform(r.platform)]))
         c.add(
-          RingsideTUIText.right(Format.percent(r.reached, of: r.total), 4), x: x + 23, role: .dim)
+          RingsideTUIText.right(Format.percent(r.reached, of: r.total), 4), x: x + 2 * digits + 5,
+          role: .dim)
       }
     }
     return c
