@@ -43,15 +43,17 @@ struct StagedReport {
       out += "Nothing is staged.\n"
     } else {
       out += "Staged: \(policyChanges.count) policy change(s), \(moveCount) ring move(s)\n"
-      var table = TextTable(["id", "change", "by", "staged"])
+      // The change last: it is prose, and a last column wraps rather than losing its end (a
+      // move's destination ring) at 80 columns.
+      var table = TextTable(["id", "by", "staged", "change"])
       for change in policyChanges {
-        table.add(["#\(change.id)", change.summary, change.author, Self.timestamp(change.stagedAt)])
+        table.add(["#\(change.id)", change.author, Self.timestamp(change.stagedAt), change.summary])
       }
       if moveCount <= Self.listedMoves {
         for change in changes where change.policyField == nil {
           table.add([
-            "#\(change.id)", "move " + change.summary, change.author,
-            Self.timestamp(change.stagedAt),
+            "#\(change.id)", change.author, Self.timestamp(change.stagedAt),
+            "move " + change.summary,
           ])
         }
       }
