@@ -167,6 +167,11 @@ public enum Renderer {
 
   static func help(_ state: DashboardState, _ grid: inout CellGrid) {
     let layout = HelpLayout(state)
+    // A column of blank beside each side of the box, so nothing of what lies beneath (the
+    // status line's "…" in the last column at 80x24) touches it.
+    for side in [layout.x - 1, layout.x + layout.width] {
+      grid.fill(x: side, y: layout.y, width: 1, height: layout.height, role: .screen)
+    }
     Box.draw(
       &grid, x: layout.x, y: layout.y, width: layout.width, height: layout.height,
       glyphs: state.glyphs)
