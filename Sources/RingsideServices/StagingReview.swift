@@ -77,17 +77,36 @@ public struct StagingReview {
       changes: changes, policyChanges: policyChanges, stagedCount: try store.stagedChangeCount(),
       moveGroups: groups, moveDevices: devices, effectiveRings: rings, plan: plan,
       directoryProblem: problem,
-      warnings: loosening(policyChanges, segments: segments)
+      warnings: loosening(
+        policyChanges, segments: segments,
+        enforcing: try enforcingRemovalBlocks(policyChanges, store: store))
         + StagingWarnings.evaluate(rings: rings, segments: segments).filter {
           touched.contains($0.ring)
         })
   }
 
-  /// A warning for every staged change that lifts a protection, first, with the devices of
-  /// the ring it exposes.
-  static func loosening(_ changes: [StagedChange], segments: [FleetSegment]) -> [StagingWarning] {
+  /// For each ring whose removal block a staged change lifts, the devices that enforce it now.
+  static func enforcingRemovalBlocks(_ changes: [StagedChange], store: InventoryStore)
+    throws(StoreError) -> [String: Int]
+  {
+    var out: [String: Int] = [:]
+    for change in changes where change.loosens && change.policyField == .rsrRemoval {
+      out[change.ring] = try store.countDevices(
+        filter: DeviceFilter(terms: [.ring(change.ring), .removal(.blocked)]))
+    }
+    return out
+  }
+
+  /// A warning for every staged change that lifts a protection, first, with the devices it
+  /// exposes: for a removal block those that enforce it (`enforcing`), else the ring's.
+  static func loosening(
+    _ changes: [StagedChange], segments: [FleetSegment], enforcing: [String: Int] = [:]
+  ) -> [StagingWarning] {
     changes.filter(\.loosens).map { change in
-      let devices = segments.filter { $0.ring == change.ring }.reduce(0) { $0 + $1.count }
+      let devices =
+        change.policyField == .rsrRemoval
+        ? enforcing[change.ring] ?? 0
+        : segments.filter { $0.ring == change.ring }.reduce(0) { $0 + $1.count }
       return StagingWarning(
         kind: .loosening, ring: change.ring, devices: devices,
         message:

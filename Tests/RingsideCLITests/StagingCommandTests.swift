@@ -83,9 +83,15 @@ final class StagingCommandTests: XCTestCase {
     XCTAssertEqual(
       run("stage", "policy", "production", "--rsr-removal", "unset", "--db", db).status, 0)
     let staged = run("staged", "--db", db, "--wide").out
+    // The devices that enforce the block, not every device of the ring.
+    let blocked =
+      run("devices", "--db", db, "--filter", "ring:production removal:blocked", "--format", "csv")
+      .out.split(separator: "\n").count - 1
+    XCTAssertGreaterThan(blocked, 0)
     XCTAssertTrue(
       staged.contains(
-        "! LOOSENS: ring production: RSR/BSI removal block → unset lifts a protection from"),
+        "! LOOSENS: ring production: RSR/BSI removal block → unset lifts a protection from "
+          + "\(blocked.grouped) device"),
       staged)
     XCTAssertFalse(staged.contains("in ring test"), "warnings about rings nothing staged touches")
     XCTAssertEqual(run("discard", "--all", "--db", db).status, 0)
