@@ -153,12 +153,8 @@ extension DeviceFilter {
     func any(_ test: (String) -> String) -> String {
       "(" + columns.map(test).joined(separator: " OR ") + ")"
     }
-    let pattern = likePattern(containing: word)
-    guard postgres else {
-      let p = bind(.text(pattern))
-      return any { "\($0) LIKE \(p) ESCAPE '\\'" }
-    }
-    let p = bind(.text(pattern))
+    let p = bind(.text(likePattern(containing: word)))
+    guard postgres else { return any { "\($0) LIKE \(p) ESCAPE '\\'" } }
     guard word.unicodeScalars.contains(where: isASCIILetter) else {
       // PostgreSQL's `~~` takes `\` as its escape by default, the one `likePattern` writes.
       return any { "\($0) ~~ \(p)" }

@@ -74,15 +74,15 @@ enum CheckCommand {
     let maxImportAge = try arguments.integer("--max-import-age", in: 1...87600)
     let timeout = try arguments.integer("--timeout", in: 1...3600) ?? 10
     // A warning above the critical level could never be seen: say so rather than check.
-    if warn > crit {
-      throw CLIError.usage(
-        "--warn-pending \(warn) is above --crit-pending \(crit): warning comes first",
-        command: "check")
-    }
-    if let critUnknown, warnUnknown > critUnknown {
-      throw CLIError.usage(
-        "--warn-unknown \(warnUnknown) is above --crit-unknown \(critUnknown): warning comes first",
-        command: "check")
+    let levels: [(String, Int, Int?)] = [
+      ("pending", warn, crit), ("unknown", warnUnknown, critUnknown),
+    ]
+    for (name, warning, critical) in levels {
+      if let critical, warning > critical {
+        throw CLIError.usage(
+          "--warn-\(name) \(warning) is above --crit-\(name) \(critical): warning comes first",
+          command: "check")
+      }
     }
     let store = try context.openStore(arguments, readOnly: true)
     try store.limitQueryTime(milliseconds: timeout * 1000)

@@ -10,7 +10,7 @@ struct ComplianceRow {
   let release: CatalogRelease
   let count: RequirementCount
 
-  var platformTitle: String { family == .macOS ? "macOS" : "iOS/iPadOS" }
+  var platformTitle: String { family.displayName }
 
   static func load(store: InventoryStore, catalog: ReleaseCatalog, rings: [String], now: Date)
     throws(StoreError)

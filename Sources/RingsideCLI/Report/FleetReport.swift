@@ -236,13 +236,12 @@ struct FleetReport {
           "  Devices below the build are flagged; \"unknown\" devices report no RSR letter and need a source that does.",
           width: width, indent: "  ") + "\n"
       for (family, releases) in lines where releases.count > 1 {
-        let name = family == .macOS ? "macOS" : "iOS/iPadOS"
         let ranges = releases.map { r in
           "\(r.version)\(r.build.map { " (\($0.text))" } ?? "") to \(r.version.major).x"
         }
         out +=
           wrapText(
-            "  \(name) gets releases on \(releases.count) lines: a device on a newer line passes the minimum while behind that line's newest release. Require each line's newest instead (Intune's \"Valid operating system builds\"): "
+            "  \(family.displayName) gets releases on \(releases.count) lines: a device on a newer line passes the minimum while behind that line's newest release. Require each line's newest instead (Intune's \"Valid operating system builds\"): "
               + ranges.joined(separator: ", ") + ".",
             width: width, indent: "  ") + "\n"
       }

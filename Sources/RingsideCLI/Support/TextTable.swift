@@ -27,18 +27,13 @@ public struct TextTable {
   /// of text wraps onto lines of its own rather than losing its end.
   public func render(indent: String = "", width: Int = .max) -> String {
     let all = [headers] + rows
-    var widths = Array(repeating: 0, count: headers.count)
     var cells = Array(repeating: 0, count: headers.count)
-    for row in all {
-      for (i, cell) in row.enumerated() where i < widths.count {
-        widths[i] = max(widths[i], DisplayWidth.of(cell))
-      }
-    }
     for row in rows {
       for (i, cell) in row.enumerated() where i < cells.count {
         cells[i] = max(cells[i], DisplayWidth.of(cell))
       }
     }
+    var widths = headers.indices.map { max(DisplayWidth.of(headers[$0]), cells[$0]) }
     let floor = headers.indices.map {
       uncut.contains($0) || rightAligned.contains($0)
         ? widths[$0] : max(4, min(DisplayWidth.of(headers[$0]), max(cells[$0], 1)))

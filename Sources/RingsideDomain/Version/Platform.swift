@@ -38,4 +38,7 @@ public enum PlatformFamily: String, Sendable, CaseIterable, Codable, Hashable {
 
   /// The platforms in this family.
   public var platforms: [Platform] { self == .macOS ? [.macOS] : [.iOS, .iPadOS] }
+
+  /// The family's name in text: `iOS/iPadOS` or `macOS`.
+  public var displayName: String { self == .macOS ? "macOS" : "iOS/iPadOS" }
 }

@@ -36,13 +36,13 @@ public struct Keymap: Sendable {
     bindings.filter { $0.command == command }.map(\.key)
   }
 
-  /// The views where `key`, bound to `command` for every view, runs another command of their
-  /// own instead (Space pages down, but selects in Devices): what help says beside the key.
-  public func views(where key: Key, overrides command: CommandID) -> [ViewID] {
+  /// The bindings by which a view runs another command of its own on `key`, which is bound
+  /// to `command` for every view (Space pages down, but selects in Devices): what help says
+  /// beside the key.
+  public func overrides(of key: Key, boundTo command: CommandID) -> [Binding] {
     guard bindings.contains(where: { $0.key == key && $0.command == command && $0.view == nil })
     else { return [] }
     return bindings.filter { $0.key == key && $0.view != nil && $0.command != command }
-      .compactMap(\.view)
   }
 
   /// The standard keys; views get their number keys. A read-only session drops every

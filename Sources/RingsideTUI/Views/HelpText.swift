@@ -16,10 +16,9 @@ public enum HelpText {
         // A key another view binds to a command of its own is said so (Space selects in Devices).
         var help = command.help
         for key in bound {
-          for view in state.keymap.views(where: key, overrides: command.id) {
-            guard let title = state.views.first(where: { $0.id == view })?.title,
-              let other = state.keymap.command(for: key, in: view),
-              let name = state.commands.first(where: { $0.id == other })?.title
+          for other in state.keymap.overrides(of: key, boundTo: command.id) {
+            guard let title = state.views.first(where: { $0.id == other.view })?.title,
+              let name = state.commands.first(where: { $0.id == other.command })?.title
             else { continue }
             help += " In \(title), \(ascii ? key.asciiLabel : key.label) is \(name)."
           }
