@@ -70,39 +70,43 @@ struct DeviceExplanation {
   func text(width: Int = .max) -> String {
     let d = record.device
     let v = d.version
-    var rows: [(String, String)] = []
-    rows.append(("OS version", v.base?.description ?? "not reported"))
-    rows.append(("RSR/BSI letter", letterText))
-    rows.append(("Build", v.build?.text ?? "not reported"))
-    rows.append(("Supplemental build", v.supplementalBuild?.text ?? "not reported"))
-    rows.append(("State", record.state.rawValue))
+    // Label and value; a value longer than the width wraps under itself (TextTable's last
+    // column), the ring's policy and a long model name read to their end.
+    var table = TextTable(["", ""])
+    table.add(["OS version", v.base?.description ?? "not reported"])
+    table.add(["RSR/BSI letter", letterText])
+    table.add(["Build", v.build?.text ?? "not reported"])
+    table.add(["Supplemental build", v.supplementalBuild?.text ?? "not reported"])
+    table.add(["State", record.state.rawValue])
     if let target = assessment.target {
-      rows.append(
-        (
+      table.add(
+        [
           "Target", target.displayVersion + (target.build.map { " (\($0.text))" } ?? ""),
-        ))
+        ])
     }
-    rows.append(("Removal", record.removal.rawValue))
-    rows.append(("Ring", "\(d.ring): \(policy.summary)"))
-    rows.append(
-      (
+    table.add(["Removal", record.removal.rawValue])
+    table.add(["Ring", "\(d.ring): \(policy.summary)"])
+    table.add(
+      [
         "Supervised",
         Formatting.supervised(d.supervised) + (d.userEnrolled ? " (User Enrollment)" : ""),
-      ))
-    rows.append(
-      (
+      ])
+    table.add(
+      [
         "Last check-in",
         "\(Formatting.timestamp(d.lastCheckIn)) (\(Formatting.age(d.lastCheckIn, now: now)))",
-      ))
-    rows.append(("Source", d.source.rawValue))
+      ])
+    table.add(["Source", d.source.rawValue])
     if !facts.waiting.isEmpty {
-      rows.append(
-        ("Waiting to install", facts.waiting.map(\.displayString).joined(separator: ", ")))
+      table.add(
+        ["Waiting to install", facts.waiting.map(\.displayString).joined(separator: ", ")])
     }
     var out = "\(Sanitized.text(d.name)) · \(d.platform.displayName) \(label)"
     out +=
       " · \(Sanitized.text(d.serial ?? "no serial")) · \(Sanitized.text(d.model ?? "model unknown"))\n"
-    out += Self.factLines(rows, width: width)
+    out +=
+      table.render(indent: "  ", width: width).split(separator: "\n").dropFirst().joined(
+        separator: "\n") + "\n"
     out += wrapText("Why: \(assessment.explanation) \(removalSentence)", width: width) + "\n"
     if let action = assessment.action {
       out += wrapText("What to do: \(action)", width: width) + "\n"
@@ -119,22 +123,6 @@ struct DeviceExplanation {
           h.seenAt.map { Formatting.timestamp(Date(timeIntervalSince1970: Double($0))) }
           ?? "unknown time"
         out += "  \(when)  \(h.version.displayString)  (\(Sanitized.text(h.source)))\n"
-      }
-    }
-    return out
-  }
-
-  /// Label and value lines, values in one column: a value longer than the width wraps under
-  /// itself rather than being cut (the ring's policy, a long model name).
-  static func factLines(_ facts: [(String, String)], width: Int) -> String {
-    let labelWidth = facts.map { DisplayWidth.of($0.0) }.max() ?? 0
-    let column = 2 + labelWidth + 2
-    var out = ""
-    for (label, value) in facts {
-      let lines = DisplayWidth.wrap(Sanitized.text(value), width: max(20, width - column))
-      for (i, line) in lines.enumerated() {
-        let head = i == 0 ? "  " + DisplayWidth.pad(label, to: labelWidth, right: false) + "  " : ""
-        out += DisplayWidth.pad(head, to: column, right: false) + line + "\n"
       }
     }
     return out
