@@ -17,14 +17,16 @@ final class MergeTests: XCTestCase {
 
   private func jamf(
     serial: String, version: String, extra: String?, build: String, supplemental: String,
-    at date: String, ring: String? = nil
+    at date: String, ring: String? = nil, model: String = "iPhone 14",
+    modelIdentifier: String? = nil
   ) -> String {
     let extraJSON = extra.map { "\"\($0)\"" } ?? "null"
+    let identifierJSON = modelIdentifier.map { #","modelIdentifier":"\#($0)""# } ?? ""
     let ea =
       ring.map { #"[{"id":"7","name":"Update Ring","type":"STRING","value":["\#($0)"]}]"# } ?? "[]"
     let text = """
       {"totalCount":1,"results":[{"mobileDeviceId":"1","deviceType":"iOS",
-       "hardware":{"serialNumber":"\(serial)","model":"iPhone 14"},
+       "hardware":{"serialNumber":"\(serial)","model":"\(model)"\(identifierJSON)},
        "general":{"displayName":"Phone \(serial)","udid":null,"lastInventoryUpdateDate":"\(date)","osVersion":"\(version)",
          "osRapidSecurityResponse":\(extraJSON),"osBuild":"\(build)","osSupplementalBuildVersion":"\(supplemental)",
          "supervised":true,"extensionAttributes":\(ea)}}]}
@@ -59,16 +61,13 @@ final class MergeTests: XCTestCase {
 
   func testANewerMarketingNameNeverErasesTheModelIdentifierAnotherSourceReported() throws {
     let store = try Support.store(self)
-    let jamf = Support.file(
-      self, "jamf-model.json",
-      """
-      {"totalCount":1,"results":[{"mobileDeviceId":"1","deviceType":"iOS",
-       "hardware":{"serialNumber":"S9","model":"iPhone 15","modelIdentifier":"iPhone15,4"},
-       "general":{"displayName":"Phone S9","udid":null,"lastInventoryUpdateDate":"2024-06-03T07:00:00Z",
-         "osVersion":"17.5.1","osRapidSecurityResponse":null,"osBuild":"21F90",
-         "supervised":true,"extensionAttributes":[]}}]}
-      """)
-    try Support.run(store, [jamf])
+    try Support.run(
+      store,
+      [
+        jamf(
+          serial: "S9", version: "17.5.1", extra: nil, build: "21F90", supplemental: "21F90",
+          at: "2024-06-03T07:00:00Z", model: "iPhone 15", modelIdentifier: "iPhone15,4")
+      ])
     XCTAssertEqual(try Support.device(store, "S9").device.model, "iPhone 15 (iPhone15,4)")
     try Support.run(
       store,

@@ -7,11 +7,16 @@ import XCTest
 /// The Overview's version bars read as they count: one bar per version as the screen names
 /// it, and Enter on it reaches exactly the devices it counts.
 final class OverviewVersionRowsTests: XCTestCase {
-  func testVersionsThatReadTheSameAreOneBarWhoseDrillInReachesEveryDeviceItCounts() throws {
-    let store = try TestFleet.store()
-    let snapshot = FleetSnapshot(
+  /// The Overview's numbers for `store`, as the dashboard reads them.
+  private static func snapshot(_ store: InventoryStore) throws -> FleetSnapshot {
+    FleetSnapshot(
       counts: try store.fleetCounts(now: TestFleet.now), rings: try store.rings(),
       catalog: try store.catalog())
+  }
+
+  func testVersionsThatReadTheSameAreOneBarWhoseDrillInReachesEveryDeviceItCounts() throws {
+    let store = try TestFleet.store()
+    let snapshot = try Self.snapshot(store)
     var merged = 0
     for (platform, rows) in snapshot.versions {
       XCTAssertEqual(
@@ -32,9 +37,7 @@ final class OverviewVersionRowsTests: XCTestCase {
   /// while Apple still ships 15), are not, and Enter on the number reaches the devices counted.
   func testTheRolloutCountsTheCurrentDevicesOfEachRingAndItsDrillInReachesThem() throws {
     let store = try TestFleet.store()
-    let snapshot = FleetSnapshot(
-      counts: try store.fleetCounts(now: TestFleet.now), rings: try store.rings(),
-      catalog: try store.catalog())
+    let snapshot = try Self.snapshot(store)
     var checked = 0
     for ring in snapshot.rings {
       for r in ring.rollout {
@@ -69,9 +72,7 @@ final class OverviewVersionRowsTests: XCTestCase {
   /// below the states, the rollout's counts without its bars.
   func testAtSixtyColumnsEveryOverviewNumberIsWhole() throws {
     let store = try TestFleet.store()
-    let snapshot = FleetSnapshot(
-      counts: try store.fleetCounts(now: TestFleet.now), rings: try store.rings(),
-      catalog: try store.catalog())
+    let snapshot = try Self.snapshot(store)
     let text = try TestFleet.screen("", width: 60, height: 60).text
     let lines = text.split(separator: "\n").dropFirst().dropLast(2)
     for line in lines where line.contains(where: \.isNumber) {
