@@ -99,7 +99,7 @@ extension InventoryStore {
 
   /// The server memory a PostgreSQL index build may take in a bulk write's transaction (the
   /// trigram index above all: 1M devices, 15 s with it).
-  static let indexBuildMemory = "256MB"
+  public static let indexBuildMemory = "256MB"
 
   /// Runs the statements `dropIndexesForBulkWrite` returned.
   func rebuildIndexes(_ statements: [String]) throws(StoreError) {

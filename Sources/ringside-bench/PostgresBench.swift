@@ -28,6 +28,8 @@ enum PostgresBench {
     figures += try SQLiteImport.comparison(
       with: figures.first { $0.key == "pg.import27_s" }, csv: csv, directory: work, runs: 1,
       columns: 27, label: "pg.", titlePrefix: "pg: ")
+    Benchmark.progress("\(label): PostgreSQL: the floor, \\copy and the word index alone")
+    figures += try PostgresImportFloor.figures(csv: csv, server: server, beside: figures)
     Benchmark.progress("\(label): PostgreSQL: dashboard, \(k) runs")
     figures += try ChildPhase.run("dashboard", [url, String(k), now, "pg"])
     Benchmark.progress(

@@ -3,18 +3,9 @@ import RingsideStore
 
 /// Times `sqlite3 -cmd '.mode csv' DB '.import FILE t'`, the peer figure for the importer.
 enum SQLiteImport {
-  /// The sqlite3 on the PATH, if any.
-  static func executable() -> String? {
-    for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
-      let path = "\(dir)/sqlite3"
-      if FileManager.default.isExecutableFile(atPath: path) { return path }
-    }
-    return nil
-  }
-
   /// Seconds for each of `runs` imports of `csv` into a new database in `directory`.
   static func time(csv: String, directory: String, runs: Int) throws -> Figure? {
-    guard let sqlite3 = executable() else { return nil }
+    guard let sqlite3 = ProgramPath.find("sqlite3") else { return nil }
     var samples: [Double] = []
     for run in 0..<runs {
       let db = directory + "/sqlite3-\(run).db"

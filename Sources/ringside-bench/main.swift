@@ -15,6 +15,7 @@ do {
     case "demo": set = try StorePhases.demo(options.phaseArguments)
     case "dashboard": set = try DashboardPhase.run(options.phaseArguments)
     case "import-pg": set = try PostgresBench.importCSV(options.phaseArguments)
+    case "import-floor-pg": set = try PostgresImportFloor.phase(options.phaseArguments)
     case "sessions": set = try SessionsPhase.run(options.phaseArguments)
     case "idle-session": try SessionsPhase.idle(options.phaseArguments)
     case "apply": set = try ApplyPhase.run(options.phaseArguments)
