@@ -9,12 +9,15 @@ import RingsideStore
 /// `ringside import` (and for any other command that imports files into a store by path).
 public enum InventoryImport {
   /// Imports `files` into the store at `storePath`; returns what was (or would be) stored.
+  /// `today` (a test's fixed day) stands in for the clock's when states are derived.
   public static func run(
     files: [String], storePath: String, options: ImportOptions,
-    events: ImportEvents = ImportEvents()
+    events: ImportEvents = ImportEvents(), today: String? = nil
   ) throws(ImportFailure) -> ImportSummary {
     if files.isEmpty { throw .usage("name at least one FILE to import") }
-    return try withStore(at: storePath, dryRun: options.dryRun, failing: ImportFailure.store) {
+    return try withStore(
+      at: storePath, dryRun: options.dryRun, today: today, failing: ImportFailure.store
+    ) {
       (store) throws(ImportFailure) in
       try Importer.run(files: files, into: store, options: options, events: events)
     }
@@ -22,9 +25,12 @@ public enum InventoryImport {
 
   /// Runs `body` on the store at `storePath`, opened or created; for a dry run against a store
   /// that does not exist yet, on a scratch store removed afterwards, so nothing is created.
-  /// `failing` turns a store that cannot be opened into the caller's error.
+  /// Unless it is a dry run, states a closed signing window made wrong are derived again first
+  /// (on `today`, when a test fixes the day), as every writing command does, so the import's counts and the
+  /// devices it leaves alone agree with Apple's feed on the day. `failing` turns a store that
+  /// cannot be opened into the caller's error.
   public static func withStore<T, E: Error>(
-    at storePath: String, dryRun: Bool, failing: (StoreError) -> E,
+    at storePath: String, dryRun: Bool, today: String? = nil, failing: (StoreError) -> E,
     _ body: (InventoryStore) throws(E) -> T
   ) throws(E) -> T {
     var scratch: String?
@@ -40,6 +46,8 @@ public enum InventoryImport {
     let store: InventoryStore
     do {
       store = try InventoryStore(path: scratch ?? storePath, create: true)
+      if let today { store.today = today }
+      if !dryRun { try store.refreshStatesIfTheDayChanged() }
     } catch {
       throw failing(error)
     }

@@ -71,6 +71,21 @@ extension InventoryStore {
     try database.scalar("SELECT value FROM meta WHERE key = 'catalog_as_of'")?.string
   }
 
+  /// The day the stored states were derived on, when a catalog signing window closed since
+  /// then (or they never were under the current rules), so they no longer hold: an expired
+  /// BSI still counted as installable. nil when they hold, or were derived today.
+  public func statesOutdatedSince() throws(StoreError) -> String? {
+    let day = today
+    let last = try database.scalar("SELECT value FROM meta WHERE key = 'states_day'")?.string
+    if last == day { return nil }
+    guard let last else { return "" }
+    let catalog = try catalog()
+    let crossed = catalog.releases.contains {
+      ($0.expires ?? "") >= last && ($0.expires ?? "") < day
+    }
+    return crossed ? last : nil
+  }
+
   /// Derives every device's state again when the day moved past a catalog signing window
   /// since the states were last derived (or they never were under the current rules), so an
   /// expired BSI stops counting as installable on the day after it expires. Cheap otherwise.
@@ -79,14 +94,9 @@ extension InventoryStore {
     let day = today
     let last = try database.scalar("SELECT value FROM meta WHERE key = 'states_day'")?.string
     if last == day { return }
-    let catalog = try catalog()
-    let crossed =
-      last.map { last in
-        catalog.releases.contains { ($0.expires ?? "") >= last && ($0.expires ?? "") < day }
-      }
-      ?? true
+    let outdated = try statesOutdatedSince() != nil
     try write {
-      if crossed { try refreshAllStates() }
+      if outdated { try refreshAllStates() }
       try database.prepare(
         "INSERT INTO meta(key, value) VALUES ('states_day', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
       ).run([.text(day)])

@@ -134,6 +134,7 @@ enum CheckCommand {
     }
     if let maxAge, stale > 0 { warning.append("\(stale) not seen for \(maxAge) days") }
     if age.isOld { warning.append("catalog \(age.days) days old > \(age.limit)") }
+    if let note = try context.outdatedStatesNote(store) { warning.append(note) }
     let importAge = try maxImportAge.map {
       try ImportAgeCheck.evaluate(store, hours: $0, now: context.now)
     }

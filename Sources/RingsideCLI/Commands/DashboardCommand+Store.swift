@@ -30,7 +30,7 @@ extension DashboardCommand {
     ).canWrite
     let store: InventoryStore
     do {
-      store = try context.openStore(arguments, readOnly: readOnly)
+      store = try context.openStore(arguments, readOnly: readOnly, refreshing: false)
     } catch {
       guard error.code == .noInput else { throw error }
       throw CLIError(

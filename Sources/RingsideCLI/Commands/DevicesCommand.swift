@@ -60,6 +60,9 @@ enum DevicesCommand {
     }
     let limit = try arguments.integer("--limit", in: 0...Int(Int32.max))
     let store = try context.openStore(arguments, readOnly: true)
+    if let note = try context.outdatedStatesNote(store) {
+      context.printError("ringside: note: \(note)")
+    }
     let catalog = try store.catalog()
     let out = BufferedOutput(context)
     let plan = ColumnPlan(width: context.outputWidth(arguments))

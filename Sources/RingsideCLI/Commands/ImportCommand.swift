@@ -88,7 +88,7 @@ enum ImportCommand {
       do {
         let summary = try InventoryImport.run(
           files: arguments.positional, storePath: context.storePath(arguments), options: options,
-          events: events)
+          events: events, today: context.testToday)
         if !quiet { context.write(report(summary, dryRun: options.dryRun)) }
         return ExitCode.ok.rawValue
       } catch let error as ImportFailure {

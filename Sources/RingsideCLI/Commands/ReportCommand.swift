@@ -32,6 +32,9 @@ enum ReportCommand {
         try arguments.choice("--by", in: groupings, default: $0)
       }
       let store = try context.openStore(arguments, readOnly: true)
+      if let note = try context.outdatedStatesNote(store) {
+        context.printError("ringside: note: \(note)")
+      }
       let ring = arguments.value("--ring")
       if let ring, try store.ringID(named: ring) == nil {
         throw CLIError(.noInput, "no ring named \(Sanitized.text(ring, limit: 40))")

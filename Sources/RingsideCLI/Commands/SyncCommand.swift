@@ -112,7 +112,8 @@ enum SyncCommand {
       now: context.now, actor: context.auditActor())
     let failing: (StoreError) -> any Error = { CLIError.store($0) }
     return try InventoryImport.withStore(
-      at: context.storePath(arguments), dryRun: importOptions.dryRun, failing: failing
+      at: context.storePath(arguments), dryRun: importOptions.dryRun, today: context.testToday,
+      failing: failing
     ) { store in
       try sync(
         options, credentials: credentials, transport: transport, store: store,

@@ -23,6 +23,9 @@ enum WhyCommand {
     }
     let format = try arguments.outputFormat()
     let store = try context.openStore(arguments, readOnly: true)
+    if let note = try context.outdatedStatesNote(store) {
+      context.printError("ringside: note: \(note)")
+    }
     let matches = try store.findDevices(matching: query)
     if matches.isEmpty {
       throw CLIError(

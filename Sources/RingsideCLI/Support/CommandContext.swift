@@ -147,20 +147,65 @@ public final class CommandContext: @unchecked Sendable {
     return day
   }
 
-  /// Opens the store, translating failures to one-line errors with exit codes.
-  public func openStore(_ arguments: ParsedArguments, create: Bool = false, readOnly: Bool = false)
-    throws(CLIError) -> InventoryStore
-  {
-    let store: InventoryStore
+  /// Opens the store, translating failures to one-line errors with exit codes. States that a
+  /// closed signing window made wrong are derived again first: by this session when it writes,
+  /// and for a reading command (`check`, `report`, `devices`, `why`) by a short writing session
+  /// when this user may write the store, so a monitoring check run after a BSI expired does
+  /// not count it as installable. A viewer reads the states as they are
+  /// (`InventoryStore.statesOutdatedSince()` tells the day they date from); so does a session
+  /// that must not write (`refreshing: false`, a dashboard opened read-only).
+  public func openStore(
+    _ arguments: ParsedArguments, create: Bool = false, readOnly: Bool = false,
+    refreshing: Bool = true
+  ) throws(CLIError) -> InventoryStore {
+    let path = storePath(arguments)
+    var store: InventoryStore
     do {
-      store = try InventoryStore(path: storePath(arguments), create: create, readOnly: readOnly)
+      store = try InventoryStore(path: path, create: create, readOnly: readOnly)
       if let day = testToday { store.today = day }
-      try store.refreshStatesIfTheDayChanged()
+      if !readOnly {
+        try store.refreshStatesIfTheDayChanged()
+      } else if refreshing, try store.statesOutdatedSince() != nil,
+        (try? access(to: store, readOnlyRequested: false))?.canWrite == true
+      {
+        let today = store.today
+        refreshStates(ofStoreAt: path, today: today)
+        // Read again: a reader of a SQLite store without a WAL sees the file as it was.
+        store = try InventoryStore(path: path, readOnly: true)
+        store.today = today
+      }
     } catch {
       throw CLIError.store(error)
     }
     witness(store).record(store)
     return store
+  }
+
+  /// What a reader is told when the states it reads are outdated (`openStore` could not derive
+  /// them again: a viewer, or the store busy); nil when they hold.
+  public func outdatedStatesNote(_ store: InventoryStore) throws(CLIError) -> String? {
+    let since: String?
+    do {
+      since = try store.statesOutdatedSince()
+    } catch {
+      throw CLIError.store(error)
+    }
+    guard let since else { return nil }
+    let when = since.isEmpty ? "by an older Ringside" : "on \(since)"
+    return "states derived \(when) are outdated (a signing window closed since): "
+      + "an admin's next import or writing command derives them again"
+  }
+
+  /// Derives the states of the store at `path` again in a writing session of its own; a
+  /// failure (the store busy with an import, a server refusing) leaves them as they were.
+  private func refreshStates(ofStoreAt path: String, today: String) {
+    do {
+      let writer = try InventoryStore(path: path)
+      writer.today = today
+      try writer.refreshStatesIfTheDayChanged()
+    } catch {
+      return
+    }
   }
 
   /// The file where this user notes the audit entries they saw in `store` (see AuditWitness).
