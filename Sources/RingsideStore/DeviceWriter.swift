@@ -10,6 +10,8 @@ public final class DeviceWriter {
   private let insertHistory: any StoreStatement
   private let insertSource: any StoreStatement
   private let assessor: StateAssessor
+  /// The catalog states are derived from, which also names letters sources leave out.
+  private let catalog: ReleaseCatalog
   private var ringIDs: [String: Int64] = [:]
   private var ringRemoval: [Int64: PolicySetting] = [:]
   /// Rings whose devices must reach the newest major their model runs.
@@ -56,7 +58,8 @@ public final class DeviceWriter {
       WHERE device_sources.device_id IS NOT excluded.device_id
         OR device_sources.last_seen IS NOT excluded.last_seen
       """)
-    assessor = StateAssessor(catalog: try store.catalog(), today: store.today)
+    catalog = try store.catalog()
+    assessor = StateAssessor(catalog: catalog, today: store.today)
     for ring in try store.rings() {
       if let id = try store.ringID(named: ring.name) {
         ringIDs[ring.name] = id
@@ -89,8 +92,10 @@ public final class DeviceWriter {
     return id
   }
 
-  private func values(_ d: Device) throws(StoreError) -> [SQLiteValue] {
+  private func values(_ device: Device) throws(StoreError) -> [SQLiteValue] {
     func text(_ s: String?) -> SQLiteValue { s.map { .text($0) } ?? .null }
+    var d = device
+    d.version = stored(device.version, on: device.platform)
     let ring = try ringID(d.ring)
     let removal = StateAssessor.removalStatus(
       platform: d.platform, supervised: d.supervised, userEnrolled: d.userEnrolled,
@@ -132,6 +137,13 @@ public final class DeviceWriter {
   }
 
   private var versionTexts: [AppleOSVersion: (base: String?, sort: String)] = [:]
+
+  /// The version stored: the source's, its letter filled in from the catalog when the source
+  /// left it out and the supplemental build names it (`ReleaseCatalog.withLetterFromBuild`).
+  func stored(_ version: AppleOSVersion, on platform: Platform?) -> AppleOSVersion {
+    guard version.rsr == .unknown, let platform else { return version }
+    return catalog.withLetterFromBuild(version, on: platform)
+  }
 
   /// The base and sort key of a version, cached: a large import has few distinct versions.
   private func versionText(_ v: AppleOSVersion) -> (base: String?, sort: String) {
@@ -214,7 +226,8 @@ public final class DeviceWriter {
     func text(_ s: String?) -> SQLiteValue { s.map { .text($0) } ?? .null }
     return [
       .integer(deviceID), seenAt.map { .integer(Int64($0.timeIntervalSince1970)) } ?? .null,
-      text(versionText(version).base), .text(DeviceColumns.rsrText(version.rsr)),
+      text(versionText(version).base),
+      .text(DeviceColumns.rsrText(stored(version, on: version.platform).rsr)),
       text(version.build?.text), text(version.supplementalBuild?.text), .text(source),
     ]
   }
@@ -232,26 +245,36 @@ extension InventoryStore {
       FROM devices d JOIN rings r ON r.id = d.ring_id
       WHERE ?1 IS NULL OR d.ring_id = ?1
       """)
-    let update = try database.prepare("UPDATE devices SET state = ?2 WHERE id = ?1")
-    var changes: [(Int64, DeviceState)] = []
+    let update = try database.prepare(
+      "UPDATE devices SET state = ?2, rsr = ?3, os_sort = ?4 WHERE id = ?1")
+    var changes: [(Int64, DeviceState, AppleOSVersion)] = []
     try select.bind([ringID.map { .integer($0) } ?? .null])
     while try select.step() {
       typealias C = StateInputColumn
       guard let platform = Platform(rawValue: select.string(C.platform) ?? "") else { continue }
-      let version = DeviceColumns.version(
-        platform: platform, base: select.string(C.osBase), rsr: select.string(C.rsr),
-        build: select.string(C.build), supplemental: select.string(C.supplementalBuild))
+      // With a letter the catalog names now that it did not when the device was written.
+      let version = writer.stored(
+        DeviceColumns.version(
+          platform: platform, base: select.string(C.osBase), rsr: select.string(C.rsr),
+          build: select.string(C.build), supplemental: select.string(C.supplementalBuild)),
+        on: platform)
       let device = Device(
         key: "", name: "", platform: platform, model: select.string(C.model), version: version,
         ring: select.string(C.ring) ?? "", source: "",
         removedLetter: select.string(C.removedLetter)?.first)
       let state = writer.state(of: device)
-      if state.rawValue != select.string(C.state) {
-        changes.append((select.int(C.id) ?? 0, state))
+      let rsr = DeviceColumns.rsrText(version.rsr)
+      if state.rawValue != select.string(C.state) || rsr != select.string(C.rsr) {
+        changes.append((select.int(C.id) ?? 0, state, version))
       }
     }
     select.reset()
-    for (id, state) in changes { try update.run([.integer(id), .text(state.rawValue)]) }
+    for (id, state, version) in changes {
+      try update.run([
+        .integer(id), .text(state.rawValue), .text(DeviceColumns.rsrText(version.rsr)),
+        .text(version.sortKey),
+      ])
+    }
   }
 }
 

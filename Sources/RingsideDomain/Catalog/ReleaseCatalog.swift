@@ -112,6 +112,22 @@ public struct ReleaseCatalog: Sendable {
     byBuild[BuildKey(family: platform.family, build: build)]
   }
 
+  /// The version with its RSR/BSI letter filled in when the source left it out but the
+  /// supplemental build names one the catalog knows for the same base (Jamf's null
+  /// `osRapidSecurityResponse` beside build 23D771330a is 26.3.1 (a)), so lists, filters and
+  /// reports show the letter the state was derived from; unchanged otherwise.
+  public func withLetterFromBuild(_ version: AppleOSVersion, on platform: Platform)
+    -> AppleOSVersion
+  {
+    guard version.rsr == .unknown, let build = version.supplementalBuild,
+      let release = release(for: platform, build: build), release.isRSR,
+      let letter = release.letter, release.version == version.base
+    else { return version }
+    var resolved = version
+    resolved.rsr = .letter(letter)
+    return resolved
+  }
+
   /// The catalog RSR a device's version names, by supplemental build or by base and letter.
   public func installedRSR(of version: AppleOSVersion, on platform: Platform) -> CatalogRelease? {
     if let sb = version.supplementalBuild, let r = release(for: platform, build: sb), r.isRSR {
