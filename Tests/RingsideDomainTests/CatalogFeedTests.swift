@@ -50,6 +50,22 @@ final class CatalogFeedTests: XCTestCase {
     XCTAssertTrue(bsi.notes.contains("says superseded by 26.5"), bsi.notes)
   }
 
+  func testSOFAFeedCannotReplaceTheBuiltinBuildsOfOlderLinesWithGDMFPairBuilds() throws {
+    // SOFA gives GDMF's pair builds for the older lines (releases-2026.SOURCES.md): 18.7.10
+    // is 22H374 and 17.7.11 is 21H461 on the devices, as the builtin catalog says.
+    let feed = try SOFAFeed.parse(Fixtures.data("ios_data_feed.json"), file: "ios_data_feed.json")
+    XCTAssertTrue(
+      feed.contains { $0.version.description == "18.7.10" && $0.build?.text == "22H6374" })
+    let merged = ReleaseCatalog.builtin.merging(feed)
+    for (version, build) in [("18.7.10", "22H374"), ("17.7.11", "21H461"), ("18.7.8", "22H352")] {
+      let release = try XCTUnwrap(
+        merged.releases.first {
+          $0.family == .iOS && !$0.isRSR && $0.version.description == version
+        })
+      XCTAssertEqual(release.build?.text, build, version)
+    }
+  }
+
   func testSpringFeedsWithSnakeCaseBSIsReadTheLetterFromTheBuild() throws {
     let ios = try SOFAFeed.parse(
       Fixtures.data("sofa-2026-04-11-ios_data_feed.json"), file: "ios.json")

@@ -53,10 +53,14 @@ public struct CatalogRelease: Sendable, Hashable, Codable {
   public var isRSR: Bool { letter != nil }
 
   /// How far its facts are trusted when sources disagree: Apple's own feed first, then the
-  /// curated builtin data, then a SOFA feed (which copied watchOS builds into iOS rows in 2026).
+  /// curated builtin data, then a SOFA feed (which copied watchOS builds into iOS rows in 2026
+  /// and gives GDMF's pair builds, 22H6374 for 18.7.10's 22H374). Told by how the release came
+  /// in (`GDMFFeed` and `SOFAFeed` name their file after these words), not by what the
+  /// builtin row cites: the builtin took many facts from SOFA and corrected them, and a feed
+  /// imported later must not undo the corrections.
   public var authority: Int {
-    if source.contains("GDMF") { return 3 }
-    if source.hasPrefix("SOFA") || source.hasPrefix("sofa") { return 1 }
+    if source.hasPrefix(GDMFFeed.sourcePrefix) { return 3 }
+    if source.hasPrefix(SOFAFeed.sourcePrefix) { return 1 }
     return 2
   }
   /// Seed-only and internal releases never reach managed devices.

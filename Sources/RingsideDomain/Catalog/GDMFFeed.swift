@@ -7,6 +7,9 @@ import Foundation
 /// visionOS entries (Apple lists some of them under "iOS") are told apart by their devices and
 /// left out.
 public enum GDMFFeed {
+  /// How the releases it gives name their source, before the file's name.
+  static let sourcePrefix = "Apple GDMF"
+
   /// What the feed holds, and the day it speaks for: its newest posting date.
   public struct Contents: Sendable {
     public let releases: [CatalogRelease]
@@ -40,7 +43,7 @@ public enum GDMFFeed {
       throw CatalogError(file: file, location: "$", reason: "expected a JSON object (a GDMF feed)")
     }
     let body = (top["data"] as? [String: Any]) ?? top
-    let source = "Apple GDMF \(URL(fileURLWithPath: file).lastPathComponent)"
+    let source = "\(sourcePrefix) \(URL(fileURLWithPath: file).lastPathComponent)"
     var byVersion: [String: CatalogRelease] = [:]
     var newest = ""
     for set in ["PublicAssetSets", "AssetSets"] {

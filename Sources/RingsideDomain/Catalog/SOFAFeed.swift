@@ -3,6 +3,9 @@ import Foundation
 /// Reads a SOFA v2 feed (`ios_data_feed.json`, `macos_data_feed.json`, as macadmins publish
 /// and admins mirror) into catalog releases, without any network access.
 public enum SOFAFeed {
+  /// How the releases it gives name their source, before the file's name.
+  static let sourcePrefix = "SOFA feed"
+
   /// Parses the feed; errors name the file and the JSON path or line of the problem.
   public static func parse(_ data: Data, file: String) throws(CatalogError) -> [CatalogRelease] {
     do {
@@ -59,7 +62,7 @@ public enum SOFAFeed {
         reason: "missing; a SOFA v2 feed has OSVersions and BackgroundSecurityImprovements")
     }
     let family = try detectFamily(top, osVersions: osVersions, file: file)
-    let source = "SOFA feed \(URL(fileURLWithPath: file).lastPathComponent)"
+    let source = "\(sourcePrefix) \(URL(fileURLWithPath: file).lastPathComponent)"
     var releases: [CatalogRelease] = []
     var seen: [OSVersionNumber: Int] = [:]
     for (i, osVersion) in osVersions.enumerated() {
