@@ -82,7 +82,7 @@ final class ImportCommandTests: XCTestCase {
     XCTAssertEqual(why.status, 0, why.err)
     XCTAssertTrue(why.out.contains("What to do: Update to 27.0.1 (24A446)."), why.out)
     XCTAssertTrue(
-      why.out.contains("iOS 16 no longer gets releases for this model (iPhone 14 (iPhone14,7))"),
+      why.out.contains("iOS 16 no longer gets releases for this model (iPhone14,7)"),
       why.out)
     // Intune and Jamf saw it at the same minute: their lines come in the sources' order.
     let lines = why.out.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }

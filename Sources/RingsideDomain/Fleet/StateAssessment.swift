@@ -171,7 +171,10 @@ public struct StateAssessor: Sendable {
     if target.version.major == base.major {
       return "The newest \(name) \(base.major) release for it is \(Self.name(target))\(released)."
     }
-    let who = model.map { "this model (\(Sanitized.text($0, limit: 24)))" } ?? "this device"
+    // The identifier decides what the hardware runs, so it is what the sentence names; a
+    // marketing name only when there is none. Never cut: JSON and --wide carry it whole.
+    let named = model.map { ModelIdentifier.extract(from: $0) ?? $0 }
+    let who = named.map { "this model (\(Sanitized.text($0, limit: 80)))" } ?? "this device"
     if target.version.major > base.major {
       return "\(name) \(base.major) no longer gets releases for \(who); the newest release it "
         + "runs is \(Self.name(target))\(released)."
