@@ -223,6 +223,23 @@ final class VerdictTableTests: XCTestCase {
     XCTAssertTrue(flagged.contains("check the profile reached the device"), flagged)
   }
 
+  func testAnUnblockedRingSpeaksOfTheInstalledBSIOnlyWhenTheDeviceHasOne() {
+    func allowed(_ version: AppleOSVersion) -> String {
+      RemovalExplanation.sentence(
+        status: .allowed, platform: .iOS, supervised: true, userEnrolled: false,
+        ring: "production", version: version)
+    }
+    // 26.3.1 (a), build 23D771330a on 23D8133 (releases-2026.csv); 26.7.1 has no BSI.
+    let withBSI = allowed(
+      AppleOSVersion(
+        base: OSVersionNumber("26.3.1"), rsr: .letter("a"), build: try? AppleBuild("23D8133"),
+        supplementalBuild: try? AppleBuild("23D771330a")))
+    XCTAssertTrue(withBSI.contains("may remove the one installed"), withBSI)
+    let without = allowed(AppleOSVersion(base: OSVersionNumber("26.7.1"), rsr: .none))
+    XCTAssertTrue(without.contains("could remove one installed here"), without)
+    XCTAssertFalse(without.contains("remove it"), without)
+  }
+
   func testTheCatalogKnowsEveryReleaseOf2026WithTheReferenceBuildAndDate() throws {
     let rows = try Fixtures.csv("releases-2026.csv")
     XCTAssertEqual(rows.count, 68)

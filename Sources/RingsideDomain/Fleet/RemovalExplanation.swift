@@ -7,7 +7,12 @@ public enum RemovalExplanation {
   ) -> String {
     switch status {
     case .allowed:
-      return "Ring \(ring) does not block RSR/BSI removal, so the user may remove it."
+      guard version.hasRSRInstalled == true else {
+        return "Ring \(ring) does not block RSR/BSI removal: a user could remove one installed "
+          + "here."
+      }
+      return "Ring \(ring) does not block RSR/BSI removal, so the user may remove the one "
+        + "installed."
     case .removedAnyway:
       return "Ring \(ring) blocks RSR/BSI removal, yet this device's history shows a removal: "
         + "check the profile reached the device."
@@ -29,8 +34,6 @@ public enum RemovalExplanation {
           "from OS 27 only the softwareupdate.settings declaration blocks removal, and only on "
           + "supervised devices"
           + (supervised == nil ? " (its supervision is not reported)" : "")
-      } else if userEnrolled {
-        reason = "it is enrolled with User Enrollment, where the restriction does not apply"
       } else if supervised == nil {
         reason = "its supervision is not reported, so the restriction cannot be relied on"
       } else {
