@@ -100,6 +100,20 @@ final class ImportCommandTests: XCTestCase {
     XCTAssertTrue(wide.out.contains("MacBook Pro (14-inch, 2023)"), wide.out)
   }
 
+  /// `--wide` columns are as wide as their widest cell: a long model no longer shifts the
+  /// columns after it on its row.
+  func testDevicesWideKeepsEveryColumnAligned() throws {
+    XCTAssertEqual(run(["import", fixture("jamf-mobile-devices.json")]).status, 0)
+    let lines = run(["devices", "--wide"]).out.split(separator: "\n").map(String.init)
+    XCTAssertGreaterThan(lines.count, 2)
+    let column = try XCTUnwrap(lines[0].range(of: " os ")).lowerBound.utf16Offset(in: lines[0])
+    for line in lines.dropFirst() {
+      let prefix = String(line.utf16.prefix(column + 1))!
+      XCTAssertTrue(prefix.hasSuffix(" "), "the os column moved: \(line)")
+      XCTAssertTrue(String(line.utf16.dropFirst(column + 1))!.first?.isNumber == true, line)
+    }
+  }
+
   func testReportAfterImportingEverySourceHasNoUnknownState() throws {
     let files = [
       "intune-devices.zip", "graph-managedDevices.json", "graph-managedDevices-page2.json",

@@ -65,13 +65,22 @@ enum DevicesCommand {
     }
     let catalog = try store.catalog()
     let out = BufferedOutput(context)
-    let plan = ColumnPlan(width: context.outputWidth(arguments))
+    var plan = ColumnPlan(width: context.outputWidth(arguments))
+    let header = columns.map { $0.replacingOccurrences(of: "_", with: " ") }
+    // With --wide the columns are as wide as their widest cell: the first rows are held back
+    // to measure them (all of them up to `ColumnPlan.measuredRows`), then written.
+    var heldBack: [[String]]? = format == .text && !plan.cuts ? [] : nil
     var count = 0
     var pendingJSON: String?
     switch format {
     case .csv: out.line(CSVWriter.row(columns))
     case .json: out.line("{\"schema_version\": \(DeviceJSON.schemaVersion), \"devices\": [")
-    default: out.line(plan.row(columns.map { $0.replacingOccurrences(of: "_", with: " ") }))
+    default: if heldBack == nil { out.line(plan.row(header)) }
+    }
+    func release(_ rows: [[String]]) {
+      plan = plan.fitted(to: rows + [header])
+      out.line(plan.row(header))
+      for row in rows { out.line(plan.row(row)) }
     }
     try store.forEachDevice(filter: filter, sort: sort, limit: limit, now: context.now) { record in
       let cells = self.cells(record, catalog: catalog)
@@ -82,10 +91,20 @@ enum DevicesCommand {
         pendingJSON =
           "  "
           + JSONValue.object(DeviceJSON.fields(record, catalog: catalog)).serialized(indent: nil)
-      default: out.line(plan.row(cells))
+      default:
+        if heldBack != nil {
+          heldBack!.append(cells)
+          if heldBack!.count >= ColumnPlan.measuredRows {
+            release(heldBack!)
+            heldBack = nil
+          }
+        } else {
+          out.line(plan.row(cells))
+        }
       }
       count += 1
     }
+    if let rows = heldBack { release(rows) }
     if format == .json {
       if let last = pendingJSON { out.line(last) }
       out.line("]}")
@@ -113,7 +132,7 @@ enum DevicesCommand {
     static let widths = [24, 12, 8, 14, 12, 11, 12, 10, 12, 15, 20]
     static let dropOrder = [5, 7, 2, 10, 8, 6, 3]
     let shown: [Int]
-    let widths: [Int]
+    private(set) var widths: [Int]
     /// False with `--wide`: every cell at full width, a long name or model pushing the rest of
     /// its row right rather than being cut.
     let cuts: Bool
@@ -133,6 +152,21 @@ enum DevicesCommand {
       while total() > width, widths[0] > 16 { widths[0] -= 1 }
       self.shown = shown
       self.widths = widths
+    }
+
+    /// How many rows `--wide` measures before it writes any: a larger list keeps the widths
+    /// of its first rows.
+    static let measuredRows = 50_000
+
+    /// This plan with every column at least as wide as its widest cell in `rows` (`--wide`).
+    func fitted(to rows: [[String]]) -> ColumnPlan {
+      var fitted = self
+      for row in rows {
+        for i in shown where i < row.count {
+          fitted.widths[i] = max(fitted.widths[i], DisplayWidth.of(Sanitized.text(row[i])))
+        }
+      }
+      return fitted
     }
 
     func row(_ cells: [String]) -> String {
