@@ -125,7 +125,7 @@ struct DeviceExplanation {
         let when =
           h.seenAt.map { Formatting.timestamp(Date(timeIntervalSince1970: Double($0))) }
           ?? "unknown time"
-        out += "  \(when)  \(h.version.displayString)  (\(Sanitized.text(h.source)))\n"
+        out += "  \(when)  \(label(h))  (\(Sanitized.text(h.source)))\n"
       }
     }
     return out
@@ -135,7 +135,7 @@ struct DeviceExplanation {
   var sourceReports: [String] {
     var latest: [String: HistoryEntry] = [:]
     for h in history { latest[h.source] = h }
-    let shown = Set(latest.values.map { $0.version.displayString })
+    let shown = Set(latest.values.map(label))
     guard latest.count > 1, shown.count > 1 else { return [] }
     var lines = ["Sources disagree (the newest check-in wins):"]
     // Newest first; sources seen at the same time by name, so the lines keep one order.
@@ -146,9 +146,15 @@ struct DeviceExplanation {
       let when =
         h.seenAt.map { Formatting.timestamp(Date(timeIntervalSince1970: Double($0))) }
         ?? "unknown time"
-      lines.append("  \(Sanitized.text(source)): \(h.version.displayString) at \(when)")
+      lines.append("  \(Sanitized.text(source)): \(label(h)) at \(when)")
     }
     return lines
+  }
+
+  /// A version the history holds as the device list shows it: `16.4.1 (?)` where a source
+  /// without letters reported a release that has RSR/BSIs (`ReleaseCatalog.label`).
+  private func label(_ entry: HistoryEntry) -> String {
+    catalog.label(for: entry.version, on: record.device.platform)
   }
 
   private var letterText: String {
@@ -188,7 +194,7 @@ struct DeviceExplanation {
                   "seen_at",
                   s(h.seenAt.map { Formatting.iso(Date(timeIntervalSince1970: Double($0))) })
                 ),
-                ("version", .string(h.version.displayString)), ("source", .string(h.source)),
+                ("version", .string(label(h))), ("source", .string(h.source)),
               ])
             })
         ),
