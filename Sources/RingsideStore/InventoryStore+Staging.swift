@@ -183,7 +183,7 @@ extension InventoryStore {
     if !missing.isEmpty {
       throw StoreError(
         .notFound,
-        "no device with serial \(missing.joined(separator: ", ")); nothing was staged (check the serials with `ringside report` or the Devices view)"
+        "no device with serial \(missing.joined(separator: ", ")); nothing was staged (check the serials with `ringside devices` or the Devices view)"
       )
     }
     if !ambiguous.isEmpty {

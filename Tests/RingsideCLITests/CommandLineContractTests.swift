@@ -68,6 +68,14 @@ final class CommandLineContractTests: XCTestCase {
     XCTAssertTrue(list.contains("pulled → (c)"))
   }
 
+  func testCatalogNotesShowModelIdentifiersWithTheirCommas() throws {
+    let cli = try CLIHarness()
+    let list = cli.run("catalog", "list", "--wide").out
+    XCTAssertTrue(list.contains("iPadOS only (iPad7,1-7,6)"), list)
+    XCTAssertTrue(list.contains("J700AP only (Mac17,5;"), list)
+    XCTAssertFalse(list.contains("Mac17;5"), list)
+  }
+
   func testCatalogImportOfApplesFeedAndSOFAShowsWhereTheyDisagree() throws {
     let cli = try CLIHarness()
     let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

@@ -80,7 +80,7 @@ enum CatalogCommand {
                   ("superseded_by", r.supersededBy.map { .string($0.description) } ?? .null),
                   ("expires", r.expires.map { .string($0) } ?? .null),
                   ("devices", r.devices.isAll ? .null : .string(r.devices.summary)),
-                  ("notes", r.notes.isEmpty ? .null : .string(r.notes)),
+                  ("notes", r.notes.isEmpty ? .null : .string(readable(r.notes))),
                   ("source", .string(r.source)),
                 ])
               })
@@ -107,7 +107,8 @@ enum CatalogCommand {
         ])
         if !r.notes.isEmpty {
           disagreements.append(
-            "  \(r.family.rawValue) \(r.displayVersion): \(Sanitized.text(r.notes, limit: 400))")
+            "  \(r.family.rawValue) \(r.displayVersion): \(Sanitized.text(readable(r.notes), limit: 400))"
+          )
         }
       }
       let width = context.outputWidth(arguments)
@@ -141,5 +142,12 @@ enum CatalogCommand {
       throw CLIError.store(error)
     }
     return ExitCode.ok.rawValue
+  }
+
+  /// Notes as a person reads them: the catalog CSV keeps them with every comma written as a
+  /// semicolon, which turned model identifiers into `Mac17;5` and `iPad7;1-7;6`; a semicolon
+  /// between two digits is such a comma.
+  static func readable(_ notes: String) -> String {
+    notes.replacing(/(\d);(\d)/) { "\($0.output.1),\($0.output.2)" }
   }
 }
