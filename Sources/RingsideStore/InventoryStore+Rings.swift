@@ -35,6 +35,16 @@ extension InventoryStore {
     try database.scalar("SELECT id FROM rings WHERE name = ?1", [.text(name)])?.int
   }
 
+  /// The stored name of the ring a person typed: as typed, else the name an import makes of
+  /// that label ("Pilot Group" or "Pilot" from Intune's Category → `pilot-group`, `pilot`), so
+  /// the MDM's spelling finds the ring; the typed text when neither exists, for the caller's
+  /// lookup to report as missing.
+  public func ringName(typed: String) throws(StoreError) -> String {
+    if try ringID(named: typed) != nil { return typed }
+    if let name = RingName(label: typed)?.rawValue, try ringID(named: name) != nil { return name }
+    return typed
+  }
+
   @discardableResult
   func insertRing(name: String, position: Int) throws(StoreError) -> Int64 {
     try database.prepare("INSERT INTO rings(name, position) VALUES (?1, ?2)")

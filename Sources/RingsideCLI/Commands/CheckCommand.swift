@@ -88,7 +88,8 @@ enum CheckCommand {
     try store.limitQueryTime(milliseconds: timeout * 1000)
     let age = CatalogAge(asOf: try store.catalog().asOf, today: store.today, limit: maxCatalogAge)
     var filter = DeviceFilter.all
-    if let ring = arguments.value("--ring") {
+    if let typed = arguments.value("--ring") {
+      let ring = try store.ringName(typed: typed)
       guard try store.ringID(named: ring) != nil else {
         throw CLIError(.noInput, "no ring named \(Sanitized.text(ring, limit: 40))")
       }

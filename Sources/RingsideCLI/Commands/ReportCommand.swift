@@ -35,7 +35,7 @@ enum ReportCommand {
       if let note = try context.outdatedStatesNote(store) {
         context.printError("ringside: note: \(note)")
       }
-      let ring = arguments.value("--ring")
+      let ring = try arguments.value("--ring").map { try store.ringName(typed: $0) }
       if let ring, try store.ringID(named: ring) == nil {
         throw CLIError(.noInput, "no ring named \(Sanitized.text(ring, limit: 40))")
       }

@@ -56,7 +56,7 @@ enum StageCommand {
     guard arguments.positional.count == 1 else {
       throw CLIError.usage("give exactly one ring", command: "stage policy")
     }
-    let ring = arguments.positional[0]
+    let typed = arguments.positional[0]
     let changes = try policyChanges(arguments)
     guard !changes.isEmpty else {
       throw CLIError.usage(
@@ -64,6 +64,7 @@ enum StageCommand {
         command: "stage policy")
     }
     let store = try context.openStore(arguments)
+    let ring = try store.ringName(typed: typed)
     let actor = context.auditActor(on: store)
     let outcomes = try store.stagePolicy(
       changes, ring: ring, by: actor, at: context.now, replacingOthers: arguments.flag("--replace"))
@@ -121,13 +122,14 @@ enum StageCommand {
   }
 
   static func runMove(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
-    guard let ring = arguments.value("--ring") else {
+    guard let typed = arguments.value("--ring") else {
       throw CLIError.usage("give the target ring with --ring RING", command: "stage move")
     }
     guard !arguments.positional.isEmpty else {
       throw CLIError.usage("give one or more device serials", command: "stage move")
     }
     let store = try context.openStore(arguments)
+    let ring = try store.ringName(typed: typed)
     let outcome = try store.stageMove(
       serials: arguments.positional, toRing: ring,
       by: context.auditActor(on: store),
