@@ -311,6 +311,21 @@ final class OnCallCommandTests: XCTestCase {
     XCTAssertTrue(upsideDown.out.contains("--warn-pending 50 is above --crit-pending 30"))
   }
 
+  /// A level may have decimals, as the status text has one: 2.5% warns, 2.555 is refused.
+  func testCheckTakesThresholdsWithDecimals() throws {
+    let result = cli.run(
+      "check", "--db", cli.dbPath, "--warn-pending", "2.5", "--crit-pending", "99.5",
+      "--max-catalog-age", "3650", "--warn-unknown", "100")
+    XCTAssertEqual(result.status, 1, result.out + result.err)
+    XCTAssertTrue(result.out.contains("% > 2.5%"), result.out)
+    XCTAssertTrue(result.out.contains(";2.5;99.5;0;100"), result.out)
+    for bad in ["2.555", "2.", ".5", "101", "1e1", "-1"] {
+      let refused = cli.run("check", "--db", cli.dbPath, "--warn-pending", bad)
+      XCTAssertEqual(refused.status, 3, bad)
+      XCTAssertTrue(refused.out.contains("must be a percentage"), refused.out)
+    }
+  }
+
   /// Every value carries a unit the plugin guidelines know (or none), and unknown its levels.
   func testCheckPerformanceDataFollowsThePluginGuidelines() throws {
     let out = cli.run("check", "--db", cli.dbPath, "--warn-unknown", "5", "--crit-unknown", "20")

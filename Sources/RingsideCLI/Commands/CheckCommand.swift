@@ -64,23 +64,23 @@ enum CheckCommand {
   static let pendingStates = DeviceState.pending
 
   static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
-    let warn = try arguments.integer("--warn-pending", in: 0...100) ?? 10
-    let crit = try arguments.integer("--crit-pending", in: 0...100) ?? 25
-    let warnUnknown = try arguments.integer("--warn-unknown", in: 0...100) ?? 0
-    let critUnknown = try arguments.integer("--crit-unknown", in: 0...100)
+    let warn = try arguments.percent("--warn-pending") ?? 10
+    let crit = try arguments.percent("--crit-pending") ?? 25
+    let warnUnknown = try arguments.percent("--warn-unknown") ?? 0
+    let critUnknown = try arguments.percent("--crit-unknown")
     let maxAge = try arguments.integer("--max-checkin-age", in: 1...3650)
     let maxCatalogAge =
       try arguments.integer("--max-catalog-age", in: 1...3650) ?? CatalogAge.defaultLimit
     let maxImportAge = try arguments.integer("--max-import-age", in: 1...87600)
     let timeout = try arguments.integer("--timeout", in: 1...3600) ?? 10
     // A warning above the critical level could never be seen: say so rather than check.
-    let levels: [(String, Int, Int?)] = [
+    let levels: [(String, Double, Double?)] = [
       ("pending", warn, crit), ("unknown", warnUnknown, critUnknown),
     ]
     for (name, warning, critical) in levels {
       if let critical, warning > critical {
         throw CLIError.usage(
-          "--warn-\(name) \(warning) is above --crit-\(name) \(critical): warning comes first",
+          "--warn-\(name) \(pct(warning)) is above --crit-\(name) \(pct(critical)): warning comes first",
           command: "check")
       }
     }
@@ -123,15 +123,15 @@ enum CheckCommand {
     // Every rule that fired, worst first, for the status text.
     var critical: [String] = []
     var warning: [String] = []
-    if percent > Double(crit) {
-      critical.append(String(format: "pending %.1f%% > %d%%", percent, crit))
-    } else if percent > Double(warn) {
-      warning.append(String(format: "pending %.1f%% > %d%%", percent, warn))
+    if percent > crit {
+      critical.append(String(format: "pending %.1f%% > ", percent) + pct(crit) + "%")
+    } else if percent > warn {
+      warning.append(String(format: "pending %.1f%% > ", percent) + pct(warn) + "%")
     }
-    if let critUnknown, unknownPercent > Double(critUnknown) {
-      critical.append(String(format: "unknown %.1f%% > %d%%", unknownPercent, critUnknown))
-    } else if unknownPercent > Double(warnUnknown) {
-      warning.append(String(format: "unknown %.1f%% > %d%%", unknownPercent, warnUnknown))
+    if let critUnknown, unknownPercent > critUnknown {
+      critical.append(String(format: "unknown %.1f%% > ", unknownPercent) + pct(critUnknown) + "%")
+    } else if unknownPercent > warnUnknown {
+      warning.append(String(format: "unknown %.1f%% > ", unknownPercent) + pct(warnUnknown) + "%")
     }
     if let maxAge, stale > 0 { warning.append("\(stale) not seen for \(maxAge) days") }
     if age.isOld { warning.append("catalog \(age.days) days old > \(age.limit)") }
@@ -168,12 +168,20 @@ enum CheckCommand {
       "stale=\(stale)", "waiting=\(summary.waiting)", "devices=\(total)",
       // Days are no unit of the plugin guidelines' (s, %, B, c): the label says it instead.
       "catalog_age_days=\(age.days);\(maxCatalogAge)",
-      "pending_pct=\(String(format: "%.1f", percent))%;\(warn);\(crit);0;100",
+      "pending_pct=\(String(format: "%.1f", percent))%;\(pct(warn));\(pct(crit));0;100",
     ]
     if let importAge { perf.append(importAge.perf) }
     context.print(message + " | " + perf.joined(separator: " "))
     return status
   }
 
-  private static func threshold(_ pct: Int, _ total: Int) -> Int { total * pct / 100 }
+  /// The device count a percentage level stands for, rounded down (perfdata gives counts).
+  private static func threshold(_ percent: Double, _ total: Int) -> Int {
+    Int((Double(total) * percent / 100).rounded(.down))
+  }
+
+  /// A percentage as given: `25`, `2.5`, `0.25`.
+  static func pct(_ value: Double) -> String {
+    value == value.rounded() ? String(Int(value)) : String(format: "%g", value)
+  }
 }

@@ -127,6 +127,21 @@ public struct ParsedArguments: Sendable {
   }
 
   /// The value of `name` as an integer within `range`.
+  /// A percentage from 0 to 100 with at most two decimals (`2.5`), or nil when not given.
+  public func percent(_ name: String) throws(CLIError) -> Double? {
+    guard let v = value(name) else { return nil }
+    let parts = v.split(separator: ".", omittingEmptySubsequences: false)
+    guard (1...2).contains(parts.count),
+      parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { ("0"..."9").contains($0) } }),
+      parts.count == 1 || parts[1].count <= 2, let n = Double(v), (0...100).contains(n)
+    else {
+      throw CLIError.usage(
+        "\(name) must be a percentage from 0 to 100 (at most two decimals, such as 2.5), not \(v)",
+        command: command)
+    }
+    return n
+  }
+
   public func integer(_ name: String, in range: ClosedRange<Int>) throws(CLIError) -> Int? {
     guard let v = value(name) else { return nil }
     guard let n = Int(v.replacingOccurrences(of: "_", with: "")), range.contains(n) else {
