@@ -67,7 +67,7 @@ let package = Package(
       ]),
     // What the test suites share: a PostgreSQL database of a test's own, the backend under test.
     .target(
-      name: "RingsideTestSupport", dependencies: ["RingsideStore"],
+      name: "RingsideTestSupport", dependencies: ["RingsideStore", "RingsideDomain"],
       path: "Tests/RingsideTestSupport"),
     .testTarget(
       name: "RingsideDomainTests", dependencies: ["RingsideDomain"], exclude: ["Fixtures"]),

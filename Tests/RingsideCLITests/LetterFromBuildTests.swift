@@ -1,6 +1,7 @@
 import Foundation
 import RingsideDomain
 import RingsideStore
+import RingsideTestSupport
 import XCTest
 
 /// A letter the source leaves out (Jamf's `osRapidSecurityResponse: null`) is named by the
@@ -53,15 +54,10 @@ final class LetterFromBuildTests: XCTestCase {
     let cli = try CLIHarness()
     // A hypothetical BSI 26.7.1 (a), build 23H773010a, which the builtin catalog does not know.
     try importJamf(
-      [jamfRecord("LATER1", "iPhone15,2", "26.7.1", "23H30", "23H773010a")], into: cli)
+      [jamfRecord("LATER1", "iPhone15,2", "26.7.1", "23H30", HypotheticalBSI.build)], into: cli)
     XCTAssertTrue(cli.run("devices", "--db", cli.dbPath).out.contains("26.7.1 (?)"))
     let store = try InventoryStore(path: cli.dbPath)
-    try store.importCatalog([
-      CatalogRelease(
-        family: .iOS, version: OSVersionNumber("26.7.1")!, letter: "a",
-        build: try AppleBuild("23H773010a"), prerequisiteBuild: try AppleBuild("23H30"),
-        released: "2026-11-01", source: "test")
-    ])
+    try store.importCatalog([HypotheticalBSI.ios2671a()])
     let after = cli.run("devices", "--db", cli.dbPath, "os:\"26.7.1 (a)\"").out
     XCTAssertTrue(after.contains("LATER1"), after)
     XCTAssertTrue(after.contains("current"), after)

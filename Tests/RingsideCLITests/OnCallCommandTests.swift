@@ -1,6 +1,7 @@
 import Foundation
 import RingsideCLI
 import RingsideDomain
+import RingsideTestSupport
 import XCTest
 
 @testable import RingsideStore
@@ -132,12 +133,7 @@ final class OnCallCommandTests: XCTestCase {
   func testWhyOnAnUnknownLetterAsksForABetterSourceWhereABSIIsInstallable() throws {
     // A BSI for 26.7.1 (hypothetical): Intune's 26.7.1 devices may or may not have it.
     let store = try InventoryStore(path: cli.dbPath)
-    try store.importCatalog([
-      CatalogRelease(
-        family: .iOS, version: OSVersionNumber("26.7.1")!, letter: "a",
-        build: try AppleBuild("23H773010a"), prerequisiteBuild: try AppleBuild("23H30"),
-        released: "2026-11-01", source: "test")
-    ])
+    try store.importCatalog([HypotheticalBSI.ios2671a()])
     let out = cli.run("why", "--db", cli.dbPath, "--wide", try serial("state:unknown os:26.7.1"))
       .out
     XCTAssertTrue(out.contains("RSR/BSI letter      not reported by intune"), out)

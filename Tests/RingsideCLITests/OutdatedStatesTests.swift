@@ -2,16 +2,14 @@ import Foundation
 import RingsideCLI
 import RingsideDomain
 import RingsideStore
+import RingsideTestSupport
 import XCTest
 
 /// States derived before a BSI's signing window closed are derived again before anyone reads
 /// them: by the import, and by a reading command of a user who may write; a viewer is told.
 final class OutdatedStatesTests: XCTestCase {
   /// A hypothetical BSI for iOS 26.7.1 that Apple signs until 2026-12-01.
-  private let bsi = CatalogRelease(
-    family: .iOS, version: OSVersionNumber("26.7.1")!, letter: "a",
-    build: try! AppleBuild("23H773010a"), prerequisiteBuild: try! AppleBuild("23H30"),
-    released: "2026-11-01", expires: "2026-12-01", source: "test")
+  private let bsi = HypotheticalBSI.ios2671a(expires: "2026-12-01")
 
   /// The demo fleet with that BSI in its catalog and states derived on 2026-11-29, when it
   /// was still signed; returns the harness and how many devices could install it then.

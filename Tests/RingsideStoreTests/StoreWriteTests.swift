@@ -1,5 +1,6 @@
 import Foundation
 import RingsideDomain
+import RingsideTestSupport
 import XCTest
 
 @testable import RingsideStore
@@ -20,10 +21,7 @@ final class StoreWriteTests: XCTestCase {
     let (_, store) = try TemporaryStore.demo(count: 500)
     let before = try store.summary().byState
     // A hypothetical BSI for iOS 26.7.1 puts every device on 26.7.1 one BSI behind.
-    let d = CatalogRelease(
-      family: .iOS, version: OSVersionNumber("26.7.1")!, letter: "a",
-      build: try AppleBuild("23H773010a"),
-      prerequisiteBuild: try AppleBuild("23H30"), released: "2026-11-01", source: "test")
+    let d = HypotheticalBSI.ios2671a()
     XCTAssertEqual(try store.importCatalog([d]), 1)
     let after = try store.summary().byState
     XCTAssertGreaterThan(after[.rsrAvailable] ?? 0, before[.rsrAvailable] ?? 0)
@@ -35,10 +33,7 @@ final class StoreWriteTests: XCTestCase {
   func testStatesAreDerivedAgainOnTheDayAfterASigningWindowCloses() throws {
     let (_, store) = try TemporaryStore.demo(count: 500)
     store.today = "2026-11-29"
-    let bsi = CatalogRelease(
-      family: .iOS, version: OSVersionNumber("26.7.1")!, letter: "a",
-      build: try AppleBuild("23H773010a"), prerequisiteBuild: try AppleBuild("23H30"),
-      released: "2026-11-01", expires: "2026-12-01", source: "test")
+    let bsi = HypotheticalBSI.ios2671a(expires: "2026-12-01")
     try store.importCatalog([bsi])
     try store.refreshStatesIfTheDayChanged()
     let open = try store.summary().byState[.rsrAvailable] ?? 0
