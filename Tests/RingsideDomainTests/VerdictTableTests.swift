@@ -170,6 +170,31 @@ final class VerdictTableTests: XCTestCase {
     Case(
       name: "no version reported", platform: .iOS, model: nil, version: "", state: .unknown,
       target: nil),
+    Case(
+      name: "an iPhone XS reported on iOS 26.7.1 is an impossible pair, not current",
+      platform: .iOS, model: "iPhone11,2", version: "26.7.1", build: "23H30", state: .unknown,
+      target: nil,
+      says: [
+        "iOS 26 does not list this model (iPhone11,2)", "18.7.10 (22H374)",
+        "model or the version reported is wrong",
+      ]),
+    Case(
+      name: "an iPhone XS on iOS 15.7 runs a newer major, so it updates within what it runs",
+      platform: .iOS, model: "iPhone11,2", version: "15.7", state: .osUpdateFirst,
+      target: "18.7.10", says: ["iOS 15 no longer gets releases for this model (iPhone11,2)"]),
+    Case(
+      name: "an iPhone 5 on iOS 10.3.3: no release in the catalog runs on it", platform: .iOS,
+      model: "iPhone5,1", version: "10.3.3", state: .unknown, target: nil,
+      says: ["knows no iOS release for this model (iPhone5,1)", "not patched"]),
+    Case(
+      name: "an iPad known by a part number on iOS 9.2.1, older than the catalog, gets no target",
+      platform: .iPadOS, model: "ME824CH", version: "9.2.1", state: .unknown, target: nil,
+      says: ["knows no iPadOS release for this model (ME824CH)"]),
+    Case(
+      name: "a device on a major newer than the catalog is current on its newest known release",
+      platform: .iOS, model: "iPhone17,1", version: "27.0", build: "24A437",
+      today: "2026-09-13", catalog: catalog(asStoodOn: "2026-09-13"), state: .current,
+      target: "26.6.2", says: ["newer than any release the catalog (as of 2026-09-13) knows"]),
   ]
 
   func testEveryCaseGivesTheVerdictAndTargetTheReferencesSupport() throws {

@@ -91,23 +91,53 @@ extension ReleaseCatalog {
   /// The release a device on `base` should run: the newest release of its own major while
   /// Apple still ships that major to it, else the newest release of the newest major it runs.
   /// With `requireNewestMajor` (a ring's choice), always the newest major it runs.
+  ///
+  /// nil when the catalog knows no release for the device (`newestRelease` tells the two cases
+  /// apart): none reaches its hardware at all, or its own major is one the catalog knows but
+  /// whose releases do not list its model (an iPhone XS, iPhone11,2, reported on iOS 26). A
+  /// device on a major newer than any the catalog knows targets the newest release it runs.
   public func targetRelease(
     platform: Platform, model: String?, base: OSVersionNumber, requireNewestMajor: Bool = false
   ) -> CatalogRelease? {
     let family = platform.family
     let models = possibleModels(platform: platform, model: model, base: base)
+    guard let ceiling = newestMajor(platform: platform, models: models, base: base) else {
+      return nil
+    }
+    func newest(_ major: Int) -> CatalogRelease? {
+      osReleases(family: family, major: major, platform: platform, models: models).last
+    }
+    if ceiling < base.major {
+      return osReleasesByMajor[family]?[base.major] == nil ? newest(ceiling) : nil
+    }
     if !requireNewestMajor, stillShips(major: base.major, platform: platform, models: models) {
-      return osReleases(family: family, major: base.major, platform: platform, models: models).last
+      return newest(base.major)
     }
-    for major in majors(of: family) {
-      if !requireNewestMajor, major < base.major { break }
-      if let newest = osReleases(family: family, major: major, platform: platform, models: models)
-        .last
-      {
-        return newest
-      }
+    return newest(ceiling)
+  }
+
+  /// The newest release the catalog lists for a device's hardware, of any major; nil when none
+  /// reaches it (hardware past Apple's support, or unknown to the catalog).
+  public func newestRelease(platform: Platform, model: String?, base: OSVersionNumber)
+    -> CatalogRelease?
+  {
+    let models = possibleModels(platform: platform, model: model, base: base)
+    return newestMajor(platform: platform, models: models, base: base).flatMap {
+      osReleases(family: platform.family, major: $0, platform: platform, models: models).last
     }
-    return osReleases(family: family, major: base.major, platform: platform, models: models).last
+  }
+
+  /// The newest major with a release that reaches the device, or nil when none does. A device
+  /// nothing narrows down (a marketing name or a part number, on a release the catalog does not
+  /// hold) on a major older than every one the catalog knows is hardware the catalog cannot
+  /// place: an iPad "ME824CH" on iOS 9.2.1 may be one that never ran anything newer.
+  func newestMajor(platform: Platform, models: Set<String>?, base: OSVersionNumber) -> Int? {
+    let family = platform.family
+    let known = majors(of: family)
+    if models == nil, let oldest = known.last, base.major < oldest { return nil }
+    return known.first {
+      !osReleases(family: family, major: $0, platform: platform, models: models).isEmpty
+    }
   }
 
   /// The RSR/BSIs a device on `base` (build `build`, model `model`) can install on `day`: public,

@@ -11,7 +11,9 @@ public enum DeviceState: String, Sendable, CaseIterable, Codable, Hashable {
   case osUpdateFirst = "os-update-first"
   /// Had a letter on this base and is back on the base.
   case rsrRemoved = "rsr-removed"
-  /// No version, or the letter is not reported where it decides the state.
+  /// No version, the letter is not reported where it decides the state, or the catalog knows no
+  /// release for the device: its model and major cannot both be right (an iPhone XS on iOS 26),
+  /// or no release runs on its hardware (past Apple's support, or unknown to the catalog).
   case unknown
 
   /// The states that need an action, as `check` counts them and `state:pending` finds them.

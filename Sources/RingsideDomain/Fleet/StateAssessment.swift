@@ -53,11 +53,13 @@ public struct StateAssessor: Sendable {
         state: .unknown, explanation: "No OS version has been reported for this device.",
         release: nil, action: "Check that the device still reports to the MDM.")
     }
-    let target = catalog.targetRelease(
-      platform: platform, model: model, base: base, requireNewestMajor: requireNewestMajor)
-    let onTarget = target.map { base >= $0.version } ?? true
-    let update = target.map { "Update to \(Self.name($0))." }
-    let line = target.map { lineSentence(platform, model, base, $0, requireNewestMajor) } ?? ""
+    guard
+      let target = catalog.targetRelease(
+        platform: platform, model: model, base: base, requireNewestMajor: requireNewestMajor)
+    else { return noTarget(platform: platform, model: model, base: base) }
+    let onTarget = base >= target.version
+    let update = "Update to \(Self.name(target))."
+    let line = lineSentence(platform, model, base, target, requireNewestMajor)
     let installable = catalog.installableRSRs(
       platform: platform, model: model, base: base, build: version.build, on: today
     ).filter { $0.supersededBy == nil }
@@ -99,7 +101,7 @@ public struct StateAssessor: Sendable {
           : update)
     }
 
-    if let target, !onTarget {
+    if !onTarget {
       var text = "Not patched: it runs \(version.displayString). " + line
       if let lost = lostRSR(platform: platform, model: model, base: base, version: version) {
         text += " " + lost
@@ -108,7 +110,7 @@ public struct StateAssessor: Sendable {
         state: .osUpdateFirst, explanation: text, release: target, target: target, action: update)
     }
 
-    if let target, base > target.version {
+    if base > target.version {
       return StateAssessment(
         state: .current,
         explanation:
@@ -118,9 +120,9 @@ public struct StateAssessor: Sendable {
     }
 
     let shown = version.displayString
-    let onNewest = target.map { "\(Self.name($0)) is the newest release for this device" }
+    let onNewest = "\(Self.name(target)) is the newest release for this device"
     guard let latest = installable.last else {
-      var text = (onNewest ?? "No release of \(platform.displayName) \(base.major) is known") + "."
+      var text = onNewest + "."
       let rsrs = catalog.rsrs(for: platform, base: base).filter { !$0.isWithdrawn }
       if version.rsr.letter != nil {
         text = "On \(shown). " + text
@@ -152,8 +154,7 @@ public struct StateAssessor: Sendable {
     case .letter:
       return StateAssessment(
         state: .current,
-        explanation: "On \(latest.kindName) \(shown), the newest for \(base); "
-          + (onNewest ?? "no newer release is known") + ".",
+        explanation: "On \(latest.kindName) \(shown), the newest for \(base); \(onNewest).",
         release: latest, target: target)
     }
   }
@@ -171,16 +172,45 @@ public struct StateAssessor: Sendable {
     if target.version.major == base.major {
       return "The newest \(name) \(base.major) release for it is \(Self.name(target))\(released)."
     }
-    // The identifier decides what the hardware runs, so it is what the sentence names; a
-    // marketing name only when there is none. Never cut: JSON and --wide carry it whole.
+    return "\(name) \(base.major) no longer gets releases for \(Self.who(model)); the newest "
+      + "release it runs is \(Self.name(target))\(released)."
+  }
+
+  /// "this model (iPhone11,2)", or "this device" when the source reported no model. The
+  /// identifier decides what the hardware runs, so it is what the sentence names; a marketing
+  /// name only when there is none. Never cut: JSON and --wide carry it whole.
+  private static func who(_ model: String?) -> String {
     let named = model.map { ModelIdentifier.extract(from: $0) ?? $0 }
-    let who = named.map { "this model (\(Sanitized.text($0, limit: 80)))" } ?? "this device"
-    if target.version.major > base.major {
-      return "\(name) \(base.major) no longer gets releases for \(who); the newest release it "
-        + "runs is \(Self.name(target))\(released)."
+    return named.map { "this model (\(Sanitized.text($0, limit: 80)))" } ?? "this device"
+  }
+
+  /// A device the catalog knows no release for is not patched, and not judged either: the
+  /// inventory reports a model and a major that cannot both be right (an iPhone XS on iOS 26,
+  /// an Intel Mac on macOS 27), or hardware no release in the catalog runs on (past Apple's
+  /// support, or newer than the catalog). Its state is `unknown`, with no target.
+  private func noTarget(platform: Platform, model: String?, base: OSVersionNumber)
+    -> StateAssessment
+  {
+    let name = platform.displayName
+    guard let newest = catalog.newestRelease(platform: platform, model: model, base: base) else {
+      return StateAssessment(
+        state: .unknown,
+        explanation:
+          "The catalog (as of \(catalog.asOf)) knows no \(name) release for \(Self.who(model)): "
+          + "Apple no longer supports it, or it is hardware the catalog does not know. "
+          + "It is not patched.",
+        release: nil,
+        action:
+          "Check the model; replace hardware Apple no longer supports, or import a newer catalog.")
     }
-    return "\(name) \(base.major) does not run on \(who); the newest release it runs is "
-      + "\(Self.name(target))\(released)."
+    return StateAssessment(
+      state: .unknown,
+      explanation:
+        "\(name) \(base.major) does not list \(Self.who(model)); the newest release the catalog "
+        + "lists for it is \(Self.name(newest)). The model or the version reported is wrong, "
+        + "so the device is not judged.",
+      release: nil,
+      action: "Check the model and the OS version the source reports for it.")
   }
 
   /// For a device behind its target: the RSR/BSI of its own release that it has, or lacks and
