@@ -122,6 +122,57 @@ final class ReleaseCatalogTests: XCTestCase {
     }
   }
 
+  /// Which macOS majors a Mac runs, per AppleDB's deviceMap of each major's newest build (the
+  /// files BuiltinDeviceSets.swift names): every release of a major must reach exactly these.
+  /// Macs with Apple silicon are a rule, checked from macOS 12, the first major the M2
+  /// MacBook Air (Mac14,2) shipped with.
+  func testEveryMacOSReleaseReachesAnIntelMacOnlyWhenAppleDBListsItForTheMajor() {
+    let runs: [String: ClosedRange<Int>?] = [
+      "MacBookPro16,1": 11...26, "MacBookAir9,1": 11...15, "iMac19,1": 11...15,
+      "MacBookAir8,1": 11...14, "MacBook10,1": 11...13, "MacBookPro11,4": 11...12,
+      "iMac14,4": 11...11, "MacBookPro9,2": nil, "MacPro7,1": 11...26,
+    ]
+    var checked = 0
+    for r in catalog.releases where r.family == .macOS && !r.isRSR && r.isPublic {
+      if r.version.description == "26.3.2" { continue }  // the MacBook Neo's own release
+      checked += 1
+      for (model, majors) in runs {
+        XCTAssertEqual(
+          r.devices.includes(model: model, platform: .macOS),
+          majors?.contains(r.version.major) ?? false, "\(r.version) on \(model)")
+      }
+      if r.version.major >= 12 {
+        XCTAssertEqual(r.devices.includes(model: "Mac14,2", platform: .macOS), true, "\(r.version)")
+      }
+    }
+    XCTAssertGreaterThanOrEqual(checked, 130)
+  }
+
+  func testAppleSiliconAloneKeepsItsMeaningAndAMacOSSetAddsAppleSiliconToItsIntelMacs() throws {
+    let silicon = try HardwareScope(parsing: "@apple-silicon")
+    XCTAssertEqual(silicon.includes(model: "Mac14,2", platform: .macOS), true)
+    XCTAssertEqual(silicon.includes(model: "MacBookPro16,1", platform: .macOS), false)
+    let neo = try HardwareScope(parsing: "@apple-silicon Mac17.5")
+    XCTAssertEqual(neo.includes(model: "Mac17,5", platform: .macOS), true)
+    XCTAssertEqual(neo.includes(model: "Mac14,2", platform: .macOS), false, "a list narrows it")
+    let tahoe = try HardwareScope(parsing: "@macos26")
+    XCTAssertEqual(tahoe.includes(model: "Mac16,1", platform: .macOS), true)
+    XCTAssertEqual(tahoe.includes(model: "iMac20,1", platform: .macOS), true)
+    XCTAssertEqual(tahoe.includes(model: "MacBookAir9,1", platform: .macOS), false)
+    XCTAssertEqual(tahoe.includes(model: "iPhone15,2", platform: .iOS), false)
+    XCTAssertNil(tahoe.includes(model: "MacBook Air", platform: .macOS), "a name decides nothing")
+    XCTAssertEqual(tahoe.summary, "Macs with Apple silicon and 6 Intel models")
+    for name in BuiltinDeviceSets.withAppleSilicon {
+      for model in BuiltinDeviceSets.sets[name] ?? [] {
+        XCTAssertEqual(ModelIdentifier.isAppleSilicon(model), false, "@\(name) lists \(model)")
+      }
+    }
+    let row = try XCTUnwrap(catalog.releases.first { $0.build?.text == "25G241" })
+    XCTAssertTrue(CatalogCSV.row(row).contains(",@macos26,"), CatalogCSV.row(row))
+    let again = try CatalogCSV.parse(CatalogCSV.header + "\n" + CatalogCSV.row(row), file: "c")
+    XCTAssertEqual(again.first?.devices, row.devices)
+  }
+
   func testCatalogCSVReadsTheOlderTenColumnFormat() throws {
     let legacy =
       CatalogCSV.legacyHeader + "\nios,16.4.1,a,20E772520a,20E252,2023-05-01,superseded,,16.5,x"

@@ -191,6 +191,39 @@ final class VerdictTableTests: XCTestCase {
       platform: .iPadOS, model: "ME824CH", version: "9.2.1", state: .unknown, target: nil,
       says: ["knows no iPadOS release for this model (ME824CH)"]),
     Case(
+      name: "an Intel Mac reported on macOS 27.0.1 is an impossible pair, not current",
+      platform: .macOS, model: "MacBookPro16,1", version: "27.0.1", build: "26A434",
+      state: .unknown, target: nil,
+      says: ["macOS 27 does not list this model (MacBookPro16,1)", "26.7.1 (25G241)"]),
+    Case(
+      name: "a MacBook Air 2018 on 14.8.9 is current: macOS 14 is the last it runs",
+      platform: .macOS, model: "MacBookAir8,1", version: "14.8.9", build: "23J631",
+      state: .current, target: "14.8.9"),
+    Case(
+      name: "a MacBook Air 2020 (Intel) on 14.8.9 goes to 15.8.1, not to 26 or 27",
+      platform: .macOS, model: "MacBookAir9,1", version: "14.8.9", build: "23J631",
+      state: .osUpdateFirst, target: "15.8.1",
+      says: ["macOS 14 no longer gets releases for this model (MacBookAir9,1)", "15.8.1 (24H32)"]),
+    Case(
+      name: "an iMac 2019 on 14.8.9 goes to 15.8.1", platform: .macOS, model: "iMac19,1",
+      version: "14.8.9", build: "23J631", state: .osUpdateFirst, target: "15.8.1"),
+    Case(
+      name: "a MacBook Pro 2015 on 12.7.6, the last Monterey, is current", platform: .macOS,
+      model: "MacBookPro11,4", version: "12.7.6", build: "21H1320", state: .current,
+      target: "12.7.6"),
+    Case(
+      name: "a MacBook Pro 2012 on 10.9.5: no macOS release in the catalog runs on it",
+      platform: .macOS, model: "MacBookPro9,2", version: "10.9.5", state: .unknown, target: nil,
+      says: ["knows no macOS release for this model (MacBookPro9,2)", "not patched"]),
+    Case(
+      name: "a macOS virtual machine on Apple silicon goes to 27 like its host",
+      platform: .macOS, model: "VirtualMac2,1", version: "14.8.9", build: "23J631",
+      state: .osUpdateFirst, target: "27.0.1"),
+    Case(
+      name: "a Mac known by its name only on 14.8.9 still targets 27.0.1", platform: .macOS,
+      model: "MacBook Air", version: "14.8.9", build: "23J631", state: .osUpdateFirst,
+      target: "27.0.1"),
+    Case(
       name: "a device on a major newer than the catalog is current on its newest known release",
       platform: .iOS, model: "iPhone17,1", version: "27.0", build: "24A437",
       today: "2026-09-13", catalog: catalog(asStoodOn: "2026-09-13"), state: .current,

@@ -7,10 +7,75 @@
 /// `ios26` plus the iPhone 19 models (AppleDB lists "iPhone12,1 and later" for iOS 27; its iPad
 /// list is assumed to be iOS 26's). `apple-silicon` is a rule, not a list: macOS 27 runs only on
 /// Macs with Apple silicon.
+///
+/// Each `macosNN` set is a macOS major's hardware: every Mac with Apple silicon (by rule, as
+/// `apple-silicon`, so a Mac released later needs no new list) and the Intel Macs AppleDB's
+/// `deviceMap` lists for the newest build of that major, with its variant suffixes ("-2018",
+/// "-Rack", "-4K") dropped. Apple's feed names Macs by board ID, which devices do not report.
 enum BuiltinDeviceSets {
   static let sets: [String: [String]] = listed.merging([
     "ios27": (listed["ios26"] ?? []) + ["iPhone19,2", "iPhone19,3", "iPhone19,7"]
-  ]) { $1 }
+  ]) { $1 }.merging(macOSIntel) { $1 }
+
+  /// The sets that hold every Mac with Apple silicon besides the models they list.
+  static let withAppleSilicon = Set(macOSIntel.keys)
+
+  /// The Intel Macs of each macOS major, newest major first.
+  private static let macOSIntel: [String: [String]] = [
+    // 26.7.1: littlebyteorg/appledb osFiles/macOS/25x - 26.x/25G241.json,
+    // read at commit 20e619bbc9856fe762cf062c84798f7038191328
+    "macos26": [
+      "iMac20,1", "iMac20,2", "MacBookPro16,1", "MacBookPro16,2", "MacBookPro16,4", "MacPro7,1",
+    ],
+    // 15.8.1: littlebyteorg/appledb osFiles/macOS/24x - 15.x/24H32.json,
+    // read at commit 20e619bbc9856fe762cf062c84798f7038191328
+    "macos15": [
+      "iMac19,1", "iMac19,2", "iMac20,1", "iMac20,2", "iMacPro1,1", "MacBookAir9,1",
+      "MacBookPro15,1", "MacBookPro15,2", "MacBookPro15,3", "MacBookPro15,4", "MacBookPro16,1",
+      "MacBookPro16,2", "MacBookPro16,3", "MacBookPro16,4", "Macmini8,1", "MacPro7,1",
+    ],
+    // 14.8.9: littlebyteorg/appledb osFiles/macOS/23x - 14.x/23J631.json,
+    // read at commit 0da46026074a20bdbc81d69a256174dc73621b67
+    "macos14": [
+      "iMac19,1", "iMac19,2", "iMac20,1", "iMac20,2", "iMacPro1,1", "MacBookAir8,1",
+      "MacBookAir8,2", "MacBookAir9,1", "MacBookPro15,1", "MacBookPro15,2", "MacBookPro15,3",
+      "MacBookPro15,4", "MacBookPro16,1", "MacBookPro16,2", "MacBookPro16,3", "MacBookPro16,4",
+      "Macmini8,1", "MacPro7,1",
+    ],
+    // 13.7.8: littlebyteorg/appledb osFiles/macOS/22x - 13.x/22H730.json,
+    // read at commit 3bd9c56f8285331ece171d57df4b0c0bfe27c429
+    "macos13": [
+      "iMac18,1", "iMac18,2", "iMac18,3", "iMac19,1", "iMac19,2", "iMac20,1", "iMac20,2",
+      "iMacPro1,1", "MacBook10,1", "MacBookAir8,1", "MacBookAir8,2", "MacBookAir9,1",
+      "MacBookPro14,1", "MacBookPro14,2", "MacBookPro14,3", "MacBookPro15,1", "MacBookPro15,2",
+      "MacBookPro15,3", "MacBookPro15,4", "MacBookPro16,1", "MacBookPro16,2", "MacBookPro16,3",
+      "MacBookPro16,4", "Macmini8,1", "MacPro7,1",
+    ],
+    // 12.7.6: littlebyteorg/appledb osFiles/macOS/21x - 12.x/21H1320.json,
+    // read at commit 386dc0d9c9773a4182419b46d3b4fd3bc13c5806
+    "macos12": [
+      "iMac16,1", "iMac16,2", "iMac17,1", "iMac18,1", "iMac18,2", "iMac18,3", "iMac19,1",
+      "iMac19,2", "iMac20,1", "iMac20,2", "iMacPro1,1", "MacBook9,1", "MacBook10,1",
+      "MacBookAir7,1", "MacBookAir7,2", "MacBookAir8,1", "MacBookAir8,2", "MacBookAir9,1",
+      "MacBookPro11,4", "MacBookPro11,5", "MacBookPro12,1", "MacBookPro13,1", "MacBookPro13,2",
+      "MacBookPro13,3", "MacBookPro14,1", "MacBookPro14,2", "MacBookPro14,3", "MacBookPro15,1",
+      "MacBookPro15,2", "MacBookPro15,3", "MacBookPro15,4", "MacBookPro16,1", "MacBookPro16,2",
+      "MacBookPro16,3", "MacBookPro16,4", "Macmini7,1", "Macmini8,1", "MacPro6,1", "MacPro7,1",
+    ],
+    // 11.7.11: littlebyteorg/appledb osFiles/macOS/20x - 11.x/20G1443.json,
+    // read at commit 17b73b411d06f388c11a71eaaae06edd136a0939
+    "macos11": [
+      "iMac14,4", "iMac15,1", "iMac16,1", "iMac16,2", "iMac17,1", "iMac18,1", "iMac18,2",
+      "iMac18,3", "iMac19,1", "iMac19,2", "iMac20,1", "iMac20,2", "iMacPro1,1", "MacBook8,1",
+      "MacBook9,1", "MacBook10,1", "MacBookAir6,1", "MacBookAir6,2", "MacBookAir7,1",
+      "MacBookAir7,2", "MacBookAir8,1", "MacBookAir8,2", "MacBookAir9,1", "MacBookPro11,1",
+      "MacBookPro11,2", "MacBookPro11,3", "MacBookPro11,4", "MacBookPro11,5", "MacBookPro12,1",
+      "MacBookPro13,1", "MacBookPro13,2", "MacBookPro13,3", "MacBookPro14,1", "MacBookPro14,2",
+      "MacBookPro14,3", "MacBookPro15,1", "MacBookPro15,2", "MacBookPro15,3", "MacBookPro15,4",
+      "MacBookPro16,1", "MacBookPro16,2", "MacBookPro16,3", "MacBookPro16,4", "Macmini7,1",
+      "Macmini8,1", "MacPro6,1", "MacPro7,1",
+    ],
+  ]
 
   private static let listed: [String: [String]] = [
     "ios26": [

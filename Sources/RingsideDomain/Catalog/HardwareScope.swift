@@ -1,19 +1,30 @@
 /// Which hardware a release installs on: every model of its platform, a list of model
-/// identifiers as Apple's GDMF feed gives them (`iPhone15,2`, `iPad13,18`, `Mac17,5`), or Macs
-/// with Apple silicon. A device whose model is not an identifier (Intune reports marketing names
+/// identifiers as Apple's GDMF feed gives them (`iPhone15,2`, `iPad13,18`, `Mac17,5`), Macs
+/// with Apple silicon, or a macOS major's Macs: every Mac with Apple silicon and the Intel
+/// models listed. A device whose model is not an identifier (Intune reports marketing names
 /// such as "iPhone 14") is judged by its platform alone.
+///
+/// In the catalog CSV's text form, `@apple-silicon` limits the scope to Apple silicon (alone:
+/// every such Mac; with identifiers: those of them with Apple silicon), and a `@macosNN` set
+/// adds every Mac with Apple silicon to the Intel Macs it lists.
 public struct HardwareScope: Sendable, Hashable {
   /// nil: every model of the platform.
   public let models: Set<String>?
+  /// Only Macs with Apple silicon (of `models`, when there is a list).
   public let appleSiliconOnly: Bool
+  /// Every Mac with Apple silicon is in scope besides `models` (a `@macosNN` set).
+  public let includesAppleSilicon: Bool
   /// The text form: `@set` names and identifiers, as the catalog CSV writes them.
   public let text: String
 
   public static let all = HardwareScope(models: nil, appleSiliconOnly: false, text: "")
 
-  init(models: Set<String>?, appleSiliconOnly: Bool, text: String) {
+  init(
+    models: Set<String>?, appleSiliconOnly: Bool, includesAppleSilicon: Bool = false, text: String
+  ) {
     self.models = models
     self.appleSiliconOnly = appleSiliconOnly
+    self.includesAppleSilicon = includesAppleSilicon
     self.text = text
   }
 
@@ -27,21 +38,26 @@ public struct HardwareScope: Sendable, Hashable {
     }
     var models: Set<String> = []
     var silicon = false
+    var plusSilicon = false
     for token in tokens {
       if token == "@apple-silicon" {
         silicon = true
       } else if token.hasPrefix("@") {
-        guard let set = BuiltinDeviceSets.sets[String(token.dropFirst())] else {
+        let name = String(token.dropFirst())
+        guard let set = BuiltinDeviceSets.sets[name] else {
           throw CatalogError(
             file: "", location: "devices",
             reason: "unknown device set \(Sanitized.text(token, limit: 30))")
         }
         models.formUnion(set)
+        if BuiltinDeviceSets.withAppleSilicon.contains(name) { plusSilicon = true }
       } else {
         models.insert(HardwareScope.identifier(fromCSV: token))
       }
     }
-    self.init(models: models.isEmpty ? nil : models, appleSiliconOnly: silicon, text: text)
+    self.init(
+      models: models.isEmpty ? nil : models, appleSiliconOnly: silicon,
+      includesAppleSilicon: plusSilicon, text: text)
   }
 
   /// A scope listing exactly these identifiers (from a feed).
@@ -59,18 +75,31 @@ public struct HardwareScope: Sendable, Hashable {
 
   /// Whether a device of this model and platform can install the release: `true` or `false`
   /// when the model decides it, `nil` when the model is not an identifier and the platform's
-  /// devices are only partly in the list.
+  /// devices are only partly in scope, or when a Mac's identifier is of a family whose
+  /// processor is not known (neither listed nor known to have Apple silicon).
   public func includes(model text: String?, platform: Platform) -> Bool? {
     if isAll { return true }
     guard let model = ModelIdentifier.extract(from: text) else {
       guard let models else { return nil }
       let prefixes = ModelIdentifier.prefixes(of: platform)
-      let any = models.contains { m in prefixes.contains { m.hasPrefix($0) } }
+      let any =
+        (includesAppleSilicon && platform == .macOS)
+        || models.contains { m in prefixes.contains { m.hasPrefix($0) } }
       return any ? nil : false
     }
-    if appleSiliconOnly, ModelIdentifier.isAppleSilicon(model) == false { return false }
+    let silicon = ModelIdentifier.isAppleSilicon(model)
+    if appleSiliconOnly, silicon == false { return false }
     guard let models else { return true }
-    return models.contains(model)
+    if models.contains(model) { return true }
+    guard includesAppleSilicon, platform == .macOS else { return false }
+    return silicon
+  }
+
+  /// How many models the scope holds, for comparing releases of one major: `.max` for every
+  /// model of a platform, and for every Mac with Apple silicon.
+  var breadth: Int {
+    guard let models, !includesAppleSilicon else { return .max }
+    return models.count
   }
 
   /// Whether some devices of this platform are in scope at all.
@@ -116,7 +145,9 @@ public enum ModelIdentifier {
 
   /// `true` for Apple silicon Macs, `false` for Intel ones, nil when the identifier is not a
   /// Mac's. Every `MacNN,N` is Apple silicon; of the older families, Apple silicon starts at
-  /// MacBookAir10, MacBookPro17, Macmini9 and iMac21.
+  /// MacBookAir10, MacBookPro17, Macmini9 and iMac21. `VirtualMac2,1` is a macOS virtual
+  /// machine on an Apple silicon host (AppleDB lists it for macOS 27, which runs on Apple
+  /// silicon only: osFiles/macOS/26x - 27.x/26A434.json at 20e619bb).
   public static func isAppleSilicon(_ model: String) -> Bool? {
     guard isIdentifier(model) else { return nil }
     let name = String(model.prefix { $0.isLetter })
@@ -127,6 +158,7 @@ public enum ModelIdentifier {
     case "MacBookPro": return major >= 17
     case "Macmini": return major >= 9
     case "iMac": return major >= 21
+    case "VirtualMac": return major >= 2
     case "MacPro", "iMacPro", "MacBook": return false
     default: return nil
     }

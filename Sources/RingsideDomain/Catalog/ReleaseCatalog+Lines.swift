@@ -6,13 +6,14 @@
 /// reaches most of them.
 extension ReleaseCatalog {
   /// The models a device may be: its identifier, or the models its own release lists for its
-  /// platform; nil when nothing narrows it down.
+  /// platform; nil when nothing narrows it down. A Mac's release that runs on every Mac with
+  /// Apple silicon does not narrow it down: those are a rule, not a list to count.
   func possibleModels(platform: Platform, model: String?, base: OSVersionNumber?) -> Set<String>? {
     if let model = ModelIdentifier.extract(from: model) { return [model] }
     guard let base,
       let own = osReleasesByMajor[platform.family]?[base.major]?.last(where: { $0.version == base }
       ),
-      let models = own.devices.models
+      !own.devices.includesAppleSilicon, let models = own.devices.models
     else { return nil }
     let prefixes = ModelIdentifier.prefixes(of: platform)
     let mine = models.filter { m in prefixes.contains { m.hasPrefix($0) } }
@@ -25,11 +26,10 @@ extension ReleaseCatalog {
   func reaches(_ r: CatalogRelease, _ models: Set<String>?, platform: Platform) -> Bool {
     guard let models else {
       guard r.devices.includes(model: nil, platform: platform) != false else { return false }
-      guard let mine = r.devices.models?.count else { return true }
+      let mine = r.devices.breadth
+      guard mine != .max else { return true }
       let widest =
-        (osReleasesByMajor[r.family]?[r.version.major] ?? []).map {
-          $0.devices.models?.count ?? .max
-        }.max() ?? 0
+        (osReleasesByMajor[r.family]?[r.version.major] ?? []).map(\.devices.breadth).max() ?? 0
       return widest == .max ? mine * 2 >= 200 : mine * 2 >= widest
     }
     // A device known by its identifier is one model: the release must reach it. One known by
@@ -174,11 +174,15 @@ extension ReleaseCatalog {
 }
 
 extension HardwareScope {
-  /// A short description for sentences: "Mac17,5", "Macs with Apple silicon", "95 models".
+  /// A short description for sentences: "Mac17,5", "Macs with Apple silicon", "95 models",
+  /// "Macs with Apple silicon and 6 Intel models".
   public var summary: String {
     if appleSiliconOnly { return "Macs with Apple silicon" }
     guard let models else { return "every model" }
-    if models.count <= 3 { return models.sorted().joined(separator: ", ") }
-    return "\(models.count) models"
+    let listed =
+      models.count <= 3 ? models.sorted().joined(separator: ", ") : "\(models.count) models"
+    guard includesAppleSilicon else { return listed }
+    return "Macs with Apple silicon and "
+      + (models.count <= 3 ? listed : "\(models.count) Intel models")
   }
 }
