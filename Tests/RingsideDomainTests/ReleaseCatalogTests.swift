@@ -173,6 +173,29 @@ final class ReleaseCatalogTests: XCTestCase {
     XCTAssertEqual(again.first?.devices, row.devices)
   }
 
+  func testAnIPhoneNameOfOneFamilyResolvesToIdentifiersTheCatalogListsAndNoOtherNameDoes() {
+    XCTAssertEqual(MarketingNames.iPhoneModels(named: "iPhone 8"), ["iPhone10,1", "iPhone10,4"])
+    XCTAssertEqual(
+      MarketingNames.iPhoneModels(named: " iphone  XS max "), ["iPhone11,4", "iPhone11,6"])
+    XCTAssertEqual(MarketingNames.iPhoneModels(named: "iPhone Air"), ["iPhone18,4"])
+    for ambiguous in ["iPhone", "iPhone SE", "iPad", "MacBook Air", "iPhone10,1", "iPhone 8 (GSM)"]
+    {
+      XCTAssertNil(MarketingNames.iPhoneModels(named: ambiguous), ambiguous)
+    }
+    let listed = Set(BuiltinDeviceSets.sets.values.joined())
+    for name in [
+      "6s", "6s Plus", "SE (1st generation)", "7", "7 Plus", "8", "8 Plus", "X", "XS",
+      "XS Max", "XR", "11", "11 Pro", "11 Pro Max", "SE (2nd generation)", "12 mini", "12",
+      "12 Pro", "12 Pro Max", "13 mini", "13", "13 Pro", "13 Pro Max", "SE (3rd generation)",
+      "14", "14 Plus", "14 Pro", "14 Pro Max", "15", "15 Plus", "15 Pro", "15 Pro Max", "16",
+      "16 Plus", "16 Pro", "16 Pro Max", "16e", "17", "17 Pro", "17 Pro Max", "17e", "Air",
+    ] {
+      let models = MarketingNames.iPhoneModels(named: "iPhone \(name)") ?? []
+      XCTAssertFalse(models.isEmpty, "iPhone \(name)")
+      XCTAssertTrue(models.isSubset(of: listed), "iPhone \(name): \(models.sorted())")
+    }
+  }
+
   func testCatalogCSVReadsTheOlderTenColumnFormat() throws {
     let legacy =
       CatalogCSV.legacyHeader + "\nios,16.4.1,a,20E772520a,20E252,2023-05-01,superseded,,16.5,x"

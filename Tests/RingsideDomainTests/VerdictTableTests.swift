@@ -90,13 +90,26 @@ final class VerdictTableTests: XCTestCase {
       model: "iPhone15,2", version: "18.6.2", state: .osUpdateFirst, target: "27.0.1",
       says: ["iOS 18 no longer gets releases for this model (iPhone15,2)"]),
     Case(
-      name: "a marketing name on iOS 16: most models of 16 run 27, so update to 27.0.1",
-      platform: .iOS, model: "iPhone 14", version: "16.4.1", state: .osUpdateFirst,
-      target: "27.0.1", says: ["iOS 16 no longer gets releases for this model (iPhone 14)"]),
+      name: "an iPhone 14 known by its marketing name on iOS 16 targets 27.0.1", platform: .iOS,
+      model: "iPhone 14", version: "16.4.1", state: .osUpdateFirst, target: "27.0.1",
+      says: ["iOS 16 no longer gets releases for this model (iPhone 14)"]),
+    Case(
+      name: "an iPhone 8 known by its marketing name on 16.5.1 stays on iOS 16, its last line",
+      platform: .iOS, model: "iPhone 8", version: "16.5.1", build: "20F75",
+      state: .osUpdateFirst, target: "16.7.16",
+      says: ["The newest iOS 16 release for it is 16.7.16 (20H392)"]),
+    Case(
+      name: "an iPhone XS known by its marketing name on iOS 26.7.1 is an impossible pair",
+      platform: .iOS, model: "iPhone XS", version: "26.7.1", build: "23H30", state: .unknown,
+      target: nil, says: ["iOS 26 does not list this model (iPhone XS)"]),
+    Case(
+      name: "a name of no one model on iOS 16: most models of 16 run 27, a guess from the name",
+      platform: .iOS, model: "iPhone", version: "16.4.1", state: .osUpdateFirst,
+      target: "27.0.1", says: ["so the target is a guess from the name"]),
     Case(
       name: "an iPad by marketing name on 16.5.1 (c) is not sent to 16.7.x", platform: .iPadOS,
       model: "iPad (10th generation)", version: "16.5.1 (c)", state: .osUpdateFirst,
-      target: "27.0.1"),
+      target: "27.0.1", says: ["\"iPad (10th generation)\"", "a guess from the name"]),
     Case(
       name: "a device on 16.7.16 is one of its 12 models: it stays on iOS 16", platform: .iOS,
       model: "iPhone", version: "16.7.16", build: "20H392", state: .current, target: "16.7.16"),
@@ -222,7 +235,7 @@ final class VerdictTableTests: XCTestCase {
     Case(
       name: "a Mac known by its name only on 14.8.9 still targets 27.0.1", platform: .macOS,
       model: "MacBook Air", version: "14.8.9", build: "23J631", state: .osUpdateFirst,
-      target: "27.0.1"),
+      target: "27.0.1", says: ["a guess from the name"]),
     Case(
       name: "a device on a major newer than the catalog is current on its newest known release",
       platform: .iOS, model: "iPhone17,1", version: "27.0", build: "24A437",

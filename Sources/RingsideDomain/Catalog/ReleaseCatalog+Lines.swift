@@ -1,15 +1,22 @@
 /// The release a device should run: the newest of its line, as far as its hardware goes.
 ///
 /// What the hardware can run is judged from the model identifier when the source reports one
-/// (`iPhone15,2`). Otherwise the device's own release narrows it down: a device on iOS
-/// 16.7.16 is one of the models Apple lists for 16.7.16, and a release counts for it when it
-/// reaches most of them.
+/// (`iPhone15,2`), or from an iPhone marketing name that is one family's ("iPhone 8").
+/// Otherwise the device's own release narrows it down: a device on iOS 16.7.16 is one of the
+/// models Apple lists for 16.7.16, and a release counts for it when it reaches most of them.
 extension ReleaseCatalog {
-  /// The models a device may be: its identifier, or the models its own release lists for its
-  /// platform; nil when nothing narrows it down. A Mac's release that runs on every Mac with
-  /// Apple silicon does not narrow it down: those are a rule, not a list to count.
-  func possibleModels(platform: Platform, model: String?, base: OSVersionNumber?) -> Set<String>? {
+  /// The models a model text names exactly: its identifier, or the identifiers of an iPhone
+  /// marketing name of one family; nil for anything else (no model, "iPad", "MacBook Air").
+  static func namedModels(platform: Platform, model: String?) -> Set<String>? {
     if let model = ModelIdentifier.extract(from: model) { return [model] }
+    return platform == .iOS ? MarketingNames.iPhoneModels(named: model) : nil
+  }
+
+  /// The models a device may be: those its model text names, or the models its own release
+  /// lists for its platform; nil when nothing narrows it down. A Mac's release that runs on
+  /// every Mac with Apple silicon does not narrow it down: those are a rule, not a list to count.
+  func possibleModels(platform: Platform, model: String?, base: OSVersionNumber?) -> Set<String>? {
+    if let named = Self.namedModels(platform: platform, model: model) { return named }
     guard let base,
       let own = osReleasesByMajor[platform.family]?[base.major]?.last(where: { $0.version == base }
       ),

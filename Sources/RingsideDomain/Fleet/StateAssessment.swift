@@ -20,6 +20,13 @@ public struct StateAssessment: Sendable, Hashable {
     self.target = target
     self.action = action
   }
+
+  /// The same verdict with one more sentence of explanation.
+  func adding(_ sentence: String) -> StateAssessment {
+    StateAssessment(
+      state: state, explanation: explanation + " " + sentence, release: release, target: target,
+      action: action)
+  }
 }
 
 /// Derives device states from the catalog; pure, so every rule is tested directly.
@@ -43,9 +50,26 @@ public struct StateAssessor: Sendable {
 
   /// Decides the state of a device on `version`, which previously had `removedLetter` on this
   /// base. `model` is the model identifier (`iPhone15,2`) or whatever the source reported.
+  /// When the model text does not say which model the device is ("MacBook Air", "iPad"), the
+  /// explanation says its target is a guess from the name.
   public func assess(
     platform: Platform, model: String? = nil, version raw: AppleOSVersion,
     removedLetter: Character? = nil, requireNewestMajor: Bool = false
+  ) -> StateAssessment {
+    let verdict = judge(
+      platform: platform, model: model, version: raw, removedLetter: removedLetter,
+      requireNewestMajor: requireNewestMajor)
+    guard verdict.target != nil, let model,
+      ReleaseCatalog.namedModels(platform: platform, model: model) == nil
+    else { return verdict }
+    return verdict.adding(
+      "The source reports the model as \"\(Sanitized.text(model, limit: 40))\", which does not "
+        + "say which model it is, so the target is a guess from the name.")
+  }
+
+  private func judge(
+    platform: Platform, model: String?, version raw: AppleOSVersion, removedLetter: Character?,
+    requireNewestMajor: Bool
   ) -> StateAssessment {
     let version = catalog.resolve(raw, on: platform)
     guard let base = version.base else {
