@@ -196,6 +196,19 @@ final class ReleaseCatalogTests: XCTestCase {
     }
   }
 
+  func testIOS27ReachesIPadsByAssumptionAndAListedIPadIsNoLongerAssumed() throws {
+    let ios27 = try HardwareScope(parsing: "@ios27")
+    XCTAssertTrue(ios27.isAssumed(model: "iPad13,18", platform: .iPadOS))
+    XCTAssertTrue(ios27.isAssumed(model: "iPad (10th generation)", platform: .iPadOS))
+    XCTAssertFalse(ios27.isAssumed(model: "iPhone15,2", platform: .iOS))
+    XCTAssertFalse(ios27.isAssumed(model: "iPhone", platform: .iOS))
+    let listed = try HardwareScope(parsing: "@ios27 iPad13.18")
+    XCTAssertFalse(listed.isAssumed(model: "iPad13,18", platform: .iPadOS))
+    XCTAssertTrue(listed.isAssumed(model: "iPad14,1", platform: .iPadOS))
+    XCTAssertFalse(
+      try HardwareScope(parsing: "@ios26").isAssumed(model: "iPad13,18", platform: .iPadOS))
+  }
+
   func testCatalogCSVReadsTheOlderTenColumnFormat() throws {
     let legacy =
       CatalogCSV.legacyHeader + "\nios,16.4.1,a,20E772520a,20E252,2023-05-01,superseded,,16.5,x"

@@ -19,6 +19,7 @@ final class VerdictTableTests: XCTestCase {
     let state: DeviceState
     let target: String?
     var says: [String] = []
+    var neverSays: [String] = []
   }
 
   /// The builtin catalog as Apple's feed stood on `day`: releases posted by then, and no
@@ -88,7 +89,20 @@ final class VerdictTableTests: XCTestCase {
     Case(
       name: "iPhone 14 left on iOS 18: Apple ships 18 only to older models now", platform: .iOS,
       model: "iPhone15,2", version: "18.6.2", state: .osUpdateFirst, target: "27.0.1",
-      says: ["iOS 18 no longer gets releases for this model (iPhone15,2)"]),
+      says: ["iOS 18 no longer gets releases for this model (iPhone15,2)"],
+      neverSays: ["uncertain", "guess"]),
+    Case(
+      name: "an iPad left on iPadOS 18 targets 27.0.1, which rests on the catalog's assumption",
+      platform: .iPadOS, model: "iPad13,18", version: "18.6.2", state: .osUpdateFirst,
+      target: "27.0.1",
+      says: [
+        "Whether iPadOS 27 runs on this model (iPad13,18) is the catalog's assumption",
+        "this target is uncertain",
+      ]),
+    Case(
+      name: "an iPad on iPadOS 26.7.1 is current on a listed release, with no uncertainty",
+      platform: .iPadOS, model: "iPad13,18", version: "26.7.1", build: "23H30", state: .current,
+      target: "26.7.1", neverSays: ["uncertain"]),
     Case(
       name: "an iPhone 14 known by its marketing name on iOS 16 targets 27.0.1", platform: .iOS,
       model: "iPhone 14", version: "16.4.1", state: .osUpdateFirst, target: "27.0.1",
@@ -109,7 +123,8 @@ final class VerdictTableTests: XCTestCase {
     Case(
       name: "an iPad by marketing name on 16.5.1 (c) is not sent to 16.7.x", platform: .iPadOS,
       model: "iPad (10th generation)", version: "16.5.1 (c)", state: .osUpdateFirst,
-      target: "27.0.1", says: ["\"iPad (10th generation)\"", "a guess from the name"]),
+      target: "27.0.1",
+      says: ["\"iPad (10th generation)\"", "a guess from the name", "target is uncertain"]),
     Case(
       name: "a device on 16.7.16 is one of its 12 models: it stays on iOS 16", platform: .iOS,
       model: "iPhone", version: "16.7.16", build: "20H392", state: .current, target: "16.7.16"),
@@ -259,6 +274,10 @@ final class VerdictTableTests: XCTestCase {
       for phrase in c.says {
         XCTAssertTrue(
           a.explanation.contains(phrase), "\(c.name): \"\(phrase)\" in \(a.explanation)")
+      }
+      for phrase in c.neverSays {
+        XCTAssertFalse(
+          a.explanation.contains(phrase), "\(c.name): no \"\(phrase)\" in \(a.explanation)")
       }
       if a.state == .osUpdateFirst, let t = a.target {
         XCTAssertEqual(

@@ -20,6 +20,12 @@ enum BuiltinDeviceSets {
   /// The sets that hold every Mac with Apple silicon besides the models they list.
   static let withAppleSilicon = Set(macOSIntel.keys)
 
+  /// The models a set holds by assumption, not because a source lists them: `ios27`'s iPads,
+  /// taken from iOS 26 while AppleDB's iOS 27 files list iPhones only.
+  static let assumed: [String: Set<String>] = [
+    "ios27": Set((listed["ios26"] ?? []).filter { $0.hasPrefix("iPad") })
+  ]
+
   /// The Intel Macs of each macOS major, newest major first.
   private static let macOSIntel: [String: [String]] = [
     // 26.7.1: littlebyteorg/appledb osFiles/macOS/25x - 26.x/25G241.json,

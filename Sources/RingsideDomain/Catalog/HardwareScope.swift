@@ -14,17 +14,22 @@ public struct HardwareScope: Sendable, Hashable {
   public let appleSiliconOnly: Bool
   /// Every Mac with Apple silicon is in scope besides `models` (a `@macosNN` set).
   public let includesAppleSilicon: Bool
+  /// The models of `models` that are in scope by the catalog's assumption, not because a
+  /// source lists them (`@ios27`'s iPads).
+  public let assumedModels: Set<String>
   /// The text form: `@set` names and identifiers, as the catalog CSV writes them.
   public let text: String
 
   public static let all = HardwareScope(models: nil, appleSiliconOnly: false, text: "")
 
   init(
-    models: Set<String>?, appleSiliconOnly: Bool, includesAppleSilicon: Bool = false, text: String
+    models: Set<String>?, appleSiliconOnly: Bool, includesAppleSilicon: Bool = false,
+    assumedModels: Set<String> = [], text: String
   ) {
     self.models = models
     self.appleSiliconOnly = appleSiliconOnly
     self.includesAppleSilicon = includesAppleSilicon
+    self.assumedModels = assumedModels
     self.text = text
   }
 
@@ -39,6 +44,8 @@ public struct HardwareScope: Sendable, Hashable {
     var models: Set<String> = []
     var silicon = false
     var plusSilicon = false
+    var assumed: Set<String> = []
+    var listed: Set<String> = []
     for token in tokens {
       if token == "@apple-silicon" {
         silicon = true
@@ -50,14 +57,19 @@ public struct HardwareScope: Sendable, Hashable {
             reason: "unknown device set \(Sanitized.text(token, limit: 30))")
         }
         models.formUnion(set)
+        let guessed = BuiltinDeviceSets.assumed[name] ?? []
+        assumed.formUnion(guessed)
+        listed.formUnion(Set(set).subtracting(guessed))
         if BuiltinDeviceSets.withAppleSilicon.contains(name) { plusSilicon = true }
       } else {
-        models.insert(HardwareScope.identifier(fromCSV: token))
+        let model = HardwareScope.identifier(fromCSV: token)
+        models.insert(model)
+        listed.insert(model)
       }
     }
     self.init(
       models: models.isEmpty ? nil : models, appleSiliconOnly: silicon,
-      includesAppleSilicon: plusSilicon, text: text)
+      includesAppleSilicon: plusSilicon, assumedModels: assumed.subtracting(listed), text: text)
   }
 
   /// A scope listing exactly these identifiers (from a feed).
@@ -93,6 +105,17 @@ public struct HardwareScope: Sendable, Hashable {
     if models.contains(model) { return true }
     guard includesAppleSilicon, platform == .macOS else { return false }
     return silicon
+  }
+
+  /// Whether the scope reaches this device only by the catalog's assumption: its model is an
+  /// assumed one, or, for a device whose model is not an identifier, every model of its
+  /// platform in scope is.
+  public func isAssumed(model text: String?, platform: Platform) -> Bool {
+    guard !assumedModels.isEmpty else { return false }
+    if let model = ModelIdentifier.extract(from: text) { return assumedModels.contains(model) }
+    let prefixes = ModelIdentifier.prefixes(of: platform)
+    let mine = (models ?? []).filter { m in prefixes.contains { m.hasPrefix($0) } }
+    return !mine.isEmpty && mine.isSubset(of: assumedModels)
   }
 
   /// How many models the scope holds, for comparing releases of one major: `.max` for every

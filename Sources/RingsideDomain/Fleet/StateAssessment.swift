@@ -51,20 +51,27 @@ public struct StateAssessor: Sendable {
   /// Decides the state of a device on `version`, which previously had `removedLetter` on this
   /// base. `model` is the model identifier (`iPhone15,2`) or whatever the source reported.
   /// When the model text does not say which model the device is ("MacBook Air", "iPad"), the
-  /// explanation says its target is a guess from the name.
+  /// explanation says its target is a guess from the name; when the target reaches the model
+  /// only by the catalog's assumption (iPadOS 27 on iPads), that the target is uncertain.
   public func assess(
     platform: Platform, model: String? = nil, version raw: AppleOSVersion,
     removedLetter: Character? = nil, requireNewestMajor: Bool = false
   ) -> StateAssessment {
-    let verdict = judge(
+    var verdict = judge(
       platform: platform, model: model, version: raw, removedLetter: removedLetter,
       requireNewestMajor: requireNewestMajor)
-    guard verdict.target != nil, let model,
-      ReleaseCatalog.namedModels(platform: platform, model: model) == nil
-    else { return verdict }
-    return verdict.adding(
-      "The source reports the model as \"\(Sanitized.text(model, limit: 40))\", which does not "
-        + "say which model it is, so the target is a guess from the name.")
+    guard let target = verdict.target else { return verdict }
+    if target.devices.isAssumed(model: model, platform: platform) {
+      verdict = verdict.adding(
+        "Whether \(platform.displayName) \(target.version.major) runs on \(Self.who(model)) is "
+          + "the catalog's assumption, not in its sources, so this target is uncertain.")
+    }
+    if let model, ReleaseCatalog.namedModels(platform: platform, model: model) == nil {
+      verdict = verdict.adding(
+        "The source reports the model as \"\(Sanitized.text(model, limit: 40))\", which does "
+          + "not say which model it is, so the target is a guess from the name.")
+    }
+    return verdict
   }
 
   private func judge(
