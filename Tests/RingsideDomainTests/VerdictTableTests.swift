@@ -286,6 +286,28 @@ final class VerdictTableTests: XCTestCase {
     }
   }
 
+  /// Apple's feed lists Macs by board ID, so a macOS release it brings has no model scope; as
+  /// every Mac, 26.7.1 imported onto the catalog of 2026-09-27 sent an Intel MacBook Air that
+  /// stops at macOS 15 to 26.7.1.
+  func testAMacOSReleaseAFeedAddsRunsOnTheMacsOfItsMajor() throws {
+    let before = Self.catalog(asStoodOn: "2026-09-27")
+    var feed = try XCTUnwrap(ReleaseCatalog.builtin.releases.first { $0.build?.text == "25G241" })
+    feed.devices = .all
+    feed.source = "Apple GDMF pmv.json"
+    let merged = before.merging([feed], asOf: "2026-09-28")
+    let added = try XCTUnwrap(merged.releases.first { $0.build?.text == "25G241" })
+    XCTAssertEqual(added.devices.text, "@macos26")
+    XCTAssertTrue(added.notes.contains("devices as macOS 26.7's"), added.notes)
+    var v = try AppleOSVersion.parse("14.8.9", missingLetter: .none)
+    v.build = try AppleBuild("23J631")
+    let air = StateAssessor(catalog: merged, today: "2026-09-28").assess(
+      platform: .macOS, model: "MacBookAir9,1", version: v)
+    XCTAssertEqual(air.target?.version.description, "15.8", air.explanation)
+    let pro = StateAssessor(catalog: merged, today: "2026-09-28").assess(
+      platform: .macOS, model: "MacBookPro16,1", version: v)
+    XCTAssertEqual(pro.target?.version.description, "26.7.1", pro.explanation)
+  }
+
   func testRemovalOnOS27HoldsOnlyOnSupervisedDevicesThroughTheDeclaration() {
     func status(_ p: Platform, _ supervised: Bool?, major: Int, removed: Character? = nil)
       -> RemovalStatus

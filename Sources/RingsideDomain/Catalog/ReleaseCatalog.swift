@@ -185,11 +185,26 @@ public struct ReleaseCatalog: Sendable {
       if let old = merged[identity(r)] {
         merged[identity(r)] = ReleaseCatalog.reconcile(old: old, new: r)
       } else {
-        merged[identity(r)] = r
+        merged[identity(r)] = withMajorsMacs(r)
       }
     }
     return ReleaseCatalog(
       releases: Array(merged.values) + alsoKept, asOf: max(asOf, newer ?? asOf))
+  }
+
+  /// A macOS release new to the catalog whose source gave no usable devices (Apple's feed names
+  /// Macs by board ID; a SOFA feed names none) runs on the Macs of its major: those of the
+  /// catalog's newest release of that major (`@macos26` for a 26.7.2). Taken as every Mac, it
+  /// told an Intel Mac that stops at macOS 15 to update to 26.7.2. A new major keeps every Mac.
+  func withMajorsMacs(_ r: CatalogRelease) -> CatalogRelease {
+    guard r.family == .macOS, !r.isRSR, r.devices.isAll,
+      let sibling = osReleasesByMajor[.macOS]?[r.version.major]?.last(where: { !$0.devices.isAll })
+    else { return r }
+    var r = r
+    r.devices = sibling.devices
+    let note = "devices as macOS \(sibling.version)'s (the source lists none usable)"
+    r.notes = r.notes.isEmpty ? note : r.notes + "; " + note
+    return r
   }
 
   /// One release as two sources describe it: the more authoritative source wins each fact
