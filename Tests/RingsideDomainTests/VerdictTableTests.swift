@@ -213,7 +213,7 @@ final class VerdictTableTests: XCTestCase {
     Case(
       name: "an iPhone 5 on iOS 10.3.3: no release in the catalog runs on it", platform: .iOS,
       model: "iPhone5,1", version: "10.3.3", state: .unknown, target: nil,
-      says: ["knows no iOS release for this model (iPhone5,1)", "not patched"]),
+      says: ["knows no iOS release for this model (iPhone5,1)", "not counted as patched"]),
     Case(
       name: "an iPad known by a part number on iOS 9.2.1, older than the catalog, gets no target",
       platform: .iPadOS, model: "ME824CH", version: "9.2.1", state: .unknown, target: nil,
@@ -242,7 +242,7 @@ final class VerdictTableTests: XCTestCase {
     Case(
       name: "a MacBook Pro 2012 on 10.9.5: no macOS release in the catalog runs on it",
       platform: .macOS, model: "MacBookPro9,2", version: "10.9.5", state: .unknown, target: nil,
-      says: ["knows no macOS release for this model (MacBookPro9,2)", "not patched"]),
+      says: ["knows no macOS release for this model (MacBookPro9,2)", "not counted as patched"]),
     Case(
       name: "a macOS virtual machine on Apple silicon goes to 27 like its host",
       platform: .macOS, model: "VirtualMac2,1", version: "14.8.9", build: "23J631",

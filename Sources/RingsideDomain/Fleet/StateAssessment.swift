@@ -229,7 +229,7 @@ public struct StateAssessor: Sendable {
         explanation:
           "The catalog (as of \(catalog.asOf)) knows no \(name) release for \(Self.who(model)): "
           + "Apple no longer supports it, or it is hardware the catalog does not know. "
-          + "It is not patched.",
+          + "It is not counted as patched.",
         release: nil,
         action:
           "Check the model; replace hardware Apple no longer supports, or import a newer catalog.")
@@ -239,7 +239,7 @@ public struct StateAssessor: Sendable {
       explanation:
         "\(name) \(base.major) does not list \(Self.who(model)); the newest release the catalog "
         + "lists for it is \(Self.name(newest)). The model or the version reported is wrong, "
-        + "so the device is not judged.",
+        + "so its state is unknown.",
       release: nil,
       action: "Check the model and the OS version the source reports for it.")
   }
