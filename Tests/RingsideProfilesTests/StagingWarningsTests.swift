@@ -55,6 +55,26 @@ final class StagingWarningsTests: XCTestCase {
       removed.message)
   }
 
+  func testNotEnforcedTotalIsTheSumOfItsParts() throws {
+    for policy in [TestSupport.policy(install: .block), TestSupport.policy(removal: .block)] {
+      let warning = try XCTUnwrap(
+        warnings(
+          policy,
+          [
+            segment(.iOS, supervised: false, count: 3),
+            segment(.macOS, supervised: false, os: "27.0.1", count: 4),
+            segment(.iPadOS, supervised: true, userEnrolled: true, count: 2),
+            segment(.macOS, supervised: false, os: "26.7.1", count: 50),
+          ])[.restrictionNotEnforced])
+      XCTAssertEqual(warning.devices, 9)
+      XCTAssertTrue(
+        warning.message.contains(
+          "not enforced on 9 devices: 3 unsupervised (or not reported) iPhones/iPads, "
+            + "4 unsupervised (or not reported) Macs on macOS 27 or later, 2 user-enrolled."),
+        warning.message)
+    }
+  }
+
   func testAllowedRemovalNeedsNoEnforcementWarning() {
     XCTAssertNil(
       warnings(TestSupport.policy(removal: .allow), [segment(.iOS, supervised: false, count: 3)])[

@@ -14,40 +14,24 @@ public enum StagingWarnings {
   static func warnings(for ring: Ring, segments: [FleetSegment]) -> [StagingWarning] {
     var out: [StagingWarning] = []
     let policy = ring.policy
-    let blocked = [
-      (policy.rsrInstallation, SoftwareUpdateSchema.allowInstallation, "installation"),
-      (policy.rsrRemoval, SoftwareUpdateSchema.allowRemoval, "removal"),
-    ].filter { $0.0 == .block }
-    for (_, key, what) in blocked {
-      let unsupervised = count(segments) {
-        !$0.userEnrolled && key.supervisedOnly.contains($0.platform.family) && $0.supervised != true
+    let blocked: [(PolicyField, PolicySetting, String)] = [
+      (.rsrInstallation, policy.rsrInstallation, "installation"),
+      (.rsrRemoval, policy.rsrRemoval, "removal"),
+    ]
+    for (field, setting, what) in blocked where setting == .block {
+      // One count: the devices that do not enforce the block, split into parts that add up
+      // to it (the same devices Overview and report count as not enforced).
+      var parts = NotEnforcedParts()
+      for segment in segments where !SettingReach.enforces(field, segment) {
+        parts.add(segment)
       }
-      // From OS 27 only the declaration carries the restriction, and macOS takes it from
-      // supervised Macs only.
-      let modernMacs = count(segments) {
-        !$0.userEnrolled && !key.supervisedOnly.contains($0.platform.family)
-          && $0.supervised != true
-          && ($0.osVersion?.major ?? 0) >= SoftwareUpdateSchema.profileKeysRemovedMajor
-      }
-      let enrolled = count(segments) { $0.userEnrolled }
-      guard unsupervised + modernMacs + enrolled > 0 else { continue }
-      var parts: [String] = []
-      if unsupervised > 0 {
-        parts.append("\(unsupervised) unsupervised (or not reported) iPhones/iPads")
-      }
-      if modernMacs > 0 {
-        parts.append(
-          "\(modernMacs) unsupervised (or not reported) Macs on macOS \(SoftwareUpdateSchema.profileKeysRemovedMajor) or later"
-        )
-      }
-      if enrolled > 0 { parts.append("\(enrolled) user-enrolled") }
+      guard parts.total > 0 else { continue }
       out.append(
         StagingWarning(
-          kind: .restrictionNotEnforced, ring: ring.name,
-          devices: unsupervised + modernMacs + enrolled,
+          kind: .restrictionNotEnforced, ring: ring.name, devices: parts.total,
           message:
             "ring \(ring.name) blocks RSR/BSI \(what), but it is not enforced on "
-            + "\(devices(unsupervised + enrolled)): \(parts.joined(separator: ", "))."))
+            + "\(devices(parts.total)): \(parts.text)."))
     }
     if let days = policy.deferralDays {
       let total = count(segments) { _ in true }
@@ -123,6 +107,40 @@ public enum StagingWarnings {
   }
 
   private static func devices(_ n: Int) -> String { n == 1 ? "1 device" : "\(n.grouped) devices" }
+}
+
+/// The devices that do not enforce a block, by why: user-enrolled, unsupervised iPhones and
+/// iPads, unsupervised Macs on macOS 27 or later. The total is the sum of the parts.
+private struct NotEnforcedParts {
+  var userEnrolled = 0
+  var mobile = 0
+  var modernMacs = 0
+
+  var total: Int { userEnrolled + mobile + modernMacs }
+
+  /// Counts a segment that does not enforce the block under its reason.
+  mutating func add(_ segment: FleetSegment) {
+    if segment.userEnrolled {
+      userEnrolled += segment.count
+    } else if segment.platform.family == .iOS {
+      mobile += segment.count
+    } else {
+      modernMacs += segment.count
+    }
+  }
+
+  /// "183 unsupervised (or not reported) iPhones/iPads, 43 user-enrolled".
+  var text: String {
+    var parts: [String] = []
+    if mobile > 0 { parts.append("\(mobile.grouped) unsupervised (or not reported) iPhones/iPads") }
+    if modernMacs > 0 {
+      parts.append(
+        "\(modernMacs.grouped) unsupervised (or not reported) Macs on macOS \(SoftwareUpdateSchema.profileKeysRemovedMajor) or later"
+      )
+    }
+    if userEnrolled > 0 { parts.append("\(userEnrolled.grouped) user-enrolled") }
+    return parts.joined(separator: ", ")
+  }
 }
 
 /// Which file kinds, and which payload types in the profile, a policy produces for each family.
