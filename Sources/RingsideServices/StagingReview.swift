@@ -40,6 +40,9 @@ public struct StagingReview {
   public let directoryProblem: ProfileError?
   /// Loosening changes first, then the standing warnings of the rings a change touches.
   public let warnings: [StagingWarning]
+  /// The devices of every ring by the facts that decide which keys reach them, with the
+  /// staged moves made: what the warnings count.
+  public let segments: [FleetSegment]
 
   /// Reads everything a review shows from `store`.
   public static func load(store: InventoryStore, output: Output?) throws(StoreError)
@@ -82,7 +85,8 @@ public struct StagingReview {
         enforcing: try enforcingRemovalBlocks(policyChanges, store: store))
         + StagingWarnings.evaluate(rings: rings, segments: segments).filter {
           touched.contains($0.ring)
-        })
+        },
+      segments: segments)
   }
 
   /// For each ring whose removal block a staged change lifts, the devices that enforce it now.
@@ -98,15 +102,16 @@ public struct StagingReview {
   }
 
   /// A warning for every staged change that lifts a protection, first, with the devices it
-  /// exposes: for a removal block those that enforce it (`enforcing`), else the ring's.
+  /// exposes (`ExposedDevices`); `enforcing` gives for a ring whose removal block a change
+  /// lifts the devices that enforce it.
   static func loosening(
     _ changes: [StagedChange], segments: [FleetSegment], enforcing: [String: Int] = [:]
   ) -> [StagingWarning] {
-    changes.filter(\.loosens).map { change in
-      let devices =
-        change.policyField == .rsrRemoval
-        ? enforcing[change.ring] ?? 0
-        : segments.filter { $0.ring == change.ring }.reduce(0) { $0 + $1.count }
+    changes.filter(\.loosens).compactMap { change in
+      guard let field = change.policyField else { return nil }
+      let devices = ExposedDevices.count(
+        field, ring: change.ring, segments: segments,
+        enforcingRemovalBlock: enforcing[change.ring] ?? 0)
       return StagingWarning(
         kind: .loosening, ring: change.ring, devices: devices,
         message:

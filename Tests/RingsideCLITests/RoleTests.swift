@@ -52,7 +52,8 @@ final class DashboardRoleTests: XCTestCase {
     let cli = try CLIHarness()
     cli.run("demo", "--db", cli.dbPath, "--devices", "50")
     let script = cli.directory.appendingPathComponent("keys.txt")
-    try "3i".write(to: script, atomically: true, encoding: .utf8)
+    // allow → block stops RSR/BSI installation: `y` answers its question.
+    try "3iy".write(to: script, atomically: true, encoding: .utf8)
     let result = cli.run("--db", cli.dbPath, "--script", script.path, "--dump-screen")
     XCTAssertTrue(result.out.contains("1 staged"), result.out)
     XCTAssertTrue(result.out.contains("admin"), result.out)

@@ -103,6 +103,58 @@ final class StagingCommandTests: XCTestCase {
     XCTAssertFalse(run("staged", "--db", db, "--wide").out.contains("LOOSENS"), "tightening")
   }
 
+  /// The devices `filter` matches, from `devices --format csv`.
+  private func count(_ filter: String) -> Int {
+    run("devices", "--db", db, "--filter", filter, "--format", "csv").out
+      .split(separator: "\n").count - 1
+  }
+
+  /// The LOOSENS warnings of `staged --format json`: message and devices.
+  private func looseningWarnings() throws -> [(message: String, devices: Int)] {
+    let json =
+      try JSONSerialization.jsonObject(
+        with: Data(run("staged", "--db", db, "--format", "json").out.utf8)) as? [String: Any]
+    let warnings = try XCTUnwrap(json?["warnings"] as? [[String: Any]])
+    return warnings.filter { $0["kind"] as? String == "loosening" }.map {
+      ($0["message"] as? String ?? "", $0["devices"] as? Int ?? -1)
+    }
+  }
+
+  func testTurningCriticalUpdatesOffIsFlaggedWithTheMacsThatTakeTheSetting() throws {
+    // production blocks removal: its Macs that enforce that restriction (not user-enrolled,
+    // before macOS 27 or supervised) are those that take CriticalUpdateInstall.
+    let macs = count("ring:production platform:macos -removal:not-enforced")
+    XCTAssertGreaterThan(macs, 0)
+    XCTAssertLessThan(macs, count("ring:production"))
+    XCTAssertEqual(
+      run("stage", "policy", "production", "--critical-updates", "off", "--db", db).status, 0)
+    let production = try looseningWarnings()
+    XCTAssertEqual(production.count, 1, "\(production)")
+    XCTAssertTrue(production.first?.message.contains("on → off") ?? false, "\(production)")
+    XCTAssertEqual(production.first?.devices, macs)
+    XCTAssertEqual(run("discard", "--all", "--db", db).status, 0)
+    // Unset is Apple's default, true: turning it off from unset stops it as from on.
+    XCTAssertEqual(
+      run("stage", "policy", "test", "--critical-updates", "off", "--db", db).status, 0)
+    let test = try looseningWarnings()
+    XCTAssertEqual(test.count, 1, "\(test)")
+    XCTAssertTrue(test.first?.message.contains("unset → off") ?? false, "\(test)")
+  }
+
+  func testBlockingRSRInstallationIsFlaggedAndLiftingTheBlockIsNot() throws {
+    XCTAssertEqual(
+      run("stage", "policy", "production", "--rsr-install", "block", "--db", db).status, 0)
+    let blocking = try looseningWarnings()
+    XCTAssertEqual(blocking.count, 1, "\(blocking)")
+    XCTAssertTrue(blocking.first?.message.contains("allow → block") ?? false, "\(blocking)")
+    // The devices that enforce a block, as for removal, which production blocks.
+    XCTAssertEqual(blocking.first?.devices, count("ring:production -removal:not-enforced"))
+    XCTAssertEqual(run("apply", "--db", db).status, 0)
+    XCTAssertEqual(
+      run("stage", "policy", "production", "--rsr-install", "unset", "--db", db).status, 0)
+    XCTAssertEqual(try looseningWarnings().count, 0, "lifting an installation block protects")
+  }
+
   func testProfileIdentityIsSetOnceAndChangedOnlyOnPurpose() throws {
     XCTAssertEqual(run("stage", "policy", "test", "--rsr-install", "block", "--db", db).status, 0)
     let first = run("apply", "--db", db, "--org", "Example Corp", "--out", directory + "/upload")

@@ -127,4 +127,39 @@ final class SchemaFactsTests: XCTestCase {
     XCTAssertEqual(SoftwareUpdateSchema.minorUpdateDelay.range, RingPolicy.deferralRange)
     XCTAssertEqual(SoftwareUpdateSchema.majorUpdateDelay.range, RingPolicy.deferralRange)
   }
+
+  /// `PolicyChange.loosens` reads an unset key as the value Apple's schema gives as default:
+  /// from or to unset, a change loosens exactly when it would from or to the value that writes
+  /// the default.
+  func testLooseningReadsAnUnsetKeyAsTheSchemaDefault() throws {
+    func schemaDefault(_ key: SchemaKey) throws -> Bool {
+      let found = try XCTUnwrap(SchemaFixtures.key(key.path, in: key.container), key.name)
+      return try XCTUnwrap(found.node["default"]?.string.flatMap(Bool.init), key.name)
+    }
+    let restrictions: [(SchemaKey, (PolicySetting) -> PolicyChange)] = [
+      (SoftwareUpdateSchema.allowInstallation, PolicyChange.rsrInstallation),
+      (SoftwareUpdateSchema.allowRemoval, PolicyChange.rsrRemoval),
+    ]
+    for (key, change) in restrictions {
+      let written = try XCTUnwrap(
+        PolicySetting.allCases.first { $0.profileValue == (try? schemaDefault(key)) })
+      for other in PolicySetting.allCases {
+        XCTAssertEqual(
+          change(other).loosens(from: change(.unset)),
+          change(other).loosens(from: change(written)), "\(key.name) unset → \(other)")
+        XCTAssertEqual(
+          change(.unset).loosens(from: change(other)),
+          change(written).loosens(from: change(other)), "\(key.name) \(other) → unset")
+      }
+    }
+    let critical: CriticalUpdateSetting =
+      try schemaDefault(SoftwareUpdateSchema.criticalUpdateInstall) ? .on : .off
+    for other in CriticalUpdateSetting.allCases {
+      let unset = PolicyChange.criticalUpdateInstall(.unset)
+      let written = PolicyChange.criticalUpdateInstall(critical)
+      let value = PolicyChange.criticalUpdateInstall(other)
+      XCTAssertEqual(value.loosens(from: unset), value.loosens(from: written), "unset → \(other)")
+      XCTAssertEqual(unset.loosens(from: value), written.loosens(from: value), "\(other) → unset")
+    }
+  }
 }

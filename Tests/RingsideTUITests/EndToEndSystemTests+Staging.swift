@@ -11,7 +11,10 @@ extension EndToEndSystemTests {
     try start(pane, extra: "--out \(out)")
     try pane.keys("3")
     pane.wait(for: "the rings") { $0.contains("Policies") && $0.contains("0 staged") }
+    // allow → block stops RSR/BSI installation: it asks first.
     try pane.keys("i")
+    pane.wait(for: "the loosening question") { $0.contains("lifts a protection from") }
+    try pane.keys("y")
     pane.wait(for: "the first staged change") { $0.contains("1 staged") && $0.contains("*") }
     try pane.keys("+")
     pane.wait(for: "the second staged change") {

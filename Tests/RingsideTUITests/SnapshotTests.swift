@@ -30,13 +30,13 @@ final class SnapshotTests: XCTestCase {
 
   /// Staged and Audit on a store of their own: two policy changes and a ring move by alice.
   static let stagingScreens: [(String, String)] = [
-    ("staged", "3i<Down>ry2 <Space> m14"),
-    ("staged-diff", "3i4<Down><Down><Enter>"),
-    ("staged-moves", "3i<Down>ry2 <Space> m14<Down><Down><Enter>"),
-    ("audit", "3i<Down>ry2 <Space> m15"),
-    ("rings-staged", "3i<Down>ry+"),
+    ("staged", "3iy<Down>ry2 <Space> m14"),
+    ("staged-diff", "3iy4<Down><Down><Enter>"),
+    ("staged-moves", "3iy<Down>ry2 <Space> m14<Down><Down><Enter>"),
+    ("audit", "3iy<Down>ry2 <Space> m15"),
+    ("rings-staged", "3iy<Down>ry+"),
     ("ring-picker-bordered", "2 m"),
-    ("confirm-write-bordered", "3i4w"),
+    ("confirm-write-bordered", "3iy4w"),
   ]
 
   func testStagedAndAuditAt80x24And132x40() throws {

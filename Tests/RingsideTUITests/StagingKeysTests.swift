@@ -13,15 +13,21 @@ final class StagingKeysTests: XCTestCase {
       ("-", .deferral(by: -1)), ("c", .cycle(.criticalUpdateInstall)),
     ]
     for (key, step) in cases {
-      XCTAssertEqual(
-        r.key(.character(key)), [.write(.policy(step, ring: "test", replacingOthers: false))],
-        "key \(key)")
+      let write = StoreWrite.policy(step, ring: "test", replacingOthers: false)
+      // test allows installation; `i` makes it block, which asks first (a loosening).
+      guard key != "i" else {
+        XCTAssertEqual(r.key(.character(key)), [])
+        guard case .confirm(_, write)? = r.state.prompt else { return XCTFail("no question") }
+        XCTAssertEqual(r.key(.character("y")), [.write(write)])
+        continue
+      }
+      XCTAssertEqual(r.key(.character(key)), [.write(write)], "key \(key)")
     }
   }
 
   func testAStagedValueShowsMarkedWithItsAuthorAndTheStatusCountsIt() throws {
     var r = Reducer(store: try TestFleet.freshStore())
-    r.press(.character("3"), .character("i"), .character("+"))
+    r.press(.character("3"), .character("i"), .character("y"), .character("+"))
     XCTAssertEqual(r.state.staging?.count, 2)
     XCTAssertTrue(r.screen.contains("block*"), r.screen)
     XCTAssertTrue(r.screen.contains("deferral 1 d*"), r.screen)
@@ -71,6 +77,54 @@ final class StagingKeysTests: XCTestCase {
     XCTAssertEqual(try store.stagedChanges().count, 1)
   }
 
+  /// The question's text, and after `y` the devices `staged`'s LOOSENS warning counts.
+  private func askAndStage(_ r: inout Reducer, _ key: Character) throws -> (String, Int?) {
+    r.press(.character(key))
+    guard case .confirm(let text, _) = r.state.prompt else {
+      XCTFail("no question: \(r.screen)")
+      return ("", nil)
+    }
+    r.press(.character("y"))
+    return (text, r.state.staging?.warnings.first { $0.kind == .loosening }?.devices)
+  }
+
+  func testBlockingRSRInstallationAsksFirstNamingTheDevicesStagedCounts() throws {
+    var r = Reducer(store: try TestFleet.freshStore())
+    r.press(.character("3"), .character("j"))
+    let (text, devices) = try askAndStage(&r, "i")
+    XCTAssertTrue(
+      text.hasPrefix("ring production: RSR/BSI installation allow → block lifts a protection"),
+      text)
+    let flagged = try XCTUnwrap(devices, "staged flags it")
+    XCTAssertTrue(text.contains("from \(flagged.grouped) device(s)"), "\(flagged): \(text)")
+    // The devices that enforce a block: not the ring's unsupervised iPhones.
+    XCTAssertLessThan(flagged, try XCTUnwrap(r.state.snapshot?.rings[1].devices))
+  }
+
+  func testTurningCriticalUpdatesOffAsksFirstCountingMacsOnly() throws {
+    var r = Reducer(store: try TestFleet.freshStore())
+    r.press(.character("3"), .character("j"))
+    let (text, devices) = try askAndStage(&r, "c")
+    XCTAssertTrue(
+      text.hasPrefix("ring production: macOS critical updates on → off lifts a protection"), text)
+    let flagged = try XCTUnwrap(devices, "staged flags it")
+    XCTAssertTrue(text.contains("from \(flagged.grouped) device(s)"), "\(flagged): \(text)")
+    let macs = try XCTUnwrap(r.state.staging?.segments)
+      .filter { $0.ring == "production" && $0.platform == .macOS }.reduce(0) { $0 + $1.count }
+    XCTAssertGreaterThan(flagged, 0)
+    XCTAssertLessThanOrEqual(flagged, macs)
+  }
+
+  func testStepsThroughAStagedValueAskBeforeTheOneThatLiftsAProtection() throws {
+    var r = Reducer(store: try TestFleet.freshStore())
+    // test leaves critical updates unset (Apple's default: on); c stages on, then off.
+    r.press(.character("3"), .character("c"))
+    XCTAssertNil(r.state.prompt, "unset → on protects")
+    let (text, _) = try askAndStage(&r, "c")
+    XCTAssertTrue(
+      text.hasPrefix("ring test: macOS critical updates unset → off lifts a protection"), text)
+  }
+
   func testAnotherKeyThanYLeavesTheOtherAdminsValue() throws {
     let store = try TestFleet.freshStore()
     try store.stagePolicy(
@@ -117,7 +171,7 @@ final class StagingKeysTests: XCTestCase {
   func testUDropsTheStagedChangeUnderTheCursor() throws {
     let store = try TestFleet.freshStore()
     var r = Reducer(store: store)
-    r.press(.character("3"), .character("i"), .character("4"))
+    r.press(.character("3"), .character("i"), .character("y"), .character("4"))
     let id = try XCTUnwrap(store.stagedChanges().first?.id)
     XCTAssertEqual(r.key(.character("u")), [.write(.discard([id]))])
     r.perform([.write(.discard([id]))])
@@ -127,7 +181,7 @@ final class StagingKeysTests: XCTestCase {
 
   func testWAsksWhatIsWrittenWhereAndWritesOnlyOnY() throws {
     var r = Reducer(store: try TestFleet.freshStore())
-    r.press(.character("3"), .character("i"), .character("4"))
+    r.press(.character("3"), .character("i"), .character("y"), .character("4"))
     XCTAssertEqual(r.key(.character("w")), [])
     guard case .confirm(let text, let write) = r.state.prompt else { return XCTFail("no question") }
     XCTAssertTrue(
@@ -138,7 +192,7 @@ final class StagingKeysTests: XCTestCase {
 
   func testEnterOnAFileShowsItsDiffAndEscGoesBack() throws {
     var r = Reducer(store: try TestFleet.freshStore())
-    r.press(.character("3"), .character("i"), .character("4"), .down, .enter)
+    r.press(.character("3"), .character("i"), .character("y"), .character("4"), .down, .enter)
     XCTAssertEqual(r.state.staged.openFile, "test-ios.mobileconfig")
     XCTAssertTrue(r.screen.contains("+ <?xml version"), r.screen)
     r.press(.escape)
@@ -171,7 +225,7 @@ final class StagingKeysTests: XCTestCase {
 
   func testWriteFromTheCommandLineAsksFirstInAnyView() throws {
     var r = Reducer(store: try TestFleet.freshStore())
-    r.press(.character("3"), .character("i"), .character(":"))
+    r.press(.character("3"), .character("i"), .character("y"), .character(":"))
     for c in "write" { r.press(.character(c)) }
     r.press(.enter)
     guard case .confirm(_, .apply) = r.state.prompt else { return XCTFail("no question") }
@@ -181,13 +235,16 @@ final class StagingKeysTests: XCTestCase {
     let out = try TestFolders.make("ringside-tui-out").appendingPathComponent("profiles").path
     let store = try TestFleet.freshStore()
     var r = Reducer(store: store, directory: out)
-    r.press(.character("3"), .character("i"), .character("4"), .character("w"), .character("y"))
+    // allow → block stops RSR/BSI installation: the first y answers that question.
+    r.press(
+      .character("3"), .character("i"), .character("y"), .character("4"), .character("w"),
+      .character("y"))
     XCTAssertTrue(r.state.message?.text.hasPrefix("wrote 8 file(s) to") == true, r.screen)
     XCTAssertEqual(try store.stagedChangeCount(), 0)
     let file = out + "/test-ios.mobileconfig"
     try "edited by hand".write(toFile: file, atomically: true, encoding: .utf8)
-    // block → unset lifts a protection: the first y answers that question.
-    r.press(.character("3"), .character("i"), .character("y"))
+    // block → unset lets devices install RSR/BSIs again: nothing to ask.
+    r.press(.character("3"), .character("i"))
     r.press(.character("4"), .character("w"), .character("y"))
     guard case .confirm(let text, .applyOverwriting) = r.state.prompt else {
       return XCTFail("no question: \(r.screen)")

@@ -83,20 +83,27 @@ public enum PolicyChange: Sendable, Hashable {
     }
   }
 
-  /// True when going from `old` to this value lifts a protection: a blocked installation or
-  /// removal becomes unset or allowed, automatic critical updates stop, the newest major stops
-  /// being required.
+  /// True when going from `old` to this value lifts a protection the devices had: RSR/BSI
+  /// installation becomes blocked, a removal block becomes unset or allow, critical updates
+  /// are turned off, the newest major stops being required. Judged by what the devices do: an
+  /// unset key leaves Apple's default in force, which is `true` for
+  /// `allowRapidSecurityResponseInstallation`, `allowRapidSecurityResponseRemoval` and
+  /// `CriticalUpdateInstall` alike, so unset installs RSR/BSIs, allows their removal and
+  /// installs critical updates (`unset → allow` and `on → unset` change nothing).
   public func loosens(from old: PolicyChange) -> Bool {
-    switch (old, self) {
-    case (.rsrInstallation(let a), .rsrInstallation(let b)),
-      (.rsrRemoval(let a), .rsrRemoval(let b)):
-      return a == .block && b != .block
-    case (.criticalUpdateInstall(let a), .criticalUpdateInstall(let b)):
-      return a == .on && b != .on
-    case (.majorTarget(let a), .majorTarget(let b)):
-      return a == .newest && b != .newest
-    default:
-      return false
+    guard let before = old.protects, let after = protects, old.field == field else { return false }
+    return before && !after
+  }
+
+  /// Whether devices under this value have the protection the setting is about; nil for the
+  /// deferral, which trades RSR/BSI speed for stability either way.
+  var protects: Bool? {
+    switch self {
+    case .rsrInstallation(let setting): setting != .block
+    case .rsrRemoval(let setting): setting == .block
+    case .criticalUpdateInstall(let setting): setting != .off
+    case .majorTarget(let target): target == .newest
+    case .deferralDays: nil
     }
   }
 

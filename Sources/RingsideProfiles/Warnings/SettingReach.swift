@@ -4,7 +4,8 @@ import RingsideDomain
 /// whose payload takes the setting's key, never a User Enrollment (the restrictions and
 /// software update payloads forbid it), supervision where the key needs it, and from OS 27,
 /// where only the declaration carries the setting, supervision where the declaration's key
-/// needs it. The devices a warning counts as not enforcing a block are those outside it.
+/// needs it. The devices a warning counts as not enforcing a block are those outside it; the
+/// devices a change that lifts a protection exposes are those inside it (`ExposedDevices`).
 public enum SettingReach {
   /// The profile key a field writes and the declaration key that replaces it from OS 27; nil
   /// for a field whose reach is every device of the ring (the deferral, the target major).

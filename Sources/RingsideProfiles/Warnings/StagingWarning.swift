@@ -14,8 +14,9 @@ public struct StagingWarning: Sendable, Hashable {
     /// The profile holds a payload a device installs only once (`com.apple.SoftwareUpdate` on
     /// macOS), so a second one from the MDM conflicts with it.
     case singlePayloadConflict = "single-payload-conflict"
-    /// A staged change lifts a protection: a block becomes unset or allow, critical updates
-    /// stop being installed automatically, or a ring stops requiring the newest major.
+    /// A staged change lifts a protection: RSR/BSI installation becomes blocked, a removal
+    /// block is lifted, critical updates are turned off, or a ring stops requiring the newest
+    /// major.
     case loosening
   }
 

@@ -24,9 +24,9 @@ public struct StagedChange: Sendable, Hashable, Identifiable {
     if case .policy(_, let new) = kind { new.field } else { nil }
   }
 
-  /// True when the change lifts a protection the ring had: a blocked installation or removal
-  /// becomes unset or allowed, automatic critical updates stop, the newest major stops being
-  /// required.
+  /// True when the change lifts a protection the ring had (`PolicyChange.loosens`): RSR/BSI
+  /// installation becomes blocked, a removal block is lifted, critical updates are turned off,
+  /// the newest major stops being required.
   public var loosens: Bool {
     guard case .policy(let old, let new) = kind else { return false }
     return new.loosens(from: old)

@@ -17,6 +17,7 @@ extension StoreService {
       warnings: review.warnings, directory: review.plan?.directoryPath ?? "",
       reviews: review.plan?.reviews ?? [])
     info.moveDevices = review.moveDevices
+    info.segments = review.segments
     return info
   }
 

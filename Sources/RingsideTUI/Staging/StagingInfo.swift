@@ -20,6 +20,9 @@ public struct StagingInfo: Sendable, Equatable {
   /// The devices of each move group (at most `StagingInfo.listedDevices` each); what Enter
   /// on a move row lists.
   public var moveDevices: [RingMove: [StagedDevice]] = [:]
+  /// The devices of every ring by the facts that decide which keys reach them (staged moves
+  /// made): what a question before lifting a protection counts, as `staged` does.
+  public var segments: [FleetSegment] = []
 
   /// How many devices of one move group the Staged view lists.
   public static let listedDevices = StagingReview.listedDevices

@@ -1,4 +1,5 @@
 import RingsideDomain
+import RingsideServices
 import RingsideStore
 
 extension Dashboard {
@@ -103,28 +104,37 @@ extension Dashboard {
       return []
     }
     let write = StoreWrite.policy(step, ring: ring, replacingOthers: false)
-    // A key that lifts a protection (block → unset) asks first: one stray `r` must not expose a ring.
-    // Judged against the applied policy when nothing is staged for the setting; a staged value
-    // (someone else's) has its own question.
-    if case .cycle(let field) = step, s.staging?.staged(ring: ring, field: field) == nil,
-      let policy = s.snapshot?.rings.first(where: { $0.ring.name == ring })?.ring.policy
-    {
-      let old = field.value(in: policy)
-      let new = step.change(from: policy)
-      if new.loosens(from: old) {
-        // Lifting a removal block exposes the devices that enforce it, not the ring's others
-        // (unsupervised iPhones never enforced it; those that removed it anyway already did).
-        let row = s.snapshot?.rings.first { $0.ring.name == ring }
-        let devices =
-          field == .rsrRemoval ? row?.byRemoval[.blocked] ?? 0 : row?.devices ?? 0
-        s.prompt = .confirm(
-          text:
-            "ring \(ring): \(field.title) \(old.text) → \(new.text) lifts a protection from \(devices.grouped) device(s). Stage it? y/n",
-          write: write)
-        return []
-      }
+    // A key that lifts a protection asks first: one stray `i` or `r` must not expose a ring.
+    if let question = looseningQuestion(s, step: step, ring: ring) {
+      s.prompt = .confirm(text: question, write: write)
+      return []
     }
     return [.write(write)]
+  }
+
+  /// "ring production: RSR/BSI installation allow → block lifts a protection from 1,522
+  /// device(s). Stage it? y/n": when the step's value lifts a protection the applied policy
+  /// gives (`PolicyChange.loosens`, as `staged` flags it) and the value staged now does not
+  /// already (its question was asked when it was staged). The devices are those `staged`
+  /// counts (`ExposedDevices`).
+  static func looseningQuestion(_ s: DashboardState, step: PolicyStep, ring: String) -> String? {
+    guard case .cycle(let field) = step,
+      let row = s.snapshot?.rings.first(where: { $0.ring.name == ring })
+    else { return nil }
+    let applied = field.value(in: row.ring.policy)
+    let policy = s.staging?.effectiveRings.first { $0.name == ring }?.policy ?? row.ring.policy
+    let new = step.change(from: policy)
+    guard new.loosens(from: applied), !field.value(in: policy).loosens(from: applied) else {
+      return nil
+    }
+    let change = "ring \(ring): \(field.title) \(applied.text) → \(new.text) lifts a protection"
+    guard let info = s.staging else { return change + ". Stage it? y/n" }
+    // Lifting a removal block exposes the devices that enforce it, not the ring's others
+    // (unsupervised iPhones never enforced it; those that removed it anyway already did).
+    let devices = ExposedDevices.count(
+      field, ring: ring, segments: info.segments,
+      enforcingRemovalBlock: row.byRemoval[.blocked] ?? 0)
+    return change + " from \(devices.grouped) device(s). Stage it? y/n"
   }
 
   /// Devices: Space, `A` and `m`.
