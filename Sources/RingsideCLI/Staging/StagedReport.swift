@@ -227,12 +227,31 @@ struct StagedReport {
           let intune = IntuneSettingsCatalog.entry(for: setting)
           return .object([
             ("key_path", .string(setting.keyPath.joined(separator: "."))),
-            ("value", .string(setting.valueText)),
+            ("value", json(setting)),
             ("intune_setting_id", intune.map { .string($0.settingID) } ?? .null),
-            ("intune_value", intune.map { .string($0.value) } ?? .null),
+            // Graph stores a number setting as a number, a choice as its option's ID.
+            (
+              "intune_value",
+              intune.map { entry in isInteger(setting) ? json(setting) : .string(entry.value) }
+                ?? .null
+            ),
           ])
         })
     )
+  }
+
+  /// A declaration setting's value with the JSON type of its key: `true`, `7`, `"AlwaysOn"`.
+  static func json(_ setting: DeclarationSetting) -> JSONValue {
+    switch setting.scalar {
+    case .boolean(let flag): .bool(flag)
+    case .integer(let number): .int(number)
+    case .string(let text): .string(text)
+    case .other: .string(setting.valueText)
+    }
+  }
+
+  private static func isInteger(_ setting: DeclarationSetting) -> Bool {
+    if case .integer = setting.scalar { true } else { false }
   }
 
   static func json(_ change: StagedChange) -> JSONValue {
