@@ -101,6 +101,18 @@ extension Dashboard {
         return []
       }
     }
-    return run(&s, command.id, argument: argument.isEmpty ? nil : argument)
+    // A command of another view (`:sort os desc` typed in Overview or Audit) runs in that
+    // view, opened first, so what it does is seen; those `run` answers in every view stay.
+    var effects: [Effect] = []
+    if !everyView.contains(command.id), command.scope.rawValue != s.current.rawValue,
+      let view = s.views.first(where: { $0.id.rawValue == command.scope.rawValue })
+    {
+      effects = show(&s, view.id)
+    }
+    return effects + run(&s, command.id, argument: argument.isEmpty ? nil : argument)
   }
+
+  /// Commands of one view's that `run` answers in every view: the filter opens Devices
+  /// itself, and `:write` asks where it is.
+  private static let everyView: Set<CommandID> = [CommandTable.filter, CommandTable.writeAll]
 }
