@@ -102,10 +102,12 @@ final class CLIHarness: @unchecked Sendable {
     run(arguments)
   }
 
-  /// `stderrIsTerminal` stands for a terminal on stderr (progress lines); `now` for the clock.
+  /// `stderrIsTerminal` stands for a terminal on stderr (progress lines); `now` for the clock;
+  /// `workingDirectory` for the folder relative paths start from (the harness's own unless
+  /// given, never the test process's).
   func run(
     _ arguments: [String], environment extra: [String: String] = [:],
-    stderrIsTerminal: Bool = false, now: Date = CLIHarness.now
+    stderrIsTerminal: Bool = false, now: Date = CLIHarness.now, workingDirectory: String? = nil
   ) -> (status: Int32, out: String, err: String) {
     lock.withLock {
       outBuffer = ""
@@ -117,6 +119,7 @@ final class CLIHarness: @unchecked Sendable {
         BuiltBinary.hostConfigVariable: hostConfigPath,
       ].merging(extra) { $1 },
       now: now, stderrIsTerminal: stderrIsTerminal,
+      workingDirectory: workingDirectory ?? directory.path,
       out: { [self] text in lock.withLock { outBuffer += text } },
       err: { [self] text in lock.withLock { errBuffer += text } })
     context.accessOverride = access

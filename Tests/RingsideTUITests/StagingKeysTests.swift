@@ -190,6 +190,16 @@ final class StagingKeysTests: XCTestCase {
     XCTAssertEqual(r.key(.character("y")), [.write(.apply)])
   }
 
+  func testWToARelativeFolderAStoreKeptWritesNothingAndSaysHowToFixIt() throws {
+    let store = try TestFleet.freshStore()
+    var r = Reducer(store: store, directory: "out")
+    r.press(.character("3"), .character("r"), .character("4"), .character("w"), .character("y"))
+    let message = try XCTUnwrap(r.state.message)
+    XCTAssertTrue(message.isError, message.text)
+    XCTAssertTrue(message.text.contains("\"out\" is a relative path"), message.text)
+    XCTAssertEqual(try store.stagedChangeCount(), 1, "nothing applied")
+  }
+
   func testEnterOnAFileShowsItsDiffAndEscGoesBack() throws {
     var r = Reducer(store: try TestFleet.freshStore())
     r.press(.character("3"), .character("i"), .character("y"), .character("4"), .down, .enter)

@@ -35,7 +35,7 @@ enum ConfigCommand {
     var new = ProfileSettings(
       organization: arguments.value("--org")?.trimmed,
       identifierPrefix: arguments.value("--identifier-prefix"),
-      directory: arguments.value("--out").flatMap { $0.isEmpty ? nil : $0 })
+      directory: ProfileOutputOptions.out(arguments, context))
     if let org = new.organization {
       do { _ = try ProfileOrganization(org) } catch {
         throw CLIError.usage("--org: \(error.description)", command: "config")
@@ -77,6 +77,17 @@ enum ConfigCommand {
     return ExitCode.ok.rawValue
   }
 
+  /// The stored folder; a relative one (kept from before Ringside stored full paths) says
+  /// nothing is written there until it is set again.
+  static func folder(_ directory: String?) -> String {
+    guard let directory else { return "not set: --out or $XDG_DATA_HOME/ringside/profiles" }
+    guard directory.hasPrefix("/") else {
+      return Sanitized.text(directory)
+        + " (relative, so apply writes nothing: set its full path with `ringside config --out DIR`)"
+    }
+    return Sanitized.text(directory)
+  }
+
   static func describe(_ s: ProfileSettings) -> String {
     let organization = s.organization ?? ProfileOrganization.defaultName
     let sample = (try? ProfileOrganization(organization))?.withIdentifierPrefix(
@@ -88,7 +99,7 @@ enum ConfigCommand {
     return """
       organisation       \(Sanitized.text(organization))\(s.organization == nil ? " (default)" : "")
       identifier prefix  \(s.identifierPrefix ?? "none: identifiers are ringside.ORG...")
-      profile folder     \(s.directory.map { Sanitized.text($0) } ?? "not set: --out or $XDG_DATA_HOME/ringside/profiles")
+      profile folder     \(folder(s.directory))
       identifiers        \(identifier)
       """
   }

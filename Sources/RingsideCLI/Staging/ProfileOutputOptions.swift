@@ -16,13 +16,15 @@ enum ProfileOutputOptions {
     "--org", value: "NAME",
     help: "Organisation written as PayloadOrganization and used in identifiers. Default: Ringside.")
 
-  /// The folder: the store's setting (`ringside config --out`), else `--out`, else the XDG
-  /// default. A different `--out` than the stored one is refused: every admin writes to one
-  /// folder, and moving it is `ringside config --out DIR`.
+  /// The folder: the store's setting (`ringside config --out`), else `--out` (made absolute
+  /// against the working directory), else the XDG default. A different `--out` than the stored
+  /// one is refused: every admin writes to one folder, and moving it is `ringside config --out
+  /// DIR`. A relative folder a store kept from before is returned as it is, for the writers to
+  /// refuse (`ProfileError.relativeDirectory`).
   static func directory(
     _ arguments: ParsedArguments, _ context: CommandContext, settings: ProfileSettings? = nil
   ) throws(CLIError) -> String {
-    let given = arguments.value("--out").flatMap { $0.isEmpty ? nil : $0 }
+    let given = out(arguments, context)
     if let stored = settings?.directory {
       if let given, given != stored {
         throw CLIError.usage(
@@ -32,6 +34,13 @@ enum ProfileOutputOptions {
       return stored
     }
     return given ?? StorePath.dataDirectory(environment: context.environment) + "/profiles"
+  }
+
+  /// `--out` as an absolute, standardized path; nil when not given.
+  static func out(_ arguments: ParsedArguments, _ context: CommandContext) -> String? {
+    arguments.value("--out").flatMap {
+      $0.isEmpty ? nil : AbsolutePath.of($0, from: context.workingDirectory)
+    }
   }
 
   /// The organisation: the store's setting, else `--org`, else "Ringside"; with the store's
@@ -70,9 +79,7 @@ enum ProfileOutputOptions {
     if settings.organization == nil, let org = arguments.value("--org") {
       new.organization = org.trimmed
     }
-    if settings.directory == nil, let out = arguments.value("--out"), !out.isEmpty {
-      new.directory = out
-    }
+    if settings.directory == nil, let out = out(arguments, context) { new.directory = out }
     guard new.organization != nil || new.directory != nil else { return }
     do {
       try store.setProfileSettings(
@@ -96,6 +103,7 @@ enum ProfileOutputOptions {
       switch error {
       case .organizationEmpty, .organizationTooLong: .usage
       case .cannotCreateDirectory, .notADirectory, .cannotWrite, .changedOnDisk: .cantCreate
+      case .relativeDirectory: .config
       case .directoryWritableByOthers: .noPermission
       case .cannotLock: .tempFail
       case .cannotRead, .cannotRemove: .ioError

@@ -19,10 +19,14 @@ public final class CommandContext: @unchecked Sendable {
   /// The remote host the system's login record gives for this terminal (LoginRecord); tests
   /// give their own, so they never read the machine's records.
   public let loginHost: String?
+  /// The folder a relative path given on the command line is relative to: the process's
+  /// working directory, or a test's own folder.
+  public let workingDirectory: String
 
   public init(
     environment: [String: String], now: Date = Date(), stderrIsTerminal: Bool = false,
     stdoutIsTerminal: Bool = false, terminalColumns: Int? = nil, loginHost: String? = nil,
+    workingDirectory: String = FileManager.default.currentDirectoryPath,
     out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void
   ) {
     self.environment = environment
@@ -31,6 +35,7 @@ public final class CommandContext: @unchecked Sendable {
     self.stdoutIsTerminal = stdoutIsTerminal
     self.terminalColumns = terminalColumns
     self.loginHost = loginHost
+    self.workingDirectory = workingDirectory
     self.writeOut = out
     self.writeErr = err
   }
@@ -50,7 +55,7 @@ public final class CommandContext: @unchecked Sendable {
     let quiet = CommandContext(
       environment: environment, now: now, stderrIsTerminal: stderrIsTerminal,
       stdoutIsTerminal: stdoutIsTerminal, terminalColumns: terminalColumns, loginHost: loginHost,
-      out: { _ in }, err: writeErr)
+      workingDirectory: workingDirectory, out: { _ in }, err: writeErr)
     quiet.accessOverride = accessOverride
     return quiet
   }

@@ -10,6 +10,8 @@ public enum ExitCode: Int32, Sendable {
   case ioError = 74
   case tempFail = 75
   case noPermission = 77
+  /// A setting kept in the store must be fixed first (`ringside config`).
+  case config = 78
 
   public static let checkWarning: Int32 = 1
   public static let checkCritical: Int32 = 2

@@ -30,15 +30,18 @@ public final class ProfileDirectory {
 
   deinit { close(descriptor) }
 
-  /// Opens an existing folder for reading; nil when there is none yet.
+  /// Opens an existing folder for reading; nil when there is none yet. A relative path is
+  /// refused: it names another folder from each working directory.
   public static func existing(at path: String) throws(ProfileError) -> ProfileDirectory? {
+    guard path.hasPrefix("/") else { throw .relativeDirectory(path) }
     guard FileManager.default.fileExists(atPath: path) else { return nil }
     return try open(path)
   }
 
   /// Creates the folder (and missing parents) with mode 0700, or opens it, for writing.
-  /// Refuses a folder other users may write to.
+  /// Refuses a folder other users may write to, and a relative path.
   public static func prepare(at path: String) throws(ProfileError) -> ProfileDirectory {
+    guard path.hasPrefix("/") else { throw .relativeDirectory(path) }
     try createMissing(path)
     let directory = try open(path)
     var info = stat()
@@ -63,7 +66,7 @@ public final class ProfileDirectory {
   }
 
   private static func createMissing(_ path: String) throws(ProfileError) {
-    var current = path.hasPrefix("/") ? "" : "."
+    var current = ""
     for component in path.split(separator: "/") {
       current += "/" + component
       if mkdir(current, 0o700) != 0 && errno != EEXIST {

@@ -5,6 +5,9 @@ public enum ProfileError: Error, Sendable, Equatable, CustomStringConvertible {
   case organizationTooLong(Int, limit: Int)
   case cannotCreateDirectory(String, reason: String)
   case notADirectory(String)
+  /// A profile folder named by a relative path, which means another folder from every working
+  /// directory: a store's setting from before Ringside kept full paths.
+  case relativeDirectory(String)
   case directoryWritableByOthers(String)
   case cannotLock(String, reason: String)
   case cannotRead(String, reason: String)
@@ -24,6 +27,9 @@ public enum ProfileError: Error, Sendable, Equatable, CustomStringConvertible {
       return "cannot create the profile folder \(path): \(reason); choose another with --out DIR"
     case .notADirectory(let path):
       return "\(path) is not a folder; choose a folder with --out DIR"
+    case .relativeDirectory(let path):
+      return
+        "the profile folder \"\(path)\" is a relative path, which names a different folder from each working directory, so nothing was written; give the store its full path with `ringside config --out /full/path/of/\(path)`"
     case .directoryWritableByOthers(let path):
       return
         "the profile folder \(path) is writable by other users, who could swap the profiles; run `chmod o-w \(path)` or choose another with --out DIR"
