@@ -47,6 +47,14 @@ extension InventoryStore {
     return Dictionary(rows, uniquingKeysWith: { $0.union($1) })
   }
 
+  /// The names of the files Ringside has written in any folder (an interrupted write's
+  /// included), sorted.
+  public func writtenProfileFileNames() throws(StoreError) -> [String] {
+    try database.prepare(
+      "SELECT DISTINCT name FROM profile_files WHERE sha256 IS NOT NULL OR pending_sha256 IS NOT NULL ORDER BY name"
+    ).query { $0.string(at: 0) ?? "" }
+  }
+
   /// Records the hashes about to be written, before any file is touched. The first step of an
   /// apply, so it takes the turns the apply's commit needs (on PostgreSQL it waits for an
   /// import, as the commit would): an apply that cannot finish fails before it writes a file.

@@ -12,7 +12,11 @@ enum ApplyCommand {
     options: [
       CommandSpec.dbOption, ProfileOutputOptions.outOption, ProfileOutputOptions.orgOption,
       .init("--dry-run", help: "Show what would be written; change nothing."),
-      .init("--force", help: "Overwrite files changed outside Ringside since it wrote them."),
+      .init(
+        "--force",
+        help:
+          "Overwrite files changed outside Ringside since it wrote them; with --org, give profiles already written new identifiers."
+      ),
     ],
     discussion: """
       Per ring with a policy: RING-ios.mobileconfig, RING-macos.mobileconfig, RING-ios.ddm.json and
@@ -35,6 +39,9 @@ enum ApplyCommand {
     let organization = try ProfileOutputOptions.organization(
       arguments, command: "apply", settings: settings)
     let directory = try ProfileOutputOptions.directory(arguments, context, settings: settings)
+    try ProfileOutputOptions.refuseNewIdentifiers(
+      arguments, store: store, settings: settings, force: arguments.flag("--force"),
+      fix: "repeat with --force")
     if !dryRun {
       try ProfileOutputOptions.rememberFirstUse(
         arguments, store: store, settings: settings, context: context)

@@ -50,19 +50,12 @@ enum ConfigCommand {
       context.print(describe(current))
       return ExitCode.ok.rawValue
     }
-    let identityChanges =
-      (current.organization.map { $0 != new.organization && new.organization != nil } ?? false)
-      || (current.identifierPrefix.map { $0 != new.identifierPrefix && new.identifierPrefix != nil }
-        ?? false)
-      || (current.identifierPrefix == nil && new.identifierPrefix != nil)
-    let written =
-      (try? store.profileFileHashes(directory: current.directory ?? "").isEmpty) == false
-    if identityChanges && !arguments.flag("--force") && (written || current.organization != nil) {
-      throw CLIError(
-        .usage,
-        "changing the organisation or identifier prefix gives every profile new identifiers, so the MDM sees new profiles next to the old ones; remove the old ones there, then repeat with --force"
-      )
-    }
+    var merged = current
+    merged.organization = new.organization ?? current.organization
+    merged.identifierPrefix = new.identifierPrefix ?? current.identifierPrefix
+    try IdentifierGuard.check(
+      from: current, to: merged, store: store, force: arguments.flag("--force"),
+      fix: "repeat with --force")
     if new.organization == current.organization { new.organization = nil }
     if new.identifierPrefix == current.identifierPrefix { new.identifierPrefix = nil }
     if new.directory == current.directory { new.directory = nil }

@@ -54,6 +54,11 @@ public enum DashboardCommand {
     defer { cleanup() }
     let access = try context.access(to: store, readOnlyRequested: arguments.flag("--read-only"))
     let settings = try ProfileOutputOptions.settings(store)
+    if access.canWrite {
+      try ProfileOutputOptions.refuseNewIdentifiers(
+        arguments, store: store, settings: settings, force: false,
+        fix: "set the organisation with `ringside config --org NAME --force`")
+    }
     let staging = StagingContext(
       actor: context.auditActor(role: access.role, on: store),
       directory: try ProfileOutputOptions.directory(arguments, context, settings: settings),

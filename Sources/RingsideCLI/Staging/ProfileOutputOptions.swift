@@ -64,6 +64,18 @@ enum ProfileOutputOptions {
     return organization.withIdentifierPrefix(settings?.identifierPrefix)
   }
 
+  /// Refuses an `--org` the store does not keep yet when it would give the profiles already
+  /// written new identifiers (`IdentifierGuard`), unless `force`.
+  static func refuseNewIdentifiers(
+    _ arguments: ParsedArguments, store: InventoryStore, settings: ProfileSettings, force: Bool,
+    fix: String
+  ) throws(CLIError) {
+    guard settings.organization == nil, let org = arguments.value("--org") else { return }
+    var new = settings
+    new.organization = org.trimmed
+    try IdentifierGuard.check(from: settings, to: new, store: store, force: force, fix: fix)
+  }
+
   /// The store's profile settings, as a CLI error when the store cannot say.
   static func settings(_ store: InventoryStore) throws(CLIError) -> ProfileSettings {
     do { return try store.profileSettings() } catch { throw CLIError.store(error) }

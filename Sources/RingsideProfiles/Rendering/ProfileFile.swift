@@ -47,6 +47,12 @@ public struct ProfileFile: Sendable, Hashable {
 
   public var bytes: [UInt8] { Array(text.utf8) }
 
+  /// Whether a file of this name carries identifiers (a profile or a declaration, not a
+  /// membership file).
+  public static func carriesIdentifiers(_ name: String) -> Bool {
+    [Kind.configurationProfile, .declaration].contains { name.hasSuffix("." + $0.rawValue) }
+  }
+
   /// The file name for a ring, family and kind.
   public static func name(ring: String, family: PlatformFamily, kind: Kind) -> String {
     "\(ring)-\(family.rawValue).\(kind.rawValue)"

@@ -17,10 +17,7 @@ public struct ProfileIdentity: Sendable, Hashable {
   /// The profile's `PayloadIdentifier`, e.g. `ringside.acme.test.ios`, or with an identifier
   /// prefix `com.example.ringside.test.ios`.
   public var profileIdentifier: String {
-    if let prefix = organization.identifierPrefix {
-      return "\(prefix).ringside.\(ring).\(family.rawValue)"
-    }
-    return "ringside.\(organization.slug).\(ring).\(family.rawValue)"
+    "\(organization.identifierRoot).\(ring).\(family.rawValue)"
   }
 
   /// The identifier of one payload inside the profile.

@@ -14,6 +14,12 @@ public struct ProfileOrganization: Sendable, Hashable {
   /// A reverse-DNS prefix such as `com.example` for every identifier, or nil for `ringside.SLUG`.
   public private(set) var identifierPrefix: String?
 
+  /// What every identifier starts with: `ringside.SLUG`, or with a prefix `PREFIX.ringside`.
+  /// Profiles written under one root and then another are two profiles to the MDM.
+  public var identifierRoot: String {
+    identifierPrefix.map { "\($0).ringside" } ?? "ringside.\(slug)"
+  }
+
   /// This organisation writing identifiers under `prefix` (`com.example.ringside.test.ios`).
   public func withIdentifierPrefix(_ prefix: String?) -> ProfileOrganization {
     var copy = self
