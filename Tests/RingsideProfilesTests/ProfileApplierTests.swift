@@ -80,13 +80,16 @@ final class ProfileApplierTests: XCTestCase {
     XCTAssertNotEqual(try contents()["test-ios.mobileconfig"], "hand edited\n")
   }
 
-  func testUnknownFileWithAProfileNameIsNotOverwritten() throws {
+  func testAFileThisStoreDidNotWriteIsNotOverwrittenAndSaysWhoElseMayHave() throws {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     try Data("someone else's\n".utf8).write(
       to: URL(fileURLWithPath: directory + "/test-ios.mobileconfig"))
     let ledger = MemoryLedger(rings: [TestSupport.ring(allowBlock)])
     XCTAssertThrowsError(try apply(ledger)) { error in
-      XCTAssertTrue("\(error)".contains("exists and was not written by Ringside"))
+      XCTAssertTrue(
+        "\(error)".contains(
+          "test-ios.mobileconfig exists but was not written from this store (another store's apply"
+        ), "\(error)")
     }
   }
 

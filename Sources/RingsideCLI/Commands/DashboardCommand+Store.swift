@@ -3,14 +3,31 @@ import RingsideDomain
 import RingsideStore
 
 extension DashboardCommand {
+  /// The store the dashboard shows, with where it came from.
+  struct OpenedStore {
+    let store: InventoryStore
+    /// Where the store is, for the status line.
+    let label: String
+    /// Removes what `--demo` made; nothing otherwise.
+    let cleanup: () -> Void
+    /// For `--demo`, the temporary folder `w` writes profiles to (removed with the store), so
+    /// a demo never writes into the real profile folder; nil otherwise.
+    var demoProfiles: String? = nil
+  }
+
   /// Opens the store the dashboard shows: `--demo` writes the demo fleet into a temporary
   /// store (removed by the returned cleanup), otherwise `--db` or the default must exist.
   static func openStore(_ arguments: ParsedArguments, _ context: CommandContext) throws
-    -> (InventoryStore, String, () -> Void)
+    -> OpenedStore
   {
     if arguments.flag("--demo") {
       if arguments.value("--db") != nil {
         throw CLIError.usage("--demo uses a temporary store; leave out --db", command: nil)
+      }
+      if arguments.value("--out") != nil {
+        throw CLIError.usage(
+          "--demo writes profiles into a temporary folder of its own, removed on exit; leave out --out",
+          command: nil)
       }
       let dir = FileManager.default.temporaryDirectory
         .appendingPathComponent("ringside-demo-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
@@ -19,7 +36,9 @@ extension DashboardCommand {
         let store = try InventoryStore(
           path: dir.appendingPathComponent("demo.db").path, create: true)
         try store.writeDemo(DemoFleet(now: context.now))
-        return (store, "demo fleet (temporary store)", { cleanup() })
+        return OpenedStore(
+          store: store, label: "demo fleet (temporary store)", cleanup: { cleanup() },
+          demoProfiles: dir.appendingPathComponent("profiles").path)
       } catch {
         cleanup()
         throw CLIError.store(error)
@@ -36,7 +55,9 @@ extension DashboardCommand {
       throw CLIError(
         .noInput, error.message + "; or try the dashboard on a demo fleet: `ringside --demo`")
     }
-    return (store, abbreviated(store.path, home: context.environment["HOME"]), {})
+    return OpenedStore(
+      store: store, label: abbreviated(store.path, home: context.environment["HOME"]),
+      cleanup: {})
   }
 
   static func abbreviated(_ path: String, home: String?) -> String {

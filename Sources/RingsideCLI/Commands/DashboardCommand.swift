@@ -12,7 +12,11 @@ public enum DashboardCommand {
     summary: "Open the dashboard: overview, devices and rings, live from the store.",
     options: [
       CommandSpec.dbOption,
-      .init("--demo", help: "Show the demo fleet from a temporary store, removed on exit."),
+      .init(
+        "--demo",
+        help:
+          "Show the demo fleet from a temporary store; w writes into a temporary folder; both removed on exit."
+      ),
       .init(
         "--theme", value: "NAME|PATH", help: "default, high-contrast, light, mono, or a theme file."
       ),
@@ -50,8 +54,9 @@ public enum DashboardCommand {
     let headless =
       arguments.value("--script") != nil || arguments.flag("--dump-screen")
       || arguments.flag("--dump-roles")
-    let (store, label, cleanup) = try openStore(arguments, context)
-    defer { cleanup() }
+    let opened = try openStore(arguments, context)
+    defer { opened.cleanup() }
+    let (store, label) = (opened.store, opened.label)
     let access = try context.access(to: store, readOnlyRequested: arguments.flag("--read-only"))
     let settings = try ProfileOutputOptions.settings(store)
     if access.canWrite {
@@ -61,14 +66,15 @@ public enum DashboardCommand {
     }
     let staging = StagingContext(
       actor: context.auditActor(role: access.role, on: store),
-      directory: try ProfileOutputOptions.directory(arguments, context, settings: settings),
+      directory: try opened.demoProfiles
+        ?? ProfileOutputOptions.directory(arguments, context, settings: settings),
       organization: try ProfileOutputOptions.organization(
         arguments, command: "dashboard", settings: settings))
     let locator = ThemeLocator(environment: context.environment, executablePath: executablePath())
     if headless {
       return try runHeadless(
         arguments, context, store: store, label: label, locator: locator, access: access,
-        staging: staging)
+        staging: staging, demo: opened.demoProfiles != nil)
     }
     // The built-in release catalog is parsed once (about 4 ms); on the other core while the
     // terminal starts, rather than in the worker's first-frame queries.
@@ -86,6 +92,7 @@ public enum DashboardCommand {
     var state = DashboardState(
       width: window.width, height: window.height, storeLabel: label, readOnly: readOnly,
       themeName: "", asciiOnly: false, now: Date(), access: access)
+    state.demo = opened.demoProfiles != nil
     DashboardSession.start(&state, runner: runner)
     let terminal: CursesTerminal
     do {
@@ -134,7 +141,7 @@ public enum DashboardCommand {
 
   static func runHeadless(
     _ arguments: ParsedArguments, _ context: CommandContext, store: InventoryStore, label: String,
-    locator: ThemeLocator, access: Access, staging: StagingContext
+    locator: ThemeLocator, access: Access, staging: StagingContext, demo: Bool = false
   ) throws -> Int32 {
     var input: [InputEvent] = []
     if let file = arguments.value("--script") {
@@ -149,9 +156,10 @@ public enum DashboardCommand {
     let theme = try chooseTheme(arguments, context, locator: locator, color: true)
     let terminal = HeadlessTerminal(width: width, height: height, input: input)
     let now = context.now
-    let state = DashboardState(
+    var state = DashboardState(
       width: width, height: height, storeLabel: label, readOnly: !access.canWrite,
       themeName: theme.name, asciiOnly: false, now: now, access: access)
+    state.demo = demo
     let runner = SynchronousRunner(
       service: StoreService(
         store: store, clock: { now }, staging: access.canWrite ? staging : nil))

@@ -62,7 +62,7 @@ public struct FileReview: Sendable, Hashable {
     case .regular(_, let hash):
       if known.contains(hash) { return nil }
       return known.isEmpty
-        ? "\(path) exists and was not written by Ringside"
+        ? "\(path) exists but was not written from this store (another store's apply, such as an earlier --demo session's, or someone else's file)"
         : "\(path) was changed after Ringside wrote it"
     case .symbolicLink(let target):
       return "\(path) is a symbolic link to \(target); Ringside does not write through links"

@@ -68,6 +68,9 @@ public struct DashboardState: Sendable {
   public var glyphs: Glyphs
   /// Where the store is, for the status line.
   public var storeLabel: String
+  /// True for `--demo`: a temporary store whose profiles go to a temporary folder; the status
+  /// line says `demo` at every width, in place of the store's label.
+  public var demo = false
   public var readOnly: Bool
   public var now: Date
   public var lastRefresh: Date?

@@ -54,7 +54,8 @@ public enum Renderer {
     let sep = " \(state.glyphs.separator) "
     var parts: [String] = [String?](
       arrayLiteral:
-        state.snapshot.map { "\($0.devices.grouped) devices" } ?? "loading",
+        state.demo ? "demo" : nil,
+      state.snapshot.map { "\($0.devices.grouped) devices" } ?? "loading",
       catalogText(state),
       state.staging.map { "\($0.count) staged" } ?? "– staged",
       state.current == .devices ? state.selectionText : nil,
@@ -62,15 +63,20 @@ public enum Renderer {
       "theme \(state.themeName)",
       "refreshed " + (state.lastRefresh.map(Format.clock) ?? "–")
     ).compactMap { $0 }
-    let room = state.width - min(30, DisplayWidth.of(state.storeLabel)) - 4
+    let label = state.demo ? "" : state.storeLabel
+    let room = state.width - min(30, DisplayWidth.of(label)) - 4
     if DisplayWidth.of(parts.joined(separator: sep)) > room {
       parts.removeAll { $0.hasPrefix("theme ") }
+    }
+    // The demo marker first: the refresh time goes before it would be cut.
+    if state.demo, DisplayWidth.of(parts.joined(separator: sep)) > state.width - 2 {
+      parts.removeAll { $0.hasPrefix("refreshed ") }
     }
     let right = parts.joined(separator: sep)
     let rightWidth = DisplayWidth.of(right)
     grid.put(right, x: max(1, state.width - rightWidth - 1), y: y, role: .statusBar)
     let labelRoom = state.width - rightWidth - 4
-    if labelRoom >= 10 {
+    if labelRoom >= 10, !label.isEmpty {
       grid.put(state.storeLabel, x: 1, y: y, role: .statusBar, limit: labelRoom)
     }
   }
