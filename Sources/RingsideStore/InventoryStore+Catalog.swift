@@ -72,9 +72,11 @@ extension InventoryStore {
   }
 
   /// The day the stored states were derived on, when a catalog signing window closed since
-  /// then (or they never were under the current rules), so they no longer hold: an expired
-  /// BSI still counted as installable. nil when they hold, or were derived today.
+  /// then; "" when they were derived under older rules (`StateAssessor.rules`) or never were.
+  /// nil when they hold, or were derived today under today's rules.
   public func statesOutdatedSince() throws(StoreError) -> String? {
+    let rules = try database.scalar("SELECT value FROM meta WHERE key = 'states_rules'")?.string
+    guard rules == StateAssessor.rules else { return "" }
     let day = today
     let last = try database.scalar("SELECT value FROM meta WHERE key = 'states_day'")?.string
     if last == day { return nil }
@@ -87,19 +89,27 @@ extension InventoryStore {
   }
 
   /// Derives every device's state again when the day moved past a catalog signing window
-  /// since the states were last derived (or they never were under the current rules), so an
-  /// expired BSI stops counting as installable on the day after it expires. Cheap otherwise.
+  /// since the states were last derived, or they were derived under older rules (a newer
+  /// Ringside opening a store), so an expired BSI stops counting as installable on the day
+  /// after it expires and a corrected rule reaches every device. Cheap otherwise.
   public func refreshStatesIfTheDayChanged() throws(StoreError) {
     guard !isReadOnly else { return }
     let day = today
     let last = try database.scalar("SELECT value FROM meta WHERE key = 'states_day'")?.string
-    if last == day { return }
     let outdated = try statesOutdatedSince() != nil
+    if last == day && !outdated { return }
     try write {
       if outdated { try refreshAllStates() }
-      try database.prepare(
-        "INSERT INTO meta(key, value) VALUES ('states_day', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
-      ).run([.text(day)])
+      try recordStatesDerived()
     }
+  }
+
+  /// Notes that every state holds for `today` under the current rules.
+  func recordStatesDerived() throws(StoreError) {
+    let upsert = try database.prepare(
+      "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+    )
+    try upsert.run([.text("states_day"), .text(today)])
+    try upsert.run([.text("states_rules"), .text(StateAssessor.rules)])
   }
 }

@@ -48,8 +48,7 @@ extension InventoryStore {
             for (position, name) in Ring.defaultNames.enumerated() {
               _ = try insertRing(name: name, position: position)
             }
-            try connection.prepare("INSERT INTO meta(key, value) VALUES ('states_day', ?1)")
-              .run([.text(today)])
+            try recordStatesDerived()
           }
         }
       } catch let error as StoreError {

@@ -165,8 +165,7 @@ public final class InventoryStore {
             try insertRing(name: name, position: position)
           }
           // A new store derives every state under today's rules as devices arrive.
-          try database.prepare("INSERT INTO meta(key, value) VALUES ('states_day', ?1)")
-            .run([.text(today)])
+          try recordStatesDerived()
         }
       }
     } catch let error as StoreError {

@@ -30,6 +30,18 @@ final class StoreWriteTests: XCTestCase {
     XCTAssertEqual(try store.importCatalog([d]), 0)
   }
 
+  func testStatesDerivedUnderOlderRulesAreDerivedAgainByTheNextWriter() throws {
+    let (_, store) = try TemporaryStore.demo(count: 300)
+    let right = try store.summary().byState
+    // What an older Ringside left: no rules noted, every device called current.
+    try store.database.execute(
+      "DELETE FROM meta WHERE key = 'states_rules'; UPDATE devices SET state = 'current'")
+    XCTAssertEqual(try store.statesOutdatedSince(), "")
+    try store.refreshStatesIfTheDayChanged()
+    XCTAssertNil(try store.statesOutdatedSince())
+    XCTAssertEqual(try store.summary().byState, right)
+  }
+
   func testStatesAreDerivedAgainOnTheDayAfterASigningWindowCloses() throws {
     let (_, store) = try TemporaryStore.demo(count: 500)
     store.today = "2026-11-29"

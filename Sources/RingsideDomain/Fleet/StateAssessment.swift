@@ -37,6 +37,11 @@ public struct StateAssessment: Sendable, Hashable {
 /// it is for the device's release, build and model, was not pulled or superseded, and Apple
 /// still signs it on `today`.
 public struct StateAssessor: Sendable {
+  /// Names the rules and builtin data verdicts follow. Raise it with any change that gives a
+  /// device another state (a rule, a model scope in the builtin catalog): a store whose states
+  /// were derived under other rules derives them again when next opened for writing.
+  public static let rules = "2026-11-30.1"
+
   public let catalog: ReleaseCatalog
   /// The day verdicts are for (`YYYY-MM-DD`): signing windows close on it.
   public let today: String
