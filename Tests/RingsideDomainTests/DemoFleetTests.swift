@@ -79,4 +79,38 @@ final class DemoFleetTests: XCTestCase {
       }
     }
   }
+
+  /// The demo is a fleet that could exist on any day after the builtin catalog's: nothing is
+  /// seen before Apple released it, a pulled or replaced RSR only before its replacement, a
+  /// history in order.
+  func testNoDemoDeviceReportsAVersionBeforeItsReleaseOrAPulledRSRAfterItsReplacement() {
+    let catalog = ReleaseCatalog.builtin
+    for day in [now, Date(timeIntervalSince1970: 1_796_040_000)] {
+      for entry in DemoFleet(now: day).prefix(2000) {
+        let platform = entry.device.platform
+        func released(_ v: AppleOSVersion) -> String? {
+          (v.supplementalBuild ?? v.build).flatMap { catalog.release(for: platform, build: $0) }?
+            .released
+        }
+        // A device still on a pulled RSR checks in today; its history saw it arrive in time.
+        var seen = entry.history.map { (version: $0.version, at: $0.seenAt, arrived: true) }
+        if let checkIn = entry.device.lastCheckIn {
+          seen.append((entry.device.version, checkIn, false))
+        }
+        for (version, at, arrived) in seen {
+          let day = UTCTimestamp.date(Int64(at.timeIntervalSince1970))
+          if let released = released(version) {
+            XCTAssertGreaterThan(day, released, "\(version) seen on \(day)")
+          }
+          if arrived, let rsr = catalog.installedRSR(of: version, on: platform), rsr.isWithdrawn,
+            let replaced = catalog.replacement(of: rsr)?.released
+          {
+            XCTAssertLessThanOrEqual(day, replaced, "\(rsr.displayVersion) seen on \(day)")
+          }
+        }
+        let dates = entry.history.map(\.seenAt)
+        XCTAssertEqual(dates, dates.sorted(), "history out of order")
+      }
+    }
+  }
 }

@@ -51,17 +51,21 @@ public struct DemoFleet: Sequence, Sendable {
       ? false : rng.chance(3) ? nil : platform == .macOS ? rng.chance(90) : rng.chance(85)
     let ring = rng.chance(12) ? "test" : "production"
     let staleDays = rng.chance(6) ? 15 + Int(rng.next() % 60) : Int(rng.next() % 4)
-    let checkIn = now.addingTimeInterval(-Double(staleDays * 86400 + Int(rng.next() % 86400)))
+    let drawn = now.addingTimeInterval(-Double(staleDays * 86400 + Int(rng.next() % 86400)))
+    // A device reports a release only after Apple shipped it.
+    let checkIn = Swift.min(
+      now, Swift.max(drawn, DemoDates(platform: platform).earliest(profile.current)))
     let model = rng.pick(profile.models)
     let names = DemoNames.name(for: platform, index: index, model: model, rng: &rng)
     let serial = DemoNames.serial(index: index, platform: platform)
-    var history: [(AppleOSVersion, Date)] = []
+    var drawnHistory: [(AppleOSVersion, Date)] = []
     var day = 40 + Int(rng.next() % 60)
     for past in profile.previous {
-      history.append((past, checkIn.addingTimeInterval(-Double(day * 86400))))
+      drawnHistory.append((past, checkIn.addingTimeInterval(-Double(day * 86400))))
       day -= 10 + Int(rng.next() % 10)
     }
-    history.append((profile.current, checkIn))
+    drawnHistory.append((profile.current, checkIn))
+    let history = DemoDates(platform: platform).possible(drawnHistory)
     let removed = VersionHistory.removedLetter(history: history.map(\.0), current: profile.current)
     let device = Device(
       serial: userEnrolled ? nil : serial, udid: userEnrolled ? nil : nil, name: names.device,

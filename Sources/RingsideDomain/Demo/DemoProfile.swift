@@ -1,6 +1,7 @@
 /// The release situations the demo fleet draws from, weighted like a fleet in late 2026, each
 /// with the models that can run it: iOS 18.7.10 only on the iPhone XS/XR and iPad 7th
-/// generation, iOS 16.7.x on the iPhone 8 and X, macOS 27 only on Apple silicon.
+/// generation, iOS 16.7.x on the iPhone 8 and X, macOS 27 only on Apple silicon, macOS 13 and
+/// 14 only on Macs that shipped before them.
 struct DemoProfile: Sendable {
   let current: AppleOSVersion
   let previous: [AppleOSVersion]
@@ -37,6 +38,12 @@ struct DemoProfile: Sendable {
     ("Mac16,1", 35), ("Mac15,12", 30), ("Mac14,2", 25), ("MacBookPro18,3", 10),
   ]
   private static let anyMac = appleSilicon + [("MacBookPro16,1", 15), ("iMac20,1", 8)]
+  /// Macs that run macOS 13 and 14: the Mac16,1 (late 2024) shipped with 15.1, the Mac15,12
+  /// (early 2024) with 14.4 (AppleDB deviceMap of each line's builds).
+  private static let ventura = [
+    ("Mac14,2", 25), ("MacBookPro18,3", 10), ("MacBookPro16,1", 15), ("iMac20,1", 8),
+  ]
+  private static let sonoma = ventura + [("Mac15,12", 30)]
 
   private static func weightedChoices(for platform: Platform) -> [(DemoProfile, Int)] {
     let p = platform
@@ -62,8 +69,8 @@ struct DemoProfile: Sendable {
         ),
         (d(v(p, "15.8.1", build: "24H32"), [], m), 10),
         (d(v(p, "15.7.9", build: "24G830"), [], m), 4),
-        (d(v(p, "14.8.9", build: "23J631"), [], m), 4),
-        (d(v(p, "13.4.1 (c)", build: "22F82", supplemental: "22F770820d"), [], m), 2),
+        (d(v(p, "14.8.9", build: "23J631"), [], sonoma), 4),
+        (d(v(p, "13.4.1 (c)", build: "22F82", supplemental: "22F770820d"), [], ventura), 2),
         (d(unknownLetter(v(p, "26.7.1", build: "25G241")), [], m), 5),
         (d(unknownLetter(v(p, "26.3.1", build: "25D2128")), [], m), 2),
         (d(AppleOSVersion(platform: p, base: nil), [], m), 1),

@@ -6,7 +6,7 @@ import RingsideTUI
 /// A demo-fleet store shared by the tests of one process, with a fixed `now` so ages and
 /// dates in snapshots never change.
 enum TestFleet {
-  static let now = Date(timeIntervalSince1970: 1_788_264_000)  // 2026-09-01 12:00 UTC
+  static let now = Date(timeIntervalSince1970: 1_795_003_200)  // 2026-11-18 12:00 UTC
 
   static let path: String = {
     do {
