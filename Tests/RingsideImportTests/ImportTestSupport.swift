@@ -13,6 +13,27 @@ enum Support {
 
   static func fixture(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
 
+  /// A file of `Fixtures/published`, the examples kept as published (sources in its SOURCES.md).
+  static func published(_ name: String) -> String {
+    fixtures.appendingPathComponent("published").appendingPathComponent(name).path
+  }
+
+  /// An import's summary with the warnings and notes it gave, in order.
+  static func runCollecting(
+    _ store: InventoryStore, _ files: [String], _ options: ImportOptions = ImportOptions()
+  ) throws -> (summary: ImportSummary, warnings: [String], notes: [String]) {
+    var warnings: [String] = []
+    var notes: [String] = []
+    let summary = try Importer.run(
+      files: files, into: store, options: options,
+      events: ImportEvents(
+        notice: { notes.append($0) }, warning: { warnings.append($0) }))
+    return (summary, warnings, notes)
+  }
+
+  /// The time an ISO 8601 text such as `2022-10-17T11:48:56Z` names.
+  static func date(_ text: String) -> Date? { ISO8601DateFormatter().date(from: text) }
+
   /// The samples from shared/samples plus the synthetic fixtures for the other formats.
   static let allSources = [
     "intune-devices.csv", "graph-managedDevices.json", "graph-managedDevices-page2.json",

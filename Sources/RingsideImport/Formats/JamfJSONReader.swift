@@ -6,7 +6,8 @@ import RingsideDomain
 /// (`/api/v2/mobile-devices/{id}/detail`, `/api/v1/computers-inventory-detail/{id}`). Jamf keeps
 /// the RSR letter apart (`osRapidSecurityResponse`, `operatingSystem.rapidSecurityResponse`).
 /// The check-in is the freshest contact time Jamf reports for the device. The mobile-device
-/// detail of one device has its own flat shape, read by `JamfMobileDetail`.
+/// detail of one device has its own flat shape, read by `JamfMobileDetail`; the flat records
+/// of `/api/v2/mobile-devices` and of group memberships are read by `JamfMobileFlat`.
 struct JamfJSONReader: JSONRecordReader {
   let file: String
   let source: ByteSource
@@ -19,7 +20,7 @@ struct JamfJSONReader: JSONRecordReader {
   let keptMembers: Set<String> = Set([
     "mobileDeviceId", "deviceType", "id", "udid", "general", "hardware", "operatingSystem",
     "userAndLocation", "purchasing",
-  ]).union(JamfMobileDetail.members)
+  ]).union(JamfMobileDetail.members).union(JamfMobileFlat.members)
 
   static let attributeLists = [
     "general.extensionAttributes", "hardware.extensionAttributes",
@@ -40,6 +41,7 @@ struct JamfJSONReader: JSONRecordReader {
     switch try JamfRecordKind.of(o) {
     case .mobile: try mobile(o, ringFrom: ringFrom, fields: fields)
     case .mobileDetail: try JamfMobileDetail.record(o, ringFrom: ringFrom, fields: fields)
+    case .mobileFlat: try JamfMobileFlat.record(o, ringFrom: ringFrom, fields: fields)
     case .computer: try computer(o, ringFrom: ringFrom, fields: fields)
     }
   }
@@ -155,18 +157,23 @@ struct JamfJSONReader: JSONRecordReader {
 }
 
 /// Which Jamf endpoint a record came from, by the members only that endpoint writes: mobile
-/// devices have `mobileDeviceId` and `deviceType`; one mobile device's detail has `type` and
-/// `lastInventoryUpdateTimestamp` or `deviceOwnershipLevel` at the top; computers have a
-/// top-level `udid` and an `operatingSystem` section (present even as `null` when the request
-/// left the section out).
+/// devices have `mobileDeviceId` and `deviceType`, with `general` and `hardware` sections or,
+/// in a group's membership, every field at the top; one mobile device's detail has `type` and
+/// `lastInventoryUpdateTimestamp` or `deviceOwnershipLevel` at the top; `/api/v2/mobile-devices`
+/// has a mobile `type` and flat fields; computers have a top-level `udid` and an
+/// `operatingSystem` section (present even as `null` when the request left the section out).
 enum JamfRecordKind {
   case mobile
   case mobileDetail
+  case mobileFlat
   case computer
 
   static func of(_ o: JSONObject) throws(ImportIssue) -> JamfRecordKind {
-    if o.has("mobileDeviceId") || o.has("deviceType") { return .mobile }
+    if o.has("mobileDeviceId") || o.has("deviceType") {
+      return JamfMobileFlat.isFlat(o) ? .mobileFlat : .mobile
+    }
     if JamfMobileDetail.isDetail(o) { return .mobileDetail }
+    if JamfMobileFlat.isFlat(o) { return .mobileFlat }
     if o.has("udid") || o.has("operatingSystem") || o.raw("general.lastContactTime") != nil
       || o.raw("general.reportDate") != nil || o.raw("general.platform")?.text == "Mac"
     {

@@ -106,6 +106,8 @@ struct JSONProbe {
     // One device object, as the single-device endpoints return it.
     if topKeys.contains("mobileDeviceId")
       || topKeys.contains("type") && !topKeys.isDisjoint(with: JamfMobileDetail.markers)
+      || topKeys.contains("type") && topKeys.isSuperset(of: ["serialNumber", "udid"])
+        && topKeys.isDisjoint(with: JamfMobileFlat.sections)
       || topKeys.contains("general")
         && !topKeys.isDisjoint(
           with: ["udid", "operatingSystem", "deviceType"])

@@ -27,7 +27,7 @@ public enum ImportFormat: String, Sendable, CaseIterable, Hashable {
     case .graphJSON:
       "graph-json: a JSON object with \"@odata.context\" or \"value\": [{\"deviceName\", \"osVersion\", ...}], a list of such objects, or one (also as PowerShell saves them: \"DeviceName\", \"OSVersion\")"
     case .jamfJSON:
-      "jamf-json: a JSON object with \"results\": [{\"mobileDeviceId\"/\"general\"/\"operatingSystem\", ...}], one such record, or one mobile device's detail (\"type\", \"lastInventoryUpdateTimestamp\")"
+      "jamf-json: a JSON object with \"results\": [{\"mobileDeviceId\"/\"general\"/\"operatingSystem\", ...}], one such record, or one mobile device (\"type\" with \"lastInventoryUpdateTimestamp\", or with \"serialNumber\" and \"udid\")"
     case .fleetJSON:
       "fleet-json: a JSON object with \"hosts\": [...] or \"host\": {...}, or a list of hosts"
     case .kandjiJSON:

@@ -1,0 +1,79 @@
+import Foundation
+import RingsideDomain
+import RingsideImport
+import XCTest
+
+@testable import RingsideStore
+
+/// Imports the Jamf Pro API examples and real Jamf responses in `Fixtures/published` (sources
+/// in its SOURCES.md), exactly as they were published.
+final class PublishedJamfExampleTests: XCTestCase {
+  /// Checks the iPad of Jamf's `/api/v2/mobile-devices` reference example, which reports no
+  /// OS version and no check-in.
+  private func assertIsTheReferenceIPad(
+    _ d: Device, file: StaticString = #filePath, line: UInt = #line
+  ) {
+    XCTAssertEqual(d.serial, "DMQVGC0DHLA0", file: file, line: line)
+    XCTAssertEqual(d.name, "iPad", file: file, line: line)
+    XCTAssertEqual(d.source, "jamf-mobile", file: file, line: line)
+    XCTAssertEqual(d.platform, .iPadOS, file: file, line: line)
+    XCTAssertEqual(d.udid, "0dad565fb40b010a9e490440188063a378721069", file: file, line: line)
+    XCTAssertEqual(d.model, "iPad 5th Generation (Wi-Fi) (iPad6,11)", file: file, line: line)
+    XCTAssertEqual(d.userName, "admin", file: file, line: line)
+    XCTAssertNil(d.version.base, "the endpoint reports no OS version", file: file, line: line)
+    XCTAssertNil(d.lastCheckIn, "the endpoint reports no check-in", file: file, line: line)
+    XCTAssertNil(d.supervised, file: file, line: line)
+  }
+
+  func testMobileDevicesV2ListIsReadAsAnIPadWithItsVersionUnknownNotAsAMacNamedAfterItsID()
+    throws
+  {
+    let store = try Support.store(self)
+    let (summary, warnings, _) = try Support.runCollecting(
+      store, [Support.published("jamf-mobile-devices-v2-list-docs.json")])
+    XCTAssertEqual(summary.choices.first?.format, .jamfJSON)
+    XCTAssertEqual(summary.added, 1)
+    XCTAssertEqual(summary.rejected, 0)
+    let devices = try store.devices(limit: 10).map(\.device)
+    XCTAssertEqual(devices.map(\.name), ["iPad"])
+    assertIsTheReferenceIPad(try Support.device(store, "DMQVGC0DHLA0").device)
+    XCTAssertEqual(warnings.count, 1, "the example's totalCount is 3: \(warnings)")
+  }
+
+  func testOneMobileDeviceOfTheV2EndpointIsDetectedAndReadAsTheSameIPad() throws {
+    // `GET /api/v2/mobile-devices/{id}` answers with the list's record alone, no envelope.
+    let data = try Data(
+      contentsOf: URL(fileURLWithPath: Support.published("jamf-mobile-devices-v2-list-docs.json")))
+    let page = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let record = try XCTUnwrap((page["results"] as? [Any])?.first)
+    let one = try JSONSerialization.data(withJSONObject: record, options: [.prettyPrinted])
+    let store = try Support.store(self)
+    let summary = try Support.run(
+      store, [Support.file(self, "mobile-device-1.json", bytes: Array(one))])
+    XCTAssertEqual(summary.choices.first?.format, .jamfJSON)
+    XCTAssertEqual(summary.added, 1)
+    assertIsTheReferenceIPad(try Support.device(store, "DMQVGC0DHLA0").device)
+  }
+
+  func testStaticGroupMembershipRecordIsReadFromItsTopLevelFields() throws {
+    let store = try Support.store(self)
+    let summary = try Support.run(
+      store, [Support.published("jamf-mobile-device-group-membership-docs.json")])
+    XCTAssertEqual(summary.added, 1)
+    XCTAssertEqual(summary.rejected, 0)
+    let d = try Support.device(store, "5C28FDAE").device
+    XCTAssertEqual(d.name, "iPad")
+    XCTAssertEqual(d.source, "jamf-mobile")
+    XCTAssertEqual(d.platform, .iPadOS)
+    XCTAssertEqual(d.udid, "0dad565fb40b010a9e490440188063a378721069")
+    XCTAssertEqual(d.model, "iPad 7th Generation (Wi-Fi) (iPad7,11)")
+    XCTAssertEqual(d.version.base?.description, "11.4")
+    XCTAssertEqual(d.version.rsr, .letter("a"))
+    XCTAssertEqual(d.version.build?.text, "15F79")
+    XCTAssertEqual(d.version.supplementalBuild?.text, "22A103310o")
+    XCTAssertEqual(d.supervised, true)
+    XCTAssertFalse(d.userEnrolled, "institutional, with a serial and a UDID")
+    XCTAssertEqual(d.userName, "support@jamf.com")
+    XCTAssertEqual(d.lastCheckIn, Support.date("2022-10-17T11:48:56Z"))
+  }
+}
