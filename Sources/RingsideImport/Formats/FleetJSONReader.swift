@@ -61,13 +61,12 @@ struct FleetJSONReader: JSONRecordReader {
       try o.string("hardware_serial"), field: "hardware_serial", at: here)
     let udid = try fields.text(try o.string("uuid"), field: "uuid", at: here)
     let enrollment = (try o.string("mdm.enrollment_status"))?.lowercased() ?? ""
-    guard
-      let name = try fields.text(try o.string("display_name"), field: "display_name", at: here)
+    let name = try DeviceIdentity.name(
+      try fields.text(try o.string("display_name"), field: "display_name", at: here)
         ?? fields.text(try o.string("computer_name"), field: "computer_name", at: here)
-        ?? fields.text(try o.string("hostname"), field: "hostname", at: here) ?? serial ?? id
-    else {
-      throw ImportIssue(here, field: "display_name", "is empty, and so are hostname, serial and id")
-    }
+        ?? fields.text(try o.string("hostname"), field: "hostname", at: here),
+      serial: serial, udid: udid,
+      fields: ("display_name, computer_name or hostname", "hardware_serial", "uuid"), at: here)
     return .device(
       ImportRecord(
         location: here, source: .fleet, sourceID: id, serial: serial, udid: udid, name: name,

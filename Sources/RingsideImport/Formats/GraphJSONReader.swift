@@ -56,17 +56,14 @@ struct GraphJSONReader: JSONRecordReader {
     version.platform = platform
     let id = try fields.text(try o.string("id"), field: "id", at: here)
     let serial = try fields.text(try o.string("serialNumber"), field: "serialNumber", at: here)
+    let udid = try fields.text(try o.string("udid"), field: "udid", at: here)
     let enrollment = try o.string("deviceEnrollmentType") ?? ""
-    guard
-      let name = try fields.text(try o.string("deviceName"), field: "deviceName", at: here)
-        ?? serial ?? id
-    else {
-      throw ImportIssue(here, field: "deviceName", "is empty, and so are serialNumber and id")
-    }
+    let name = try DeviceIdentity.name(
+      try fields.text(try o.string("deviceName"), field: "deviceName", at: here), serial: serial,
+      udid: udid, fields: ("deviceName", "serialNumber", "udid"), at: here)
     return .device(
       ImportRecord(
-        location: here, source: .intune, sourceID: id, serial: serial,
-        udid: try fields.text(try o.string("udid"), field: "udid", at: here), name: name,
+        location: here, source: .intune, sourceID: id, serial: serial, udid: udid, name: name,
         platform: platform, model: model, version: version,
         supervised: try fields.bool(o.raw("isSupervised"), field: "isSupervised", at: here),
         userEnrolled: fields.memo(enrollment) {

@@ -99,13 +99,13 @@ struct IntuneCSVReader: FormatReader {
     } else {
       ringLabel = nil
     }
-    guard let displayName = try value(.name) ?? serial ?? deviceID else {
-      throw ImportIssue(
-        here, field: name(.name), "is empty, and so are the serial number and device id")
-    }
+    let udid = try value(.udid)
+    let displayName = try DeviceIdentity.name(
+      try value(.name), serial: serial, udid: udid,
+      fields: (name(.name), name(.serial), name(.udid)), at: here)
     return .device(
       ImportRecord(
-        location: here, source: .intune, sourceID: deviceID, serial: serial, udid: try value(.udid),
+        location: here, source: .intune, sourceID: deviceID, serial: serial, udid: udid,
         name: displayName, platform: platform, model: model, version: version,
         supervised: try fields.bool(try value(.supervised), field: name(.supervised), at: here),
         userEnrolled: serial == nil,

@@ -78,14 +78,11 @@ struct JamfJSONReader: JSONRecordReader {
       try o.string("hardware.serialNumber"), field: "hardware.serialNumber", at: here)
     let udid = try fields.text(try o.string("general.udid"), field: "general.udid", at: here)
     let ownership = try o.string("general.deviceOwnershipType") ?? ""
-    guard
-      let name = try fields.text(
-        try o.string("general.displayName"), field: "general.displayName", at: here)
-        ?? serial ?? id
-    else {
-      throw ImportIssue(
-        here, field: "general.displayName", "is empty, and so are the serial and id")
-    }
+    let name = try DeviceIdentity.name(
+      try fields.text(
+        try o.string("general.displayName"), field: "general.displayName", at: here),
+      serial: serial, udid: udid,
+      fields: ("general.displayName", "hardware.serialNumber", "general.udid"), at: here)
     let user =
       try fields.text(
         try o.string("userAndLocation.emailAddress"), field: "userAndLocation.emailAddress",
@@ -130,12 +127,10 @@ struct JamfJSONReader: JSONRecordReader {
     let serial = try fields.text(
       try o.string("hardware.serialNumber"), field: "hardware.serialNumber", at: here)
     let udid = try fields.text(try o.string("udid"), field: "udid", at: here)
-    guard
-      let name = try fields.text(try o.string("general.name"), field: "general.name", at: here)
-        ?? serial ?? id
-    else {
-      throw ImportIssue(here, field: "general.name", "is empty, and so are the serial and id")
-    }
+    let name = try DeviceIdentity.name(
+      try fields.text(try o.string("general.name"), field: "general.name", at: here),
+      serial: serial, udid: udid, fields: ("general.name", "hardware.serialNumber", "udid"),
+      at: here)
     let user =
       try fields.text(
         try o.string("userAndLocation.email"), field: "userAndLocation.email", at: here)

@@ -53,10 +53,9 @@ enum JamfMobileDetail {
     let id = try fields.text(try o.string("id"), field: "id", at: here)
     let serial = try fields.text(try o.string("serialNumber"), field: "serialNumber", at: here)
     let udid = try fields.text(try o.string("udid"), field: "udid", at: here)
-    guard let name = try fields.text(try o.string("name"), field: "name", at: here) ?? serial ?? id
-    else {
-      throw ImportIssue(here, field: "name", "is empty, and so are the serial and id")
-    }
+    let name = try DeviceIdentity.name(
+      try fields.text(try o.string("name"), field: "name", at: here), serial: serial, udid: udid,
+      fields: ("name", "serialNumber", "udid"), at: here)
     let ownership = try o.string("deviceOwnershipLevel") ?? ""
     let user =
       try fields.text(

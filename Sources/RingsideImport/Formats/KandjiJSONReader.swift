@@ -61,10 +61,9 @@ struct KandjiJSONReader: JSONRecordReader {
     let id = try fields.text(try o.string(p.id), field: p.id, at: here)
     let serial = try fields.text(try o.string(p.serial), field: p.serial, at: here)
     let udid = try fields.text(try o.string(p.udid), field: p.udid, at: here)
-    guard let name = try fields.text(try o.string(p.name), field: p.name, at: here) ?? serial ?? id
-    else {
-      throw ImportIssue(here, field: p.name, "is empty, and so are the serial number and device id")
-    }
+    let name = try DeviceIdentity.name(
+      try fields.text(try o.string(p.name), field: p.name, at: here), serial: serial, udid: udid,
+      fields: (p.name, p.serial, p.udid), at: here)
     let user: String? =
       if o.raw(p.user)?.members != nil {
         try fields.text(

@@ -74,12 +74,9 @@ struct MDMPlistReader: FormatReader {
       try o.string("UDID") ?? o.string(q + "UDID"), field: "UDID", at: here)
     let enrollmentID = try fields.text(
       try o.string("EnrollmentID"), field: "EnrollmentID", at: here)
-    guard
-      let name = try fields.text(try o.string(q + "DeviceName"), field: "DeviceName", at: here)
-        ?? serial ?? udid
-    else {
-      throw ImportIssue(here, field: "DeviceName", "is empty, and so are SerialNumber and UDID")
-    }
+    let name = try DeviceIdentity.name(
+      try fields.text(try o.string(q + "DeviceName"), field: "DeviceName", at: here),
+      serial: serial, udid: udid, fields: ("DeviceName", "SerialNumber", "UDID"), at: here)
     let ringObject = JSONObject(
       values: o.raw("QueryResponses")?.members ?? [:], location: here)
     return .device(
