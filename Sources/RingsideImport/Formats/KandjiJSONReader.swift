@@ -4,7 +4,9 @@ import RingsideDomain
 /// Reads Kandji `GET /api/v1/devices` (a JSON list), one device of it, or
 /// `GET /api/v1/devices/{id}/details` (sections `general`, `mdm`, `hardware_overview`...).
 /// Kandji reports `supplemental_os_version_extra` (empty when no RSR is installed) and
-/// `supplemental_build_version`; `blueprint_name` is the usual `--ring-from` field.
+/// `supplemental_build_version`; `blueprint_name` is the usual `--ring-from` field. The model
+/// keeps its identifier (`hardware_overview.model_identifier`), which tells the releases the
+/// hardware runs, and the details' `system_version` gives the build (`KandjiSystemVersion`).
 struct KandjiJSONReader: JSONRecordReader {
   let file: String
   let source: ByteSource
@@ -23,6 +25,8 @@ struct KandjiJSONReader: JSONRecordReader {
     let id, name, model, modelIdentifier, platform, osVersion, extra, build, supplemental: String
     let serial, udid, supervised, user: String
     let checkIns: [String]
+    /// System Information's "System Version", with the build: the details only.
+    var systemVersion: String?
 
     static let list = Paths(
       id: "device_id", name: "device_name", model: "model", modelIdentifier: "model_identifier",
@@ -36,16 +40,18 @@ struct KandjiJSONReader: JSONRecordReader {
       build: "general.build", supplemental: "general.supplemental_build_version",
       serial: "hardware_overview.serial_number", udid: "hardware_overview.udid",
       supervised: "mdm.supervised", user: "general.assigned_user",
-      checkIns: ["mdm.last_check_in", "kandji_agent.last_check_in"])
+      checkIns: ["mdm.last_check_in", "kandji_agent.last_check_in"],
+      systemVersion: "general.system_version")
   }
 
   func record(_ o: JSONObject, ringFrom: String?, fields: FieldReader) throws -> ImportItem {
     let here = o.location
     let details = o.raw("general")?.members != nil
     let p = details ? Paths.details : Paths.list
-    let model =
-      try fields.text(try o.string(p.model), field: p.model, at: here)
-      ?? fields.text(try o.string(p.modelIdentifier), field: p.modelIdentifier, at: here)
+    let model = FieldReader.model(
+      name: try fields.text(try o.string(p.model), field: p.model, at: here),
+      identifier: try fields.text(
+        try o.string(p.modelIdentifier), field: p.modelIdentifier, at: here))
     let reported = try fields.text(try o.string(p.platform), field: p.platform, at: here)
     let platform: Platform
     switch try fields.platform(reported: reported, model: model, field: p.platform, at: here) {
@@ -57,6 +63,11 @@ struct KandjiJSONReader: JSONRecordReader {
       osVersion: try o.versionText(p.osVersion), extra: try o.versionText(p.extra),
       build: try o.versionText(p.build), supplementalBuild: try o.versionText(p.supplemental),
       fields: (p.osVersion, p.extra, p.build, p.supplemental), at: here)
+    if let path = p.systemVersion,
+      let shown = try fields.text(try o.versionText(path), field: path, at: here)
+    {
+      version = KandjiSystemVersion.filling(version, from: shown)
+    }
     version.platform = platform
     let id = try fields.text(try o.string(p.id), field: p.id, at: here)
     let serial = try fields.text(try o.string(p.serial), field: p.serial, at: here)
