@@ -156,6 +156,17 @@ final class ImportCommandTests: XCTestCase {
       result.out.contains("7 devices in the store have an unknown RSR/BSI letter"), result.out)
   }
 
+  func testAStaleRecordRepeatedInOneFileIsCountedApartAndNoted() {
+    let result = run(["import", fixture("intune-devices.csv")])
+    XCTAssertEqual(result.status, 0, result.err)
+    XCTAssertTrue(
+      result.out.contains(
+        "7 added, 0 updated, 0 unchanged, 1 repeated in the same file, 0 rejected"),
+      result.out)
+    XCTAssertTrue(result.err.contains("ringside: note: "), result.err)
+    XCTAssertFalse(result.err.contains("warning"), result.err)
+  }
+
   func testBadFileExitsWithDataErrorNamingTheLine() throws {
     let bad = folder.appendingPathComponent("bad.csv").path
     try "Device ID,Device name,Serial number,OS,OS version\n1,ok,S1,iOS,16.5.1\n2,bad,S2,iOS,16.x\n"

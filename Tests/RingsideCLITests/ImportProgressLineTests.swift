@@ -13,8 +13,18 @@ final class ImportProgressLineTests: XCTestCase {
           "RingsideImportTests/Fixtures/intune-devices.csv"), encoding: .utf8)
     let lines = sample.split(whereSeparator: \.isNewline)
     let csv = directory.appendingPathComponent("many.csv")
+    // 20,000 devices: the first row with a serial and a device id of each one's own (one
+    // device listed 20,000 times would be a repeat the import warns about).
+    let rows = (1...20_000).map { i in
+      String(lines[1]).replacingOccurrences(
+        of: "ZZRING000001", with: String(format: "ZZPROG%06d", i)
+      )
+      .replacingOccurrences(
+        of: "a1b2c3d4-0000-4000-8000-000000000001",
+        with: String(format: "a1b2c3d4-0000-4000-8000-%012d", i))
+    }
     try
-      (([String(lines[0])] + Array(repeating: String(lines[1]), count: 20_000))
+      (([String(lines[0])] + rows)
       .joined(separator: "\r\n") + "\r\n").write(to: csv, atomically: true, encoding: .utf8)
 
     // The sample's check-ins are recent: the real clock, so none lies in the future.

@@ -76,4 +76,36 @@ final class PublishedJamfExampleTests: XCTestCase {
     XCTAssertEqual(d.userName, "support@jamf.com")
     XCTAssertEqual(d.lastCheckIn, Support.date("2022-10-17T11:48:56Z"))
   }
+
+  func testDetailListRepeatingOneDeviceStoresItOnceAndWarnsNamingItAndTheSurplusOverTotalCount()
+    throws
+  {
+    // Jamf's reference example: three results, all mobileDeviceId "1", totalCount 2.
+    let store = try Support.store(self)
+    let (summary, warnings, _) = try Support.runCollecting(
+      store, [Support.published("jamf-mobile-devices-detail-list-docs.json")])
+    XCTAssertEqual(summary.read, 3)
+    XCTAssertEqual(summary.added, 1)
+    XCTAssertEqual(summary.unchanged, 0, "repeats within one file are not \"unchanged\"")
+    XCTAssertEqual(summary.repeated, 2)
+    XCTAssertEqual(summary.warnings, 2)
+    let repeated = try XCTUnwrap(warnings.first { $0.contains("more than once") }, "\(warnings)")
+    XCTAssertTrue(repeated.contains("jamf-mobile-devices-detail-list-docs.json"), repeated)
+    XCTAssertTrue(repeated.contains("5C28FDAE (Banezicron) 3 times"), repeated)
+    XCTAssertTrue(repeated.contains("results[1], results[2]"), repeated)
+    XCTAssertTrue(
+      warnings.contains { $0.contains("holds 3 records but its totalCount is 2") }, "\(warnings)")
+    let d = try Support.device(store, "5C28FDAE").device
+    XCTAssertEqual(d.name, "Banezicron")
+    XCTAssertEqual(d.platform, .iPadOS)
+    XCTAssertEqual(d.model, "iPad 7th Generation (Wi-Fi) (iPad7,11)")
+    XCTAssertEqual(d.version.base?.description, "11.4")
+    XCTAssertEqual(d.version.rsr, .letter("a"))
+    XCTAssertEqual(d.version.build?.text, "15F79")
+    XCTAssertEqual(d.version.supplementalBuild?.text, "22A103310o")
+    XCTAssertEqual(d.udid, "0dad565fb40b010a9e490440188063a378721069")
+    XCTAssertEqual(d.supervised, true)
+    XCTAssertEqual(d.userName, "ITBob@jamf.com")
+    XCTAssertEqual(d.lastCheckIn, Support.date("2022-10-17T11:48:56Z"))
+  }
 }

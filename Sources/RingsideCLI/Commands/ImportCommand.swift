@@ -52,7 +52,9 @@ enum ImportCommand {
       pipes and FIFOs work. JSON is read record by record, so exports of any size fit in memory.
       A check-in more than a day in the future is ignored with a warning naming the record; a
       Graph page whose @odata.nextLink page is not in the same import gets a warning naming it,
-      and so do pages holding fewer devices than Jamf's totalCount (or Graph's @odata.count).
+      and so do pages holding fewer devices than Jamf's totalCount (or Graph's @odata.count),
+      a page holding more records than its totalCount, and the same record listed twice in one
+      file (the device is stored once and counted as repeated, not unchanged).
       Every import that stores is an audit entry (inputs, formats, counts); `ringside check
       --max-import-age HOURS` turns an import that stopped running into a WARNING.
       """,
@@ -132,7 +134,9 @@ enum ImportCommand {
   static func report(_ s: ImportSummary, dryRun: Bool) -> String {
     var lines = [
       "Read \(s.read.grouped) records: \(s.added.grouped) added, \(s.updated.grouped) updated, "
-        + "\(s.unchanged.grouped) unchanged, \(s.rejected.grouped) rejected, "
+        + "\(s.unchanged.grouped) unchanged, "
+        + (s.repeated > 0 ? "\(s.repeated.grouped) repeated in the same file, " : "")
+        + "\(s.rejected.grouped) rejected, "
         + "\(s.skipped.grouped) skipped (not iPhone, iPad or Mac)."
     ]
     if s.warnings > 0 {

@@ -15,7 +15,9 @@ enum ImportLogDetail {
     let more = files.count > 20 ? " and \(files.count - 20) more" : ""
     return
       "from \(inputs.joined(separator: ", "))\(more): read \(summary.read), added \(summary.added), "
-      + "updated \(summary.updated), unchanged \(summary.unchanged), rejected \(summary.rejected), "
+      + "updated \(summary.updated), unchanged \(summary.unchanged), "
+      + (summary.repeated > 0 ? "repeated \(summary.repeated), " : "")
+      + "rejected \(summary.rejected), "
       + "skipped \(summary.skipped), warnings \(summary.warnings)"
   }
 }

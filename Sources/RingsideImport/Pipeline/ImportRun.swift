@@ -20,6 +20,9 @@ final class ImportRun {
   private var pending: [PendingUpdateRecord] = []
   private var ringNames: [String: String?] = [:]
   private var pages: [ExportPage] = []
+  /// The devices the file being read has named so far, to count and report repeats.
+  private var repeats = FileRepeats()
+  private var fileName: String?
 
   init(session: ImportSession, options: ImportOptions, ringOverride: String?, events: ImportEvents)
     throws
@@ -83,6 +86,25 @@ final class ImportRun {
     }
   }
 
+  /// Starts counting repeats afresh for the file `name` (one reader's input).
+  func beginFile(_ name: String) {
+    finishFile()
+    repeats = FileRepeats()
+    fileName = name
+  }
+
+  /// Reports the devices the file just read listed more than once.
+  func finishFile() {
+    guard let file = fileName else { return }
+    fileName = nil
+    let (warning, note) = repeats.messages(file: file)
+    if let warning {
+      summary.warnings += 1
+      events.warning(warning)
+    }
+    if let note { events.notice(note) }
+  }
+
   /// Warns about Graph or Jamf pages the import lacks, once every file is read.
   func checkPages() {
     for text in PageCheck.warnings(pages) {
@@ -134,8 +156,9 @@ final class ImportRun {
       userName: r.userName, source: DeviceSource(rawValue: r.source.rawValue), sourceID: r.sourceID)
     guard let stored = try find(r, key: key) else {
       incoming.ring = ringOverride ?? labelRing ?? defaultRing
-      try session.insert(incoming)
+      let id = try session.insert(incoming)
       summary.added += 1
+      _ = repeats.note(id: id, record: r, key: key, changed: true)
       return
     }
     // A check-in stored in the future (by an import before this rule) would win every merge
@@ -162,12 +185,20 @@ final class ImportRun {
       merged.removedLetter = VersionHistory.removedLetter(
         history: history + [merged.version], current: merged.version)
     }
-    if merged != stored.device {
+    let changed = merged != stored.device
+    if changed {
       try session.update(
         id: stored.id, from: stored.device, to: merged, historyIsEmpty: historyIsEmpty)
-      summary.updated += 1
-    } else {
-      summary.unchanged += 1
+    }
+    switch repeats.note(id: stored.id, record: r, key: key, changed: changed) {
+    case .first where changed: summary.updated += 1
+    case .first: summary.unchanged += 1
+    case .repeated(let upgradesUnchanged):
+      summary.repeated += 1
+      if upgradesUnchanged {
+        summary.unchanged -= 1
+        summary.updated += 1
+      }
     }
     if let id = r.sourceID {
       try session.link(

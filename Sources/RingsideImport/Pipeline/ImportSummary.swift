@@ -56,6 +56,9 @@ public struct ImportSummary: Sendable, Hashable {
   public var added = 0
   public var updated = 0
   public var unchanged = 0
+  /// Records of a device the same file had already listed (the same record again, or another
+  /// enrolment of it): merged into that device, not counted as added, updated or unchanged.
+  public var repeated = 0
   public var rejected = 0
   /// Records of devices Ringside does not manage (Windows, Android...).
   public var skipped = 0
@@ -68,7 +71,7 @@ public struct ImportSummary: Sendable, Hashable {
   /// group's ring; the first few as "SERIAL: from → to".
   public var ringChanges = 0
   public var ringChangeExamples: [String] = []
-  /// Warnings: check-ins in the future, missing Graph pages.
+  /// Warnings: check-ins in the future, missing or overlapping pages, repeated records.
   public var warnings = 0
   /// False for a dry run or a rejected import.
   public var stored = false

@@ -52,9 +52,11 @@ public enum Importer {
           run.summary.choices.append(choice)
           events.chose(choice)
           for reader in input.readers {
+            run.beginFile(reader.file)
             try ItemPipe.stream(
               reader, ringFrom: options.ringFrom, prepare: { try run.prefetch($0) }
             ) { item in try run.handle(item) }
+            run.finishFile()
           }
         }
         run.checkPages()
