@@ -4,7 +4,8 @@ struct JSONProbe {
   var topIsList = false
   /// Top-level member names seen, in a top-level object.
   var topKeys: Set<String> = []
-  /// The envelope member holding the records (`value`, `results`, `hosts`, `devices`, `host`).
+  /// The envelope member holding the records (`value`, `results`, `hosts`, `devices`, `host`),
+  /// a list of them or one.
   var listKey: String?
   /// Member names of the first record.
   var recordKeys: Set<String> = []
@@ -49,7 +50,9 @@ struct JSONProbe {
         if try r.nextItem(first: &f), try r.peek() == 0x7B { try members(r, into: &p.recordKeys) }
         return
       }
-      if key == "host" && next == 0x7B {
+      // One record under an envelope key, as the reader takes it: Fleet's `{"host": {...}}`,
+      // and Graph's "Get managedDevice" example, `{"value": {...}}`.
+      if (key == "host" || envelopeKeys.contains(key)) && next == 0x7B {
         p.listKey = key
         try members(r, into: &p.recordKeys)
         return

@@ -25,7 +25,7 @@ public enum ImportFormat: String, Sendable, CaseIterable, Hashable {
     case .intuneCSV:
       "intune-csv: a CSV (or a .zip holding one) whose header has \"Device name\"/\"Device ID\"/\"Serial number\" and \"OS version\""
     case .graphJSON:
-      "graph-json: a JSON object with \"@odata.context\" or \"value\": [{\"deviceName\", \"osVersion\", ...}], a list of such objects, or one (also as PowerShell saves them: \"DeviceName\", \"OSVersion\")"
+      "graph-json: a JSON object with \"@odata.context\" or \"value\": [{\"deviceName\", \"osVersion\", ...}], a list of such objects, or one (also under \"value\") (also as PowerShell saves them: \"DeviceName\", \"OSVersion\")"
     case .jamfJSON:
       "jamf-json: a JSON object with \"results\": [{\"mobileDeviceId\"/\"general\"/\"operatingSystem\", ...}], one such record, or one mobile device (\"type\" with \"lastInventoryUpdateTimestamp\", or with \"serialNumber\" and \"udid\")"
     case .fleetJSON:
