@@ -528,11 +528,16 @@ public final class ImportSession {
     try store.resumeFleetCounts()
   }
 
-  /// Devices with a reported version whose RSR/BSI letter no source has told.
-  public func unknownLetterCount() throws(StoreError) -> Int {
-    Int(
-      try store.database.scalar(
-        "SELECT COUNT(*) FROM devices WHERE rsr = 'unknown' AND os_base IS NOT NULL")?.int ?? 0)
+  /// Devices with a reported version whose RSR/BSI letter no source has told, by the source
+  /// their version came from (`devices.source`).
+  public func unknownLetterCounts() throws(StoreError) -> [String: Int] {
+    let rows = try store.database.prepare(
+      """
+      SELECT source, COUNT(*) FROM devices WHERE rsr = 'unknown' AND os_base IS NOT NULL
+      GROUP BY source
+      """
+    ).query { ($0.string(at: 0) ?? "", Int($0.int(at: 1) ?? 0)) }
+    return Dictionary(rows, uniquingKeysWith: +)
   }
 
   /// Where a new device goes when nothing names its ring: `production` if it exists, else the last ring.

@@ -153,7 +153,19 @@ final class ImportCommandTests: XCTestCase {
     let result = run(["import", fixture("intune-devices.csv")])
     XCTAssertEqual(result.status, 0)
     XCTAssertTrue(
-      result.out.contains("7 devices in the store have an unknown RSR/BSI letter"), result.out)
+      result.out.contains(
+        "7 devices in the store have an unknown RSR/BSI letter: 7 from Intune or Graph, which report only the base version. Import a source that reports it (Jamf, Fleet, Kandji or MDM)."
+      ), result.out)
+  }
+
+  func testUnknownLettersFromAnMDMResponseNameTheMDMAndTheMissingKeyNotIntune() {
+    let result = run(["import", fixture("published/mdm-device-information-apple-docs.plist")])
+    XCTAssertEqual(result.status, 0, result.err)
+    XCTAssertTrue(
+      result.out.contains(
+        "1 device in the store has an unknown RSR/BSI letter: 1 from MDM responses, without SupplementalOSVersionExtra."
+      ), result.out)
+    XCTAssertFalse(result.out.contains("Intune"), result.out)
   }
 
   func testAStaleRecordRepeatedInOneFileIsCountedApartAndNoted() {
@@ -259,7 +271,7 @@ final class ImportCommandTests: XCTestCase {
     XCTAssertEqual(again.status, 0, again.err)
     XCTAssertTrue(
       again.out.contains(
-        "1 devices were in another Ringside ring than their MDM group (--ring-from) and moved to the group's ring, e.g. ZZRING000001: production → pilot."
+        "1 device was in another Ringside ring than its MDM group (--ring-from) and moved to the group's ring, e.g. ZZRING000001: production → pilot."
       ), again.out)
   }
 }

@@ -129,40 +129,4 @@ enum ImportCommand {
       )
     }
   }
-
-  /// The summary lines for people.
-  static func report(_ s: ImportSummary, dryRun: Bool) -> String {
-    var lines = [
-      "Read \(s.read.grouped) records: \(s.added.grouped) added, \(s.updated.grouped) updated, "
-        + "\(s.unchanged.grouped) unchanged, "
-        + (s.repeated > 0 ? "\(s.repeated.grouped) repeated in the same file, " : "")
-        + "\(s.rejected.grouped) rejected, "
-        + "\(s.skipped.grouped) skipped (not iPhone, iPad or Mac)."
-    ]
-    if s.warnings > 0 {
-      lines.append("\(s.warnings.grouped) warnings (listed above).")
-    }
-    if s.pendingDevices > 0 {
-      lines.append("Pending updates recorded for \(s.pendingDevices.grouped) devices.")
-    }
-    if !s.newRings.isEmpty { lines.append("New rings: \(s.newRings.joined(separator: ", ")).") }
-    if s.ringChanges > 0 {
-      let field = "--ring-from"
-      let examples = s.ringChangeExamples.joined(separator: "; ")
-      var line =
-        "\(s.ringChanges.grouped) devices were in another Ringside ring than their MDM group"
-      line += " (\(field)) and moved to the group's ring, e.g. \(examples)."
-      line +=
-        " Change the group in the MDM, or import without --ring-from, to keep Ringside's rings."
-      lines.append(line)
-    }
-    if s.unknownLetters > 0 {
-      lines.append(
-        "\(s.unknownLetters.grouped) devices in the store have an unknown RSR/BSI letter (their source, "
-          + "such as Intune or Graph, reports only the base version): "
-          + "import a source that reports it (Jamf, Fleet, Kandji or MDM).")
-    }
-    if dryRun { lines.append("Dry run: nothing was stored.") }
-    return lines.joined(separator: "\n") + "\n"
-  }
 }

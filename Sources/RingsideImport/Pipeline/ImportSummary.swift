@@ -66,6 +66,9 @@ public struct ImportSummary: Sendable, Hashable {
   public var pendingDevices = 0
   /// Devices in the store whose RSR/BSI letter no source has reported.
   public var unknownLetters = 0
+  /// The same devices by the source their version came from (`ImportSource` raw values, or
+  /// others a store may hold, such as `demo`).
+  public var unknownLettersBySource: [String: Int] = [:]
   public var newRings: [String] = []
   /// Devices whose MDM group (`--ring-from`) named another ring than Ringside had, moved to the
   /// group's ring; the first few as "SERIAL: from → to".

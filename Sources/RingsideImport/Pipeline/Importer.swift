@@ -67,7 +67,8 @@ public enum Importer {
           if run.session.rebuildsIndexes { events.finishing("building the indexes") }
           try run.session.restoreIndexes()
         }
-        run.summary.unknownLetters = try run.session.unknownLetterCount()
+        run.summary.unknownLettersBySource = try run.session.unknownLetterCounts()
+        run.summary.unknownLetters = run.summary.unknownLettersBySource.values.reduce(0, +)
         run.summary.newRings = try store.rings().map(\.name).filter { !before.contains($0) }
         summary = run.summary
         if !rollsBack {
