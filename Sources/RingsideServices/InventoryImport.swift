@@ -5,7 +5,8 @@ import RingsideStore
 
 /// Importing MDM exports into the store at a path: opens (or creates) the store and runs the
 /// importer, all or nothing. A dry run against a store that does not exist yet counts into a
-/// scratch store that is removed afterwards, so it creates nothing. The one entry point behind
+/// scratch store that is removed afterwards, so it creates nothing; nor does an import that
+/// fails. The one entry point behind
 /// `ringside import` (and for any other command that imports files into a store by path).
 public enum InventoryImport {
   /// Imports `files` into the store at `storePath`; returns what was (or would be) stored.
@@ -26,31 +27,61 @@ public enum InventoryImport {
   /// Runs `body` on the store at `storePath`, opened or created; for a dry run against a store
   /// that does not exist yet, on a scratch store removed afterwards, so nothing is created.
   /// Unless it is a dry run, states a closed signing window made wrong are derived again first
-  /// (on `today`, when a test fixes the day), as every writing command does, so the import's counts and the
-  /// devices it leaves alone agree with Apple's feed on the day. `failing` turns a store that
-  /// cannot be opened into the caller's error.
+  /// (on `today`, when a test fixes the day), as every writing command does, so the import's
+  /// counts and the devices it leaves alone agree with Apple's feed on the day. A SQLite store
+  /// this call creates is removed again when `body` fails and the store still holds no device
+  /// and no audit entry, so a failed first import leaves no empty store behind. `failing` turns
+  /// a store that cannot be opened into the caller's error.
   public static func withStore<T, E: Error>(
     at storePath: String, dryRun: Bool, today: String? = nil, failing: (StoreError) -> E,
     _ body: (InventoryStore) throws(E) -> T
   ) throws(E) -> T {
     var scratch: String?
-    if dryRun && !FileManager.default.fileExists(atPath: storePath) {
+    let exists = FileManager.default.fileExists(atPath: storePath)
+    if dryRun && !exists {
       scratch =
         NSTemporaryDirectory()
         + "ringside-dry-run-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).db"
     }
+    let creates =
+      scratch == nil && !exists && StoreLocation(storePath) == .sqlite(path: storePath)
+    var leftEmpty = false
     defer {
       // Every file beside it too: its writers' lock was left in the temporary folder.
       if let scratch { StorePath.removeStoreFiles(at: scratch) }
+      if leftEmpty { StorePath.removeStoreFiles(at: storePath) }
     }
+    // The store is closed when `opened` returns, before its files are removed.
+    return try opened(scratch ?? storePath, today: today, refreshing: !dryRun, failing: failing) {
+      (store) throws(E) -> T in
+      do throws(E) {
+        return try body(store)
+      } catch {
+        leftEmpty = creates && holdsNothing(store)
+        throw error
+      }
+    }
+  }
+
+  /// Runs `body` on the store at `path`, opened or created, its states derived again first
+  /// when `refreshing`.
+  private static func opened<T, E: Error>(
+    _ path: String, today: String?, refreshing: Bool, failing: (StoreError) -> E,
+    _ body: (InventoryStore) throws(E) -> T
+  ) throws(E) -> T {
     let store: InventoryStore
     do {
-      store = try InventoryStore(path: scratch ?? storePath, create: true)
+      store = try InventoryStore(path: path, create: true)
       if let today { store.today = today }
-      if !dryRun { try store.refreshStatesIfTheDayChanged() }
+      if refreshing { try store.refreshStatesIfTheDayChanged() }
     } catch {
       throw failing(error)
     }
     return try body(store)
+  }
+
+  /// True when the store holds no device and no audit entry: nothing any command stored.
+  private static func holdsNothing(_ store: InventoryStore) -> Bool {
+    (try? store.countDevices()) == 0 && (try? store.auditEntryCount()) == 0
   }
 }
