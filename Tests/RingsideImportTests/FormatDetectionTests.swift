@@ -49,4 +49,61 @@ final class FormatDetectionTests: XCTestCase {
     XCTAssertEqual(issues.first?.field, "operatingSystem")
     XCTAssertEqual(issues.first?.location.path, "value")
   }
+
+  func testJSONWithCommentsIsRefusedSayingJSONAllowsNoComments() throws {
+    // As Fleet's REST API docs mark fields: `// Fleet Premium only`.
+    let json = """
+      {
+        "hosts": [
+          {
+            "id": 1,
+            "issues": {
+              "failing_policies_count": 1,
+              "critical_vulnerabilities_count": 2, // Fleet Premium only
+              "total_issues_count": 3
+            }
+          }
+        ]
+      }
+      """
+    let store = try Support.store(self)
+    guard
+      case .file(let issue, _)? = Support.failure(store, [Support.file(self, "hosts.json", json)])
+    else { return XCTFail("expected a file error") }
+    XCTAssertEqual(issue.location.line, 7)
+    XCTAssertTrue(issue.reason.contains("JSON does not allow comments"), issue.reason)
+  }
+
+  func testACommentAfterAValueIsNamedAsACommentToo() throws {
+    let json = #"{"hosts": [{"id": 1, "hostname": "mac" // the host's name}]}"#
+    let store = try Support.store(self)
+    guard
+      case .file(let issue, _)? = Support.failure(
+        store, [Support.file(self, "hosts.json", json)], ImportOptions(format: .fleetJSON))
+    else { return XCTFail("expected a file error") }
+    XCTAssertTrue(issue.reason.contains("JSON does not allow comments"), issue.reason)
+  }
+
+  func testJamfClassicAPIResponseIsRefusedPointingToTheJamfProAPI() throws {
+    let json = #"""
+      {
+          "mobile_device": {
+              "general": {
+                  "id": 1,
+                  "display_name": "Tinas iPad",
+                  "os_version": "10.3.2",
+                  "serial_number": "C02Q7KHTGFWF"
+              }
+          }
+      }
+      """#
+    let store = try Support.store(self)
+    guard
+      case .file(let issue, _)? = Support.failure(
+        store, [Support.file(self, "classic.json", json)])
+    else { return XCTFail("expected a file error") }
+    XCTAssertTrue(issue.description.contains("classic.json"), issue.description)
+    XCTAssertTrue(issue.reason.contains("Jamf Classic API response"), issue.reason)
+    XCTAssertTrue(issue.reason.contains("/api/v2/mobile-devices/detail"), issue.reason)
+  }
 }

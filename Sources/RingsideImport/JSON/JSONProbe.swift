@@ -135,6 +135,21 @@ struct JSONProbe {
     return nil
   }
 
+  /// The one top-level member of a Jamf Classic API response (`/JSSResource/...`).
+  static let jamfClassicKeys: Set<String> = [
+    "mobile_device", "mobile_devices", "computer", "computers",
+  ]
+
+  /// Why a shape no format matches is not read, when the shape tells: a Jamf Classic API
+  /// response, whose `mobile_device.general` fields Ringside does not read.
+  func refusal() -> String? {
+    guard listKey == nil, topKeys.count == 1, let key = topKeys.first,
+      Self.jamfClassicKeys.contains(key)
+    else { return nil }
+    return
+      "is a Jamf Classic API response (\"\(key)\", from /JSSResource/...), which Ringside does not read: use the Jamf Pro API, /api/v2/mobile-devices/detail for mobile devices and /api/v1/computers-inventory for computers (`ringside sync jamf` fetches both)."
+  }
+
   static let jamfMarkers: Set<String> = [
     "mobileDeviceId", "deviceType", "general", "operatingSystem", "udid",
   ]

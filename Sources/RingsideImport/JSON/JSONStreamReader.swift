@@ -46,6 +46,17 @@ final class JSONStreamReader {
     ImportIssue(SourceLocation(file: file, line: line), "not valid JSON: \(reason)")
   }
 
+  /// `c` where `what` belongs. A `/` there starts a comment, as API docs write them
+  /// (`// Fleet Premium only`): JSON has none, so the message says so.
+  private func unexpected(_ c: UInt8, expected what: String) -> ImportIssue {
+    if c == 0x2F {
+      return invalid(
+        "found \"/\" where \(what) belongs: JSON does not allow comments (// or /* */); remove them, or save the response as the server sent it"
+      )
+    }
+    return invalid("expected \(what), found \(Self.describe(c))")
+  }
+
   func truncated() -> ImportIssue {
     ImportIssue(
       SourceLocation(file: file, line: line),
@@ -107,7 +118,7 @@ final class JSONStreamReader {
 
   private func expect(_ b: UInt8, _ what: String) throws(ImportIssue) {
     guard let c = try peek() else { throw truncated() }
-    guard c == b else { throw invalid("expected \(what), found \(Self.describe(c))") }
+    guard c == b else { throw unexpected(c, expected: what) }
     pos += 1
   }
 
@@ -134,7 +145,7 @@ final class JSONStreamReader {
     if first {
       first = false
     } else {
-      guard c == 0x2C else { throw invalid("expected \",\" or \"}\", found \(Self.describe(c))") }
+      guard c == 0x2C else { throw unexpected(c, expected: "\",\" or \"}\"") }
       pos += 1
       if try peek() == 0x7D { throw invalid("a \",\" before \"}\": JSON allows no trailing comma") }
     }
@@ -230,7 +241,7 @@ final class JSONStreamReader {
     if first {
       first = false
     } else {
-      guard c == 0x2C else { throw invalid("expected \",\" or \"]\", found \(Self.describe(c))") }
+      guard c == 0x2C else { throw unexpected(c, expected: "\",\" or \"]\"") }
       pos += 1
       if try peek() == 0x5D { throw invalid("a \",\" before \"]\": JSON allows no trailing comma") }
     }
@@ -272,7 +283,7 @@ final class JSONStreamReader {
       try literal("null")
       return .null
     case 0x2D, 0x30...0x39: return .number(try number())
-    default: throw invalid("unexpected \(Self.describe(c))")
+    default: throw unexpected(c, expected: "a value")
     }
   }
 

@@ -152,12 +152,13 @@ enum FormatDetector {
     let decided: (ImportFormat, String)
     if let format {
       decided = (format, "as asked")
-    } else if let found = try JSONProbe.read(input.head, complete: input.isComplete, file: name)
-      .format()
-    {
-      decided = found
     } else {
-      throw unknown(name)
+      let probe = try JSONProbe.read(input.head, complete: input.isComplete, file: name)
+      guard let found = probe.format() else {
+        if let refusal = probe.refusal() { throw ImportIssue(SourceLocation(file: name), refusal) }
+        throw unknown(name)
+      }
+      decided = found
     }
     let reader: FormatReader =
       switch decided.0 {
