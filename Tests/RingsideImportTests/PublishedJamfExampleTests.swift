@@ -108,4 +108,76 @@ final class PublishedJamfExampleTests: XCTestCase {
     XCTAssertEqual(d.userName, "ITBob@jamf.com")
     XCTAssertEqual(d.lastCheckIn, Support.date("2022-10-17T11:48:56Z"))
   }
+
+  /// Checks the iPad of Teleport's real Jamf responses: BSI era, 26.3.1 (a).
+  private func assertIsTheTeleportIPad(
+    _ d: Device, file: StaticString = #filePath, line: UInt = #line
+  ) {
+    XCTAssertEqual(d.name, "iPad", file: file, line: line)
+    XCTAssertEqual(d.serial, "CXXXXXXXXXX1", file: file, line: line)
+    XCTAssertEqual(d.udid, "00008120-001C1D8136500032", file: file, line: line)
+    XCTAssertEqual(d.source, "jamf-mobile", file: file, line: line)
+    XCTAssertEqual(d.platform, .iPadOS, file: file, line: line)
+    XCTAssertEqual(d.model, "iPad (A16) (iPad15,7)", file: file, line: line)
+    XCTAssertEqual(d.version.base?.description, "26.3.1", file: file, line: line)
+    XCTAssertEqual(d.version.rsr, .letter("a"), file: file, line: line)
+    XCTAssertEqual(d.version.build?.text, "23D8133", file: file, line: line)
+    XCTAssertEqual(d.version.supplementalBuild?.text, "23D771330a", file: file, line: line)
+    XCTAssertEqual(d.supervised, false, file: file, line: line)
+    XCTAssertEqual(d.lastCheckIn, Support.date("2026-04-09T13:25:05Z"), file: file, line: line)
+  }
+
+  func testRealDetailListOfABSIEraIPadReadsItsLetterAndBuilds() throws {
+    let store = try Support.store(self)
+    let summary = try Support.run(
+      store, [Support.published("jamf-mobile-devices-detail-teleport-real.json")])
+    XCTAssertEqual(summary.added, 1)
+    XCTAssertEqual(summary.rejected, 0)
+    assertIsTheTeleportIPad(try Support.device(store, "CXXXXXXXXXX1").device)
+  }
+
+  func testRealOneDeviceDetailOfTheSameIPadReadsTheSameValues() throws {
+    let store = try Support.store(self)
+    let summary = try Support.run(
+      store, [Support.published("jamf-mobile-device-id-detail-teleport-real.json")])
+    XCTAssertEqual(summary.choices.first?.format, .jamfJSON)
+    XCTAssertEqual(summary.added, 1)
+    assertIsTheTeleportIPad(try Support.device(store, "CXXXXXXXXXX1").device)
+  }
+
+  func testBothRealResponsesTogetherAreOneDevice() throws {
+    let store = try Support.store(self)
+    let (summary, warnings, _) = try Support.runCollecting(
+      store,
+      [
+        Support.published("jamf-mobile-devices-detail-teleport-real.json"),
+        Support.published("jamf-mobile-device-id-detail-teleport-real.json"),
+      ])
+    XCTAssertEqual(summary.added, 1)
+    XCTAssertEqual(summary.unchanged, 1)
+    XCTAssertEqual(summary.repeated, 0, "two files, not a repeat within one")
+    XCTAssertEqual(warnings, [])
+    assertIsTheTeleportIPad(try Support.device(store, "CXXXXXXXXXX1").device)
+  }
+
+  func testComputersInventoryV2OneComputerReferenceImportsAsTheMacItDescribes() throws {
+    let store = try Support.store(self)
+    let summary = try Support.run(
+      store, [Support.published("jamf-computers-inventory-v2-id-docs.json")])
+    XCTAssertEqual(summary.choices.first?.format, .jamfJSON)
+    XCTAssertEqual(summary.added, 1)
+    let d = try Support.device(store, "C02ZC2QYLVDL").device
+    XCTAssertEqual(d.name, "Boalime")
+    XCTAssertEqual(d.source, "jamf-computer")
+    XCTAssertEqual(d.platform, .macOS)
+    XCTAssertEqual(d.udid, "123")
+    XCTAssertEqual(d.model, "13-inch MacBook Pro (Mid 2012) (MacBookPro9,2)")
+    XCTAssertEqual(d.version.base?.description, "10.9.5")
+    XCTAssertEqual(d.version.rsr, .letter("a"))
+    XCTAssertEqual(d.version.build?.text, "13A603")
+    XCTAssertEqual(d.version.supplementalBuild?.text, "13A953")
+    XCTAssertEqual(d.supervised, true)
+    XCTAssertEqual(d.userName, "email@com.pl")
+    XCTAssertEqual(d.lastCheckIn, Support.date("2018-10-31T18:04:13Z"))
+  }
 }

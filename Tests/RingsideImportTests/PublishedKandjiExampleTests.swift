@@ -66,4 +66,23 @@ final class PublishedKandjiExampleTests: XCTestCase {
     XCTAssertEqual(v.base?.description, "12.0.1")
     XCTAssertNil(v.build)
   }
+
+  func testRealTenantListReadsTheMacWithItsRedactedSerialAndNoLetter() throws {
+    let store = try Support.store(self)
+    let summary = try Support.run(
+      store, [Support.published("kandji-devices-tenant-jupiterone.json")])
+    XCTAssertEqual(summary.choices.first?.format, .kandjiJSON)
+    XCTAssertEqual(summary.added, 1)
+    XCTAssertEqual(summary.unknownLettersBySource, ["kandji": 1])
+    let d = try Support.device(store, "RickandMorty-MBP").device
+    XCTAssertEqual(d.serial, "[REDACTED]", "the recorder's redaction, as published")
+    XCTAssertEqual(d.platform, .macOS)
+    XCTAssertEqual(d.model, "MacBook Air (Retina, 13-inch, 2020)", "the list has no identifier")
+    XCTAssertEqual(d.version.base?.description, "12.0.1")
+    XCTAssertEqual(d.version.rsr, .unknown, "the record has no supplemental_os_version_extra")
+    XCTAssertNil(d.version.build)
+    XCTAssertNil(d.supervised)
+    XCTAssertEqual(d.userName, "adam.williams@jupiterone.dev", "user.email; user.id is a number")
+    XCTAssertEqual(d.lastCheckIn, Support.date("2022-09-19T12:39:21Z"))
+  }
 }
