@@ -256,6 +256,26 @@ final class VerdictTableTests: XCTestCase {
       platform: .iOS, model: "iPhone17,1", version: "27.0", build: "24A437",
       today: "2026-09-13", catalog: catalog(asStoodOn: "2026-09-13"), state: .current,
       target: "26.6.2", says: ["newer than any release the catalog (as of 2026-09-13) knows"]),
+    // 23G83 is iOS 26.6.1's build and 23H30 is 26.7.1's (releases-2026.csv).
+    Case(
+      name: "a build the catalog knows as another release: the source contradicts itself",
+      platform: .iOS, model: "iPhone15,2", version: "26.7.1", build: "23G83",
+      supplemental: "23G83", state: .unknown, target: nil,
+      says: ["with build 23G83, which is 26.6.1's", "not judged"]),
+    Case(
+      name: "a build the catalog does not know leaves the version's verdict",
+      platform: .iOS, model: "iPhone15,2", version: "26.7.1", build: "23H99",
+      supplemental: "23H99", state: .current, target: "26.7.1",
+      neverSays: ["contradicts", "beta"]),
+    // 26.3 (b) 25D770870v is a beta BSI on the seed 25D5087f (releases-2026.csv).
+    Case(
+      name: "a Mac on a beta BSI is named as on a beta seed", platform: .macOS,
+      model: "Mac14,2", version: "26.3 (b)", build: "25D5087f", supplemental: "25D770870v",
+      state: .osUpdateFirst, target: "26.7.1", says: ["25D770870v is a beta seed of 26.3 (b)"]),
+    Case(
+      name: "an iPhone on a seed of a release the catalog does not know yet", platform: .iOS,
+      model: "iPhone17,1", version: "27.1", build: "24B5040e", supplemental: "24B5040e",
+      state: .current, target: "27.0.1", says: ["24B5040e looks like a beta seed"]),
   ]
 
   func testEveryCaseGivesTheVerdictAndTargetTheReferencesSupport() throws {

@@ -65,6 +65,7 @@ public struct StateAssessor: Sendable {
     var verdict = judge(
       platform: platform, model: model, version: raw, removedLetter: removedLetter,
       requireNewestMajor: requireNewestMajor)
+    if let beta = betaNote(platform: platform, version: raw) { verdict = verdict.adding(beta) }
     guard let target = verdict.target else { return verdict }
     if target.devices.isAssumed(model: model, platform: platform) {
       verdict = verdict.adding(
@@ -88,6 +89,9 @@ public struct StateAssessor: Sendable {
       return StateAssessment(
         state: .unknown, explanation: "No OS version has been reported for this device.",
         release: nil, action: "Check that the device still reports to the MDM.")
+    }
+    if let contradiction = contradiction(platform: platform, version: version, base: base) {
+      return contradiction
     }
     guard
       let target = catalog.targetRelease(
