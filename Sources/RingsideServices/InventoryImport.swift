@@ -28,39 +28,27 @@ public enum InventoryImport {
   /// that does not exist yet, on a scratch store removed afterwards, so nothing is created.
   /// Unless it is a dry run, states a closed signing window made wrong are derived again first
   /// (on `today`, when a test fixes the day), as every writing command does, so the import's
-  /// counts and the devices it leaves alone agree with Apple's feed on the day. A SQLite store
-  /// this call creates is removed again when `body` fails and the store still holds no device
-  /// and no audit entry, so a failed first import leaves no empty store behind. `failing` turns
-  /// a store that cannot be opened into the caller's error.
+  /// counts and the devices it leaves alone agree with Apple's feed on the day. A store a failed
+  /// first import created is left in place, empty: another import may already be waiting for
+  /// its lock, and removing the file under it lost that import's devices. `failing` turns a
+  /// store that cannot be opened into the caller's error.
   public static func withStore<T, E: Error>(
     at storePath: String, dryRun: Bool, today: String? = nil, failing: (StoreError) -> E,
     _ body: (InventoryStore) throws(E) -> T
   ) throws(E) -> T {
     var scratch: String?
-    let exists = FileManager.default.fileExists(atPath: storePath)
-    if dryRun && !exists {
+    if dryRun && !FileManager.default.fileExists(atPath: storePath) {
       scratch =
         NSTemporaryDirectory()
         + "ringside-dry-run-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).db"
     }
-    let creates =
-      scratch == nil && !exists && StoreLocation(storePath) == .sqlite(path: storePath)
-    var leftEmpty = false
     defer {
       // Every file beside it too: its writers' lock was left in the temporary folder.
       if let scratch { StorePath.removeStoreFiles(at: scratch) }
-      if leftEmpty { StorePath.removeStoreFiles(at: storePath) }
     }
-    // The store is closed when `opened` returns, before its files are removed.
-    return try opened(scratch ?? storePath, today: today, refreshing: !dryRun, failing: failing) {
-      (store) throws(E) -> T in
-      do throws(E) {
-        return try body(store)
-      } catch {
-        leftEmpty = creates && holdsNothing(store)
-        throw error
-      }
-    }
+    // The store is closed when `opened` returns, before a scratch store's files are removed.
+    return try opened(
+      scratch ?? storePath, today: today, refreshing: !dryRun, failing: failing, body)
   }
 
   /// Runs `body` on the store at `path`, opened or created, its states derived again first
@@ -78,10 +66,5 @@ public enum InventoryImport {
       throw failing(error)
     }
     return try body(store)
-  }
-
-  /// True when the store holds no device and no audit entry: nothing any command stored.
-  private static func holdsNothing(_ store: InventoryStore) -> Bool {
-    (try? store.countDevices()) == 0 && (try? store.auditEntryCount()) == 0
   }
 }

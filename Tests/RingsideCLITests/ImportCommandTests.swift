@@ -179,22 +179,6 @@ final class ImportCommandTests: XCTestCase {
     XCTAssertFalse(result.err.contains("warning"), result.err)
   }
 
-  func testAFailedImportIntoANewStoreLeavesNoStoreBehind() throws {
-    let unknown = folder.appendingPathComponent("notes.json").path
-    try #"{"hello": "world"}"#.write(toFile: unknown, atomically: true, encoding: .utf8)
-    let bad = folder.appendingPathComponent("bad.csv").path
-    try "Device ID,Device name,Serial number,OS,OS version\n1,bad,S1,iOS,16.x\n"
-      .write(toFile: bad, atomically: true, encoding: .utf8)
-    for input in [unknown, bad] {
-      let store = folder.appendingPathComponent("new.db").path
-      let result = run(["import", "--db", store, input])
-      XCTAssertEqual(result.status, 65, result.err)
-      let left = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        .filter { $0.hasPrefix("new.db") }
-      XCTAssertEqual(left, [], "after importing \(input)")
-    }
-  }
-
   func testAFailedImportIntoAStoreThatExistedKeepsIt() throws {
     let store = folder.appendingPathComponent("kept.db").path
     XCTAssertEqual(run(["import", "--db", store, fixture("intune-devices.csv")]).status, 0)
