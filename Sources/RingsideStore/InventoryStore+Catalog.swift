@@ -53,7 +53,11 @@ extension InventoryStore {
           text(r.notes.isEmpty ? nil : r.notes.replacingOccurrences(of: ",", with: ";")),
         ])
       }
-      if let asOf, asOf > (try catalogAsOf() ?? "") {
+      // A feed dated after today (a wrong clock, a hostile file) would silence the catalog-age
+      // alarm for good, the newest date winning: it counts as today's, and a future date kept
+      // from before gives way.
+      let stored = try catalogAsOf() ?? ""
+      if let asOf = asOf.map({ Swift.min($0, today) }), asOf > stored || stored > today {
         try database.prepare(
           "INSERT INTO meta(key, value) VALUES ('catalog_as_of', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
         ).run([.text(asOf)])

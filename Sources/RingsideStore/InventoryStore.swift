@@ -46,9 +46,10 @@ public final class InventoryStore {
     let exists = fm.fileExists(atPath: path)
     if !exists {
       guard create, !readOnly else {
+        let shown = Sanitized.text(path, limit: 300)
         throw StoreError(
           .notFound,
-          "no store at \(path): create one with `ringside demo --db \(path)` or `ringside import --db \(path) FILE`"
+          "no store at \(shown) (another --db, $RINGSIDE_DB or user?): create one with `ringside init --db \(shown)` or `ringside import --db \(shown) FILE`, or try the demo with `ringside --demo`"
         )
       }
       try InventoryStore.createPrivateFile(at: path)

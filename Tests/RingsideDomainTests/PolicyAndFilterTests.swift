@@ -30,6 +30,12 @@ final class PolicyAndFilterTests: XCTestCase {
     XCTAssertEqual(Ring.normalizedName("Update Ring: Pilot"), "update-ring-pilot")
     XCTAssertEqual(Ring.normalizedName("Production"), "production")
     XCTAssertNil(Ring.normalizedName("!!!"))
+    // İ lowercases to i and a combining dot, one grapheme that sorts between i and j.
+    XCTAssertFalse(Ring.isValidName("i\u{307}"))
+    XCTAssertEqual(Ring.normalizedName("İ"), "i")
+    XCTAssertEqual(Ring.normalizedName("İzmir"), "izmir")
+    XCTAssertEqual(Ring.normalizedName("José Lab"), "jose-lab")
+    XCTAssertEqual(Ring.normalizedName("Izmir"), "izmir")
   }
 
   func testFilterReadsFieldsAndWords() throws {

@@ -20,7 +20,11 @@ final class StoreLifecycleTests: XCTestCase {
     XCTAssertThrowsError(try temp.open(create: false)) { error in
       let e = error as! StoreError
       XCTAssertEqual(e.kind, .notFound)
-      XCTAssertTrue(e.message.contains("ringside demo"))
+      // It suggests a wrong --db or user first, then how to create one; never the demo fleet
+      // written over the path monitoring and imports read.
+      XCTAssertTrue(e.message.contains("another --db, $RINGSIDE_DB or user?"), e.message)
+      XCTAssertTrue(e.message.contains("ringside init --db"), e.message)
+      XCTAssertFalse(e.message.contains("ringside demo"), e.message)
     }
     XCTAssertFalse(FileManager.default.fileExists(atPath: temp.path))
   }

@@ -1,3 +1,4 @@
+import RingsideDomain
 import RingsideProfiles
 import RingsideServices
 import RingsideStore
@@ -66,7 +67,8 @@ enum ApplyCommand {
     }
     if !table.rows.isEmpty {
       context.print(
-        (dryRun ? "Would write to " : "Wrote to ") + report.plan.directoryPath + ":\n"
+        (dryRun ? "Would write to " : "Wrote to ") + Sanitized.text(report.plan.directoryPath)
+          + ":\n"
           + table.render(indent: "  "))
     } else {
       context.print("No ring has a policy; no profiles to write.")

@@ -56,7 +56,9 @@ enum CheckCommand {
         return try run(arguments, context)
       } catch {
         let message = (error as? CLIError)?.message ?? "\(error)"
-        context.print("RINGSIDE UNKNOWN - \(message)")
+        // One line, whatever the message quotes (a --db path with a line break in it could
+        // otherwise forge a status line of its own).
+        context.print("RINGSIDE UNKNOWN - \(Sanitized.text(message, limit: 1000))")
         return ExitCode.checkUnknown
       }
     })
@@ -117,6 +119,12 @@ enum CheckCommand {
       total = count.considered
       current = count.meeting
       subject = "at or above \(required.displayString)"
+      // A requirement names one platform family: say the others were not checked.
+      let families = Set(platforms.map(\.family))
+      if families.count < PlatformFamily.allCases.count {
+        let names = PlatformFamily.allCases.filter(families.contains).map(\.displayName)
+        subject += " (\(names.joined(separator: ", ")) only)"
+      }
     }
     let percent: Double = total == 0 ? 0 : Double(pending) * 100 / Double(total)
     let unknownPercent: Double = total == 0 ? 0 : Double(unknown) * 100 / Double(total)

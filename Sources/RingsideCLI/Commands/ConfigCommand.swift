@@ -35,7 +35,7 @@ enum ConfigCommand {
     var new = ProfileSettings(
       organization: arguments.value("--org")?.trimmed,
       identifierPrefix: arguments.value("--identifier-prefix"),
-      directory: ProfileOutputOptions.out(arguments, context))
+      directory: try ProfileOutputOptions.out(arguments, context))
     if let org = new.organization {
       do { _ = try ProfileOrganization(org) } catch {
         throw CLIError.usage("--org: \(error.description)", command: "config")

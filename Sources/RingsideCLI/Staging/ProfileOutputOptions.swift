@@ -24,7 +24,7 @@ enum ProfileOutputOptions {
   static func directory(
     _ arguments: ParsedArguments, _ context: CommandContext, settings: ProfileSettings? = nil
   ) throws(CLIError) -> String {
-    let given = out(arguments, context)
+    let given = try out(arguments, context)
     if let stored = settings?.directory {
       if let given, given != stored {
         throw CLIError.usage(
@@ -36,12 +36,27 @@ enum ProfileOutputOptions {
     return given ?? StorePath.dataDirectory(environment: context.environment) + "/profiles"
   }
 
-  /// `--out` as an absolute, standardized path; nil when not given.
-  static func out(_ arguments: ParsedArguments, _ context: CommandContext) -> String? {
-    arguments.value("--out").flatMap {
-      $0.isEmpty ? nil : AbsolutePath.of($0, from: context.workingDirectory)
+  /// `--out` as an absolute, standardized path; nil when not given. A path with a control or
+  /// format character, or longer than `maxOutLength` bytes, is refused: it is kept in the store
+  /// and printed by every later apply.
+  static func out(_ arguments: ParsedArguments, _ context: CommandContext) throws(CLIError)
+    -> String?
+  {
+    guard let given = arguments.value("--out"), !given.isEmpty else { return nil }
+    let unprintable = given.unicodeScalars.contains {
+      [.control, .format].contains($0.properties.generalCategory)
     }
+    guard !unprintable, given.utf8.count <= maxOutLength else {
+      throw CLIError.usage(
+        "--out \(Sanitized.text(given, limit: 80)): a profile folder is a path of at most "
+          + "\(maxOutLength) bytes without control characters",
+        command: nil)
+    }
+    return AbsolutePath.of(given, from: context.workingDirectory)
   }
+
+  /// The longest `--out` taken (Linux's PATH_MAX is 4,096 bytes, and file names go under it).
+  static let maxOutLength = 1024
 
   /// The organisation: the store's setting, else `--org`, else "Ringside"; with the store's
   /// identifier prefix. A different `--org` than the stored one is refused like `--out`.
@@ -91,7 +106,7 @@ enum ProfileOutputOptions {
     if settings.organization == nil, let org = arguments.value("--org") {
       new.organization = org.trimmed
     }
-    if settings.directory == nil, let out = out(arguments, context) { new.directory = out }
+    if settings.directory == nil, let out = try out(arguments, context) { new.directory = out }
     guard new.organization != nil || new.directory != nil else { return }
     do {
       try store.setProfileSettings(

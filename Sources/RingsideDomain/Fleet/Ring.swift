@@ -26,7 +26,13 @@ public struct Ring: Sendable, Hashable, Codable {
   /// Turns a label from an export ("Update Ring: Pilot") into a valid ring name, or nil.
   public static func normalizedName(_ label: String) -> String? {
     var out = ""
-    for c in label.lowercased() {
+    // Accents go (José → jose, İzmir → izmir); any other letter that is not a-z is dropped.
+    let unaccented = String(
+      String.UnicodeScalarView(
+        label.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
+          $0.properties.generalCategory != .nonspacingMark
+        }))
+    for c in unaccented.lowercased() {
       if c.isASCIILowercaseLetter || c.isASCIIDigit || c == "_" {
         out.append(c)
       } else if c == "-" || c == " " || c == "." || c == "/" {

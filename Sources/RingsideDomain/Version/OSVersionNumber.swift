@@ -66,5 +66,7 @@ public struct OSVersionNumber: Sendable, Hashable, Comparable, CustomStringConve
 
 extension Character {
   var isASCIIDigit: Bool { isASCII && isNumber }
-  var isASCIILowercaseLetter: Bool { ("a"..."z").contains(self) }
+  /// One of a to z alone: a range of Characters compares graphemes, and `i̇` (i with a
+  /// combining dot, what `İ` lowercases to) sorts between i and j.
+  var isASCIILowercaseLetter: Bool { isASCII && ("a"..."z").contains(self) }
 }

@@ -1,0 +1,46 @@
+import Foundation
+import RingsideDomain
+import RingsideTestSupport
+import XCTest
+
+@testable import RingsideStore
+
+/// What an attack round on 2026-11-30 got through, pinned: a line break in a path forging a
+/// monitoring line, control characters kept as the profile folder, a feed dated in the future
+/// silencing the catalog-age alarm for good.
+final class HostileInputRoundTests: XCTestCase {
+  func testACheckOnAPathWithALineBreakPrintsOneLine() throws {
+    let cli = try CLIHarness()
+    let forged = cli.directory.path + "/none\nRINGSIDE OK - fine | x=1"
+    let check = cli.run("check", "--db", forged)
+    XCTAssertEqual(check.status, 3)
+    XCTAssertEqual(check.out.split(separator: "\n").count, 1, check.out)
+    XCTAssertTrue(check.out.hasPrefix("RINGSIDE UNKNOWN - no store at "), check.out)
+    let devices = cli.run("devices", "--db", forged)
+    XCTAssertEqual(devices.err.split(separator: "\n").count, 1, devices.err)
+  }
+
+  func testAProfileFolderWithControlCharactersIsRefusedAndNotKept() throws {
+    let cli = try CLIHarness()
+    XCTAssertEqual(cli.demo("--devices", "50"), 0)
+    for bad in ["prof\u{1B}[31mX\nline2", "a\u{202E}b", String(repeating: "d/", count: 600)] {
+      let config = cli.run("config", "--db", cli.dbPath, "--out", bad)
+      XCTAssertEqual(config.status, 64, config.err)
+      XCTAssertTrue(config.err.contains("without control characters"), config.err)
+    }
+    XCTAssertFalse(cli.run("config", "--db", cli.dbPath).out.contains("line2"))
+  }
+
+  func testAFeedDatedInTheFutureCountsAsTodaysAndGivesWayToAnHonestOne() throws {
+    let cli = try CLIHarness()
+    let store = try InventoryStore(path: cli.dbPath, create: true)
+    store.today = "2026-11-30"
+    try store.importCatalog([HypotheticalBSI.ios2671a()], asOf: "9999-12-31")
+    XCTAssertEqual(try store.catalog().asOf, "2026-11-30")
+    // A store that kept a future date from before takes the next feed's.
+    try store.database.execute(
+      "UPDATE meta SET value = '9999-12-31' WHERE key = 'catalog_as_of'")
+    try store.importCatalog([HypotheticalBSI.ios2671a(expires: "2026-12-31")], asOf: "2026-11-29")
+    XCTAssertEqual(try store.catalog().asOf, "2026-11-29")
+  }
+}
