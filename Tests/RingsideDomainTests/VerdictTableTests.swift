@@ -267,6 +267,11 @@ final class VerdictTableTests: XCTestCase {
       platform: .iOS, model: "iPhone15,2", version: "26.7.1", build: "23H99",
       supplemental: "23H99", state: .current, target: "26.7.1",
       neverSays: ["contradicts", "beta"]),
+    Case(
+      name: "a letter beside equal builds: the builds say no RSR/BSI is installed",
+      platform: .iOS, model: "iPhone15,2", version: "26.7.1 (a)", build: "23H30",
+      supplemental: "23H30", state: .unknown, target: nil,
+      says: ["both 23H30, which says no RSR/BSI is installed"], neverSays: ["may remove"]),
     // 26.3 (b) 25D770870v is a beta BSI on the seed 25D5087f (releases-2026.csv).
     Case(
       name: "a Mac on a beta BSI is named as on a beta seed", platform: .macOS,

@@ -233,7 +233,7 @@ struct FleetReport {
       out += table.render(indent: "  ", width: width) + "\n"
       out +=
         wrapText(
-          "  Devices below the build are flagged; \"unknown\" devices report no RSR letter and need a source that does.",
+          "  Devices below the build are flagged; \"unknown\" counts devices in state unknown (no OS version reported, or a letter that decides and is not reported): a compliance policy cannot judge them.",
           width: width, indent: "  ") + "\n"
       for (family, releases) in lines where releases.count > 1 {
         let ranges = releases.map { r in

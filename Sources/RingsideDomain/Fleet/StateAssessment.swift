@@ -88,7 +88,10 @@ public struct StateAssessor: Sendable {
     guard let base = version.base else {
       return StateAssessment(
         state: .unknown, explanation: "No OS version has been reported for this device.",
-        release: nil, action: "Check that the device still reports to the MDM.")
+        release: nil,
+        action:
+          "Check that the device still reports to the MDM, and that what is imported carries its OS version."
+      )
     }
     if let contradiction = contradiction(platform: platform, version: version, base: base) {
       return contradiction

@@ -9,6 +9,18 @@ extension StateAssessor {
   func contradiction(platform: Platform, version: AppleOSVersion, base: OSVersionNumber)
     -> StateAssessment?
   {
+    if let letter = version.rsr.letter, let build = version.build,
+      version.supplementalBuild == build
+    {
+      return StateAssessment(
+        state: .unknown,
+        explanation:
+          "It reports \(platform.displayName) \(base) (\(letter)), but its build and supplemental "
+          + "build are both \(build), which says no RSR/BSI is installed: the source contradicts "
+          + "itself, so the device is not judged.",
+        release: nil,
+        action: "Check the OS version and builds the MDM reports for it.")
+    }
     let reported = [version.build, version.supplementalBuild].compactMap { $0 }
     for build in reported {
       guard let release = catalog.release(for: platform, build: build),
@@ -27,21 +39,21 @@ extension StateAssessor {
   }
 
   /// A sentence for a device on a beta seed (a build the catalog lists as beta, or one shaped
-  /// like a seed: four digits and a lowercase letter after the train, `24B5040e`), whose
-  /// verdict the public releases do not settle; nil otherwise.
+  /// like a seed: four digits and a lowercase letter after the train, `24B5040e`), judged
+  /// against the public releases like any device; nil otherwise.
   func betaNote(platform: Platform, version: AppleOSVersion) -> String? {
     guard let build = version.supplementalBuild ?? version.build else { return nil }
     // Seeds are not public releases, so the catalog's build index leaves them out.
     if let release = catalog.releases.first(where: {
       $0.status == .beta && $0.family == platform.family && $0.build == build
     }) {
-      return "Build \(build) is a beta seed of \(release.displayVersion): public releases and "
-        + "their RSR/BSIs decide nothing for it until it leaves the beta program."
+      return "Build \(build) is a beta seed of \(release.displayVersion): it leaves the beta "
+        + "program by installing the public release named here."
     }
     guard catalog.release(for: platform, build: build) == nil, Self.looksLikeSeed(build.text)
     else { return nil }
-    return "Build \(build) looks like a beta seed (the catalog does not know it): public "
-      + "releases and their RSR/BSIs decide nothing for it until it leaves the beta program."
+    return "Build \(build) looks like a beta seed (the catalog does not know it): it leaves the "
+      + "beta program by installing the public release named here."
   }
 
   /// Two digits, an uppercase train letter, four digits and one lowercase letter: Apple's seed
