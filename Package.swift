@@ -102,7 +102,7 @@ let package = Package(
       dependencies: [
         "RingsideTestSupport",
         "RingsideCLI", "RingsideStore", "RingsideDomain", "RingsideImport", "RingsideSync",
-        "CCrypto",
+        "RingsideServices", "CCrypto",
       ],
       exclude: ["Snapshots"]),
   ]

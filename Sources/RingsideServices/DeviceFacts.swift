@@ -20,6 +20,12 @@ public struct DeviceFacts: Sendable {
   public let catalog: ReleaseCatalog
   public let catalogAge: CatalogAge
 
+  /// Each history entry's version as the device list labels it: `16.4.1 (?)` where a source
+  /// without letters reported a release that has RSR/BSIs (`ReleaseCatalog.label`).
+  public var historyLabels: [String] {
+    history.map { catalog.label(for: $0.version, on: record.device.platform) }
+  }
+
   /// The ring's policy, or the unset policy for an unknown ring.
   public var policy: RingPolicy { ring?.policy ?? .unset }
 

@@ -1,5 +1,6 @@
 import Foundation
 import RingsideCLI
+import RingsideServices
 import RingsideStore
 import RingsideTestSupport
 import XCTest
@@ -91,6 +92,11 @@ final class ImportCommandTests: XCTestCase {
       lines.firstIndex { $0.hasPrefix("intune: 16.4.1 (?) at 2024-06-03") }, why.out)
     let jamf = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("jamf-mobile: 16.4.1 (a) at") })
     XCTAssertEqual(jamf, intune + 1, why.out)
+    // The dashboard's device page labels its history as why does.
+    let store = try InventoryStore(path: database, readOnly: true)
+    let record = try XCTUnwrap(store.findDevices(matching: "ZZRING000001").first)
+    let facts = try DeviceFacts.load(record, store: store)
+    XCTAssertTrue(facts.historyLabels.contains("16.4.1 (?)"), "\(facts.historyLabels)")
   }
 
   /// `--wide` prints every cell whole: Intune's marketing names and `removed-anyway` included.

@@ -23,6 +23,17 @@ final class StagingCommandTests: XCTestCase {
     cli.run(arguments, environment: ssh.map { ["SSH_CONNECTION": $0] } ?? [:])
   }
 
+  /// A change that lifts a protection says so when it is staged, with the devices it exposes.
+  func testStagingALooseningChangeSaysSoAtOnce() throws {
+    let result = run("stage", "policy", "production", "--rsr-removal", "unset", "--db", db)
+    XCTAssertEqual(result.status, 0, result.err)
+    XCTAssertTrue(
+      result.out.contains("LOOSENS: ring production: RSR/BSI removal block → unset lifts a "),
+      result.out)
+    let tighter = run("stage", "policy", "test", "--rsr-removal", "block", "--db", db)
+    XCTAssertFalse(tighter.out.contains("LOOSENS"), tighter.out)
+  }
+
   /// Staging the value a ring already has stages nothing, and says nothing about reviewing.
   func testStagingTheAppliedValueSaysNothingWasStagedAndNothingMore() throws {
     let result = run("stage", "policy", "test", "--rsr-install", "allow", "--db", db)

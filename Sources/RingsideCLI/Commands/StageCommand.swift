@@ -1,4 +1,5 @@
 import RingsideDomain
+import RingsideServices
 import RingsideStore
 
 /// `ringside stage policy` and `ringside stage move`: stage ring policy values and ring moves in
@@ -85,6 +86,12 @@ enum StageCommand {
     // Said only when this command staged something: after "nothing staged" it read as though
     // there were something to review.
     if outcomes.contains(where: { if case .staged = $0 { true } else { false } }) {
+      // A change that lifts a protection says so at once, with the devices it exposes, as
+      // `staged` and the dashboard's question do; not only in a long review later.
+      let review = try StagingReview.load(store: store, output: nil)
+      for warning in review.warnings where warning.kind == .loosening && warning.ring == ring {
+        context.print(warning.message)
+      }
       context.print("Review with `ringside staged --diff`; write with `ringside apply`.")
     }
     return ExitCode.ok.rawValue

@@ -98,7 +98,8 @@ public final class StoreService {
         }
         return .detailLoaded(
           DeviceDetail(
-            record: facts.record, history: facts.history, ring: facts.ring,
+            record: facts.record, history: facts.history, historyLabels: facts.historyLabels,
+            ring: facts.ring,
             assessment: facts.assessment, versionLabel: facts.versionLabel,
             removalSentence: facts.removalSentence))
       case .checkDataVersion:

@@ -137,6 +137,8 @@ public struct PageRequest: Sendable, Hashable {
 public struct DeviceDetail: Sendable, Equatable {
   public let record: DeviceRecord
   public let history: [HistoryEntry]
+  /// The history's versions as the device list labels them (`DeviceFacts.historyLabels`).
+  public let historyLabels: [String]
   public let ring: Ring?
   public let assessment: StateAssessment
   public let versionLabel: String

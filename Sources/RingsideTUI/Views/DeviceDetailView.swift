@@ -68,10 +68,10 @@ enum DeviceDetailView {
     line()
     line(("Version history, oldest first (UTC)", .sectionTitle))
     if detail.history.isEmpty { line(("  none recorded", .dim)) }
-    for h in detail.history {
+    for (h, label) in zip(detail.history, detail.historyLabels) {
       line(
         ("  " + RingsideTUIText.fit(Format.timestamp(h.seenAt), 18), .dim),
-        (RingsideTUIText.fit(h.version.displayString, 13), .tableRow),
+        (RingsideTUIText.fit(label, 13), .tableRow),
         (
           RingsideTUIText.fit(h.version.supplementalBuild?.text ?? h.version.build?.text ?? "", 12),
           .dim
