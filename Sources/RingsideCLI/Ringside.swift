@@ -103,7 +103,7 @@ public enum Ringside {
     lines += [
       "", "Run `ringside COMMAND --help` for a command's options.",
       CommandSpec.reflow(
-        "Exit status: 0 ok, 64 usage, 65 bad data, 66 no input, 69 unavailable, 73 cannot create, 77 no permission.",
+        "Exit status: 0 ok, 64 usage, 65 bad data, 66 no input, 69 unavailable, 73 cannot create, 75 busy, 77 no permission, 78 fix a kept setting.",
         width: width),
     ]
     return lines.joined(separator: "\n")

@@ -43,4 +43,21 @@ final class HostileInputRoundTests: XCTestCase {
     try store.importCatalog([HypotheticalBSI.ios2671a(expires: "2026-12-31")], asOf: "2026-11-29")
     XCTAssertEqual(try store.catalog().asOf, "2026-11-29")
   }
+
+  func testWhysHeadingFitsTheWidthWhateverTheNameAndModel() throws {
+    let cli = try CLIHarness()
+    let long = String(repeating: "X", count: 1000)
+    let file = cli.directory.appendingPathComponent("long.json").path
+    try """
+    {"totalCount": 1, "results": [{"mobileDeviceId": "1", "deviceType": "iOS",
+     "hardware": {"serialNumber": "LONG1", "model": "iPad \(long)", "modelIdentifier": "iPad6,11"},
+     "general": {"displayName": "N\(long)", "osVersion": "26.7.1", "osBuild": "23H30",
+       "lastInventoryUpdateDate": "2026-11-29T10:00:00.000Z"}}]}
+    """.write(toFile: file, atomically: true, encoding: .utf8)
+    XCTAssertEqual(cli.run("import", "--db", cli.dbPath, file).status, 0)
+    let why = cli.run(["why", "--db", cli.dbPath, "LONG1"], environment: ["COLUMNS": "80"])
+    let lines = why.out.split(separator: "\n")
+    XCTAssertGreaterThan(lines.count, 3, why.out + why.err)
+    for line in lines { XCTAssertLessThanOrEqual(line.count, 80, String(line)) }
+  }
 }

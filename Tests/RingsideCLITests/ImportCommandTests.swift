@@ -82,6 +82,12 @@ final class ImportCommandTests: XCTestCase {
     let why = run(["why", "RS-IPH-001", "--wide"])
     XCTAssertEqual(why.status, 0, why.err)
     XCTAssertTrue(why.out.contains("What to do: Update to 27.0.1 (24A446)."), why.out)
+    XCTAssertFalse(why.out.contains("this verdict rests on"), why.out)
+    // Read two years later, the verdict says it rests on old data.
+    let later = run(
+      ["why", "RS-IPH-001", "--wide"], now: Date(timeIntervalSince1970: 1_796_000_000)
+    ).out
+    XCTAssertTrue(later.contains("this verdict rests on what it reported then"), later)
     XCTAssertTrue(
       why.out.contains("iOS 16 no longer gets releases for this model (iPhone14,7)"),
       why.out)

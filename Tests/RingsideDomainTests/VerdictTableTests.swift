@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 @testable import RingsideDomain
@@ -358,6 +359,19 @@ final class VerdictTableTests: XCTestCase {
       status: .removedAnyway, platform: .iOS, supervised: true, userEnrolled: false,
       ring: "production", version: AppleOSVersion(base: OSVersionNumber("26.3.1")))
     XCTAssertTrue(flagged.contains("check the profile reached the device"), flagged)
+  }
+
+  func testAVerdictOnADeviceNotSeenForOverTwoWeeksSaysItRestsOnOldData() {
+    let now = Date(timeIntervalSince1970: 1_796_000_000)
+    let days = { (n: Double) in now.addingTimeInterval(-n * 86400) }
+    XCTAssertNil(StaleVerdict.sentence(lastCheckIn: days(3), now: now))
+    XCTAssertNil(StaleVerdict.sentence(lastCheckIn: days(14), now: now))
+    XCTAssertNil(StaleVerdict.sentence(lastCheckIn: nil, now: now))
+    let old = StaleVerdict.sentence(lastCheckIn: days(67.5), now: now)
+    XCTAssertEqual(
+      old,
+      "Its last check-in was 67 days ago: this verdict rests on what it reported then; get it "
+        + "to check in first, or retire it if it is gone.")
   }
 
   func testAnUnblockedRingSpeaksOfTheInstalledBSIOnlyWhenTheDeviceHasOne() {

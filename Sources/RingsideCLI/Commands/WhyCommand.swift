@@ -104,13 +104,16 @@ struct DeviceExplanation {
       table.add(
         ["Waiting to install", facts.waiting.map(\.displayString).joined(separator: ", ")])
     }
-    var out = "\(Sanitized.text(d.name)) · \(d.platform.displayName) \(label)"
-    out +=
-      " · \(Sanitized.text(d.serial ?? "no serial")) · \(Sanitized.text(d.model ?? "model unknown"))\n"
+    let heading =
+      "\(Sanitized.text(d.name)) · \(d.platform.displayName) \(label)"
+      + " · \(Sanitized.text(d.serial ?? "no serial")) · \(Sanitized.text(d.model ?? "model unknown"))"
+    var out = (width == .max ? heading : DisplayWidth.truncate(heading, to: width)) + "\n"
     out +=
       table.render(indent: "  ", width: width).split(separator: "\n").dropFirst().joined(
         separator: "\n") + "\n"
-    out += wrapText("Why: \(assessment.explanation) \(removalSentence)", width: width) + "\n"
+    let stale = StaleVerdict.sentence(lastCheckIn: d.lastCheckIn, now: now).map { " " + $0 } ?? ""
+    out +=
+      wrapText("Why: \(assessment.explanation) \(removalSentence)\(stale)", width: width) + "\n"
     if let action = assessment.action {
       out += wrapText("What to do: \(action)", width: width) + "\n"
     }

@@ -47,7 +47,8 @@ enum ManPage {
       ".SH EXIT STATUS",
       escape(
         "0 success, 64 usage error, 65 bad data, 66 no input, 69 unavailable, 73 cannot create, "
-          + "77 no permission, 78 a setting kept in the store must be fixed first. "
+          + "75 the store stayed busy (locked by another session; try again), 77 no permission, "
+          + "78 a setting kept in the store must be fixed first. "
           + "check: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN."),
     ]
     return out.joined(separator: "\n") + "\n"

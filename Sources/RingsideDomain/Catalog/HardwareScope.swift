@@ -133,10 +133,13 @@ public struct HardwareScope: Sendable, Hashable {
 
 /// Facts read from Apple's model identifiers (`iPhone15,2`, `MacBookPro18,3`, `Mac14,2`).
 public enum ModelIdentifier {
-  /// `Name12,3`: letters, a major number, a comma, a minor number.
+  /// `Name12,3`: letters, a major number, a comma, a minor number; at most 24 characters
+  /// (`RealityDevice14,1` is 17), so a long text of that shape is no identifier.
   public static func isIdentifier(_ text: String) -> Bool {
     let scalars = Array(text.unicodeScalars)
-    guard let comma = scalars.firstIndex(of: ","), comma > 1, comma < scalars.count - 1 else {
+    guard scalars.count <= 24, let comma = scalars.firstIndex(of: ","), comma > 1,
+      comma < scalars.count - 1
+    else {
       return false
     }
     let head = scalars[..<comma]

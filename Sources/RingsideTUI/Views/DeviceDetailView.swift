@@ -29,7 +29,8 @@ enum DeviceDetailView {
     line()
     wrapped("State", r.state.title, RingsideTUIText.role(r.state))
     if let action = detail.assessment.action { wrapped("What to do", action, .warning) }
-    wrapped("Why", detail.assessment.explanation, .tableRow)
+    let oldData = StaleVerdict.sentence(lastCheckIn: d.lastCheckIn, now: now).map { " " + $0 }
+    wrapped("Why", detail.assessment.explanation + (oldData ?? ""), .tableRow)
     line()
     line(("Version as MDM reports it", .sectionTitle))
     let v = d.version
