@@ -38,6 +38,20 @@ final class PolicyAndFilterTests: XCTestCase {
     XCTAssertEqual(Ring.normalizedName("Izmir"), "izmir")
   }
 
+  func testAnIdentifierWithNothingVisibleInItNamesNoDevice() {
+    // Two devices whose serial is a zero-width space are told apart by their UDIDs.
+    let a = Device.mergeKey(serial: "\u{200B}", udid: "UDID-A", source: "jamf", sourceID: "1")
+    let b = Device.mergeKey(serial: "\u{200B}", udid: "UDID-B", source: "jamf", sourceID: "2")
+    XCTAssertEqual(a, "UDID:UDID-A")
+    XCTAssertNotEqual(a, b)
+    XCTAssertEqual(
+      Device.mergeKey(serial: " \u{202E}\u{FE0F} ", udid: nil, source: "intune", sourceID: "9"),
+      "intune:9")
+    XCTAssertEqual(
+      Device.mergeKey(serial: "c02x\u{200B}1", udid: nil, source: "jamf", sourceID: "3"),
+      "C02X\u{200B}1")
+  }
+
   func testFilterReadsFieldsAndWords() throws {
     let f = try DeviceFilter.parse(
       "os:16.5.1 ring:test state:pulled-rsr removal:blocked platform:macos supervised:no lab")

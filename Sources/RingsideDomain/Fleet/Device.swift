@@ -51,9 +51,21 @@ public struct Device: Sendable, Hashable {
   public static func mergeKey(
     serial: String?, udid: String?, source: DeviceSource, sourceID: String?
   ) -> String? {
-    if let s = serial?.trimmed.uppercased(), !s.isEmpty { return s }
-    if let u = udid?.trimmed.uppercased(), !u.isEmpty { return "UDID:" + u }
+    if let s = serial?.trimmed.uppercased(), isVisible(s) { return s }
+    if let u = udid?.trimmed.uppercased(), isVisible(u) { return "UDID:" + u }
     if let id = sourceID?.trimmed, !id.isEmpty { return "\(source):\(id)" }
     return nil
+  }
+
+  /// False for an identifier with nothing a person could read in it (empty, or only spaces,
+  /// controls and format characters such as U+200B): two devices whose serial is a zero-width
+  /// space are not the same device.
+  static func isVisible(_ identifier: String) -> Bool {
+    identifier.unicodeScalars.contains { scalar in
+      !scalar.properties.isWhitespace
+        && ![.control, .format, .nonspacingMark, .enclosingMark].contains(
+          scalar.properties.generalCategory)
+        && !scalar.properties.isDefaultIgnorableCodePoint
+    }
   }
 }
