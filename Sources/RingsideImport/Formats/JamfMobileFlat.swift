@@ -52,14 +52,7 @@ enum JamfMobileFlat {
     case .notApple(let what): return .skipped(here, reason: "not an iPhone or iPad (\(what))")
     case .unknown: throw ImportIssue(here, field: typeField, "unknown platform")
     }
-    var version = try fields.version(
-      osVersion: try o.versionText("osVersion"),
-      extra: try o.versionText("osRapidSecurityResponse"),
-      build: try o.versionText("osBuild"),
-      supplementalBuild: try o.versionText("osSupplementalBuildVersion"),
-      fields: ("osVersion", "osRapidSecurityResponse", "osBuild", "osSupplementalBuildVersion"),
-      at: here)
-    version.platform = platform
+    let version = try JamfTopLevelVersion.read(o, platform: platform, fields: fields, at: here)
     let idField = o.has("mobileDeviceId") ? "mobileDeviceId" : "id"
     let id = try fields.text(try o.string(idField), field: idField, at: here)
     let serial = try fields.text(try o.string("serialNumber"), field: "serialNumber", at: here)
