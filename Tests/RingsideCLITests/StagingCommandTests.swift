@@ -23,6 +23,19 @@ final class StagingCommandTests: XCTestCase {
     cli.run(arguments, environment: ssh.map { ["SSH_CONNECTION": $0] } ?? [:])
   }
 
+  /// At 80 columns the audit's detail breaks a long path across lines instead of cutting it:
+  /// the part cut off was what told the files apart.
+  func testTheAuditAtEightyColumnsKeepsEveryWrittenFilesPath() throws {
+    XCTAssertEqual(run("stage", "policy", "test", "--rsr-removal", "block", "--db", db).status, 0)
+    let folder = directory + "/profiles-for-the-audit-at-eighty-columns"
+    XCTAssertEqual(run("apply", "--db", db, "--out", folder).status, 0)
+    let audit = cli.run(["audit", "--db", db], environment: ["COLUMNS": "80"]).out
+    let joined = audit.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+      .joined()
+    XCTAssertTrue(joined.contains(folder + "/test-ios.mobileconfig"), audit)
+    for line in audit.split(separator: "\n") { XCTAssertLessThanOrEqual(line.count, 80) }
+  }
+
   /// A change that lifts a protection says so when it is staged, with the devices it exposes.
   func testStagingALooseningChangeSaysSoAtOnce() throws {
     let result = run("stage", "policy", "production", "--rsr-removal", "unset", "--db", db)

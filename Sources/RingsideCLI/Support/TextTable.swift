@@ -66,9 +66,9 @@ public struct TextTable {
           let room =
             under ? max(Self.narrowestWrap, width - DisplayWidth.of(indent) - 4) : widths[i]
           let start = under ? DisplayWidth.of(indent) + 4 : lastStart
-          let parts = DisplayWidth.wrap(cell, width: room).map {
-            DisplayWidth.truncate($0, to: room)
-          }
+          // A word longer than the room (a file path in the audit's detail) is broken across
+          // lines, not cut: the part cut off was what told the files apart.
+          let parts = DisplayWidth.wrap(cell, width: room).flatMap { Self.broken($0, width: room) }
           if under {
             while line.hasSuffix(" ") { line.removeLast() }
           } else {
@@ -84,6 +84,28 @@ public struct TextTable {
       }
       return ([line] + more).joined(separator: "\n")
     }.joined(separator: "\n")
+  }
+}
+
+extension TextTable {
+  /// `line` in pieces of at most `width` display columns, broken between characters.
+  static func broken(_ line: String, width: Int) -> [String] {
+    guard DisplayWidth.of(line) > width, width > 0 else { return [line] }
+    var pieces: [String] = []
+    var piece = ""
+    var used = 0
+    for character in line {
+      let w = DisplayWidth.of(String(character))
+      if used + w > width, !piece.isEmpty {
+        pieces.append(piece)
+        piece = ""
+        used = 0
+      }
+      piece.append(character)
+      used += w
+    }
+    if !piece.isEmpty { pieces.append(piece) }
+    return pieces
   }
 }
 
