@@ -20,11 +20,14 @@ public struct DeviceFacts: Sendable {
   public let catalog: ReleaseCatalog
   public let catalogAge: CatalogAge
 
-  /// Each history entry's version as the device list labels it: `16.4.1 (?)` where a source
+  /// A history entry's version as the device list labels it: `16.4.1 (?)` where a source
   /// without letters reported a release that has RSR/BSIs (`ReleaseCatalog.label`).
-  public var historyLabels: [String] {
-    history.map { catalog.label(for: $0.version, on: record.device.platform) }
+  public func label(of entry: HistoryEntry) -> String {
+    catalog.label(for: entry.version, on: record.device.platform)
   }
+
+  /// Every history entry's label (`label(of:)`), oldest first.
+  public var historyLabels: [String] { history.map(label(of:)) }
 
   /// The ring's policy, or the unset policy for an unknown ring.
   public var policy: RingPolicy { ring?.policy ?? .unset }

@@ -154,11 +154,8 @@ struct DeviceExplanation {
     return lines
   }
 
-  /// A version the history holds as the device list shows it: `16.4.1 (?)` where a source
-  /// without letters reported a release that has RSR/BSIs (`ReleaseCatalog.label`).
-  private func label(_ entry: HistoryEntry) -> String {
-    catalog.label(for: entry.version, on: record.device.platform)
-  }
+  /// A version the history holds as the device list shows it (`DeviceFacts.label(of:)`).
+  private func label(_ entry: HistoryEntry) -> String { facts.label(of: entry) }
 
   private var letterText: String {
     switch record.device.version.rsr {

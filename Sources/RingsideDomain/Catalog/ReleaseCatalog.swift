@@ -9,6 +9,8 @@ public struct ReleaseCatalog: Sendable {
   let osReleasesByMajor: [PlatformFamily: [Int: [CatalogRelease]]]
   private let rsrsByBase: [BaseKey: [CatalogRelease]]
   private let byBuild: [BuildKey: CatalogRelease]
+  /// Beta seeds by build, which `byBuild` (public releases only) leaves out.
+  private let betasByBuild: [BuildKey: CatalogRelease]
   private let newestRSRByMajor: [MajorKey: CatalogRelease]
   private let latestByMajor: [MajorKey: CatalogRelease]
 
@@ -51,6 +53,13 @@ public struct ReleaseCatalog: Sendable {
     }
     rsrsByBase = rsrs
     byBuild = builds
+    var betas: [BuildKey: CatalogRelease] = [:]
+    for r in self.releases where r.status == .beta {
+      if let b = r.build, betas[BuildKey(family: r.family, build: b)] == nil {
+        betas[BuildKey(family: r.family, build: b)] = r
+      }
+    }
+    betasByBuild = betas
     newestRSRByMajor = newest
     latestByMajor = latest
   }
@@ -126,6 +135,11 @@ public struct ReleaseCatalog: Sendable {
     var resolved = version
     resolved.rsr = .letter(letter)
     return resolved
+  }
+
+  /// The beta seed with this build, when the catalog lists it.
+  public func betaRelease(for platform: Platform, build: AppleBuild) -> CatalogRelease? {
+    betasByBuild[BuildKey(family: platform.family, build: build)]
   }
 
   /// The catalog RSR a device's version names, by supplemental build or by base and letter.

@@ -53,8 +53,9 @@ public struct DemoFleet: Sequence, Sendable {
     let staleDays = rng.chance(6) ? 15 + Int(rng.next() % 60) : Int(rng.next() % 4)
     let drawn = now.addingTimeInterval(-Double(staleDays * 86400 + Int(rng.next() % 86400)))
     // A device reports a release only after Apple shipped it.
+    let dates = DemoDates(platform: platform)
     let checkIn = Swift.min(
-      now, Swift.max(drawn, DemoDates(platform: platform).earliest(profile.current)))
+      now, Swift.max(drawn, dates.earliest(profile.current)))
     let model = rng.pick(profile.models)
     let names = DemoNames.name(for: platform, index: index, model: model, rng: &rng)
     let serial = DemoNames.serial(index: index, platform: platform)
@@ -65,7 +66,7 @@ public struct DemoFleet: Sequence, Sendable {
       day -= 10 + Int(rng.next() % 10)
     }
     drawnHistory.append((profile.current, checkIn))
-    let history = DemoDates(platform: platform).possible(drawnHistory)
+    let history = dates.possible(drawnHistory)
     let removed = VersionHistory.removedLetter(history: history.map(\.0), current: profile.current)
     let device = Device(
       serial: userEnrolled ? nil : serial, udid: userEnrolled ? nil : nil, name: names.device,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An ordered group of devices sharing one policy: `test` first, `production` last.
 public struct Ring: Sendable, Hashable, Codable {
   public static let defaultNames = ["test", "production"]

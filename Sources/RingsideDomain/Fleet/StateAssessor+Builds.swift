@@ -43,10 +43,7 @@ extension StateAssessor {
   /// against the public releases like any device; nil otherwise.
   func betaNote(platform: Platform, version: AppleOSVersion) -> String? {
     guard let build = version.supplementalBuild ?? version.build else { return nil }
-    // Seeds are not public releases, so the catalog's build index leaves them out.
-    if let release = catalog.releases.first(where: {
-      $0.status == .beta && $0.family == platform.family && $0.build == build
-    }) {
+    if let release = catalog.betaRelease(for: platform, build: build) {
       return "Build \(build) is a beta seed of \(release.displayVersion): it leaves the beta "
         + "program by installing the public release named here."
     }
