@@ -95,9 +95,8 @@ struct JamfJSONReader: JSONRecordReader {
         platform: platform, model: model, version: version,
         supervised: try fields.bool(
           o.raw("general.supervised"), field: "general.supervised", at: here),
-        userEnrolled: ["userenrollment", "accountdrivenuserenrollment"].contains(
-          ownership.lowercased())
-          || (serial == nil && udid == nil),
+        userEnrolled: JamfOwnership.isUserEnrolled(
+          ownership: ownership, serial: serial, udid: udid),
         lastCheckIn: try fields.freshestDate(
           o, ["general.lastInventoryUpdateDate", "general.lastContactDate"], at: here),
         userName: user,

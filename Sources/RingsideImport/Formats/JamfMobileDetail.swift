@@ -60,9 +60,8 @@ enum JamfMobileDetail {
         platform: platform, model: model, version: version,
         supervised: try fields.bool(
           o.raw(section + "supervised"), field: section + "supervised", at: here),
-        userEnrolled: ["userenrollment", "accountdrivenuserenrollment"].contains(
-          ownership.lowercased())
-          || (serial == nil && udid == nil),
+        userEnrolled: JamfOwnership.isUserEnrolled(
+          ownership: ownership, serial: serial, udid: udid),
         lastCheckIn: try fields.freshestDate(o, ["lastInventoryUpdateTimestamp"], at: here),
         userName: user,
         ringLabel: try fields.ringLabel(o, ringFrom: ringFrom)))

@@ -71,9 +71,8 @@ enum JamfMobileFlat {
         location: here, source: .jamfMobile, sourceID: id, serial: serial, udid: udid, name: name,
         platform: platform, model: model, version: version,
         supervised: try fields.bool(o.raw("supervised"), field: "supervised", at: here),
-        userEnrolled: ["userenrollment", "accountdrivenuserenrollment"].contains(
-          ownership.lowercased())
-          || (serial == nil && udid == nil),
+        userEnrolled: JamfOwnership.isUserEnrolled(
+          ownership: ownership, serial: serial, udid: udid),
         lastCheckIn: try fields.freshestDate(
           o, ["lastInventoryUpdateDate", "lastContactDate"], at: here),
         userName: user,
